@@ -1,0 +1,3 @@
+from policebench.cli import main
+
+main()

@@ -1,0 +1,23 @@
+"""The command line: a thin layer that resolves inputs, calls the core and writes the result.
+
+Each command lives in its own module and registers itself on :data:`app`; the shared options
+and the error handling are in :mod:`policebench.cli.common`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Entry point of the ``policebench`` console script."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        # Answer at once, before typer, pydantic or rich are imported.
+        from policebench import __version__
+
+        sys.stdout.write(f"policebench {__version__}\n")
+        return
+    from policebench.cli.app import app
+    from policebench.cli.common import run_app
+
+    run_app(app)

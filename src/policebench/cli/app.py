@@ -1,0 +1,45 @@
+"""The typer application; importing this module registers every command."""
+
+from __future__ import annotations
+
+import typer
+
+from policebench import __version__
+
+app = typer.Typer(
+    name="policebench",
+    help="Assess, compare and plan smart-policing maturity from YAML rubrics and profiles.\n\n"
+    "Examples:\n\n"
+    "  policebench score                      # every bundled place, ranked\n\n"
+    "  policebench score j-city --format json\n\n"
+    "  policebench validate cities/my-city.yaml",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"policebench {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
+    ),
+) -> None:
+    """Assess, compare and plan smart-policing maturity."""
+
+
+# Command modules register themselves on `app` when imported.
+from policebench.cli import score as _score  # noqa: E402,F401
+from policebench.cli import validate as _validate  # noqa: E402,F401

@@ -1,0 +1,80 @@
+"""`policebench score`: rank places by overall maturity."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    CitiesArg,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command()
+@handle_errors
+def score(
+    cities: CitiesArg = None,
+    rubric: RubricOpt = None,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ScoreFormat.table
+    ),
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    strict: Annotated[
+        bool, typer.Option(help="Refuse to output anything when any input is bad.")
+    ] = False,
+) -> None:
+    """Score places against the rubric and rank them by overall maturity.
+
+    With one place, the table also lists each indicator's level, score, confidence and
+    whether it has evidence.
+
+    Examples:
+
+      policebench score
+
+      policebench score j-city hangzhou --format markdown
+
+      policebench score cities/ --format csv --output scores.csv
+    """
+    from policebench.render import scores as render
+    from policebench.scoring import rank
+    from policebench.scoring import score as score_one
+
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    language = lang_of(lang)
+    cards = rank([score_one(ws.rubric, lp.profile) for lp in ws.selected])
+    names = {lp.profile.id: lp.profile for lp in ws.selected}
+    if format is ScoreFormat.json:
+        text = render.render_json(ws.rubric, cards)
+    elif format is ScoreFormat.csv:
+        text = render.render_csv(ws.rubric, cards, names, language)
+    elif format is ScoreFormat.markdown:
+        text = render.render_markdown(ws.rubric, cards, names, language)
+    else:
+        color = output is None and use_color()
+        text = render.render_table(
+            ws.rubric, cards, names, language, color=color, width=None if output is None else 200
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)

@@ -1,0 +1,57 @@
+"""`policebench validate`: check rubrics and profiles, reporting every problem at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import EXIT_USAGE, handle_errors, print_problems
+
+
+@app.command()
+@handle_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Rubric and profile files or folders (default: the rubrics and profiles in use).",
+            show_default=False,
+        ),
+    ] = None,
+    rubric: Annotated[
+        Path | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Rubric to check profiles against (default: the one in use).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings.")] = False,
+) -> None:
+    """Check rubrics and profiles: syntax, keys, types, ranges and cross-file references.
+
+    Every problem is printed on stderr as FILE:LINE:COL: message, not only the first.
+    Exit code 0 when everything is valid (warnings allowed), 2 otherwise.
+
+    Examples:
+
+      policebench validate
+
+      policebench validate cities/my-city.yaml
+
+      policebench validate rubrics/ cities/
+    """
+    from policebench.workspace import validate_paths
+
+    problems, checked = validate_paths(paths or [], rubric)
+    shown = [p for p in problems if not (quiet and p.severity == "warning")]
+    print_problems(shown)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise typer.Exit(EXIT_USAGE)
+    sys.stderr.write(f"{checked} file{'s' if checked != 1 else ''} valid\n")

@@ -1,0 +1,28 @@
+"""Errors a user can cause. The CLI turns each into a clean message and exit code 2.
+
+Anything that is not a UserError is a bug in policebench and is reported as one.
+"""
+
+from __future__ import annotations
+
+from policebench.problems import Problem
+
+
+class UserError(Exception):
+    """Bad input from the user: a missing file, an unknown id, a wrong option."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InvalidInput(UserError):
+    """One or more files failed validation; carries every problem, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} found in the input")
+        self.problems = problems

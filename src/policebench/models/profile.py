@@ -1,0 +1,66 @@
+"""A profile: one place's assessment, a level per indicator with evidence and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from policebench.models.base import Id, Level, Model, Text
+
+Confidence = Literal["high", "medium", "low"]
+Reliability = Literal["primary", "secondary", "repost"]
+
+
+class Source(Model):
+    """Where evidence comes from, and how far it can be trusted."""
+
+    title: Text
+    url: str | None = None
+    reliability: Reliability = Field(
+        description="primary (official text), secondary (press, thesis), repost (mirror)."
+    )
+    date: dt.date | None = Field(None, description="Publication date, when known.")
+
+
+class SurveyStats(Model):
+    """How a level was reached from questionnaire answers (written by `policebench survey`)."""
+
+    answers: int = Field(ge=0, description="Number of respondents who gave a level.")
+    agreement: float = Field(
+        ge=0, le=1, description="Share of answers within one level of the median."
+    )
+    distribution: dict[Level, int] = Field(default_factory=dict, description="Answers per level.")
+
+
+class Assessment(Model):
+    """The assessment of one indicator in one place. ``level: null`` means unknown."""
+
+    level: Level | None = Field(None, description="The level reached; null when unknown.")
+    value: float | None = Field(
+        None, description="Metric indicators: the measured value (the level follows from it)."
+    )
+    confidence: Confidence | None = Field(None, description="The assessor's confidence.")
+    evidence: str | None = Field(None, description="What was seen that shows the level.")
+    evidence_zh: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    note: str | None = Field(None, description="A remark, e.g. why the level is unknown.")
+    survey: SurveyStats | None = None
+
+
+class Profile(Model):
+    """One city or region's assessment against a rubric."""
+
+    id: Id
+    name: Text
+    name_zh: str | None = None
+    kind: Literal["city", "province", "region", "county"] = "city"
+    rubric: Id = Field(description="The id of the rubric this profile is assessed against.")
+    assessed: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
+    assessor: str | None = None
+    notes: str | None = None
+    targets: dict[Id, Level] = Field(
+        default_factory=dict, description="Target levels; otherwise the rubric's default_target."
+    )
+    indicators: dict[Id, Assessment] = Field(default_factory=dict)

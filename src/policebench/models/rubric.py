@@ -1,0 +1,166 @@
+"""A rubric: dimensions of indicators, each with weighted level descriptors and actions."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field
+
+from policebench.models.base import Id, Level, Model, Text, Weight
+
+Effort = Literal["low", "medium", "high"]
+Aggregation = Literal["arithmetic", "geometric"]
+#: The one place effort becomes a number: roadmap ordering divides impact by this cost.
+EFFORT_COST: dict[str, float] = {"low": 1.0, "medium": 2.0, "high": 4.0}
+
+
+class Action(Model):
+    """Something a place can do to move an indicator up to the level it is listed under."""
+
+    do: Text = Field(description="What to do, in a sentence a planner would act on.")
+    do_zh: str | None = Field(None, description="The same in Chinese.")
+    effort: Effort = Field(description="Relative effort: low, medium or high.")
+    needs: dict[Id, Level] = Field(
+        default_factory=dict,
+        description="Other indicators and the level each must have reached before this action.",
+    )
+
+
+class Scale(Model):
+    """The whole-number levels every indicator is rated on, each with a name."""
+
+    min: Level = Field(0, description="The lowest level (usually 0).")
+    max: Level = Field(4, description="The highest level (usually 4).")
+    levels: dict[Level, Text] = Field(description="A name for every level from min to max.")
+    levels_zh: dict[Level, Text] = Field(default_factory=dict, description="Chinese level names.")
+
+    @property
+    def span(self) -> range:
+        """Every level from min to max."""
+        return range(self.min, self.max + 1)
+
+    def name_of(self, level: int, lang: str = "en") -> str:
+        """The name of ``level`` (Chinese when asked for and given)."""
+        if lang == "zh" and level in self.levels_zh:
+            return self.levels_zh[level]
+        return self.levels.get(level, str(level))
+
+
+class Stage(Model):
+    """An overall maturity stage: reached when the overall score is at least ``min``."""
+
+    min: float = Field(ge=0, le=100, description="Lowest overall score (0-100) of this stage.")
+    name: Text
+    name_zh: str | None = None
+
+
+class Indicator(Model):
+    """One thing assessed, rated on the rubric's scale (or measured, for metric indicators)."""
+
+    id: Id = Field(description="Unique across the whole rubric; profiles refer to it.")
+    name: Text
+    name_zh: str | None = None
+    weight: Weight = Field(1.0, description="Relative weight within its dimension (> 0).")
+    kind: Literal["level", "metric"] = Field(
+        "level", description="'level' (rated by the assessor) or 'metric' (a measured value)."
+    )
+    unit: str | None = Field(None, description="Metric indicators: the unit of the value.")
+    unit_zh: str | None = None
+    thresholds: dict[Level, float] | None = Field(
+        None, description="Metric indicators: the value needed for each level above the minimum."
+    )
+    question: str | None = Field(None, description="The question an assessor answers.")
+    question_zh: str | None = None
+    evidence: list[Text] = Field(default_factory=list, description="What shows the level.")
+    evidence_zh: list[Text] = Field(default_factory=list)
+    origin: list[Text] = Field(
+        default_factory=list, description="The seed problem or lesson this indicator answers."
+    )
+    levels: dict[Level, Text] = Field(description="A descriptor for every level of the scale.")
+    levels_zh: dict[Level, Text] = Field(default_factory=dict)
+    actions: dict[Level, list[Action]] = Field(
+        default_factory=dict,
+        description="Under level N: the actions that move a place from level N-1 up to N.",
+    )
+    references: list[Text] = Field(default_factory=list, description="Frameworks it maps to.")
+
+    def level_for_value(self, value: float) -> int | None:
+        """The level a measured value reaches under ``thresholds`` (None below the first)."""
+        reached: int | None = None
+        for level, needed in sorted((self.thresholds or {}).items()):
+            if value >= needed:
+                reached = level
+        return reached
+
+
+class Dimension(Model):
+    """A group of indicators (planning, integration, platform, security, talent)."""
+
+    id: Id
+    name: Text
+    name_zh: str | None = None
+    weight: Weight = Field(1.0, description="Relative weight in the overall score (> 0).")
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class Uncertainty(Model):
+    """Settings of `policebench sensitivity` (see the README's uncertainty section)."""
+
+    concentration: float = Field(
+        50.0, gt=0, description="Dirichlet concentration of the weight draws: larger = tighter."
+    )
+    aggregations: list[Aggregation] = Field(
+        default_factory=lambda: list[Aggregation](["arithmetic", "geometric"]),
+        min_length=1,
+        description="Aggregations a sample may draw from, each equally likely.",
+    )
+    impute_unknown: bool = Field(
+        False,
+        description="Draw unknown levels between the imputation bounds instead of leaving "
+        "them out.",
+    )
+    impute_min: Level | None = Field(None, description="Lowest plausible level of an unknown.")
+    impute_max: Level | None = Field(None, description="Highest plausible level of an unknown.")
+    low_shift: float = Field(
+        1.0, ge=0, le=1, description="Probability that a low-confidence level moves by one."
+    )
+    medium_shift: float = Field(
+        0.5, ge=0, le=1, description="Probability that a medium-confidence level moves by one."
+    )
+
+
+class Rubric(Model):
+    """A planner's maturity rubric."""
+
+    id: Id
+    version: Text = Field(description='A version label; quote it in YAML, e.g. "1.0".')
+    name: Text
+    name_zh: str | None = None
+    description: str | None = None
+    description_zh: str | None = None
+    scale: Scale
+    default_target: Level = Field(description="The level a place should reach by default.")
+    stages: list[Stage] = Field(min_length=1, description="Overall score bands, ascending.")
+    dimensions: list[Dimension] = Field(min_length=1)
+    uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+
+    @cached_property
+    def indicators(self) -> dict[str, Indicator]:
+        """Every indicator by id, in rubric order."""
+        return {i.id: i for d in self.dimensions for i in d.indicators}
+
+    @cached_property
+    def dimension_of(self) -> dict[str, str]:
+        """The dimension id of every indicator id."""
+        return {i.id: d.id for d in self.dimensions for i in d.indicators}
+
+    def stage_for(self, overall: float | None) -> Stage | None:
+        """The last stage whose ``min`` is at or below ``overall``."""
+        if overall is None:
+            return None
+        found: Stage | None = None
+        for stage in self.stages:
+            if stage.min <= overall + 1e-9:
+                found = stage
+        return found

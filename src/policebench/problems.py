@@ -1,0 +1,48 @@
+"""Problems found in a planner's input, each pinned to a file, line and column.
+
+A Problem is plain data: the core produces them and never prints; the CLI decides how
+they are shown. Lines and columns are 1-based, as editors count them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, sortable by position."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    message: str = field(default="", compare=False)
+    hint: str = field(default="", compare=False)
+    code: str = field(default="invalid", compare=False)
+    #: "error" stops a command; "warning" is shown (a level without evidence) but does not.
+    severity: str = field(default="error", compare=False)
+
+    def location(self) -> str:
+        """`file:line:col`, or just `file` where the position is unknown."""
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{max(self.column, 1)}"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        text = f"{self.location()}: {prefix}{self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, then position; exact repeats removed."""
+    seen: set[tuple[str, int, int, str]] = set()
+    unique: list[Problem] = []
+    for p in sorted(problems):
+        key = (p.file, p.line, p.column, p.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique

@@ -1,0 +1,88 @@
+"""Small formatting helpers shared by the renderers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from policebench.i18n import t
+
+#: Characters that make a spreadsheet treat a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def num(value: float | None, digits: int = 1, lang: str = "en") -> str:
+    """A score for people: one decimal, or the word for unknown."""
+    return t("unknown", lang) if value is None else f"{value:.{digits}f}"
+
+
+def pct(value: float | None, lang: str = "en") -> str:
+    """A share as a whole percentage."""
+    return t("unknown", lang) if value is None else f"{100 * value:.0f}%"
+
+
+def rounded(value: float | None, digits: int = 2) -> float | None:
+    """A value rounded for machine output (JSON, CSV); None stays None."""
+    return None if value is None else round(value, digits)
+
+
+def to_json(data: Any) -> str:
+    """Deterministic, readable JSON (sorted keys, UTF-8 text kept as is)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run as a formula.
+
+    A text starting with ``= + - @`` (or tab/CR) gets a leading apostrophe, as spreadsheets
+    expect; numbers are left alone so negative values stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(header: list[str], rows: list[list[Any]]) -> str:
+    """CSV text with a UTF-8 BOM, so Excel and WPS open Chinese text correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if v is None else safe_cell(v) for v in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, newlines folded, HTML inert."""
+    text = "" if value is None else str(value)
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_table(header: list[str], rows: list[list[Any]], align: str = "") -> str:
+    """A GitHub-flavoured Markdown table; ``align`` gives 'l' or 'r' per column."""
+    aligns = (align or "l" * len(header)).ljust(len(header), "l")
+    rule = ["---:" if a == "r" else "---" for a in aligns]
+    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
+    """Render a rich object to a string (with ANSI colour codes when ``color``)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 120,
+        color_system="standard" if color else None,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    console.print(renderable)
+    return buffer.getvalue()

@@ -1,0 +1,204 @@
+"""`policebench score` output: ranked scorecards as a table, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.i18n import t
+from policebench.models import Dimension, Profile, Rubric
+from policebench.models.base import localized
+from policebench.render.common import md_table, num, pct, rich_to_text, rounded, to_csv, to_json
+from policebench.scoring import Scorecard
+
+
+def _stage(card: Scorecard, lang: str) -> str:
+    return localized(card.stage, "name", lang) if card.stage else t("unknown", lang)
+
+
+def _name(profile: Profile, lang: str) -> str:
+    return localized(profile, "name", lang)
+
+
+def score_data(rubric: Rubric, cards: list[Scorecard]) -> dict[str, Any]:
+    """The machine contract of `score --format json` (every dimension and indicator present)."""
+    cities = []
+    for card in cards:
+        cities.append(
+            {
+                "id": card.city_id,
+                "name": card.city_name,
+                "assessed": card.assessed.isoformat(),
+                "overall": rounded(card.overall),
+                "stage": card.stage.name if card.stage else None,
+                "coverage": rounded(card.coverage, 4),
+                "dimensions": {
+                    d.id: {
+                        "weight": d.weight,
+                        "score": rounded(d.score),
+                        "coverage": rounded(d.coverage, 4),
+                    }
+                    for d in card.dimensions.values()
+                },
+                "indicators": {
+                    i.id: {
+                        "dimension": i.dimension,
+                        "weight": i.weight,
+                        "level": i.level,
+                        "value": i.value,
+                        "score": rounded(i.score),
+                        "confidence": i.confidence,
+                        "evidence": i.has_evidence,
+                    }
+                    for i in card.indicators.values()
+                },
+            }
+        )
+    return {"rubric": {"id": rubric.id, "version": rubric.version}, "cities": cities}
+
+
+def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
+    return to_json(score_data(rubric, cards))
+
+
+def render_csv(
+    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str = "en"
+) -> str:
+    """One row per place: rank, ids, overall, stage, coverage, each dimension's score."""
+    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage"]
+    header += [d.id for d in rubric.dimensions]
+    rows = []
+    for n, card in enumerate(cards, 1):
+        row: list[Any] = [
+            n,
+            card.city_id,
+            _name(names[card.city_id], lang),
+            card.assessed.isoformat(),
+            rounded(card.overall),
+            _stage(card, lang) if card.stage else None,
+            rounded(card.coverage, 4),
+        ]
+        row += [rounded(card.dimensions[d.id].score) for d in rubric.dimensions]
+        rows.append(row)
+    return to_csv(header, rows)
+
+
+def _short(dim: Dimension, lang: str) -> str:
+    """A column header for a dimension: its Chinese name, or its id capitalised."""
+    return dim.name_zh if lang == "zh" and dim.name_zh else dim.id.replace("-", " ").capitalize()
+
+
+def _ranking_rows(
+    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str
+) -> tuple[list[str], list[list[str]]]:
+    header = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
+    header += [_short(d, lang) for d in rubric.dimensions]
+    rows = []
+    for n, card in enumerate(cards, 1):
+        row = [
+            str(n),
+            _name(names[card.city_id], lang),
+            num(card.overall, lang=lang),
+            _stage(card, lang),
+            pct(card.coverage, lang),
+        ]
+        row += [num(card.dimensions[d.id].score, lang=lang) for d in rubric.dimensions]
+        rows.append(row)
+    return header, rows
+
+
+def _indicator_rows(
+    rubric: Rubric, card: Scorecard, lang: str
+) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("dimension", lang),
+        t("indicator", lang),
+        t("level", lang),
+        t("score", lang),
+        t("confidence", lang),
+        t("evidence", lang),
+    ]
+    rows = []
+    for dim in rubric.dimensions:
+        for ind in dim.indicators:
+            s = card.indicators[ind.id]
+            if s.level is None:
+                level = t("unknown", lang)
+            else:
+                level = f"{s.level} · {rubric.scale.name_of(s.level, lang)}"
+                if s.value is not None:
+                    level += f" ({s.value:g})"
+            evidence = (
+                ""
+                if s.level is None
+                else (t("yes", lang) if s.has_evidence else t("opinion", lang))
+            )
+            rows.append(
+                [
+                    localized(dim, "name", lang),
+                    localized(ind, "name", lang),
+                    level,
+                    num(s.score, 0, lang),
+                    t(s.confidence, lang) if s.confidence else "",
+                    evidence,
+                ]
+            )
+    return header, rows
+
+
+def render_markdown(
+    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str = "en"
+) -> str:
+    title = t("scores_title", lang)
+    out = [
+        f"# {title}\n",
+        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+    ]
+    header, rows = _ranking_rows(rubric, cards, names, lang)
+    out.append(md_table(header, rows, "rrlllr" + "r" * len(rubric.dimensions)))
+    if len(cards) == 1:
+        header, rows = _indicator_rows(rubric, cards[0], lang)
+        out.append("\n" + md_table(header, rows))
+    return "\n".join(out)
+
+
+def render_table(
+    rubric: Rubric,
+    cards: list[Scorecard],
+    names: dict[str, Profile],
+    lang: str = "en",
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
+    """A rich table ranked by overall; with one place, its indicators too."""
+    from rich.console import Group
+    from rich.table import Table
+
+    header, rows = _ranking_rows(rubric, cards, names, lang)
+    ranking = Table(
+        title=f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}",
+        title_justify="left",
+        header_style="bold",
+    )
+    for n, column in enumerate(header):
+        ranking.add_column(column, justify="left" if n in (1, 3) else "right", no_wrap=n in (0, 2))
+    for row in rows:
+        ranking.add_row(*row)
+    parts: list[Any] = [ranking]
+    if len(cards) == 1:
+        header, rows = _indicator_rows(rubric, cards[0], lang)
+        detail = Table(header_style="bold", show_lines=False)
+        for n, column in enumerate(header):
+            detail.add_column(column, justify="right" if n == 3 else "left")
+        previous = ""
+        for row in rows:
+            dim = row[0] if row[0] != previous else ""
+            previous = row[0]
+            style = (
+                "dim"
+                if row[2] == t("unknown", lang)
+                else ("yellow" if row[5] == t("opinion", lang) else None)
+            )
+            detail.add_row(dim, *row[1:], style=style)
+        parts.append(detail)
+    return rich_to_text(Group(*parts), color=color, width=width)

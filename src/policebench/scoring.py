@@ -1,0 +1,158 @@
+"""Scoring: rubric + profile -> Scorecard. Pure; the rules are simple enough to check by hand.
+
+* indicator score = 100 * (level - scale.min) / (scale.max - scale.min); unknown has no score;
+* dimension score = weighted mean of its known indicator scores (indicator weights);
+  dimension coverage = known indicator weight / all indicator weight in it;
+  a dimension with nothing known has no score;
+* overall = weighted mean of the known dimension scores (dimension weights);
+  overall coverage = sum(dimension weight * dimension coverage) / sum(dimension weights);
+* stage = the last stage whose ``min`` is at or below the overall score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    """One indicator of one place, as scored."""
+
+    id: str
+    dimension: str
+    weight: float
+    level: int | None
+    value: float | None
+    score: float | None
+    confidence: str | None
+    has_evidence: bool
+    has_source: bool
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """One dimension of one place: weighted mean of its known indicators."""
+
+    id: str
+    weight: float
+    score: float | None
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """A place's scores against a rubric."""
+
+    city_id: str
+    city_name: str
+    assessed: dt.date
+    overall: float | None
+    stage: Stage | None
+    coverage: float
+    dimensions: dict[str, DimensionScore]
+    indicators: dict[str, IndicatorScore]
+
+
+def level_of(indicator: Indicator, entry: Assessment | None, minimum: int) -> int | None:
+    """The level an assessment gives: stated, or following from a metric value."""
+    if entry is None:
+        return None
+    if entry.level is not None:
+        return entry.level
+    if entry.value is not None and indicator.kind == "metric":
+        reached = indicator.level_for_value(entry.value)
+        return minimum if reached is None else reached
+    return None
+
+
+def levels_of(rubric: Rubric, profile: Profile) -> dict[str, int | None]:
+    """Every indicator's level in ``profile`` (None where unknown), in rubric order."""
+    low = rubric.scale.min
+    return {
+        ind_id: level_of(ind, profile.indicators.get(ind_id), low)
+        for ind_id, ind in rubric.indicators.items()
+    }
+
+
+def indicator_score(rubric: Rubric, level: int | None) -> float | None:
+    """100 * (level - min) / (max - min); None for an unknown level."""
+    if level is None:
+        return None
+    low, high = rubric.scale.min, rubric.scale.max
+    return 100.0 * (level - low) / (high - low)
+
+
+def aggregate(
+    rubric: Rubric, levels: Mapping[str, int | None]
+) -> tuple[float | None, float, dict[str, DimensionScore]]:
+    """Overall score, overall coverage and dimension scores from indicator levels.
+
+    ``levels`` maps indicator ids to levels (missing or None = unknown). This is the one
+    implementation of the aggregation rules; gap impacts reuse it with changed levels.
+    """
+    dimensions: dict[str, DimensionScore] = {}
+    weighted = 0.0
+    known_weight = 0.0
+    coverage_sum = 0.0
+    total_weight = 0.0
+    for dim in rubric.dimensions:
+        dim_total = 0.0
+        dim_known = 0.0
+        dim_weighted = 0.0
+        for ind in dim.indicators:
+            dim_total += ind.weight
+            score = indicator_score(rubric, levels.get(ind.id))
+            if score is not None:
+                dim_known += ind.weight
+                dim_weighted += ind.weight * score
+        dim_score = dim_weighted / dim_known if dim_known else None
+        coverage = dim_known / dim_total
+        dimensions[dim.id] = DimensionScore(dim.id, dim.weight, dim_score, coverage)
+        total_weight += dim.weight
+        coverage_sum += dim.weight * coverage
+        if dim_score is not None:
+            weighted += dim.weight * dim_score
+            known_weight += dim.weight
+    overall = weighted / known_weight if known_weight else None
+    return overall, coverage_sum / total_weight, dimensions
+
+
+def score(rubric: Rubric, profile: Profile) -> Scorecard:
+    """Score ``profile`` against ``rubric``."""
+    levels = levels_of(rubric, profile)
+    overall, coverage, dimensions = aggregate(rubric, levels)
+    indicators: dict[str, IndicatorScore] = {}
+    for dim in rubric.dimensions:
+        for ind in dim.indicators:
+            entry = profile.indicators.get(ind.id)
+            level = levels[ind.id]
+            indicators[ind.id] = IndicatorScore(
+                id=ind.id,
+                dimension=dim.id,
+                weight=ind.weight,
+                level=level,
+                value=entry.value if entry else None,
+                score=indicator_score(rubric, level),
+                confidence=entry.confidence if entry else None,
+                has_evidence=bool(entry and entry.evidence),
+                has_source=bool(entry and (entry.sources or entry.survey)),
+            )
+    return Scorecard(
+        city_id=profile.id,
+        city_name=profile.name,
+        assessed=profile.assessed,
+        overall=overall,
+        stage=rubric.stage_for(overall),
+        coverage=coverage,
+        dimensions=dimensions,
+        indicators=indicators,
+    )
+
+
+def rank(cards: list[Scorecard]) -> list[Scorecard]:
+    """Scorecards best first; unknown overall last; ties by id, so the order is stable."""
+    return sorted(cards, key=lambda c: (c.overall is None, -(c.overall or 0.0), c.city_id))

@@ -1,0 +1,354 @@
+"""Finding, reading and validating the rubric and profiles a command works on.
+
+Resolution order, for rubrics and for profiles alike: explicit paths first, then ``./rubrics``
+and ``./cities`` in the working folder when present, then the data bundled with policebench.
+
+This is one of the two places that touch the file system (the other writes reports).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policebench.errors import InvalidInput, UserError
+from policebench.models import Profile, Rubric
+from policebench.problems import Problem, sort_problems
+from policebench.validate import build, check_profile, check_rubric, evidence_warnings
+from policebench.yamlio import Document, closest, load
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled(kind: str) -> Path:
+    """The folder of bundled ``rubrics``, ``cities``, ``templates`` or ``schemas``.
+
+    Installed from a wheel they live inside the package (``policebench/data``); in a source
+    checkout or an editable install, at the top of the repository.
+    """
+    here = Path(__file__).resolve().parent
+    inside = here / "data" / kind
+    return inside if inside.is_dir() else here.parent.parent / kind
+
+
+def display(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file that was read: where it is, and the SHA-256 of its bytes (for provenance)."""
+
+    path: Path
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    """A valid profile and where it came from."""
+
+    profile: Profile
+    source: Loaded
+    document: Document
+
+
+@dataclass
+class Workspace:
+    """Everything a command computes on."""
+
+    rubric: Rubric
+    rubric_source: Loaded
+    #: The places asked for (latest assessment of each), in the order found.
+    selected: list[LoadedProfile]
+    #: Every valid profile in use (latest of each id): the peers for comparisons and frontiers.
+    pool: list[LoadedProfile]
+    #: Every assessment of each place, oldest first.
+    history: dict[str, list[LoadedProfile]]
+    #: Problems in profiles that were left out, and warnings (levels without evidence).
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def inputs(self) -> list[Path]:
+        """Every input file (never to be overwritten by a report)."""
+        files = [self.rubric_source.path]
+        files += [lp.source.path for runs in self.history.values() for lp in runs]
+        return files
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly inside ``folder``, sorted by name; hidden files skipped."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def default_dir(kind: str) -> Path:
+    """``./<kind>`` when the working folder has one, else the bundled folder."""
+    local = Path.cwd() / kind
+    return local if local.is_dir() else bundled(kind)
+
+
+def _read(path: Path) -> tuple[Document, Loaded]:
+    name = display(path)
+    doc, raw = load(path, name)
+    return doc, Loaded(path, name, hashlib.sha256(raw).hexdigest())
+
+
+def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
+    """Read and validate one rubric file; every problem in it raised together."""
+    doc, source = _read(path)
+    rubric, problems = build(Rubric, doc)
+    if rubric is not None:
+        problems = check_rubric(rubric, doc)
+    if problems or rubric is None:
+        raise InvalidInput(sort_problems(problems))
+    return rubric, source, doc
+
+
+def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric, Loaded]:
+    """The rubric to use: ``rubric_path`` (a file or folder), else the default folder's.
+
+    From a folder holding several rubrics, the one the profiles name is chosen.
+    """
+    where = rubric_path if rubric_path is not None else default_dir("rubrics")
+    if not where.exists():
+        raise UserError(
+            f"{display(where)}: no such rubric file or folder", "check the path given to --rubric"
+        )
+    if where.is_file():
+        rubric, source, _ = load_rubric(where)
+        return rubric, source
+    files = yaml_files(where)
+    if not files:
+        raise UserError(f"{display(where)}: no rubric (.yaml) files in this folder")
+    rubrics = [load_rubric(f) for f in files]
+    ids = sorted(set(wanted))
+    if len(rubrics) == 1:
+        return rubrics[0][0], rubrics[0][1]
+    for rubric, source, _ in rubrics:
+        if rubric.id in ids or (not ids and rubric.id == "smart-policing"):
+            return rubric, source
+    raise UserError(
+        f"{display(where)}: several rubrics and none named {', '.join(ids) or 'by the profiles'}",
+        "pass one with --rubric PATH",
+    )
+
+
+def _profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
+    docs: list[tuple[Document, Loaded]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            docs.append(_read(path))
+        except InvalidInput as exc:
+            problems += exc.problems
+    return docs, problems
+
+
+def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
+    """The files a CITY argument names when it is a path; None when it is an id."""
+    path = Path(arg)
+    if path.is_dir():
+        return yaml_files(path)
+    if path.exists() or path.suffix.lower() in YAML_SUFFIXES or "/" in arg or "\\" in arg:
+        return [path]
+    return None
+
+
+def open_workspace(
+    cities: Iterable[str] = (),
+    rubric_path: Path | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Workspace:
+    """Load the rubric and the profiles named by ``cities`` (ids or paths; none = all in use).
+
+    Invalid profiles are left out and their problems kept in ``Workspace.problems``; an
+    invalid rubric, a missing file or an unknown id raise.
+    """
+    cities = list(cities)
+    pool_dir = default_dir("cities")
+    explicit: list[Path] = []
+    ids: list[str] = []
+    for arg in cities:
+        expanded = _expand(arg, pool_dir)
+        if expanded is None:
+            ids.append(arg)
+        else:
+            explicit += expanded
+    pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
+    seen = {p.resolve() for p in explicit}
+    paths = explicit + [p for p in pool_files if p.resolve() not in seen]
+    docs, problems = _profile_docs(paths)
+    wanted_rubrics = [str(d.data.get("rubric")) for d, _ in docs if "rubric" in d.data]
+    rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
+
+    valid: list[LoadedProfile] = []
+    for n, (doc, source) in enumerate(docs):
+        if progress is not None:
+            progress(n + 1, len(docs))
+        profile, found = build(Profile, doc)
+        if profile is not None:
+            found = check_profile(profile, rubric, doc)
+        if profile is None or found:
+            problems += found
+            continue
+        problems += evidence_warnings(profile, doc)
+        valid.append(LoadedProfile(profile, source, doc))
+
+    history = _history(valid, problems)
+    pool = [runs[-1] for runs in history.values()]
+    explicit_set = {p.resolve() for p in explicit}
+    selected: list[LoadedProfile] = []
+    if explicit_set:
+        selected += [lp for lp in pool if lp.source.path.resolve() in explicit_set]
+    for city_id in ids:
+        if city_id not in history:
+            if any(d.data.get("id") == city_id for d, _ in docs):
+                continue  # its file is invalid: the problems say why
+            raise UserError(
+                f"unknown city '{city_id}'",
+                closest(city_id, list(history))
+                or f"known: {', '.join(sorted(history)) or 'none'}; "
+                "or give the path of a profile file",
+            )
+        selected.append(history[city_id][-1])
+    if not cities:
+        selected = list(pool)
+    return Workspace(
+        rubric, rubric_source, _unique(selected), pool, history, sort_problems(problems)
+    )
+
+
+def _unique(profiles: list[LoadedProfile]) -> list[LoadedProfile]:
+    seen: set[str] = set()
+    out = []
+    for lp in profiles:
+        if lp.profile.id not in seen:
+            seen.add(lp.profile.id)
+            out.append(lp)
+    return out
+
+
+def _history(valid: list[LoadedProfile], problems: list[Problem]) -> dict[str, list[LoadedProfile]]:
+    """Assessments grouped by place, oldest first; the same place and date twice is an error."""
+    history: dict[str, list[LoadedProfile]] = {}
+    for lp in valid:
+        runs = history.setdefault(lp.profile.id, [])
+        clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
+        if clash is not None:
+            problems.append(
+                lp.document.problem(
+                    ("id",),
+                    f"duplicate profile: '{lp.profile.id}' assessed on "
+                    f"{lp.profile.assessed} is also in {clash.source.name}",
+                    "give each assessment its own 'assessed' date, or remove one file",
+                    code="duplicate-id",
+                )
+            )
+            continue
+        runs.append(lp)
+    for runs in history.values():
+        runs.sort(key=lambda r: r.profile.assessed)
+    return dict(sorted(history.items()))
+
+
+def _is_rubric(doc: Document) -> bool:
+    return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
+
+
+def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Problem], int]:
+    """Validate files and folders (default: the rubric and profiles in use).
+
+    Rubrics among the paths are checked first; profiles are then checked against the rubric
+    they name (from the paths, ``rubric_path`` or the default). Returns every problem and
+    the number of files read.
+    """
+    if not paths:
+        paths = [rubric_path or default_dir("rubrics"), default_dir("cities")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files += yaml_files(path)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    display(path),
+                    0,
+                    0,
+                    "no such file or folder",
+                    "check the spelling of the path",
+                    "io",
+                )
+            )
+    docs, found = _profile_docs(files)
+    problems += found
+    rubrics: dict[str, Rubric] = {}
+    profiles: list[tuple[Profile, Document]] = []
+    for doc, _ in docs:
+        if _is_rubric(doc):
+            rubric, found = build(Rubric, doc)
+            if rubric is not None:
+                found = check_rubric(rubric, doc)
+                rubrics.setdefault(rubric.id, rubric)
+            problems += found
+        else:
+            profile, found = build(Profile, doc)
+            problems += found
+            if profile is not None:
+                profiles.append((profile, doc))
+    fallback: Rubric | None = None
+    if profiles and (rubric_path is not None or any(p.rubric not in rubrics for p, _ in profiles)):
+        try:
+            fallback = find_rubric(rubric_path, [p.rubric for p, _ in profiles])[0]
+        except InvalidInput as exc:
+            problems += exc.problems
+        except UserError as exc:
+            problems.append(
+                Problem(
+                    display(rubric_path or default_dir("rubrics")),
+                    0,
+                    0,
+                    exc.message,
+                    exc.hint,
+                    "io",
+                )
+            )
+    seen: dict[tuple[str, object], str] = {}
+    for profile, doc in profiles:
+        rubric = rubrics.get(profile.rubric) or fallback
+        if rubric is None:
+            continue
+        problems += check_profile(profile, rubric, doc) + evidence_warnings(profile, doc)
+        key = (profile.id, profile.assessed)
+        if key in seen:
+            problems.append(
+                doc.problem(
+                    ("id",),
+                    f"duplicate profile: '{profile.id}' assessed on "
+                    f"{profile.assessed} is also in {seen[key]}",
+                    "give each assessment its own 'assessed' date",
+                    code="duplicate-id",
+                )
+            )
+        seen.setdefault(key, doc.file)
+    return sort_problems(problems), len(files)

@@ -1,0 +1,379 @@
+"""The one YAML loader.
+
+libyaml (``CSafeLoader``) composes the node graph, so parsing runs at C speed; this module then
+builds plain Python values from the nodes itself, which lets it
+
+* remember where every key and value stands (1-based line and column), so that a model error
+  can be reported at its place in the planner's file;
+* refuse what PyYAML would silently accept: a duplicate key (both lines are named), a key that
+  is not a plain scalar, merge keys, and any tag outside the YAML core schema;
+* bound alias expansion, so a "billion laughs" file is refused after a fixed amount of work.
+
+Nothing here touches pydantic or the models: the result is a :class:`Document`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policebench.errors import InvalidInput
+from policebench.problems import Problem
+
+YamlPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+#: Inputs are small hand-written text files; anything larger is refused before it is read.
+MAX_BYTES = 5 * 1024 * 1024
+#: Nodes built per document, counting every alias expansion: bounds "billion laughs".
+MAX_NODES = 250_000
+#: Nesting depth of mappings and sequences.
+MAX_DEPTH = 64
+
+_BOM_UTF8 = b"\xef\xbb\xbf"
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and where each part of it stands."""
+
+    file: str
+    data: Any
+    values: dict[YamlPath, Position] = field(default_factory=dict)
+    keys: dict[YamlPath, Position] = field(default_factory=dict)
+
+    def position(self, path: YamlPath, *, key: bool = False) -> Position:
+        """Where ``path`` stands; the nearest enclosing node that is known otherwise.
+
+        With ``key=True`` the position of the mapping key is preferred (the place to point
+        at for an unknown or misspelt key).
+        """
+        probe = tuple(path)
+        while True:
+            if key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def problem(
+        self,
+        path: YamlPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        code: str = "invalid",
+        severity: str = "error",
+    ) -> Problem:
+        """A problem located at ``path`` in this document."""
+        line, column = self.position(path, key=key)
+        return Problem(self.file, line, column, message, hint, code, severity)
+
+
+def _mark(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text from ``raw`` (a UTF-8 BOM is accepted); a clear problem otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "the file is UTF-16 encoded; policebench reads UTF-8",
+                    "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                    "encoding",
+                )
+            ]
+        )
+    if raw.startswith(_BOM_UTF8):
+        raw = raw[len(_BOM_UTF8) :]
+    if b"\x00" in raw[:8192]:
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "this is a binary file, not a YAML text file",
+                    "check the path; rubrics and profiles are .yaml text files",
+                    "binary",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "save the file as UTF-8"
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot start "
+                    "a UTF-8 character here)",
+                    hint,
+                    "encoding",
+                )
+            ]
+        ) from None
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
+    """Read ``path`` as UTF-8 text, refusing what is missing, too large, binary or mis-encoded.
+
+    Returns the text and the raw bytes (the latter for provenance hashes).
+    """
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise InvalidInput([Problem(name, 0, 0, "is a folder, expected a YAML file", "", "io")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        f"the file is {size / 1_048_576:.1f} MB; policebench inputs are at most "
+                        f"{MAX_BYTES // 1_048_576} MB",
+                        "check the path: rubrics and profiles are small text files",
+                        "size",
+                    )
+                ]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(
+            [Problem(name, 0, 0, "no such file", "check the spelling of the path", "io")]
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}", "", "io")]
+        ) from None
+    return decode(raw, name), raw
+
+
+def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    hint = ""
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: column + 1] or "\t" in problem:
+        hint = "YAML indents with spaces; replace the tab characters with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted"
+    elif "found unexpected end of stream" in problem or "quoted scalar" in (context or ""):
+        hint = "a quote is not closed"
+    elif "expected a single document" in (context or "") + problem:
+        hint = "a file holds one document; remove the extra '---'"
+    elif "did not find expected key" in problem or "block end" in problem:
+        hint = "check the indentation of this line against the lines above"
+    elif "found undefined alias" in problem:
+        hint = "an alias (*name) needs an anchor (&name) earlier in the file"
+    return Problem(file, line, column, message, hint, "syntax")
+
+
+class _Builder:
+    """Builds plain values from composed nodes, recording positions as it goes."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[YamlPath, Position] = {}
+        self.keys: dict[YamlPath, Position] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "invalid") -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(self.file, line, column, message, hint, code))
+
+    def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(node)
+        self.values[path] = _mark(node)
+        if depth > MAX_DEPTH:
+            self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self.bad_tag(node)
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                self.bad_tag(node)
+            return self.mapping(node, path, depth)
+        self.fail(node, "unsupported YAML node")  # pragma: no cover - libyaml yields no others
+        return None
+
+    def bad_tag(self, node: yaml.Node) -> None:
+        short = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.fail(
+            node,
+            f"the tag {short} is not allowed: policebench reads plain YAML only",
+            "remove the tag and write the value as plain text, a number, a list or a mapping",
+            "tag",
+        )
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SAFE_TAGS:
+            self.bad_tag(node)
+            return None
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self.fail(node, f"cannot read the value {node.value!r}: {exc}", "", "value")
+            return None
+
+    def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, Position] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(
+                    key_node,
+                    "merge keys (<<) are not supported",
+                    "write the keys out in full",
+                    "merge",
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "a key must be a plain name or number, not a list or mapping")
+                continue
+            self.nodes += 1
+            key = self.scalar(key_node)
+            if isinstance(key, float | bool) or key is None:
+                # `yes:` or `1.5:` would silently become True / 1.5; keep what the planner typed.
+                key = key_node.value
+            if key in first_seen:
+                line, _ = first_seen[key]
+                self.fail(
+                    key_node,
+                    f"duplicate key {key!r} (first defined on line {line})",
+                    "remove one of the two entries or merge them",
+                    "duplicate-key",
+                )
+                continue
+            child = (*path, key)
+            first_seen[key] = _mark(key_node)
+            self.keys[child] = _mark(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse one YAML document from ``text``; every problem in it is raised together."""
+    loader = yaml.CSafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            raise InvalidInput([_yaml_problem(exc, file, text)]) from None
+        except RecursionError:
+            raise InvalidInput(
+                [Problem(file, 1, 1, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")]
+            ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "the file is empty",
+                    "a rubric or profile is a YAML mapping of keys",
+                    "empty",
+                )
+            ]
+        )
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, (), 0)
+    except _TooLarge as exc:
+        line, column = _mark(exc.node)
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    f"the document expands to more than {MAX_NODES:,} values "
+                    "(aliases expanding without bound?)",
+                    "write the values out instead of nesting aliases",
+                    "alias-bomb",
+                )
+            ]
+        ) from None
+    if builder.problems:
+        raise InvalidInput(builder.problems)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    *_mark(node),
+                    f"the document is {kind}, expected a mapping of keys such as 'id:' and 'name:'",
+                    "",
+                    "not-mapping",
+                )
+            ]
+        )
+    return Document(file, data, builder.values, builder.keys)
+
+
+def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:
+    """Read and parse the YAML file at ``path``. Returns the document and the raw bytes."""
+    name = display or str(path)
+    text, raw = read_text(path, name)
+    return parse(text, name), raw
+
+
+def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A ``did you mean`` hint for a misspelt name, or an empty string."""
+    matches = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else ""
