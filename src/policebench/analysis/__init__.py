@@ -1,0 +1,1 @@
+"""Pure analyses over models and scorecards: gaps, roadmap, compare, trend, sensitivity."""
