@@ -1,0 +1,54 @@
+"""Side-by-side comparison of places: ranks, dimension leaders, spreads, a level heatmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policebench.models import Profile, Rubric
+from policebench.scoring import Scorecard, rank, score
+
+
+@dataclass(frozen=True)
+class DimensionSpread:
+    """One dimension across places: who leads, and how far apart best and worst are."""
+
+    dimension: str
+    leaders: tuple[str, ...]
+    best: float | None
+    worst: float | None
+    spread: float | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Places ranked by overall, with per-dimension leaders and a level matrix."""
+
+    cards: list[Scorecard]
+    dimensions: list[DimensionSpread]
+    #: indicator id -> place id -> level (None = unknown), rubric order, ranked places.
+    heatmap: dict[str, dict[str, int | None]]
+
+    def rank_of(self, city_id: str) -> int:
+        """1-based rank of a place."""
+        return next(n for n, c in enumerate(self.cards, 1) if c.city_id == city_id)
+
+
+def compare(rubric: Rubric, profiles: Sequence[Profile]) -> Comparison:
+    """Score and rank ``profiles``; find each dimension's leaders and spread."""
+    cards = rank([score(rubric, p) for p in profiles])
+    spreads = []
+    for dim in rubric.dimensions:
+        known = [(c.dimensions[dim.id].score, c.city_id) for c in cards]
+        values = [s for s, _ in known if s is not None]
+        if not values:
+            spreads.append(DimensionSpread(dim.id, (), None, None, None))
+            continue
+        best, worst = max(values), min(values)
+        leaders = tuple(cid for s, cid in known if s is not None and abs(s - best) < 1e-9)
+        spreads.append(DimensionSpread(dim.id, leaders, best, worst, best - worst))
+    heatmap = {
+        ind_id: {c.city_id: c.indicators[ind_id].level for c in cards}
+        for ind_id in rubric.indicators
+    }
+    return Comparison(cards, spreads, heatmap)

@@ -1,0 +1,173 @@
+"""Gap analysis: how far a place is from its targets, and what closing each gap is worth.
+
+Targets, in order of precedence: a uniform ``--target`` level; then ``--against`` (a peer's
+known levels, or the frontier: the best known level per indicator among all places); then the
+profile's own ``targets``; then the rubric's ``default_target``. Where a peer or the frontier
+knows nothing of an indicator, the next rule down applies, and each gap says where its target
+came from.
+
+Impact = how many points the overall score would rise if that gap alone were closed, all else
+as it is; it follows from the weights through :func:`policebench.scoring.aggregate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from policebench.models import Profile, Rubric
+from policebench.scoring import aggregate, levels_of
+
+FRONTIER = "frontier"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target level and where it came from."""
+
+    level: int
+    #: "option" (--target), "peer", "frontier", "profile" or "default"
+    source: str
+    #: For peer and frontier targets: the places that hold that level.
+    holders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One indicator of one place against its target."""
+
+    indicator: str
+    dimension: str
+    current: int | None
+    target: Target
+    #: target - current, never negative; None when the current level is unknown.
+    gap: int | None
+    #: Overall points gained by closing this gap alone; None when the current level is unknown.
+    impact: float | None
+
+
+@dataclass(frozen=True)
+class DimensionGaps:
+    """A dimension's subtotal: open gaps, levels to climb, and closing them all together."""
+
+    dimension: str
+    open: int
+    levels: int
+    impact: float
+    unknown: int
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    """All gaps of one place."""
+
+    city: str
+    against: str | None
+    overall: float | None
+    #: Indicators with a known level, by impact (highest first), then rubric order.
+    gaps: list[Gap]
+    #: Indicators whose current level is unknown: listed apart, never counted as the minimum.
+    unknown: list[Gap]
+    subtotals: list[DimensionGaps]
+    #: Overall if every known gap were closed at once.
+    overall_if_closed: float | None
+
+
+def frontier_levels(rubric: Rubric, profiles: Sequence[Profile]) -> dict[str, Target]:
+    """Per indicator, the best known level among ``profiles`` and who holds it."""
+    best: dict[str, Target] = {}
+    all_levels = [(p.id, levels_of(rubric, p)) for p in profiles]
+    for ind_id in rubric.indicators:
+        known = [(levels[ind_id], pid) for pid, levels in all_levels if levels[ind_id] is not None]
+        if not known:
+            continue
+        top = max(level for level, _ in known if level is not None)
+        holders = tuple(sorted(pid for level, pid in known if level == top))
+        best[ind_id] = Target(top, FRONTIER, holders)
+    return best
+
+
+def peer_levels(rubric: Rubric, peer: Profile) -> dict[str, Target]:
+    """A peer's known levels as targets."""
+    return {
+        ind_id: Target(level, "peer", (peer.id,))
+        for ind_id, level in levels_of(rubric, peer).items()
+        if level is not None
+    }
+
+
+def resolve_targets(
+    rubric: Rubric,
+    profile: Profile,
+    *,
+    level: int | None = None,
+    against: Mapping[str, Target] | None = None,
+) -> dict[str, Target]:
+    """The target of every indicator, by the precedence rules above."""
+    targets: dict[str, Target] = {}
+    for ind_id in rubric.indicators:
+        if level is not None:
+            targets[ind_id] = Target(level, "option")
+        elif against is not None and ind_id in against:
+            targets[ind_id] = against[ind_id]
+        elif ind_id in profile.targets:
+            targets[ind_id] = Target(profile.targets[ind_id], "profile")
+        else:
+            targets[ind_id] = Target(rubric.default_target, "default")
+    return targets
+
+
+def analyse(
+    rubric: Rubric,
+    profile: Profile,
+    targets: Mapping[str, Target],
+    against: str | None = None,
+) -> GapAnalysis:
+    """Gaps, impacts and dimension subtotals of ``profile`` against ``targets``."""
+    current = levels_of(rubric, profile)
+    overall, _, _ = aggregate(rubric, current)
+    order = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
+    known: list[Gap] = []
+    unknown: list[Gap] = []
+    for ind_id, level in current.items():
+        target = targets[ind_id]
+        dimension = rubric.dimension_of[ind_id]
+        if level is None:
+            unknown.append(Gap(ind_id, dimension, None, target, None, None))
+            continue
+        gap = max(0, target.level - level)
+        impact = _gain(rubric, current, {ind_id: target.level}) if gap else 0.0
+        known.append(Gap(ind_id, dimension, level, target, gap, impact))
+    known.sort(key=lambda g: (-(g.impact or 0.0), order[g.indicator]))
+    closed = {g.indicator: g.target.level for g in known if g.gap}
+    after, _, _ = aggregate(rubric, {**current, **closed})
+    subtotals = []
+    for dim in rubric.dimensions:
+        in_dim = [g for g in known if g.dimension == dim.id and g.gap]
+        raise_to = {g.indicator: g.target.level for g in in_dim}
+        subtotals.append(
+            DimensionGaps(
+                dimension=dim.id,
+                open=len(in_dim),
+                levels=sum(g.gap or 0 for g in in_dim),
+                impact=_gain(rubric, current, raise_to) if raise_to else 0.0,
+                unknown=sum(1 for g in unknown if g.dimension == dim.id),
+            )
+        )
+    return GapAnalysis(profile.id, against, overall, known, unknown, subtotals, after)
+
+
+def _gain(rubric: Rubric, current: Mapping[str, int | None], raised: Mapping[str, int]) -> float:
+    """Overall points gained by setting the ``raised`` levels, all else as it is."""
+    before, _, _ = aggregate(rubric, current)
+    after, _, _ = aggregate(rubric, {**current, **raised})
+    return (after or 0.0) - (before or 0.0)
+
+
+def step_gain(
+    rubric: Rubric, current: Mapping[str, int | None], indicator: str, level: int
+) -> float:
+    """Overall points gained by raising one indicator to ``level``, all else as it is."""
+    if current.get(indicator) is None:
+        return 0.0
+    return _gain(rubric, current, {indicator: level})
