@@ -37,6 +37,66 @@ LABELS: dict[str, tuple[str, str]] = {
     "assessed": ("Assessed", "评估日期"),
     "scores_title": ("Smart-policing maturity scores", "智慧警务建设成熟度得分"),
     "rubric": ("Rubric", "评估框架"),
+    # trend (`policebench trend`)
+    "trend_title": ("Assessment history", "评估历史"),
+    "change": ("Change", "变化"),
+    "period": ("Period", "期间"),
+    "before": ("Before", "之前"),
+    "after": ("After", "之后"),
+    "indicator_moves": ("Indicators that changed level", "等级发生变化的指标"),
+    "one_assessment": (
+        "Only one assessment so far: nothing to compare yet.",
+        "目前仅有一次评估，暂无可比较的变化。",
+    ),
+    "no_moves": ("No indicator changed level.", "没有指标的等级发生变化。"),
+    # rubric versions (`policebench rubric diff`)
+    "rubric_diff_title": ("Rubric changes", "评估框架版本变更"),
+    "kind": ("Kind", "类型"),
+    "item": ("Item", "对象"),
+    "old": ("Old", "旧版"),
+    "new": ("New", "新版"),
+    "no_rubric_changes": ("No change that affects scoring.", "没有影响评分的变更。"),
+    "effects_title": (
+        "Score change by place: rubric effect and place effect",
+        "各地区得分变化：框架变更影响与地区自身变化",
+    ),
+    "old_assessment": ("Old assessment", "旧评估"),
+    "new_assessment": ("New assessment", "新评估"),
+    "old_rubric_score": ("Old rubric", "旧版框架得分"),
+    "rescored": ("Re-scored", "按新版重算"),
+    "new_score": ("New", "新得分"),
+    "rubric_effect": ("Rubric effect", "框架变更影响"),
+    "place_effect": ("Place effect", "地区自身变化"),
+    "total_change": ("Total change", "总变化"),
+    "not_scored": ("Not scored", "未计分指标"),
+    "effects_note": (
+        "Old rubric = old assessment under the old rubric; re-scored = the same assessment "
+        "under the new rubric; new = the newest assessment under the new rubric. Rubric "
+        "effect = re-scored - old rubric; place effect = new - re-scored; total = both.",
+        "旧版框架得分 = 旧评估按旧版框架计分；按新版重算 = 同一评估按新版框架计分；新得分 = "
+        "最新评估按新版框架计分。框架变更影响 = 按新版重算 - 旧版框架得分；地区自身变化 = "
+        "新得分 - 按新版重算；总变化 = 两者之和。",
+    ),
+    "diff:rubric-id": ("rubric id changed", "框架标识变更"),
+    "diff:version": ("version changed", "版本号变更"),
+    "diff:rescaled": ("scale rescaled", "等级量表调整"),
+    "diff:scale-names": ("level names changed", "等级名称变更"),
+    "diff:default-target": ("default target changed", "默认目标等级变更"),
+    "diff:stages": ("stages changed", "发展阶段划分变更"),
+    "diff:dimension-added": ("dimension added", "新增维度"),
+    "diff:dimension-removed": ("dimension removed", "删除维度"),
+    "diff:dimension-renamed": ("dimension id renamed", "维度标识更名"),
+    "diff:dimension-name": ("dimension name changed", "维度名称变更"),
+    "diff:dimension-reweighted": ("dimension re-weighted", "维度权重调整"),
+    "diff:indicator-added": ("indicator added", "新增指标"),
+    "diff:indicator-removed": ("indicator removed", "删除指标"),
+    "diff:indicator-moved": ("indicator moved", "指标移至其他维度"),
+    "diff:indicator-reweighted": ("indicator re-weighted", "指标权重调整"),
+    "diff:indicator-name": ("indicator name changed", "指标名称变更"),
+    "diff:indicator-kind": ("indicator kind changed", "指标类型变更"),
+    "diff:unit": ("unit changed", "计量单位变更"),
+    "diff:thresholds": ("thresholds changed", "阈值变更"),
+    "diff:levels": ("level descriptors changed", "等级描述变更"),
 }
 
 

@@ -269,6 +269,49 @@ def _history(valid: list[LoadedProfile], problems: list[Problem]) -> dict[str, l
     return dict(sorted(history.items()))
 
 
+def load_history(
+    cities: Iterable[str] = (),
+) -> tuple[dict[str, list[LoadedProfile]], list[str], list[Problem]]:
+    """Profiles checked against their own format only, never against a rubric, by place.
+
+    For commands that score one profile under several rubrics (``rubric diff``), where a
+    profile naming another rubric id, or an indicator one rubric lacks, is expected. Returns
+    every assessment of each place (oldest first), the place ids asked for (all, when
+    ``cities`` is empty) and the problems of files left out. An unknown id raises.
+    """
+    cities = list(cities)
+    pool_dir = default_dir("cities")
+    explicit: list[Path] = []
+    ids: list[str] = []
+    for arg in cities:
+        expanded = _expand(arg, pool_dir)
+        if expanded is None:
+            ids.append(arg)
+        else:
+            explicit += expanded
+    seen = {p.resolve() for p in explicit}
+    pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
+    docs, problems = _profile_docs(explicit + [p for p in pool_files if p.resolve() not in seen])
+    valid: list[LoadedProfile] = []
+    for doc, source in docs:
+        profile, found = build(Profile, doc)
+        problems += found
+        if profile is not None:
+            valid.append(LoadedProfile(profile, source, doc))
+    history = _history(valid, problems)
+    wanted = [lp.profile.id for lp in valid if lp.source.path.resolve() in seen]
+    for city_id in ids:
+        named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
+        if city_id not in history and not named:  # a named but invalid file: problems say why
+            raise UserError(
+                f"unknown city '{city_id}'",
+                closest(city_id, list(history)) or f"known: {', '.join(history) or 'none'}",
+            )
+        wanted.append(city_id)
+    chosen = list(dict.fromkeys(w for w in wanted if w in history))
+    return history, (chosen if cities else list(history)), sort_problems(problems)
+
+
 def _is_rubric(doc: Document) -> bool:
     return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
 
