@@ -97,6 +97,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff:unit": ("unit changed", "计量单位变更"),
     "diff:thresholds": ("thresholds changed", "阈值变更"),
     "diff:levels": ("level descriptors changed", "等级描述变更"),
+    "frontier": ("Frontier", "先进前沿"),
 }
 
 

@@ -1,0 +1,86 @@
+"""The side-by-side comparison of several places, as plain data (see analysis.report)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from policebench.analysis.compare import compare
+from policebench.analysis.report import Names, Provenance, _provenance, _r, _rubric_head
+from policebench.i18n import t
+from policebench.models import Profile, Rubric
+from policebench.models.base import localized
+
+
+def build_comparison(
+    rubric: Rubric,
+    profiles: Sequence[Profile],
+    *,
+    lang: str = "en",
+    provenance: Provenance | None = None,
+) -> dict[str, Any]:
+    """Ranking, dimension leaders and spreads, and the level heatmap of ``profiles``."""
+    names = Names(rubric, profiles, lang)
+    result = compare(rubric, profiles)
+    spreads = {s.dimension: s for s in result.dimensions}
+    return {
+        "policebench": provenance.version if provenance else None,
+        "lang": lang,
+        "rubric": _rubric_head(rubric, lang),
+        "places": [
+            {
+                "rank": n,
+                "id": c.city_id,
+                "name": names.place(c.city_id),
+                "assessed": c.assessed.isoformat(),
+                "overall": _r(c.overall),
+                "stage": localized(c.stage, "name", lang) if c.stage else None,
+                "coverage": _r(c.coverage, 4),
+                "dimensions": {
+                    d.id: {
+                        "score": _r(c.dimensions[d.id].score),
+                        "leader": c.city_id in spreads[d.id].leaders,
+                    }
+                    for d in rubric.dimensions
+                },
+            }
+            for n, c in enumerate(result.cards, 1)
+        ],
+        "dimensions": [
+            {
+                "id": d.id,
+                "name": names.dims[d.id],
+                "leaders": [names.place(x) for x in spreads[d.id].leaders],
+                "best": _r(spreads[d.id].best),
+                "worst": _r(spreads[d.id].worst),
+                "spread": _r(spreads[d.id].spread),
+            }
+            for d in rubric.dimensions
+        ],
+        "heatmap": [
+            {
+                "indicator": ind_id,
+                "name": names.inds[ind_id],
+                "dimension": rubric.dimension_of[ind_id],
+                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                "levels": [
+                    {"place": c.city_id, "level": result.heatmap[ind_id][c.city_id]}
+                    for c in result.cards
+                ],
+            }
+            for ind_id in rubric.indicators
+        ],
+        "radar": {
+            "axes": [names.dims[d.id] for d in rubric.dimensions],
+            "series": [
+                {
+                    "name": names.place(c.city_id),
+                    "role": "city" if n == 0 else "peer",
+                    "values": [_r(c.dimensions[d.id].score) for d in rubric.dimensions],
+                }
+                for n, c in enumerate(result.cards)
+            ],
+        },
+        "unknown_label": t("unknown", lang),
+        "provenance": _provenance(provenance),
+    }

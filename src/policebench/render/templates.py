@@ -1,0 +1,79 @@
+"""The jinja2 environment for Markdown and HTML reports.
+
+Templates are looked up first in the planner's ``--template-dir`` (any file there overrides
+the bundled one of the same name), then in the bundled ``templates/`` folder. They run in
+jinja2's sandbox: a template can format data but cannot reach Python internals. HTML
+templates autoescape every value; Markdown templates use the ``md`` filter for table cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from policebench.errors import UserError
+
+
+def environment(template_dir: Path | None = None) -> Any:
+    """A sandboxed jinja2 environment over ``template_dir`` (if any) and the bundled templates."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from policebench import i18n
+    from policebench.render import charts
+    from policebench.render.common import md_cell, num, pct
+    from policebench.workspace import bundled
+
+    searchpath = [str(bundled("templates"))]
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise UserError(
+                f"{template_dir}: no such template folder",
+                "give the folder holding your *.j2 templates",
+            )
+        searchpath.insert(0, str(template_dir))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(searchpath, encoding="utf-8"),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "svg"), default_for_string=False
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    env.filters["num"] = num
+    env.filters["pct"] = pct
+    env.globals["t"] = i18n.t
+    env.globals["charts"] = charts.exported()
+    return env
+
+
+def render(name: str, data: dict[str, Any], template_dir: Path | None = None) -> str:
+    """Render template ``name`` with ``data`` as ``r``; template mistakes become user errors."""
+    import jinja2
+
+    env = environment(template_dir)
+    try:
+        template = env.get_template(name)
+        return str(template.render(r=data, lang=data.get("lang", "en")))
+    except jinja2.TemplateNotFound as exc:
+        raise UserError(
+            f"template {exc.name} not found",
+            "the bundled templates are report.md.j2, report.html.j2, "
+            "compare.md.j2 and compare.html.j2",
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError(
+            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise UserError(
+            f"template {name} tried something unsafe: {exc}",
+            "templates may format the report data, nothing else",
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise UserError(
+            f"template {name}: {exc.message}", "check the names used against the JSON report"
+        ) from None
