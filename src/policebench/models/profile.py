@@ -16,8 +16,8 @@ Reliability = Literal["primary", "secondary", "repost"]
 class Source(Model):
     """Where evidence comes from, and how far it can be trusted."""
 
-    title: Text
-    url: str | None = None
+    title: Text = Field(description="Title of the document, page or interview.")
+    url: str | None = Field(None, description="Where it can be read, when public.")
     reliability: Reliability = Field(
         description="primary (official text), secondary (press, thesis), repost (mirror)."
     )
@@ -43,24 +43,32 @@ class Assessment(Model):
     )
     confidence: Confidence | None = Field(None, description="The assessor's confidence.")
     evidence: str | None = Field(None, description="What was seen that shows the level.")
-    evidence_zh: str | None = None
-    sources: list[Source] = Field(default_factory=list)
+    evidence_zh: str | None = Field(None, description="The evidence in Chinese.")
+    sources: list[Source] = Field(
+        default_factory=list, description="Where the evidence comes from."
+    )
     note: str | None = Field(None, description="A remark, e.g. why the level is unknown.")
-    survey: SurveyStats | None = None
+    survey: SurveyStats | None = Field(
+        None, description="Questionnaire statistics, when the level came from a survey."
+    )
 
 
 class Profile(Model):
     """One city or region's assessment against a rubric."""
 
     id: Id
-    name: Text
-    name_zh: str | None = None
-    kind: Literal["city", "province", "region", "county"] = "city"
+    name: Text = Field(description="The place's name, e.g. 'J City'.")
+    name_zh: str | None = Field(None, description="The name in Chinese, e.g. 'J市'.")
+    kind: Literal["city", "province", "region", "county"] = Field(
+        "city", description="What sort of place: city, province, region or county."
+    )
     rubric: Id = Field(description="The id of the rubric this profile is assessed against.")
     assessed: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
-    assessor: str | None = None
-    notes: str | None = None
+    assessor: str | None = Field(None, description="Who assessed, and how.")
+    notes: str | None = Field(None, description="Remarks on the whole assessment.")
     targets: dict[Id, Level] = Field(
         default_factory=dict, description="Target levels; otherwise the rubric's default_target."
     )
-    indicators: dict[Id, Assessment] = Field(default_factory=dict)
+    indicators: dict[Id, Assessment] = Field(
+        default_factory=dict, description="The assessment of each indicator, by indicator id."
+    )

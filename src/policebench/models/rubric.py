@@ -51,34 +51,38 @@ class Stage(Model):
     """An overall maturity stage: reached when the overall score is at least ``min``."""
 
     min: float = Field(ge=0, le=100, description="Lowest overall score (0-100) of this stage.")
-    name: Text
-    name_zh: str | None = None
+    name: Text = Field(description="The stage's name, e.g. 'Developing'.")
+    name_zh: str | None = Field(None, description="The stage's name in Chinese.")
 
 
 class Indicator(Model):
     """One thing assessed, rated on the rubric's scale (or measured, for metric indicators)."""
 
     id: Id = Field(description="Unique across the whole rubric; profiles refer to it.")
-    name: Text
-    name_zh: str | None = None
+    name: Text = Field(description="A short name of what is assessed.")
+    name_zh: str | None = Field(None, description="The name in Chinese.")
     weight: Weight = Field(1.0, description="Relative weight within its dimension (> 0).")
     kind: Literal["level", "metric"] = Field(
         "level", description="'level' (rated by the assessor) or 'metric' (a measured value)."
     )
     unit: str | None = Field(None, description="Metric indicators: the unit of the value.")
-    unit_zh: str | None = None
+    unit_zh: str | None = Field(None, description="The unit in Chinese.")
     thresholds: dict[Level, float] | None = Field(
         None, description="Metric indicators: the value needed for each level above the minimum."
     )
     question: str | None = Field(None, description="The question an assessor answers.")
-    question_zh: str | None = None
+    question_zh: str | None = Field(None, description="The question in Chinese.")
     evidence: list[Text] = Field(default_factory=list, description="What shows the level.")
-    evidence_zh: list[Text] = Field(default_factory=list)
+    evidence_zh: list[Text] = Field(
+        default_factory=list, description="The same kinds of evidence, in Chinese."
+    )
     origin: list[Text] = Field(
         default_factory=list, description="The seed problem or lesson this indicator answers."
     )
     levels: dict[Level, Text] = Field(description="A descriptor for every level of the scale.")
-    levels_zh: dict[Level, Text] = Field(default_factory=dict)
+    levels_zh: dict[Level, Text] = Field(
+        default_factory=dict, description="The level descriptors in Chinese."
+    )
     actions: dict[Level, list[Action]] = Field(
         default_factory=dict,
         description="Under level N: the actions that move a place from level N-1 up to N.",
@@ -98,10 +102,12 @@ class Dimension(Model):
     """A group of indicators (planning, integration, platform, security, talent)."""
 
     id: Id
-    name: Text
-    name_zh: str | None = None
+    name: Text = Field(description="The dimension's name, e.g. 'Planning and coordination'.")
+    name_zh: str | None = Field(None, description="The name in Chinese.")
     weight: Weight = Field(1.0, description="Relative weight in the overall score (> 0).")
-    indicators: list[Indicator] = Field(min_length=1)
+    indicators: list[Indicator] = Field(
+        min_length=1, description="The indicators of this dimension, at least one."
+    )
 
 
 class Uncertainty(Model):
@@ -135,15 +141,19 @@ class Rubric(Model):
 
     id: Id
     version: Text = Field(description='A version label; quote it in YAML, e.g. "1.0".')
-    name: Text
-    name_zh: str | None = None
-    description: str | None = None
-    description_zh: str | None = None
-    scale: Scale
+    name: Text = Field(description="The rubric's name, e.g. 'Smart policing maturity'.")
+    name_zh: str | None = Field(None, description="The name in Chinese.")
+    description: str | None = Field(None, description="What the rubric measures, for readers.")
+    description_zh: str | None = Field(None, description="The description in Chinese.")
+    scale: Scale = Field(description="The levels every indicator is rated on.")
     default_target: Level = Field(description="The level a place should reach by default.")
     stages: list[Stage] = Field(min_length=1, description="Overall score bands, ascending.")
-    dimensions: list[Dimension] = Field(min_length=1)
-    uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+    dimensions: list[Dimension] = Field(
+        min_length=1, description="The dimensions, each a weighted group of indicators."
+    )
+    uncertainty: Uncertainty = Field(
+        default_factory=Uncertainty, description="Settings of `policebench sensitivity`."
+    )
 
     @cached_property
     def indicators(self) -> dict[str, Indicator]:
