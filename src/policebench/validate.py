@@ -8,7 +8,7 @@ its rubric, ids across files, ``needs`` cycles). Pure: documents in, models and 
 from __future__ import annotations
 
 import itertools
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,25 +22,34 @@ M = TypeVar("M", bound=BaseModel)
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys allowed at ``loc`` inside ``model`` (for a close-spelling hint)."""
     current: Any = model
+    # Parts of ``loc`` that are list indexes or dict keys (e.g. an indicator id under a
+    # profile's ``indicators:``), not field names: they are stepped over, never looked up.
+    skip = 0
     for part in loc:
-        if isinstance(part, int) or current is None:
+        if skip:
+            skip -= 1
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
             return []
-        current = _model_in(info.annotation)
+        current, skip = _model_in(info.annotation)
     return list(getattr(current, "model_fields", {}))
 
 
-def _model_in(annotation: Any) -> Any:
-    """The model class inside an annotation such as ``list[Action]`` or ``dict[int, list[X]]``."""
+def _model_in(annotation: Any, depth: int = 0) -> tuple[Any, int]:
+    """The model class inside an annotation such as ``list[Action]`` or ``dict[int, list[X]]``.
+
+    Also returns how many list indexes and dict keys lie between the field and the model
+    (1 for ``dict[Id, Assessment]``, 2 for ``dict[Level, list[Action]]``).
+    """
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
+        return annotation, depth
+    inner = depth + 1 if get_origin(annotation) in (list, dict) else depth
+    for arg in get_args(annotation):
+        found, found_depth = _model_in(arg, inner)
         if found is not None:
-            return found
-    return None
+            return found, found_depth
+    return None, 0
 
 
 def _describe(value: Any) -> str:
