@@ -41,5 +41,12 @@ def _root(
 
 
 # Command modules register themselves on `app` when imported.
+from policebench.cli import compare as _compare  # noqa: E402,F401
+from policebench.cli import gaps as _gaps  # noqa: E402,F401
+from policebench.cli import new as _new  # noqa: E402,F401
+from policebench.cli import recommend as _recommend  # noqa: E402,F401
+from policebench.cli import report as _report  # noqa: E402,F401
+from policebench.cli import schema as _schema  # noqa: E402,F401
 from policebench.cli import score as _score  # noqa: E402,F401
+from policebench.cli import trend as _trend  # noqa: E402,F401
 from policebench.cli import validate as _validate  # noqa: E402,F401

@@ -1,0 +1,86 @@
+"""`policebench compare`: places side by side."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    CitiesArg,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+from policebench.cli.reporting import TemplateDirOpt, provenance
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@handle_errors
+def compare(
+    cities: CitiesArg = None,
+    rubric: RubricOpt = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table
+    ),
+    output: OutputOpt = None,
+    template_dir: TemplateDirOpt = None,
+    lang: LangOpt = None,
+    strict: Annotated[
+        bool, typer.Option(help="Refuse to output anything when any input is bad.")
+    ] = False,
+) -> None:
+    """Compare places side by side: rank, overall, stage, coverage, dimension scores with
+    the leader marked, the spread per dimension, and every indicator's level.
+
+    Examples:
+
+      policebench compare
+
+      policebench compare j-city hangzhou qingdao --format html --output compare.html
+    """
+    from policebench.analysis.comparison import build_comparison
+    from policebench.render import compare as render
+    from policebench.render.common import to_json
+    from policebench.render.templates import render as template
+
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    language = lang_of(lang)
+    profiles = [lp.profile for lp in ws.selected]
+    data = build_comparison(
+        ws.rubric, profiles, lang=language, provenance=provenance(ws, [p.id for p in profiles])
+    )
+    if format is CompareFormat.json:
+        text = to_json(data)
+    elif format is CompareFormat.csv:
+        text = render.compare_csv(data)
+    elif format is CompareFormat.markdown:
+        text = template("compare.md.j2", data, template_dir)
+    elif format is CompareFormat.html:
+        text = template("compare.html.j2", data, template_dir)
+    else:
+        text = render.compare_table(
+            data,
+            language,
+            color=output is None and use_color(),
+            width=None if output is None else 200,
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)

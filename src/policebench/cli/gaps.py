@@ -1,0 +1,81 @@
+"""`policebench gaps`: where a place is behind its targets, and what closing each gap is worth."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+from policebench.cli.reporting import AgainstOpt, CityArg, TargetOpt, city_report
+
+
+class GapsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command()
+@handle_errors
+def gaps(
+    city: CityArg,
+    against: AgainstOpt = None,
+    target: TargetOpt = None,
+    rubric: RubricOpt = None,
+    format: Annotated[GapsFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        GapsFormat.table
+    ),
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List every indicator's gap to its target and the overall points closing it would add.
+
+    Targets, by precedence: --target, then --against (a peer's levels or the frontier), then
+    the profile's targets, then the rubric's default_target. Unknown current levels are
+    listed apart, never counted as the lowest level.
+
+    Examples:
+
+      policebench gaps j-city
+
+      policebench gaps j-city --against frontier
+
+      policebench gaps j-city --against hangzhou --format csv --output gaps.csv
+    """
+    from policebench.render import gaps as render
+    from policebench.render.common import to_json
+    from policebench.render.templates import render as template
+
+    ws, failed = load_or_exit([city], rubric)
+    language = lang_of(lang)
+    report = city_report(ws, against, target, None, language)
+    if format is GapsFormat.json:
+        text = to_json(render.subset(report, render.GAP_KEYS))
+    elif format is GapsFormat.csv:
+        text = render.gaps_csv(report, language)
+    elif format is GapsFormat.markdown:
+        text = template("gaps.md.j2", report)
+    else:
+        text = render.gaps_table(
+            report,
+            language,
+            color=output is None and use_color(),
+            width=None if output is None else 200,
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)

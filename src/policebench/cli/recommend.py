@@ -1,0 +1,81 @@
+"""`policebench recommend`: the rubric's actions for each gap, as a phased roadmap."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+from policebench.cli.reporting import AgainstOpt, CityArg, TargetOpt, TopOpt, city_report
+
+
+class RecommendFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command()
+@handle_errors
+def recommend(
+    city: CityArg,
+    against: AgainstOpt = None,
+    target: TargetOpt = None,
+    top: TopOpt = None,
+    rubric: RubricOpt = None,
+    format: Annotated[RecommendFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RecommendFormat.table
+    ),
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Turn the gaps into a phased roadmap of actions, and name the peers to learn from.
+
+    An action is placed in a phase only when every level it needs is reached (now, or by
+    earlier phases); within a phase actions are ordered by impact per unit of effort
+    (low = 1, medium = 2, high = 4). Needs on levels no gap asks for pull those steps in
+    as prerequisites; needs on unknown levels are listed as blocked.
+
+    Examples:
+
+      policebench recommend j-city --against frontier
+
+      policebench recommend j-city --against qingdao --top 5 --format markdown
+    """
+    from policebench.render import gaps as render
+    from policebench.render.common import to_json
+    from policebench.render.templates import render as template
+
+    ws, failed = load_or_exit([city], rubric)
+    language = lang_of(lang)
+    report = city_report(ws, against, target, top, language)
+    if format is RecommendFormat.json:
+        text = to_json(render.subset(report, render.RECOMMEND_KEYS))
+    elif format is RecommendFormat.csv:
+        text = render.recommend_csv(report, language)
+    elif format is RecommendFormat.markdown:
+        text = template("recommend.md.j2", report)
+    else:
+        text = render.recommend_table(
+            report,
+            language,
+            color=output is None and use_color(),
+            width=None if output is None else 200,
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)

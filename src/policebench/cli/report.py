@@ -1,0 +1,77 @@
+"""`policebench report`: the assessment report of one place, to hand on."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+)
+from policebench.cli.reporting import (
+    AgainstOpt,
+    CityArg,
+    TargetOpt,
+    TemplateDirOpt,
+    TopOpt,
+    city_report,
+)
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def report(
+    city: CityArg,
+    against: AgainstOpt = "frontier",
+    target: TargetOpt = None,
+    top: TopOpt = None,
+    rubric: RubricOpt = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReportFormat.markdown
+    ),
+    output: OutputOpt = None,
+    template_dir: TemplateDirOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write the assessment report of one place: summary, radar, findings, gaps, roadmap,
+    lessons from peers, evidence appendix and provenance.
+
+    HTML is one self-contained file (inline CSS and SVG, no scripts, printable); Markdown
+    renders on GitHub; JSON carries everything the HTML shows. Templates can be overridden
+    with --template-dir (copy the bundled templates/ folder and edit).
+
+    Examples:
+
+      policebench report j-city --against frontier --format html --output j-city.html
+
+      policebench report j-city --against hangzhou --lang zh --output j-city.md
+    """
+    from policebench.render.common import to_json
+    from policebench.render.templates import render
+
+    ws, failed = load_or_exit([city], rubric)
+    data = city_report(ws, against, target, top, lang_of(lang))
+    if format is ReportFormat.json:
+        text = to_json(data)
+    else:
+        name = "report.html.j2" if format is ReportFormat.html else "report.md.j2"
+        text = render(name, data, template_dir)
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)

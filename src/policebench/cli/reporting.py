@@ -1,0 +1,96 @@
+"""What `gaps`, `recommend` and `report` share: resolving the place and its comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from policebench import __version__
+from policebench.errors import UserError
+from policebench.workspace import Workspace
+from policebench.yamlio import closest
+
+AgainstOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--against",
+        "-a",
+        help="Compare with a peer (its id) or 'frontier' (the best "
+        "known level per indicator among all places in use).",
+        show_default=False,
+    ),
+]
+TargetOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--target",
+        "-t",
+        help="One target level for every indicator (overrides "
+        "--against, the profile's targets and the rubric's default).",
+        show_default=False,
+    ),
+]
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top", min=1, help="Plan for the N gaps with the highest impact only.", show_default=False
+    ),
+]
+CityArg = Annotated[str, typer.Argument(help="Profile id or path of the place to assess.")]
+TemplateDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--template-dir",
+        help="Folder of jinja2 templates overriding the bundled ones (same file names).",
+        show_default=False,
+    ),
+]
+
+
+def provenance(ws: Workspace, ids: list[str]) -> Any:
+    """The version and input hashes a report cites (file names only: stable across folders)."""
+    from policebench.analysis.report import Provenance
+
+    used = sorted(
+        (lp.profile.id, lp.source.path.name, lp.source.sha256)
+        for lp in ws.pool
+        if lp.profile.id in ids
+    )
+    return Provenance(__version__, ws.rubric_source.path.name, ws.rubric_source.sha256, tuple(used))
+
+
+def city_report(
+    ws: Workspace, against: str | None, target: int | None, top: int | None, lang: str
+) -> dict[str, Any]:
+    """The report data of the (single) selected place, after checking the options."""
+    from policebench.analysis.gaps import FRONTIER
+    from policebench.analysis.report import build_report
+
+    if len(ws.selected) != 1:
+        raise UserError("give exactly one place", "e.g. policebench report j-city")
+    city = ws.selected[0]
+    ids = [lp.profile.id for lp in ws.pool]
+    if against is not None and against != FRONTIER and against not in ids:
+        raise UserError(
+            f"unknown peer '{against}' for --against",
+            closest(against, [*ids, FRONTIER]) or f"use 'frontier' or one of: {', '.join(ids)}",
+        )
+    if against == city.profile.id:
+        raise UserError("a place cannot be compared with itself", "use another peer or 'frontier'")
+    scale = ws.rubric.scale
+    if target is not None and target not in scale.span:
+        raise UserError(f"--target {target} is outside the scale {scale.min}..{scale.max}")
+    history = [lp.profile for lp in ws.history.get(city.profile.id, [])][:-1]
+    return build_report(
+        ws.rubric,
+        city.profile,
+        [lp.profile for lp in ws.pool],
+        against=against,
+        target_level=target,
+        top=top,
+        lang=lang,
+        provenance=provenance(ws, ids),
+        history=history,
+    )

@@ -1,0 +1,111 @@
+"""`compare` output: a rich table and CSV from the comparison data (Markdown and HTML
+come from templates, JSON is the data itself)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.i18n import t
+from policebench.render.common import num, pct, rich_to_text, to_csv
+
+
+def compare_table(
+    data: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+) -> str:
+    """Ranking with the leader of each dimension marked, spreads, and the level heatmap."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    ranking = Table(
+        title=t("compare_title", lang),
+        title_justify="left",
+        header_style="bold",
+        caption=t("leader_mark", lang),
+        caption_justify="left",
+    )
+    heads = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
+    for n, head in enumerate(heads + [d["name"] for d in data["dimensions"]]):
+        ranking.add_column(head, justify="left" if n in (1, 3) else "right")
+    for p in data["places"]:
+        cells = [
+            str(p["rank"]),
+            p["name"],
+            num(p["overall"], 1, lang),
+            p["stage"] or "",
+            pct(p["coverage"], lang),
+        ]
+        for d in data["dimensions"]:
+            cell = p["dimensions"][d["id"]]
+            mark = " ★" if cell["leader"] else ""
+            cells.append(
+                Text(num(cell["score"], 1, lang) + mark, style="bold green" if mark else "")
+            )
+        ranking.add_row(*cells)
+    spread = Table(title=t("spread", lang), title_justify="left", header_style="bold")
+    for n, head in enumerate(
+        [
+            t("dimension", lang),
+            t("leader", lang),
+            t("best", lang),
+            t("worst", lang),
+            t("spread", lang),
+        ]
+    ):
+        spread.add_column(head, justify="left" if n < 2 else "right")
+    for d in data["dimensions"]:
+        spread.add_row(
+            d["name"],
+            ", ".join(d["leaders"]),
+            num(d["best"], 1, lang),
+            num(d["worst"], 1, lang),
+            num(d["spread"], 1, lang),
+        )
+    heat = Table(
+        title=t("heatmap", lang),
+        title_justify="left",
+        header_style="bold",
+        caption=t("heatmap_note", lang),
+        caption_justify="left",
+    )
+    heat.add_column(t("indicator", lang))
+    for p in data["places"]:
+        heat.add_column(p["name"], justify="center")
+    styles = ["red", "dark_orange", "yellow", "green", "bold green"]
+    for row in data["heatmap"]:
+        marks: list[Any] = [row["name"]]
+        for c in row["levels"]:
+            level = c["level"]
+            if level is None:
+                marks.append(Text("?", style="dim"))
+            else:
+                span = data["rubric"]["scale"]["max"] - data["rubric"]["scale"]["min"]
+                step = round((level - data["rubric"]["scale"]["min"]) * 4 / max(span, 1))
+                marks.append(Text(str(level), style=styles[max(0, min(4, step))]))
+        heat.add_row(*marks)
+    return rich_to_text(Group(ranking, spread, heat), color=color, width=width)
+
+
+def compare_csv(data: dict[str, Any]) -> str:
+    """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
+    dims = [d["id"] for d in data["dimensions"]]
+    inds = [row["indicator"] for row in data["heatmap"]]
+    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", *dims, *inds]
+    levels = {
+        row["indicator"]: {c["place"]: c["level"] for c in row["levels"]} for row in data["heatmap"]
+    }
+    rows = []
+    for p in data["places"]:
+        row: list[Any] = [
+            p["rank"],
+            p["id"],
+            p["name"],
+            p["assessed"],
+            p["overall"],
+            p["stage"],
+            p["coverage"],
+        ]
+        row += [p["dimensions"][d]["score"] for d in dims]
+        row += [levels[i][p["id"]] for i in inds]
+        rows.append(row)
+    return to_csv(header, rows)

@@ -1,0 +1,280 @@
+"""`gaps` and `recommend` output: rich tables and CSV from the report data.
+
+JSON and Markdown come from the same report data (JSON directly, Markdown through the
+``gaps.md.j2`` and ``recommend.md.j2`` templates), so every format says the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.i18n import t
+from policebench.render.common import num, rich_to_text, to_csv
+
+GAP_KEYS = (
+    "city",
+    "rubric",
+    "against",
+    "against_name",
+    "summary",
+    "gaps",
+    "unknown",
+    "subtotals",
+    "overall_if_closed",
+)
+RECOMMEND_KEYS = (
+    "city",
+    "rubric",
+    "against",
+    "against_name",
+    "summary",
+    "gaps",
+    "top",
+    "roadmap",
+    "lessons",
+)
+
+
+def subset(report: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The part of a report a command outputs as JSON."""
+    return {k: report[k] for k in keys}
+
+
+def _target(g: dict[str, Any], lang: str) -> str:
+    text = f"{g['target']} {g['target_name']}"
+    if g["holders"]:
+        text += f" ({', '.join(g['holders'])})"
+    elif g["target_source"] in ("profile", "default", "option"):
+        text += f" [{t(g['target_source'], lang)}]"
+    return text
+
+
+def gaps_table(
+    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+) -> str:
+    """The gap table, the unknowns and the dimension subtotals."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = f"{t('gaps_title', lang)} · {report['city']['name']}"
+    if report["against_name"]:
+        title += f" · {t('compared_with', lang)} {report['against_name']}"
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for n, head in enumerate(
+        [
+            "#",
+            t("dimension", lang),
+            t("indicator", lang),
+            t("current", lang),
+            t("target", lang),
+            t("gap", lang),
+            t("impact", lang),
+        ]
+    ):
+        table.add_column(head, justify="right" if n in (0, 5, 6) else "left")
+    open_gaps = [g for g in report["gaps"] if g["gap"]]
+    for n, g in enumerate(open_gaps, 1):
+        table.add_row(
+            str(n),
+            g["dimension_name"],
+            g["name"],
+            f"{g['current']} {g['current_name']}",
+            _target(g, lang),
+            str(g["gap"]),
+            f"+{num(g['impact'], 2)}",
+        )
+    parts: list[Any] = [table]
+    if not open_gaps:
+        parts.append(Text(t("no_gaps", lang)))
+    if report["unknown"]:
+        names = ", ".join(u["name"] for u in report["unknown"])
+        parts.append(
+            Text(
+                f"{t('unknown_levels', lang)} ({len(report['unknown'])}): {names} — "
+                f"{t('unknown_levels_note', lang)}",
+                style="dim",
+            )
+        )
+    sub = Table(title=t("subtotals", lang), title_justify="left", header_style="bold")
+    for n, head in enumerate(
+        [
+            t("dimension", lang),
+            t("open_gaps", lang),
+            t("levels_to_climb", lang),
+            t("impact_all", lang),
+            t("unknown", lang).capitalize(),
+        ]
+    ):
+        sub.add_column(head, justify="left" if n == 0 else "right")
+    for s in report["subtotals"]:
+        sub.add_row(
+            s["name"],
+            str(s["open"]),
+            str(s["levels"]),
+            f"+{num(s['impact'], 2)}",
+            str(s["unknown"]),
+        )
+    parts.append(sub)
+    summary = report["summary"]
+    parts.append(
+        Text(
+            f"{t('overall', lang)} {num(summary['overall'], 1, lang)} → "
+            f"{t('if_closed', lang)} {num(report['overall_if_closed'], 1, lang)}"
+        )
+    )
+    return rich_to_text(Group(*parts), color=color, width=width)
+
+
+def gaps_csv(report: dict[str, Any], lang: str) -> str:
+    """One row per indicator: known gaps first (by impact), then the unknowns."""
+    header = [
+        "indicator",
+        "name",
+        "dimension",
+        "current",
+        "target",
+        "target_source",
+        "holders",
+        "gap",
+        "impact",
+    ]
+    rows: list[list[Any]] = [
+        [
+            g["indicator"],
+            g["name"],
+            g["dimension"],
+            g["current"],
+            g["target"],
+            g["target_source"],
+            "; ".join(g["holders"]),
+            g["gap"],
+            g["impact"],
+        ]
+        for g in report["gaps"]
+    ]
+    rows += [
+        [u["indicator"], u["name"], "", None, u["target"], "", "", None, None]
+        for u in report["unknown"]
+    ]
+    return to_csv(header, rows)
+
+
+def recommend_table(
+    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+) -> str:
+    """The phased roadmap, what is blocked, and the peers to learn from."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [
+        Text(
+            f"{t('recommend_title', lang)} · {report['city']['name']}"
+            + (
+                f" · {t('compared_with', lang)} {report['against_name']}"
+                if report["against_name"]
+                else ""
+            ),
+            style="bold",
+        )
+    ]
+    for phase in report["roadmap"]["phases"]:
+        table = Table(
+            title=f"{t('phase', lang)} {phase['phase']}",
+            title_justify="left",
+            header_style="bold",
+            show_lines=True,
+        )
+        for n, head in enumerate(
+            [
+                t("indicator", lang),
+                t("to_level", lang),
+                t("action", lang),
+                t("effort", lang),
+                t("impact", lang),
+                t("needs", lang),
+            ]
+        ):
+            table.add_column(
+                head, justify="right" if n == 4 else "left", ratio=4 if n == 2 else None
+            )
+        for a in phase["actions"]:
+            name = a["name"] + (f" ({t('prerequisite', lang)})" if a["prerequisite"] else "")
+            needs = "; ".join(f"{n['name']} ≥ {n['level']}" for n in a["needs"])
+            table.add_row(
+                name,
+                f"{a['level']} {a['level_name']}",
+                a["do"],
+                a["effort_name"],
+                f"+{num(a['impact'], 2)}",
+                needs,
+            )
+        parts.append(table)
+    if not report["roadmap"]["phases"]:
+        parts.append(Text(t("no_actions", lang)))
+    if report["roadmap"]["blocked"]:
+        parts.append(Text(f"{t('blocked', lang)} — {t('blocked_note', lang)}", style="bold"))
+        for b in report["roadmap"]["blocked"]:
+            parts.append(Text(f"  • {b['name']} → {b['level']}: {b['reason']}", style="yellow"))
+    if report["lessons"]:
+        parts.append(Text(t("lessons", lang), style="bold"))
+        for lesson in report["lessons"]:
+            peers = ", ".join(f"{p['name']} ({p['level']})" for p in lesson["peers"])
+            parts.append(
+                Text(f"  • {lesson['name']} → {lesson['target']}: {peers or t('no_peer', lang)}")
+            )
+    return rich_to_text(Group(*parts), color=color, width=width)
+
+
+def recommend_csv(report: dict[str, Any], lang: str) -> str:
+    """One row per roadmap action (phase order), then the blocked actions (phase empty)."""
+    header = [
+        "phase",
+        "indicator",
+        "name",
+        "level",
+        "action",
+        "effort",
+        "impact",
+        "priority",
+        "needs",
+        "prerequisite",
+        "blocked_reason",
+    ]
+    rows: list[list[Any]] = []
+    for phase in report["roadmap"]["phases"]:
+        for a in phase["actions"]:
+            needs = "; ".join(f"{n['indicator']}>={n['level']}" for n in a["needs"])
+            rows.append(
+                [
+                    phase["phase"],
+                    a["indicator"],
+                    a["name"],
+                    a["level"],
+                    a["do"],
+                    a["effort"],
+                    a["impact"],
+                    a["priority"],
+                    needs,
+                    "yes" if a["prerequisite"] else "",
+                    "",
+                ]
+            )
+    for b in report["roadmap"]["blocked"]:
+        rows.append(
+            [
+                None,
+                b["indicator"],
+                b["name"],
+                b["level"],
+                b["do"],
+                "",
+                None,
+                None,
+                "",
+                "",
+                b["reason"],
+            ]
+        )
+    return to_csv(header, rows)
