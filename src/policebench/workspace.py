@@ -289,7 +289,11 @@ def load_history(
             ids.append(arg)
         else:
             explicit += expanded
-    seen = {p.resolve() for p in explicit}
+    # A file named alone and through its folder is read once, not taken for its own duplicate.
+    firsts: dict[Path, Path] = {}
+    for path in explicit:
+        firsts.setdefault(path.resolve(), path)
+    explicit, seen = list(firsts.values()), set(firsts)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
     docs, problems = _profile_docs(explicit + [p for p in pool_files if p.resolve() not in seen])
     valid: list[LoadedProfile] = []

@@ -1,0 +1,148 @@
+"""`policebench trend`: a place's scores per assessment, and what moved between them."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    EXIT_USAGE,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+from policebench.errors import UserError
+
+
+class TrendFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _check_paths(city: str, paths: list[Path]) -> None:
+    """Refuse a folder as CITY and missing extra paths before anything is loaded.
+
+    Without this a misspelt folder such as ``histroy`` would be taken for a place id.
+    """
+    if Path(city).is_dir():
+        raise UserError(
+            f"{city} is a folder; CITY is one place",
+            f"give its id or one of its profile files, then the folder: "
+            f"policebench trend ID {city}",
+        )
+    for path in paths:
+        if not path.exists():
+            raise UserError(f"{path}: no such file or folder", "check the spelling of the path")
+
+
+def _inputs(city: str, paths: list[Path]) -> list[str]:
+    """CITY and the files of ``paths``, each file once.
+
+    A file named both alone and through its folder would otherwise be read twice and
+    reported as a duplicate assessment of itself.
+    """
+    from policebench.workspace import yaml_files
+
+    files = [Path(city)] if Path(city).is_file() else []
+    for path in paths:
+        files += yaml_files(path) if path.is_dir() else [path]
+    unique = {f.resolve(): str(f) for f in reversed(files)}
+    ordered = [unique.pop(f.resolve()) for f in files if f.resolve() in unique]
+    return ordered if Path(city).is_file() else [city, *ordered]
+
+
+@app.command()
+@handle_errors
+def trend(
+    city: Annotated[
+        str,
+        typer.Argument(
+            help="The place: its id (e.g. j-city) or the path of one of its profiles.",
+            show_default=False,
+        ),
+    ],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="More assessments: profile files or folders (e.g. last year's profiles).",
+            show_default=False,
+        ),
+    ] = None,
+    rubric: RubricOpt = None,
+    format: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        TrendFormat.table
+    ),
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    strict: Annotated[
+        bool, typer.Option(help="Refuse to output anything when any input is bad.")
+    ] = False,
+) -> None:
+    """Show a place's overall and dimension scores per assessment, and what changed.
+
+    A place's assessments are its profiles with the same id and different 'assessed'
+    dates. They are looked for in the profiles in use (./cities, else the bundled ones)
+    and in every file or folder given after CITY. Each row is one assessment, with the
+    change from the one before; below, the indicators whose level moved. Every assessment
+    is scored against the same rubric, so the changes are the place's own (to see what a
+    new rubric version does to the scores, use `policebench rubric diff`).
+
+    Examples:
+
+      policebench trend j-city
+
+      policebench trend j-city history/
+
+      policebench trend cities/j-city.yaml archive/j-city-2024.yaml archive/j-city-2025.yaml
+
+      policebench trend j-city history/ --format csv --output j-city-trend.csv
+    """
+    from policebench.analysis.trend import trend as build_trend
+    from policebench.render import trend as render
+
+    extra = list(paths or [])
+    _check_paths(city, extra)
+    ws, failed = load_or_exit(_inputs(city, extra), rubric, strict=strict)
+    place = city
+    if Path(city).is_file():
+        target = Path(city).resolve()
+        found = [
+            lp.profile.id
+            for runs in ws.history.values()
+            for lp in runs
+            if lp.source.path.resolve() == target
+        ]
+        place = found[0] if found else ""
+    if place not in ws.history:
+        # Its file is invalid (load_or_exit has printed why) or not a profile at all.
+        if failed:
+            raise typer.Exit(EXIT_USAGE)
+        raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
+    result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
+    language = lang_of(lang)
+    if format is TrendFormat.json:
+        text = render.render_json(ws.rubric, result)
+    elif format is TrendFormat.csv:
+        text = render.render_csv(ws.rubric, result, language)
+    elif format is TrendFormat.markdown:
+        text = render.render_markdown(ws.rubric, result, language)
+    else:
+        color = output is None and use_color()
+        text = render.render_table(
+            ws.rubric, result, language, color=color, width=None if output is None else 200
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,240 @@
+"""`policebench trend` output: scores per assessment and the indicators that moved.
+
+CSV holds one row per assessment (scores and changes); the indicator moves, which do not fit
+one flat table, are in the table, Markdown and JSON outputs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.analysis.trend import IndicatorMove, Step, Trend, TrendPoint
+from policebench.i18n import t
+from policebench.models import Dimension, Rubric
+from policebench.models.base import localized
+from policebench.render.common import md_table, num, pct, rich_to_text, rounded, to_csv, to_json
+
+
+def signed(value: float | None, digits: int = 1) -> str:
+    """A change for people: ``+3.5``, ``-1.0``, ``0.0``; empty when there is nothing to compare."""
+    if value is None:
+        return ""
+    if round(value, digits) == 0:
+        return f"{0:.{digits}f}"
+    return f"{value:+.{digits}f}"
+
+
+def _with_change(score: float | None, delta: float | None, lang: str, sep: str = " ") -> str:
+    text = num(score, lang=lang)
+    return f"{text}{sep}({signed(delta)})" if delta is not None else text
+
+
+def _stage(point: TrendPoint, lang: str) -> str:
+    return localized(point.stage, "name", lang) if point.stage else t("unknown", lang)
+
+
+def _short(dim: Dimension, lang: str) -> str:
+    """A column header for a dimension: its Chinese name, or its id capitalised."""
+    return dim.name_zh if lang == "zh" and dim.name_zh else dim.id.replace("-", " ").capitalize()
+
+
+def _level(rubric: Rubric, level: int | None, lang: str) -> str:
+    if level is None:
+        return t("unknown", lang)
+    return f"{level} · {rubric.scale.name_of(level, lang)}"
+
+
+def _point_rows(
+    rubric: Rubric, trend: Trend, lang: str, sep: str = " "
+) -> tuple[list[str], list[list[str]]]:
+    """One row per assessment; ``sep`` goes between a dimension's score and its change."""
+    header = [
+        t("assessed", lang),
+        t("overall", lang),
+        t("change", lang),
+        t("stage", lang),
+        t("coverage", lang),
+    ]
+    header += [_short(d, lang) for d in rubric.dimensions]
+    rows = []
+    for p in trend.points:
+        row = [
+            p.assessed.isoformat(),
+            num(p.overall, lang=lang),
+            signed(p.overall_change),
+            _stage(p, lang),
+            pct(p.coverage, lang),
+        ]
+        row += [
+            _with_change(p.dimension(d.id), p.dimension_changes[d.id], lang, sep)
+            for d in rubric.dimensions
+        ]
+        rows.append(row)
+    return header, rows
+
+
+def _move_rows(rubric: Rubric, trend: Trend, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("period", lang),
+        t("dimension", lang),
+        t("indicator", lang),
+        t("before", lang),
+        t("after", lang),
+    ]
+    dims = {d.id: d for d in rubric.dimensions}
+    rows = []
+    for step in trend.steps:
+        period = f"{step.start.isoformat()} → {step.end.isoformat()}"
+        for move in step.moves:
+            rows.append(
+                [
+                    period,
+                    localized(dims[move.dimension], "name", lang),
+                    localized(rubric.indicators[move.id], "name", lang),
+                    _level(rubric, move.before, lang),
+                    _level(rubric, move.after, lang),
+                ]
+            )
+    return header, rows
+
+
+def _title(rubric: Rubric, trend: Trend, lang: str) -> str:
+    return (
+        f"{t('trend_title', lang)} · {localized(trend, 'name', lang)} · "
+        f"{localized(rubric, 'name', lang)} {rubric.version}"
+    )
+
+
+def _note(trend: Trend, lang: str) -> str | None:
+    """A sentence for the cases the moves table cannot show."""
+    if not trend.steps:
+        return t("one_assessment", lang)
+    if not any(step.moves for step in trend.steps):
+        return t("no_moves", lang)
+    return None
+
+
+def render_table(
+    rubric: Rubric, trend: Trend, lang: str = "en", *, color: bool = False, width: int | None = None
+) -> str:
+    """Scores per assessment (with changes in brackets), then the indicators that moved."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    # The change goes under the score, so five dimensions fit a terminal without wrapping.
+    header, rows = _point_rows(rubric, trend, lang, "\n")
+    points = Table(title=_title(rubric, trend, lang), title_justify="left", header_style="bold")
+    for n, column in enumerate(header):
+        points.add_column(column, justify="left" if n in (0, 3) else "right", no_wrap=n == 0)
+    for row in rows:
+        points.add_row(*row)
+    parts: list[Any] = [points]
+    note = _note(trend, lang)
+    if note is not None:
+        parts.append(Text(note))
+    else:
+        header, rows = _move_rows(rubric, trend, lang)
+        moved = Table(title=t("indicator_moves", lang), title_justify="left", header_style="bold")
+        for column in header:
+            moved.add_column(column)
+        directions = [m.direction for s in trend.steps for m in s.moves]
+        previous = ""
+        for row, direction in zip(rows, directions, strict=True):
+            style = {"up": "green", "down": "red"}.get(direction, "dim")
+            period = row[0] if row[0] != previous else ""
+            previous = row[0]
+            moved.add_row(period, *row[1:], style=style)
+        parts.append(moved)
+    return rich_to_text(Group(*parts), color=color, width=width)
+
+
+def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
+    """A heading, the scores per assessment and the indicators that moved."""
+    out = [
+        f"# {t('trend_title', lang)}: {localized(trend, 'name', lang)}\n",
+        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+    ]
+    header, rows = _point_rows(rubric, trend, lang)
+    out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
+    out.append(f"## {t('indicator_moves', lang)}\n")
+    note = _note(trend, lang)
+    if note is not None:
+        out.append(note + "\n")
+    else:
+        header, rows = _move_rows(rubric, trend, lang)
+        out.append(md_table(header, rows))
+    return "\n".join(out)
+
+
+def _move_data(move: IndicatorMove) -> dict[str, Any]:
+    return {
+        "id": move.id,
+        "dimension": move.dimension,
+        "from": move.before,
+        "to": move.after,
+        "direction": move.direction,
+    }
+
+
+def _step_data(step: Step) -> dict[str, Any]:
+    return {
+        "from": step.start.isoformat(),
+        "to": step.end.isoformat(),
+        "indicators": [_move_data(m) for m in step.moves],
+    }
+
+
+def trend_data(rubric: Rubric, trend: Trend) -> dict[str, Any]:
+    """The machine contract of `trend --format json`: every assessment and every step."""
+    assessments = []
+    for p in trend.points:
+        assessments.append(
+            {
+                "assessed": p.assessed.isoformat(),
+                "overall": rounded(p.overall),
+                "overall_change": rounded(p.overall_change),
+                "stage": p.stage.name if p.stage else None,
+                "coverage": rounded(p.coverage, 4),
+                "coverage_change": rounded(p.coverage_change, 4),
+                "dimensions": {
+                    d.id: {
+                        "score": rounded(p.dimension(d.id)),
+                        "change": rounded(p.dimension_changes[d.id]),
+                        "coverage": rounded(p.card.dimensions[d.id].coverage, 4),
+                    }
+                    for d in rubric.dimensions
+                },
+            }
+        )
+    return {
+        "rubric": {"id": rubric.id, "version": rubric.version},
+        "city": {"id": trend.city_id, "name": trend.name, "name_zh": trend.name_zh},
+        "assessments": assessments,
+        "steps": [_step_data(s) for s in trend.steps],
+    }
+
+
+def render_json(rubric: Rubric, trend: Trend) -> str:
+    return to_json(trend_data(rubric, trend))
+
+
+def render_csv(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
+    """One row per assessment: scores, changes from the previous one, each dimension's too."""
+    header = ["id", "assessed", "overall", "overall_change", "stage", "coverage"]
+    for d in rubric.dimensions:
+        header += [d.id, f"{d.id}_change"]
+    rows = []
+    for p in trend.points:
+        row: list[Any] = [
+            trend.city_id,
+            p.assessed.isoformat(),
+            rounded(p.overall),
+            rounded(p.overall_change),
+            _stage(p, lang) if p.stage else None,
+            rounded(p.coverage, 4),
+        ]
+        for d in rubric.dimensions:
+            row += [rounded(p.dimension(d.id)), rounded(p.dimension_changes[d.id])]
+        rows.append(row)
+    return to_csv(header, rows)
