@@ -1,0 +1,181 @@
+"""`policebench new`: scaffold a profile with every indicator of the rubric, still unknown.
+
+The options and the output rules here are shared with `policebench survey`, which writes the
+same kind of file from questionnaire answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of
+from policebench.errors import UserError
+from policebench.models import Profile, Rubric
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class Kind(StrEnum):
+    city = "city"
+    province = "province"
+    region = "region"
+    county = "county"
+
+
+NameOpt = Annotated[
+    str | None,
+    typer.Option("--name", help="The place's name in English, e.g. 'J City'.", show_default=False),
+]
+NameZhOpt = Annotated[
+    str | None,
+    typer.Option("--name-zh", help="The place's name in Chinese, e.g. 'J市'.", show_default=False),
+]
+KindOpt = Annotated[Kind, typer.Option("--kind", help="What sort of place it is.")]
+AssessedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--assessed",
+        help="Date of the assessment, YYYY-MM-DD (default: today).",
+        show_default=False,
+    ),
+]
+ProfileOutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="File to write; '-' prints to stdout (default: cities/CITY_ID.yaml when ./cities "
+        "exists, else CITY_ID.yaml). An existing file is never overwritten.",
+        show_default=False,
+    ),
+]
+
+
+def parse_date(text: str | None) -> dt.date:
+    """``text`` as a YYYY-MM-DD date; today when not given."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"--assessed {text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-24"
+        ) from None
+
+
+def check_id(city_id: str) -> str:
+    """``city_id`` when it is a valid profile id; a clean error otherwise."""
+    if not _ID.match(city_id) or len(city_id) > 80:
+        suggestion = re.sub(r"[^a-z0-9_-]+", "-", city_id.strip().lower()).strip("-_")
+        hint = "use lowercase letters, digits and hyphens"
+        if suggestion and _ID.match(suggestion):
+            hint += f", e.g. '{suggestion[:80]}'"
+        raise UserError(f"'{city_id}' is not a valid place id", hint)
+    return city_id
+
+
+def make_profile(fields: dict[str, Any]) -> Profile:
+    """A Profile from ``fields``; what the options got wrong becomes one clean error."""
+    from pydantic import ValidationError
+
+    try:
+        return Profile.model_validate(fields)
+    except ValidationError as exc:
+        parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+        raise UserError("cannot make a profile: " + "; ".join(parts)) from None
+
+
+def output_path(city_id: str, output: str | None) -> Path | None:
+    """Where to write: the given path, ``None`` for stdout, else the default file name."""
+    if output == "-":
+        return None
+    if output is not None:
+        path = Path(output)
+    else:
+        folder = Path("cities")
+        path = folder / f"{city_id}.yaml" if folder.is_dir() else Path(f"{city_id}.yaml")
+    if path.exists():
+        raise UserError(
+            f"{path} already exists; refusing to overwrite it",
+            "choose another --output path, or remove the file first",
+        )
+    return path
+
+
+def write_profile(text: str, path: Path | None, protected: list[Path]) -> None:
+    """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
+    from policebench.cli.common import emit
+
+    emit(text, path, protected)
+    if path is not None:
+        sys.stderr.write(f"next: fill it in, then run: policebench validate {path}\n")
+
+
+def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:
+    """The rubric the new profile is assessed against, and its file."""
+    from policebench.workspace import find_rubric
+
+    found, source = find_rubric(rubric, [])
+    return found, source.path
+
+
+@app.command()
+@handle_errors
+def new(
+    city_id: Annotated[
+        str, typer.Argument(help="Id of the place: lowercase letters, digits, hyphens.")
+    ],
+    name: Annotated[
+        str, typer.Option("--name", help="The place's name in English, e.g. 'J City'.")
+    ],
+    name_zh: NameZhOpt = None,
+    kind: KindOpt = Kind.city,
+    rubric: RubricOpt = None,
+    assessed: AssessedOpt = None,
+    output: ProfileOutOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Scaffold a profile: every indicator of the rubric with `level: null`.
+
+    Above each indicator, comments give its question and level descriptors (and, for metric
+    indicators, the unit and thresholds) in the chosen language, so the profile can be filled
+    in without opening the rubric. The file validates as written; fill in levels, confidence,
+    evidence and sources, then run `policebench validate`. The first line points editors at
+    ../schemas/profile.schema.json for completion (see `policebench schema`).
+
+    Exit code 0 when written, 2 on bad options or when the output file already exists.
+
+    Examples:
+
+      policebench new j-city --name "J City" --name-zh J市
+
+      policebench new inner-mongolia --name "Inner Mongolia" --kind region --lang zh
+
+      policebench new my-city --name "My City" --output - > my-city.yaml
+    """
+    from policebench.profile_writer import render_profile
+
+    check_id(city_id)
+    found, rubric_file = load_rubric_for(rubric)
+    path = output_path(city_id, output)
+    profile = make_profile(
+        {
+            "id": city_id,
+            "name": name,
+            "name_zh": name_zh,
+            "kind": kind.value,
+            "rubric": found.id,
+            "assessed": parse_date(assessed),
+        }
+    )
+    shown = str(path) if path is not None else f"{city_id}.yaml"
+    text = render_profile(profile, found, lang_of(lang), file=shown)
+    write_profile(text, path, [rubric_file])

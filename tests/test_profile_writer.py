@@ -1,0 +1,120 @@
+"""The shared profile writer: scalars read back unchanged, a profile round-trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policebench.models import Assessment, Profile, Rubric, Source
+from policebench.models.profile import SurveyStats
+from policebench.profile_writer import render_profile, scalar
+from policebench.validate import build, check_profile, evidence_warnings
+from policebench.yamlio import parse
+
+# Surrogates cannot be encoded at all; everything else must survive the trip.
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+
+
+@given(_TEXT)
+def test_any_text_reads_back_unchanged(text: str) -> None:
+    assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
+
+
+@given(st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(-1e6, 1e6)))
+def test_numbers_and_null_read_back_unchanged(value: object) -> None:
+    assert yaml.safe_load(f"k: {scalar(value)}\n") == {"k": value}
+
+
+def test_plain_where_safe_quoted_otherwise() -> None:
+    assert scalar("J City") == "J City"
+    assert scalar("J市") == "J市"
+    assert scalar("yes") == '"yes"'
+    assert scalar("2026-01-01") == '"2026-01-01"'
+    assert scalar("a: b") == '"a: b"'
+    assert scalar("line\u2028break") == '"line\\u2028break"'
+
+
+def _full_profile(rubric: Rubric) -> Profile:
+    first, second, metric = "top-level-design", "coordination-mechanism", "specialist-headcount"
+    return Profile(
+        id="x-city",
+        name="X City: test",
+        name_zh="X市",
+        kind="county",
+        rubric=rubric.id,
+        assessed=dt.date(2026, 3, 1),
+        assessor="Team 'A'",
+        notes="Line one\nline two",
+        targets={first: 4},
+        indicators={
+            first: Assessment(
+                level=2,
+                confidence="medium",
+                evidence="A plan exists: see #3.",
+                evidence_zh="已有规划。",
+                sources=[
+                    Source(title="Plan", url="https://example.org/a?b=c#d", reliability="primary"),
+                    Source(title="Press", reliability="secondary", date=dt.date(2025, 1, 2)),
+                ],
+                note="checked twice",
+            ),
+            second: Assessment(
+                level=1,
+                confidence="low",
+                evidence="Questionnaire: 3 answers.",
+                survey=SurveyStats(answers=3, agreement=0.67, distribution={0: 1, 1: 1, 3: 1}),
+            ),
+            metric: Assessment(value=1.5, confidence="high", evidence="Staff list.", sources=[]),
+        },
+    )
+
+
+def test_a_full_profile_round_trips(rubric: Rubric) -> None:
+    profile = _full_profile(rubric)
+    text = render_profile(profile, rubric)
+    doc = parse(text, "x.yaml")
+    again, problems = build(Profile, doc)
+    assert problems == []
+    assert again is not None
+    assert check_profile(again, rubric, doc) == []
+    # Every rubric indicator is written; the ones the profile did not mention are unknown.
+    assert list(again.indicators) == list(rubric.indicators)
+    for ind_id, entry in again.indicators.items():
+        expected = profile.indicators.get(ind_id, Assessment())
+        assert entry == expected, ind_id
+    assert again.model_dump(exclude={"indicators"}) == profile.model_dump(exclude={"indicators"})
+    # The survey entry needs no source; the metric one without sources is warned about.
+    warned = {p.message.split("'")[1] for p in evidence_warnings(again, doc)}
+    assert warned == {"specialist-headcount"}
+
+
+def test_chinese_comments_fall_back_to_english(rubric: Rubric) -> None:
+    ind = rubric.indicators["top-level-design"]
+    bare = ind.model_copy(update={"question_zh": None, "levels_zh": {}})
+    dim = rubric.dimensions[0].model_copy(update={"indicators": [bare]})
+    small = rubric.model_copy(update={"dimensions": [dim]})
+    profile = Profile(id="x", name="X", rubric=rubric.id, assessed=dt.date(2026, 1, 1))
+    text = render_profile(profile, small, "zh")
+    assert "问题：" + " ".join(str(ind.question).split()[:4]) in text
+    assert "0 缺失：" + str(ind.levels[0])[:20] in text
+    assert "# 统筹规划" in text
+
+
+def test_comment_lines_stay_within_the_width(rubric: Rubric) -> None:
+    from policebench.profile_writer import _display_width
+
+    profile = Profile(id="x", name="X", rubric=rubric.id, assessed=dt.date(2026, 1, 1))
+    for lang in ("en", "zh"):
+        text = render_profile(profile, rubric, lang)
+        long = [
+            line
+            for line in text.splitlines()[1:]
+            if line.lstrip().startswith("#")
+            and _display_width(line) > 98
+            # A single word longer than the line (a URL) may overflow; nothing else does.
+            and " " in line.strip("# ").strip()
+        ]
+        assert long == [], long[:3]
