@@ -1,0 +1,180 @@
+"""gaps, recommend, compare and report through the CLI: exit codes, formats, golden files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.workspace import bundled
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.usefixtures("in_tmp")
+class TestGaps:
+    def test_table_lists_gaps_and_unknowns(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "gaps", "j-city", "--against", "frontier")
+        assert code == 0
+        assert "Top-level design" in out
+        assert "Unknown levels (10)" in out
+
+    def test_json_contract(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "gaps", "j-city", "--against", "hangzhou", "-f", "json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["against"] == "hangzhou"
+        assert len(data["gaps"]) + len(data["unknown"]) == 21
+        impacts = [g["impact"] for g in data["gaps"]]
+        assert impacts == sorted(impacts, reverse=True)
+        assert all(g["gap"] >= 0 for g in data["gaps"])
+        # Hangzhou knows 7 levels; targets elsewhere fall back to the rubric default (3).
+        sources = {g["target_source"] for g in data["gaps"]}
+        assert sources == {"peer", "default"}
+
+    def test_target_option_wins(self, runner: CliRunner) -> None:
+        code, out, _ = run(
+            runner, "gaps", "j-city", "--against", "frontier", "--target", "4", "-f", "json"
+        )
+        assert code == 0
+        assert {g["target"] for g in json.loads(out)["gaps"]} == {4}
+
+    def test_csv_rows_and_bom(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "gaps", "j-city", "-f", "csv")
+        assert code == 0 and out.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+        assert len(rows) == 21
+
+    @pytest.mark.parametrize(
+        "args,phrase",
+        [
+            (["gaps", "nowhere"], "unknown city 'nowhere'"),
+            (["gaps", "j-city", "--against", "hangzou"], "did you mean 'hangzhou'"),
+            (["gaps", "j-city", "--target", "7"], "outside the scale 0..4"),
+            (["gaps", "j-city", "--against", "j-city"], "compared with itself"),
+            (["gaps", "missing.yaml"], "no such file"),
+        ],
+    )
+    def test_bad_input_exits_2(self, runner: CliRunner, args: list[str], phrase: str) -> None:
+        code, _, err = run(runner, *args)
+        assert code == 2
+        assert phrase in err
+
+
+@pytest.mark.usefixtures("in_tmp")
+class TestRecommend:
+    def test_roadmap_json(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "recommend", "j-city", "--against", "frontier", "-f", "json")
+        assert code == 0
+        data = json.loads(out)
+        phases = data["roadmap"]["phases"]
+        assert phases and phases[0]["phase"] == 1
+        placed = {(a["indicator"], a["level"]) for p in phases for a in p["actions"]}
+        # Every need of an action is met by the current level or by an earlier phase.
+        reached: dict[str, int] = {}
+        for phase in phases:
+            for action in phase["actions"]:
+                for need in action["needs"]:
+                    assert (
+                        reached.get(need["indicator"], 0) >= need["level"]
+                        or (need["indicator"], need["level"]) not in placed
+                    )
+            for action in phase["actions"]:
+                reached[action["indicator"]] = max(
+                    reached.get(action["indicator"], 0), action["level"]
+                )
+        assert data["lessons"], "J City has peers to learn from"
+
+    def test_top_limits_the_plan(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "recommend", "j-city", "--top", "1", "-f", "json")
+        assert code == 0
+        data = json.loads(out)
+        assert len(data["lessons"]) == 1
+
+    def test_markdown_and_csv(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "recommend", "j-city", "-f", "markdown")
+        assert code == 0 and "### Phase 1" in out
+        code, out, _ = run(runner, "recommend", "j-city", "-f", "csv")
+        assert code == 0 and out.startswith("\ufeffphase,indicator")
+
+
+@pytest.mark.usefixtures("in_tmp")
+class TestCompare:
+    def test_all_formats(self, runner: CliRunner) -> None:
+        for fmt in ("table", "markdown", "json", "csv"):
+            code, out, _ = run(runner, "compare", "-f", fmt)
+            assert code == 0, fmt
+            assert "Qingdao" in out
+        data = json.loads(run(runner, "compare", "-f", "json")[1])
+        assert [p["rank"] for p in data["places"]] == [1, 2, 3, 4]
+        assert len(data["heatmap"]) == 21
+
+    def test_subset_of_places(self, runner: CliRunner) -> None:
+        data = json.loads(run(runner, "compare", "j-city", "qingdao", "-f", "json")[1])
+        assert {p["id"] for p in data["places"]} == {"j-city", "qingdao"}
+
+
+@pytest.mark.usefixtures("in_tmp")
+class TestReport:
+    def test_golden_markdown(self, runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
+        code, out, _ = run(runner, "report", "j-city", "--against", "frontier")
+        assert code == 0
+        golden("report-j-city-frontier.md", out)
+
+    def test_golden_json(self, runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
+        code, out, _ = run(runner, "report", "j-city", "--against", "frontier", "-f", "json")
+        assert code == 0
+        golden("report-j-city-frontier.json", out)
+        data = json.loads(out)
+        shas = {p["id"]: p["sha256"] for p in data["provenance"]["profiles"]}
+        assert set(shas) == {"j-city", "hangzhou", "qingdao", "inner-mongolia"}
+        assert all(len(s) == 64 for s in shas.values())
+
+    def test_deterministic_output_file(self, runner: CliRunner, in_tmp: Path) -> None:
+        first, second = in_tmp / "a.md", in_tmp / "b.md"
+        assert run(runner, "report", "j-city", "-o", str(first))[0] == 0
+        assert run(runner, "report", "j-city", "-o", str(second))[0] == 0
+        assert first.read_bytes() == second.read_bytes()
+
+    def test_never_overwrites_an_input(self, runner: CliRunner, in_tmp: Path) -> None:
+        (in_tmp / "cities").mkdir()
+        profile = in_tmp / "cities" / "j-city.yaml"
+        original = (bundled("cities") / "j-city.yaml").read_bytes()
+        profile.write_bytes(original)
+        code, _, err = run(runner, "report", "j-city", "-o", str(profile))
+        assert code == 2 and "refusing to overwrite" in err
+        assert profile.read_bytes() == original
+
+    def test_template_dir_overrides_a_template(self, runner: CliRunner, in_tmp: Path) -> None:
+        own = in_tmp / "mine"
+        own.mkdir()
+        (own / "report.md.j2").write_text(
+            "Overall {{ r.summary.overall }} for {{ r.city.name }}\n", encoding="utf-8"
+        )
+        code, out, _ = run(runner, "report", "j-city", "--template-dir", str(own))
+        assert (code, out) == (0, "Overall 25.0 for J City\n")
+
+    def test_template_cannot_reach_python_internals(self, runner: CliRunner, in_tmp: Path) -> None:
+        own = in_tmp / "evil"
+        own.mkdir()
+        (own / "report.md.j2").write_text(
+            "{{ r.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+        )
+        code, out, err = run(runner, "report", "j-city", "--template-dir", str(own))
+        assert code == 2
+        assert "unsafe" in err and "subclasses" not in out
+
+    def test_chinese_report(self, runner: CliRunner) -> None:
+        code, out, _ = run(runner, "report", "j-city", "--lang", "zh")
+        assert code == 0
+        assert out.startswith("# J市 — 智慧警务建设成熟度评估报告")
+        assert "建设路线图" in out
