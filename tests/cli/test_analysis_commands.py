@@ -178,3 +178,10 @@ class TestReport:
         assert code == 0
         assert out.startswith("# J市 — 智慧警务建设成熟度评估报告")
         assert "建设路线图" in out
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_golden_chinese_markdown_report(runner: CliRunner, golden) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(runner, "report", "j-city", "--against", "frontier", "--lang", "zh")
+    assert code == 0
+    golden("report-j-city-frontier.zh.md", out)
