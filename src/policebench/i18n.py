@@ -55,7 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "item": ("Item", "对象"),
     "old": ("Old", "旧版"),
     "new": ("New", "新版"),
-    "no_rubric_changes": ("No change that affects scoring.", "没有影响评分的变更。"),
+    "no_rubric_changes": (
+        "No change in ids, names, weights, scale, levels, thresholds or stages.",
+        "标识、名称、权重、量表、等级描述、阈值和发展阶段均无变更。",
+    ),
     "effects_title": (
         "Score change by place: rubric effect and place effect",
         "各地区得分变化：框架变更影响与地区自身变化",
@@ -176,6 +179,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "peer": ("peer", "对标地区"),
     "profile": ("profile", "评估档案"),
     "default": ("rubric default", "框架默认值"),
+    "more_peers": ("Other peers at this level, not shown", "达到该等级的其他地区（未列出）"),
 }
 
 

@@ -14,6 +14,9 @@ from policebench.models import Assessment, Profile, Rubric
 from policebench.scoring import levels_of
 
 
+_CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
+
+
 @dataclass(frozen=True)
 class PeerExample:
     """A peer at or above the target on one indicator, with its evidence."""
@@ -37,7 +40,8 @@ def lessons(
 ) -> list[PeerLesson]:
     """For each open gap, the peers whose known level is at or above its target.
 
-    Best level first, then by id; the place itself is never its own peer.
+    Best level first, then higher confidence, then by id; the place itself is never its own
+    peer.
     """
     levels = {p.id: levels_of(rubric, p) for p in peers if p.id != city.id}
     by_id = {p.id: p for p in peers}
@@ -51,6 +55,7 @@ def lessons(
             if level is not None and level >= gap.target.level:
                 entry = by_id[peer_id].indicators.get(gap.indicator, Assessment())
                 found.append(PeerExample(peer_id, level, entry))
-        found.sort(key=lambda e: (-e.level, e.peer))
+        # Best level first; among equals, the better documented (higher confidence) first.
+        found.sort(key=lambda e: (-e.level, _CONFIDENCE.get(e.assessment.confidence, 3), e.peer))
         out.append(PeerLesson(gap.indicator, gap.target.level, tuple(found)))
     return out

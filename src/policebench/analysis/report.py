@@ -41,6 +41,12 @@ class Provenance:
     profiles: tuple[tuple[str, str, str], ...]
 
 
+#: Rows of the ranking shown in a report (the place itself is always shown).
+RANKING_ROWS = 10
+#: Peers shown under each gap (the best first); the rest are counted.
+PEER_EXAMPLES = 5
+
+
 def _r(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -125,7 +131,11 @@ def build_report(
         "against": against,
         "against_name": _against_name(against, names),
         "summary": _summary(card, comparison.rank_of(city.id), len(comparison.cards), gaps),
-        "ranking": [_card(c, names, n) for n, c in enumerate(comparison.cards, 1)],
+        "ranking": [
+            _card(c, names, n)
+            for n, c in enumerate(comparison.cards, 1)
+            if n <= RANKING_ROWS or c.city_id == city.id
+        ],
         "dimensions": _dimensions(rubric, card, gaps, comparison.cards, names),
         "radar": _radar(rubric, card, targets_from, comparison.cards, against, names),
         "gaps": [_gap(g, names) for g in gaps.gaps],
@@ -386,6 +396,7 @@ def _lessons(
                 "indicator": lesson.indicator,
                 "name": names.inds[lesson.indicator],
                 "target": lesson.target,
+                "more": max(0, len(lesson.examples) - PEER_EXAMPLES),
                 "peers": [
                     {
                         "id": e.peer,
@@ -396,7 +407,7 @@ def _lessons(
                         "evidence": _evidence_text(e.assessment, names.lang),
                         "sources": [_source(s) for s in e.assessment.sources],
                     }
-                    for e in lesson.examples
+                    for e in lesson.examples[:PEER_EXAMPLES]
                 ],
             }
         )
