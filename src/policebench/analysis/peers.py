@@ -56,6 +56,8 @@ def lessons(
                 entry = by_id[peer_id].indicators.get(gap.indicator, Assessment())
                 found.append(PeerExample(peer_id, level, entry))
         # Best level first; among equals, the better documented (higher confidence) first.
-        found.sort(key=lambda e: (-e.level, _CONFIDENCE.get(e.assessment.confidence, 3), e.peer))
+        found.sort(
+            key=lambda e: (-e.level, _CONFIDENCE.get(e.assessment.confidence or "", 3), e.peer)
+        )
         out.append(PeerLesson(gap.indicator, gap.target.level, tuple(found)))
     return out
