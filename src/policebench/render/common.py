@@ -71,15 +71,23 @@ def md_table(header: list[str], rows: list[list[Any]], align: str = "") -> str:
 
 
 def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
-    """Render a rich object to a string (with ANSI colour codes when ``color``)."""
+    """Render a rich object to a string (with ANSI colour codes when ``color``).
+
+    Without ``width``: the terminal's width, or 160 columns when not on a terminal.
+    """
+    import shutil
+
     from rich.console import Console
+
+    if width is None:
+        width = shutil.get_terminal_size(fallback=(160, 24)).columns
 
     buffer = io.StringIO()
     console = Console(
         file=buffer,
         force_terminal=color,
         no_color=not color,
-        width=width or 120,
+        width=width,
         color_system="standard" if color else None,
         legacy_windows=False,
         soft_wrap=False,
