@@ -46,6 +46,7 @@ from policebench.cli import gaps as _gaps  # noqa: E402,F401
 from policebench.cli import new as _new  # noqa: E402,F401
 from policebench.cli import recommend as _recommend  # noqa: E402,F401
 from policebench.cli import report as _report  # noqa: E402,F401
+from policebench.cli import rubric as _rubric  # noqa: E402,F401
 from policebench.cli import schema as _schema  # noqa: E402,F401
 from policebench.cli import score as _score  # noqa: E402,F401
 from policebench.cli import trend as _trend  # noqa: E402,F401

@@ -1,0 +1,100 @@
+"""`policebench rubric ...`: commands about rubrics themselves (for now, `rubric diff`)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    EXIT_USAGE,
+    CitiesArg,
+    LangOpt,
+    OutputOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    print_problems,
+    use_color,
+)
+
+rubric_app = typer.Typer(
+    help="Work with rubric versions.\n\nExample:\n\n  policebench rubric diff old.yaml new.yaml",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+app.add_typer(rubric_app, name="rubric")
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@rubric_app.command("diff")
+@handle_errors
+def diff(
+    old: Annotated[Path, typer.Argument(help="The old rubric file.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The new rubric file.", show_default=False)],
+    cities: CitiesArg = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        DiffFormat.table
+    ),
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """List what changed between two rubric versions, and what that does to each place.
+
+    Changes: dimensions and indicators added, removed, renamed, re-weighted or moved; the
+    scale rescaled; level names, level descriptors, thresholds, stages or the default
+    target changed.
+
+    For each place (the profiles in use, or the CITY ids and paths given) the overall
+    score is split in two, with S(rubric, assessment) the overall score, A0 the place's
+    assessment before its newest and A1 the newest (A0 = A1 when it was assessed once):
+
+      rubric effect = S(new, A0) - S(old, A0)   the same assessment re-scored
+
+      place effect  = S(new, A1) - S(new, A0)   the place's own change
+
+      total change  = S(new, A1) - S(old, A0) = rubric effect + place effect
+
+    Profiles are scored by the indicator ids each rubric knows, whatever rubric id they
+    name; the indicators a rubric leaves out are listed. Exit code 0 whether or not the
+    rubrics differ; 2 when a rubric is missing or invalid (with every problem at its
+    FILE:LINE:COL).
+
+    Examples:
+
+      policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml
+
+      policebench rubric diff old.yaml new.yaml j-city history/ --format markdown
+    """
+    from policebench.analysis.rubric_diff import rubric_diff
+    from policebench.render import rubric_diff as render
+    from policebench.workspace import load_history, load_rubric
+
+    old_rubric = load_rubric(old)[0]
+    new_rubric = load_rubric(new)[0]
+    history, ids, problems = load_history(cities or [])
+    errors = [p for p in problems if p.severity == "error"]
+    print_problems(errors)
+    result = rubric_diff(old_rubric, new_rubric, ([lp.profile for lp in history[i]] for i in ids))
+    if format is DiffFormat.json:
+        text = render.render_json(result)
+    elif format is DiffFormat.markdown:
+        text = render.render_markdown(result, lang_of(lang))
+    else:
+        color = output is None and use_color()
+        text = render.render_table(
+            result, lang_of(lang), color=color, width=None if output is None else 200
+        )
+    inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]
+    emit(text, output, inputs)
+    if errors:
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,186 @@
+"""`policebench rubric diff` output: the changes, then each place's rubric and place effects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Scored
+from policebench.i18n import t
+from policebench.models import Rubric
+from policebench.models.base import localized
+from policebench.render.common import md_table, num, rich_to_text, rounded, to_json
+from policebench.render.trend import signed
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _item(result: RubricDiff, change: Change, lang: str) -> str:
+    """The changed thing as a planner knows it: its name (new rubric first) and its id."""
+    if change.scope == "rubric":
+        return ""
+    for rubric in (result.new, result.old):
+        found: Any = None
+        if change.scope == "indicator":
+            found = rubric.indicators.get(change.item)
+        else:
+            found = next((d for d in rubric.dimensions if d.id == change.item), None)
+        if found is not None:
+            return f"{localized(found, 'name', lang)} ({change.item})"
+    return change.item
+
+
+def _change_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [t("kind", lang), t("item", lang), t("old", lang), t("new", lang)]
+    rows = []
+    for c in result.changes:
+        new = _value(c.new) if c.count is None else f"{c.count}"
+        rows.append([t(f"diff:{c.kind}", lang), _item(result, c, lang), _value(c.old), new])
+    return header, rows
+
+
+def _not_scored(place: PlaceEffect) -> str:
+    """The indicators of the place's assessments that the new rubric leaves out, and why."""
+    ignored = {**place.rescored.ignored, **place.after.ignored}
+    return ", ".join(f"{i} ({why})" for i, why in sorted(ignored.items()))
+
+
+def _place_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("city", lang),
+        t("old_assessment", lang),
+        t("new_assessment", lang),
+        t("old_rubric_score", lang),
+        t("rescored", lang),
+        t("new_score", lang),
+        t("rubric_effect", lang),
+        t("place_effect", lang),
+        t("total_change", lang),
+        t("not_scored", lang),
+    ]
+    rows = []
+    for p in result.places:
+        rows.append(
+            [
+                localized(p, "name", lang),
+                p.old_assessed.isoformat(),
+                p.new_assessed.isoformat(),
+                num(p.before.overall, lang=lang),
+                num(p.rescored.overall, lang=lang),
+                num(p.after.overall, lang=lang),
+                signed(p.rubric_effect),
+                signed(p.place_effect),
+                signed(p.total),
+                _not_scored(p),
+            ]
+        )
+    return header, rows
+
+
+def _title(result: RubricDiff, lang: str) -> str:
+    old, new = result.old, result.new
+    return (
+        f"{t('rubric_diff_title', lang)}: {localized(old, 'name', lang)} "
+        f"{old.id} {old.version} → {new.id} {new.version}"
+    )
+
+
+def render_table(
+    result: RubricDiff, lang: str = "en", *, color: bool = False, width: int | None = None
+) -> str:
+    """The changes, then (when places were given) each place's effects and how to read them."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [Text(_title(result, lang), style="bold")]
+    header, rows = _change_rows(result, lang)
+    if rows:
+        changes = Table(header_style="bold")
+        for column in header:
+            changes.add_column(column)
+        for row in rows:
+            changes.add_row(*row)
+        parts.append(changes)
+    else:
+        parts.append(Text(t("no_rubric_changes", lang)))
+    if result.places:
+        header, rows = _place_rows(result, lang)
+        places = Table(title=t("effects_title", lang), title_justify="left", header_style="bold")
+        for n, column in enumerate(header):
+            places.add_column(
+                column, justify="right" if 3 <= n <= 8 else "left", no_wrap=n in (1, 2)
+            )
+        for row in rows:
+            places.add_row(*row)
+        parts += [places, Text(t("effects_note", lang), style="dim")]
+    return rich_to_text(Group(*parts), color=color, width=width)
+
+
+def render_markdown(result: RubricDiff, lang: str = "en") -> str:
+    """A heading, the changes table and (when places were given) the effects table."""
+    out = [f"# {_title(result, lang)}\n"]
+    header, rows = _change_rows(result, lang)
+    out.append(md_table(header, rows) if rows else t("no_rubric_changes", lang) + "\n")
+    if result.places:
+        out.append(f"## {t('effects_title', lang)}\n")
+        header, rows = _place_rows(result, lang)
+        out.append(md_table(header, rows, "lll" + "r" * 6 + "l"))
+        out.append(t("effects_note", lang) + "\n")
+    return "\n".join(out)
+
+
+def _rubric_data(rubric: Rubric) -> dict[str, str]:
+    return {"id": rubric.id, "version": rubric.version}
+
+
+def _scored_data(scored: Scored) -> dict[str, Any]:
+    return {
+        "overall": rounded(scored.overall),
+        "coverage": rounded(scored.coverage, 4),
+        "stage": scored.stage.name if scored.stage else None,
+        "ignored": dict(scored.ignored),
+    }
+
+
+def diff_data(result: RubricDiff) -> dict[str, Any]:
+    """The machine contract of `rubric diff --format json`."""
+    return {
+        "old": _rubric_data(result.old),
+        "new": _rubric_data(result.new),
+        "changes": [
+            {
+                "kind": c.kind,
+                "scope": c.scope,
+                "item": c.item,
+                "old": c.old,
+                "new": c.new,
+                "count": c.count,
+            }
+            for c in result.changes
+        ],
+        "places": [
+            {
+                "id": p.city_id,
+                "name": p.name,
+                "old_assessed": p.old_assessed.isoformat(),
+                "new_assessed": p.new_assessed.isoformat(),
+                "before": _scored_data(p.before),
+                "rescored": _scored_data(p.rescored),
+                "after": _scored_data(p.after),
+                "rubric_effect": rounded(p.rubric_effect),
+                "place_effect": rounded(p.place_effect),
+                "total": rounded(p.total),
+            }
+            for p in result.places
+        ],
+    }
+
+
+def render_json(result: RubricDiff) -> str:
+    return to_json(diff_data(result))
