@@ -86,6 +86,16 @@ def indicator_score(rubric: Rubric, level: int | None) -> float | None:
     return 100.0 * (level - low) / (high - low)
 
 
+def _mean(weighted: float, weight: float, values: list[float]) -> float:
+    """``weighted / weight``, kept within the values that were averaged.
+
+    A weighted mean lies between its smallest and largest value, but in floats the division
+    can land just past them (100 * 41.03 / 41.03 == 100.00000000000001): a score above 100,
+    or one indicator at 25 giving its dimension 25.000000000000004.
+    """
+    return min(max(weighted / weight, min(values)), max(values))
+
+
 def aggregate(
     rubric: Rubric, levels: Mapping[str, int | None]
 ) -> tuple[float | None, float, dict[str, DimensionScore]]:
@@ -99,17 +109,20 @@ def aggregate(
     known_weight = 0.0
     coverage_sum = 0.0
     total_weight = 0.0
+    dim_scores: list[float] = []
     for dim in rubric.dimensions:
         dim_total = 0.0
         dim_known = 0.0
         dim_weighted = 0.0
+        ind_scores: list[float] = []
         for ind in dim.indicators:
             dim_total += ind.weight
             score = indicator_score(rubric, levels.get(ind.id))
             if score is not None:
                 dim_known += ind.weight
                 dim_weighted += ind.weight * score
-        dim_score = dim_weighted / dim_known if dim_known else None
+                ind_scores.append(score)
+        dim_score = _mean(dim_weighted, dim_known, ind_scores) if ind_scores else None
         coverage = dim_known / dim_total
         dimensions[dim.id] = DimensionScore(dim.id, dim.weight, dim_score, coverage)
         total_weight += dim.weight
@@ -117,7 +130,8 @@ def aggregate(
         if dim_score is not None:
             weighted += dim.weight * dim_score
             known_weight += dim.weight
-    overall = weighted / known_weight if known_weight else None
+            dim_scores.append(dim_score)
+    overall = _mean(weighted, known_weight, dim_scores) if dim_scores else None
     return overall, coverage_sum / total_weight, dimensions
 
 
