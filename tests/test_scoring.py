@@ -1,0 +1,454 @@
+"""Scoring: figures checked by hand, the bundled J City worked out from its YAML, and the laws.
+
+The rules (README, issue 2):
+* indicator = 100 * (level - min) / (max - min); unknown has no score;
+* dimension = weighted mean of its known indicators; coverage = known weight / all weight;
+* overall = weighted mean of the known dimensions; coverage = sum(w_d * cov_d) / sum(w_d);
+* stage = the last stage whose min is at or below the overall score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policebench.models import Profile, Rubric
+from policebench.scoring import aggregate, indicator_score, levels_of, rank, score
+
+
+def rubric_from(
+    dims: list[tuple[str, float, list[tuple[str, float]]]],
+    low: int = 0,
+    high: int = 4,
+    metric: dict[str, dict[int, float]] | None = None,
+) -> Rubric:
+    """A rubric from (dimension id, weight, [(indicator id, weight)]) with a low..high scale."""
+    span = range(low, high + 1)
+    metric = metric or {}
+    dimensions = []
+    for dim_id, dim_weight, indicators in dims:
+        items = []
+        for ind_id, weight in indicators:
+            item: dict[str, Any] = {
+                "id": ind_id,
+                "name": ind_id.upper(),
+                "weight": weight,
+                "levels": {n: f"{ind_id} at {n}" for n in span},
+            }
+            if ind_id in metric:
+                item |= {"kind": "metric", "unit": "per 100", "thresholds": metric[ind_id]}
+            items.append(item)
+        dimensions.append(
+            {"id": dim_id, "name": dim_id.upper(), "weight": dim_weight, "indicators": items}
+        )
+    return Rubric.model_validate(
+        {
+            "id": "r",
+            "version": "1",
+            "name": "R",
+            "scale": {"min": low, "max": high, "levels": {n: str(n) for n in span}},
+            "default_target": high,
+            "stages": [
+                {"min": 0, "name": "Initial"},
+                {"min": 40, "name": "Developing"},
+                {"min": 65, "name": "Advanced"},
+            ],
+            "dimensions": dimensions,
+        }
+    )
+
+
+def profile_from(entries: dict[str, dict[str, Any]]) -> Profile:
+    return Profile.model_validate(
+        {
+            "id": "p",
+            "name": "P",
+            "rubric": "r",
+            "assessed": dt.date(2024, 1, 1),
+            "indicators": entries,
+        }
+    )
+
+
+def levels(**given: int | None) -> dict[str, dict[str, Any]]:
+    return {k: {"level": v, "confidence": "low"} for k, v in given.items()}
+
+
+# --- hand-checked figures -------------------------------------------------------------------
+
+HAND = [
+    ("a", 2.0, [("a1", 1.0), ("a2", 3.0)]),
+    ("b", 1.0, [("b1", 2.0), ("b2", 2.0)]),
+    ("c", 1.0, [("c1", 1.0)]),
+]
+
+
+def test_hand_checked_case() -> None:
+    # Scale 0..4, so a level is worth 25 points a step.
+    #   a1 = 4 -> 100, a2 = 1 -> 25
+    #   a  = (1 * 100 + 3 * 25) / (1 + 3) = 175 / 4 = 43.75, coverage 4 / 4 = 1
+    #   b1 = 2 -> 50, b2 unknown
+    #   b  = 50 (b2 left out), coverage 2 / 4 = 0.5
+    #   c1 unknown -> c has no score, coverage 0
+    # overall = (2 * 43.75 + 1 * 50) / (2 + 1) = 137.5 / 3 = 45.8333...  (c left out)
+    # coverage = (2 * 1 + 1 * 0.5 + 1 * 0) / (2 + 1 + 1) = 2.5 / 4 = 0.625
+    # stage: 40 <= 45.83 < 65 -> Developing
+    rubric = rubric_from(HAND)
+    card = score(rubric, profile_from(levels(a1=4, a2=1, b1=2, b2=None)))
+    assert card.indicators["a1"].score == 100.0
+    assert card.indicators["a2"].score == 25.0
+    assert card.indicators["b2"].score is None
+    assert card.indicators["c1"].level is None  # absent from the profile: unknown
+    assert card.dimensions["a"].score == 43.75
+    assert card.dimensions["a"].coverage == 1.0
+    assert card.dimensions["b"].score == 50.0
+    assert card.dimensions["b"].coverage == 0.5
+    assert card.dimensions["c"].score is None
+    assert card.dimensions["c"].coverage == 0.0
+    assert card.overall == pytest.approx(137.5 / 3, abs=1e-12)
+    assert card.coverage == 0.625
+    assert card.stage is not None and card.stage.name == "Developing"
+    assert card.indicators["a2"].dimension == "a"
+    assert card.indicators["a2"].weight == 3.0
+
+
+def test_indicator_score_on_a_scale_not_starting_at_zero() -> None:
+    # Scale 1..3: 100 * (2 - 1) / (3 - 1) = 50; the minimum is 0 points, the maximum 100.
+    rubric = rubric_from([("d", 1.0, [("i", 1.0)])], low=1, high=3)
+    assert indicator_score(rubric, 1) == 0.0
+    assert indicator_score(rubric, 2) == 50.0
+    assert indicator_score(rubric, 3) == 100.0
+    assert indicator_score(rubric, None) is None
+
+
+def test_nothing_known() -> None:
+    rubric = rubric_from(HAND)
+    card = score(rubric, profile_from({"a1": {"level": None, "note": "no source"}}))
+    assert card.overall is None
+    assert card.stage is None
+    assert card.coverage == 0.0
+    assert all(d.score is None for d in card.dimensions.values())
+
+
+def test_unknowns_are_excluded_not_zero() -> None:
+    # b1 = 4 alone: b = 100, not (100 + 0) / 2 = 50.
+    rubric = rubric_from(HAND)
+    card = score(rubric, profile_from(levels(b1=4)))
+    assert card.dimensions["b"].score == 100.0
+    assert card.overall == 100.0  # a and c have nothing known: left out
+    assert card.coverage == 0.5 * 1 / 4  # (1 * 0.5) / 4
+
+
+@pytest.mark.parametrize(
+    ("overall", "stage"),
+    [
+        (0.0, "Initial"),
+        (39.99, "Initial"),
+        (40.0, "Developing"),
+        (64.999, "Developing"),
+        (65.0, "Advanced"),
+        (100.0, "Advanced"),
+    ],
+)
+def test_stage_boundaries(overall: float, stage: str) -> None:
+    found = rubric_from(HAND).stage_for(overall)
+    assert found is not None and found.name == stage
+
+
+def test_stage_boundary_reached_through_float_arithmetic() -> None:
+    # 65 reached as a weighted mean: (60 * 1 + 70 * 1) / 2 in floats is exactly 65, but
+    # e.g. 0.1 + 0.2 style noise must not drop a place a stage: the rule says "min <= overall".
+    rubric = rubric_from(HAND)
+    assert rubric.stage_for(65 - 1e-12).name == "Advanced"  # type: ignore[union-attr]
+    assert rubric.stage_for(None) is None
+
+
+def test_metric_value_gives_the_level() -> None:
+    # thresholds {1: 0.5, 2: 1, 3: 2, 4: 3}: a value reaches the highest level whose
+    # threshold it meets; below the first it is the scale minimum.
+    thresholds = {1: 0.5, 2: 1.0, 3: 2.0, 4: 3.0}
+    rubric = rubric_from([("d", 1.0, [("m", 1.0)])], metric={"m": thresholds})
+    for value, level in [(0.0, 0), (0.49, 0), (0.5, 1), (1.99, 2), (2.5, 3), (3.0, 4), (9, 4)]:
+        card = score(rubric, profile_from({"m": {"value": value, "confidence": "high"}}))
+        assert card.indicators["m"].level == level, value
+        assert card.indicators["m"].value == value
+        assert card.indicators["m"].score == 25.0 * level
+    # A stated level is what counts (validate refuses one that disagrees with the value).
+    stated = profile_from({"m": {"value": None, "level": 2, "confidence": "low"}})
+    assert levels_of(rubric, stated) == {"m": 2}
+
+
+def test_evidence_and_source_flags() -> None:
+    rubric = rubric_from(HAND)
+    entries = levels(a1=1, a2=2)
+    entries["a1"] |= {
+        "evidence": "seen",
+        "sources": [{"title": "t", "reliability": "primary"}],
+    }
+    entries["a2"] |= {"evidence": "heard"}
+    card = score(rubric, profile_from(entries))
+    assert (card.indicators["a1"].has_evidence, card.indicators["a1"].has_source) == (True, True)
+    assert (card.indicators["a2"].has_evidence, card.indicators["a2"].has_source) == (True, False)
+    assert card.indicators["a1"].confidence == "low"
+
+
+def test_rank_orders_best_first_unknown_last_ties_by_id() -> None:
+    rubric = rubric_from(HAND)
+    cards = []
+    for city, level in [("zeta", 2), ("alpha", 2), ("mid", 3), ("none", None)]:
+        profile = profile_from(levels(a1=level)).model_copy(update={"id": city})
+        cards.append(score(rubric, profile))
+    assert [c.city_id for c in rank(cards)] == ["mid", "alpha", "zeta", "none"]
+
+
+# --- the bundled data -----------------------------------------------------------------------
+
+#: J City as read from cities/j-city.yaml and rubrics/smart-policing.yaml (weights in
+#: brackets, level after the arrow, '?' = unknown). If the data changes, the first assertion
+#: of the test below fails and names what changed; redo the arithmetic then.
+J_CITY = {
+    "planning": {
+        "top-level-design": (2.0, 1),
+        "coordination-mechanism": (1.5, 1),
+        "leadership-understanding": (1.0, 1),
+        "policing-reform": (1.0, None),
+    },
+    "integration": {
+        "data-governance": (2.0, 1),
+        "data-sharing": (2.0, 1),
+        "network-interconnection": (1.0, None),
+        "data-utilisation": (1.0, 1),
+    },
+    "platform": {
+        "storage-compute": (1.0, None),
+        "platform-systematisation": (1.5, 1),
+        "operational-application": (2.0, 1),
+        "usability": (1.0, 1),
+        "operations-maintenance": (1.0, 1),
+    },
+    "security": {
+        "mlps-compliance": (1.5, None),
+        "data-security-lifecycle": (1.5, None),
+        "privacy-oversight": (1.0, None),
+        "incident-response": (1.0, None),
+    },
+    "talent": {
+        "specialist-headcount": (2.0, 1),
+        "training-literacy": (1.0, None),
+        "recruitment-retention": (1.0, None),
+        "partnerships": (1.0, None),
+    },
+}
+
+
+def test_j_city_by_hand(rubric: Rubric, profiles: dict[str, Profile]) -> None:
+    profile = profiles["j-city"]
+    read = {
+        dim.id: {ind.id: (ind.weight, levels_of(rubric, profile)[ind.id]) for ind in dim.indicators}
+        for dim in rubric.dimensions
+    }
+    assert read == J_CITY, (
+        "the bundled rubric or cities/j-city.yaml changed (weights or levels differ from "
+        "J_CITY); redo the hand arithmetic in this test"
+    )
+    assert all(dim.weight == 1.0 for dim in rubric.dimensions)
+    assert (rubric.scale.min, rubric.scale.max) == (0, 4)
+
+    # Every known level is 1 on a 0..4 scale: 100 * (1 - 0) / 4 = 25 points. So each
+    # dimension with anything known scores 25, and overall = 25 (security, all unknown, is
+    # left out): stage Initial (0 <= 25 < 40).
+    # Coverage per dimension = known weight / all weight:
+    #   planning     (2 + 1.5 + 1) / (2 + 1.5 + 1 + 1)        = 4.5 / 5.5 = 9/11
+    #   integration  (2 + 2 + 1) / (2 + 2 + 1 + 1)            = 5 / 6
+    #   platform     (1.5 + 2 + 1 + 1) / (1 + 1.5 + 2 + 1 + 1) = 5.5 / 6.5 = 11/13
+    #   security     0 / 5                                    = 0
+    #   talent       2 / (2 + 1 + 1 + 1)                      = 2/5
+    # overall coverage = (9/11 + 5/6 + 11/13 + 0 + 2/5) / 5 (all dimension weights 1)
+    #   over 4290 = 11 * 6 * 13 * 5: (3510 + 3575 + 3630 + 0 + 1716) / 4290 = 12431 / 4290
+    #   / 5 = 12431 / 21450 = 0.57953...
+    card = score(rubric, profile)
+    assert card.overall == 25.0
+    assert card.stage is not None and card.stage.name == "Initial"
+    assert card.dimensions["planning"].coverage == pytest.approx(9 / 11, abs=1e-12)
+    assert card.dimensions["security"].score is None
+    assert card.dimensions["talent"].coverage == pytest.approx(2 / 5, abs=1e-12)
+    assert card.coverage == pytest.approx(12431 / 21450, abs=1e-12)
+
+
+def test_every_bundled_place_scores(rubric: Rubric, profiles: dict[str, Profile]) -> None:
+    for profile in profiles.values():
+        card = score(rubric, profile)
+        assert card.overall is not None and 0 <= card.overall <= 100, profile.id
+        assert set(card.indicators) == set(rubric.indicators)
+        assert set(card.dimensions) == {d.id for d in rubric.dimensions}
+
+
+# --- laws (hypothesis) ----------------------------------------------------------------------
+
+_WEIGHT = st.floats(min_value=0.01, max_value=100, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, int | None]]:
+    """A random rubric (as the dict it is built from) and random levels for it."""
+    low = draw(st.integers(-3, 3))
+    high = low + draw(st.integers(1, 6))
+    dims: list[tuple[str, float, list[tuple[str, float]]]] = []
+    n = 0
+    for d in range(draw(st.integers(1, 4))):
+        indicators = []
+        for _ in range(draw(st.integers(1, 5))):
+            indicators.append((f"i{n}", draw(_WEIGHT)))
+            n += 1
+        dims.append((f"d{d}", draw(_WEIGHT), indicators))
+    chosen = {
+        ind: draw(st.none() | st.integers(low, high)) for _, _, inds in dims for ind, _ in inds
+    }
+    return {"dims": dims, "low": low, "high": high}, chosen
+
+
+def build(spec: dict[str, Any], ind_factor: float = 1.0, dim_factor: float = 1.0) -> Rubric:
+    dims = [
+        (d, w * dim_factor, [(i, iw * ind_factor) for i, iw in inds]) for d, w, inds in spec["dims"]
+    ]
+    return rubric_from(dims, spec["low"], spec["high"])
+
+
+def oracle(spec: dict[str, Any], chosen: dict[str, int | None]) -> tuple[Any, Fraction]:
+    """The rules again, in exact fractions: (overall or None, coverage)."""
+    low, high = spec["low"], spec["high"]
+    weighted = known = cover = total = Fraction(0)
+    for _, dim_weight, inds in spec["dims"]:
+        dw = Fraction(dim_weight)
+        num = den = all_w = Fraction(0)
+        for ind, weight in inds:
+            w = Fraction(weight)
+            all_w += w
+            level = chosen.get(ind)
+            if level is not None:
+                num += w * Fraction(100 * (level - low), high - low)
+                den += w
+        total += dw
+        cover += dw * den / all_w
+        if den:
+            weighted += dw * num / den
+            known += dw
+    return (weighted / known if known else None), cover / total
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases())
+def test_scores_follow_the_rules_exactly(
+    case: tuple[dict[str, Any], dict[str, int | None]],
+) -> None:
+    spec, chosen = case
+    overall, coverage, _ = aggregate(build(spec), chosen)
+    expected_overall, expected_coverage = oracle(spec, chosen)
+    if expected_overall is None:
+        assert overall is None
+    else:
+        assert overall == pytest.approx(float(expected_overall), rel=1e-9, abs=1e-9)
+    assert coverage == pytest.approx(float(expected_coverage), rel=1e-9, abs=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases())
+def test_scores_stay_in_range(case: tuple[dict[str, Any], dict[str, int | None]]) -> None:
+    spec, chosen = case
+    rubric = build(spec)
+    profile = profile_from(levels(**chosen))
+    card = score(rubric, profile)
+    for ind in card.indicators.values():
+        assert ind.score is None or 0 <= ind.score <= 100
+    for dim in card.dimensions.values():
+        assert dim.score is None or 0 <= dim.score <= 100
+        assert 0 <= dim.coverage <= 1
+    assert card.overall is None or 0 <= card.overall <= 100
+    assert 0 <= card.coverage <= 1
+    assert (card.overall is None) == (card.stage is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), st.floats(min_value=0.001, max_value=1000), st.booleans())
+def test_scaling_all_weights_changes_nothing(
+    case: tuple[dict[str, Any], dict[str, int | None]], factor: float, indicators: bool
+) -> None:
+    spec, chosen = case
+    before = aggregate(build(spec), chosen)
+    scaled = build(spec, ind_factor=factor) if indicators else build(spec, dim_factor=factor)
+    after = aggregate(scaled, chosen)
+    if before[0] is None:
+        assert after[0] is None
+    else:
+        assert after[0] == pytest.approx(before[0], rel=1e-9, abs=1e-9)
+    assert after[1] == pytest.approx(before[1], rel=1e-9, abs=1e-12)
+    for dim_id, dim in before[2].items():
+        again = after[2][dim_id]
+        assert (dim.score is None) == (again.score is None)
+        if dim.score is not None:
+            assert again.score == pytest.approx(dim.score, rel=1e-9, abs=1e-9)
+        assert again.coverage == pytest.approx(dim.coverage, rel=1e-9, abs=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_raising_one_level_never_lowers_a_score(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    spec, chosen = case
+    rubric = build(spec)
+    raisable = sorted(k for k, v in chosen.items() if v is not None and v < spec["high"])
+    if not raisable:
+        return
+    target = data.draw(st.sampled_from(raisable))
+    current = chosen[target]
+    assert current is not None
+    raised = dict(chosen, **{target: data.draw(st.integers(current + 1, spec["high"]))})
+    before = score(rubric, profile_from(levels(**chosen)))
+    after = score(rubric, profile_from(levels(**raised)))
+    dim = rubric.dimension_of[target]
+    assert after.indicators[target].score > before.indicators[target].score  # type: ignore[operator]
+    assert after.dimensions[dim].score >= before.dimensions[dim].score  # type: ignore[operator]
+    assert after.overall >= before.overall  # type: ignore[operator]
+    assert after.coverage == before.coverage
+    for other, d in before.dimensions.items():
+        if other != dim:
+            assert after.dimensions[other] == d
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_unknowns_are_excluded_and_counted_in_coverage(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    spec, chosen = case
+    rubric = build(spec)
+    target = data.draw(st.sampled_from(sorted(chosen)))
+    known = dict(chosen, **{target: data.draw(st.integers(spec["low"], spec["high"]))})
+    unknown = dict(chosen, **{target: None})
+    with_it = aggregate(rubric, known)
+    without = aggregate(rubric, unknown)
+    # Making a level unknown lowers coverage by exactly its share of the weights.
+    assert without[1] < with_it[1]
+    # And leaves it out of the mean: the dimension scores as if the indicator were not there.
+    dim = rubric.dimension_of[target]
+    others = [
+        (ind.weight, unknown[ind.id])
+        for d in rubric.dimensions
+        if d.id == dim
+        for ind in d.indicators
+        if unknown[ind.id] is not None
+    ]
+    if not others:
+        assert without[2][dim].score is None
+    else:
+        span = spec["high"] - spec["low"]
+        mean = sum(w * 100 * (lv - spec["low"]) / span for w, lv in others) / sum(
+            w for w, _ in others
+        )
+        assert without[2][dim].score == pytest.approx(mean, rel=1e-9, abs=1e-9)
