@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from policebench.models import Assessment, Profile, Rubric, Source
 from policebench.models.profile import SurveyStats
-from policebench.profile_writer import render_profile, scalar
+from policebench.profile_writer import render_profile, scalar, text_field
 from policebench.validate import build, check_profile, evidence_warnings
 from policebench.yamlio import parse
 
@@ -21,6 +21,21 @@ _TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 @given(_TEXT)
 def test_any_text_reads_back_unchanged(text: str) -> None:
     assert yaml.safe_load(f"k: {scalar(text)}\n") == {"k": text}
+
+
+@given(st.lists(st.one_of(_TEXT, st.sampled_from(["word", "词语", "# x", "a:", " "])), max_size=40))
+def test_long_text_fields_read_back_unchanged(parts: list[str]) -> None:
+    text = " ".join(parts)
+    lines = text_field("evidence", text, "    ")
+    assert yaml.safe_load("k:\n" + "\n".join(lines) + "\n") == {"k": {"evidence": text}}
+
+
+def test_long_text_is_folded_at_spaces() -> None:
+    text = "word " * 40 + "end"
+    lines = text_field("evidence", text.strip(), "  ")
+    assert lines[0] == "  evidence: >-"
+    assert all(line.startswith("    word") for line in lines[1:])
+    assert max(len(line) for line in lines) <= 96
 
 
 @given(st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(-1e6, 1e6)))

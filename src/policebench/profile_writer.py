@@ -112,6 +112,33 @@ def scalar(value: object) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
+def text_field(key: str, text: str | None, pad: str) -> list[str]:
+    """``key: text`` at indent ``pad``; a long one-paragraph text as a folded block (``>-``).
+
+    The folded block is used only where it provably reads back unchanged: a single line with
+    no leading, trailing or doubled spaces, broken at spaces only.
+    """
+    width = _WIDTH - len(pad) - 2
+    if (
+        text is None
+        or len(pad) + len(key) + _display_width(text) + 2 <= _WIDTH
+        or text != text.strip()
+        or "  " in text
+        or _UNSAFE.search(text)
+    ):
+        return [f"{pad}{key}: {scalar(text)}"]
+    lines = [f"{pad}{key}: >-"]
+    line = ""
+    for word in text.split(" "):
+        joined = f"{line} {word}" if line else word
+        if line and _display_width(joined) > width:
+            lines.append(f"{pad}  {line}")
+            joined = word
+        line = joined
+    lines.append(f"{pad}  {line}")
+    return lines
+
+
 def _number(value: float) -> str:
     if isinstance(value, int):
         return str(value)
@@ -237,12 +264,12 @@ def _entry_lines(ind: Indicator, entry: Assessment) -> list[str]:
     if ind.kind == "metric" or entry.value is not None:
         lines.append(f"{pad}value: {scalar(entry.value)}")
     lines.append(f"{pad}confidence: {scalar(entry.confidence)}")
-    lines.append(f"{pad}evidence: {scalar(entry.evidence)}")
+    lines += text_field("evidence", entry.evidence, pad)
     if entry.evidence_zh is not None:
-        lines.append(f"{pad}evidence_zh: {scalar(entry.evidence_zh)}")
+        lines += text_field("evidence_zh", entry.evidence_zh, pad)
     lines += _source_lines(entry.sources, pad)
     if entry.note is not None:
-        lines.append(f"{pad}note: {scalar(entry.note)}")
+        lines += text_field("note", entry.note, pad)
     if entry.survey is not None:
         lines += _survey_lines(entry.survey, pad)
     return lines
@@ -302,9 +329,9 @@ def render_profile(
         f"kind: {profile.kind}",
         f"rubric: {scalar(profile.rubric)}",
         f"assessed: {profile.assessed.isoformat()}",
-        f"assessor: {scalar(profile.assessor)}",
-        f"notes: {scalar(profile.notes)}",
     ]
+    lines += text_field("assessor", profile.assessor, "")
+    lines += text_field("notes", profile.notes, "")
     lines += _wrap(_tr("targets", lang, target=rubric.default_target), "")
     if profile.targets:
         lines.append("targets:")

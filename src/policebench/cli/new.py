@@ -110,13 +110,15 @@ def output_path(city_id: str, output: str | None) -> Path | None:
     return path
 
 
-def write_profile(text: str, path: Path | None, protected: list[Path]) -> None:
+def write_profile(
+    text: str, path: Path | None, protected: list[Path], step: str = "fill it in"
+) -> None:
     """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
     from policebench.cli.common import emit
 
     emit(text, path, protected)
     if path is not None:
-        sys.stderr.write(f"next: fill it in, then run: policebench validate {path}\n")
+        sys.stderr.write(f"next: {step}, then run: policebench validate {path}\n")
 
 
 def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:

@@ -1,0 +1,221 @@
+"""`policebench survey`: questionnaire CSV -> profile, with every bad cell reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.models import Profile
+from policebench.workspace import bundled
+from policebench.yamlio import load
+
+HEADER = "respondent,role,top-level-design,data-sharing,usability,partnerships,comment"
+# Hand computation, per indicator (blank = no answer):
+#   top-level-design  1 2 2 3 0 -> sorted 0 1 2 2 3, median 2; within one level of 2: 1 2 2 3
+#                                  = 4/5 = 0.8; 5 answers and 0.8 -> high
+#   data-sharing      0 1 1 - 4 -> sorted 0 1 1 4, lower median 1 (even count: the lower of
+#                                  1 and 1); within one: 0 1 1 = 3/4 = 0.75; 4 answers -> medium
+#   usability         - 3 1 2 - -> sorted 1 2 3, median 2; within one: all = 1.0; 3 -> medium
+#   partnerships      2 - - - - -> one answer: level 2, agreement 1.0; 1 answer -> low
+ROWS = [
+    'R1,patrol officer,1,0,,2,"slow, and data typed twice"',
+    "R2,IT section,2,1,3,,",
+    "R3,IT section,2,1,1,,",
+    "R4,command centre,3,,2,,",
+    "R5,leadership office,0,4,,,",
+]
+
+
+def _csv(folder: Path, rows: list[str], *, header: str = HEADER, bom: bool = True) -> Path:
+    path = folder / "answers.csv"
+    text = "\r\n".join([header, *rows]) + "\r\n"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def _survey(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["survey", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_aggregates_to_a_profile_that_validates_and_scores(runner: CliRunner, in_tmp: Path) -> None:
+    path = _csv(in_tmp, ROWS)
+    code, _, err = _survey(
+        runner, str(path), "--city", "test-town", "--name", "Test Town", "--assessed", "2026-11-01"
+    )
+    assert code == 0, err
+    assert "5 respondents; 4 of 21 indicators answered" in err
+    written = in_tmp / "test-town.yaml"
+    doc, _ = load(written)
+    profile = Profile.model_validate(doc.data)
+    got = {
+        ind: (e.level, e.confidence, e.survey.answers, e.survey.agreement, e.survey.distribution)
+        for ind, e in profile.indicators.items()
+        if e.survey is not None
+    }
+    assert got == {
+        "top-level-design": (2, "high", 5, 0.8, {0: 1, 1: 1, 2: 2, 3: 1}),
+        "data-sharing": (1, "medium", 4, 0.75, {0: 1, 1: 2, 4: 1}),
+        "usability": (2, "medium", 3, 1.0, {1: 1, 2: 1, 3: 1}),
+        "partnerships": (2, "low", 1, 1.0, {2: 1}),
+    }
+    assert profile.indicators["data-sharing"].evidence == (
+        "Questionnaire answers.csv: 4 answers, median 1, 75% within one level of the median."
+    )
+    unanswered = [i for i, e in profile.indicators.items() if e.survey is None]
+    assert len(unanswered) == 17
+    assert all(profile.indicators[i].level is None for i in unanswered)
+    assert profile.assessor is not None
+    assert "5 respondents (IT section 2, command centre 1" in profile.assessor
+
+    result = runner.invoke(app, ["validate", str(written)])
+    assert (result.exit_code, result.stderr) == (0, "1 file valid\n")
+    result = runner.invoke(app, ["score", str(written), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    card = next(c for c in json.loads(result.stdout)["cities"] if c["id"] == "test-town")
+    assert card["indicators"]["top-level-design"]["score"] == 50.0
+
+
+def test_bom_and_no_bom_give_the_same_profile(runner: CliRunner, in_tmp: Path) -> None:
+    outputs = []
+    for bom in (True, False):
+        path = _csv(in_tmp, ROWS, bom=bom)
+        code, text, err = _survey(
+            runner, str(path), "--city", "t", "--assessed", "2026-11-01", "-o", "-"
+        )
+        assert code == 0, err
+        outputs.append(text)
+    assert outputs[0] == outputs[1]
+
+
+def test_gbk_file_is_refused_with_a_hint(runner: CliRunner, in_tmp: Path) -> None:
+    path = in_tmp / "answers.csv"
+    path.write_bytes(("受访者,岗位,top-level-design\r\n张三,巡警,1\r\n").encode("gbk"))
+    code, _, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert "answers.csv:1:1: the file is not valid UTF-8" in err
+    assert "GBK" in err and "CSV UTF-8" in err
+    assert not (in_tmp / "t.yaml").exists()
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_tmp: Path) -> None:
+    rows = [
+        ROWS[0],
+        "R2,IT section,7,1,3,,",  # line 3, column C: out of range
+        "R3,IT section,2,abc,1,,",  # line 4, column D: text
+        "R4,command centre,3,,2.5,,",  # line 5, column E: not whole
+        "R5,leadership office,0,4,,,,9",  # line 6, column H: beyond the header
+    ]
+    path = _csv(in_tmp, rows)
+    code, out, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[:4] == [
+        "answers.csv:3:3: level 7 is outside the scale 0..4 (column 'top-level-design') "
+        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "answers.csv:4:4: 'abc' is not a level (column 'data-sharing') "
+        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "answers.csv:5:5: '2.5' is not a whole number (column 'usability') "
+        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "answers.csv:6:8: a value beyond the last column",
+    ]
+    assert "nothing written" in err
+    assert not (in_tmp / "t.yaml").exists()
+
+
+def test_skip_bad_rows_lists_them_and_uses_the_rest(runner: CliRunner, in_tmp: Path) -> None:
+    rows = [ROWS[0], "R2,IT section,7,1,3,,", ROWS[2], "R4,command centre,x,,,,", ROWS[4]]
+    path = _csv(in_tmp, rows)
+    code, text, err = _survey(runner, str(path), "--city", "t", "--skip-bad-rows", "-o", "-")
+    assert code == 0, err
+    assert "skipped 2 rows: 3 (R2), 5 (R4)" in err
+    assert "answers.csv:3:3: warning: level 7 is outside the scale" in err
+    # Left: R1, R3, R5 -> top-level-design 1 2 0 -> median 1, three answers.
+    assert "  top-level-design:\n    level: 1\n" in text
+    assert "answers: 3\n" in text
+
+
+def test_unknown_column_is_always_an_error(runner: CliRunner, in_tmp: Path) -> None:
+    header = HEADER.replace("top-level-design", "top-level-desing")
+    path = _csv(in_tmp, ["R1,a,1,1,1,1,", "R2,b,9,1,1,1,"], header=header)
+    for extra in ([], ["--skip-bad-rows"]):
+        code, _, err = _survey(runner, str(path), "--city", "t", *extra)
+        assert code == 2
+        assert (
+            "answers.csv:1:3: unknown column 'top-level-desing' "
+            "(hint: did you mean 'top-level-design'?)"
+        ) in err
+        # Row problems are reported in the same run, not one fix at a time.
+        assert "answers.csv:3:4" not in err  # the unknown column's cells are not read
+    assert not (in_tmp / "t.yaml").exists()
+
+
+def test_multi_line_cells_keep_row_numbers_right(runner: CliRunner, in_tmp: Path) -> None:
+    rows = ['R1,a,1,1,1,1,"line one\nline two"', "R2,b,1,9,1,1,"]
+    path = _csv(in_tmp, rows)
+    code, _, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert err.startswith("answers.csv:4:4: level 9 is outside the scale")
+
+
+def test_chinese_headers_names_and_ignored_columns(runner: CliRunner, in_tmp: Path) -> None:
+    header = "受访者,岗位,#提交时间,顶层设计与建设路线图,usability,备注"
+    path = _csv(
+        in_tmp, ["张三,巡警,2026-01-01,2,1,", "李四,科信,2026-01-02,不知道,2,无"], header=header
+    )
+    code, text, err = _survey(runner, str(path), "--city", "t", "-o", "-", "--lang", "zh")
+    assert code == 0, err
+    assert "  top-level-design:\n    level: 2\n" in text
+    assert "  usability:\n    level: 1\n" in text  # sorted 1 2 -> the lower middle value
+    assert "巡警 1" in text and "科信 1" in text
+    assert "# 问题：" in text
+
+
+def test_tab_delimited(runner: CliRunner, in_tmp: Path) -> None:
+    path = _csv(in_tmp, ["R1\ta\t3"], header="respondent\trole\tusability")
+    code, text, _ = _survey(runner, str(path), "--city", "t", "-o", "-")
+    assert code == 0
+    assert "  usability:\n    level: 3\n" in text
+
+
+def test_input_and_output_errors(runner: CliRunner, in_tmp: Path) -> None:
+    assert _survey(runner, "missing.csv", "--city", "t")[0] == 2
+    empty = in_tmp / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = _survey(runner, str(empty), "--city", "t")
+    assert (code, "the file is empty" in err) == (2, True)
+    blank = _csv(in_tmp, ["R1,a,,,,,", ""])
+    code, _, err = _survey(runner, str(blank), "--city", "t")
+    assert (code, "every answer is blank" in err) == (2, True)
+    good = _csv(in_tmp, ROWS)
+    code, _, err = _survey(runner, str(good), "--city", "t", "--output", str(good))
+    assert (code, "already exists" in err) == (2, True)
+    assert _survey(runner, str(good), "--city", "Bad Id")[0] == 2
+    assert _survey(runner, str(good))[0] == 2  # --city is required
+    xlsx = in_tmp / "answers.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04\x00\x00binary")
+    code, _, err = _survey(runner, str(xlsx), "--city", "t")
+    assert (code, "not a CSV text file" in err) == (2, True)
+
+
+def test_bundled_example(runner: CliRunner, in_tmp: Path) -> None:
+    example = bundled("cities").parent / "examples" / "survey-j-city.csv"
+    code, text, err = _survey(
+        runner, str(example), "--city", "j-city-survey", "--name", "J City", "-o", "-"
+    )
+    assert code == 0, err
+    assert "7 respondents; 20 of 21 indicators answered" in err
+    # operations-maintenance: 2 1 1 2 -> sorted 1 1 2 2 -> the lower middle value, 1.
+    assert "  operations-maintenance:\n    level: 1\n    confidence: medium\n" in text
+
+
+def test_help_states_the_rules(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["survey", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert "the lower of the two middle ones" in flat
+    assert "policebench survey examples/survey-j-city.csv" in flat
