@@ -154,7 +154,7 @@ def render_markdown(
         f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
     ]
     header, rows = _ranking_rows(rubric, cards, names, lang)
-    out.append(md_table(header, rows, "rrlllr" + "r" * len(rubric.dimensions)))
+    out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
     if len(cards) == 1:
         header, rows = _indicator_rows(rubric, cards[0], lang)
         out.append("\n" + md_table(header, rows))
