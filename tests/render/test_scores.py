@@ -1,0 +1,141 @@
+"""render.scores: the JSON contract, CSV rows, Markdown tables that render, the rich table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from policebench.models import Profile, Rubric
+from policebench.render.scores import render_csv, render_json, render_markdown, render_table
+from policebench.scoring import Scorecard, rank, score
+
+
+@pytest.fixture(scope="module")
+def cards(rubric: Rubric, profiles: dict[str, Profile]) -> list[Scorecard]:
+    return rank([score(rubric, p) for p in profiles.values()])
+
+
+def test_json_contract(rubric: Rubric, cards: list[Scorecard]) -> None:
+    data = json.loads(render_json(rubric, cards))
+    assert data["rubric"] == {"id": rubric.id, "version": rubric.version}
+    assert [c["id"] for c in data["cities"]] == [c.city_id for c in cards]
+    for city in data["cities"]:
+        assert set(city) >= {"id", "name", "overall", "stage", "coverage", "dimensions"}
+        assert set(city["dimensions"]) == {d.id for d in rubric.dimensions}
+        assert set(city["indicators"]) == set(rubric.indicators)
+        for ind_id, ind in city["indicators"].items():
+            assert ind["dimension"] == rubric.dimension_of[ind_id]
+            assert ind["weight"] == rubric.indicators[ind_id].weight
+            assert (ind["level"] is None) == (ind["score"] is None)
+
+
+def test_json_unknown_is_null(rubric: Rubric, cards: list[Scorecard]) -> None:
+    j_city = next(
+        c for c in json.loads(render_json(rubric, cards))["cities"] if c["id"] == "j-city"
+    )
+    # J City's sources say nothing about security (see tests/test_scoring.py).
+    assert j_city["dimensions"]["security"] == {"weight": 1.0, "score": None, "coverage": 0.0}
+    assert j_city["indicators"]["privacy-oversight"]["level"] is None
+    assert j_city["indicators"]["privacy-oversight"]["confidence"] is None
+
+
+def test_json_is_deterministic(rubric: Rubric, cards: list[Scorecard]) -> None:
+    assert render_json(rubric, cards) == render_json(rubric, list(cards))
+
+
+def test_csv_rows(rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]) -> None:
+    text = render_csv(rubric, cards, profiles)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == [
+        "rank",
+        "id",
+        "name",
+        "assessed",
+        "overall",
+        "stage",
+        "coverage",
+        *[d.id for d in rubric.dimensions],
+    ]
+    assert len(rows) == 1 + len(cards)
+    assert [r[1] for r in rows[1:]] == [c.city_id for c in cards]
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, len(cards) + 1)]
+
+
+def test_csv_chinese_names(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
+) -> None:
+    text = render_csv(rubric, cards, profiles, "zh")
+    names = {p.name_zh for p in profiles.values() if p.name_zh}
+    assert names and all(name in text for name in names)
+
+
+def _md_tables(text: str) -> list[list[str]]:
+    tables: list[list[str]] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _cells(line: str) -> int:
+    return len(line.replace("\\|", "").strip().strip("|").split("|"))
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_markdown_tables_have_matching_delimiter_rows(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile], count: int
+) -> None:
+    """GFM only renders a table whose delimiter row has as many cells as its header."""
+    text = render_markdown(rubric, cards[:count], profiles)
+    tables = _md_tables(text)
+    assert len(tables) == (2 if count == 1 else 1)
+    for table in tables:
+        widths = {_cells(line) for line in table}
+        assert len(widths) == 1, table[:2]
+
+
+def test_markdown_ranking_alignment(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
+) -> None:
+    header, rule = _md_tables(render_markdown(rubric, cards, profiles))[0][:2]
+    assert header.startswith("| # | Place | Overall | Stage | Coverage |")
+    # Numbers right, names left.
+    assert rule.startswith("| ---: | --- | ---: | --- | ---: |")
+
+
+def test_table_names_every_place_in_rank_order(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
+) -> None:
+    text = render_table(rubric, cards, profiles, color=False, width=160)
+    positions = [text.index(profiles[c.city_id].name) for c in cards]
+    assert positions == sorted(positions)
+    assert "\x1b[" not in text
+    assert "\x1b[" in render_table(rubric, cards, profiles, color=True, width=160)
+
+
+def test_table_for_one_place_lists_its_indicators(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
+) -> None:
+    j_city = [c for c in cards if c.city_id == "j-city"]
+    text = render_table(rubric, j_city, profiles, color=False, width=200)
+    for indicator in rubric.indicators.values():
+        assert indicator.name in text
+    assert "1 · Initial" in text
+
+
+def test_table_in_chinese(
+    rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
+) -> None:
+    text = render_table(rubric, cards, profiles, "zh", color=False, width=200)
+    assert "综合得分" in text
+    assert all(d.name_zh and d.name_zh in text for d in rubric.dimensions)
