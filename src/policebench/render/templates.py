@@ -14,6 +14,18 @@ from typing import Any
 from policebench.errors import UserError
 
 
+def _autoescape(name: str | None) -> bool:
+    """Escape every value in HTML-like templates, named ``x.html`` or ``x.html.j2``.
+
+    jinja2's ``select_autoescape`` looks at the last extension only, so it would leave
+    ``report.html.j2`` unescaped: the ``.j2`` suffix is dropped before the check.
+    """
+    if name is None:
+        return False
+    stem = name.lower().removesuffix(".j2").removesuffix(".jinja")
+    return stem.endswith((".html", ".htm", ".svg", ".xml"))
+
+
 def environment(template_dir: Path | None = None) -> Any:
     """A sandboxed jinja2 environment over ``template_dir`` (if any) and the bundled templates."""
     import jinja2
@@ -34,9 +46,7 @@ def environment(template_dir: Path | None = None) -> Any:
         searchpath.insert(0, str(template_dir))
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(searchpath, encoding="utf-8"),
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "svg"), default_for_string=False
-        ),
+        autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
