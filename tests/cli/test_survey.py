@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile
-from policebench.workspace import bundled
 from policebench.yamlio import load
 
 HEADER = "respondent,role,top-level-design,data-sharing,usability,partnerships,comment"
@@ -182,6 +181,23 @@ def test_tab_delimited(runner: CliRunner, in_tmp: Path) -> None:
     assert "  usability:\n    level: 3\n" in text
 
 
+def test_cell_forms_and_repeated_columns(runner: CliRunner, in_tmp: Path) -> None:
+    path = in_tmp / "answers.csv"
+    path.write_text(
+        "respondent,usability,partnerships,data-sharing\nR1,\uff12,2.0, n/a \n", encoding="utf-8"
+    )
+    code, text, err = _survey(runner, str(path), "--city", "t", "-o", "-")
+    assert code == 0, err
+    assert "1 respondent; 2 of 21 indicators answered" in err
+    assert "  usability:\n    level: 2\n" in text
+    assert "  partnerships:\n    level: 2\n" in text
+    assert "  data-sharing:\n    level: null\n" in text
+    path.write_text("respondent,usability,Usability\nR1,1,2\n", encoding="utf-8")
+    code, _, err = _survey(runner, str(path), "--city", "t", "-o", "-")
+    assert code == 2
+    assert "answers.csv:1:3: column 'Usability' repeats column 2" in err
+
+
 def test_input_and_output_errors(runner: CliRunner, in_tmp: Path) -> None:
     assert _survey(runner, "missing.csv", "--city", "t")[0] == 2
     empty = in_tmp / "empty.csv"
@@ -203,7 +219,7 @@ def test_input_and_output_errors(runner: CliRunner, in_tmp: Path) -> None:
 
 
 def test_bundled_example(runner: CliRunner, in_tmp: Path) -> None:
-    example = bundled("cities").parent / "examples" / "survey-j-city.csv"
+    example = Path(__file__).resolve().parents[2] / "examples" / "survey-j-city.csv"
     code, text, err = _survey(
         runner, str(example), "--city", "j-city-survey", "--name", "J City", "-o", "-"
     )

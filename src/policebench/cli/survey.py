@@ -137,9 +137,9 @@ def survey(
     )
     shown_out = str(path) if path is not None else f"{city}.yaml"
     text = render_profile(profile, found, lang_of(lang), file=shown_out)
-    answered = len(stats)
+    people = len(parsed.responses)
     sys.stderr.write(
-        f"{len(parsed.responses)} respondents; {answered} of {len(found.indicators)} "
-        "indicators answered\n"
+        f"{people} respondent{'s' if people != 1 else ''}; {len(stats)} of "
+        f"{len(found.indicators)} indicators answered\n"
     )
     write_profile(text, path, [rubric_file, responses], "review it")
