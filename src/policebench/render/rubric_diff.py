@@ -50,6 +50,16 @@ def _not_scored(place: PlaceEffect) -> str:
     return ", ".join(f"{i} ({why})" for i, why in sorted(ignored.items()))
 
 
+def _stage_move(place: PlaceEffect, lang: str) -> str:
+    """The stage before and after (``Developing → Initial``), or the one stage kept."""
+
+    def name(scored: Scored) -> str:
+        return localized(scored.stage, "name", lang) if scored.stage else t("unknown", lang)
+
+    before, after = name(place.before), name(place.after)
+    return before if before == after else f"{before} → {after}"
+
+
 def _place_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str]]]:
     header = [
         t("city", lang),
@@ -61,6 +71,7 @@ def _place_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str
         t("rubric_effect", lang),
         t("place_effect", lang),
         t("total_change", lang),
+        t("stage", lang),
         t("not_scored", lang),
     ]
     rows = []
@@ -76,6 +87,7 @@ def _place_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str
                 signed(p.rubric_effect),
                 signed(p.place_effect),
                 signed(p.total),
+                _stage_move(p, lang),
                 _not_scored(p),
             ]
         )
@@ -130,7 +142,7 @@ def render_markdown(result: RubricDiff, lang: str = "en") -> str:
     if result.places:
         out.append(f"## {t('effects_title', lang)}\n")
         header, rows = _place_rows(result, lang)
-        out.append(md_table(header, rows, "lll" + "r" * 6 + "l"))
+        out.append(md_table(header, rows, "lll" + "r" * 6 + "ll"))
         out.append(t("effects_note", lang) + "\n")
     return "\n".join(out)
 
