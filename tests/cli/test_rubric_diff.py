@@ -144,6 +144,15 @@ def test_places_named_and_history(runner: CliRunner, in_tmp: Path) -> None:
     assert demo["rescored"]["stage"] == demo["after"]["stage"] == "Initial"
 
 
+def test_a_file_named_alone_and_through_its_folder_is_read_once(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    one = HISTORY / "demo-county-2025.yaml"
+    code, out, err = run(runner, str(V09), str(BUNDLED), str(one), str(HISTORY), "-f", "json")
+    assert code == 0, err
+    assert [p["id"] for p in json.loads(out)["places"]] == ["demo-county"]
+
+
 def test_output_file(runner: CliRunner, mini: Path) -> None:
     code, out, err = run(runner, "old.yaml", "new.yaml", "-f", "markdown", "-o", "diff.md")
     assert code == 0, err

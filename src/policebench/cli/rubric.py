@@ -67,7 +67,7 @@ def diff(
     Profiles are scored by the indicator ids each rubric knows, whatever rubric id they
     name; the indicators a rubric leaves out are listed. Exit code 0 whether or not the
     rubrics differ; 2 when a rubric is missing or invalid (with every problem at its
-    FILE:LINE:COL).
+    FILE:LINE:COL). More in docs/rubric-versions.md.
 
     Examples:
 

@@ -97,7 +97,8 @@ def trend(
     and in every file or folder given after CITY. Each row is one assessment, with the
     change from the one before; below, the indicators whose level moved. Every assessment
     is scored against the same rubric, so the changes are the place's own (to see what a
-    new rubric version does to the scores, use `policebench rubric diff`).
+    new rubric version does to the scores, use `policebench rubric diff`). More in
+    docs/trend.md.
 
     Examples:
 
