@@ -133,7 +133,10 @@ def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:
 @handle_errors
 def new(
     city_id: Annotated[
-        str, typer.Argument(help="Id of the place: lowercase letters, digits, hyphens.")
+        str,
+        typer.Argument(
+            help="Id of the place: lowercase letters, digits, hyphens.", metavar="CITY_ID"
+        ),
     ],
     name: Annotated[
         str, typer.Option("--name", help="The place's name in English, e.g. 'J City'.")

@@ -42,7 +42,12 @@ def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
 @handle_errors
 def survey(
     responses: Annotated[
-        Path, typer.Argument(help="CSV of answers: one row per respondent.", show_default=False)
+        Path,
+        typer.Argument(
+            help="CSV of answers: one row per respondent.",
+            metavar="RESPONSES.csv",
+            show_default=False,
+        ),
     ],
     city: Annotated[str, typer.Option("--city", help="Id of the place surveyed, e.g. j-city.")],
     name: NameOpt = None,
