@@ -350,6 +350,9 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     docs, found = _profile_docs(files)
     problems += found
     rubrics: dict[str, Rubric] = {}
+    #: Ids of rubrics among the paths that are too broken to build: their profiles wait for
+    #: them to be fixed rather than being checked against some other rubric.
+    unbuilt: set[str] = set()
     profiles: list[tuple[Profile, Document]] = []
     for doc, _ in docs:
         if _is_rubric(doc):
@@ -357,12 +360,15 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
             if rubric is not None:
                 found = check_rubric(rubric, doc)
                 rubrics.setdefault(rubric.id, rubric)
+            else:
+                unbuilt.add(str(doc.data.get("id")))
             problems += found
         else:
             profile, found = build(Profile, doc)
             problems += found
             if profile is not None:
                 profiles.append((profile, doc))
+    profiles = [(p, d) for p, d in profiles if p.rubric in rubrics or p.rubric not in unbuilt]
     fallback: Rubric | None = None
     if profiles and (rubric_path is not None or any(p.rubric not in rubrics for p, _ in profiles)):
         try:
