@@ -1,0 +1,199 @@
+"""`policebench validate`: exit codes, the problem lines, and which rubric and profiles it uses.
+
+The per-problem positions of broken files are covered by tests/test_fixtures_invalid.py; here
+the command as a whole: clean, warnings only, errors, several files, and the working folder's
+./rubrics and ./cities taking precedence over the bundled data.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.workspace import bundled
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+VALID = FIXTURES / "valid"
+INVALID = FIXTURES / "invalid"
+
+NO_EVIDENCE = """\
+id: opinion-city
+name: Opinion City
+rubric: smart-policing
+assessed: 2024-01-01
+indicators:
+  top-level-design:
+    level: 2
+    confidence: low
+  data-sharing:
+    level: 1
+    confidence: low
+    evidence: Said in an interview.
+"""
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_bundled_data_is_valid(runner: CliRunner, in_tmp: Path) -> None:
+    code, out, err = run(runner, "validate")
+    assert code == 0, err
+    assert out == ""
+    files = 1 + len(list(bundled("cities").glob("*.yaml")))
+    assert err == f"{files} files valid\n"
+
+
+def test_one_valid_file(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = run(runner, "validate", str(bundled("cities") / "j-city.yaml"))
+    assert code == 0
+    assert err == "1 file valid\n"
+
+
+def test_warnings_only_is_success(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "opinion.yaml").write_text(NO_EVIDENCE, encoding="utf-8")
+    code, out, err = run(runner, "validate", "opinion.yaml")
+    assert code == 0
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith(
+        "opinion.yaml:6:3: warning: 'top-level-design' has a level but no evidence"
+    )
+    assert lines[1].startswith(
+        "opinion.yaml:9:3: warning: 'data-sharing' has evidence but no source"
+    )
+    assert lines[2] == "2 warnings in 1 file"
+    assert lines[3] == "1 file valid"
+
+
+def test_quiet_hides_warnings(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "opinion.yaml").write_text(NO_EVIDENCE, encoding="utf-8")
+    code, _, err = run(runner, "validate", "--quiet", "opinion.yaml")
+    assert code == 0
+    assert err == "1 file valid\n"
+
+
+def test_errors_exit_2_with_every_problem(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copyfile(INVALID / "profile-several-checks.yaml", in_tmp / "several.yaml")
+    shutil.copyfile(INVALID / "profile-key-typo.yaml", in_tmp / "typo.yaml")
+    code, out, err = run(runner, "validate", "several.yaml", "typo.yaml")
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[-1] == "6 errors and 2 warnings in 2 files"
+    # Problems come file by file, in the order of each file.
+    files = [line.split(":")[0] for line in lines[:-1]]
+    assert files == sorted(files)
+    assert "typo.yaml:8:5: unknown key 'confidance' (hint: did you mean 'confidence'?)" in lines
+    assert "valid" not in lines[-1]
+
+
+def test_missing_path(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = run(runner, "validate", "nowhere.yaml")
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "nowhere.yaml: no such file or folder (hint: check the spelling of the path)"
+    )
+
+
+def test_a_folder_of_rubric_and_profiles(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copytree(VALID, in_tmp / "valid")
+    code, _, err = run(runner, "validate", "valid")
+    assert code == 0, err
+    assert err == f"{len(list(VALID.glob('*.yaml')))} files valid\n"
+
+
+def test_explicit_rubric(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copytree(VALID, in_tmp / "valid")
+    code, _, err = run(
+        runner, "validate", "valid/profile-minimal.yaml", "--rubric", "valid/rubric-minimal.yaml"
+    )
+    assert code == 0, err
+    # The bundled profiles name another rubric: checked against this one, they fail.
+    code, _, err = run(
+        runner, "validate", "valid/profile-bom.yaml", "--rubric", "valid/rubric-minimal.yaml"
+    )
+    assert code == 2
+    assert "unknown rubric id 'smart-policing'; the rubric in use is 'minimal'" in err
+
+
+def test_profile_of_a_broken_rubric_is_not_blamed(runner: CliRunner, in_tmp: Path) -> None:
+    """A rubric that cannot even be built is reported; its profile is not checked against
+    another rubric (the bundled one) and told its rubric id is unknown."""
+    shutil.copyfile(INVALID / "rubric-weights.yaml", in_tmp / "weights.yaml")
+    (in_tmp / "p.yaml").write_text(
+        "id: p\nname: P\nrubric: weights\nassessed: 2024-01-01\n"
+        "indicators:\n  a: {level: 1, confidence: low, evidence: x,"
+        " sources: [{title: t, reliability: primary}]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(runner, "validate", "weights.yaml", "p.yaml")
+    assert code == 2
+    assert "p.yaml" not in err
+    assert err.splitlines()[-1] == "2 errors in 1 file"
+
+
+def test_duplicate_profiles_across_files(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copyfile(VALID / "profile-bom.yaml", in_tmp / "a.yaml")
+    shutil.copyfile(VALID / "profile-bom.yaml", in_tmp / "b.yaml")
+    code, _, err = run(runner, "validate", "a.yaml", "b.yaml")
+    assert code == 2
+    assert (
+        "b.yaml:1:5: duplicate profile: 'bom-city' assessed on 2024-01-01 is also in a.yaml" in err
+    )
+
+
+# --- the working folder takes precedence ----------------------------------------------------
+
+
+def _local_workspace(in_tmp: Path) -> None:
+    """./rubrics holds the bundled rubric with 'usability' renamed 'ease-of-use'."""
+    (in_tmp / "rubrics").mkdir()
+    (in_tmp / "cities").mkdir()
+    text = (bundled("rubrics") / "smart-policing.yaml").read_text(encoding="utf-8")
+    assert text.count("- id: usability") == 1
+    text = text.replace("- id: usability", "- id: ease-of-use")
+    (in_tmp / "rubrics" / "smart-policing.yaml").write_text(text, encoding="utf-8")
+
+
+def _profile(indicator: str) -> str:
+    return (
+        "id: local-city\nname: Local City\nrubric: smart-policing\nassessed: 2024-01-01\n"
+        f"indicators:\n  {indicator}:\n    level: 2\n    confidence: medium\n"
+        "    evidence: Officers were asked.\n"
+        "    sources: [{title: Survey, reliability: primary}]\n"
+    )
+
+
+def test_local_rubric_and_cities_take_precedence(runner: CliRunner, in_tmp: Path) -> None:
+    _local_workspace(in_tmp)
+    (in_tmp / "cities" / "local-city.yaml").write_text(_profile("ease-of-use"), encoding="utf-8")
+    code, _, err = run(runner, "validate")
+    assert code == 0, err
+    # Only the local rubric and the one local profile, not the bundled places.
+    assert err == "2 files valid\n"
+
+    # The bundled rubric's 'usability' is unknown to the local rubric.
+    (in_tmp / "cities" / "local-city.yaml").write_text(_profile("usability"), encoding="utf-8")
+    code, _, err = run(runner, "validate")
+    assert code == 2
+    assert "cities/local-city.yaml:6:3: unknown indicator 'usability'" in err
+
+    # And score uses them too.
+    (in_tmp / "cities" / "local-city.yaml").write_text(_profile("ease-of-use"), encoding="utf-8")
+    result = runner.invoke(app, ["score", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert [row.split(",")[1] for row in result.stdout.splitlines()[1:]] == ["local-city"]
+
+
+def test_local_cities_alone_use_the_bundled_rubric(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "cities").mkdir()
+    (in_tmp / "cities" / "local-city.yaml").write_text(_profile("usability"), encoding="utf-8")
+    code, _, err = run(runner, "validate")
+    assert code == 0, err
+    assert err == "2 files valid\n"
