@@ -347,6 +347,11 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                     "io",
                 )
             )
+    # A file named twice (alone and through its folder) is one file, not its own duplicate.
+    once: dict[Path, Path] = {}
+    for file in files:
+        once.setdefault(file.resolve(), file)
+    files = list(once.values())
     docs, found = _profile_docs(files)
     problems += found
     rubrics: dict[str, Rubric] = {}
