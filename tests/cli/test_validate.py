@@ -197,3 +197,11 @@ def test_local_cities_alone_use_the_bundled_rubric(runner: CliRunner, in_tmp: Pa
     code, _, err = run(runner, "validate")
     assert code == 0, err
     assert err == "2 files valid\n"
+
+
+def test_a_file_named_twice_is_one_file(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "cities").mkdir()
+    shutil.copyfile(VALID / "profile-bom.yaml", in_tmp / "cities" / "bom.yaml")
+    code, _, err = run(runner, "validate", "cities", "cities/bom.yaml", "./cities/bom.yaml")
+    assert code == 0, err
+    assert err == "1 file valid\n"
