@@ -157,6 +157,8 @@ def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
     columns, result.fatal = _columns(header, rubric, file)
     hint = f"use a whole number from {rubric.scale.min} to {rubric.scale.max}, or leave it blank"
     line = reader.line_num + 1
+    # Values under no header would be dropped without a word: found, they stop the command.
+    headerless: dict[int, int] = {}
     for row in reader:
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -167,10 +169,9 @@ def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
         for col, cell in enumerate(row, start=1):
             target = columns[col - 1] if col <= len(columns) else None
             if target is None:
-                if col > len(columns) and cell.strip():
-                    problems.append(
-                        Problem(file, start, col, "a value beyond the last column", "", "extra")
-                    )
+                unnamed = col > len(header) or not header[col - 1].strip()
+                if unnamed and cell.strip():
+                    headerless.setdefault(col, start)
                 continue
             if target.startswith("@"):
                 meta[target] = cell.strip()
@@ -190,7 +191,28 @@ def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
         result.responses.append(
             Response(start, respondent, meta["@role"], meta["@comment"], levels)
         )
+    for col, first in sorted(headerless.items()):
+        result.fatal.append(
+            Problem(
+                file,
+                first,
+                col,
+                f"column {column_letter(col)} has no header but holds a value",
+                "give it an indicator id as header, start the header with # to ignore it, or "
+                "delete the value",
+                "no-header",
+            )
+        )
     return result
+
+
+def column_letter(col: int) -> str:
+    """The spreadsheet name of 1-based column ``col``: 1 -> A, 27 -> AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:

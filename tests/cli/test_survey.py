@@ -120,7 +120,8 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_
         "(hint: use a whole number from 0 to 4, or leave it blank)",
         "answers.csv:5:5: '2.5' is not a whole number (column 'usability') "
         "(hint: use a whole number from 0 to 4, or leave it blank)",
-        "answers.csv:6:8: a value beyond the last column",
+        "answers.csv:6:8: column H has no header but holds a value (hint: give it an "
+        "indicator id as header, start the header with # to ignore it, or delete the value)",
     ]
     assert "nothing written" in err
     assert not (in_tmp / "t.yaml").exists()

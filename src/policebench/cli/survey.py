@@ -26,7 +26,8 @@ from policebench.cli.new import (
     parse_date,
     write_profile,
 )
-from policebench.errors import InvalidInput, UserError
+from policebench.errors import UserError
+from policebench.problems import sort_problems
 
 
 def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
@@ -81,7 +82,8 @@ def survey(
     otherwise. Indicators nobody answered stay `level: null`.
 
     Every bad cell is reported as FILE:ROW:COL. Nothing is written when there is one, unless
-    --skip-bad-rows leaves those rows out; an unknown column header always stops the command.
+    --skip-bad-rows leaves those rows out; an unknown column header, or a value in a column
+    without one, always stops the command (those answers would be lost without a word).
     Exit code 0 when written, 2 otherwise.
 
     Examples:
@@ -102,16 +104,16 @@ def survey(
     path = output_path(city, output)
     shown = display(responses)
     parsed = read_responses(responses, shown, found)
-    if parsed.fatal:
-        raise InvalidInput(parsed.fatal + parsed.row_problems)
+    if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
+        print_problems(sort_problems(parsed.fatal + parsed.row_problems))
+        if parsed.fatal:
+            # A header problem would silently drop answers; skipping rows cannot fix it.
+            advice = "fix the columns named above (--skip-bad-rows does not skip those)"
+        else:
+            advice = "fix the cells above, or leave those rows out with --skip-bad-rows"
+        sys.stderr.write(f"nothing written: {advice}\n")
+        raise typer.Exit(2)
     if parsed.row_problems:
-        if not skip_bad_rows:
-            print_problems(parsed.row_problems)
-            sys.stderr.write(
-                "nothing written: fix the cells above, or leave those rows out with "
-                "--skip-bad-rows\n"
-            )
-            raise typer.Exit(2)
         print_problems([replace(p, severity="warning") for p in parsed.row_problems])
         listed = ", ".join(
             f"{line}" + (f" ({who})" if who else "") for line, who in parsed.bad_rows
