@@ -160,12 +160,14 @@ def test_stage_boundaries(overall: float, stage: str) -> None:
     assert found is not None and found.name == stage
 
 
-def test_stage_boundary_reached_through_float_arithmetic() -> None:
-    # 65 reached as a weighted mean: (60 * 1 + 70 * 1) / 2 in floats is exactly 65, but
-    # e.g. 0.1 + 0.2 style noise must not drop a place a stage: the rule says "min <= overall".
+def test_stage_boundary_tolerates_float_noise() -> None:
+    # A weighted mean that is 65 on paper can come out a float step below it; the place has
+    # still reached the stage whose min is 65. A real shortfall (65 - 0.001) has not.
     rubric = rubric_from(HAND)
-    assert rubric.stage_for(65 - 1e-12).name == "Advanced"  # type: ignore[union-attr]
-    assert rubric.stage_for(None) is None
+    assert [rubric.stage_for(x) for x in (65 - 1e-12, 65 - 1e-3)] == [
+        rubric.stages[2],
+        rubric.stages[1],
+    ]
 
 
 def test_metric_value_gives_the_level() -> None:
