@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
@@ -512,3 +514,77 @@ def test_bundled_profiles_are_clean(rubric: Rubric, profiles: dict[str, Profile]
         doc = Document(profile.id, {})
         assert check_profile(profile, rubric, doc) == [], profile.id
         assert evidence_warnings(profile, doc) == [], profile.id
+
+
+# --- arbitrary input ------------------------------------------------------------------------
+
+_KEYS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "rubric",
+        "assessed",
+        "indicators",
+        "targets",
+        "level",
+        "confidence",
+        "evidence",
+        "sources",
+        "title",
+        "reliability",
+        "value",
+        "scale",
+        "min",
+        "max",
+        "levels",
+        "stages",
+        "dimensions",
+        "weight",
+        "actions",
+        "needs",
+        "do",
+        "effort",
+        "kind",
+        "x",
+    ]
+)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["", "a", "top-level-design", "2024-01-01", "low", "primary", "metric"]),
+    st.dates(),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(_KEYS | st.integers(-1, 5), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS, _VALUES, max_size=8), st.sampled_from([Profile, Rubric]))
+def test_arbitrary_data_gives_a_model_or_positioned_problems(
+    data: dict[str, Any], model: type[Profile] | type[Rubric]
+) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    doc = parse(text, "t.yaml")
+    built, problems = build(model, doc)
+    if built is None:
+        assert problems
+        lines = text.count("\n") + 1
+        for problem in problems:
+            assert 1 <= problem.line <= lines and problem.column >= 1
+            assert problem.message
+        return
+    assert problems == []
+    small, _ = rubric_of(small_rubric())
+    if isinstance(built, Profile):
+        for found in check_profile(built, small, doc) + evidence_warnings(built, doc):
+            assert found.line >= 1
+    else:
+        for found in check_rubric(built, doc):
+            assert found.line >= 1
