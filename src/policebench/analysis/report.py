@@ -27,7 +27,7 @@ from policebench.analysis.roadmap import Roadmap, plan
 from policebench.i18n import t
 from policebench.models import Assessment, Profile, Rubric, Source
 from policebench.models.base import localized
-from policebench.scoring import Scorecard, aggregate, levels_of, score
+from policebench.scoring import Scorecard, aggregate, levels_of
 
 
 @dataclass(frozen=True)
@@ -443,18 +443,19 @@ def _evidence(rubric: Rubric, city: Profile, names: Names) -> list[dict[str, Any
 
 
 def _trend(rubric: Rubric, runs: Sequence[Profile]) -> list[dict[str, Any]]:
-    out = []
-    for profile in runs:
-        card = score(rubric, profile)
-        out.append(
-            {
-                "assessed": profile.assessed.isoformat(),
-                "overall": _r(card.overall),
-                "coverage": _r(card.coverage, 4),
-                "dimensions": {d: _r(s.score) for d, s in card.dimensions.items()},
-            }
-        )
-    return out
+    """Scores per assessment (oldest first), with the change from the one before."""
+    from policebench.analysis.trend import trend
+
+    return [
+        {
+            "assessed": point.assessed.isoformat(),
+            "overall": _r(point.overall),
+            "overall_change": _r(point.overall_change),
+            "coverage": _r(point.coverage, 4),
+            "dimensions": {d: _r(s.score) for d, s in point.card.dimensions.items()},
+        }
+        for point in trend(rubric, runs).points
+    ]
 
 
 def _provenance(provenance: Provenance | None) -> dict[str, Any] | None:
