@@ -14,12 +14,17 @@ Nothing here touches pydantic or the models: the result is a :class:`Document`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from policebench.errors import InvalidInput
 from policebench.problems import Problem
@@ -45,6 +50,11 @@ _SAFE_TAGS = {
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -87,8 +97,38 @@ class Document:
         return Problem(self.file, line, column, message, hint, code, severity)
 
 
-def _mark(node: yaml.Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+class _Detached(Document):
+    """A document that let go of its data and positions; both are read again on first use.
+
+    Thousands of profiles are kept as models only: the position of every value (a dict per
+    document, most of a bulk run's memory) is needed just to place a problem, which is rare
+    once a profile has been validated.
+    """
+
+    def __init__(self, file: str, path: Path) -> None:
+        self.file = file
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not set yet: data, values and keys until reloaded.
+        if name not in ("data", "values", "keys") or "_path" not in self.__dict__:
+            raise AttributeError(name)
+        try:
+            doc = load(self._path, self.file)[0]
+        except InvalidInput:  # the file changed since it was read: positions unknown
+            doc = Document(self.file, {})
+        self.data, self.values, self.keys = doc.data, doc.values, doc.keys
+        return getattr(self, name)
+
+
+def detach(doc: Document, path: Path) -> Document:
+    """``doc`` without its data and positions in memory; they are read from ``path`` if used."""
+    return _Detached(doc.file, path)
+
+
+def _mark(node: yaml.Node | yaml.Event) -> Position:
+    mark = node.start_mark
+    return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -207,6 +247,38 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     return Problem(file, line, column, message, hint, "syntax")
 
 
+class _Parser(CParser, Resolver):
+    """libyaml's composer with a faster tag resolver; no constructor (``_Builder`` builds).
+
+    PyYAML's resolver runs in Python for every scalar and tries its regular expressions even
+    for long prose; most scalars in our files start with a character no implicit tag can
+    start with, so they are plain text at once, and short ones (keys, levels, confidences)
+    repeat and are cached. The tags returned are exactly PyYAML's.
+    """
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        Resolver.__init__(self)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not ScalarNode:
+            return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+        if not implicit[0]:
+            return _STR_TAG
+        if value[:1] not in _IMPLICIT_FIRST:
+            return _STR_TAG
+        tag = _TAG_CACHE.get(value)
+        if tag is None:
+            tag = str(Resolver.resolve(self, kind, value, implicit))  # type: ignore[no-untyped-call]
+            if len(value) <= 64 and len(_TAG_CACHE) < 4096:
+                _TAG_CACHE[value] = tag
+        return tag
+
+
+_IMPLICIT_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+_TAG_CACHE: dict[str, str] = {}
+
+
 class _Builder:
     """Builds plain values from composed nodes, recording positions as it goes."""
 
@@ -216,27 +288,31 @@ class _Builder:
         self.keys: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.constructor = SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "invalid") -> None:
         line, column = _mark(node)
         self.problems.append(Problem(self.file, line, column, message, hint, code))
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
+        """The value of ``node`` (at ``path``, ``depth`` levels down)."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(node)
-        self.values[path] = _mark(node)
-        if depth > MAX_DEPTH:
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        kind = type(node)
+        if kind is ScalarNode:
+            return self.scalar(node)
+        if depth >= MAX_DEPTH:
             self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is SequenceNode:
             if node.tag != _SEQ_TAG:
                 self.bad_tag(node)
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
+            build = self.build
+            return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if kind is MappingNode:
             if node.tag != _MAP_TAG:
                 self.bad_tag(node)
             return self.mapping(node, path, depth)
@@ -245,6 +321,8 @@ class _Builder:
 
     def bad_tag(self, node: yaml.Node) -> None:
         short = node.tag.replace("tag:yaml.org,2002:", "!!")
+        if len(short) > 60:
+            short = short[:57] + "..."
         self.fail(
             node,
             f"the tag {short} is not allowed: policebench reads plain YAML only",
@@ -252,21 +330,41 @@ class _Builder:
             "tag",
         )
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag not in _SAFE_TAGS:
+    def scalar(self, node: yaml.Node) -> Any:
+        """The value of a scalar; text and plain decimal numbers without the constructor."""
+        tag = node.tag
+        value = node.value
+        # Fast paths: what SafeConstructor would return, computed without its dispatch.
+        if tag == _STR_TAG:
+            return value
+        if tag == _INT_TAG and value.isdecimal() and value.isascii() and value[0] != "0":
+            if len(value) < 4000:  # int() refuses longer digit strings (CVE-2020-10735)
+                return int(value)
+        elif tag == _NULL_TAG:
+            return None
+        elif tag == _TIMESTAMP_TAG and len(value) == 10 and value[4] == value[7] == "-":
+            try:  # a date, as SafeConstructor makes it; anything odd goes to it below
+                return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+            except ValueError:
+                pass
+        if tag not in _SAFE_TAGS:
             self.bad_tag(node)
             return None
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.fail(node, f"cannot read the value {node.value!r}: {exc}", "", "value")
+        except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            self.fail(node, f"cannot read the value {shown!r}: {exc}", "", "value")
             return None
 
-    def mapping(self, node: yaml.MappingNode, path: YamlPath, depth: int) -> dict[Any, Any]:
+    def mapping(self, node: yaml.Node, path: YamlPath, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, Position] = {}
+        keys = self.keys
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if type(key_node) is not ScalarNode:
+                self.fail(key_node, "a key must be a plain name or number, not a list or mapping")
+                continue
+            if key_node.tag == _MERGE_TAG:
                 self.fail(
                     key_node,
                     "merge keys (<<) are not supported",
@@ -274,28 +372,34 @@ class _Builder:
                     "merge",
                 )
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, "a key must be a plain name or number, not a list or mapping")
-                continue
             self.nodes += 1
-            key = self.scalar(key_node)
-            if isinstance(key, float | bool) or key is None:
-                # `yes:` or `1.5:` would silently become True / 1.5; keep what the planner typed.
+            if key_node.tag == _STR_TAG:
                 key = key_node.value
-            if key in first_seen:
-                line, _ = first_seen[key]
+            else:
+                key = self.scalar(key_node)
+                if isinstance(key, float | bool) or key is None:
+                    # `yes:` or `1.5:` would silently become True / 1.5; keep what was typed.
+                    key = key_node.value
+            mark = key_node.start_mark
+            child = (*path, key)
+            if key in result:
+                line = keys[child][0]
                 self.fail(
                     key_node,
-                    f"duplicate key {key!r} (first defined on line {line})",
+                    f"duplicate key {_short(key)!r} (first defined on line {line})",
                     "remove one of the two entries or merge them",
                     "duplicate-key",
                 )
                 continue
-            child = (*path, key)
-            first_seen[key] = _mark(key_node)
-            self.keys[child] = _mark(key_node)
+            keys[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
         return result
+
+
+def _short(key: Any) -> Any:
+    if isinstance(key, str) and len(key) > 60:
+        return key[:57] + "..."
+    return key
 
 
 class _TooLarge(Exception):
@@ -303,9 +407,62 @@ class _TooLarge(Exception):
         self.node = node
 
 
+def _could_nest_deeply(text: str) -> bool:
+    """Whether ``text`` might nest deeper than libyaml's composer can recurse safely.
+
+    Every collection opens with ``[``, ``{``, ``-``, ``?`` or ``:``, so their count bounds the
+    depth; counting is C-speed, and only files past the bound get the exact check.
+    """
+    total = 0
+    for char in "[{-?:":
+        total += text.count(char)
+        if total > _SAFE_OPENERS:
+            return True
+    return False
+
+
+#: libyaml's composer recurses in C and crashes the interpreter near 30,000 levels; well below.
+_SAFE_OPENERS = 2_000
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH by walking the event stream (no recursion)."""
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, column = _mark(event)
+                    raise InvalidInput(
+                        [
+                            Problem(
+                                file,
+                                line,
+                                column,
+                                f"nesting deeper than {MAX_DEPTH} levels",
+                                "rubrics and profiles nest a few levels; check the brackets",
+                                "depth",
+                            )
+                        ]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the composer reports syntax errors with its own message
+    finally:
+        parser.dispose()
+
+
 def parse(text: str, file: str) -> Document:
     """Parse one YAML document from ``text``; every problem in it is raised together."""
-    loader = yaml.CSafeLoader(text)
+    if _could_nest_deeply(text):
+        _check_depth(text, file)
+    loader = _Parser(text)
     try:
         try:
             node = loader.get_single_node()

@@ -1,0 +1,137 @@
+"""How fast policebench reads thousands of profiles and starts, against floors of the same run.
+
+    python benchmarks/bench_load.py                 # 3,000 profiles, 5 repetitions
+    python benchmarks/bench_load.py --count 500 --reps 3
+
+Every case runs as a fresh subprocess, the cases are interleaved within each repetition (so a
+busy machine slows them alike) and the medians are compared:
+
+* bulk: ``policebench score FOLDER --format json`` on N generated profiles, in parallel (the
+  default: one process per core) and in one process (``POLICEBENCH_WORKERS=1``), against the
+  floor of parsing the same files with libyaml alone (``yaml.load(f, Loader=CSafeLoader)``);
+  goal: at most 1.3x the floor in one process, below it with two cores;
+* cold start: ``policebench score`` on the bundled data against
+  ``python -c "import typer, pydantic, yaml, rich"`` (goal: at most 1.1x), and
+  ``policebench --version`` against ``python -c pass`` (goal: at most 2x);
+* the peak resident memory of the bulk runs (the largest process of the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate
+
+PYTHON = sys.executable
+_SCRIPT = Path(PYTHON).with_name("policebench")
+POLICEBENCH = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "policebench"]
+
+FLOOR_PARSE = """
+import sys, yaml
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+
+def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KB) of one run; its output is thrown away."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err.decode()}")
+    # ru_maxrss of a waited-for child is the largest of it and its own waited-for children.
+    return elapsed, int(usage.ru_maxrss)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=3000, help="profiles to generate")
+    parser.add_argument("--reps", type=int, default=5, help="repetitions (medians reported)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--folder", type=Path, help="reuse (or create) this profile folder")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="policebench-bench-") as tmp:
+        empty = Path(tmp) / "empty"  # no ./rubrics or ./cities: the bundled rubric is used
+        empty.mkdir()
+        folder = args.folder or Path(tmp) / "profiles"
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if len(files) != args.count:
+            files = generate(args.count, folder, args.seed)
+        megabytes = sum(f.stat().st_size for f in files) / 1_048_576
+        names = [str(f) for f in files]
+        cases: dict[str, Callable[[], tuple[float, int]]] = {
+            "floor: libyaml parse": lambda: run([PYTHON, "-c", FLOOR_PARSE, *names], empty),
+            "score --format json": lambda: run(
+                [*POLICEBENCH, "score", str(folder), "--format", "json"], empty
+            ),
+            "score --format json, 1 process": lambda: run(
+                [*POLICEBENCH, "score", str(folder), "--format", "json"],
+                empty,
+                {"POLICEBENCH_WORKERS": "1"},
+            ),
+            "floor: import typer, pydantic, yaml, rich": lambda: run(
+                [PYTHON, "-c", "import typer, pydantic, yaml, rich"], empty
+            ),
+            "score (bundled data)": lambda: run([*POLICEBENCH, "score"], empty),
+            "floor: python -c pass": lambda: run([PYTHON, "-c", "pass"], empty),
+            "--version": lambda: run([*POLICEBENCH, "--version"], empty),
+        }
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        rss: dict[str, list[int]] = {name: [] for name in cases}
+        for case in cases.values():  # warm the page cache and the .pyc files
+            case()
+        for _ in range(args.reps):
+            for name, case in cases.items():
+                elapsed, peak = case()
+                times[name].append(elapsed)
+                rss[name].append(peak)
+
+    med = {name: statistics.median(values) for name, values in times.items()}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"{args.count} profiles ({megabytes:.1f} MB), {args.reps} repetitions, "
+        f"{cores} cores, Python {sys.version.split()[0]}; medians in seconds"
+    )
+    for name in cases:
+        spread = f"{min(times[name]):.3f}-{max(times[name]):.3f}"
+        peak = max(rss[name]) / 1024
+        print(f"  {name:<44} {med[name]:8.3f}  (range {spread}, peak RSS {peak:.0f} MB)")
+    ratios = [
+        ("bulk, parallel", "score --format json", "floor: libyaml parse", 1.0),
+        ("bulk, 1 process", "score --format json, 1 process", "floor: libyaml parse", 1.3),
+        ("cold start", "score (bundled data)", "floor: import typer, pydantic, yaml, rich", 1.1),
+        ("--version", "--version", "floor: python -c pass", 2.0),
+    ]
+    print("ratios (goal):")
+    for label, case, floor, goal in ratios:
+        ratio = med[case] / med[floor]
+        verdict = "ok" if ratio <= goal else "MISSED"
+        print(f"  {label:<18} {ratio:5.2f}x  (goal <= {goal:g}x: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
