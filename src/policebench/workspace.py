@@ -123,8 +123,7 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
             [
                 doc.problem(
                     ("rubric",),
-                    "this is a profile (it names the rubric it is assessed against), "
-                    "not a rubric",
+                    "this is a profile (it names the rubric it is assessed against), not a rubric",
                     "give a rubric file, e.g. rubrics/smart-policing.yaml",
                     key=True,
                     code="not-a-rubric",
