@@ -371,3 +371,15 @@ def test_no_traceback_ever(runner: CliRunner, in_tmp: Path, args: list[str]) -> 
     assert result.exit_code in (0, 2), (result.exit_code, result.output, result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_profile_given_as_the_rubric(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copyfile(VALID / "profile-bom.yaml", in_tmp / "bom.yaml")
+    code, out, err = run(runner, "score", "--rubric", "bom.yaml")
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [
+        "bom.yaml:3:1: this is a profile (it names the rubric it is assessed against), not a "
+        "rubric (hint: give a rubric file, e.g. rubrics/smart-policing.yaml)",
+        "1 error in 1 file",
+    ]
