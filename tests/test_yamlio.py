@@ -61,6 +61,7 @@ def test_sequence_items_have_positions() -> None:
 def test_libyaml_counts_columns_in_characters() -> None:
     """What libyaml itself reports for a line with Chinese text before the value."""
     node = yaml.compose("名字: 值\n", Loader=yaml.CSafeLoader)
+    assert node is not None
     _, value = node.value[0]
     # Characters: 名 字 : space 值 -> the value is the 5th character (0-based 4); in UTF-8
     # bytes it would be the 9th. libyaml counts characters, so no conversion is needed.
