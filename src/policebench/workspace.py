@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -266,6 +265,8 @@ def _read_profiles(
                 if progress is not None:
                     progress(len(results), total)
             return results
+        import multiprocessing  # only here: it costs the start of every command 5 ms
+
         methods = multiprocessing.get_all_start_methods()
         # fork starts a worker in milliseconds with policebench already imported.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)

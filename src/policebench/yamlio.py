@@ -422,7 +422,7 @@ def _could_nest_deeply(text: str) -> bool:
 
 
 #: libyaml's composer recurses in C and crashes the interpreter near 30,000 levels; well below.
-_SAFE_OPENERS = 2_000
+_SAFE_OPENERS = 5_000
 
 
 def _check_depth(text: str, file: str) -> None:
