@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, Strict
 
 from policebench.models.base import Id, Level, Model, Text, Weight
 
@@ -111,28 +111,56 @@ class Dimension(Model):
 
 
 class Uncertainty(Model):
-    """Settings of `policebench sensitivity` (see the README's uncertainty section)."""
+    """How `policebench sensitivity` varies the choices behind a score (docs/sensitivity.md).
 
-    concentration: float = Field(
-        50.0, gt=0, description="Dirichlet concentration of the weight draws: larger = tighter."
+    Every field is optional. To switch a source of uncertainty off: ``concentration: null``
+    (weights fixed), ``aggregations: [arithmetic]``, ``impute_unknown: false``,
+    ``low_shift: 0`` and ``medium_shift: 0``; with all five the band is the point score.
+    """
+
+    concentration: Annotated[float, Strict()] | None = Field(
+        50.0,
+        gt=0,
+        allow_inf_nan=False,
+        description="Dirichlet concentration of the weight draws around the rubric's weights "
+        "(dimension weights, and indicator weights within each dimension): larger = tighter; "
+        "null keeps the rubric's weights fixed.",
     )
     aggregations: list[Aggregation] = Field(
         default_factory=lambda: list[Aggregation](["arithmetic", "geometric"]),
         min_length=1,
-        description="Aggregations a sample may draw from, each equally likely.",
+        description="Aggregations a sample may draw from, each equally likely: 'arithmetic' "
+        "(weighted mean, as `score` uses) or 'geometric' (weighted geometric mean of the "
+        "scores plus one level step, minus that step, so a zero does not zero the whole).",
     )
     impute_unknown: bool = Field(
         False,
-        description="Draw unknown levels between the imputation bounds instead of leaving "
-        "them out.",
+        description="When true, each sample treats unknown levels in one of three ways, "
+        "equally likely: left out (as `score` does), all at impute_min, or all at impute_max. "
+        "When false, unknown levels are always left out.",
     )
-    impute_min: Level | None = Field(None, description="Lowest plausible level of an unknown.")
-    impute_max: Level | None = Field(None, description="Highest plausible level of an unknown.")
-    low_shift: float = Field(
-        1.0, ge=0, le=1, description="Probability that a low-confidence level moves by one."
+    impute_min: Level | None = Field(
+        None, description="Lowest plausible level of an unknown (default: the scale's min)."
     )
-    medium_shift: float = Field(
-        0.5, ge=0, le=1, description="Probability that a medium-confidence level moves by one."
+    impute_max: Level | None = Field(
+        None, description="Highest plausible level of an unknown (default: the scale's max)."
+    )
+    low_shift: Annotated[float, Strict()] = Field(
+        2 / 3,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Probability that a low-confidence level moves by one level, down or up "
+        "with equal chance (a move off the scale stays put); the default 2/3 makes the level "
+        "one lower, the same or one higher with equal chance.",
+    )
+    medium_shift: Annotated[float, Strict()] = Field(
+        1 / 3,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Probability that a medium-confidence level moves by one level, as for "
+        "low_shift (at most low_shift). High-confidence levels never move.",
     )
 
 

@@ -1,0 +1,118 @@
+"""Benchmark of `policebench sensitivity`: 10,000 samples over 3,000 generated profiles.
+
+The profiles are generated in memory with a fixed seed, the size of the bundled rubric (every
+indicator; about 10% unknown; confidence high, medium or low with equal chance), so the run
+moves levels, imputes nothing (the bundled rubric leaves unknowns out) and draws weights and
+aggregations as the defaults say. Prints the time of :func:`analysis.sensitivity.run`, the
+peak resident memory, and a floor measured in the same process: NumPy drawing the same
+Dirichlet weights and doing one matrix product of the same shape (samples x indicators times
+indicators x places). The ratio says how far the whole analysis is from that floor.
+
+    python benchmarks/bench_sensitivity.py [--places 3000] [--samples 10000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from policebench.analysis.sensitivity import run  # noqa: E402
+from policebench.models import Profile, Rubric  # noqa: E402
+from policebench.workspace import bundled, load_rubric  # noqa: E402
+
+
+def profiles(rubric: Rubric, count: int, seed: int) -> list[Profile]:
+    """``count`` valid profiles of ``rubric`` (levels, confidences, some unknown), seeded."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        indicators: dict[str, dict[str, object]] = {}
+        for ind_id, ind in rubric.indicators.items():
+            if rng.random() < 0.1:
+                indicators[ind_id] = {"level": None, "note": "not found"}
+                continue
+            entry: dict[str, object] = {"confidence": rng.choice(("high", "medium", "low"))}
+            if ind.kind == "metric":
+                entry["value"] = round(rng.uniform(0.0, 4.0), 2)
+            else:
+                entry["level"] = rng.randint(rubric.scale.min, rubric.scale.max)
+            indicators[ind_id] = entry
+        out.append(
+            Profile.model_validate(
+                {
+                    "id": f"place-{n:05d}",
+                    "name": f"Place {n}",
+                    "rubric": rubric.id,
+                    "assessed": dt.date(2025, 1, 1),
+                    "indicators": indicators,
+                }
+            )
+        )
+    return out
+
+
+def floor_seconds(rubric: Rubric, places: int, samples: int, seed: int) -> float:
+    """NumPy alone: the same Dirichlet draws, and one product of the same shape."""
+    import numpy as np
+
+    start = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    dims = [d.weight for d in rubric.dimensions]
+    rng.dirichlet([50 * w / sum(dims) for w in dims], size=samples)
+    weights = np.ones((len(rubric.indicators), samples))
+    row = 0
+    for dim in rubric.dimensions:
+        w = [i.weight for i in dim.indicators]
+        weights[row : row + len(w)] = rng.dirichlet([50 * x / sum(w) for x in w], size=samples).T
+        row += len(w)
+    scores = rng.random((len(rubric.indicators), places))
+    product = weights.T @ scores
+    assert product.shape == (samples, places)
+    return time.perf_counter() - start
+
+
+def peak_mib() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--places", type=int, default=3000)
+    parser.add_argument("--samples", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None, help="threads (default: cores)")
+    args = parser.parse_args()
+
+    rubric = load_rubric(bundled("rubrics") / "smart-policing.yaml")[0]
+    places = profiles(rubric, args.places, args.seed)
+    import numpy  # noqa: F401  (imported before timing, as the CLI does before run)
+
+    before = peak_mib()
+    start = time.perf_counter()
+    result = run(rubric, places, samples=args.samples, seed=args.seed, workers=args.workers)
+    seconds = time.perf_counter() - start
+    after = peak_mib()
+    floor = min(floor_seconds(rubric, args.places, args.samples, args.seed) for _ in range(3))
+
+    print(f"places {args.places}, indicators {len(rubric.indicators)}, samples {args.samples}")
+    print(f"sources varied: {', '.join(result.sources)}; index pairs {result.index_samples}")
+    print(f"sensitivity.run: {seconds:.2f} s")
+    print(f"peak RSS: {after:.0f} MiB (before the run {before:.0f} MiB)")
+    print(
+        f"floor (Dirichlet draws + one {args.samples}x{len(rubric.indicators)} @ "
+        f"{len(rubric.indicators)}x{args.places} product): {floor:.3f} s"
+    )
+    print(f"ratio run / floor: {seconds / floor:.1f}")
+
+
+if __name__ == "__main__":
+    main()

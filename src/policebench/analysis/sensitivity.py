@@ -1,0 +1,908 @@
+"""Uncertainty and sensitivity of scores and ranks (OECD/JRC handbook, step 7). Pure.
+
+A composite score hides choices: the weights, how scores are aggregated, what the assessor's
+doubtful levels really are, and what unknowns count as. Each Monte Carlo sample redraws them
+all, under the rubric's :class:`~policebench.models.Uncertainty` settings; the spread of the
+samples says how sure "J City ranks 4th" is. The method, for planners: docs/sensitivity.md.
+
+What one sample draws (each source from its own seeded stream):
+
+* **weights**: dimension weights ~ Dirichlet(c * w / sum w) around the rubric's, and so are the
+  indicator weights within each dimension (c = ``concentration``; null keeps them fixed);
+* **aggregation**: arithmetic or geometric mean, one of ``aggregations`` with equal chance, used
+  for both steps (indicators -> dimension, dimensions -> overall). The geometric mean is taken of
+  ``score + step`` and ``step`` is taken off again (``step`` = 100 / number of level steps, one
+  level), so a level at the scale's minimum lowers the score without zeroing it;
+* **confidence**: a low-confidence level moves by one level with probability ``low_shift``
+  (down or up, equally likely; a move off the scale stays put), a medium-confidence one with
+  probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
+  at a resolution of 1/32768. A known level without a confidence counts as low;
+* **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
+  ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out.
+
+For the other engineers' reports, the API is :func:`run`::
+
+    result = run(rubric, profiles, samples=10_000, seed=0)
+    place = result.place("j-city")
+    place.overall        # Band(point, p5, median, p95, min, max, share) or None
+    place.rank           # RankBand(point, median, min, max, probabilities={rank: p})
+    place.dimensions     # {dimension id: Band | None}
+    result.index         # {source: first-order index over all places, or None}
+
+and :func:`policebench.render.sensitivity.band_text` turns a band into ``"52 (47-58)"``.
+The same seed gives the same result to the last bit; a place's bands do not depend on which
+other places are analysed (its level draws are keyed by its id), only its ranks do.
+
+First-order sensitivity index of a source k (per place, for the overall score): the share of
+the score's variance that k alone explains, Var(E[score | k]) / Var(score), estimated with
+Janon et al.'s pick-freeze estimator from ``index_samples`` pairs of samples that share k and
+redraw everything else; clipped to 0..1, with an error of roughly 1/sqrt(index_samples).
+``SensitivityResult.index`` pools the places: sum of the explained variances over the sum of
+the variances. Sources switched off get None.
+
+NumPy is imported only inside :func:`run`; importing this module stays cheap, because
+``validate`` imports :func:`check_uncertainty` from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from array import array
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from policebench.errors import UserError
+from policebench.models import Profile, Rubric, Uncertainty
+from policebench.problems import Problem
+from policebench.scoring import levels_of, rank, score
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from policebench.yamlio import Document
+
+    Floats = NDArray[np.float64]
+
+#: The sources of uncertainty, in the order they are reported.
+SOURCES = ("weights", "aggregation", "confidence", "unknowns")
+#: The band: 5th, 50th and 95th percentiles (linear interpolation between samples).
+QUANTILES = (0.05, 0.5, 0.95)
+#: Shift probabilities are applied as whole counts out of this (15-bit uniform draws).
+SHIFT_RESOLUTION = 32768
+_STREAM_MAIN, _STREAM_OTHER = 0, 1
+_LEFT_OUT = ("omit", "lowest", "highest")
+#: Sorting keys per point of score (0..100 onto 0..65535).
+_KEYS = 655.35
+
+
+@dataclass(frozen=True)
+class Band:
+    """Where a score lies across the samples; ``point`` is the score `score` prints.
+
+    ``p5``/``median``/``p95`` are over the samples in which the score exists (``share`` of
+    them: less than 1 only when unknowns left out leave a dimension or place with nothing).
+    """
+
+    point: float | None
+    p5: float
+    median: float
+    p95: float
+    min: float
+    max: float
+    share: float
+
+
+@dataclass(frozen=True)
+class RankBand:
+    """A place's rank across the samples (1 = best; ties broken by id, as `score` does).
+
+    ``median`` is the smallest rank r with P(rank <= r) >= 1/2. ``counts[k]`` is the number
+    of samples with rank ``min + k`` (kept compact: with thousands of places the full table
+    of probabilities is large; :attr:`probabilities` builds it on demand).
+    """
+
+    point: int
+    median: int
+    min: int
+    max: int
+    samples: int
+    counts: array[int]
+
+    def probability(self, rank: int) -> float:
+        """The share of samples in which the place has ``rank``."""
+        if self.min <= rank <= self.max:
+            return self.counts[rank - self.min] / self.samples
+        return 0.0
+
+    @cached_property
+    def probabilities(self) -> dict[int, float]:
+        """Every rank that occurred, with its share of the samples, best rank first."""
+        return {self.min + k: count / self.samples for k, count in enumerate(self.counts) if count}
+
+
+@dataclass(frozen=True)
+class PlaceResult:
+    """One place: its overall and dimension bands, its rank, and what moves its score."""
+
+    id: str
+    name: str
+    name_zh: str | None
+    overall: Band | None
+    rank: RankBand
+    dimensions: dict[str, Band | None]
+    #: First-order index of each source for this place's overall score (None: not varied,
+    #: or the score does not vary at all).
+    index: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    """What :func:`run` returns: places in point-rank order, and the settings used."""
+
+    rubric_id: str
+    rubric_version: str
+    samples: int
+    seed: int
+    index_samples: int
+    settings: Uncertainty
+    #: The sources that vary under ``settings`` (a subset of :data:`SOURCES`).
+    sources: tuple[str, ...]
+    places: tuple[PlaceResult, ...]
+    #: Pooled over places: share of the summed variance of the overall scores that each
+    #: source explains alone (None when not varied or nothing varies).
+    index: dict[str, float | None]
+
+    def place(self, place_id: str) -> PlaceResult:
+        """The result of the place with id ``place_id``."""
+        for place in self.places:
+            if place.id == place_id:
+                return place
+        raise KeyError(place_id)
+
+
+# --------------------------------------------------------------------------- settings checks
+
+
+def impute_bounds(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[int, int]:
+    """The lowest and highest plausible level of an unknown (defaults: the scale's ends)."""
+    settings = settings or rubric.uncertainty
+    low = rubric.scale.min if settings.impute_min is None else settings.impute_min
+    high = rubric.scale.max if settings.impute_max is None else settings.impute_max
+    return low, high
+
+
+def uncertainty_issues(
+    rubric: Rubric, settings: Uncertainty | None = None
+) -> list[tuple[tuple[str, ...], str, str]]:
+    """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
+    settings = settings or rubric.uncertainty
+    scale = rubric.scale
+    issues: list[tuple[tuple[str, ...], str, str]] = []
+    for key in ("impute_min", "impute_max"):
+        level = getattr(settings, key)
+        if level is not None and level not in scale.span:
+            issues.append(
+                (
+                    ("uncertainty", key),
+                    f"{key} {level} is outside the scale {scale.min}..{scale.max}",
+                    f"use a level from {scale.min} to {scale.max}, or leave it out",
+                )
+            )
+    low, high = impute_bounds(rubric, settings)
+    if low > high:
+        issues.append(
+            (
+                ("uncertainty", "impute_min"),
+                f"impute_min ({low}) is above impute_max ({high})",
+                "the lowest plausible level of an unknown must not exceed the highest",
+            )
+        )
+    seen: set[str] = set()
+    for name in settings.aggregations:
+        if name in seen:
+            issues.append(
+                (
+                    ("uncertainty", "aggregations"),
+                    f"aggregation '{name}' is listed twice; each listed one is equally likely",
+                    "list each aggregation once",
+                )
+            )
+        seen.add(name)
+    if settings.medium_shift > settings.low_shift:
+        issues.append(
+            (
+                ("uncertainty", "medium_shift"),
+                f"medium_shift ({settings.medium_shift:g}) is above low_shift "
+                f"({settings.low_shift:g}): medium-confidence levels would move more often "
+                "than low-confidence ones",
+                "make medium_shift at most low_shift",
+            )
+        )
+    return issues
+
+
+def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
+    """The cross-checks of ``rubric.uncertainty``, as problems at their YAML positions.
+
+    Meant for ``validate.check_rubric``: ``problems += check_uncertainty(rubric, doc)``.
+    """
+    return [
+        doc.problem(path, message, hint, code="uncertainty")
+        for path, message, hint in uncertainty_issues(rubric)
+    ]
+
+
+def active_sources(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[str, ...]:
+    """The sources of uncertainty that vary under ``settings``, in :data:`SOURCES` order."""
+    settings = settings or rubric.uncertainty
+    several = len(rubric.dimensions) > 1 or any(len(d.indicators) > 1 for d in rubric.dimensions)
+    on = {
+        "weights": settings.concentration is not None and several,
+        "aggregation": len(set(settings.aggregations)) > 1,
+        "confidence": settings.low_shift > 0 or settings.medium_shift > 0,
+        "unknowns": settings.impute_unknown,
+    }
+    return tuple(s for s in SOURCES if on[s])
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The rubric and places as arrays, places in id order."""
+
+    ids: list[str]
+    keys: list[int]
+    dims: list[tuple[float, list[int]]]
+    ind_weights: list[float]
+    base: Any  # (P, I) table index of each level; unknown entries are overwritten per sample
+    known: Any  # (P, I) bool
+    t1: Any  # (P, I) uint16: a draw below t1 moves the level down
+    t2: Any  # (P, I) uint16: a draw in [t1, t2) moves it up
+    shiftable: list[Any]  # per place: the indicator columns that may move
+    unknown_index: tuple[int, int, int]  # table index of an unknown: left out, lowest, highest
+    tables: tuple[Any, Any]  # arithmetic scores, logs for the geometric mean (by table index)
+    step: float
+    #: Per dimension: the distinct patterns of known indicators (k, |d|) and each place's one.
+    patterns: list[tuple[Any, Any]]
+    #: Per dimension: (P,) bool, the place knows at least one of its indicators.
+    counted: list[Any]
+
+
+def _prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) -> _Model:
+    import numpy as np
+
+    scale = rubric.scale
+    low, high = scale.min, scale.max
+    count = high - low + 1
+    # Table index: 0 = one below the scale (scores as min), 1..count = min..max, count + 1 =
+    # one above (scores as max), count + 2 = left out. Clipping a moved level is a lookup.
+    arith = [100.0 * (level - low) / (high - low) for level in scale.span]
+    step = 100.0 / (high - low)
+    table_a = [arith[0], *arith, arith[-1], 0.0]
+    table_g = [*(math.log(s + step) for s in [arith[0], *arith, arith[-1]]), 0.0]
+    dtype = np.int8 if count + 3 <= 127 else np.int32
+    columns = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
+    dims = [(d.weight, [columns[i.id] for i in d.indicators]) for d in rubric.dimensions]
+    places = sorted(profiles, key=lambda p: p.id)
+    n_places, n_ind = len(places), len(columns)
+    base = np.zeros((n_places, n_ind), dtype=dtype)
+    known = np.zeros((n_places, n_ind), dtype=bool)
+    t1 = np.zeros((n_places, n_ind), dtype=np.uint16)
+    t2 = np.zeros((n_places, n_ind), dtype=np.uint16)
+    moves = {
+        "low": round(settings.low_shift * SHIFT_RESOLUTION),
+        None: round(settings.low_shift * SHIFT_RESOLUTION),
+        "medium": round(settings.medium_shift * SHIFT_RESOLUTION),
+        "high": 0,
+    }
+    shiftable = []
+    for p, profile in enumerate(places):
+        for ind_id, level in levels_of(rubric, profile).items():
+            if level is None:
+                continue
+            if level not in scale.span:
+                raise UserError(
+                    f"'{profile.id}': level {level} of '{ind_id}' is outside the scale "
+                    f"{low}..{high}",
+                    "run policebench validate on the profile",
+                )
+            i = columns[ind_id]
+            base[p, i] = level - low + 1
+            known[p, i] = True
+            entry = profile.indicators.get(ind_id)
+            moving = moves[entry.confidence if entry else None]
+            t2[p, i], t1[p, i] = moving, moving // 2
+        shiftable.append(np.flatnonzero(t2[p] > 0))
+    imp_low, imp_high = impute_bounds(rubric, settings)
+    return _Model(
+        ids=[p.id for p in places],
+        keys=[int.from_bytes(hashlib.sha256(p.id.encode()).digest()[:8], "big") for p in places],
+        dims=dims,
+        ind_weights=[rubric.indicators[i].weight for i in columns],
+        base=base,
+        known=known,
+        t1=t1,
+        t2=t2,
+        shiftable=shiftable,
+        unknown_index=(count + 2, imp_low - low + 1, imp_high - low + 1),
+        tables=(np.array(table_a), np.array(table_g)),
+        step=step,
+        patterns=[np.unique(known[:, cols], axis=0, return_inverse=True) for _, cols in dims],
+        counted=[known[:, cols].any(axis=1) for _, cols in dims],
+    )
+
+
+def _generator(seed: int, *key: int) -> Any:
+    import numpy as np
+
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=key)))
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """The per-sample choices of a set of samples, sorted so that samples sharing an
+    aggregation and an unknowns rule are contiguous (``groups``: start, end, geometric,
+    unknowns). ``order[j]`` is the drawn sample at position j. Level draws come separately."""
+
+    w_dim: Any  # (D, n) or None: the rubric's weights
+    w_ind: Any  # (I, n) or None
+    geometric: Any  # (n,) bool
+    unknowns: Any  # (n,) int8: index into _LEFT_OUT
+    order: Any  # (n,) intp
+    groups: list[tuple[int, int, bool, int]]
+
+    def head(self, n: int) -> _Draws:
+        """The first ``n`` samples, in drawing order (for draws not yet sorted)."""
+        return _Draws(
+            None if self.w_dim is None else self.w_dim[:, :n],
+            None if self.w_ind is None else self.w_ind[:, :n],
+            self.geometric[:n],
+            self.unknowns[:n],
+            self.order[:n],
+            [],
+        )
+
+    def take(self, positions: Any) -> _Draws:
+        """The samples at ``positions`` (in that order), regrouped."""
+        return _sorted(
+            None if self.w_dim is None else self.w_dim[:, positions],
+            None if self.w_ind is None else self.w_ind[:, positions],
+            self.geometric[positions],
+            self.unknowns[positions],
+        )
+
+
+def _sorted(w_dim: Any, w_ind: Any, geometric: Any, unknowns: Any) -> _Draws:
+    import numpy as np
+
+    code = geometric.astype(np.int8) * len(_LEFT_OUT) + unknowns
+    order = np.argsort(code, kind="stable")
+    code = code[order]
+    starts = np.flatnonzero(np.diff(code, prepend=-1))
+    ends = [*starts[1:], len(code)]
+    groups = [
+        (int(s), int(e), bool(code[s] >= len(_LEFT_OUT)), int(code[s] % len(_LEFT_OUT)))
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    return _Draws(
+        None if w_dim is None else w_dim[:, order],
+        None if w_ind is None else w_ind[:, order],
+        geometric[order],
+        unknowns[order],
+        order,
+        groups,
+    )
+
+
+def _draw(model: _Model, settings: Uncertainty, n: int, seed: int, stream: int) -> _Draws:
+    """``n`` samples of the per-sample choices from ``stream``, in drawing order."""
+    import numpy as np
+
+    w_dim = w_ind = None
+    if settings.concentration is not None:
+        rng = _generator(seed, stream, SOURCES.index("weights"))
+        c = settings.concentration
+        total = sum(w for w, _ in model.dims)
+        w_dim = rng.dirichlet([c * w / total for w, _ in model.dims], size=n).T
+        w_ind = np.ones((len(model.ind_weights), n))
+        for _, cols in model.dims:
+            if len(cols) > 1:
+                weights = [model.ind_weights[i] for i in cols]
+                alpha = [c * w / sum(weights) for w in weights]
+                w_ind[cols] = rng.dirichlet(alpha, size=n).T
+    names = settings.aggregations
+    rng = _generator(seed, stream, SOURCES.index("aggregation"))
+    picks = rng.integers(0, len(names), size=n) if len(names) > 1 else np.zeros(n, dtype=int)
+    geometric = np.array([name == "geometric" for name in names])[picks]
+    if settings.impute_unknown:
+        rng = _generator(seed, stream, SOURCES.index("unknowns"))
+        unknowns = rng.integers(0, len(_LEFT_OUT), size=n).astype(np.int8)
+    else:
+        unknowns = np.zeros(n, dtype=np.int8)
+    identity = np.arange(n)
+    return _Draws(w_dim, w_ind, geometric, unknowns, identity, [])
+
+
+def _mixed(source: str, main: _Draws, other: _Draws) -> _Draws:
+    """``source`` from ``main``, every other per-sample choice from ``other`` (same length)."""
+    return _sorted(
+        (main if source == "weights" else other).w_dim,
+        (main if source == "weights" else other).w_ind,
+        (main if source == "aggregation" else other).geometric,
+        (main if source == "unknowns" else other).unknowns,
+    )
+
+
+def _level_draws(model: _Model, seed: int, p0: int, p1: int, stream: int, out: Any) -> None:
+    """15-bit uniform draws into ``out`` (places, indicators, samples) for levels that may move.
+
+    Raw 64-bit outputs are cut into four 16-bit draws: four times cheaper than
+    ``Generator.integers`` here, which matters at millions of draws per place chunk."""
+    import numpy as np
+
+    n = out.shape[2]
+    for p in range(p0, p1):
+        cols = model.shiftable[p]
+        if len(cols):
+            bits = np.random.PCG64(
+                np.random.SeedSequence(
+                    seed, spawn_key=(stream, SOURCES.index("confidence"), model.keys[p])
+                )
+            )
+            raw = np.asarray(bits.random_raw(-(-len(cols) * n // 4)), dtype="<u8")
+            out[p - p0, cols] = raw.view("<u2")[: len(cols) * n].reshape(len(cols), n)
+    np.bitwise_and(out, SHIFT_RESOLUTION - 1, out=out)
+
+
+class _Scratch:
+    """Work arrays of one worker, reused from chunk to chunk: fresh memory is slow to touch.
+
+    ``view(name, rows, n)`` is a contiguous (rows, n) array over the start of a flat buffer;
+    contiguous, because ``np.take`` into a strided ``out`` takes a slow path."""
+
+    def __init__(self, size: int) -> None:
+        import numpy as np
+
+        self.buffers = {
+            name: np.empty(size, dtype=dtype)
+            for name, dtype in (
+                ("num", np.float64),
+                ("den", np.float64),
+                ("tmp", np.float64),
+                ("total", np.float64),
+                ("weight", np.float64),
+                ("code", np.int8),
+                ("index", np.intp),
+                ("up", np.bool_),
+                ("down", np.bool_),
+            )
+        }
+
+    def view(self, name: str, rows: int, n: int) -> Any:
+        return self.buffers[name][: rows * n].reshape(rows, n)
+
+
+def _evaluate(
+    model: _Model,
+    p0: int,
+    p1: int,
+    draws: _Draws,
+    uniforms: Any,
+    out: Floats,
+    scratch: _Scratch,
+    dims_out: Any = None,
+) -> None:
+    """Overall scores of places p0..p1 into ``out``; dimension scores into ``dims_out``.
+
+    The sums run indicator by indicator in rubric order, exactly as ``scoring.aggregate``
+    does, so with the rubric's weights, no moves and the arithmetic mean a sample is
+    bit-for-bit the point score.
+    """
+    import numpy as np
+
+    rows = p1 - p0
+    known = model.known[p0:p1]
+    t1, t2 = model.t1[p0:p1, :, None], model.t2[p0:p1, :, None]
+    moving = model.t2[p0:p1].any(axis=0) & (uniforms is not None)
+    offsets = (np.arange(rows) * 3)[:, None]
+    for s0, s1, geometric, unknowns in draws.groups:
+        n = s1 - s0
+        sl = slice(s0, s1)
+        table = model.tables[geometric]
+        base = np.where(known, model.base[p0:p1], model.unknown_index[unknowns])
+        # Per place and indicator, the value if the level stays, moves up, moves down.
+        # (An unknown never moves; its neighbours are clipped only to stay in the table.)
+        near = [np.clip(base + step, 0, len(table) - 1) for step in (0, 1, -1)]
+        values = np.stack([table[k] for k in near], axis=2)
+        w_ind = model.ind_weights if draws.w_ind is None else draws.w_ind[:, sl]
+        w_dim = [w for w, _ in model.dims] if draws.w_dim is None else draws.w_dim[:, sl]
+        num, den, tmp, total, weight, code, index, up, down = (
+            scratch.view(name, rows, n) for name in scratch.buffers
+        )
+        total.fill(0.0)
+        weight.fill(0.0)
+        for d, (_, cols) in enumerate(model.dims):
+            num.fill(0.0)
+            for i in cols:
+                if moving[i]:
+                    u = uniforms[:, i, sl]
+                    # code 0 = stays (u >= t2), 1 = up (t1 <= u < t2), 2 = down (u < t1)
+                    np.less(u, t2[:, i], out=up)
+                    np.less(u, t1[:, i], out=down)
+                    np.add(up.view(np.int8), down.view(np.int8), out=code)
+                    np.add(code, offsets, out=index)
+                    np.take(values[:, i].reshape(-1), index, out=tmp)
+                    np.multiply(tmp, w_ind[i], out=tmp)
+                else:
+                    np.multiply(values[:, i, :1], w_ind[i], out=tmp)
+                np.add(num, tmp, out=num)
+            _denominators(model, d, p0, p1, unknowns, [w_ind[i] for i in cols], den)
+            # arithmetic: the dimension score; geometric: the mean log of (score + step)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                np.divide(num, den, out=num)
+            if dims_out is not None and geometric:
+                np.exp(num, out=tmp)
+                np.subtract(tmp, model.step, out=tmp)
+                dims_out[:, d, sl] = np.clip(tmp, 0.0, 100.0, out=tmp)
+            elif dims_out is not None:
+                dims_out[:, d, sl] = num
+            # A dimension counts where it has a counted indicator, as in scoring.aggregate.
+            counts = model.counted[d][p0:p1] if not unknowns else np.ones(rows, dtype=bool)
+            np.multiply(num, w_dim[d], out=tmp)
+            if counts.all():
+                np.add(total, tmp, out=total)
+                np.add(weight, w_dim[d], out=weight)
+            else:
+                np.add(total, tmp, out=total, where=counts[:, None])
+                wide = np.broadcast_to(w_dim[d], (rows, n))
+                np.add(weight, wide, out=weight, where=counts[:, None])
+        target = out[:, sl]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            np.divide(total, weight, out=target)
+        if geometric:
+            np.exp(target, out=target)
+            np.subtract(target, model.step, out=target)
+            np.clip(target, 0.0, 100.0, out=target)
+
+
+def _denominators(
+    model: _Model, d: int, p0: int, p1: int, unknowns: int, weights: list[Any], out: Floats
+) -> None:
+    """Sum of the weights of the counted indicators of dimension ``d``, into ``out``.
+
+    Places sharing a pattern of known indicators share the sum, so it is computed once per
+    pattern (in rubric order, as ``scoring.aggregate`` sums) and copied to their rows. With
+    unknowns imputed every indicator counts."""
+    import numpy as np
+
+    patterns, inverse = model.patterns[d]
+    if unknowns:
+        patterns, inverse = np.ones((1, len(weights)), dtype=bool), np.zeros(p1, dtype=np.intp)
+    sums = np.zeros((len(patterns), out.shape[1]))
+    for k, pattern in enumerate(patterns):
+        for j, w in enumerate(weights):
+            sums[k] += w * float(pattern[j])
+    np.take(sums, inverse.reshape(-1)[p0:p1], axis=0, out=out)
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def _bands(values: Floats) -> list[tuple[float, ...] | None]:
+    """(p5, median, p95, min, max, share) of each row of ``values`` (None: never exists).
+
+    Percentiles interpolate linearly between order statistics (NumPy's default method),
+    found by sorting the scores rounded to 1/655.35 of a point: a 16-bit radix sort is
+    several times faster than selecting on floats, and the rounding (at most 0.0008 points)
+    is far below what any report shows. Rows whose samples all agree get that value exactly;
+    every band is kept within the exact min and max.
+    """
+    import numpy as np
+
+    rows = values.reshape(-1, values.shape[-1])
+    n = rows.shape[1]
+    exists = ~np.isnan(rows)
+    share = exists.mean(axis=1)
+    out: list[tuple[float, ...] | None] = [None] * len(rows)
+    full = np.flatnonzero(share == 1.0)
+    if len(full):
+        sub = rows if len(full) == len(rows) else rows[full]
+        lows, highs = sub.min(axis=1), sub.max(axis=1)
+        # Scores lie in 0..100 (up to rounding): + 0.5 and truncation round to nearest.
+        scaled = sub * _KEYS
+        scaled += 0.5
+        keys = scaled.astype(np.uint16)
+        del scaled
+        keys.sort(axis=1, kind="stable")
+        found = []
+        for q in QUANTILES:
+            h = q * (n - 1)
+            k = math.floor(h)
+            upper = keys[:, min(k + 1, n - 1)].astype(np.float64)
+            lower = keys[:, k].astype(np.float64)
+            found.append(np.clip((lower + (h - k) * (upper - lower)) / _KEYS, lows, highs))
+        same = lows == highs
+        for j, r in enumerate(full):
+            qs = (lows[j],) * 3 if same[j] else tuple(float(f[j]) for f in found)
+            out[r] = (*qs, float(lows[j]), float(highs[j]), 1.0)
+    for r in np.flatnonzero((share > 0) & (share < 1)):
+        row = rows[r][exists[r]]
+        qs = tuple(float(x) for x in np.quantile(row, QUANTILES))
+        out[r] = (*qs, float(row.min()), float(row.max()), float(share[r]))
+    return out
+
+
+def _first_order(y: Floats, y_k: Floats) -> tuple[Floats, Floats]:
+    """Janon et al. (2014): explained variance and variance, per row, from paired samples."""
+
+    mean = ((y + y_k) / 2).mean(axis=1)
+    explained = (y * y_k).mean(axis=1) - mean**2
+    variance = ((y * y + y_k * y_k) / 2).mean(axis=1) - mean**2
+    return explained, variance
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    overall: list[tuple[float, ...] | None]
+    dims: list[tuple[float, ...] | None]  # place-major
+    explained: dict[str, Floats]
+    variance: dict[str, Floats]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything the workers share (read-only), and the matrix they fill."""
+
+    model: _Model
+    seed: int
+    main: _Draws
+    #: Per source: the paired samples (source from main, the rest from the other stream)
+    #: and the positions in ``main`` of the main samples they pair with.
+    pairs: dict[str, tuple[_Draws, Any]]
+    n_index: int
+    overall: Floats  # (places, samples): filled by the workers
+
+
+def _stripe(plan: _Plan, spans: list[tuple[int, int]]) -> list[_Chunk]:
+    """One worker's share of the place chunks, with its own reusable work arrays."""
+    import numpy as np
+
+    model, samples = plan.model, len(plan.main.geometric)
+    rows = max(p1 - p0 for p0, p1 in spans)
+    width = len(model.ind_weights)
+    scratch = _Scratch(rows * samples)
+    dims = np.empty((rows, len(model.dims), samples))
+    level_main = np.zeros((rows, width, samples), dtype=np.uint16)
+    level_other = np.zeros((rows, width, plan.n_index), dtype=np.uint16)
+    paired = np.empty((rows, plan.n_index))
+    out = []
+    for p0, p1 in spans:
+        n = p1 - p0
+        moving = any(len(model.shiftable[p]) for p in range(p0, p1))
+        main_u = other_u = None
+        if moving:
+            main_u = level_main[:n]
+            _level_draws(model, plan.seed, p0, p1, _STREAM_MAIN, main_u)
+            if plan.pairs:
+                other_u = level_other[:n]
+                _level_draws(model, plan.seed, p0, p1, _STREAM_OTHER, other_u)
+        overall = plan.overall[p0:p1]
+        _evaluate(model, p0, p1, plan.main, main_u, overall, scratch, dims[:n])
+        explained: dict[str, Floats] = {}
+        variance: dict[str, Floats] = {}
+        for source, (draws, positions) in plan.pairs.items():
+            uniforms = other_u
+            if source == "confidence" and main_u is not None:
+                uniforms = main_u[:, :, positions]
+            _evaluate(model, p0, p1, draws, uniforms, paired[:n], scratch)
+            y = overall[:, positions]
+            explained[source], variance[source] = _first_order(y, paired[:n])
+        out.append(_Chunk(_bands(overall), _bands(dims[:n]), explained, variance))
+    return out
+
+
+def _rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
+    """counts[p, r]: samples (in ``spans``) in which place p (id order) has rank r + 1."""
+    import numpy as np
+
+    places = overall.shape[0]
+    counts = np.zeros(places * places, dtype=np.int32)
+    column = np.arange(places)
+    for s0, s1 in spans:
+        key = -overall[:, s0:s1].T  # samples x places: ascending key = best first
+        key[np.isnan(key)] = np.inf  # no score: last, as in scoring.rank
+        order = np.argsort(key, axis=1)
+        ordered = np.take_along_axis(key, order, axis=1)
+        tied = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
+        if tied.any():  # ties go by id (= column order): a stable sort, only where needed
+            order[tied] = np.argsort(key[tied], axis=1, kind="stable")
+        ranks = np.empty_like(order)
+        np.put_along_axis(ranks, order, column[None, :], axis=1)
+        ranks += column * places
+        np.add.at(counts, ranks.reshape(-1), 1)
+    return counts.reshape(places, places)
+
+
+def _rank_band(counts: Any, point: int) -> RankBand:
+    import numpy as np
+
+    total = int(counts.sum())
+    seen = np.flatnonzero(counts)
+    low, high = int(seen[0]), int(seen[-1])
+    median = int(np.searchsorted(np.cumsum(counts), (total + 1) // 2)) + 1
+    compact = array("q", counts[low : high + 1].astype(np.int64).tobytes())
+    return RankBand(point, median, low + 1, high + 1, total, compact)
+
+
+def _band(row: tuple[float, ...] | None, point: float | None) -> Band | None:
+    if row is None:
+        return None
+    p5, median, p95, low, high, share = row
+    return Band(point, p5, median, p95, low, high, share)
+
+
+def _workers(requested: int | None) -> int:
+    if requested is not None:
+        return max(1, requested)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _spans(total: int, size: int) -> list[tuple[int, int]]:
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def _pooled(chunks: Iterable[_Chunk], sources: Iterable[str]) -> dict[str, float | None]:
+    import numpy as np
+
+    chunks = list(chunks)
+    out: dict[str, float | None] = {s: None for s in SOURCES}
+    for source in sources:
+        explained = np.concatenate([c.explained[source] for c in chunks])
+        variance = np.concatenate([c.variance[source] for c in chunks])
+        ok = np.isfinite(explained) & np.isfinite(variance)
+        total = float(variance[ok].sum())
+        if total > 1e-9:
+            out[source] = min(1.0, max(0.0, float(explained[ok].sum()) / total))
+    return out
+
+
+def _place_index(chunk: _Chunk, k: int, sources: Iterable[str]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {s: None for s in SOURCES}
+    for source in sources:
+        explained = float(chunk.explained[source][k])
+        variance = float(chunk.variance[source][k])
+        # A variance below 1e-9 (scores 0-100) is rounding noise: the score does not move.
+        if math.isfinite(explained) and math.isfinite(variance) and variance > 1e-9:
+            out[source] = min(1.0, max(0.0, explained / variance))
+    return out
+
+
+# --------------------------------------------------------------------------- the API
+
+
+def run(
+    rubric: Rubric,
+    profiles: Sequence[Profile],
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    settings: Uncertainty | None = None,
+    index_samples: int | None = None,
+    workers: int | None = None,
+) -> SensitivityResult:
+    """Bands, rank probabilities and sensitivity indices of ``profiles`` under ``rubric``.
+
+    ``settings`` defaults to ``rubric.uncertainty``; ``index_samples`` (default: the smaller
+    of ``samples`` and 2000) is the number of sample pairs behind each sensitivity index;
+    ``workers`` threads share the work (default: the CPU cores, at most 8) without changing
+    the result. Ranks are among ``profiles``. Raises UserError for bad settings, an empty or
+    duplicated list of places, or when NumPy is not installed.
+    """
+    try:
+        import numpy as np
+    except ImportError:
+        raise UserError(
+            "policebench sensitivity needs NumPy", "pip install 'policebench[sensitivity]'"
+        ) from None
+    settings = settings or rubric.uncertainty
+    for _, message, hint in uncertainty_issues(rubric, settings)[:1]:
+        raise UserError(f"rubric '{rubric.id}' uncertainty: {message}", hint)
+    if samples < 1 or seed < 0:
+        raise UserError("samples must be at least 1 and seed at least 0")
+    if not profiles:
+        raise UserError("no places to analyse")
+    ids = [p.id for p in profiles]
+    if len(set(ids)) != len(ids):
+        raise UserError("a place is listed twice", "give each place once")
+    sources = active_sources(rubric, settings)
+    n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
+    model = _prepare(rubric, profiles, settings)
+    drawn = _draw(model, settings, samples, seed, _STREAM_MAIN)
+    main = drawn.take(np.arange(samples))
+    # The first n_index drawn samples pair with the index runs; find them in sorted main.
+    where = np.empty(samples, dtype=np.intp)
+    where[main.order] = np.arange(samples)
+    head = drawn.head(n_index)
+    other = _draw(model, settings, n_index, seed, _STREAM_OTHER)
+    pairs = {}
+    for source in sources:
+        mixed = _mixed(source, head, other)
+        pairs[source] = (mixed, where[mixed.order])
+    places = len(model.ids)
+    plan = _Plan(model, seed, main, pairs, n_index, np.empty((places, samples)))
+    threads = _workers(workers)
+    spans = _spans(places, max(1, min(64, 2**18 // samples)))
+    stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
+    sample_spans = _spans(samples, max(1, 2**20 // places))
+    rank_stripes = [sample_spans[k::threads] for k in range(threads)]
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        done = list(pool.map(lambda stripe: _stripe(plan, stripe), stripes))
+        counts = sum(pool.map(lambda stripe: _rank_counts(plan.overall, stripe), rank_stripes))
+    by_start = {
+        span[0]: chunk
+        for stripe, chunks in zip(stripes, done, strict=True)
+        for span, chunk in zip(stripe, chunks, strict=True)
+    }
+    chunks = [by_start[start] for start, _ in spans]
+    return _result(rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts)
+
+
+def _result(
+    rubric: Rubric,
+    profiles: Sequence[Profile],
+    settings: Uncertainty,
+    samples: int,
+    seed: int,
+    n_index: int,
+    sources: tuple[str, ...],
+    chunks: list[_Chunk],
+    counts: Any,
+) -> SensitivityResult:
+    by_id = {p.id: p for p in profiles}
+    ordered = sorted(by_id)
+    cards = rank([score(rubric, by_id[i]) for i in ordered])
+    point_rank = {card.city_id: n for n, card in enumerate(cards, 1)}
+    card_of = {card.city_id: card for card in cards}
+    rows = [(c, k) for c in chunks for k in range(len(c.overall))]
+    dim_ids = [d.id for d in rubric.dimensions]
+    results = {}
+    for p, place_id in enumerate(ordered):
+        chunk, k = rows[p]
+        card = card_of[place_id]
+        profile = by_id[place_id]
+        dims = chunk.dims[k * len(dim_ids) : (k + 1) * len(dim_ids)]
+        results[place_id] = PlaceResult(
+            id=place_id,
+            name=profile.name,
+            name_zh=profile.name_zh,
+            overall=_band(chunk.overall[k], card.overall),
+            rank=_rank_band(counts[p], point_rank[place_id]),
+            dimensions={
+                d: _band(row, card.dimensions[d].score)
+                for d, row in zip(dim_ids, dims, strict=True)
+            },
+            index=_place_index(chunk, k, sources),
+        )
+    return SensitivityResult(
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        samples=samples,
+        seed=seed,
+        index_samples=n_index,
+        settings=settings,
+        sources=sources,
+        places=tuple(results[c.city_id] for c in cards),
+        index=_pooled(chunks, sources),
+    )
