@@ -38,7 +38,7 @@ def hostile_profile(tmp_path: Path) -> Profile:
     """
     data = yaml.safe_load((bundled("cities") / "j-city.yaml").read_text(encoding="utf-8"))
     data["id"] = "hostile-city"
-    data["name"] = f"Hostile {SCRIPT}"
+    data["name"] = "Hostile <script>alert('name')</script>"
     data.pop("name_zh", None)
     entry = data["indicators"]["top-level-design"]
     entry["evidence"] = f"{IMG} {SCRIPT} <script>alert(1)</script>"

@@ -233,10 +233,13 @@ def bars(
     left, span, width, bar, gap = 8.0, 340.0, 420.0, 16.0, 4.0
     body = []
     y = 6.0
+    # Two legend columns while the names are short, one (wider) column otherwise.
+    columns = 2 if max((_width(str(s["name"])) for s in series), default=0) <= 11 else 1
     for s_index, s in enumerate(series):
-        body.append(_legend_line(left + (s_index % 2) * 200, y + 14, s_index, _clip(s["name"], 18)))
-        if s_index % 2 == 1 or s_index == len(series) - 1:
-            y += 20
+        x = left + (s_index % columns) * 200
+        body.append(_legend_line(x, y + 14, s_index, _clip(s["name"], 26 if columns == 1 else 11)))
+        if s_index % columns == columns - 1 or s_index == len(series) - 1:
+            y += 21
     y += 10
     chart_top = y
     desc = []
@@ -292,7 +295,7 @@ def bars(
         )
         body.append(_text(x, y + 4, str(tick), size=11.5, anchor="middle", fill=MUTED))
     label = f"{t('bar_chart', lang)}: " + ", ".join(str(s["name"]) for s in series)
-    return _svg(width, y + 10, label, ". ".join(desc), body, "chart-bars")
+    return _svg(width, y + 10, label, ". ".join(desc), body, "chart-bars", natural=True)
 
 
 def _band_of(
