@@ -40,7 +40,7 @@ def display(path: Path) -> str:
     """A path as the user should see it: relative to the working folder where possible."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
         return str(path)
 
 
@@ -423,10 +423,10 @@ def load_history(
     # A file named alone and through its folder is read once, not taken for its own duplicate.
     firsts: dict[Path, Path] = {}
     for path in explicit:
-        firsts.setdefault(path.resolve(), path)
+        firsts.setdefault(_resolved(path), path)
     explicit, seen = list(firsts.values()), set(firsts)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
-    docs, problems = _profile_docs(explicit + [p for p in pool_files if p.resolve() not in seen])
+    docs, problems = _profile_docs(explicit + [p for p in pool_files if _resolved(p) not in seen])
     valid: list[LoadedProfile] = []
     for doc, source in docs:
         profile, found = build(Profile, doc)
@@ -434,7 +434,7 @@ def load_history(
         if profile is not None:
             valid.append(LoadedProfile(profile, source, doc))
     history = _history(valid, problems)
-    wanted = [lp.profile.id for lp in valid if lp.source.path.resolve() in seen]
+    wanted = [lp.profile.id for lp in valid if _resolved(lp.source.path) in seen]
     for city_id in ids:
         named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
         if city_id not in history and not named:  # a named but invalid file: problems say why
@@ -465,7 +465,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     for path in paths:
         if path.is_dir():
             files += yaml_files(path)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a broken link or loop: reading says why
             files.append(path)
         else:
             problems.append(
@@ -481,7 +481,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     # A file named twice (alone and through its folder) is one file, not its own duplicate.
     once: dict[Path, Path] = {}
     for file in files:
-        once.setdefault(file.resolve(), file)
+        once.setdefault(_resolved(file), file)
     files = list(once.values())
     docs, found = _profile_docs(files)
     problems += found

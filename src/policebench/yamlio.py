@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from policebench.errors import InvalidInput
@@ -167,11 +169,8 @@ def decode(raw: bytes, file: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         hint = "save the file as UTF-8"
-        try:
-            raw.decode("gb18030")
+        if _looks_like_gbk(raw):
             hint = "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8"
-        except UnicodeDecodeError:
-            pass
         raise InvalidInput(
             [
                 Problem(
@@ -187,6 +186,17 @@ def decode(raw: bytes, file: str) -> str:
         ) from None
 
 
+def _looks_like_gbk(raw: bytes) -> bool:
+    """Whether ``raw`` reads as GBK text whose non-ASCII characters are mostly Chinese."""
+    try:
+        text = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    wide = [c for c in text if ord(c) > 127]
+    chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
+    return bool(wide) and chinese >= 0.8 * len(wide)
+
+
 def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
     """Read ``path`` as UTF-8 text, refusing what is missing, too large, binary or mis-encoded.
 
@@ -196,7 +206,17 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
     try:
         if path.is_dir():
             raise InvalidInput([Problem(name, 0, 0, "is a folder, expected a YAML file", "", "io")])
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe (/dev/zero, a FIFO) would never end, or never start.
+            raise InvalidInput(
+                [
+                    Problem(
+                        name, 0, 0, "is not a regular file", "give the path of a .yaml file", "io"
+                    )
+                ]
+            )
+        size = info.st_size
         if size > MAX_BYTES:
             raise InvalidInput(
                 [
@@ -211,19 +231,39 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
                     )
                 ]
             )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # bounded, even if the file grows meanwhile
+        if len(raw) > MAX_BYTES:
+            raise InvalidInput(
+                [Problem(name, 0, 0, f"the file is over {MAX_BYTES // 1_048_576} MB", "", "size")]
+            )
     except FileNotFoundError:
         raise InvalidInput(
             [Problem(name, 0, 0, "no such file", "check the spelling of the path", "io")]
         ) from None
     except OSError as exc:
+        hint = "a symbolic link points to itself" if exc.errno == errno.ELOOP else ""
         raise InvalidInput(
-            [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}", "", "io")]
+            [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}", hint, "io")]
         ) from None
     return decode(raw, name), raw
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Raised before any token, with a character offset instead of a mark.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return Problem(
+            file,
+            line,
+            column,
+            f"YAML syntax: character #x{exc.character:04x} is not allowed in YAML text"
+            if isinstance(exc.character, int)
+            else f"YAML syntax: {exc.reason}",
+            "remove the control character (text pasted from a PDF or Word may carry one)",
+            "syntax",
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -232,18 +272,31 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     hint = ""
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in bad_line[: column + 1] or "\t" in problem:
+    if "duplicate anchor" in (context or ""):
+        first = getattr(exc, "context_mark", None)
+        where = f" (first defined on line {first.line + 1})" if first is not None else ""
+        message = f"YAML syntax: the same anchor (&name) is defined twice{where}"
+        hint = "give each anchor its own name"
+    elif "\t" in bad_line[: column + 1] or "\t" in problem:
         hint = "YAML indents with spaces; replace the tab characters with spaces"
     elif "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted"
+    elif "unknown escape" in problem:
+        hint = "inside double quotes a backslash starts an escape; write \\\\ or use single quotes"
     elif "found unexpected end of stream" in problem or "quoted scalar" in (context or ""):
         hint = "a quote is not closed"
     elif "expected a single document" in (context or "") + problem:
         hint = "a file holds one document; remove the extra '---'"
+    elif "directive" in problem or "incompatible YAML document" in problem:
+        hint = "remove the %YAML or %TAG line: policebench reads plain YAML 1.1"
+    elif "tag handle" in problem:
+        hint = "remove the tag (the word starting with '!')"
     elif "did not find expected key" in problem or "block end" in problem:
         hint = "check the indentation of this line against the lines above"
     elif "found undefined alias" in problem:
         hint = "an alias (*name) needs an anchor (&name) earlier in the file"
+    elif "','" in problem and ("']'" in problem or "'}'" in problem):
+        hint = "a bracket is not closed, or a comma is missing between items"
     return Problem(file, line, column, message, hint, "syntax")
 
 
@@ -288,6 +341,8 @@ class _Builder:
         self.keys: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
+        #: The collections being built (an alias inside its own anchor would loop).
+        self.open: set[int] = set()
         self.constructor = SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "invalid") -> None:
@@ -307,17 +362,26 @@ class _Builder:
         if depth >= MAX_DEPTH:
             self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")
             return None
-        if kind is SequenceNode:
-            if node.tag != _SEQ_TAG:
-                self.bad_tag(node)
-            build = self.build
-            return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if kind is MappingNode:
+        if id(node) in self.open:
+            self.fail(
+                node,
+                "an alias refers to the list or mapping that contains it",
+                "an alias (*name) can only repeat a value defined before it, not its own parent",
+                "alias-loop",
+            )
+            return None
+        self.open.add(id(node))
+        try:
+            if kind is SequenceNode:
+                if node.tag != _SEQ_TAG:
+                    self.bad_tag(node)
+                build = self.build
+                return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
             if node.tag != _MAP_TAG:
                 self.bad_tag(node)
             return self.mapping(node, path, depth)
-        self.fail(node, "unsupported YAML node")  # pragma: no cover - libyaml yields no others
-        return None
+        finally:
+            self.open.discard(id(node))
 
     def bad_tag(self, node: yaml.Node) -> None:
         short = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -349,6 +413,10 @@ class _Builder:
                 pass
         if tag not in _SAFE_TAGS:
             self.bad_tag(node)
+            return None
+        if tag == _INT_TAG and len(value) > 40:
+            # Python refuses to convert very long digit strings, with a message about itself.
+            self.fail(node, f"the number is {len(value):,} characters long", "", "value")
             return None
         try:
             return self.constructor.construct_object(node, deep=True)
