@@ -216,6 +216,54 @@ LABELS: dict[str, tuple[str, str]] = {
         "dimension with no known level: unknown, not zero.",
         "满分 100，每个地区一条轮廓线。靠近中心的空心圆点表示该维度无已知等级：是未知，而非零分。",
     ),
+    # policebench sensitivity
+    "sens_title": ("Uncertainty and sensitivity of the scores", "得分的不确定性与敏感性"),
+    "sens_score": ("Score (5-95%)", "得分（5%–95%区间）"),
+    "sens_median": ("Median", "中位数"),
+    "sens_rank": ("Rank (range)", "排名（范围）"),
+    "sens_p_rank": ("P(rank {rank})", "第{rank}名概率"),
+    "sens_p_point_rank": ("P(this rank)", "保持该排名的概率"),
+    "sens_dimensions": ("Dimension scores (5-95%)", "各维度得分（5%–95%区间）"),
+    "sens_index": (
+        "What moves the overall score: first-order sensitivity index",
+        "影响综合得分的因素：一阶敏感性指数",
+    ),
+    "sens_index_note": (
+        "Share of the score's variance a choice explains on its own (0-1). "
+        "All places: pooled over the places analysed.",
+        "某一选择单独可解释的得分方差比例（0—1）。全部地区：对所分析地区合并计算。",
+    ),
+    "sens_source": ("Source of uncertainty", "不确定性来源"),
+    "sens_all_places": ("All places", "全部地区"),
+    "sens_not_varied": ("not varied", "未变动"),
+    "sens_weights": ("weights", "权重"),
+    "sens_aggregation": ("aggregation", "汇总方法"),
+    "sens_confidence": ("assessor confidence", "评估置信度"),
+    "sens_unknowns": ("unknown levels", "未知等级"),
+    "sens_samples": (
+        "{samples} samples, seed {seed}; indices from {pairs} sample pairs.",
+        "共 {samples} 次抽样，随机种子 {seed}；敏感性指数基于 {pairs} 对样本。",
+    ),
+    "sens_method": (
+        "Drawn in each sample: weights {weights}; aggregation {aggregations}; "
+        "low-confidence levels move one level with probability {low}, medium {medium}, "
+        "high never; unknown levels {unknowns}.",
+        "每次抽样随机抽取：权重{weights}；汇总方法{aggregations}；"
+        "低置信度等级以 {low} 的概率上下浮动一级，中置信度 {medium}，"
+        "高置信度不变；未知等级{unknowns}。",
+    ),
+    "sens_weights_fixed": ("fixed", "固定不变"),
+    "sens_weights_dirichlet": (
+        "around the rubric's (Dirichlet, concentration {c})",
+        "围绕评估框架权重浮动（Dirichlet 分布，集中度 {c}）",
+    ),
+    "sens_left_out": ("left out", "不计入"),
+    "sens_imputed": (
+        "left out, all at level {low} or all at level {high} (equally likely)",
+        "不计入、全部按 {low} 级或全部按 {high} 级计（三者等可能）",
+    ),
+    "arithmetic": ("arithmetic mean", "算术平均"),
+    "geometric": ("geometric mean", "几何平均"),
 }
 
 

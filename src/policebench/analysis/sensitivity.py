@@ -792,6 +792,16 @@ def _place_index(chunk: _Chunk, k: int, sources: Iterable[str]) -> dict[str, flo
 # --------------------------------------------------------------------------- the API
 
 
+def require_numpy() -> None:
+    """Raise the UserError that tells how to install NumPy, when it is missing."""
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        raise UserError(
+            "policebench sensitivity needs NumPy", "pip install 'policebench[sensitivity]'"
+        ) from None
+
+
 def run(
     rubric: Rubric,
     profiles: Sequence[Profile],
@@ -810,12 +820,9 @@ def run(
     the result. Ranks are among ``profiles``. Raises UserError for bad settings, an empty or
     duplicated list of places, or when NumPy is not installed.
     """
-    try:
-        import numpy as np
-    except ImportError:
-        raise UserError(
-            "policebench sensitivity needs NumPy", "pip install 'policebench[sensitivity]'"
-        ) from None
+    require_numpy()
+    import numpy as np
+
     settings = settings or rubric.uncertainty
     for _, message, hint in uncertainty_issues(rubric, settings)[:1]:
         raise UserError(f"rubric '{rubric.id}' uncertainty: {message}", hint)

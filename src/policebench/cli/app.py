@@ -49,6 +49,7 @@ from policebench.cli import report as _report  # noqa: E402,F401
 from policebench.cli import rubric as _rubric  # noqa: E402,F401
 from policebench.cli import schema as _schema  # noqa: E402,F401
 from policebench.cli import score as _score  # noqa: E402,F401
+from policebench.cli import sensitivity as _sensitivity  # noqa: E402,F401
 from policebench.cli import survey as _survey  # noqa: E402,F401
 from policebench.cli import trend as _trend  # noqa: E402,F401
 from policebench.cli import validate as _validate  # noqa: E402,F401

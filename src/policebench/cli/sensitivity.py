@@ -1,0 +1,109 @@
+"""`policebench sensitivity`: how far scores and ranks move when the choices behind them do."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    CitiesArg,
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    handle_errors,
+    lang_of,
+    load_or_exit,
+    use_color,
+)
+
+
+class SensitivityFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command()
+@handle_errors
+def sensitivity(
+    cities: CitiesArg = None,
+    samples: Annotated[
+        int,
+        typer.Option("--samples", "-n", min=1, max=1_000_000, help="Monte Carlo samples."),
+    ] = 10_000,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="Random seed: the same seed, the same output.")
+    ] = 0,
+    rubric: RubricOpt = None,
+    format: Annotated[
+        SensitivityFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = SensitivityFormat.table,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    strict: Annotated[
+        bool, typer.Option(help="Refuse to output anything when any input is bad.")
+    ] = False,
+) -> None:
+    """Score bands, rank probabilities and what moves them, under uncertain choices.
+
+    Each sample redraws the weights around the rubric's, the aggregation (arithmetic or
+    geometric mean), the levels the assessor was unsure of and, if the rubric says so, what
+    unknown levels count as (the rubric's `uncertainty:` section; docs/sensitivity.md).
+    Shows each place's score with its 5-95% band, its rank with the range and the
+    probability of each rank, the band of every dimension, and a first-order sensitivity
+    index per source of uncertainty. Ranks are among the places analysed.
+
+    Examples:
+
+      policebench sensitivity
+
+      policebench sensitivity j-city hangzhou --samples 20000 --seed 7
+
+      policebench sensitivity --format json --output bands.json
+    """
+    from policebench.analysis import sensitivity as analysis
+
+    analysis.require_numpy()
+    from policebench.render import sensitivity as render
+
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    _check_settings(ws)
+    language = lang_of(lang)
+    result = analysis.run(ws.rubric, [lp.profile for lp in ws.selected], samples=samples, seed=seed)
+    if format is SensitivityFormat.json:
+        text = render.render_json(result)
+    elif format is SensitivityFormat.csv:
+        text = render.render_csv(result, language)
+    elif format is SensitivityFormat.markdown:
+        text = render.render_markdown(result, ws.rubric, language)
+    else:
+        color = output is None and use_color()
+        text = render.render_table(
+            result, ws.rubric, language, color=color, width=None if output is None else 200
+        )
+    emit(text, output, ws.inputs())
+    if failed:
+        sys.exit(2)
+
+
+def _check_settings(ws: object) -> None:
+    """The rubric's uncertainty cross-checks, at their YAML line and column.
+
+    ``validate.check_rubric`` runs them too once it calls ``check_uncertainty``; until then
+    this keeps a bad setting from reaching the analysis as a message without a position.
+    """
+    from policebench.analysis.sensitivity import check_uncertainty, uncertainty_issues
+    from policebench.errors import InvalidInput
+    from policebench.workspace import Workspace
+    from policebench.yamlio import load
+
+    assert isinstance(ws, Workspace)
+    if uncertainty_issues(ws.rubric):
+        doc, _ = load(ws.rubric_source.path, ws.rubric_source.name)
+        raise InvalidInput(check_uncertainty(ws.rubric, doc))

@@ -1,0 +1,266 @@
+"""`policebench sensitivity` output, and the band helpers other reports use.
+
+For reports that show bands beside point scores (``--uncertainty``)::
+
+    from policebench.analysis.sensitivity import run
+    from policebench.render.sensitivity import band_text, rank_text
+
+    result = run(rubric, profiles, samples=10_000, seed=0)
+    place = result.place("j-city")
+    band_text(place.overall)                 # "25 (10-36)": point score, 5-95% band
+    band_text(place.dimensions["planning"])  # the same for one dimension
+    rank_text(place.rank)                    # "4 (1-4)": point rank, lowest-highest rank
+    (place.overall.p5, place.overall.median, place.overall.p95)  # for error bars
+
+Everything here is pure: results in, strings out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.analysis.sensitivity import SOURCES, Band, RankBand, SensitivityResult
+from policebench.i18n import t
+from policebench.models import Rubric
+from policebench.models.base import localized
+from policebench.render.common import md_table, rich_to_text, rounded, to_csv, to_json
+
+#: At most this many places get a column per rank in tables; beyond, P(this rank) only.
+MAX_RANK_COLUMNS = 8
+
+
+def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
+    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals.
+
+    ``None`` (never a score in any sample) is the word for unknown; a band whose point is
+    unknown (a score only when unknowns are imputed) shows that word before the band.
+    """
+    if band is None:
+        return t("unknown", lang)
+    point = t("unknown", lang) if band.point is None else f"{band.point:.{digits}f}"
+    return f"{point} ({band.p5:.{digits}f}-{band.p95:.{digits}f})"
+
+
+def rank_text(rank: RankBand) -> str:
+    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples."""
+    return f"{rank.point} ({rank.min}-{rank.max})"
+
+
+def _source_name(source: str, lang: str) -> str:
+    return t(f"sens_{source}", lang)
+
+
+def probability_text(p: float) -> str:
+    """A probability with two decimals; "<0.01" / ">0.99" rather than a rounded 0 or 1 that
+    did happen or might not, and "0" / "1" only when exact."""
+    if p in (0.0, 1.0):
+        return f"{p:.0f}"
+    if p < 0.005:
+        return "<0.01"
+    if p > 0.995:
+        return ">0.99"
+    return f"{p:.2f}"
+
+
+def _index_text(value: float | None, lang: str) -> str:
+    return t("sens_not_varied", lang) if value is None else f"{value:.2f}"
+
+
+def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> str:
+    """One sentence saying what each sample draws (from the settings that were used)."""
+    settings = result.settings
+    if settings.concentration is None:
+        weights = t("sens_weights_fixed", lang)
+    else:
+        weights = t("sens_weights_dirichlet", lang).format(c=f"{settings.concentration:g}")
+    if settings.impute_unknown:
+        low = rubric.scale.min if settings.impute_min is None else settings.impute_min
+        high = rubric.scale.max if settings.impute_max is None else settings.impute_max
+        unknowns = t("sens_imputed", lang).format(low=low, high=high)
+    else:
+        unknowns = t("sens_left_out", lang)
+    names = [t(name, lang) for name in dict.fromkeys(settings.aggregations)]
+    return t("sens_method", lang).format(
+        weights=weights,
+        aggregations=" / ".join(names),
+        low=f"{settings.low_shift:.2g}",
+        medium=f"{settings.medium_shift:.2g}",
+        unknowns=unknowns,
+    )
+
+
+def samples_text(result: SensitivityResult, lang: str = "en") -> str:
+    """How many samples, which seed, how many pairs behind the indices."""
+    return t("sens_samples", lang).format(
+        samples=result.samples, seed=result.seed, pairs=result.index_samples
+    )
+
+
+def _band_data(band: Band | None) -> dict[str, Any] | None:
+    if band is None:
+        return None
+    return {
+        "point": rounded(band.point),
+        "p5": rounded(band.p5),
+        "median": rounded(band.median),
+        "p95": rounded(band.p95),
+        "min": rounded(band.min),
+        "max": rounded(band.max),
+        "share": rounded(band.share, 4),
+    }
+
+
+def sensitivity_data(result: SensitivityResult) -> dict[str, Any]:
+    """The machine contract of `sensitivity --format json` (places in point-rank order)."""
+    return {
+        "rubric": {"id": result.rubric_id, "version": result.rubric_version},
+        "samples": result.samples,
+        "seed": result.seed,
+        "index_samples": result.index_samples,
+        "settings": result.settings.model_dump(mode="json"),
+        "sources": list(result.sources),
+        "index": {s: rounded(v, 4) for s, v in result.index.items()},
+        "places": [
+            {
+                "id": place.id,
+                "name": place.name,
+                "overall": _band_data(place.overall),
+                "rank": {
+                    "point": place.rank.point,
+                    "median": place.rank.median,
+                    "min": place.rank.min,
+                    "max": place.rank.max,
+                    "probabilities": {
+                        str(r): round(p, 4) for r, p in place.rank.probabilities.items()
+                    },
+                },
+                "dimensions": {d: _band_data(b) for d, b in place.dimensions.items()},
+                "index": {s: rounded(v, 4) for s, v in place.index.items()},
+            }
+            for place in result.places
+        ],
+    }
+
+
+def render_json(result: SensitivityResult) -> str:
+    return to_json(sensitivity_data(result))
+
+
+def render_csv(result: SensitivityResult, lang: str = "en") -> str:
+    """One row per place: point and band of the overall score, rank and its probabilities,
+    each dimension's band, and each source's index."""
+    ranks = range(1, len(result.places) + 1)
+    dims = list(result.places[0].dimensions) if result.places else []
+    header = ["rank", "id", "name", "overall", "p5", "median", "p95", "min", "max"]
+    header += ["rank_median", "rank_min", "rank_max", *(f"p_rank_{r}" for r in ranks)]
+    for d in dims:
+        header += [f"{d}", f"{d}_p5", f"{d}_median", f"{d}_p95"]
+    header += [f"index_{s}" for s in SOURCES]
+    rows = []
+    for place in result.places:
+        overall = place.overall
+        row: list[Any] = [place.rank.point, place.id, localized(place, "name", lang)]
+        row += _band_cells(overall, full=True)
+        row += [place.rank.median, place.rank.min, place.rank.max]
+        row += [round(place.rank.probability(r), 4) for r in ranks]
+        for d in dims:
+            row += _band_cells(place.dimensions[d], full=False)
+        row += [rounded(place.index[s], 4) for s in SOURCES]
+        rows.append(row)
+    return to_csv(header, rows)
+
+
+def _band_cells(band: Band | None, *, full: bool) -> list[Any]:
+    if band is None:
+        return [None] * (6 if full else 4)
+    cells = [rounded(band.point), rounded(band.p5), rounded(band.median), rounded(band.p95)]
+    return cells + ([rounded(band.min), rounded(band.max)] if full else [])
+
+
+def _tables(
+    result: SensitivityResult, rubric: Rubric, lang: str
+) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """(title, header, rows, alignment) of the ranking, dimension and index tables."""
+    places = result.places
+    each_rank = len(places) <= MAX_RANK_COLUMNS
+    header = ["#", t("city", lang), t("sens_score", lang), t("sens_median", lang)]
+    header.append(t("sens_rank", lang))
+    if each_rank:
+        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, len(places) + 1)]
+    else:
+        header.append(t("sens_p_point_rank", lang))
+    rows = []
+    for place in places:
+        median = "" if place.overall is None else f"{place.overall.median:.1f}"
+        row = [str(place.rank.point), localized(place, "name", lang)]
+        row += [band_text(place.overall, 1, lang), median, rank_text(place.rank)]
+        wanted = range(1, len(places) + 1) if each_rank else [place.rank.point]
+        row += [probability_text(place.rank.probability(r)) for r in wanted]
+        rows.append(row)
+    ranking = (t("sens_title", lang), header, rows, "rlrrr" + "r" * (len(header) - 5))
+
+    dim_header = [t("city", lang)] + [localized(d, "name", lang) for d in rubric.dimensions]
+    dim_rows = [
+        [localized(p, "name", lang)]
+        + [band_text(p.dimensions[d.id], 0, lang) for d in rubric.dimensions]
+        for p in places
+    ]
+    dimensions = (t("sens_dimensions", lang), dim_header, dim_rows, "l" + "r" * len(dim_rows[0]))
+
+    per_place = len(places) <= MAX_RANK_COLUMNS
+    index_header = [t("sens_source", lang), t("sens_all_places", lang)]
+    if per_place:
+        index_header += [localized(p, "name", lang) for p in places]
+    index_rows = []
+    for source in SOURCES:
+        row = [_source_name(source, lang), _index_text(result.index[source], lang)]
+        if per_place:
+            row += [
+                _index_text(p.index[source], lang) if source in result.sources else ""
+                for p in places
+            ]
+        index_rows.append(row)
+    index = (t("sens_index", lang), index_header, index_rows, "l" + "r" * len(index_header))
+    return [ranking, dimensions, index]
+
+
+def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> str:
+    """Three tables (ranking with bands, dimension bands, indices) and the method."""
+    title = t("sens_title", lang)
+    out = [
+        f"# {title}\n",
+        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+    ]
+    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
+        if n:
+            out.append(f"## {heading}\n")
+        out.append(md_table(header, rows, align[: len(header)]))
+    out.append(t("sens_index_note", lang) + "\n")
+    out.append(method_text(result, rubric, lang) + " " + samples_text(result, lang) + "\n")
+    return "\n".join(out)
+
+
+def render_table(
+    result: SensitivityResult,
+    rubric: Rubric,
+    lang: str = "en",
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
+    """Rich tables for the terminal, then the method in a sentence."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    for heading, header, rows, align in _tables(result, rubric, lang):
+        table = Table(title=heading, title_justify="left", header_style="bold")
+        for n, column in enumerate(header):
+            table.add_column(column, justify="right" if align[n] == "r" else "left")
+        for row in rows:
+            table.add_row(*row)
+        parts.append(table)
+    parts.append(Text(t("sens_index_note", lang)))
+    parts.append(Text(method_text(result, rubric, lang) + " " + samples_text(result, lang)))
+    return rich_to_text(Group(*parts), color=color, width=width)
