@@ -536,7 +536,9 @@ def trend(
                 f"{r['assessed']} {_score(v, lang)}" for r, (_, v) in zip(rows, points, strict=True)
             )
         )
-    return _svg(width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend")
+    return _svg(
+        width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend", natural=True
+    )
 
 
 def exported() -> dict[str, Any]:
