@@ -167,7 +167,9 @@ def decode(raw: bytes, file: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        # Columns count characters, as editors do, not the bytes of the Chinese before it.
+        column = len(before.decode("utf-8", errors="replace")) + 1
         hint = "save the file as UTF-8"
         if _looks_like_gbk(raw):
             hint = "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8"
@@ -264,10 +266,13 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
             "remove the control character (text pasted from a PDF or Word may carry one)",
             "syntax",
         )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "quoted scalar" in (context or "") and "end of stream" in problem:
+        # The end of the file is no place to look for a quote left open: where it opens is.
+        mark = getattr(exc, "context_mark", None) or mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = ""
     lines = text.splitlines()
@@ -365,9 +370,10 @@ class _Builder:
         if id(node) in self.open:
             self.fail(
                 node,
-                "an alias refers to the list or mapping that contains it",
+                "an alias refers to the list or mapping that contains it, which would nest "
+                f"without end (deeper than {MAX_DEPTH} levels)",
                 "an alias (*name) can only repeat a value defined before it, not its own parent",
-                "alias-loop",
+                "depth",
             )
             return None
         self.open.add(id(node))
