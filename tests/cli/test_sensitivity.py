@@ -1,0 +1,166 @@
+"""`policebench sensitivity`: formats, byte-identical reruns, settings errors, no NumPy.
+
+Runs happen in an empty temporary folder (``in_tmp``), so the bundled data is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.models import Profile, Rubric
+from policebench.render.sensitivity import band_text, probability_text, rank_text
+from policebench.scoring import rank, score
+from policebench.workspace import bundled
+
+FAST = ("--samples", "1500")
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_table_lists_places_in_point_rank_order(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    code, out, err = run(runner, "sensitivity", *FAST)
+    assert code == 0, err
+    order = [c.city_id for c in rank([score(rubric, p) for p in profiles.values()])]
+    positions = [out.index(profiles[i].name) for i in order]
+    assert positions == sorted(positions)
+    for label in ("Score (5-95%)", "Rank (range)", "P(rank 1)", "first-order", "seed 0"):
+        assert label in out
+    assert "\x1b[" not in out
+
+
+def test_json_contract_and_byte_identical_reruns(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    code, first, err = run(runner, "sensitivity", *FAST, "--seed", "5", "--format", "json")
+    assert code == 0, err
+    _, again, _ = run(runner, "sensitivity", *FAST, "--seed", "5", "--format", "json")
+    assert again == first
+    _, other, _ = run(runner, "sensitivity", *FAST, "--seed", "6", "--format", "json")
+    assert other != first
+    data = json.loads(first)
+    assert data["samples"] == 1500 and data["seed"] == 5
+    assert data["sources"] == ["weights", "aggregation", "confidence"]
+    assert set(data["index"]) == {"weights", "aggregation", "confidence", "unknowns"}
+    assert data["index"]["unknowns"] is None
+    ids = [p["id"] for p in data["places"]]
+    assert sorted(ids) == sorted(profiles)
+    for p in data["places"]:
+        card = score(rubric, profiles[p["id"]])
+        assert p["overall"]["point"] == round(card.overall or 0, 2)
+        o = p["overall"]
+        assert o["min"] <= o["p5"] <= o["median"] <= o["p95"] <= o["max"]
+        assert sum(p["rank"]["probabilities"].values()) == pytest.approx(1.0, abs=1e-3)
+        assert set(p["dimensions"]) == {d.id for d in rubric.dimensions}
+
+
+def test_csv_and_markdown_and_output_file(runner: CliRunner, in_tmp: Path) -> None:
+    code, out, err = run(runner, "sensitivity", "j-city", "hangzhou", *FAST, "-f", "csv")
+    assert code == 0, err
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows] == ["hangzhou", "j-city"]
+    assert {"p5", "median", "p95", "p_rank_1", "p_rank_2", "index_weights"} <= set(rows[0])
+    assert float(rows[0]["p_rank_1"]) + float(rows[1]["p_rank_1"]) == pytest.approx(1.0)
+
+    code, out, err = run(runner, "sensitivity", *FAST, "-f", "markdown", "-o", "s.md")
+    assert code == 0, err
+    assert out == "" and "wrote s.md" in err
+    text = (in_tmp / "s.md").read_text(encoding="utf-8")
+    assert text.startswith("# Uncertainty and sensitivity of the scores")
+    assert "| Source of uncertainty |" in text
+
+
+def test_chinese_labels(runner: CliRunner, in_tmp: Path) -> None:
+    code, out, err = run(runner, "sensitivity", "j-city", *FAST, "--lang", "zh")
+    assert code == 0, err
+    assert "得分的不确定性与敏感性" in out
+    assert "一阶敏感性指数" in out
+
+
+def test_bad_uncertainty_settings_point_at_the_rubric(runner: CliRunner, in_tmp: Path) -> None:
+    text = (bundled("rubrics") / "smart-policing.yaml").read_text(encoding="utf-8")
+    bad = in_tmp / "bad.yaml"
+    bad.write_text(
+        text + "uncertainty:\n  impute_unknown: true\n  impute_min: 3\n  impute_max: 1\n",
+        encoding="utf-8",
+    )
+    line = len(text.splitlines()) + 3  # the impute_min line
+    code, out, err = run(runner, "sensitivity", "--rubric", str(bad), *FAST)
+    assert code == 2
+    assert out == ""
+    assert f"bad.yaml:{line}:" in err
+    assert "impute_min (3) is above impute_max (1)" in err
+
+
+def test_bad_options_and_unknown_place(runner: CliRunner, in_tmp: Path) -> None:
+    assert run(runner, "sensitivity", "--samples", "0")[0] == 2
+    assert run(runner, "sensitivity", "--seed", "-1")[0] == 2
+    code, _, err = run(runner, "sensitivity", "atlantis", *FAST)
+    assert code == 2
+    assert "unknown city 'atlantis'" in err
+
+
+def test_without_numpy_says_how_to_install_it(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy -> ImportError
+    code, out, err = run(runner, "sensitivity")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        "error: policebench sensitivity needs NumPy "
+        "(hint: pip install 'policebench[sensitivity]')\n"
+    )
+
+
+def test_numpy_is_not_imported_by_the_cli_module() -> None:
+    # The import-time rule: numpy only inside the command's code path.
+    import subprocess
+
+    code = (
+        "import sys, policebench.cli.app, policebench.validate, "
+        "policebench.analysis.sensitivity, policebench.render.sensitivity; "
+        "print('numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+# --- the helpers reports use ---------------------------------------------------------------
+
+
+def test_band_and_rank_text() -> None:
+    from array import array
+
+    from policebench.analysis.sensitivity import Band, RankBand
+
+    band = Band(52.2, 47.4, 51.0, 58.1, 40.0, 61.0, 1.0)
+    assert band_text(band) == "52 (47-58)"
+    assert band_text(band, 1) == "52.2 (47.4-58.1)"
+    assert band_text(None) == "unknown"
+    assert band_text(Band(None, 0.0, 50.0, 100.0, 0.0, 100.0, 0.6), lang="zh") == "未知 (0-100)"
+    ranks = RankBand(2, 2, 1, 3, 10, array("q", [3, 6, 1]))
+    assert rank_text(ranks) == "2 (1-3)"
+    assert ranks.probabilities == {1: 0.3, 2: 0.6, 3: 0.1}
+    assert ranks.probability(4) == 0.0
+    assert [probability_text(p) for p in (0.0, 0.004, 0.5, 0.996, 1.0)] == [
+        "0",
+        "<0.01",
+        "0.50",
+        ">0.99",
+        "1",
+    ]
