@@ -164,6 +164,12 @@ def test_bars_draw_error_bands_from_the_argument_or_the_series() -> None:
     data["series"][0]["bands"] = [None, (30.0, 50.0), None, None, None]
     inside = parse(charts.bars(data))
     assert len([ln for ln in inside.iter("line") if ln.get("stroke") == charts.INK]) == 3
+    # The band data of `policebench sensitivity` is taken as it is.
+    band = {"point": 25.0, "p5": 20.0, "median": 25.0, "p95": 35.0, "share": 1.0}
+    data["series"][0]["bands"] = [band, None, None, None, None]
+    sens = parse(charts.bars(data))
+    ink = [ln for ln in sens.iter("line") if ln.get("stroke") == charts.INK]
+    assert len(ink) == 4 and (ink[0].get("x1"), ink[0].get("x2")) == ("76.0", "127.0")
 
 
 def test_heatmap_prints_levels_and_hatches_unknowns() -> None:

@@ -218,15 +218,16 @@ def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
 def bars(
     data: Mapping[str, Any],
     *,
-    bands: Sequence[Sequence[Band | None] | None] | None = None,
+    bands: Sequence[Sequence[Band | Mapping[str, Any] | None] | None] | None = None,
     lang: str = "en",
 ) -> Markup:
     """Horizontal bars of dimension scores (0-100), one bar per series in each dimension.
 
     ``data`` has the shape of the report's ``radar`` (``axes`` and ``series``). Uncertainty
     bands are optional: ``bands[s][d]`` (or a ``"bands"`` list inside series ``s``) is
-    ``(low, high)`` or ``(low, median, high)`` -- e.g. the (p5, median, p95) of a
-    sensitivity run -- drawn as an error bar over that bar; ``None`` draws none.
+    ``(low, high)``, ``(low, median, high)`` or a sensitivity band mapping (``p5``,
+    ``median``, ``p95``), aligned with ``axes``; it is drawn as an error bar over that bar
+    (caps at low and high, a tick at the median); ``None`` draws none.
     """
     axes: Sequence[str] = data["axes"]
     series: Sequence[Mapping[str, Any]] = data["series"]
@@ -299,7 +300,7 @@ def bars(
 
 
 def _band_of(
-    bands: Sequence[Sequence[Band | None] | None] | None,
+    bands: Sequence[Sequence[Band | Mapping[str, Any] | None] | None] | None,
     s: Mapping[str, Any],
     s_index: int,
     d_index: int,
@@ -309,7 +310,10 @@ def _band_of(
         rows = bands[s_index]
     if rows is None or d_index >= len(rows):
         return None
-    band: Band | None = rows[d_index]
+    band: Band | Mapping[str, Any] | None = rows[d_index]
+    if isinstance(band, Mapping):
+        # The band data of ``policebench sensitivity`` (``p5``, ``median``, ``p95``, ...).
+        band = (band.get("p5"), band.get("median"), band.get("p95"))
     if band is None or len(band) not in (2, 3) or band[0] is None or band[-1] is None:
         return None
     return band
