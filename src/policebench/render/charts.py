@@ -84,10 +84,11 @@ def _svg(
     body: list[str],
     cls: str,
     *,
-    natural: bool = False,
+    natural: float = 0.0,
 ) -> Markup:
-    # ``natural``: never drawn larger than its own size (a wide page would blow up the text).
-    cap = f' style="max-width:{_f(width)}px"' if natural else ""
+    # ``natural``: drawn at most that many times its own size, so a wide page does not blow
+    # up the text (0: as wide as the container).
+    cap = f' style="max-width:{_f(width * natural)}px"' if natural else ""
     head = (
         f'<svg class="chart {cls}"{cap} viewBox="0 0 {_f(width)} {_f(height)}" role="img" '
         f'aria-label="{_e(label)}" preserveAspectRatio="xMidYMin meet">'
@@ -296,7 +297,7 @@ def bars(
         )
         body.append(_text(x, y + 4, str(tick), size=11.5, anchor="middle", fill=MUTED))
     label = f"{t('bar_chart', lang)}: " + ", ".join(str(s["name"]) for s in series)
-    return _svg(width, y + 10, label, ". ".join(desc), body, "chart-bars", natural=True)
+    return _svg(width, y + 10, label, ". ".join(desc), body, "chart-bars", natural=1.0)
 
 
 def _band_of(
@@ -424,7 +425,7 @@ def heatmap(
         for row in rows
     )
     label = f"{t('heatmap', lang)}: " + ", ".join(str(p["name"]) for p in places)
-    return _svg(width, y + 30, label, desc, body, "chart-heatmap", natural=True)
+    return _svg(width, y + 30, label, desc, body, "chart-heatmap", natural=1.2)
 
 
 def _level_text(row: Mapping[str, Any], place: str) -> str:
@@ -541,7 +542,7 @@ def trend(
             )
         )
     return _svg(
-        width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend", natural=True
+        width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend", natural=1.1
     )
 
 
