@@ -166,6 +166,10 @@ def test_report_sections_and_charts(
     # J City's security dimension is unknown: said so in the radar legend, not drawn as 0.
     assert "J City (unknown: Security and compliance)" in html
     assert "Phase 1" in html and "Cannot be scheduled yet" in html
+    # At a glance: the three largest gaps (by impact), then phase 1's actions.
+    glance = html.split('<div class="glance">', 1)[1].split("</ol>", 2)
+    assert glance[0].count("<li>") == 3 and "Top-level design and roadmap" in glance[0]
+    assert glance[1].count("<li>") == 4
     assert 'sha256 <span class="hash">' + "0" * 64 in html
     # Every J City indicator is in the appendix: 11 with evidence, 10 unknown.
     assert 'Levels with evidence <span class="muted small">(11)</span>' in html
