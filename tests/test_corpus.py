@@ -273,7 +273,7 @@ def _replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 
 def _key_line(text: str, path: tuple[Any, ...]) -> int:
     """The line of the key at ``path``, found by PyYAML's own composer (not by policebench)."""
-    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    node: Any = yaml.compose(text, Loader=yaml.CSafeLoader)
     line = 1
     for part in path:
         if isinstance(node, yaml.SequenceNode):
