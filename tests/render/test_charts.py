@@ -206,3 +206,19 @@ def test_wrap_breaks_words_and_cjk_text() -> None:
     assert charts._wrap("Data integration and sharing", 8) == ["Data", "integration", "and sharing"]
     assert charts._wrap("数据整合与共享", 4) == ["数据整合", "与共享"]
     assert charts._clip("A very long indicator name", 8).endswith("…")
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 8])
+def test_any_number_of_dimensions_draws(n: int) -> None:
+    data = {
+        "axes": [f"Dimension {i}" for i in range(n)],
+        "series": [{"name": "A", "role": "city", "values": [50.0] * (n - 1) + [None]}],
+    }
+    for svg in (charts.radar(data), charts.bars(data)):
+        assert parse(svg).get("role") == "img"
+
+
+def test_empty_inputs_still_give_an_image() -> None:
+    assert parse(charts.heatmap([], [])).get("role") == "img"
+    assert parse(charts.trend([])).get("role") == "img"
+    assert parse(charts.radar({"axes": [], "series": []})).get("role") == "img"
