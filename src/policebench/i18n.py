@@ -212,6 +212,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_sources": ("no source given", "未提供来源"),
     "indicators_known": ("indicators known", "项指标已知"),
     "largest_gaps": ("Largest gaps", "最主要的差距"),
+    "top_only": (
+        "Planned for the gaps with the highest impact only; gaps planned:",
+        "仅为提升效果最大的差距制定计划；纳入计划的差距数：",
+    ),
     "start_with": ("Start with", "首先推进"),
     "radar_note_compare": (
         "Scores out of 100, one outline per place. A hollow dot near the centre marks a "
