@@ -167,12 +167,12 @@ def test_confidence_alone(conf: str, moves: float, p_first: float) -> None:
     assert band.median == pytest.approx(50.0, abs=KEY)
     assert band.p5 == pytest.approx(37.5, abs=KEY)
     assert band.p95 == pytest.approx(62.5, abs=KEY)
-    # The probabilities are applied as whole counts out of 32768.
+    # The probabilities are applied as whole counts out of 256.
     moved = round(moves * SHIFT_RESOLUTION) / SHIFT_RESOLUTION
     down = (round(moves * SHIFT_RESOLUTION) // 2) / SHIFT_RESOLUTION
-    assert 1 - down == pytest.approx(p_first, abs=1e-4)
+    assert 1 - down == pytest.approx(p_first, abs=1 / SHIFT_RESOLUTION)
     assert result.place("x").rank.probability(1) == pytest.approx(1 - down, abs=0.025)
-    assert moved == pytest.approx(moves, abs=1e-4)
+    assert moved == pytest.approx(moves, abs=1 / SHIFT_RESOLUTION)
     assert result.place("y").overall is not None
     assert result.place("y").overall.min == result.place("y").overall.max == 50.0
 

@@ -16,7 +16,8 @@ What one sample draws (each source from its own seeded stream):
 * **confidence**: a low-confidence level moves by one level with probability ``low_shift``
   (down or up, equally likely; a move off the scale stays put), a medium-confidence one with
   probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
-  at a resolution of 1/32768. A known level without a confidence counts as low;
+  as whole counts out of 256 (one random byte per level and sample). A known level without
+  a confidence counts as low;
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
   ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out.
 
@@ -52,7 +53,7 @@ import os
 from array import array
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -73,12 +74,16 @@ if TYPE_CHECKING:
 SOURCES = ("weights", "aggregation", "confidence", "unknowns")
 #: The band: 5th, 50th and 95th percentiles (linear interpolation between samples).
 QUANTILES = (0.05, 0.5, 0.95)
-#: Shift probabilities are applied as whole counts out of this (15-bit uniform draws).
-SHIFT_RESOLUTION = 32768
+#: Move probabilities are applied as whole counts out of this (one random byte per level).
+SHIFT_RESOLUTION = 256
 _STREAM_MAIN, _STREAM_OTHER = 0, 1
 _LEFT_OUT = ("omit", "lowest", "highest")
 #: Sorting keys per point of score (0..100 onto 0..65535).
 _KEYS = 655.35
+#: Place chunks hold about this many (place, sample) pairs: small enough to stay in cache.
+_CHUNK = 2**18
+#: Work arrays hold about this many (place, sample) pairs.
+_BLOCK = 2**15
 
 
 @dataclass(frozen=True)
@@ -264,11 +269,12 @@ class _Model:
     ind_weights: list[float]
     base: Any  # (P, I) table index of each level; unknown entries are overwritten per sample
     known: Any  # (P, I) bool
-    t1: Any  # (P, I) uint16: a draw below t1 moves the level down
-    t2: Any  # (P, I) uint16: a draw in [t1, t2) moves it up
+    moves: Any  # (P, I) int8: 0 never moves, 1 low confidence, 2 medium
     shiftable: list[Any]  # per place: the indicator columns that may move
     unknown_index: tuple[int, int, int]  # table index of an unknown: left out, lowest, highest
     tables: tuple[Any, Any]  # arithmetic scores, logs for the geometric mean (by table index)
+    #: The value of a level after a random byte u, flat over (move kind, table index, u).
+    luts: tuple[Any, Any]
     step: float
     #: Per dimension: the distinct patterns of known indicators (k, |d|) and each place's one.
     patterns: list[tuple[Any, Any]]
@@ -295,14 +301,12 @@ def _prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty)
     n_places, n_ind = len(places), len(columns)
     base = np.zeros((n_places, n_ind), dtype=dtype)
     known = np.zeros((n_places, n_ind), dtype=bool)
-    t1 = np.zeros((n_places, n_ind), dtype=np.uint16)
-    t2 = np.zeros((n_places, n_ind), dtype=np.uint16)
-    moves = {
-        "low": round(settings.low_shift * SHIFT_RESOLUTION),
-        None: round(settings.low_shift * SHIFT_RESOLUTION),
-        "medium": round(settings.medium_shift * SHIFT_RESOLUTION),
-        "high": 0,
-    }
+    moves = np.zeros((n_places, n_ind), dtype=np.int8)
+    # A byte below t1 moves the level down, one in [t1, t2) up, t2 and above leaves it.
+    shares = [0, round(settings.low_shift * SHIFT_RESOLUTION)]
+    shares.append(round(settings.medium_shift * SHIFT_RESOLUTION))
+    thresholds = [(share // 2, share) for share in shares]
+    kind = {"low": 1, None: 1, "medium": 2, "high": 0}
     shiftable = []
     for p, profile in enumerate(places):
         for ind_id, level in levels_of(rubric, profile).items():
@@ -318,9 +322,9 @@ def _prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty)
             base[p, i] = level - low + 1
             known[p, i] = True
             entry = profile.indicators.get(ind_id)
-            moving = moves[entry.confidence if entry else None]
-            t2[p, i], t1[p, i] = moving, moving // 2
-        shiftable.append(np.flatnonzero(t2[p] > 0))
+            k = kind[entry.confidence if entry else None]
+            moves[p, i] = k if shares[k] else 0
+        shiftable.append(np.flatnonzero(moves[p]))
     imp_low, imp_high = impute_bounds(rubric, settings)
     return _Model(
         ids=[p.id for p in places],
@@ -329,15 +333,30 @@ def _prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty)
         ind_weights=[rubric.indicators[i].weight for i in columns],
         base=base,
         known=known,
-        t1=t1,
-        t2=t2,
+        moves=moves,
         shiftable=shiftable,
         unknown_index=(count + 2, imp_low - low + 1, imp_high - low + 1),
         tables=(np.array(table_a), np.array(table_g)),
+        luts=(_lut(table_a, thresholds), _lut(table_g, thresholds)),
         step=step,
         patterns=[np.unique(known[:, cols], axis=0, return_inverse=True) for _, cols in dims],
         counted=[known[:, cols].any(axis=1) for _, cols in dims],
     )
+
+
+def _lut(table: list[float], thresholds: list[tuple[int, int]]) -> Any:
+    """Per move kind and table index, the value a random byte gives: one lookup replaces
+    two comparisons and the index arithmetic in the innermost loop."""
+    import numpy as np
+
+    top = len(table) - 1
+    u = np.arange(SHIFT_RESOLUTION)
+    out = np.empty((len(thresholds), len(table), SHIFT_RESOLUTION))
+    for k, (t1, t2) in enumerate(thresholds):
+        for b in range(len(table)):
+            down, up = table[max(b - 1, 0)], table[min(b + 1, top)]
+            out[k, b] = np.where(u < t1, down, np.where(u < t2, up, table[b]))
+    return out.reshape(-1)
 
 
 def _generator(seed: int, *key: int) -> Any:
@@ -358,6 +377,8 @@ class _Draws:
     unknowns: Any  # (n,) int8: index into _LEFT_OUT
     order: Any  # (n,) intp
     groups: list[tuple[int, int, bool, int]]
+    #: Denominator sums per (first sample, samples, unknowns, dimension), filled as needed.
+    sums: dict[tuple[int, int, int, int], Any] = field(default_factory=dict, compare=False)
 
     def head(self, n: int) -> _Draws:
         """The first ``n`` samples, in drawing order (for draws not yet sorted)."""
@@ -442,10 +463,9 @@ def _mixed(source: str, main: _Draws, other: _Draws) -> _Draws:
 
 
 def _level_draws(model: _Model, seed: int, p0: int, p1: int, stream: int, out: Any) -> None:
-    """15-bit uniform draws into ``out`` (places, indicators, samples) for levels that may move.
-
-    Raw 64-bit outputs are cut into four 16-bit draws: four times cheaper than
-    ``Generator.integers`` here, which matters at millions of draws per place chunk."""
+    """Uniform random bytes into ``out`` (places, indicators, samples) for levels that may
+    move, each place from its own stream keyed by its id. Raw 64-bit outputs are cut into
+    eight bytes: several times cheaper than ``Generator.integers`` at millions per chunk."""
     import numpy as np
 
     n = out.shape[2]
@@ -457,9 +477,8 @@ def _level_draws(model: _Model, seed: int, p0: int, p1: int, stream: int, out: A
                     seed, spawn_key=(stream, SOURCES.index("confidence"), model.keys[p])
                 )
             )
-            raw = np.asarray(bits.random_raw(-(-len(cols) * n // 4)), dtype="<u8")
-            out[p - p0, cols] = raw.view("<u2")[: len(cols) * n].reshape(len(cols), n)
-    np.bitwise_and(out, SHIFT_RESOLUTION - 1, out=out)
+            raw = np.asarray(bits.random_raw(-(-len(cols) * n // 8)), dtype="<u8")
+            out[p - p0, cols] = raw.view(np.uint8)[: len(cols) * n].reshape(len(cols), n)
 
 
 class _Scratch:
@@ -479,10 +498,7 @@ class _Scratch:
                 ("tmp", np.float64),
                 ("total", np.float64),
                 ("weight", np.float64),
-                ("code", np.int8),
                 ("index", np.intp),
-                ("up", np.bool_),
-                ("down", np.bool_),
             )
         }
 
@@ -510,21 +526,27 @@ def _evaluate(
 
     rows = p1 - p0
     known = model.known[p0:p1]
-    t1, t2 = model.t1[p0:p1, :, None], model.t2[p0:p1, :, None]
-    moving = model.t2[p0:p1].any(axis=0) & (uniforms is not None)
-    offsets = (np.arange(rows) * 3)[:, None]
-    for s0, s1, geometric, unknowns in draws.groups:
+    kinds = model.moves[p0:p1].astype(np.intp)
+    moving = kinds.any(axis=0) & (uniforms is not None)
+    # Blocks of samples small enough for the work arrays to stay in the CPU cache.
+    block = max(64, _BLOCK // max(rows, 1))
+    blocks = [
+        (b0, min(b0 + block, s1), geometric, unknowns)
+        for s0, s1, geometric, unknowns in draws.groups
+        for b0 in range(s0, s1, block)
+    ]
+    for s0, s1, geometric, unknowns in blocks:
         n = s1 - s0
         sl = slice(s0, s1)
         table = model.tables[geometric]
         base = np.where(known, model.base[p0:p1], model.unknown_index[unknowns])
-        # Per place and indicator, the value if the level stays, moves up, moves down.
-        # (An unknown never moves; its neighbours are clipped only to stay in the table.)
-        near = [np.clip(base + step, 0, len(table) - 1) for step in (0, 1, -1)]
-        values = np.stack([table[k] for k in near], axis=2)
+        # Per place and indicator: the value if the level stays, and where its lookup starts.
+        stay = table[base]
+        lut = model.luts[geometric]
+        offset = ((kinds * len(table) + base) * SHIFT_RESOLUTION)[:, :, None]
         w_ind = model.ind_weights if draws.w_ind is None else draws.w_ind[:, sl]
         w_dim = [w for w, _ in model.dims] if draws.w_dim is None else draws.w_dim[:, sl]
-        num, den, tmp, total, weight, code, index, up, down = (
+        num, den, tmp, total, weight, index = (
             scratch.view(name, rows, n) for name in scratch.buffers
         )
         total.fill(0.0)
@@ -533,18 +555,13 @@ def _evaluate(
             num.fill(0.0)
             for i in cols:
                 if moving[i]:
-                    u = uniforms[:, i, sl]
-                    # code 0 = stays (u >= t2), 1 = up (t1 <= u < t2), 2 = down (u < t1)
-                    np.less(u, t2[:, i], out=up)
-                    np.less(u, t1[:, i], out=down)
-                    np.add(up.view(np.int8), down.view(np.int8), out=code)
-                    np.add(code, offsets, out=index)
-                    np.take(values[:, i].reshape(-1), index, out=tmp)
+                    np.add(uniforms[:, i, sl], offset[:, i], out=index)
+                    np.take(lut, index, out=tmp)
                     np.multiply(tmp, w_ind[i], out=tmp)
                 else:
-                    np.multiply(values[:, i, :1], w_ind[i], out=tmp)
+                    np.multiply(stay[:, i, None], w_ind[i], out=tmp)
                 np.add(num, tmp, out=num)
-            _denominators(model, d, p0, p1, unknowns, [w_ind[i] for i in cols], den)
+            _denominators(model, draws, d, p0, p1, unknowns, sl, den)
             # arithmetic: the dimension score; geometric: the mean log of (score + step)
             with np.errstate(invalid="ignore", divide="ignore"):
                 np.divide(num, den, out=num)
@@ -574,23 +591,35 @@ def _evaluate(
 
 
 def _denominators(
-    model: _Model, d: int, p0: int, p1: int, unknowns: int, weights: list[Any], out: Floats
+    model: _Model, draws: _Draws, d: int, p0: int, p1: int, unknowns: int, sl: slice, out: Floats
 ) -> None:
     """Sum of the weights of the counted indicators of dimension ``d``, into ``out``.
 
     Places sharing a pattern of known indicators share the sum, so it is computed once per
-    pattern (in rubric order, as ``scoring.aggregate`` sums) and copied to their rows. With
-    unknowns imputed every indicator counts."""
+    pattern and block of samples (in rubric order, as ``scoring.aggregate`` sums; kept with
+    the draws for the other place chunks) and copied to their rows. With unknowns imputed
+    every indicator counts."""
     import numpy as np
 
+    key = (sl.start, sl.stop, unknowns, d)
+    sums = draws.sums.get(key)
     patterns, inverse = model.patterns[d]
     if unknowns:
-        patterns, inverse = np.ones((1, len(weights)), dtype=bool), np.zeros(p1, dtype=np.intp)
-    sums = np.zeros((len(patterns), out.shape[1]))
-    for k, pattern in enumerate(patterns):
-        for j, w in enumerate(weights):
-            sums[k] += w * float(pattern[j])
-    np.take(sums, inverse.reshape(-1)[p0:p1], axis=0, out=out)
+        patterns, inverse = np.ones((1, patterns.shape[1]), dtype=bool), None
+    if sums is None:
+        cols = model.dims[d][1]
+        weights = [
+            model.ind_weights[i] if draws.w_ind is None else draws.w_ind[i, sl] for i in cols
+        ]
+        sums = np.zeros((len(patterns), sl.stop - sl.start))
+        for k, pattern in enumerate(patterns):
+            for j, w in enumerate(weights):
+                sums[k] += w * float(pattern[j])
+        draws.sums[key] = sums
+    if inverse is None:
+        out[...] = sums[0]
+    else:
+        np.take(sums, inverse.reshape(-1)[p0:p1], axis=0, out=out)
 
 
 # --------------------------------------------------------------------------- summaries
@@ -680,8 +709,8 @@ def _stripe(plan: _Plan, spans: list[tuple[int, int]]) -> list[_Chunk]:
     width = len(model.ind_weights)
     scratch = _Scratch(rows * samples)
     dims = np.empty((rows, len(model.dims), samples))
-    level_main = np.zeros((rows, width, samples), dtype=np.uint16)
-    level_other = np.zeros((rows, width, plan.n_index), dtype=np.uint16)
+    level_main = np.zeros((rows, width, samples), dtype=np.uint8)
+    level_other = np.zeros((rows, width, plan.n_index), dtype=np.uint8)
     paired = np.empty((rows, plan.n_index))
     out = []
     for p0, p1 in spans:
@@ -715,6 +744,7 @@ def _rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
 
     places = overall.shape[0]
     counts = np.zeros(places * places, dtype=np.int32)
+    one = np.ones(1, dtype=np.int32)
     column = np.arange(places)
     for s0, s1 in spans:
         key = -overall[:, s0:s1].T  # samples x places: ascending key = best first
@@ -727,7 +757,7 @@ def _rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
         ranks = np.empty_like(order)
         np.put_along_axis(ranks, order, column[None, :], axis=1)
         ranks += column * places
-        np.add.at(counts, ranks.reshape(-1), 1)
+        np.add.at(counts, ranks.reshape(-1), one)  # same dtype: the fast path of add.at
     return counts.reshape(places, places)
 
 
@@ -850,7 +880,7 @@ def run(
     places = len(model.ids)
     plan = _Plan(model, seed, main, pairs, n_index, np.empty((places, samples)))
     threads = _workers(workers)
-    spans = _spans(places, max(1, min(64, 2**18 // samples)))
+    spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, 2**20 // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
