@@ -378,3 +378,63 @@ def test_wrong_type_at_every_rubric_key(
 def test_recursion_limit_is_untouched() -> None:
     """Nothing above raised the interpreter's limit to get through (it would hide a crash)."""
     assert sys.getrecursionlimit() <= 10_000
+
+
+# --- one bad profile among many -----------------------------------------------------------------
+
+
+@pytest.fixture
+def many(in_tmp: Path) -> Path:
+    """./cities with 240 valid profiles (copies of the bundled ones) and one broken file."""
+    cities = in_tmp / "cities"
+    cities.mkdir()
+    sources = sorted(bundled("cities").glob("*.yaml"))
+    for n in range(240):
+        text = sources[n % len(sources)].read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^id: .*$", f"id: place-{n:03d}", text, count=1)
+        (cities / f"place-{n:03d}.yaml").write_text(text, encoding="utf-8")
+    (cities / "place-999.yaml").write_text(
+        (CORPUS / "type-level-text.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return in_tmp
+
+
+def test_one_bad_profile_among_many_is_reported_and_the_rest_scored(
+    runner: CliRunner, many: Path
+) -> None:
+    result = invoke(runner, "score", "--format", "json")
+    assert result.exit_code == 2  # some input was bad
+    cities = yaml.safe_load(result.stdout)["cities"]
+    assert len(cities) == 240
+    assert "cities/place-999.yaml:7:12: 'level' is 'high', expected a whole number" in (
+        result.stderr
+    )
+    assert "1 error in 1 file" in result.stderr
+
+
+def test_strict_outputs_nothing(runner: CliRunner, many: Path) -> None:
+    result = invoke(runner, "score", "--format", "json", "--strict")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "place-999.yaml:7:12" in result.stderr
+    assert "nothing written: --strict" in result.stderr
+
+
+def test_parallel_reading_gives_the_same_output(
+    runner: CliRunner, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """241 files are read by a pool of processes; the output is that of one process."""
+    outputs = []
+    for workers in ("2", "1"):
+        monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
+        result = invoke(runner, "score", "--format", "csv")
+        outputs.append((result.exit_code, result.stdout, result.stderr))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1].count("\n") == 241  # header and 240 places
+
+
+def test_gaps_against_the_frontier_of_many(runner: CliRunner, many: Path) -> None:
+    result = invoke(runner, "gaps", "place-000", "--against", "frontier", "--format", "json")
+    assert result.exit_code == 2  # the broken peer is reported, the gaps still given
+    assert "place-999.yaml:7:12" in result.stderr
+    assert yaml.safe_load(result.stdout)["gaps"]
