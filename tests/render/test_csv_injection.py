@@ -143,11 +143,6 @@ def test_markdown_tables_keep_their_shape(runner: CliRunner, lang: str, one: boo
         assert "<script>" not in "\n".join(table)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/scores.py render_markdown writes the rubric's name into its 'Rubric:' line "
-    "unescaped (raw <script>; a newline in the name can start a forged table row)",
-)
 @pytest.mark.usefixtures("workdir")
 def test_markdown_title_lines_are_inert(runner: CliRunner) -> None:
     out = score(runner, "--format", "markdown")
@@ -161,13 +156,6 @@ def test_json_carries_the_text_as_data(runner: CliRunner) -> None:
     assert names == {f"hostile-{n}": text.strip() for n, text in enumerate(HOSTILE)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="render/scores.py render_table passes planners' text to rich Table.add_row, which "
-    "reads it as console markup: a name such as '[/bold]' raises rich.errors.MarkupError (an "
-    "internal error, exit 70); wrap cells in rich.text.Text (or rich.markup.escape them)",
-)
 @pytest.mark.usefixtures("workdir")
 def test_the_terminal_table_shows_markup_as_typed(runner: CliRunner) -> None:
     table = score(runner, "hostile-11")

@@ -70,6 +70,23 @@ def md_table(header: list[str], rows: list[list[Any]], align: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def add_row(table: Any, *cells: Any, style: str | None = None) -> None:
+    """Add a row to a rich table with every string shown as typed, never read as markup.
+
+    Planners' text such as ``[/bold]`` would otherwise be console markup (and may crash).
+    """
+    from rich.text import Text
+
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells), style=style)
+
+
+def plain(text: str) -> Any:
+    """A rich Text of ``text`` (for titles and headers that may carry planners' text)."""
+    from rich.text import Text
+
+    return Text(text)
+
+
 def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
     """Render a rich object to a string (with ANSI colour codes when ``color``).
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.i18n import t
-from policebench.render.common import num, pct, rich_to_text, to_csv
+from policebench.render.common import add_row, num, pct, plain, rich_to_text, to_csv
 
 
 def compare_table(
@@ -18,15 +18,15 @@ def compare_table(
     from rich.text import Text
 
     ranking = Table(
-        title=t("compare_title", lang),
+        title=plain(t("compare_title", lang)),
         title_justify="left",
         header_style="bold",
-        caption=t("leader_mark", lang),
+        caption=plain(t("leader_mark", lang)),
         caption_justify="left",
     )
     heads = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     for n, head in enumerate(heads + [d["name"] for d in data["dimensions"]]):
-        ranking.add_column(head, justify="left" if n in (1, 3) else "right")
+        ranking.add_column(plain(head), justify="left" if n in (1, 3) else "right")
     for p in data["places"]:
         cells = [
             str(p["rank"]),
@@ -41,8 +41,8 @@ def compare_table(
             cells.append(
                 Text(num(cell["score"], 1, lang) + mark, style="bold green" if mark else "")
             )
-        ranking.add_row(*cells)
-    spread = Table(title=t("spread", lang), title_justify="left", header_style="bold")
+        add_row(ranking, *cells)
+    spread = Table(title=plain(t("spread", lang)), title_justify="left", header_style="bold")
     for n, head in enumerate(
         [
             t("dimension", lang),
@@ -52,9 +52,10 @@ def compare_table(
             t("spread", lang),
         ]
     ):
-        spread.add_column(head, justify="left" if n < 2 else "right")
+        spread.add_column(plain(head), justify="left" if n < 2 else "right")
     for d in data["dimensions"]:
-        spread.add_row(
+        add_row(
+            spread,
             d["name"],
             ", ".join(d["leaders"]),
             num(d["best"], 1, lang),
@@ -62,15 +63,15 @@ def compare_table(
             num(d["spread"], 1, lang),
         )
     heat = Table(
-        title=t("heatmap", lang),
+        title=plain(t("heatmap", lang)),
         title_justify="left",
         header_style="bold",
-        caption=t("heatmap_note", lang),
+        caption=plain(t("heatmap_note", lang)),
         caption_justify="left",
     )
-    heat.add_column(t("indicator", lang))
+    heat.add_column(plain(t("indicator", lang)))
     for p in data["places"]:
-        heat.add_column(p["name"], justify="center")
+        heat.add_column(plain(p["name"]), justify="center")
     styles = ["red", "dark_orange", "yellow", "green", "bold green"]
     for row in data["heatmap"]:
         marks: list[Any] = [row["name"]]
@@ -82,7 +83,7 @@ def compare_table(
                 span = data["rubric"]["scale"]["max"] - data["rubric"]["scale"]["min"]
                 step = round((level - data["rubric"]["scale"]["min"]) * 4 / max(span, 1))
                 marks.append(Text(str(level), style=styles[max(0, min(4, step))]))
-        heat.add_row(*marks)
+        add_row(heat, *marks)
     return rich_to_text(Group(ranking, spread, heat), color=color, width=width)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.i18n import t
-from policebench.render.common import num, rich_to_text, to_csv
+from policebench.render.common import add_row, num, plain, rich_to_text, to_csv
 
 GAP_KEYS = (
     "city",
@@ -60,7 +60,7 @@ def gaps_table(
     title = f"{t('gaps_title', lang)} · {report['city']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=plain(title), title_justify="left", header_style="bold")
     for n, head in enumerate(
         [
             "#",
@@ -72,10 +72,11 @@ def gaps_table(
             t("impact", lang),
         ]
     ):
-        table.add_column(head, justify="right" if n in (0, 5, 6) else "left")
+        table.add_column(plain(head), justify="right" if n in (0, 5, 6) else "left")
     open_gaps = [g for g in report["gaps"] if g["gap"]]
     for n, g in enumerate(open_gaps, 1):
-        table.add_row(
+        add_row(
+            table,
             str(n),
             g["dimension_name"],
             g["name"],
@@ -96,7 +97,7 @@ def gaps_table(
                 style="dim",
             )
         )
-    sub = Table(title=t("subtotals", lang), title_justify="left", header_style="bold")
+    sub = Table(title=plain(t("subtotals", lang)), title_justify="left", header_style="bold")
     for n, head in enumerate(
         [
             t("dimension", lang),
@@ -106,9 +107,10 @@ def gaps_table(
             t("unknown", lang).capitalize(),
         ]
     ):
-        sub.add_column(head, justify="left" if n == 0 else "right")
+        sub.add_column(plain(head), justify="left" if n == 0 else "right")
     for s in report["subtotals"]:
-        sub.add_row(
+        add_row(
+            sub,
             s["name"],
             str(s["open"]),
             str(s["levels"]),
@@ -181,7 +183,7 @@ def recommend_table(
     ]
     for phase in report["roadmap"]["phases"]:
         table = Table(
-            title=f"{t('phase', lang)} {phase['phase']}",
+            title=plain(f"{t('phase', lang)} {phase['phase']}"),
             title_justify="left",
             header_style="bold",
             show_lines=True,
@@ -197,12 +199,13 @@ def recommend_table(
             ]
         ):
             table.add_column(
-                head, justify="right" if n == 4 else "left", ratio=4 if n == 2 else None
+                plain(head), justify="right" if n == 4 else "left", ratio=4 if n == 2 else None
             )
         for a in phase["actions"]:
             name = a["name"] + (f" ({t('prerequisite', lang)})" if a["prerequisite"] else "")
             needs = "; ".join(f"{n['name']} ≥ {n['level']}" for n in a["needs"])
-            table.add_row(
+            add_row(
+                table,
                 name,
                 f"{a['level']} {a['level_name']}",
                 a["do"],

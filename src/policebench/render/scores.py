@@ -7,7 +7,18 @@ from typing import Any
 from policebench.i18n import t
 from policebench.models import Dimension, Profile, Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, pct, rich_to_text, rounded, to_csv, to_json
+from policebench.render.common import (
+    add_row,
+    md_cell,
+    md_table,
+    num,
+    pct,
+    plain,
+    rich_to_text,
+    rounded,
+    to_csv,
+    to_json,
+)
 from policebench.scoring import Scorecard
 
 
@@ -151,7 +162,8 @@ def render_markdown(
     title = t("scores_title", lang)
     out = [
         f"# {title}\n",
-        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+        f"{t('rubric', lang)}: {md_cell(localized(rubric, 'name', lang))} "
+        f"({md_cell(rubric.id)} {md_cell(rubric.version)})\n",
     ]
     header, rows = _ranking_rows(rubric, cards, names, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
@@ -176,20 +188,24 @@ def render_table(
 
     header, rows = _ranking_rows(rubric, cards, names, lang)
     ranking = Table(
-        title=f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}",
+        title=plain(
+            f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}"
+        ),
         title_justify="left",
         header_style="bold",
     )
     for n, column in enumerate(header):
-        ranking.add_column(column, justify="left" if n in (1, 3) else "right", no_wrap=n in (0, 2))
+        ranking.add_column(
+            plain(column), justify="left" if n in (1, 3) else "right", no_wrap=n in (0, 2)
+        )
     for row in rows:
-        ranking.add_row(*row)
+        add_row(ranking, *row)
     parts: list[Any] = [ranking]
     if len(cards) == 1:
         header, rows = _indicator_rows(rubric, cards[0], lang)
         detail = Table(header_style="bold", show_lines=False)
         for n, column in enumerate(header):
-            detail.add_column(column, justify="right" if n == 3 else "left")
+            detail.add_column(plain(column), justify="right" if n == 3 else "left")
         previous = ""
         for row in rows:
             dim = row[0] if row[0] != previous else ""
@@ -199,6 +215,6 @@ def render_table(
                 if row[2] == t("unknown", lang)
                 else ("yellow" if row[5] == t("opinion", lang) else None)
             )
-            detail.add_row(dim, *row[1:], style=style)
+            add_row(detail, dim, *row[1:], style=style)
         parts.append(detail)
     return rich_to_text(Group(*parts), color=color, width=width)
