@@ -634,9 +634,19 @@ def _bands(values: Floats) -> list[tuple[float, ...] | None]:
     is far below what any report shows. Rows whose samples all agree get that value exactly;
     every band is kept within the exact min and max.
     """
-    import numpy as np
 
     rows = values.reshape(-1, values.shape[-1])
+    # A few rows at a time: temporaries that fit the cache are not fresh memory each time.
+    step = max(1, _BLOCK // rows.shape[1])
+    out: list[tuple[float, ...] | None] = []
+    for r0 in range(0, len(rows), step):
+        out += _bands_block(rows[r0 : r0 + step])
+    return out
+
+
+def _bands_block(rows: Floats) -> list[tuple[float, ...] | None]:
+    import numpy as np
+
     n = rows.shape[1]
     exists = ~np.isnan(rows)
     share = exists.mean(axis=1)
@@ -738,6 +748,36 @@ def _stripe(plan: _Plan, spans: list[tuple[int, int]]) -> list[_Chunk]:
     return out
 
 
+def _rank_order(scores: Floats) -> Any:
+    """Per row (a sample), the columns (places in id order) best first; ties and no score
+    as in ``scoring.rank``: equal scores by id, no score last.
+
+    A float sort is slow here, so scores are first ordered by a 32-bit key (two passes of
+    NumPy's 16-bit radix sort, stable); equal scores have equal keys and keep id order. Only
+    distinct scores closer than the key's resolution (2e-8 points) can share a key in the
+    wrong order: the rows where that happened are sorted again on the exact scores.
+    """
+    import numpy as np
+
+    missing = np.isnan(scores)
+    key = np.subtract(100.0, scores)
+    key *= (2**32 - 2) / 100.0
+    key += 0.5
+    np.clip(key, 0.0, 2**32 - 2, out=key)
+    key[missing] = 2**32 - 1
+    key32 = key.astype(np.uint32)
+    low = (key32 & 0xFFFF).astype(np.uint16)
+    first = np.argsort(low, axis=1, kind="stable")
+    high = np.take_along_axis((key32 >> 16).astype(np.uint16), first, axis=1)
+    order = np.take_along_axis(first, np.argsort(high, axis=1, kind="stable"), axis=1)
+    exact = np.where(missing, -np.inf, scores)
+    ordered = np.take_along_axis(exact, order, axis=1)
+    wrong = (ordered[:, 1:] > ordered[:, :-1]).any(axis=1)
+    if wrong.any():
+        order[wrong] = np.argsort(-exact[wrong], axis=1, kind="stable")
+    return order
+
+
 def _rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
     """counts[p, r]: samples (in ``spans``) in which place p (id order) has rank r + 1."""
     import numpy as np
@@ -747,13 +787,7 @@ def _rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
     one = np.ones(1, dtype=np.int32)
     column = np.arange(places)
     for s0, s1 in spans:
-        key = -overall[:, s0:s1].T  # samples x places: ascending key = best first
-        key[np.isnan(key)] = np.inf  # no score: last, as in scoring.rank
-        order = np.argsort(key, axis=1)
-        ordered = np.take_along_axis(key, order, axis=1)
-        tied = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
-        if tied.any():  # ties go by id (= column order): a stable sort, only where needed
-            order[tied] = np.argsort(key[tied], axis=1, kind="stable")
+        order = _rank_order(overall[:, s0:s1].T)
         ranks = np.empty_like(order)
         np.put_along_axis(ranks, order, column[None, :], axis=1)
         ranks += column * places
@@ -882,7 +916,7 @@ def run(
     threads = _workers(workers)
     spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
-    sample_spans = _spans(samples, max(1, 2**20 // places))
+    sample_spans = _spans(samples, max(1, _BLOCK // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
     with ThreadPoolExecutor(max_workers=threads) as pool:
         done = list(pool.map(lambda stripe: _stripe(plan, stripe), stripes))
