@@ -130,7 +130,7 @@ def build_report(
         "city": _city_head(city, lang),
         "against": against,
         "against_name": _against_name(against, names),
-        "summary": _summary(card, comparison.rank_of(city.id), len(comparison.cards), gaps),
+        "summary": _summary(card, comparison.rank_of(city.id), len(comparison.cards), gaps, lang),
         "ranking": [
             _card(c, names, n)
             for n, c in enumerate(comparison.cards, 1)
@@ -209,15 +209,14 @@ def _city_head(city: Profile, lang: str) -> dict[str, Any]:
     }
 
 
-def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis) -> dict[str, Any]:
+def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis, lang: str) -> dict[str, Any]:
     known = sum(1 for i in card.indicators.values() if i.level is not None)
     opinions = sum(
         1 for i in card.indicators.values() if i.level is not None and not i.has_evidence
     )
     return {
         "overall": _r(card.overall),
-        "stage": card.stage.name if card.stage else None,
-        "stage_zh": card.stage.name_zh if card.stage else None,
+        "stage": localized(card.stage, "name", lang) if card.stage else None,
         "coverage": _r(card.coverage, 4),
         "rank": rank,
         "of": of,
@@ -336,6 +335,7 @@ def _unknown(gap: Any, city: Profile, names: Names) -> dict[str, Any]:
         "name": names.inds[gap.indicator],
         "dimension_name": names.dims[gap.dimension],
         "target": gap.target.level,
+        "target_name": names.level(gap.target.level),
         "note": entry.note if entry else None,
     }
 
