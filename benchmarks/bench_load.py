@@ -19,6 +19,7 @@ busy machine slows them alike) and the medians are compared:
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -32,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 
+import policebench
+
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("policebench")
 POLICEBENCH = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "policebench"]
@@ -44,8 +47,11 @@ for name in sys.argv[1:]:
 """
 
 
-def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (KB) of one run; its output is thrown away."""
+def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall time (s), CPU time (s, user + system, with children) and peak RSS (KB) of one run.
+
+    Its output is thrown away.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv,
@@ -61,8 +67,9 @@ def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err.decode()}")
-    # ru_maxrss of a waited-for child is the largest of it and its own waited-for children.
-    return elapsed, int(usage.ru_maxrss)
+    # ru_maxrss of a waited-for child is the largest of it and its own waited-for children;
+    # its CPU times include theirs.
+    return elapsed, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             files = generate(args.count, folder, args.seed)
         megabytes = sum(f.stat().st_size for f in files) / 1_048_576
         names = [str(f) for f in files]
-        cases: dict[str, Callable[[], tuple[float, int]]] = {
+        cases: dict[str, Callable[[], tuple[float, float, int]]] = {
             "floor: libyaml parse": lambda: run([PYTHON, "-c", FLOOR_PARSE, *names], empty),
             "score --format json": lambda: run(
                 [*POLICEBENCH, "score", str(folder), "--format", "json"], empty
@@ -100,36 +107,45 @@ def main(argv: list[str] | None = None) -> int:
             "--version": lambda: run([*POLICEBENCH, "--version"], empty),
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
+        cpu: dict[str, list[float]] = {name: [] for name in cases}
         rss: dict[str, list[int]] = {name: [] for name in cases}
-        for case in cases.values():  # warm the page cache and the .pyc files
+        # As installed from a wheel: policebench's modules compiled (PYTHONDONTWRITEBYTECODE
+        # would otherwise make every run compile them again).
+        compileall.compile_dir(Path(policebench.__file__).parent, quiet=1)
+        for case in cases.values():  # warm the page cache
             case()
         for _ in range(args.reps):
             for name, case in cases.items():
-                elapsed, peak = case()
+                elapsed, seconds, peak = case()
                 times[name].append(elapsed)
+                cpu[name].append(seconds)
                 rss[name].append(peak)
 
     med = {name: statistics.median(values) for name, values in times.items()}
+    med_cpu = {name: statistics.median(values) for name, values in cpu.items()}
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"{args.count} profiles ({megabytes:.1f} MB), {args.reps} repetitions, "
-        f"{cores} cores, Python {sys.version.split()[0]}; medians in seconds"
+        f"{args.count} profiles ({megabytes:.1f} MB), {args.reps} repetitions, {cores} cores, "
+        f"Python {sys.version.split()[0]}, load average {load:.1f}; medians in seconds"
     )
+    print(f"  {'case':<44} {'wall':>8} {'cpu':>8}  wall range      peak RSS")
     for name in cases:
         spread = f"{min(times[name]):.3f}-{max(times[name]):.3f}"
         peak = max(rss[name]) / 1024
-        print(f"  {name:<44} {med[name]:8.3f}  (range {spread}, peak RSS {peak:.0f} MB)")
+        print(f"  {name:<44} {med[name]:8.3f} {med_cpu[name]:8.3f}  {spread:<15} {peak:5.0f} MB")
     ratios = [
         ("bulk, parallel", "score --format json", "floor: libyaml parse", 1.0),
         ("bulk, 1 process", "score --format json, 1 process", "floor: libyaml parse", 1.3),
         ("cold start", "score (bundled data)", "floor: import typer, pydantic, yaml, rich", 1.1),
         ("--version", "--version", "floor: python -c pass", 2.0),
     ]
-    print("ratios (goal):")
+    print("ratios of wall times (goal); of CPU times in brackets:")
     for label, case, floor, goal in ratios:
         ratio = med[case] / med[floor]
         verdict = "ok" if ratio <= goal else "MISSED"
-        print(f"  {label:<18} {ratio:5.2f}x  (goal <= {goal:g}x: {verdict})")
+        cpu_ratio = med_cpu[case] / med_cpu[floor]
+        print(f"  {label:<18} {ratio:5.2f}x  [{cpu_ratio:5.2f}x]  (goal <= {goal:g}x: {verdict})")
     return 0
 
 
