@@ -295,8 +295,12 @@ def open_workspace(
     rubric_path: Path | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
+    extra: Iterable[str] = (),
 ) -> Workspace:
     """Load the rubric and the profiles named by ``cities`` (ids or paths; none = all in use).
+
+    ``extra`` names more profile files or folders (earlier assessments, more peers) that join
+    the pool and the history without being selected.
 
     Invalid profiles are left out and their problems kept in ``Workspace.problems``; an
     invalid rubric, a missing file or an unknown id raise. ``progress(done, total)`` is called
@@ -317,8 +321,12 @@ def open_workspace(
     for path in explicit:
         firsts.setdefault(_resolved(path), path)
     explicit, explicit_set = list(firsts.values()), set(firsts)
+    for arg in extra:
+        for path in _expand(arg, pool_dir) or [Path(arg)]:
+            firsts.setdefault(_resolved(path), path)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
-    paths = explicit + [p for p in pool_files if _resolved(p) not in explicit_set]
+    named = list(firsts.values())
+    paths = named + [p for p in pool_files if _resolved(p) not in firsts]
     reads = _read_profiles(paths, progress)
     wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
     rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)

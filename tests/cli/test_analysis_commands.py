@@ -185,3 +185,17 @@ def test_golden_chinese_markdown_report(runner: CliRunner, golden) -> None:  # t
     code, out, _ = run(runner, "report", "j-city", "--against", "frontier", "--lang", "zh")
     assert code == 0
     golden("report-j-city-frontier.zh.md", out)
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_report_takes_earlier_assessments_for_the_trend(runner: CliRunner) -> None:
+    history = Path(__file__).resolve().parent.parent / "fixtures" / "history"
+    newest = sorted(history.glob("*.yaml"))[-1]
+    code, out, _ = run(runner, "report", str(newest), "-f", "json")
+    assert code == 0 and json.loads(out)["trend"] == []
+    code, out, _ = run(runner, "report", str(newest), str(history), "-f", "json")
+    assert code == 0
+    trend = json.loads(out)["trend"]
+    assert [p["assessed"] for p in trend] == sorted(p["assessed"] for p in trend)
+    assert len(trend) == len(list(history.glob("*.yaml")))
+    assert trend[0]["overall_change"] is None

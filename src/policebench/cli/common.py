@@ -156,7 +156,12 @@ def run_app(app: typer.Typer) -> None:
 
 
 def load_or_exit(
-    cities: list[str], rubric: Path | None, *, strict: bool = False, minimum: int = 1
+    cities: list[str],
+    rubric: Path | None,
+    *,
+    strict: bool = False,
+    minimum: int = 1,
+    extra: list[str] | None = None,
 ) -> tuple[Any, bool]:
     """Open the workspace; print the problems of inputs that were left out.
 
@@ -166,7 +171,7 @@ def load_or_exit(
     """
     from policebench.workspace import open_workspace
 
-    ws = open_workspace(cities, rubric, progress=_progress_callback())
+    ws = open_workspace(cities, rubric, progress=_progress_callback(), extra=extra or ())
     # The workspace lives until the command ends: moved out of the collector's sight, it is
     # not walked again by every later collection (half a second with thousands of profiles).
     gc.freeze()

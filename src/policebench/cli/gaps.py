@@ -19,7 +19,7 @@ from policebench.cli.common import (
     load_or_exit,
     use_color,
 )
-from policebench.cli.reporting import AgainstOpt, CityArg, TargetOpt, city_report
+from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, city_report
 
 
 class GapsFormat(StrEnum):
@@ -33,6 +33,7 @@ class GapsFormat(StrEnum):
 @handle_errors
 def gaps(
     city: CityArg,
+    more: MoreArg = None,
     against: AgainstOpt = None,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
@@ -60,7 +61,7 @@ def gaps(
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
-    ws, failed = load_or_exit([city], rubric)
+    ws, failed = load_or_exit([city], rubric, extra=more)
     language = lang_of(lang)
     report = city_report(ws, against, target, None, language)
     if format is GapsFormat.json:

@@ -19,7 +19,7 @@ from policebench.cli.common import (
     load_or_exit,
     use_color,
 )
-from policebench.cli.reporting import AgainstOpt, CityArg, TargetOpt, TopOpt, city_report
+from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, TopOpt, city_report
 
 
 class RecommendFormat(StrEnum):
@@ -33,6 +33,7 @@ class RecommendFormat(StrEnum):
 @handle_errors
 def recommend(
     city: CityArg,
+    more: MoreArg = None,
     against: AgainstOpt = None,
     target: TargetOpt = None,
     top: TopOpt = None,
@@ -60,7 +61,7 @@ def recommend(
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
-    ws, failed = load_or_exit([city], rubric)
+    ws, failed = load_or_exit([city], rubric, extra=more)
     language = lang_of(lang)
     report = city_report(ws, against, target, top, language)
     if format is RecommendFormat.json:

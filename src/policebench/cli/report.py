@@ -21,6 +21,7 @@ from policebench.cli.common import (
 from policebench.cli.reporting import (
     AgainstOpt,
     CityArg,
+    MoreArg,
     TargetOpt,
     TemplateDirOpt,
     TopOpt,
@@ -38,6 +39,7 @@ class ReportFormat(StrEnum):
 @handle_errors
 def report(
     city: CityArg,
+    more: MoreArg = None,
     against: AgainstOpt = "frontier",
     target: TargetOpt = None,
     top: TopOpt = None,
@@ -61,11 +63,13 @@ def report(
       policebench report j-city --against frontier --format html --output j-city.html
 
       policebench report j-city --against hangzhou --lang zh --output j-city.md
+
+      policebench report my-city history/ --format html -o my-city.html   # with the trend
     """
     from policebench.render.common import to_json
     from policebench.render.templates import render
 
-    ws, failed = load_or_exit([city], rubric)
+    ws, failed = load_or_exit([city], rubric, extra=more)
     data = city_report(ws, against, target, top, lang_of(lang))
     if format is ReportFormat.json:
         text = to_json(data)

@@ -39,6 +39,13 @@ TopOpt = Annotated[
     ),
 ]
 CityArg = Annotated[str, typer.Argument(help="Profile id or path of the place to assess.")]
+MoreArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="More profile files or folders: earlier assessments (for the trend) or more peers.",
+        show_default=False,
+    ),
+]
 TemplateDirOpt = Annotated[
     Path | None,
     typer.Option(
