@@ -9,6 +9,7 @@ This is one of the two places that touch the file system (the other writes repor
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -39,9 +40,15 @@ def bundled(kind: str) -> Path:
 def display(path: Path) -> str:
     """A path as the user should see it: relative to the working folder where possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved_cwd(os.getcwd())))
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_cwd(cwd: str) -> Path:
+    # Resolved once per working folder, not once per file read (3,000 files: 0.1 s).
+    return Path(cwd).resolve()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ Nothing here touches pydantic or the models: the result is a :class:`Document`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import errno
 import stat
 from dataclasses import dataclass, field
@@ -433,7 +432,7 @@ class _Builder:
 
     def mapping(self, node: yaml.Node, path: YamlPath, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        keys = self.keys
+        keys, values = self.keys, self.values
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.fail(key_node, "a key must be a plain name or number, not a list or mapping")
@@ -466,7 +465,16 @@ class _Builder:
                 )
                 continue
             keys[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
+            if type(value_node) is ScalarNode and value_node.tag == _STR_TAG:
+                # Most values are text: what build() would do, without a call per value.
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise _TooLarge(value_node)
+                mark = value_node.start_mark
+                values[child] = (mark.line + 1, mark.column + 1)
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, child, depth + 1)
         return result
 
 
@@ -606,5 +614,7 @@ def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:
 
 def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     """A ``did you mean`` hint for a misspelt name, or an empty string."""
+    import difflib  # only when a name is misspelt: it costs every start a few milliseconds
+
     matches = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'?" if matches else ""
