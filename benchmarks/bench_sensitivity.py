@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -97,21 +98,23 @@ def main() -> None:
     import numpy  # noqa: F401  (imported before timing, as the CLI does before run)
 
     before = peak_mib()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = run(rubric, places, samples=args.samples, seed=args.seed, workers=args.workers)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     after = peak_mib()
     floor = min(floor_seconds(rubric, args.places, args.samples, args.seed) for _ in range(3))
 
     print(f"places {args.places}, indicators {len(rubric.indicators)}, samples {args.samples}")
     print(f"sources varied: {', '.join(result.sources)}; index pairs {result.index_samples}")
-    print(f"sensitivity.run: {seconds:.2f} s")
+    print(f"sensitivity.run: {seconds:.2f} s ({cpu:.2f} s of CPU in all threads)")
     print(f"peak RSS: {after:.0f} MiB (before the run {before:.0f} MiB)")
     print(
         f"floor (Dirichlet draws + one {args.samples}x{len(rubric.indicators)} @ "
         f"{len(rubric.indicators)}x{args.places} product): {floor:.3f} s"
     )
     print(f"ratio run / floor: {seconds / floor:.1f}")
+    if os.getloadavg()[0] > 1.0:
+        print(f"note: load average {os.getloadavg()[0]:.1f}: other work shares the cores")
 
 
 if __name__ == "__main__":

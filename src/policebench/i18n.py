@@ -247,8 +247,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "sens_confidence": ("assessor confidence", "评估置信度"),
     "sens_unknowns": ("unknown levels", "未知等级"),
     "sens_samples": (
-        "{samples} samples, seed {seed}; indices from {pairs} sample pairs.",
-        "共 {samples} 次抽样，随机种子 {seed}；敏感性指数基于 {pairs} 对样本。",
+        "{samples} samples, seed {seed}; the weights and confidence indices from {pairs} "
+        "sample pairs.",
+        "共 {samples} 次抽样，随机种子 {seed}；权重与置信度的敏感性指数基于 {pairs} 对样本。",
     ),
     "sens_method": (
         "Drawn in each sample: weights {weights}; aggregation {aggregations}; "

@@ -35,11 +35,14 @@ The same seed gives the same result to the last bit; a place's bands do not depe
 other places are analysed (its level draws are keyed by its id), only its ranks do.
 
 First-order sensitivity index of a source k (per place, for the overall score): the share of
-the score's variance that k alone explains, Var(E[score | k]) / Var(score), estimated with
-Janon et al.'s pick-freeze estimator from ``index_samples`` pairs of samples that share k and
-redraw everything else; clipped to 0..1, with an error of roughly 1/sqrt(index_samples).
-``SensitivityResult.index`` pools the places: sum of the explained variances over the sum of
-the variances. Sources switched off get None.
+the score's variance that k alone explains, Var(E[score | k]) / Var(score). For the two
+discrete sources (aggregation, unknowns: two or three values) it is computed directly from the
+main samples grouped by k's value (the correlation ratio). For the weights and the confidence
+moves (many draws per sample) it is estimated with Janon et al.'s (2014) pick-freeze estimator
+from ``index_samples`` pairs of samples that share k and redraw everything else, with an error
+of roughly 1/sqrt(index_samples). Clipped to 0..1. ``SensitivityResult.index`` pools the
+places: sum of the explained variances over the sum of the variances. Sources switched off
+get None.
 
 NumPy is imported only inside :func:`run`; importing this module stays cheap, because
 ``validate`` imports :func:`check_uncertainty` from it.
@@ -550,37 +553,47 @@ def _evaluate(
             scratch.view(name, rows, n) for name in scratch.buffers
         )
         total.fill(0.0)
+        # Where every place has every dimension (the usual case) the overall denominator is
+        # one sum per sample, not per place: rows, not samples x places, of work.
+        everywhere = unknowns != 0 or all(c[p0:p1].all() for c in model.counted)
+        if everywhere:
+            weight = weight[0]
         weight.fill(0.0)
         for d, (_, cols) in enumerate(model.dims):
-            num.fill(0.0)
-            for i in cols:
+            for j, i in enumerate(cols):
+                # The first term is written, not added to zeros: the same value, one pass less.
+                acc = tmp if j else num
                 if moving[i]:
                     np.add(uniforms[:, i, sl], offset[:, i], out=index)
-                    np.take(lut, index, out=tmp)
-                    np.multiply(tmp, w_ind[i], out=tmp)
+                    np.take(lut, index, out=acc)
+                    np.multiply(acc, w_ind[i], out=acc)
                 else:
-                    np.multiply(stay[:, i, None], w_ind[i], out=tmp)
-                np.add(num, tmp, out=num)
+                    np.multiply(stay[:, i, None], w_ind[i], out=acc)
+                if j:
+                    np.add(num, tmp, out=num)
             _denominators(model, draws, d, p0, p1, unknowns, sl, den)
             # arithmetic: the dimension score; geometric: the mean log of (score + step)
             with np.errstate(invalid="ignore", divide="ignore"):
                 np.divide(num, den, out=num)
-            if dims_out is not None and geometric:
-                np.exp(num, out=tmp)
-                np.subtract(tmp, model.step, out=tmp)
-                dims_out[:, d, sl] = np.clip(tmp, 0.0, 100.0, out=tmp)
-            elif dims_out is not None:
-                dims_out[:, d, sl] = num
-            # A dimension counts where it has a counted indicator, as in scoring.aggregate.
-            counts = model.counted[d][p0:p1] if not unknowns else np.ones(rows, dtype=bool)
+            if dims_out is not None:
+                view = dims_out[:, d, sl]
+                if geometric:
+                    np.exp(num, out=view)
+                    np.subtract(view, model.step, out=view)
+                    np.clip(view, 0.0, 100.0, out=view)
+                else:
+                    view[...] = num
             np.multiply(num, w_dim[d], out=tmp)
-            if counts.all():
+            if everywhere:
                 np.add(total, tmp, out=total)
                 np.add(weight, w_dim[d], out=weight)
             else:
-                np.add(total, tmp, out=total, where=counts[:, None])
+                # A dimension counts where it has a counted indicator, as in
+                # scoring.aggregate.
+                counts = model.counted[d][p0:p1, None]
+                np.add(total, tmp, out=total, where=counts)
                 wide = np.broadcast_to(w_dim[d], (rows, n))
-                np.add(weight, wide, out=weight, where=counts[:, None])
+                np.add(weight, wide, out=weight, where=counts)
         target = out[:, sl]
         with np.errstate(invalid="ignore", divide="ignore"):
             np.divide(total, weight, out=target)
@@ -680,11 +693,36 @@ def _bands_block(rows: Floats) -> list[tuple[float, ...] | None]:
 
 
 def _first_order(y: Floats, y_k: Floats) -> tuple[Floats, Floats]:
-    """Janon et al. (2014): explained variance and variance, per row, from paired samples."""
+    """Janon et al. (2014): explained variance and variance, per row, from paired samples.
 
-    mean = ((y + y_k) / 2).mean(axis=1)
-    explained = (y * y_k).mean(axis=1) - mean**2
-    variance = ((y * y + y_k * y_k) / 2).mean(axis=1) - mean**2
+    Row by row, so that a place's figures do not depend on the other places in its chunk.
+    """
+    import numpy as np
+
+    explained, variance = np.zeros(len(y)), np.zeros(len(y))
+    for r, (a, b) in enumerate(zip(y, y_k, strict=True)):
+        mean = ((a + b) / 2).mean()
+        explained[r] = (a * b).mean() - mean**2
+        variance[r] = ((a * a + b * b) / 2).mean() - mean**2
+    return explained, variance
+
+
+def _correlation_ratio(y: Floats, labels: Any) -> tuple[Floats, Floats]:
+    """Between-group variance and variance, per row, of samples grouped by ``labels``.
+
+    For a source with a few discrete values this is Var(E[score | source]) / Var(score)
+    itself, from all the main samples: no paired run needed, and less noise than one.
+    Row by row, so that a place's figures do not depend on the other places in its chunk.
+    """
+    import numpy as np
+
+    groups = [(labels == value) for value in np.unique(labels)]
+    explained, variance = np.zeros(len(y)), np.zeros(len(y))
+    for r, row in enumerate(y):
+        mean = row.mean()
+        for members in groups:
+            explained[r] += members.mean() * (row[members].mean() - mean) ** 2
+        variance[r] = row.var()
     return explained, variance
 
 
@@ -706,6 +744,8 @@ class _Plan:
     #: Per source: the paired samples (source from main, the rest from the other stream)
     #: and the positions in ``main`` of the main samples they pair with.
     pairs: dict[str, tuple[_Draws, Any]]
+    #: Per discrete source (aggregation, unknowns): its value in each main sample.
+    discrete: dict[str, Any]
     n_index: int
     overall: Floats  # (places, samples): filled by the workers
 
@@ -744,6 +784,8 @@ def _stripe(plan: _Plan, spans: list[tuple[int, int]]) -> list[_Chunk]:
             _evaluate(model, p0, p1, draws, uniforms, paired[:n], scratch)
             y = overall[:, positions]
             explained[source], variance[source] = _first_order(y, paired[:n])
+        for source, labels in plan.discrete.items():
+            explained[source], variance[source] = _correlation_ratio(overall, labels)
         out.append(_Chunk(_bands(overall), _bands(dims[:n]), explained, variance))
     return out
 
@@ -879,7 +921,7 @@ def run(
     """Bands, rank probabilities and sensitivity indices of ``profiles`` under ``rubric``.
 
     ``settings`` defaults to ``rubric.uncertainty``; ``index_samples`` (default: the smaller
-    of ``samples`` and 2000) is the number of sample pairs behind each sensitivity index;
+    of ``samples`` and 1000) is the number of sample pairs behind the pick-freeze indices;
     ``workers`` threads share the work (default: the CPU cores, at most 8) without changing
     the result. Ranks are among ``profiles``. Raises UserError for bad settings, an empty or
     duplicated list of places, or when NumPy is not installed.
@@ -907,12 +949,18 @@ def run(
     where[main.order] = np.arange(samples)
     head = drawn.head(n_index)
     other = _draw(model, settings, n_index, seed, _STREAM_OTHER)
-    pairs = {}
-    for source in sources:
-        mixed = _mixed(source, head, other)
-        pairs[source] = (mixed, where[mixed.order])
+    pairs: dict[str, tuple[_Draws, Any]] = {}
+    for source in ("weights", "confidence"):
+        if source in sources:
+            mixed = _mixed(source, head, other)
+            pairs[source] = (mixed, where[mixed.order])
+    discrete: dict[str, Any] = {
+        s: main.geometric if s == "aggregation" else main.unknowns
+        for s in ("aggregation", "unknowns")
+        if s in sources
+    }
     places = len(model.ids)
-    plan = _Plan(model, seed, main, pairs, n_index, np.empty((places, samples)))
+    plan = _Plan(model, seed, main, pairs, discrete, n_index, np.empty((places, samples)))
     threads = _workers(workers)
     spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
