@@ -385,7 +385,8 @@ def test_recursion_limit_is_untouched() -> None:
 
 @pytest.fixture
 def many(in_tmp: Path) -> Path:
-    """./cities with 240 valid profiles (copies of the bundled ones) and one broken file."""
+    """./cities with 241 valid profiles (copies of the bundled ones, and one whose metric
+    value is infinite: JSON cannot carry it between processes) and one broken file."""
     cities = in_tmp / "cities"
     cities.mkdir()
     sources = sorted(bundled("cities").glob("*.yaml"))
@@ -393,6 +394,12 @@ def many(in_tmp: Path) -> Path:
         text = sources[n % len(sources)].read_text(encoding="utf-8")
         text = re.sub(r"(?m)^id: .*$", f"id: place-{n:03d}", text, count=1)
         (cities / f"place-{n:03d}.yaml").write_text(text, encoding="utf-8")
+    (cities / "place-998.yaml").write_text(
+        "id: place-998\nname: Infinite\nrubric: smart-policing\nassessed: 2026-01-01\n"
+        "indicators:\n  specialist-headcount:\n    value: .inf\n    confidence: low\n"
+        "    evidence: x\n    sources: [{title: t, reliability: primary}]\n",
+        encoding="utf-8",
+    )
     (cities / "place-999.yaml").write_text(
         (CORPUS / "type-level-text.yaml").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -405,7 +412,7 @@ def test_one_bad_profile_among_many_is_reported_and_the_rest_scored(
     result = invoke(runner, "score", "--format", "json")
     assert result.exit_code == 2  # some input was bad
     cities = yaml.safe_load(result.stdout)["cities"]
-    assert len(cities) == 240
+    assert len(cities) == 241
     assert "cities/place-999.yaml:7:12: 'level' is 'high', expected a whole number" in (
         result.stderr
     )
@@ -423,14 +430,17 @@ def test_strict_outputs_nothing(runner: CliRunner, many: Path) -> None:
 def test_parallel_reading_gives_the_same_output(
     runner: CliRunner, many: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """241 files are read by a pool of processes; the output is that of one process."""
+    """242 files are read by a pool of processes; the output is that of one process."""
     outputs = []
     for workers in ("2", "1"):
         monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
         result = invoke(runner, "score", "--format", "csv")
         outputs.append((result.exit_code, result.stdout, result.stderr))
     assert outputs[0] == outputs[1]
-    assert outputs[0][1].count("\n") == 241  # header and 240 places
+    assert outputs[0][1].count("\n") == 242  # header and 241 places
+    monkeypatch.setenv("POLICEBENCH_WORKERS", "2")
+    json_out = invoke(runner, "score", "place-998", "--format", "json").stdout
+    assert '"value": Infinity' in json_out  # not turned into null on its way
 
 
 def test_gaps_against_the_frontier_of_many(runner: CliRunner, many: Path) -> None:

@@ -12,10 +12,12 @@ import contextlib
 import functools
 import gc
 import hashlib
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policebench.errors import InvalidInput, UserError
 from policebench.models import Profile, Rubric
@@ -218,6 +220,39 @@ class _ProfileRead:
     #: choice of rubric).
     raw_id: str | None
     raw_rubric: str | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
+        # pickling its hundred models one by one took a third of a worker's time. Only a
+        # value JSON cannot hold exactly (an infinite or NaN number) makes it travel pickled.
+        lp = self.loaded
+        if lp is None or not _json_exact(lp.profile):
+            return (_ProfileRead, (lp, self.problems, self.raw_id, self.raw_rubric))
+        payload = lp.profile.model_dump_json()
+        rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
+        return (_revive, (payload, *rest))
+
+
+def _json_exact(profile: Profile) -> bool:
+    """Whether ``profile`` survives a JSON round trip unchanged (every float is finite)."""
+    for entry in profile.indicators.values():
+        if entry.value is not None and not math.isfinite(entry.value):
+            return False
+        if entry.survey is not None and not math.isfinite(entry.survey.agreement):
+            return False
+    return True
+
+
+def _revive(
+    payload: str,
+    source: Loaded,
+    document: Document,
+    problems: list[Problem],
+    raw_id: str | None,
+    raw_rubric: str | None,
+) -> _ProfileRead:
+    profile = Profile.model_validate_json(payload)
+    return _ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
 
 
 def _read_profile(path: Path) -> _ProfileRead:
