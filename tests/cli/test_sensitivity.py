@@ -106,6 +106,16 @@ def test_bad_uncertainty_settings_point_at_the_rubric(runner: CliRunner, in_tmp:
     assert "impute_min (3) is above impute_max (1)" in err
 
 
+def test_one_sample_is_enough_to_run(runner: CliRunner, in_tmp: Path) -> None:
+    code, out, err = run(runner, "sensitivity", "--samples", "1", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["index"] == {s: None for s in ("weights", "aggregation", "confidence", "unknowns")}
+    for p in data["places"]:
+        o = p["overall"]
+        assert o["p5"] == o["median"] == o["p95"] == o["min"] == o["max"]
+
+
 def test_bad_options_and_unknown_place(runner: CliRunner, in_tmp: Path) -> None:
     assert run(runner, "sensitivity", "--samples", "0")[0] == 2
     assert run(runner, "sensitivity", "--seed", "-1")[0] == 2

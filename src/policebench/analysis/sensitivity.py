@@ -875,6 +875,8 @@ def _pooled(chunks: Iterable[_Chunk], sources: Iterable[str]) -> dict[str, float
     chunks = list(chunks)
     out: dict[str, float | None] = {s: None for s in SOURCES}
     for source in sources:
+        if source not in chunks[0].explained:
+            continue
         explained = np.concatenate([c.explained[source] for c in chunks])
         variance = np.concatenate([c.variance[source] for c in chunks])
         ok = np.isfinite(explained) & np.isfinite(variance)
@@ -887,6 +889,8 @@ def _pooled(chunks: Iterable[_Chunk], sources: Iterable[str]) -> dict[str, float
 def _place_index(chunk: _Chunk, k: int, sources: Iterable[str]) -> dict[str, float | None]:
     out: dict[str, float | None] = {s: None for s in SOURCES}
     for source in sources:
+        if source not in chunk.explained:
+            continue
         explained = float(chunk.explained[source][k])
         variance = float(chunk.variance[source][k])
         # A variance below 1e-9 (scores 0-100) is rounding noise: the score does not move.
@@ -951,7 +955,7 @@ def run(
     other = _draw(model, settings, n_index, seed, _STREAM_OTHER)
     pairs: dict[str, tuple[_Draws, Any]] = {}
     for source in ("weights", "confidence"):
-        if source in sources:
+        if source in sources and n_index >= 2:  # one pair estimates nothing
             mixed = _mixed(source, head, other)
             pairs[source] = (mixed, where[mixed.order])
     discrete: dict[str, Any] = {
