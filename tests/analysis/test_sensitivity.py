@@ -23,6 +23,7 @@ from policebench.analysis.sensitivity import (
     run,
     uncertainty_issues,
 )
+from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import rank, score
 from policebench.validate import build
@@ -336,7 +337,8 @@ def test_point_lies_within_the_samples_when_the_default_world_can_be_drawn(
     the default world -- rubric weights, arithmetic mean, no level moved, unknowns left out
     -- has a positive probability and there are enough samples to draw it, one sample *is*
     the point score, bit for bit, so min <= point <= max. Here that world has probability at
-    least 1/2 * (1/3)**3 * 1/3 = 1/162, and 3000 samples miss it with probability e**-18.
+    least 1/2 * (85/256)**3 * 1/3, about 1/165, and 3000 samples miss it with probability
+    about e**-18.
     (With Dirichlet weights the default weights have probability 0, so no such guarantee.)
     """
     r = rubric(
@@ -431,7 +433,7 @@ def test_settings_checks_point_at_the_yaml() -> None:
 def test_impute_bounds_in_the_wrong_order() -> None:
     r = rubric(impute_unknown=True, impute_min=3, impute_max=1)
     assert [m for _, m, _ in uncertainty_issues(r)] == ["impute_min (3) is above impute_max (1)"]
-    with pytest.raises(Exception, match="impute_min"):
+    with pytest.raises(UserError, match="impute_min"):
         run(r, [place("x", a=(1, "low"))], samples=10)
 
 
@@ -455,3 +457,10 @@ def test_rank_order_matches_an_exact_stable_sort() -> None:
     scores[::13, 7] = 0.0
     exact = np.argsort(-np.where(np.isnan(scores), -np.inf, scores), axis=1, kind="stable")
     assert (_rank_order(scores) == exact).all()
+
+
+def test_a_run_too_large_for_memory_is_refused_before_it_starts(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    with pytest.raises(UserError, match="GiB of memory"):
+        run(rubric, list(profiles.values()), samples=200_000_000)

@@ -87,6 +87,8 @@ _KEYS = 655.35
 _CHUNK = 2**18
 #: Work arrays hold about this many (place, sample) pairs.
 _BLOCK = 2**15
+#: At most this many bytes for the matrix of overall scores (places x samples).
+_MEMORY = 4 * 2**30
 
 
 @dataclass(frozen=True)
@@ -943,6 +945,13 @@ def run(
     ids = [p.id for p in profiles]
     if len(set(ids)) != len(ids):
         raise UserError("a place is listed twice", "give each place once")
+    # The one array that grows with places x samples: every overall score, for the ranks.
+    if len(profiles) * samples * 8 > _MEMORY:
+        need = len(profiles) * samples * 8 / 2**30
+        raise UserError(
+            f"{len(profiles)} places x {samples} samples need about {need:.0f} GiB of memory",
+            "use fewer --samples: 10000 already place band ends within a few tenths of a point",
+        )
     sources = active_sources(rubric, settings)
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
     model = _prepare(rubric, profiles, settings)
