@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import operator
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -316,6 +317,12 @@ class _Parser(CParser, Resolver):
     def __init__(self, text: str) -> None:
         CParser.__init__(self, text)
         Resolver.__init__(self)
+
+    # The composer calls these two hooks around every node. We use no path resolvers, so
+    # PyYAML's versions do nothing, at the price of a Python frame each; C callables that
+    # ignore their arguments do the same nothing a third faster per file.
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is not ScalarNode:
