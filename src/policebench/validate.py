@@ -12,6 +12,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from policebench.analysis.sensitivity_settings import check_uncertainty
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
 from policebench.yamlio import Document, YamlPath, closest
@@ -199,6 +200,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             seen_inds[ind.id] = (d, i)
             problems += _check_indicator(rubric, doc, path)
     problems += _check_needs(rubric, doc, seen_inds)
+    problems += check_uncertainty(rubric, doc)
     return problems
 
 

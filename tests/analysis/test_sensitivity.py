@@ -16,13 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policebench.analysis.sensitivity import (
-    SHIFT_RESOLUTION,
-    SOURCES,
-    check_uncertainty,
-    run,
-    uncertainty_issues,
-)
+from policebench.analysis.sensitivity import SHIFT_RESOLUTION, run
+from policebench.analysis.sensitivity_settings import SOURCES, check_uncertainty, uncertainty_issues
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import rank, score

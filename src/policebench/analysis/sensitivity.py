@@ -44,8 +44,8 @@ of roughly 1/sqrt(index_samples). Clipped to 0..1. ``SensitivityResult.index`` p
 places: sum of the explained variances over the sum of the variances. Sources switched off
 get None.
 
-NumPy is imported only inside :func:`run`; importing this module stays cheap, because
-``validate`` imports :func:`check_uncertainty` from it.
+NumPy is imported only inside :func:`run`. The settings' cross-checks live in
+:mod:`policebench.analysis.sensitivity_settings`, which ``validate`` uses.
 """
 
 from __future__ import annotations
@@ -60,21 +60,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from policebench.analysis.sensitivity_settings import (
+    SOURCES,
+    active_sources,
+    impute_bounds,
+    uncertainty_issues,
+)
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.problems import Problem
 from policebench.scoring import levels_of, rank, score
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from policebench.yamlio import Document
-
     Floats = NDArray[np.float64]
 
 #: The sources of uncertainty, in the order they are reported.
-SOURCES = ("weights", "aggregation", "confidence", "unknowns")
 #: The band: 5th, 50th and 95th percentiles (linear interpolation between samples).
 QUANTILES = (0.05, 0.5, 0.95)
 #: Move probabilities are applied as whole counts out of this (one random byte per level).
@@ -177,88 +179,6 @@ class SensitivityResult:
 
 
 # --------------------------------------------------------------------------- settings checks
-
-
-def impute_bounds(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[int, int]:
-    """The lowest and highest plausible level of an unknown (defaults: the scale's ends)."""
-    settings = settings or rubric.uncertainty
-    low = rubric.scale.min if settings.impute_min is None else settings.impute_min
-    high = rubric.scale.max if settings.impute_max is None else settings.impute_max
-    return low, high
-
-
-def uncertainty_issues(
-    rubric: Rubric, settings: Uncertainty | None = None
-) -> list[tuple[tuple[str, ...], str, str]]:
-    """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
-    settings = settings or rubric.uncertainty
-    scale = rubric.scale
-    issues: list[tuple[tuple[str, ...], str, str]] = []
-    for key in ("impute_min", "impute_max"):
-        level = getattr(settings, key)
-        if level is not None and level not in scale.span:
-            issues.append(
-                (
-                    ("uncertainty", key),
-                    f"{key} {level} is outside the scale {scale.min}..{scale.max}",
-                    f"use a level from {scale.min} to {scale.max}, or leave it out",
-                )
-            )
-    low, high = impute_bounds(rubric, settings)
-    if low > high:
-        issues.append(
-            (
-                ("uncertainty", "impute_min"),
-                f"impute_min ({low}) is above impute_max ({high})",
-                "the lowest plausible level of an unknown must not exceed the highest",
-            )
-        )
-    seen: set[str] = set()
-    for name in settings.aggregations:
-        if name in seen:
-            issues.append(
-                (
-                    ("uncertainty", "aggregations"),
-                    f"aggregation '{name}' is listed twice; each listed one is equally likely",
-                    "list each aggregation once",
-                )
-            )
-        seen.add(name)
-    if settings.medium_shift > settings.low_shift:
-        issues.append(
-            (
-                ("uncertainty", "medium_shift"),
-                f"medium_shift ({settings.medium_shift:g}) is above low_shift "
-                f"({settings.low_shift:g}): medium-confidence levels would move more often "
-                "than low-confidence ones",
-                "make medium_shift at most low_shift",
-            )
-        )
-    return issues
-
-
-def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
-    """The cross-checks of ``rubric.uncertainty``, as problems at their YAML positions.
-
-    Meant for ``validate.check_rubric``: ``problems += check_uncertainty(rubric, doc)``.
-    """
-    return [
-        doc.problem(path, message, hint, code="uncertainty")
-        for path, message, hint in uncertainty_issues(rubric)
-    ]
-
-
-def active_sources(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[str, ...]:
-    """The sources of uncertainty that vary under ``settings``, in :data:`SOURCES` order."""
-    settings = settings or rubric.uncertainty
-    several = len(rubric.dimensions) > 1 or any(len(d.indicators) > 1 for d in rubric.dimensions)
-    on = {
-        "weights": settings.concentration is not None and several,
-        "aggregation": len(set(settings.aggregations)) > 1,
-        "confidence": settings.low_shift > 0 or settings.medium_shift > 0,
-        "unknowns": settings.impute_unknown,
-    }
-    return tuple(s for s in SOURCES if on[s])
 
 
 # --------------------------------------------------------------------------- the model

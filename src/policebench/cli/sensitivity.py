@@ -73,7 +73,6 @@ def sensitivity(
     from policebench.render import sensitivity as render
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
-    _check_settings(ws)
     language = lang_of(lang)
     result = analysis.run(ws.rubric, [lp.profile for lp in ws.selected], samples=samples, seed=seed)
     if format is SensitivityFormat.json:
@@ -90,20 +89,3 @@ def sensitivity(
     emit(text, output, ws.inputs())
     if failed:
         sys.exit(2)
-
-
-def _check_settings(ws: object) -> None:
-    """The rubric's uncertainty cross-checks, at their YAML line and column.
-
-    ``validate.check_rubric`` runs them too once it calls ``check_uncertainty``; until then
-    this keeps a bad setting from reaching the analysis as a message without a position.
-    """
-    from policebench.analysis.sensitivity import check_uncertainty, uncertainty_issues
-    from policebench.errors import InvalidInput
-    from policebench.workspace import Workspace
-    from policebench.yamlio import load
-
-    assert isinstance(ws, Workspace)
-    if uncertainty_issues(ws.rubric):
-        doc, _ = load(ws.rubric_source.path, ws.rubric_source.name)
-        raise InvalidInput(check_uncertainty(ws.rubric, doc))

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.analysis.sensitivity import SOURCES, Band, RankBand, SensitivityResult
+from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
+from policebench.analysis.sensitivity_settings import SOURCES
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
