@@ -13,7 +13,6 @@ from policebench.analysis.gaps import Gap
 from policebench.models import Assessment, Profile, Rubric
 from policebench.scoring import levels_of
 
-
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 
 
