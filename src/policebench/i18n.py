@@ -179,6 +179,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "peer": ("peer", "对标地区"),
     "profile": ("profile", "评估档案"),
     "default": ("rubric default", "框架默认值"),
+    "band_5_95": ("5-95% band", "5%-95%区间"),
+    "rank_range": ("rank range", "排名范围"),
+    "samples": ("samples", "次抽样"),
+    "uncertainty_note": (
+        "In brackets: the 5-95% band of the score and the range of the rank "
+        "when weights, aggregation and uncertain levels are varied",
+        "括号内：在权重、汇总方式和不确定等级变动时，得分的5%-95%区间与排名范围",
+    ),
     "more_peers": ("Other peers at this level, not shown", "达到该等级的其他地区（未列出）"),
     # HTML reports (charts and page furniture)
     "radar_chart": ("Radar chart of dimension scores", "各维度得分雷达图"),

@@ -36,10 +36,13 @@ def build_comparison(
                 "overall": _r(c.overall),
                 "stage": localized(c.stage, "name", lang) if c.stage else None,
                 "coverage": _r(c.coverage, 4),
+                "band": None,
+                "rank_band": None,
                 "dimensions": {
                     d.id: {
                         "score": _r(c.dimensions[d.id].score),
                         "leader": c.city_id in spreads[d.id].leaders,
+                        "band": None,
                     }
                     for d in rubric.dimensions
                 },
@@ -83,4 +86,6 @@ def build_comparison(
         },
         "unknown_label": t("unknown", lang),
         "provenance": _provenance(provenance),
+        # Filled by render.uncertainty when bands are asked for (--uncertainty).
+        "uncertainty": None,
     }

@@ -94,6 +94,8 @@ def _card(card: Scorecard, names: Names, rank: int | None = None) -> dict[str, A
         "stage": localized(card.stage, "name", names.lang) if card.stage else None,
         "coverage": _r(card.coverage, 4),
         "dimensions": {d: _r(s.score) for d, s in card.dimensions.items()},
+        "band": None,
+        "rank_band": None,
     }
 
 
@@ -158,6 +160,8 @@ def build_report(
         "evidence": _evidence(rubric, city, names),
         "trend": _trend(rubric, [*history, city]) if history else [],
         "provenance": _provenance(provenance),
+        # Filled by render.uncertainty when bands are asked for (--uncertainty).
+        "uncertainty": None,
     }
 
 

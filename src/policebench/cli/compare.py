@@ -20,7 +20,14 @@ from policebench.cli.common import (
     load_or_exit,
     use_color,
 )
-from policebench.cli.reporting import TemplateDirOpt, provenance
+from policebench.cli.reporting import (
+    SamplesOpt,
+    SeedOpt,
+    TemplateDirOpt,
+    UncertaintyOpt,
+    provenance,
+    sensitivity_of,
+)
 
 
 class CompareFormat(StrEnum):
@@ -42,6 +49,9 @@ def compare(
     output: OutputOpt = None,
     template_dir: TemplateDirOpt = None,
     lang: LangOpt = None,
+    uncertainty: UncertaintyOpt = False,
+    samples: SamplesOpt = 2000,
+    seed: SeedOpt = 0,
     strict: Annotated[
         bool, typer.Option(help="Refuse to output anything when any input is bad.")
     ] = False,
@@ -54,6 +64,8 @@ def compare(
       policebench compare
 
       policebench compare j-city hangzhou qingdao --format html --output compare.html
+
+      policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
     """
     from policebench.analysis.comparison import build_comparison
     from policebench.render import compare as render
@@ -66,6 +78,11 @@ def compare(
     data = build_comparison(
         ws.rubric, profiles, lang=language, provenance=provenance(ws, [p.id for p in profiles])
     )
+    if uncertainty:
+        from policebench.render.uncertainty import comparison_with_bands
+
+        result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
+        data = comparison_with_bands(data, result, language)
     if format is CompareFormat.json:
         text = to_json(data)
     elif format is CompareFormat.csv:

@@ -22,10 +22,14 @@ from policebench.cli.reporting import (
     AgainstOpt,
     CityArg,
     MoreArg,
+    SamplesOpt,
+    SeedOpt,
     TargetOpt,
     TemplateDirOpt,
     TopOpt,
+    UncertaintyOpt,
     city_report,
+    sensitivity_of,
 )
 
 
@@ -50,6 +54,9 @@ def report(
     output: OutputOpt = None,
     template_dir: TemplateDirOpt = None,
     lang: LangOpt = None,
+    uncertainty: UncertaintyOpt = False,
+    samples: SamplesOpt = 2000,
+    seed: SeedOpt = 0,
 ) -> None:
     """Write the assessment report of one place: summary, radar, findings, gaps, roadmap,
     lessons from peers, evidence appendix and provenance.
@@ -65,12 +72,20 @@ def report(
       policebench report j-city --against hangzhou --lang zh --output j-city.md
 
       policebench report my-city history/ --format html -o my-city.html   # with the trend
+
+      policebench report j-city --uncertainty --format html -o j-city.html  # with bands
     """
     from policebench.render.common import to_json
     from policebench.render.templates import render
 
     ws, failed = load_or_exit([city], rubric, extra=more)
-    data = city_report(ws, against, target, top, lang_of(lang))
+    language = lang_of(lang)
+    data = city_report(ws, against, target, top, language)
+    if uncertainty:
+        from policebench.render.uncertainty import report_with_bands
+
+        result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
+        data = report_with_bands(data, result, language)
     if format is ReportFormat.json:
         text = to_json(data)
     else:

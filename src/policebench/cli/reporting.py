@@ -46,6 +46,16 @@ MoreArg = Annotated[
         show_default=False,
     ),
 ]
+UncertaintyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--uncertainty",
+        help="Show 5-95% bands beside scores and ranks (from "
+        "`policebench sensitivity`; needs NumPy).",
+    ),
+]
+SamplesOpt = Annotated[int, typer.Option("--samples", min=1, help="Samples for --uncertainty.")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Random seed for --uncertainty.")]
 TemplateDirOpt = Annotated[
     Path | None,
     typer.Option(
@@ -101,3 +111,12 @@ def city_report(
         provenance=provenance(ws, ids),
         history=history,
     )
+
+
+def sensitivity_of(ws: Workspace, ids: list[str], samples: int, seed: int) -> Any:
+    """The sensitivity result of the places ``ids`` (for --uncertainty)."""
+    from policebench.analysis import sensitivity
+
+    sensitivity.require_numpy()
+    profiles = [lp.profile for lp in ws.pool if lp.profile.id in ids]
+    return sensitivity.run(ws.rubric, profiles, samples=samples, seed=seed)
