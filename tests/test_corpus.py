@@ -173,6 +173,21 @@ def test_deep_nesting_is_refused_without_a_crash(
     check_refused(runner, path, "nesting deeper than 64 levels", None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["items:\n" + "- a\n" * 1_200_000, "items: [" + "a," * 2_400_000 + "]\n"],
+    ids=["block", "flow"],
+)
+def test_millions_of_tiny_values_are_refused_before_they_are_built(
+    runner: CliRunner, in_tmp: Path, text: str
+) -> None:
+    """Under 5 MB, yet millions of values: refused from the event stream, not after libyaml
+    built a Python object for each (that took 800 MB)."""
+    path = in_tmp / "wide.yaml"
+    path.write_text(text, encoding="utf-8")
+    check_refused(runner, path, "the document has more than 250,000 values", None)
+
+
 def test_fifty_megabytes_are_refused_before_reading(runner: CliRunner, in_tmp: Path) -> None:
     path = in_tmp / "huge.yaml"
     line = b"notes: " + b"x" * 1017 + b"\n"

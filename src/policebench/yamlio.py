@@ -275,8 +275,13 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = ""
-    lines = text.splitlines()
-    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    index = getattr(mark, "index", None)
+    if isinstance(index, int) and 0 <= index <= len(text):
+        # The line in error, found around the mark rather than by splitting a 5 MB file.
+        line_start = text.rfind("\n", 0, index) + 1
+        bad_line = text[line_start : line_start + column + 1]
+    else:
+        bad_line = ""
     if "duplicate anchor" in (context or ""):
         first = getattr(exc, "context_mark", None)
         where = f" (first defined on line {first.line + 1})" if first is not None else ""
@@ -496,12 +501,17 @@ class _TooLarge(Exception):
         self.node = node
 
 
-def _could_nest_deeply(text: str) -> bool:
-    """Whether ``text`` might nest deeper than libyaml's composer can recurse safely.
+def _needs_prescan(text: str) -> bool:
+    """Whether ``text`` might be too deep or too many values for libyaml's composer to see.
 
-    Every collection opens with ``[``, ``{``, ``-``, ``?`` or ``:``, so their count bounds the
-    depth; counting is C-speed, and only files past the bound get the exact check.
+    The composer recurses in C (it crashed the interpreter near 30,000 levels) and builds a
+    Python object per value before any limit of ours applies (a 5 MB file of one-letter items
+    took 800 MB). Every collection opens with ``[``, ``{``, ``-``, ``?`` or ``:``, so their
+    count bounds the depth, and a value takes at least two characters, so the length bounds
+    their number: both are C-speed, and only files past either bound get the exact check.
     """
+    if len(text) > _PRESCAN_ABOVE:
+        return True
     total = 0
     for char in "[{-?:":
         total += text.count(char)
@@ -510,20 +520,32 @@ def _could_nest_deeply(text: str) -> bool:
     return False
 
 
-#: libyaml's composer recurses in C and crashes the interpreter near 30,000 levels; well below.
+#: Openers below which no file can nest deep enough to trouble the composer (with a margin).
 _SAFE_OPENERS = 5_000
+#: Characters below which a file cannot hold many more values than MAX_NODES / 2.
+_PRESCAN_ABOVE = 256 * 1024
 
 
-def _check_depth(text: str, file: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH by walking the event stream (no recursion)."""
+def _prescan(text: str, file: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, or more than MAX_NODES values, from the events.
+
+    Walking libyaml's event stream needs no recursion and keeps one event in memory at a time;
+    it stops at the first limit passed.
+    """
     parser = CParser(text)
-    depth = 0
+    depth = nodes = 0
+    start, end = yaml.CollectionStartEvent, yaml.CollectionEndEvent
+    node_events = (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)
     try:
         while True:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
                 return
-            if isinstance(event, yaml.CollectionStartEvent):
+            if isinstance(event, node_events):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise InvalidInput([_too_many(file, _mark(event))])
+            if isinstance(event, start):
                 depth += 1
                 if depth > MAX_DEPTH:
                     line, column = _mark(event)
@@ -539,7 +561,7 @@ def _check_depth(text: str, file: str) -> None:
                             )
                         ]
                     )
-            elif isinstance(event, yaml.CollectionEndEvent):
+            elif isinstance(event, end):
                 depth -= 1
     except yaml.YAMLError:
         return  # the composer reports syntax errors with its own message
@@ -547,10 +569,20 @@ def _check_depth(text: str, file: str) -> None:
         parser.dispose()
 
 
+def _too_many(file: str, where: Position) -> Problem:
+    return Problem(
+        file,
+        *where,
+        f"the document has more than {MAX_NODES:,} values",
+        "a rubric or profile has a few thousand values at most; check the path",
+        "too-large",
+    )
+
+
 def parse(text: str, file: str) -> Document:
     """Parse one YAML document from ``text``; every problem in it is raised together."""
-    if _could_nest_deeply(text):
-        _check_depth(text, file)
+    if _needs_prescan(text):
+        _prescan(text, file)
     loader = _Parser(text)
     try:
         try:
