@@ -14,6 +14,7 @@ from the bundled files by replacing one value at a time.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -463,3 +464,34 @@ def test_gaps_against_the_frontier_of_many(runner: CliRunner, many: Path) -> Non
     assert result.exit_code == 2  # the broken peer is reported, the gaps still given
     assert "place-999.yaml:7:12" in result.stderr
     assert yaml.safe_load(result.stdout)["gaps"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policebench.cli.common import _progress_callback
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert _progress_callback() is None  # off a terminal: silent
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    update = _progress_callback()
+    assert update is not None
+    for done in range(1, 11):
+        update(done, 10)  # a handful of files: no bar
+    assert terminal.getvalue() == ""
+    for done in range(1, 251):
+        update(done, 250)
+    assert "reading profiles" in terminal.getvalue()
+
+
+def test_no_progress_bar_in_piped_output(runner: CliRunner, many: Path) -> None:
+    result = invoke(runner, "score", "--format", "csv")
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "cities/place-999.yaml:7:12: 'level' is 'high', expected a whole number",
+        "1 error in 1 file",
+    ]
