@@ -459,6 +459,22 @@ def test_parallel_reading_gives_the_same_output(
     assert '"value": Infinity' in json_out  # not turned into null on its way
 
 
+def test_without_a_process_pool_profiles_are_read_here(
+    runner: CliRunner, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some sandboxes have no semaphores for a pool: reading falls back to one process."""
+    import multiprocessing.context
+
+    def no_pool(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(multiprocessing.context.BaseContext, "Pool", no_pool)
+    monkeypatch.setenv("POLICEBENCH_WORKERS", "2")
+    result = invoke(runner, "score", "--format", "csv")
+    assert result.exit_code == 2  # the one broken file
+    assert result.stdout.count("\n") == 242
+
+
 def test_gaps_against_the_frontier_of_many(runner: CliRunner, many: Path) -> None:
     result = invoke(runner, "gaps", "place-000", "--against", "frontier", "--format", "json")
     assert result.exit_code == 2  # the broken peer is reported, the gaps still given

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import math
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,28 +299,41 @@ def _read_profiles(
 ) -> list[_ProfileRead]:
     """Every profile read, in the order of ``paths`` (in parallel when there are many)."""
     total = len(paths)
-    workers = _workers(total)
     results: list[_ProfileRead] = []
-    with _gc_paused():
-        if workers == 1:
-            for path in paths:
-                results.append(_read_profile(path))
-                if progress is not None:
-                    progress(len(results), total)
-            return results
-        import multiprocessing  # only here: it costs the start of every command 5 ms
 
-        methods = multiprocessing.get_all_start_methods()
-        # fork starts a worker in milliseconds with policebench already imported.
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    def done(result: _ProfileRead) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(len(results), total)
+
+    with _gc_paused():
+        workers = _workers(total)
+        pool = _pool(workers)
+        if pool is None:
+            for path in paths:
+                done(_read_profile(path))
+            return results
         chunk = max(1, min(32, total // (workers * 8)))
-        with context.Pool(workers, initializer=_worker_init) as pool:
+        with pool:
             # imap keeps the order of paths, so output stays deterministic.
             for result in pool.imap(_read_profile, paths, chunk):
-                results.append(result)
-                if progress is not None:
-                    progress(len(results), total)
+                done(result)
     return results
+
+
+def _pool(workers: int) -> Any:
+    """A pool of ``workers`` reading processes; None for one, or where no pool can start."""
+    if workers <= 1:
+        return None
+    import multiprocessing  # only here: it costs the start of every command 5 ms
+
+    # On Linux, fork starts a worker in milliseconds with policebench already imported;
+    # elsewhere the platform's default (spawn) is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    try:
+        return context.Pool(workers, initializer=_worker_init)
+    except (OSError, ImportError):  # no semaphores in some sandboxes: read in this process
+        return None
 
 
 def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
