@@ -13,6 +13,7 @@ Deterministic (``derandomize``) and bounded (``max_examples``) so that CI runs i
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,19 @@ def dumped(data: Any) -> bytes:
 def test_arbitrary_structures(data: Any) -> None:
     outcome(dumped(data))
     outcome(dumped(data), Rubric)
+
+
+CORE_TAGS = ["!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!map", "!!seq", "!"]
+
+
+@FUZZ
+@given(st.sampled_from(CORE_TAGS), st.text(max_size=40), st.booleans())
+def test_explicit_core_tags_on_any_value(tag: str, value: str, quoted: bool) -> None:
+    """SafeConstructor trusts its resolver: an explicit tag on a value of another kind (an
+    empty `!!int`, `!!timestamp soon`) once escaped as IndexError or AttributeError."""
+    shown = json.dumps(value) if quoted else value
+    for text in (f"a: {tag} {shown}\n", f"a: [{tag} {shown}]\n", f"{tag} {shown}: 1\n"):
+        outcome(text.encode("utf-8"))
 
 
 PROFILE_DATA = yaml.safe_load(PROFILE_BYTES)

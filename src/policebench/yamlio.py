@@ -435,12 +435,22 @@ class _Builder:
             # Python refuses to convert very long digit strings, with a message about itself.
             self.fail(node, f"the number is {len(value):,} characters long", "", "value")
             return None
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        short = tag.replace("tag:yaml.org,2002:", "!!")
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
-            shown = value if len(value) <= 40 else value[:37] + "..."
+        except (ValueError, OverflowError) as exc:  # a date that does not exist, say
             self.fail(node, f"cannot read the value {shown!r}: {exc}", "", "value")
-            return None
+        except (yaml.YAMLError, TypeError, AttributeError, KeyError, IndexError):
+            # SafeConstructor trusts the resolver: a value given a tag it does not fit (an
+            # explicit `!!bool maybe`, `!!timestamp soon`, `!!int ""`) fails inside it anyhow.
+            self.fail(
+                node,
+                f"cannot read the value {shown!r} as {short}",
+                f"remove the tag {short} or write a value of that kind",
+                "value",
+            )
+        return None
 
     def mapping(self, node: yaml.Node, path: YamlPath, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
