@@ -383,6 +383,19 @@ def open_workspace(
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
     named = list(firsts.values())
     paths = named + [p for p in pool_files if _resolved(p) not in firsts]
+    with _gc_paused():  # while the profiles pile up, until the caller decides (see gc.freeze)
+        return _open(paths, ids, explicit_set, bool(cities), rubric_path, progress)
+
+
+def _open(
+    paths: list[Path],
+    ids: list[str],
+    explicit_set: set[Path],
+    asked: bool,
+    rubric_path: Path | None,
+    progress: Callable[[int, int], None] | None,
+) -> Workspace:
+    """The rest of open_workspace: read, choose the rubric, check against it, select."""
     reads = _read_profiles(paths, progress)
     wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
     rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
@@ -416,7 +429,7 @@ def open_workspace(
                 "or give the path of a profile file",
             )
         selected.append(history[city_id][-1])
-    if not cities:
+    if not asked:  # no place named: every place in use
         selected = list(pool)
     return Workspace(
         rubric, rubric_source, _unique(selected), pool, history, sort_problems(problems)
