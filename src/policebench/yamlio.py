@@ -7,7 +7,13 @@ builds plain Python values from the nodes itself, which lets it
   can be reported at its place in the planner's file;
 * refuse what PyYAML would silently accept: a duplicate key (both lines are named), a key that
   is not a plain scalar, merge keys, and any tag outside the YAML core schema;
-* bound alias expansion, so a "billion laughs" file is refused after a fixed amount of work.
+* bound alias expansion, so a "billion laughs" file is refused after a fixed amount of work;
+* walk the event stream of a large or bracket-heavy file first, so that libyaml's recursive
+  composer never sees a file that would crash it or make millions of objects (see
+  ``_needs_prescan``).
+
+Reading is on the hot path of bulk runs (thousands of profiles): the resolver, the scalar
+fast paths and the inlined text values are there for speed; docs/performance.md has figures.
 
 Nothing here touches pydantic or the models: the result is a :class:`Document`.
 """
