@@ -189,3 +189,24 @@ def test_the_oracle_sees_both_outcomes(tmp_path: Path) -> None:
     assert outcome(RUBRIC_BYTES, Rubric) == "model"
     assert outcome(b"id: [") == "invalid"
     assert outcome(dumped({**PROFILE_DATA, "assessed": "soon"})) == "invalid"
+
+
+@settings(FUZZ, max_examples=40)
+@given(mutated(PROFILE_BYTES))
+def test_mutated_profile_through_the_cli(raw: bytes) -> None:
+    """The same through the commands: `validate` and `score` exit 0 or 2, never a bug."""
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from policebench.cli.app import app
+
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fuzz.yaml"
+        path.write_bytes(raw)
+        for args in (["validate", str(path)], ["score", str(path), "--format", "csv"]):
+            result = runner.invoke(app, args)
+            if result.exception is not None and not isinstance(result.exception, SystemExit):
+                raise result.exception
+            assert result.exit_code in (0, 2), (args, result.stderr)
