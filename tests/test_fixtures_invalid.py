@@ -29,10 +29,8 @@ VALID = FIXTURES / "valid"
 
 #: Fixtures whose expectation is right but whose behaviour lives in code another engineer owns;
 #: each names the bug. Strict: when the bug is fixed the marker must go.
-KNOWN_BUGS = {
-    "profile-unclosed-quote": "yamlio._yaml_problem reports the end of the file (problem_mark) "
-    "for an unclosed quote instead of where the quote opens (context_mark)",
-}
+#: Fixtures that fail for a known bug: fixture name -> the bug (strict xfail until fixed).
+KNOWN_BUGS: dict[str, str] = {}
 
 _LINE = re.compile(
     r"^(?P<file>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<warn>warning: )?(?P<text>.*)$"

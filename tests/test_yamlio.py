@@ -249,22 +249,12 @@ def test_unquoted_colon_gets_a_hint() -> None:
     assert "quoted" in problem.hint
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="yamlio._yaml_problem: an unclosed quote is reported at the end of the file "
-    "(problem_mark) rather than where the quote opens (context_mark)",
-)
 def test_unclosed_quote_points_at_the_opening_quote() -> None:
     problem = only('id: x\nname: "J City\nrubric: smart-policing\n')
     assert "quote is not closed" in problem.hint
     assert (problem.line, problem.column) == (2, 7)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="yamlio._yaml_problem: a libyaml ReaderError (control character) has no "
-    "problem_mark; the message is str(exc), two lines naming '<unicode string>'",
-)
 def test_control_character_is_one_line_at_its_place() -> None:
     problem = only("id: x\nname: a\x01b\n")
     assert "\n" not in problem.message
@@ -292,11 +282,6 @@ def test_decode_gbk_says_so_and_how_to_fix() -> None:
     assert problem.code == "encoding"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="yamlio.decode: the column of a bad byte counts bytes, not characters, when "
-    "UTF-8 Chinese text precedes it on the line",
-)
 def test_decode_error_column_counts_characters() -> None:
     raw = "名称: ".encode() + b"\xb2\xe2\n"
     with pytest.raises(InvalidInput) as info:
