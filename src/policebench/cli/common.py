@@ -117,6 +117,13 @@ def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None
     sys.stderr.write(f"wrote {output}\n")
 
 
+def finish(text: str, output: Path | None, ws: Any, failed: bool) -> None:
+    """Write a command's result, then exit 2 if some input was bad (and left out)."""
+    emit(text, output, ws.inputs())
+    if failed:
+        raise typer.Exit(EXIT_USAGE)
+
+
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn user errors into a clean message and exit code 2 (never a traceback)."""
 

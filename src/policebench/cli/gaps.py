@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -13,7 +12,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    emit,
+    finish,
     handle_errors,
     lang_of,
     load_or_exit,
@@ -77,6 +76,4 @@ def gaps(
             color=output is None and use_color(),
             width=None if output is None else 200,
         )
-    emit(text, output, ws.inputs())
-    if failed:
-        sys.exit(2)
+    finish(text, output, ws, failed)

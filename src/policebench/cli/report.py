@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -13,7 +12,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    emit,
+    finish,
     handle_errors,
     lang_of,
     load_or_exit,
@@ -91,6 +90,4 @@ def report(
     else:
         name = "report.html.j2" if format is ReportFormat.html else "report.md.j2"
         text = render(name, data, template_dir)
-    emit(text, output, ws.inputs())
-    if failed:
-        sys.exit(2)
+    finish(text, output, ws, failed)

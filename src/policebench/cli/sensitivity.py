@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -14,7 +13,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    emit,
+    finish,
     handle_errors,
     lang_of,
     load_or_exit,
@@ -86,6 +85,4 @@ def sensitivity(
         text = render.render_table(
             result, ws.rubric, language, color=color, width=None if output is None else 200
         )
-    emit(text, output, ws.inputs())
-    if failed:
-        sys.exit(2)
+    finish(text, output, ws, failed)

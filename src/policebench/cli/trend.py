@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +14,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    emit,
+    finish,
     handle_errors,
     lang_of,
     load_or_exit,
@@ -144,6 +143,4 @@ def trend(
         text = render.render_table(
             ws.rubric, result, language, color=color, width=None if output is None else 200
         )
-    emit(text, output, ws.inputs())
-    if failed:
-        sys.exit(EXIT_USAGE)
+    finish(text, output, ws, failed)
