@@ -588,3 +588,16 @@ def test_arbitrary_data_gives_a_model_or_positioned_problems(
     else:
         for found in check_rubric(built, doc):
             assert found.line >= 1
+
+
+def test_infinite_value_is_refused_with_its_position() -> None:
+    from policebench.yamlio import parse
+
+    doc = parse(
+        "id: x\nname: X\nrubric: r\nassessed: 2024-01-01\nindicators:\n  m:\n    value: .inf\n",
+        "p.yaml",
+    )
+    model, problems = build(Profile, doc)
+    assert model is None
+    assert [(p.line, p.column) for p in problems] == [(7, 12)]
+    assert "expected a finite number" in problems[0].message

@@ -84,6 +84,8 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
         return f"'{name}' is {_describe(value)}, expected one of {expected}", "", False
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"'{name}' is {_describe(value)}, expected a whole number", "", False
+    if kind == "finite_number":
+        return f"'{name}' is {_describe(value)}, expected a finite number", "", False
     if kind in {"float_type", "float_parsing"}:
         return f"'{name}' is {_describe(value)}, expected a number", "", False
     if kind == "string_type":

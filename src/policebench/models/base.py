@@ -25,7 +25,9 @@ Text = Annotated[str, Field(min_length=1)]
 class Model(BaseModel):
     """Base of every planner-facing model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 def localized(obj: object, name: str, lang: str) -> str:
