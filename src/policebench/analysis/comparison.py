@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from policebench.analysis.compare import compare
-from policebench.analysis.report import Names, Provenance, _provenance, _r, _rubric_head
+from policebench.analysis.report_parts import (
+    Names,
+    Provenance,
+    provenance_data,
+    rnd,
+    rubric_head,
+)
 from policebench.i18n import t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
@@ -26,21 +32,21 @@ def build_comparison(
     return {
         "policebench": provenance.version if provenance else None,
         "lang": lang,
-        "rubric": _rubric_head(rubric, lang),
+        "rubric": rubric_head(rubric, lang),
         "places": [
             {
                 "rank": n,
                 "id": c.city_id,
                 "name": names.place(c.city_id),
                 "assessed": c.assessed.isoformat(),
-                "overall": _r(c.overall),
+                "overall": rnd(c.overall),
                 "stage": localized(c.stage, "name", lang) if c.stage else None,
-                "coverage": _r(c.coverage, 4),
+                "coverage": rnd(c.coverage, 4),
                 "band": None,
                 "rank_band": None,
                 "dimensions": {
                     d.id: {
-                        "score": _r(c.dimensions[d.id].score),
+                        "score": rnd(c.dimensions[d.id].score),
                         "leader": c.city_id in spreads[d.id].leaders,
                         "band": None,
                     }
@@ -54,9 +60,9 @@ def build_comparison(
                 "id": d.id,
                 "name": names.dims[d.id],
                 "leaders": [names.place(x) for x in spreads[d.id].leaders],
-                "best": _r(spreads[d.id].best),
-                "worst": _r(spreads[d.id].worst),
-                "spread": _r(spreads[d.id].spread),
+                "best": rnd(spreads[d.id].best),
+                "worst": rnd(spreads[d.id].worst),
+                "spread": rnd(spreads[d.id].spread),
             }
             for d in rubric.dimensions
         ],
@@ -79,13 +85,13 @@ def build_comparison(
                 {
                     "name": names.place(c.city_id),
                     "role": "city" if n == 0 else "peer",
-                    "values": [_r(c.dimensions[d.id].score) for d in rubric.dimensions],
+                    "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
                 }
                 for n, c in enumerate(result.cards)
             ],
         },
         "unknown_label": t("unknown", lang),
-        "provenance": _provenance(provenance),
+        "provenance": provenance_data(provenance),
         # Filled by render.uncertainty when bands are asked for (--uncertainty).
         "uncertainty": None,
     }
