@@ -442,7 +442,7 @@ def test_rank_order_matches_an_exact_stable_sort() -> None:
     # Near-ties closer than the 32-bit key, exact ties (by id), no score (last).
     import numpy as np
 
-    from policebench.analysis.sensitivity import _rank_order
+    from policebench.analysis.sensitivity_stats import rank_order as _rank_order
 
     rng = np.random.default_rng(0)
     scores = np.round(rng.random((300, 40)) * 100, 1)  # many exact ties
