@@ -1,0 +1,193 @@
+"""Loading for checks rather than for scoring: ``validate_paths`` and ``load_history``.
+
+Both read files the user names without one rubric fixed in advance (each profile is checked
+against the rubric it names, or against none), so they share the reading and the grouping into
+a history, with its duplicate check, with ``workspace`` but not its choice of inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from policebench.errors import InvalidInput, UserError
+from policebench.inputs import (
+    LoadedProfile,
+    _expand,
+    _resolved,
+    default_dir,
+    display,
+    find_rubric,
+    yaml_files,
+)
+from policebench.models import Profile, Rubric
+from policebench.problems import Problem, sort_problems
+from policebench.reading import _profile_docs
+from policebench.validate import build, check_profile, check_rubric, evidence_warnings
+from policebench.yamlio import Document, closest
+
+
+def _history(valid: list[LoadedProfile], problems: list[Problem]) -> dict[str, list[LoadedProfile]]:
+    """Assessments grouped by place, oldest first; the same place and date twice is an error."""
+    history: dict[str, list[LoadedProfile]] = {}
+    for lp in valid:
+        runs = history.setdefault(lp.profile.id, [])
+        clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
+        if clash is not None:
+            problems.append(
+                lp.document.problem(
+                    ("id",),
+                    f"duplicate profile: '{lp.profile.id}' assessed on "
+                    f"{lp.profile.assessed} is also in {clash.source.name}",
+                    "give each assessment its own 'assessed' date, or remove one file",
+                    code="duplicate-id",
+                )
+            )
+            continue
+        runs.append(lp)
+    for runs in history.values():
+        runs.sort(key=lambda r: r.profile.assessed)
+    return dict(sorted(history.items()))
+
+
+def load_history(
+    cities: Iterable[str] = (),
+) -> tuple[dict[str, list[LoadedProfile]], list[str], list[Problem]]:
+    """Profiles checked against their own format only, never against a rubric, by place.
+
+    For commands that score one profile under several rubrics (``rubric diff``), where a
+    profile naming another rubric id, or an indicator one rubric lacks, is expected. Returns
+    every assessment of each place (oldest first), the place ids asked for (all, when
+    ``cities`` is empty) and the problems of files left out. An unknown id raises.
+    """
+    cities = list(cities)
+    pool_dir = default_dir("cities")
+    explicit: list[Path] = []
+    ids: list[str] = []
+    for arg in cities:
+        expanded = _expand(arg, pool_dir)
+        if expanded is None:
+            ids.append(arg)
+        else:
+            explicit += expanded
+    # A file named alone and through its folder is read once, not taken for its own duplicate.
+    firsts: dict[Path, Path] = {}
+    for path in explicit:
+        firsts.setdefault(_resolved(path), path)
+    explicit, seen = list(firsts.values()), set(firsts)
+    pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
+    docs, problems = _profile_docs(explicit + [p for p in pool_files if _resolved(p) not in seen])
+    valid: list[LoadedProfile] = []
+    for doc, source in docs:
+        profile, found = build(Profile, doc)
+        problems += found
+        if profile is not None:
+            valid.append(LoadedProfile(profile, source, doc))
+    history = _history(valid, problems)
+    wanted = [lp.profile.id for lp in valid if _resolved(lp.source.path) in seen]
+    for city_id in ids:
+        named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
+        if city_id not in history and not named:  # a named but invalid file: problems say why
+            raise UserError(
+                f"unknown city '{city_id}'",
+                closest(city_id, list(history)) or f"known: {', '.join(history) or 'none'}",
+            )
+        wanted.append(city_id)
+    chosen = list(dict.fromkeys(w for w in wanted if w in history))
+    return history, (chosen if cities else list(history)), sort_problems(problems)
+
+
+def _is_rubric(doc: Document) -> bool:
+    return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
+
+
+def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Problem], int]:
+    """Validate files and folders (default: the rubric and profiles in use).
+
+    Rubrics among the paths are checked first; profiles are then checked against the rubric
+    they name (from the paths, ``rubric_path`` or the default). Returns every problem and
+    the number of files read.
+    """
+    if not paths:
+        paths = [rubric_path or default_dir("rubrics"), default_dir("cities")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files += yaml_files(path)
+        elif path.exists() or path.is_symlink():  # a broken link or loop: reading says why
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    display(path),
+                    0,
+                    0,
+                    "no such file or folder",
+                    "check the spelling of the path",
+                    "io",
+                )
+            )
+    # A file named twice (alone and through its folder) is one file, not its own duplicate.
+    once: dict[Path, Path] = {}
+    for file in files:
+        once.setdefault(_resolved(file), file)
+    files = list(once.values())
+    docs, found = _profile_docs(files)
+    problems += found
+    rubrics: dict[str, Rubric] = {}
+    #: Ids of rubrics among the paths that are too broken to build: their profiles wait for
+    #: them to be fixed rather than being checked against some other rubric.
+    unbuilt: set[str] = set()
+    profiles: list[tuple[Profile, Document]] = []
+    for doc, _ in docs:
+        if _is_rubric(doc):
+            rubric, found = build(Rubric, doc)
+            if rubric is not None:
+                found = check_rubric(rubric, doc)
+                rubrics.setdefault(rubric.id, rubric)
+            else:
+                unbuilt.add(str(doc.data.get("id")))
+            problems += found
+        else:
+            profile, found = build(Profile, doc)
+            problems += found
+            if profile is not None:
+                profiles.append((profile, doc))
+    profiles = [(p, d) for p, d in profiles if p.rubric in rubrics or p.rubric not in unbuilt]
+    fallback: Rubric | None = None
+    if profiles and (rubric_path is not None or any(p.rubric not in rubrics for p, _ in profiles)):
+        try:
+            fallback = find_rubric(rubric_path, [p.rubric for p, _ in profiles])[0]
+        except InvalidInput as exc:
+            problems += exc.problems
+        except UserError as exc:
+            problems.append(
+                Problem(
+                    display(rubric_path or default_dir("rubrics")),
+                    0,
+                    0,
+                    exc.message,
+                    exc.hint,
+                    "io",
+                )
+            )
+    seen: dict[tuple[str, object], str] = {}
+    for profile, doc in profiles:
+        rubric = rubrics.get(profile.rubric) or fallback
+        if rubric is None:
+            continue
+        problems += check_profile(profile, rubric, doc) + evidence_warnings(profile, doc)
+        key = (profile.id, profile.assessed)
+        if key in seen:
+            problems.append(
+                doc.problem(
+                    ("id",),
+                    f"duplicate profile: '{profile.id}' assessed on "
+                    f"{profile.assessed} is also in {seen[key]}",
+                    "give each assessment its own 'assessed' date",
+                    code="duplicate-id",
+                )
+            )
+        seen.setdefault(key, doc.file)
+    return sort_problems(problems), len(files)

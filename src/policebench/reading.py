@@ -1,0 +1,174 @@
+"""Reading many profiles fast: a pool of processes, the garbage collector paused, JSON transfer.
+
+Apart from ``workspace`` because it is machinery, tuned for speed (docs/performance.md), that
+has nothing to say about which files are read or what is done with them: it takes paths and
+gives back each profile valid in itself, or its problems, in the order of the paths.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policebench.errors import InvalidInput
+from policebench.inputs import Loaded, LoadedProfile, _read
+from policebench.models import Profile
+from policebench.problems import Problem
+from policebench.validate import build, evidence_warnings
+from policebench.yamlio import Document, detach
+
+
+def _profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
+    docs: list[tuple[Document, Loaded]] = []
+    problems: list[Problem] = []
+    with _gc_paused():
+        for path in paths:
+            try:
+                docs.append(_read(path))
+            except InvalidInput as exc:
+                problems += exc.problems
+    return docs, problems
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while reading many files.
+
+    Reading allocates millions of small objects and creates no reference cycles, yet each
+    allocation burst makes the collector walk everything loaded so far: with thousands of
+    profiles that walk took a third of the run. Memory is still freed by reference counting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+#: From this many profiles on, they are read by a pool of processes, one per core.
+PARALLEL_MIN = 200
+
+
+@dataclass(frozen=True)
+class _ProfileRead:
+    """What reading one profile file gave (picklable: it crosses from a worker process)."""
+
+    #: The profile when it is valid in itself (not yet checked against the rubric).
+    loaded: LoadedProfile | None
+    #: Its problems: errors when ``loaded`` is None, else the evidence warnings.
+    problems: list[Problem]
+    #: The ``id`` and ``rubric`` the file gives, even when it is invalid (for hints and the
+    #: choice of rubric).
+    raw_id: str | None
+    raw_rubric: str | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
+        # pickling its hundred models one by one took a third of a worker's time. JSON holds
+        # every valid profile exactly (the models refuse infinite and NaN numbers).
+        lp = self.loaded
+        if lp is None:
+            return (_ProfileRead, (lp, self.problems, self.raw_id, self.raw_rubric))
+        payload = lp.profile.model_dump_json()
+        rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
+        return (_revive, (payload, *rest))
+
+
+def _revive(
+    payload: str,
+    source: Loaded,
+    document: Document,
+    problems: list[Problem],
+    raw_id: str | None,
+    raw_rubric: str | None,
+) -> _ProfileRead:
+    profile = Profile.model_validate_json(payload)
+    return _ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
+
+
+def _read_profile(path: Path) -> _ProfileRead:
+    """Read, parse and validate one profile on its own (no rubric needed)."""
+    try:
+        doc, source = _read(path)
+    except InvalidInput as exc:
+        return _ProfileRead(None, exc.problems, None, None)
+    raw_id = doc.data.get("id")
+    raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
+    raw = (
+        raw_id if isinstance(raw_id, str) else None,
+        None if raw_rubric is None else str(raw_rubric),
+    )
+    profile, problems = build(Profile, doc)
+    if profile is None:
+        return _ProfileRead(None, problems, *raw)
+    warnings = evidence_warnings(profile, doc)
+    # The models are kept; the document's positions are read again only if a problem needs them.
+    return _ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+
+
+def _workers(count: int) -> int:
+    """How many processes should read ``count`` profiles (1 = in this process)."""
+    wanted = os.environ.get("POLICEBENCH_WORKERS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted) if count > 1 else 1
+    if count < PARALLEL_MIN:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _worker_init() -> None:
+    gc.disable()  # a short-lived reader: see _gc_paused
+
+
+def _read_profiles(
+    paths: list[Path], progress: Callable[[int, int], None] | None
+) -> list[_ProfileRead]:
+    """Every profile read, in the order of ``paths`` (in parallel when there are many)."""
+    total = len(paths)
+    results: list[_ProfileRead] = []
+
+    def done(result: _ProfileRead) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(len(results), total)
+
+    with _gc_paused():
+        workers = _workers(total)
+        pool = _pool(workers)
+        if pool is None:
+            for path in paths:
+                done(_read_profile(path))
+            return results
+        chunk = max(1, min(32, total // (workers * 8)))
+        with pool:
+            # imap keeps the order of paths, so output stays deterministic.
+            for result in pool.imap(_read_profile, paths, chunk):
+                done(result)
+    return results
+
+
+def _pool(workers: int) -> Any:
+    """A pool of ``workers`` reading processes; None for one, or where no pool can start."""
+    if workers <= 1:
+        return None
+    import multiprocessing  # only here: it costs the start of every command 5 ms
+
+    # On Linux, fork starts a worker in milliseconds with policebench already imported;
+    # elsewhere the platform's default (spawn) is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    try:
+        return context.Pool(workers, initializer=_worker_init)
+    except (OSError, ImportError):  # no semaphores in some sandboxes: read in this process
+        return None
