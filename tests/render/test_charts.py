@@ -10,6 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from policebench.render import charts
+from policebench.render.svg import COLOURS, GRID, HEAT, INK, clip, wrap
 
 HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 AXES = ["Planning", "Integration", "Platform", "Security", "Talent"]
@@ -102,14 +103,14 @@ def test_radar_geometry_hand_checked() -> None:
     # Centre (280, 215), radius 135: 100 on the first axis (straight up) is at (280, 80);
     # 50 on it is half way, at (280, 147.5).
     root = parse(charts.radar(radar_data(("Full", [100.0] * 5), ("Half", [50.0] * 5))))
-    grid = [p.get("points", "") for p in root.iter("polygon") if p.get("stroke") == charts.GRID]
+    grid = [p.get("points", "") for p in root.iter("polygon") if p.get("stroke") == GRID]
     assert [p.split()[0] for p in grid] == [
         "280.0,181.2",
         "280.0,147.5",
         "280.0,113.8",
         "280.0,80.0",
     ]
-    series = [p.get("points", "") for p in root.iter("polygon") if p.get("stroke") != charts.GRID]
+    series = [p.get("points", "") for p in root.iter("polygon") if p.get("stroke") != GRID]
     assert [p.split()[0] for p in series] == ["280.0,80.0", "280.0,147.5"]
     # The second axis is 72 degrees clockwise: 280 + 135 * cos(-18 deg) = 408.4.
     assert series[0].split()[1] == "408.4,173.3"
@@ -119,10 +120,10 @@ def test_radar_draws_an_unknown_as_a_gap_and_names_it_in_the_legend() -> None:
     svg = charts.radar(radar_data(("J City", [25.0, 25.0, 25.0, None, 25.0])))
     root = parse(svg)
     # No closed outline for the series (that would pass through the centre as a 0) ...
-    series_polygons = [p for p in root.iter("polygon") if p.get("stroke") != charts.GRID]
+    series_polygons = [p for p in root.iter("polygon") if p.get("stroke") != GRID]
     assert series_polygons == []
     # ... but the three sides between known neighbours (1-2, 2-3, 5-1): not 3-4 or 4-5.
-    sides = [ln for ln in root.iter("line") if ln.get("stroke") == charts.COLOURS[0]]
+    sides = [ln for ln in root.iter("line") if ln.get("stroke") == COLOURS[0]]
     sides = [ln for ln in sides if ln.get("x1") != "20.0"]  # not the legend's sample
     assert len(sides) == 3
     hollow = [c for c in root.iter("circle") if c.get("fill") == "#fff"]
@@ -140,7 +141,7 @@ def test_radar_with_nothing_known_is_still_an_image() -> None:
 def test_bars_show_unknown_as_a_word_not_a_zero_bar() -> None:
     data = radar_data(("J City", [25.0, None, 50.0, 0.0, 100.0]))
     root = parse(charts.bars(data, lang="zh"))
-    filled = [r for r in root.iter("rect") if r.get("fill") == charts.COLOURS[0]]
+    filled = [r for r in root.iter("rect") if r.get("fill") == COLOURS[0]]
     # 4 known values get a bar (0 is a known zero: a bar of no width); 340 = full scale.
     assert [r.get("width") for r in filled] == ["85.0", "170.0", "0.0", "340.0"]
     texts = [el.text or "" for el in root.iter("text")]
@@ -151,11 +152,11 @@ def test_bars_show_unknown_as_a_word_not_a_zero_bar() -> None:
 def test_bars_draw_error_bands_from_the_argument_or_the_series() -> None:
     data = radar_data(("J City", [25.0, 40.0, None, None, None]))
     plain = parse(charts.bars(data))
-    ink = [ln for ln in plain.iter("line") if ln.get("stroke") == charts.INK]
+    ink = [ln for ln in plain.iter("line") if ln.get("stroke") == INK]
     assert ink == []
     # (p5, median, p95) on the first dimension: one span, two caps, one median tick.
     banded = parse(charts.bars(data, bands=[[(20.0, 25.0, 35.0), None, None, None, None]]))
-    ink = [ln for ln in banded.iter("line") if ln.get("stroke") == charts.INK]
+    ink = [ln for ln in banded.iter("line") if ln.get("stroke") == INK]
     assert len(ink) == 4
     span = ink[0]
     # x = 8 + 340 * value / 100: 20 -> 76, 35 -> 127
@@ -163,12 +164,12 @@ def test_bars_draw_error_bands_from_the_argument_or_the_series() -> None:
     # The same band given inside the series, and a (low, high) pair: span and two caps.
     data["series"][0]["bands"] = [None, (30.0, 50.0), None, None, None]
     inside = parse(charts.bars(data))
-    assert len([ln for ln in inside.iter("line") if ln.get("stroke") == charts.INK]) == 3
+    assert len([ln for ln in inside.iter("line") if ln.get("stroke") == INK]) == 3
     # The band data of `policebench sensitivity` is taken as it is.
     band = {"point": 25.0, "p5": 20.0, "median": 25.0, "p95": 35.0, "share": 1.0}
     data["series"][0]["bands"] = [band, None, None, None, None]
     sens = parse(charts.bars(data))
-    ink = [ln for ln in sens.iter("line") if ln.get("stroke") == charts.INK]
+    ink = [ln for ln in sens.iter("line") if ln.get("stroke") == INK]
     assert len(ink) == 4 and (ink[0].get("x1"), ink[0].get("x2")) == ("76.0", "127.0")
 
 
@@ -182,7 +183,7 @@ def test_heatmap_prints_levels_and_hatches_unknowns() -> None:
     cells = [r for r in root.iter("rect") if r.get("height") == "26.0"]
     fills = [c.get("fill") for c in cells]
     # row 1: 2, unknown; row 2: 4, 0 -- in the sequential palette, light to dark
-    assert fills == [charts.HEAT[2], "url(#pb-hatch)", charts.HEAT[4], charts.HEAT[0]]
+    assert fills == [HEAT[2], "url(#pb-hatch)", HEAT[4], HEAT[0]]
     cell_texts = [el.text for el in root.iter("text") if el.get("text-anchor") == "middle"]
     assert [x for x in cell_texts if x in {"0", "2", "4", "?"}][:4] == ["2", "?", "4", "0"]
     titles = [el.text for el in root.iter("title")]
@@ -193,8 +194,8 @@ def test_heatmap_prints_levels_and_hatches_unknowns() -> None:
 
 def test_trend_breaks_the_line_at_an_unknown() -> None:
     root = parse(charts.trend(trend_rows(), [{"id": "d1", "name": "Dim"}]))
-    overall = [ln for ln in root.iter("line") if ln.get("stroke") == charts.COLOURS[0]]
-    dim = [ln for ln in root.iter("line") if ln.get("stroke") == charts.COLOURS[1]]
+    overall = [ln for ln in root.iter("line") if ln.get("stroke") == COLOURS[0]]
+    dim = [ln for ln in root.iter("line") if ln.get("stroke") == COLOURS[1]]
     assert len([ln for ln in overall if ln.get("stroke-width") == "3"]) == 2
     # 2024 -> 2025 and 2025 -> 2026 both touch the unknown 2025 value: no segment.
     assert len([ln for ln in dim if ln.get("stroke-width") == "1.75"]) == 0
@@ -203,9 +204,9 @@ def test_trend_breaks_the_line_at_an_unknown() -> None:
 
 
 def test_wrap_breaks_words_and_cjk_text() -> None:
-    assert charts._wrap("Data integration and sharing", 8) == ["Data", "integration", "and sharing"]
-    assert charts._wrap("数据整合与共享", 4) == ["数据整合", "与共享"]
-    assert charts._clip("A very long indicator name", 8).endswith("…")
+    assert wrap("Data integration and sharing", 8) == ["Data", "integration", "and sharing"]
+    assert wrap("数据整合与共享", 4) == ["数据整合", "与共享"]
+    assert clip("A very long indicator name", 8).endswith("…")
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 8])

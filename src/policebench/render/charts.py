@@ -11,122 +11,39 @@ of their container (phones included); each carries ``role="img"``, an ``aria-lab
 An unknown value (``None``) is never drawn as 0: the radar leaves a gap in the outline and
 puts a hollow marker at the centre, the bars print "unknown", the heatmap hatches the cell
 and prints "?", the trend breaks the line.
+
+The SVG pieces every chart shares (palette, escaping, fixed-decimal numbers, text measure and
+wrapping, the accessible root element, legend lines) are in :mod:`policebench.render.svg`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from math import cos, pi, sin
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from policebench.i18n import t
-
-#: Series colours: Okabe-Ito (distinguishable with the common colour-vision deficiencies),
-#: led by a deep blue for the place itself. Dash patterns make series tell apart in grey.
-COLOURS = ("#1f4e79", "#c0560f", "#00806a", "#b0578f", "#8a6d00", "#3f8fc4", "#555555")
-DASHES = ("", "6 4", "2 3", "9 3 2 3", "4 2", "1 2", "12 4")
-#: Levels from low to high: one hue, light to dark, so the order survives greyscale printing.
-HEAT = ("#eef3f8", "#c6dbef", "#7fb0d6", "#3b7bb5", "#103f73")
-INK = "#1d2733"
-MUTED = "#5b6673"
-GRID = "#d5dbe1"
+from policebench.render.svg import (
+    GRID,
+    HEAT,
+    INK,
+    MUTED,
+    chart_root,
+    clip,
+    dash_attr,
+    esc,
+    legend_line,
+    num,
+    series_style,
+    text_at,
+    text_width,
+    wrap,
+)
 
 Band = Sequence[float | None]
-
-
-def _e(text: Any) -> str:
-    return str(escape("" if text is None else str(text)))
-
-
-def _f(value: float) -> str:
-    """A coordinate with one fixed decimal (deterministic, compact)."""
-    out = f"{value:.1f}"
-    return "0.0" if out == "-0.0" else out
-
-
-def _width(text: str) -> float:
-    """Rough rendered width in em: wide (CJK) characters count one em, others about half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
-
-
-def _wrap(text: str, em: float) -> list[str]:
-    """Break ``text`` into lines of about ``em`` ems, at spaces, or anywhere for CJK text."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split(" ") if " " in text else list(text):
-        glue = " " if line and " " in text else ""
-        if line and _width(line + glue + word) > em:
-            lines.append(line)
-            line = word
-        else:
-            line += glue + word
-    return [*lines, line] if line else lines
-
-
-def _clip(text: str, em: float) -> str:
-    """``text`` cut to about ``em`` ems, with an ellipsis when cut."""
-    if _width(text) <= em:
-        return text
-    while text and _width(text + "…") > em:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _svg(
-    width: float,
-    height: float,
-    label: str,
-    desc: str,
-    body: list[str],
-    cls: str,
-    *,
-    natural: float = 0.0,
-) -> Markup:
-    # ``natural``: drawn at most that many times its own size, so a wide page does not blow
-    # up the text (0: as wide as the container).
-    cap = f' style="max-width:{_f(width * natural)}px"' if natural else ""
-    head = (
-        f'<svg class="chart {cls}"{cap} viewBox="0 0 {_f(width)} {_f(height)}" role="img" '
-        f'aria-label="{_e(label)}" preserveAspectRatio="xMidYMin meet">'
-        f"<title>{_e(label)}</title><desc>{_e(desc)}</desc>"
-    )
-    return Markup(head + "".join(body) + "</svg>")
-
-
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    size: float = 12,
-    anchor: str = "start",
-    fill: str = INK,
-    extra: str = "",
-) -> str:
-    return (
-        f'<text x="{_f(x)}" y="{_f(y)}" font-size="{_f(size)}" text-anchor="{anchor}" '
-        f'fill="{fill}"{extra}>{_e(text)}</text>'
-    )
-
-
-def _style(index: int) -> tuple[str, str]:
-    return COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)]
-
-
-def _dash(dash: str) -> str:
-    return f' stroke-dasharray="{dash}"' if dash else ""
-
-
-def _legend_line(x: float, y: float, index: int, label: str) -> str:
-    colour, dash = _style(index)
-    return (
-        f'<line x1="{_f(x)}" y1="{_f(y - 4)}" x2="{_f(x + 26)}" y2="{_f(y - 4)}" '
-        f'stroke="{colour}" stroke-width="2.5"{_dash(dash)}/>' + _text(x + 34, y, label, size=13.5)
-    )
 
 
 def _score(value: float | None, lang: str) -> str:
@@ -150,33 +67,33 @@ def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
 
     body = []
     for ring in (25, 50, 75, 100):
-        ring_pts = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, ring) for i in range(n)))
+        ring_pts = " ".join(f"{num(x)},{num(y)}" for x, y in (point(i, ring) for i in range(n)))
         body.append(f'<polygon points="{ring_pts}" fill="none" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(cx + 4, cy - radius * ring / 100 - 3, str(ring), size=11, fill=MUTED))
+        body.append(text_at(cx + 4, cy - radius * ring / 100 - 3, str(ring), size=11, fill=MUTED))
     for i, axis in enumerate(axes):
         x, y = point(i, 100)
         body.append(
-            f'<line x1="{_f(cx)}" y1="{_f(cy)}" x2="{_f(x)}" y2="{_f(y)}" stroke="{GRID}"/>'
+            f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}" stroke="{GRID}"/>'
         )
         lx, ly = point(i, 110)
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
-        lines = _wrap(axis, 9)
+        lines = wrap(axis, 9)
         top = ly - (len(lines) - 1) * 17 if ly < cy - 20 else (ly + 6 if ly > cy + 20 else ly)
         for k, line in enumerate(lines):
-            body.append(_text(lx, top + 17 * k, line, size=15, anchor=anchor))
+            body.append(text_at(lx, top + 17 * k, line, size=15, anchor=anchor))
     legend_y = 415.0
     desc = []
     for s_index, s in enumerate(series):
-        colour, dash = _style(s_index)
+        colour, dash = series_style(s_index)
         values: Sequence[float | None] = s["values"]
         known = [v is not None for v in values]
         pts = [point(i, v) if v is not None else None for i, v in enumerate(values)]
         if all(known) and pts:
-            outline = " ".join(f"{_f(p[0])},{_f(p[1])}" for p in pts if p)
+            outline = " ".join(f"{num(p[0])},{num(p[1])}" for p in pts if p)
             fill = colour if s_index == 0 else "none"
             body.append(
                 f'<polygon points="{outline}" fill="{fill}" fill-opacity="0.12" '
-                f'stroke="{colour}" stroke-width="2.5"{_dash(dash)} stroke-linejoin="round"/>'
+                f'stroke="{colour}" stroke-width="2.5"{dash_attr(dash)} stroke-linejoin="round"/>'
             )
         else:
             # Only sides between two known values are drawn: an unknown is a gap, not a 0.
@@ -184,36 +101,36 @@ def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
                 p0, p1 = pts[i], pts[(i + 1) % n]
                 if p0 and p1 and n > 1:
                     body.append(
-                        f'<line x1="{_f(p0[0])}" y1="{_f(p0[1])}" x2="{_f(p1[0])}" '
-                        f'y2="{_f(p1[1])}" '
-                        f'stroke="{colour}" stroke-width="2.5"{_dash(dash)} '
+                        f'<line x1="{num(p0[0])}" y1="{num(p0[1])}" x2="{num(p1[0])}" '
+                        f'y2="{num(p1[1])}" '
+                        f'stroke="{colour}" stroke-width="2.5"{dash_attr(dash)} '
                         f'stroke-linecap="round"/>'
                     )
         for i, p in enumerate(pts):
             if p:
-                body.append(f'<circle cx="{_f(p[0])}" cy="{_f(p[1])}" r="3.5" fill="{colour}"/>')
+                body.append(f'<circle cx="{num(p[0])}" cy="{num(p[1])}" r="3.5" fill="{colour}"/>')
             else:
                 x, y = point(i, 5 + 4 * s_index)
                 body.append(
-                    f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4" fill="#fff" stroke="{colour}" '
+                    f'<circle cx="{num(x)}" cy="{num(y)}" r="4" fill="#fff" stroke="{colour}" '
                     f'stroke-width="1.5"/>'
                 )
         unknown = [axes[i] for i, k in enumerate(known) if not k]
         label = s["name"]
         if unknown:
             label += f" ({t('unknown', lang)}: {', '.join(unknown)})"
-        for k, line in enumerate(_wrap(label, 36)):
+        for k, line in enumerate(wrap(label, 36)):
             if k == 0:
-                body.append(_legend_line(20, legend_y, s_index, line))
+                body.append(legend_line(20, legend_y, s_index, line))
             else:
-                body.append(_text(54, legend_y, line, size=13.5))
+                body.append(text_at(54, legend_y, line, size=13.5))
             legend_y += 21
         desc.append(
             f"{s['name']}: "
             + "; ".join(f"{a} {_score(v, lang)}" for a, v in zip(axes, values, strict=True))
         )
     label = f"{t('radar_chart', lang)}: " + ", ".join(str(s["name"]) for s in series)
-    return _svg(width, legend_y, label, ". ".join(desc), body, "chart-radar")
+    return chart_root(width, legend_y, label, ". ".join(desc), body, "chart-radar")
 
 
 def bars(
@@ -236,29 +153,29 @@ def bars(
     body = []
     y = 6.0
     # Two legend columns while the names are short, one (wider) column otherwise.
-    columns = 2 if max((_width(str(s["name"])) for s in series), default=0) <= 11 else 1
+    columns = 2 if max((text_width(str(s["name"])) for s in series), default=0) <= 11 else 1
     for s_index, s in enumerate(series):
         x = left + (s_index % columns) * 200
-        body.append(_legend_line(x, y + 14, s_index, _clip(s["name"], 26 if columns == 1 else 11)))
+        body.append(legend_line(x, y + 14, s_index, clip(s["name"], 26 if columns == 1 else 11)))
         if s_index % columns == columns - 1 or s_index == len(series) - 1:
             y += 21
     y += 10
     chart_top = y
     desc = []
     for d_index, axis in enumerate(axes):
-        body.append(_text(left, y + 14, _clip(axis, 34), size=14.5, extra=' font-weight="600"'))
+        body.append(text_at(left, y + 14, clip(axis, 34), size=14.5, extra=' font-weight="600"'))
         y += 22
         for s_index, s in enumerate(series):
-            colour, _ = _style(s_index)
+            colour, _ = series_style(s_index)
             value: float | None = s["values"][d_index]
             mid = y + bar / 2
             if value is None:
                 body.append(
-                    f'<rect x="{_f(left)}" y="{_f(y)}" width="{_f(span)}" height="{_f(bar)}" '
+                    f'<rect x="{num(left)}" y="{num(y)}" width="{num(span)}" height="{num(bar)}" '
                     f'fill="none" stroke="{GRID}" stroke-dasharray="3 3"/>'
                 )
                 body.append(
-                    _text(
+                    text_at(
                         left + 6,
                         mid + 4,
                         f"? {t('unknown', lang)}",
@@ -271,8 +188,8 @@ def bars(
                 end = left + span * max(0.0, min(value, 100.0)) / 100
                 opacity = "" if s_index == 0 else ' fill-opacity="0.75"'
                 body.append(
-                    f'<rect x="{_f(left)}" y="{_f(y)}" width="{_f(end - left)}" '
-                    f'height="{_f(bar)}" rx="2" fill="{colour}"{opacity}/>'
+                    f'<rect x="{num(left)}" y="{num(y)}" width="{num(end - left)}" '
+                    f'height="{num(bar)}" rx="2" fill="{colour}"{opacity}/>'
                 )
             band = _band_of(bands, s, s_index, d_index)
             if band is not None:
@@ -281,7 +198,7 @@ def bars(
                 # The number sits clear of the bar and of its error bar.
                 reach = max(value, band[-1] or 0.0) if band is not None else value
                 x = left + span * max(0.0, min(reach, 100.0)) / 100
-                body.append(_text(x + 6, mid + 4, f"{value:.1f}", size=12.5))
+                body.append(text_at(x + 6, mid + 4, f"{value:.1f}", size=12.5))
             y += bar + gap
         y += 10
         desc.append(
@@ -292,12 +209,12 @@ def bars(
         x = left + span * tick / 100
         body.insert(
             0,
-            f'<line x1="{_f(x)}" y1="{_f(chart_top)}" x2="{_f(x)}" y2="{_f(y - 10)}" '
+            f'<line x1="{num(x)}" y1="{num(chart_top)}" x2="{num(x)}" y2="{num(y - 10)}" '
             f'stroke="{GRID}" stroke-dasharray="2 3"/>',
         )
-        body.append(_text(x, y + 4, str(tick), size=11.5, anchor="middle", fill=MUTED))
+        body.append(text_at(x, y + 4, str(tick), size=11.5, anchor="middle", fill=MUTED))
     label = f"{t('bar_chart', lang)}: " + ", ".join(str(s["name"]) for s in series)
-    return _svg(width, y + 10, label, ". ".join(desc), body, "chart-bars", natural=1.0)
+    return chart_root(width, y + 10, label, ". ".join(desc), body, "chart-bars", natural=1.0)
 
 
 def _band_of(
@@ -326,14 +243,14 @@ def _error_bar(band: Band, left: float, span: float, mid: float) -> str:
 
     lo, hi = x(band[0]), x(band[-1])
     parts = [
-        f'<line x1="{_f(lo)}" y1="{_f(mid)}" x2="{_f(hi)}" y2="{_f(mid)}" stroke="{INK}" '
+        f'<line x1="{num(lo)}" y1="{num(mid)}" x2="{num(hi)}" y2="{num(mid)}" stroke="{INK}" '
         f'stroke-width="1.5"/>'
     ]
     ticks = [lo, hi] + ([x(band[1])] if len(band) == 3 and band[1] is not None else [])
     for k, tx in enumerate(ticks):
         half = 6.0 if k < 2 else 4.0
         parts.append(
-            f'<line x1="{_f(tx)}" y1="{_f(mid - half)}" x2="{_f(tx)}" y2="{_f(mid + half)}" '
+            f'<line x1="{num(tx)}" y1="{num(mid - half)}" x2="{num(tx)}" y2="{num(mid + half)}" '
             f'stroke="{INK}" stroke-width="{"1.5" if k < 2 else "2.5"}"/>'
         )
     return "".join(parts)
@@ -355,9 +272,9 @@ def heatmap(
     scale = sorted(int(k) for k in (levels or {str(k): str(k) for k in range(5)}))
     low, high = scale[0], scale[-1]
     ids = [str(p["id"]) for p in places]
-    label_em = min(max((_width(str(r["name"])) for r in rows), default=10) + 1, 30)
+    label_em = min(max((text_width(str(r["name"])) for r in rows), default=10) + 1, 30)
     label_w, cell_w, cell_h = 13 * label_em + 8, 80.0, 28.0
-    head_lines = [_wrap(str(p["name"]), 6.2)[:3] for p in places]
+    head_lines = [wrap(str(p["name"]), 6.2)[:3] for p in places]
     head_h = 14.0 * max((len(h) for h in head_lines), default=1) + 12
     width = label_w + cell_w * len(places) + 10
     body = [
@@ -369,7 +286,7 @@ def heatmap(
         x = label_w + cell_w * (c + 0.5)
         for k, line in enumerate(lines):
             y = head_h - 8 - 14 * (len(lines) - 1 - k)
-            body.append(_text(x, y, line, size=12.5, anchor="middle", extra=' font-weight="600"'))
+            body.append(text_at(x, y, line, size=12.5, anchor="middle", extra=' font-weight="600"'))
     y = head_h
     group = None
     for row in rows:
@@ -377,11 +294,11 @@ def heatmap(
             group = row["dimension"]
             y += 6
             body.append(
-                f'<line x1="0" y1="{_f(y)}" x2="{_f(width - 10)}" y2="{_f(y)}" '
+                f'<line x1="0" y1="{num(y)}" x2="{num(width - 10)}" y2="{num(y)}" '
                 f'stroke="{MUTED}" stroke-width="1"/>'
             )
             body.append(
-                _text(
+                text_at(
                     0,
                     y + 16,
                     row["dimension_name"],
@@ -392,7 +309,7 @@ def heatmap(
             )
             y += 22
         name = str(row["name"])
-        body.append(_text(4, y + 18.5, _clip(name, label_em - 1), size=13))
+        body.append(text_at(4, y + 18.5, clip(name, label_em - 1), size=13))
         by_place = {str(cell["place"]): cell["level"] for cell in row["levels"]}
         for c, pid in enumerate(ids):
             body.append(
@@ -414,10 +331,10 @@ def heatmap(
     for lv in scale:
         lv_name = (levels or {}).get(str(lv), "")
         body.append(_cell(x, y, 24, 20, lv, (low, high), lv_name, levels, lang, hover=False))
-        body.append(_text(x + 30, y + 14, lv_name, size=11))
-        x += 46 + 11.5 * _width(lv_name)
+        body.append(text_at(x + 30, y + 14, lv_name, size=11))
+        x += 46 + 11.5 * text_width(lv_name)
     body.append(_cell(x, y, 24, 20, None, (low, high), "", levels, lang, hover=False))
-    body.append(_text(x + 30, y + 14, t("unknown", lang), size=11))
+    body.append(text_at(x + 30, y + 14, t("unknown", lang), size=11))
     width = max(width, x + 100)
     desc = "; ".join(
         f"{row['name']}: "
@@ -425,7 +342,7 @@ def heatmap(
         for row in rows
     )
     label = f"{t('heatmap', lang)}: " + ", ".join(str(p["name"]) for p in places)
-    return _svg(width, y + 30, label, desc, body, "chart-heatmap", natural=1.2)
+    return chart_root(width, y + 30, label, desc, body, "chart-heatmap", natural=1.2)
 
 
 def _level_text(row: Mapping[str, Any], place: str) -> str:
@@ -454,11 +371,11 @@ def _cell(
         fill = HEAT[max(0, min(step, len(HEAT) - 1))]
         ink, shown = ("#ffffff" if step >= 3 else INK), str(level)
     name = t("unknown", lang) if level is None else (levels or {}).get(str(level), "")
-    title = f"<title>{_e(f'{tip}: {shown} {name}'.strip())}</title>" if hover else ""
+    title = f"<title>{esc(f'{tip}: {shown} {name}'.strip())}</title>" if hover else ""
     return (
-        f'<g>{title}<rect x="{_f(x + 1)}" y="{_f(y + 1)}" width="{_f(w - 2)}" '
-        f'height="{_f(h - 2)}" rx="2" fill="{fill}" stroke="#ffffff"/>'
-        + _text(
+        f'<g>{title}<rect x="{num(x + 1)}" y="{num(y + 1)}" width="{num(w - 2)}" '
+        f'height="{num(h - 2)}" rx="2" fill="{fill}" stroke="#ffffff"/>'
+        + text_at(
             x + w / 2,
             y + h / 2 + 4.5,
             shown,
@@ -496,34 +413,35 @@ def trend(
     for tick in (0, 25, 50, 75, 100):
         y = y_of(tick)
         body.append(
-            f'<line x1="{_f(left)}" y1="{_f(y)}" x2="{_f(left + plot_w)}" y2="{_f(y)}" '
+            f'<line x1="{num(left)}" y1="{num(y)}" x2="{num(left + plot_w)}" y2="{num(y)}" '
             f'stroke="{GRID}"/>'
         )
-        body.append(_text(left - 6, y + 4, str(tick), size=10, anchor="end", fill=MUTED))
+        body.append(text_at(left - 6, y + 4, str(tick), size=10, anchor="end", fill=MUTED))
     for i, row in enumerate(rows):
         anchor = "start" if i == 0 and count > 1 else ("end" if i == count - 1 else "middle")
-        body.append(_text(x_of(i), top + plot_h + 18, row["assessed"], size=11, anchor=anchor))
+        body.append(text_at(x_of(i), top + plot_h + 18, row["assessed"], size=11, anchor=anchor))
     lines = [(t("overall", lang), [row["overall"] for row in rows])]
     for axis in axes or ():
         lines.append((str(axis["name"]), [row["dimensions"].get(axis["id"]) for row in rows]))
     legend_y = top + plot_h + 44
     desc = []
     for index, (name, values) in enumerate(lines):
-        colour, dash = _style(index)
+        colour, dash = series_style(index)
         points: list[tuple[float, float | None]] = [(x_of(i), v) for i, v in enumerate(values)]
         stroke = "3" if index == 0 else "1.75"
         for (x0, v0), (x1, v1) in pairwise(points):
             if v0 is not None and v1 is not None:
                 body.append(
-                    f'<line x1="{_f(x0)}" y1="{_f(y_of(v0))}" x2="{_f(x1)}" y2="{_f(y_of(v1))}" '
-                    f'stroke="{colour}" stroke-width="{stroke}"{_dash(dash)}/>'
+                    f'<line x1="{num(x0)}" y1="{num(y_of(v0))}" '
+                    f'x2="{num(x1)}" y2="{num(y_of(v1))}" '
+                    f'stroke="{colour}" stroke-width="{stroke}"{dash_attr(dash)}/>'
                 )
         for x, v in points:
             if v is not None:
-                body.append(f'<circle cx="{_f(x)}" cy="{_f(y_of(v))}" r="3.5" fill="{colour}"/>')
+                body.append(f'<circle cx="{num(x)}" cy="{num(y_of(v))}" r="3.5" fill="{colour}"/>')
                 if index == 0:
                     body.append(
-                        _text(
+                        text_at(
                             x,
                             y_of(v) - 8,
                             f"{v:.1f}",
@@ -532,7 +450,7 @@ def trend(
                             extra=' font-weight="600"',
                         )
                     )
-        body.append(_legend_line(20 + (index % 2) * 290, legend_y, index, _clip(name, 30)))
+        body.append(legend_line(20 + (index % 2) * 290, legend_y, index, clip(name, 30)))
         if index % 2 == 1 or index == len(lines) - 1:
             legend_y += 20
         desc.append(
@@ -541,7 +459,7 @@ def trend(
                 f"{r['assessed']} {_score(v, lang)}" for r, (_, v) in zip(rows, points, strict=True)
             )
         )
-    return _svg(
+    return chart_root(
         width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend", natural=1.1
     )
 
