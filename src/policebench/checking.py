@@ -13,7 +13,7 @@ from pathlib import Path
 from policebench.errors import InvalidInput, UserError
 from policebench.inputs import (
     LoadedProfile,
-    _expand,
+    _named,
     _resolved,
     default_dir,
     display,
@@ -62,18 +62,7 @@ def load_history(
     """
     cities = list(cities)
     pool_dir = default_dir("cities")
-    explicit: list[Path] = []
-    ids: list[str] = []
-    for arg in cities:
-        expanded = _expand(arg, pool_dir)
-        if expanded is None:
-            ids.append(arg)
-        else:
-            explicit += expanded
-    # A file named alone and through its folder is read once, not taken for its own duplicate.
-    firsts: dict[Path, Path] = {}
-    for path in explicit:
-        firsts.setdefault(_resolved(path), path)
+    firsts, ids = _named(cities, pool_dir)
     explicit, seen = list(firsts.values()), set(firsts)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
     docs, problems = _profile_docs(explicit + [p for p in pool_files if _resolved(p) not in seen])

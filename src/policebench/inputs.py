@@ -151,6 +151,23 @@ def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
     return None
 
 
+def _named(cities: list[str], pool_dir: Path) -> tuple[dict[Path, Path], list[str]]:
+    """The files the CITY arguments name, by resolved path in the order given, and the ids."""
+    explicit: list[Path] = []
+    ids: list[str] = []
+    for arg in cities:
+        expanded = _expand(arg, pool_dir)
+        if expanded is None:
+            ids.append(arg)
+        else:
+            explicit += expanded
+    # A file named alone and through its folder is read once, not taken for its own duplicate.
+    firsts: dict[Path, Path] = {}
+    for path in explicit:
+        firsts.setdefault(_resolved(path), path)
+    return firsts, ids
+
+
 def _resolved(path: Path) -> Path:
     """``path`` made absolute with links resolved; as given when it cannot be (a link loop)."""
     try:

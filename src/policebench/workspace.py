@@ -23,6 +23,7 @@ from policebench.inputs import (
     Loaded,
     LoadedProfile,
     _expand,
+    _named,
     _resolved,
     bundled,
     default_dir,
@@ -103,19 +104,8 @@ def open_workspace(
     """
     cities = list(cities)
     pool_dir = default_dir("cities")
-    explicit: list[Path] = []
-    ids: list[str] = []
-    for arg in cities:
-        expanded = _expand(arg, pool_dir)
-        if expanded is None:
-            ids.append(arg)
-        else:
-            explicit += expanded
-    # A file named alone and through its folder is read once, not taken for its own duplicate.
-    firsts: dict[Path, Path] = {}
-    for path in explicit:
-        firsts.setdefault(_resolved(path), path)
-    explicit, explicit_set = list(firsts.values()), set(firsts)
+    firsts, ids = _named(cities, pool_dir)
+    explicit_set = set(firsts)
     for arg in extra:
         for path in _expand(arg, pool_dir) or [Path(arg)]:
             firsts.setdefault(_resolved(path), path)
