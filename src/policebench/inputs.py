@@ -141,8 +141,15 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
     )
 
 
+#: A CITY argument naming the profiles bundled with policebench (J City, Hangzhou, Qingdao,
+#: Inner Mongolia), so a planner with a ./cities of their own can still compare with them.
+BUNDLED_CITIES = "@bundled"
+
+
 def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
     """The files a CITY argument names when it is a path; None when it is an id."""
+    if arg == BUNDLED_CITIES:
+        return yaml_files(bundled("cities"))
     path = Path(arg)
     if path.is_dir():
         return yaml_files(path)

@@ -199,3 +199,16 @@ def test_report_takes_earlier_assessments_for_the_trend(runner: CliRunner) -> No
     assert [p["assessed"] for p in trend] == sorted(p["assessed"] for p in trend)
     assert len(trend) == len(list(history.glob("*.yaml")))
     assert trend[0]["overall_change"] is None
+
+
+def test_bundled_peers_join_a_planners_own_folder(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "cities").mkdir()
+    text = (bundled("cities") / "j-city.yaml").read_text(encoding="utf-8")
+    own = text.replace("id: j-city", "id: my-city", 1)
+    (in_tmp / "cities" / "my-city.yaml").write_text(own, encoding="utf-8")
+    alone = json.loads(run(runner, "compare", "-f", "json")[1])
+    assert [p["id"] for p in alone["places"]] == ["my-city"]
+    code, out, _ = run(runner, "report", "my-city", "@bundled", "-f", "json")
+    assert code == 0
+    ranked = {p["id"] for p in json.loads(out)["ranking"]}
+    assert ranked == {"my-city", "j-city", "hangzhou", "qingdao", "inner-mongolia"}

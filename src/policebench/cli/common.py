@@ -62,7 +62,8 @@ LangOpt = Annotated[
 CitiesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Profile ids or paths (files or folders); none = every profile in use.",
+        help="Profile ids or paths (files or folders); @bundled = the profiles shipped with "
+        "policebench; none = every profile in use.",
         show_default=False,
     ),
 ]

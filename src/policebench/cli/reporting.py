@@ -42,7 +42,8 @@ CityArg = Annotated[str, typer.Argument(help="Profile id or path of the place to
 MoreArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="More profile files or folders: earlier assessments (for the trend) or more peers.",
+        help="More profile files or folders: earlier assessments (for the trend) or more peers; "
+        "@bundled = the profiles shipped with policebench.",
         show_default=False,
     ),
 ]
