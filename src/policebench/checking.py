@@ -27,12 +27,27 @@ from policebench.validate import build, check_profile, check_rubric, evidence_wa
 from policebench.yamlio import Document, closest
 
 
-def _history(valid: list[LoadedProfile], problems: list[Problem]) -> dict[str, list[LoadedProfile]]:
-    """Assessments grouped by place, oldest first; the same place and date twice is an error."""
+def _history(
+    valid: list[LoadedProfile],
+    problems: list[Problem],
+    defaults: frozenset[Path] = frozenset(),
+) -> dict[str, list[LoadedProfile]]:
+    """Assessments grouped by place, oldest first; the same place and date twice is an error.
+
+    A file from the default folder (resolved path in ``defaults``) that repeats a place and
+    date of a file named on the command line is shadowed by it, silently: that is a planner
+    scoring their edited copy of a profile.
+    """
     history: dict[str, list[LoadedProfile]] = {}
     for lp in valid:
         runs = history.setdefault(lp.profile.id, [])
         clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
+        if (
+            clash is not None
+            and _resolved(lp.source.path) in defaults
+            and _resolved(clash.source.path) not in defaults
+        ):
+            continue
         if clash is not None:
             problems.append(
                 lp.document.problem(

@@ -111,27 +111,48 @@ def open_workspace(
             firsts.setdefault(_resolved(path), path)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
     named = list(firsts.values())
-    paths = named + [p for p in pool_files if _resolved(p) not in firsts]
+    defaults = [p for p in pool_files if _resolved(p) not in firsts]
     with _gc_paused():  # while the profiles pile up, until the caller decides (see gc.freeze)
-        return _open(paths, ids, explicit_set, bool(cities), rubric_path, progress)
+        return _open(
+            named + defaults,
+            ids,
+            explicit_set,
+            frozenset(_resolved(p) for p in defaults),
+            bool(cities),
+            rubric_path,
+            progress,
+        )
 
 
 def _open(
     paths: list[Path],
     ids: list[str],
     explicit_set: set[Path],
+    defaults: frozenset[Path],
     asked: bool,
     rubric_path: Path | None,
     progress: Callable[[int, int], None] | None,
 ) -> Workspace:
-    """The rest of open_workspace: read, choose the rubric, check against it, select."""
+    """The rest of open_workspace: read, choose the rubric, check against it, select.
+
+    ``defaults`` are the files that come from the default folder only (not named).
+    """
     reads = _read_profiles(paths, progress)
     wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
     rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
 
     problems: list[Problem] = []
     valid: list[LoadedProfile] = []
-    for read in reads:
+    for path, read in zip(paths, reads, strict=True):  # reads keep the order of paths
+        if (
+            asked
+            and rubric_path is not None
+            and read.raw_rubric not in (None, rubric.id)
+            and _resolved(path) in defaults
+        ):
+            # Places were named and --rubric given: default-folder profiles assessed against
+            # another rubric are not this run's peers, and not this run's mistakes.
+            continue
         if read.loaded is None:
             problems += read.problems
             continue
@@ -142,7 +163,7 @@ def _open(
         problems += read.problems  # its warnings
         valid.append(read.loaded)
 
-    history = _history(valid, problems)
+    history = _history(valid, problems, defaults)
     pool = [runs[-1] for runs in history.values()]
     selected: list[LoadedProfile] = []
     if explicit_set:

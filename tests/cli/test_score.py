@@ -164,12 +164,6 @@ def test_score_several_ids_keeps_only_those(runner: CliRunner, in_tmp: Path) -> 
     assert sorted(c["id"] for c in json.loads(out)["cities"]) == ["hangzhou", "j-city"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workspace.open_workspace: a planner's copy of a bundled profile, named by path, "
-    "clashes with the bundled pool file of the same id and date ('duplicate profile', exit 2); "
-    "the explicit file should shadow the pool copy",
-)
 def test_score_an_edited_copy_of_a_bundled_profile(runner: CliRunner, in_tmp: Path) -> None:
     shutil.copyfile(bundled("cities") / "j-city.yaml", in_tmp / "j-city.yaml")
     code, out, err = run(runner, "score", "j-city.yaml", "--format", "json")
@@ -177,11 +171,6 @@ def test_score_an_edited_copy_of_a_bundled_profile(runner: CliRunner, in_tmp: Pa
     assert [c["id"] for c in json.loads(out)["cities"]] == ["j-city"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workspace.open_workspace: with --rubric and a profile path, the pool profiles "
-    "(assessed against another rubric) are reported as errors and the run exits 2",
-)
 def test_score_a_profile_against_its_own_rubric(runner: CliRunner, in_tmp: Path) -> None:
     shutil.copytree(VALID, in_tmp / "valid")
     code, out, err = run(
@@ -383,3 +372,14 @@ def test_a_profile_given_as_the_rubric(runner: CliRunner, in_tmp: Path) -> None:
         "rubric (hint: give a rubric file, e.g. rubrics/smart-policing.yaml)",
         "1 error in 1 file",
     ]
+
+
+def test_two_files_of_one_place_and_date_in_the_folder_stay_an_error(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    (in_tmp / "cities").mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        shutil.copyfile(bundled("cities") / "j-city.yaml", in_tmp / "cities" / name)
+    code, _, err = run(runner, "score", "--format", "json")
+    assert code == 2
+    assert "duplicate profile: 'j-city'" in err
