@@ -33,6 +33,17 @@ class Lang(StrEnum):
     zh = "zh"
 
 
+class TableFormat(StrEnum):
+    """The outputs of the commands that print tables."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+TableFormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+
 RubricOpt = Annotated[
     Path | None,
     typer.Option(

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
-import typer
-
 from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    TableFormat,
+    TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -19,13 +16,6 @@ from policebench.cli.common import (
     use_color,
 )
 from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, city_report
-
-
-class GapsFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 @app.command()
@@ -36,9 +26,7 @@ def gaps(
     against: AgainstOpt = None,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
-    format: Annotated[GapsFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        GapsFormat.table
-    ),
+    format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -63,11 +51,11 @@ def gaps(
     ws, failed = load_or_exit([city], rubric, extra=more)
     language = lang_of(lang)
     report = city_report(ws, against, target, None, language)
-    if format is GapsFormat.json:
+    if format is TableFormat.json:
         text = to_json(render.subset(report, render.GAP_KEYS))
-    elif format is GapsFormat.csv:
+    elif format is TableFormat.csv:
         text = render.gaps_csv(report, language)
-    elif format is GapsFormat.markdown:
+    elif format is TableFormat.markdown:
         text = template("gaps.md.j2", report)
     else:
         text = render.gaps_table(

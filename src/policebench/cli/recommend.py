@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
-import typer
-
 from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    TableFormat,
+    TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -19,13 +16,6 @@ from policebench.cli.common import (
     use_color,
 )
 from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, TopOpt, city_report
-
-
-class RecommendFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 @app.command()
@@ -37,9 +27,7 @@ def recommend(
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
-    format: Annotated[RecommendFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        RecommendFormat.table
-    ),
+    format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -63,11 +51,11 @@ def recommend(
     ws, failed = load_or_exit([city], rubric, extra=more)
     language = lang_of(lang)
     report = city_report(ws, against, target, top, language)
-    if format is RecommendFormat.json:
+    if format is TableFormat.json:
         text = to_json(render.subset(report, render.RECOMMEND_KEYS))
-    elif format is RecommendFormat.csv:
+    elif format is TableFormat.csv:
         text = render.recommend_csv(report, language)
-    elif format is RecommendFormat.markdown:
+    elif format is TableFormat.markdown:
         text = template("recommend.md.j2", report)
     else:
         text = render.recommend_table(

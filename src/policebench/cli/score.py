@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,6 +12,8 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    TableFormat,
+    TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -21,21 +22,12 @@ from policebench.cli.common import (
 )
 
 
-class ScoreFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 @app.command()
 @handle_errors
 def score(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ScoreFormat.table
-    ),
+    format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -63,11 +55,11 @@ def score(
     language = lang_of(lang)
     cards = rank([score_one(ws.rubric, lp.profile) for lp in ws.selected])
     names = {lp.profile.id: lp.profile for lp in ws.selected}
-    if format is ScoreFormat.json:
+    if format is TableFormat.json:
         text = render.render_json(ws.rubric, cards)
-    elif format is ScoreFormat.csv:
+    elif format is TableFormat.csv:
         text = render.render_csv(ws.rubric, cards, names, language)
-    elif format is ScoreFormat.markdown:
+    elif format is TableFormat.markdown:
         text = render.render_markdown(ws.rubric, cards, names, language)
     else:
         color = output is None and use_color()

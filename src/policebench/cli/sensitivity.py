@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,19 +12,14 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    TableFormat,
+    TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     use_color,
 )
-
-
-class SensitivityFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 @app.command()
@@ -40,9 +34,7 @@ def sensitivity(
         int, typer.Option("--seed", min=0, help="Random seed: the same seed, the same output.")
     ] = 0,
     rubric: RubricOpt = None,
-    format: Annotated[
-        SensitivityFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = SensitivityFormat.table,
+    format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -74,11 +66,11 @@ def sensitivity(
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
     language = lang_of(lang)
     result = analysis.run(ws.rubric, [lp.profile for lp in ws.selected], samples=samples, seed=seed)
-    if format is SensitivityFormat.json:
+    if format is TableFormat.json:
         text = render.render_json(result)
-    elif format is SensitivityFormat.csv:
+    elif format is TableFormat.csv:
         text = render.render_csv(result, language)
-    elif format is SensitivityFormat.markdown:
+    elif format is TableFormat.markdown:
         text = render.render_markdown(result, ws.rubric, language)
     else:
         color = output is None and use_color()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +13,8 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
+    TableFormat,
+    TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -21,13 +22,6 @@ from policebench.cli.common import (
     use_color,
 )
 from policebench.errors import UserError
-
-
-class TrendFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def _check_paths(city: str, paths: list[Path]) -> None:
@@ -80,9 +74,7 @@ def trend(
         ),
     ] = None,
     rubric: RubricOpt = None,
-    format: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        TrendFormat.table
-    ),
+    format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -132,11 +124,11 @@ def trend(
         raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
     language = lang_of(lang)
-    if format is TrendFormat.json:
+    if format is TableFormat.json:
         text = render.render_json(ws.rubric, result)
-    elif format is TrendFormat.csv:
+    elif format is TableFormat.csv:
         text = render.render_csv(ws.rubric, result, language)
-    elif format is TrendFormat.markdown:
+    elif format is TableFormat.markdown:
         text = render.render_markdown(ws.rubric, result, language)
     else:
         color = output is None and use_color()
