@@ -113,7 +113,9 @@ def _evaluate(
                 acc = tmp if j else num
                 if moving[i]:
                     np.add(uniforms[:, i, sl], offset[:, i], out=index)
-                    np.take(lut, index, out=acc)
+                    # mode="clip": with the default "raise" NumPy buffers ``out`` (about
+                    # 1.7x slower); every index is in range, so clipping never changes one.
+                    np.take(lut, index, out=acc, mode="clip")
                     np.multiply(acc, w_ind[i], out=acc)
                 else:
                     np.multiply(stay[:, i, None], w_ind[i], out=acc)
@@ -180,7 +182,7 @@ def _denominators(
     if inverse is None:
         out[...] = sums[0]
     else:
-        np.take(sums, inverse.reshape(-1)[p0:p1], axis=0, out=out)
+        np.take(sums, inverse.reshape(-1)[p0:p1], axis=0, out=out, mode="clip")
 
 
 @dataclass(frozen=True)
