@@ -23,7 +23,13 @@ from policebench.inputs import (
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem, sort_problems
 from policebench.reading import _profile_docs
-from policebench.validate import build, check_profile, check_rubric, evidence_warnings
+from policebench.validate import (
+    build,
+    check_profile,
+    check_rubric,
+    evidence_warnings,
+    unknown_indicators,
+)
 from policebench.yamlio import Document, closest
 
 
@@ -144,6 +150,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     #: them to be fixed rather than being checked against some other rubric.
     unbuilt: set[str] = set()
     profiles: list[tuple[Profile, Document]] = []
+    broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
     for doc, _ in docs:
         if _is_rubric(doc):
             rubric, found = build(Rubric, doc)
@@ -158,11 +165,14 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
             problems += found
             if profile is not None:
                 profiles.append((profile, doc))
+            else:
+                broken.append(doc)
     profiles = [(p, d) for p, d in profiles if p.rubric in rubrics or p.rubric not in unbuilt]
+    wanted = [p.rubric for p, _ in profiles] + [str(d.data.get("rubric")) for d in broken]
     fallback: Rubric | None = None
-    if profiles and (rubric_path is not None or any(p.rubric not in rubrics for p, _ in profiles)):
+    if wanted and (rubric_path is not None or any(w not in rubrics for w in wanted)):
         try:
-            fallback = find_rubric(rubric_path, [p.rubric for p, _ in profiles])[0]
+            fallback = find_rubric(rubric_path, wanted)[0]
         except InvalidInput as exc:
             problems += exc.problems
         except UserError as exc:
@@ -176,6 +186,10 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                     "io",
                 )
             )
+    for doc in broken:
+        rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
+        if rubric is not None:
+            problems += unknown_indicators(doc, rubric)
     seen: dict[tuple[str, object], str] = {}
     for profile, doc in profiles:
         rubric = rubrics.get(profile.rubric) or fallback

@@ -155,15 +155,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
         path: YamlPath = ("indicators", ind_id)
         indicator = known.get(ind_id)
         if indicator is None:
-            problems.append(
-                doc.problem(
-                    path,
-                    f"unknown indicator '{ind_id}' (not in rubric '{rubric.id}')",
-                    closest(ind_id, list(known)),
-                    key=True,
-                    code="unknown-indicator",
-                )
-            )
+            problems.append(_unknown_indicator(doc, ind_id, rubric))
             continue
         if entry.level is not None and entry.level not in scale.span:
             problems.append(
@@ -225,6 +217,32 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                 )
             )
     return problems
+
+
+def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
+    return doc.problem(
+        ("indicators", ind_id),
+        f"unknown indicator '{ind_id}' (not in rubric '{rubric.id}')",
+        closest(ind_id, list(rubric.indicators)),
+        key=True,
+        code="unknown-indicator",
+    )
+
+
+def unknown_indicators(doc: Document, rubric: Rubric) -> list[Problem]:
+    """Indicator keys of a profile the rubric lacks, read from the raw document.
+
+    For a profile whose model failed: its other problems are reported anyway, and a
+    misspelt indicator id should be among them, not wait for the next run.
+    """
+    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, dict):
+        return []
+    return [
+        _unknown_indicator(doc, str(ind_id), rubric)
+        for ind_id in entries
+        if ind_id not in rubric.indicators
+    ]
 
 
 def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:

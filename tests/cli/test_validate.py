@@ -205,3 +205,21 @@ def test_a_file_named_twice_is_one_file(runner: CliRunner, in_tmp: Path) -> None
     code, _, err = run(runner, "validate", "cities", "cities/bom.yaml", "./cities/bom.yaml")
     assert code == 0, err
     assert err == "1 file valid\n"
+
+
+def test_a_misspelt_indicator_is_reported_beside_the_model_errors(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    bad = in_tmp / "bad.yaml"
+    bad.write_text(
+        "id: a\nname: A\nrubric: smart-policing\nassessed: 2024-01-01\n"
+        "indicators:\n  top-level-desing: {levle: 5}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert any(
+        ":6:3: unknown indicator 'top-level-desing'" in x and "top-level-design" in x for x in lines
+    )
+    assert any(":6:22: unknown key 'levle'" in x for x in lines)
