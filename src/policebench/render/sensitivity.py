@@ -97,7 +97,8 @@ def samples_text(result: SensitivityResult, lang: str = "en") -> str:
     )
 
 
-def _band_data(band: Band | None) -> dict[str, Any] | None:
+def band_data(band: Band | None) -> dict[str, Any] | None:
+    """A band as data (JSON output, and the bands of reports with --uncertainty)."""
     if band is None:
         return None
     return {
@@ -108,6 +109,17 @@ def _band_data(band: Band | None) -> dict[str, Any] | None:
         "min": rounded(band.min),
         "max": rounded(band.max),
         "share": rounded(band.share, 4),
+    }
+
+
+def rank_data(rank: RankBand) -> dict[str, Any]:
+    """A rank band as data: point, median, range and the probability of each rank."""
+    return {
+        "point": rank.point,
+        "median": rank.median,
+        "min": rank.min,
+        "max": rank.max,
+        "probabilities": {str(r): round(p, 4) for r, p in rank.probabilities.items()},
     }
 
 
@@ -125,17 +137,9 @@ def sensitivity_data(result: SensitivityResult) -> dict[str, Any]:
             {
                 "id": place.id,
                 "name": place.name,
-                "overall": _band_data(place.overall),
-                "rank": {
-                    "point": place.rank.point,
-                    "median": place.rank.median,
-                    "min": place.rank.min,
-                    "max": place.rank.max,
-                    "probabilities": {
-                        str(r): round(p, 4) for r, p in place.rank.probabilities.items()
-                    },
-                },
-                "dimensions": {d: _band_data(b) for d, b in place.dimensions.items()},
+                "overall": band_data(place.overall),
+                "rank": rank_data(place.rank),
+                "dimensions": {d: band_data(b) for d, b in place.dimensions.items()},
                 "index": {s: rounded(v, 4) for s, v in place.index.items()},
             }
             for place in result.places

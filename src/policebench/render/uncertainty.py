@@ -14,31 +14,18 @@ from typing import Any
 
 from policebench.analysis.sensitivity import Band, PlaceResult, SensitivityResult
 from policebench.render.common import rounded
-from policebench.render.sensitivity import band_text, rank_text
+from policebench.render.sensitivity import band_data, band_text, rank_data, rank_text
 
 
 def _band(band: Band | None, lang: str) -> dict[str, Any] | None:
-    if band is None:
-        return None
-    return {
-        "point": rounded(band.point),
-        "p5": rounded(band.p5),
-        "median": rounded(band.median),
-        "p95": rounded(band.p95),
-        "text": band_text(band, 0, lang),
-    }
+    data = band_data(band)
+    if data is not None and band is not None:
+        data["text"] = band_text(band, 0, lang)
+    return data
 
 
 def _rank(place: PlaceResult) -> dict[str, Any]:
-    rank = place.rank
-    return {
-        "point": rank.point,
-        "median": rank.median,
-        "min": rank.min,
-        "max": rank.max,
-        "text": rank_text(rank),
-        "probabilities": {str(r): round(p, 4) for r, p in rank.probabilities.items()},
-    }
+    return {**rank_data(place.rank), "text": rank_text(place.rank)}
 
 
 def _header(result: SensitivityResult) -> dict[str, Any]:
