@@ -83,6 +83,7 @@ def build_comparison(
             "axes": [names.dims[d.id] for d in rubric.dimensions],
             "series": [
                 {
+                    "id": c.city_id,
                     "name": names.place(c.city_id),
                     "role": "city" if n == 0 else "peer",
                     "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],

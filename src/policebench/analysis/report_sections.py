@@ -80,8 +80,9 @@ def radar(
     names: Names,
 ) -> dict[str, Any]:
     """Dimension scores of the place and of what it is compared with (None = unknown)."""
-    series = [
+    series: list[dict[str, Any]] = [
         {
+            "id": card.city_id,
             "name": names.place(card.city_id),
             "role": "city",
             "values": [rnd(card.dimensions[d.id].score) for d in rubric.dimensions],
@@ -91,6 +92,7 @@ def radar(
         _, _, dims = aggregate(rubric, {k: v.level for k, v in targets_from.items()})
         series.append(
             {
+                "id": None,
                 "name": t("frontier", names.lang),
                 "role": "frontier",
                 "values": [rnd(dims[d.id].score) for d in rubric.dimensions],
@@ -100,6 +102,7 @@ def radar(
         peer = next(c for c in cards if c.city_id == against)
         series.append(
             {
+                "id": against,
                 "name": names.place(against),
                 "role": "peer",
                 "values": [rnd(peer.dimensions[d.id].score) for d in rubric.dimensions],

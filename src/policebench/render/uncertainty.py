@@ -38,17 +38,13 @@ def _header(result: SensitivityResult) -> dict[str, Any]:
 
 
 def _series_bands(
-    data: dict[str, Any],
-    dims: list[str],
-    result: SensitivityResult,
-    names_to_ids: dict[str, str],
-    lang: str,
+    data: dict[str, Any], dims: list[str], result: SensitivityResult, lang: str
 ) -> None:
+    """Bands for each radar series that is a place analysed (not the frontier)."""
     known = {p.id for p in result.places}
     for series in data["radar"]["series"]:
-        place_id = names_to_ids.get(series["name"])
-        if place_id in known:
-            place = result.place(place_id)
+        if series["id"] in known:
+            place = result.place(series["id"])
             series["bands"] = [_band(place.dimensions.get(d), lang) for d in dims]
 
 
@@ -72,9 +68,7 @@ def report_with_bands(
             other = result.place(row["id"])
             row["band"] = _band(other.overall, lang)
             row["rank_band"] = _rank(other)
-    names = {row["name"]: row["id"] for row in out["ranking"]}
-    names[out["city"]["name"]] = out["city"]["id"]
-    _series_bands(out, dims, result, names, lang)
+    _series_bands(out, dims, result, lang)
     return out
 
 
@@ -91,5 +85,5 @@ def comparison_with_bands(
         row["rank_band"] = _rank(place)
         for d in dims:
             row["dimensions"][d]["band"] = _band(place.dimensions.get(d), lang)
-    _series_bands(out, dims, result, {p["name"]: p["id"] for p in out["places"]}, lang)
+    _series_bands(out, dims, result, lang)
     return out
