@@ -33,7 +33,6 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -50,12 +49,14 @@ from policebench.analysis.sensitivity_draws import (
 from policebench.analysis.sensitivity_engine import (
     Chunk,
     Plan,
-    evaluate_stripe,
     place_index,
     pooled,
 )
 from policebench.analysis.sensitivity_settings import active_sources, uncertainty_issues
-from policebench.analysis.sensitivity_stats import BLOCK, QUANTILES, rank_counts
+from policebench.analysis.sensitivity_stats import BLOCK, QUANTILES
+from policebench.analysis.sensitivity_tables import Tables
+from policebench.analysis.sensitivity_tables import build as build_tables
+from policebench.analysis.sensitivity_workers import execute, score_matrix, use_processes
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import Scorecard, rank, score
@@ -256,31 +257,28 @@ def run(
     where[main.order] = np.arange(samples)
     head = drawn.head(n_index)
     other = draw(model, settings, n_index, seed, STREAM_OTHER)
-    pairs: dict[str, tuple[Draws, Any]] = {}
+    pairs: dict[str, tuple[Draws, Any, Tables]] = {}
     for source in ("weights", "confidence"):
         if source in sources and n_index >= 2:  # one pair estimates nothing
             mixed = mixed_draws(source, head, other)
-            pairs[source] = (mixed, where[mixed.order])
+            pairs[source] = (mixed, where[mixed.order], build_tables(model, mixed))
     discrete: dict[str, Any] = {
         s: main.geometric if s == "aggregation" else main.unknowns
         for s in ("aggregation", "unknowns")
         if s in sources
     }
     places = len(model.ids)
-    plan = Plan(model, seed, main, pairs, discrete, n_index, np.empty((places, samples)))
     threads = _workers(workers)
+    processes = use_processes(places * samples, threads)
+    overall = score_matrix(places, samples, processes)
+    plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
     spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, BLOCK // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
-    # One more thread than workers: the point scores are pure Python and the workers spend
-    # most of their time in NumPy with the GIL released, so scoring alongside them is nearly
-    # free (done after them, it was a tenth of the run).
-    with ThreadPoolExecutor(max_workers=threads + 1) as pool:
-        points = pool.submit(_point_cards, rubric, profiles)
-        done = list(pool.map(lambda stripe: evaluate_stripe(plan, stripe), stripes))
-        counts = sum(pool.map(lambda stripe: rank_counts(plan.overall, stripe), rank_stripes))
-        cards = points.result()
+    done, counts, cards = execute(
+        plan, stripes, rank_stripes, lambda: _point_cards(rubric, profiles), processes
+    )
     by_start = {
         span[0]: chunk
         for stripe, chunks in zip(stripes, done, strict=True)

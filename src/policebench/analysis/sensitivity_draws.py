@@ -16,8 +16,9 @@ What one sample draws (each source from its own seeded stream):
 * **confidence**: a low-confidence level moves by one level with probability ``low_shift``
   (down or up, equally likely; a move off the scale stays put), a medium-confidence one with
   probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
-  as whole counts out of 256 (one random byte per level and sample). A known level without
-  a confidence counts as low;
+  as whole counts out of 256 (one random byte per level and sample: of a share of s bytes,
+  the lowest s // 2 values move the level down and the highest s - s // 2 up). A known
+  level without a confidence counts as low;
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
   ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out.
 """
@@ -45,25 +46,38 @@ LEFT_OUT = ("omit", "lowest", "highest")
 
 @dataclass(frozen=True)
 class Model:
-    """The rubric and places as arrays, places in id order."""
+    """The rubric and places as arrays, places in id order.
+
+    A level is held as a *digit*: ``level - scale.min`` (0..count-1), or ``count`` for a
+    level left out. A sample moves a level by a random byte u: down when ``u < t_down``,
+    up when ``u > t_up``, else it stays. The thresholds are per place and indicator, so
+    that a level at the scale's bottom never moves down (``t_down`` 0) nor one at its top
+    up (``t_up`` 255), and a level that never moves has both."""
 
     ids: list[str]
     keys: list[int]
     dims: list[tuple[float, list[int]]]
     ind_weights: list[float]
-    base: Any  # (P, I) table index of each level; unknown entries are overwritten per sample
+    digits: Any  # (P, I) int32; unknown entries are ``count`` (left out), replaced per sample
     known: Any  # (P, I) bool
     moves: Any  # (P, I) int8: 0 never moves, 1 low confidence, 2 medium
+    t_down: Any  # (P, I) uint8
+    t_up: Any  # (P, I) uint8
     shiftable: list[Any]  # per place: the indicator columns that may move
-    unknown_index: tuple[int, int, int]  # table index of an unknown: left out, lowest, highest
-    tables: tuple[Any, Any]  # arithmetic scores, logs for the geometric mean (by table index)
-    #: The value of a level after a random byte u, flat over (move kind, table index, u).
-    luts: tuple[Any, Any]
+    #: The digit of an unknown level: left out, imputed lowest, imputed highest.
+    unknown_digit: tuple[int, int, int]
+    #: Per digit (count + 1 of them): the arithmetic score and, for the geometric mean,
+    #: log(score + step); the last digit (left out) is worth 0 in both.
+    values: tuple[list[float], list[float]]
     step: float
     #: Per dimension: the distinct patterns of known indicators (k, |d|) and each place's one.
     patterns: list[tuple[Any, Any]]
     #: Per dimension: (P,) bool, the place knows at least one of its indicators.
     counted: list[Any]
+
+    @property
+    def digit_count(self) -> int:
+        return len(self.values[0])
 
 
 def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) -> Model:
@@ -72,24 +86,21 @@ def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) 
     scale = rubric.scale
     low, high = scale.min, scale.max
     count = high - low + 1
-    # Table index: 0 = one below the scale (scores as min), 1..count = min..max, count + 1 =
-    # one above (scores as max), count + 2 = left out. Clipping a moved level is a lookup.
     arith = [100.0 * (level - low) / (high - low) for level in scale.span]
     step = 100.0 / (high - low)
-    table_a = [arith[0], *arith, arith[-1], 0.0]
-    table_g = [*(math.log(s + step) for s in [arith[0], *arith, arith[-1]]), 0.0]
-    dtype = np.int8 if count + 3 <= 127 else np.int32
+    values = ([*arith, 0.0], [*(math.log(s + step) for s in arith), 0.0])
     columns = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     dims = [(d.weight, [columns[i.id] for i in d.indicators]) for d in rubric.dimensions]
     places = sorted(profiles, key=lambda p: p.id)
     n_places, n_ind = len(places), len(columns)
-    base = np.zeros((n_places, n_ind), dtype=dtype)
+    digits = np.full((n_places, n_ind), count, dtype=np.int32)
     known = np.zeros((n_places, n_ind), dtype=bool)
     moves = np.zeros((n_places, n_ind), dtype=np.int8)
-    # A byte below t1 moves the level down, one in [t1, t2) up, t2 and above leaves it.
+    t_down = np.zeros((n_places, n_ind), dtype=np.uint8)
+    t_up = np.full((n_places, n_ind), SHIFT_RESOLUTION - 1, dtype=np.uint8)
+    # Of the 256 byte values, share // 2 move a level down and the rest of share up.
     shares = [0, round(settings.low_shift * SHIFT_RESOLUTION)]
     shares.append(round(settings.medium_shift * SHIFT_RESOLUTION))
-    thresholds = [(share // 2, share) for share in shares]
     kind = {"low": 1, None: 1, "medium": 2, "high": 0}
     shiftable = []
     for p, profile in enumerate(places):
@@ -103,11 +114,17 @@ def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) 
                     "run policebench validate on the profile",
                 )
             i = columns[ind_id]
-            base[p, i] = level - low + 1
+            digits[p, i] = level - low
             known[p, i] = True
             entry = profile.indicators.get(ind_id)
             k = kind[entry.confidence if entry else None]
-            moves[p, i] = k if shares[k] else 0
+            share = shares[k]
+            moves[p, i] = k if share else 0
+            # A move off the scale stays put: no down region at the bottom, no up at the top.
+            if level > low:
+                t_down[p, i] = share // 2
+            if level < high:
+                t_up[p, i] = SHIFT_RESOLUTION - 1 - (share - share // 2)
         shiftable.append(np.flatnonzero(moves[p]))
     imp_low, imp_high = impute_bounds(rubric, settings)
     return Model(
@@ -115,32 +132,18 @@ def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) 
         keys=[int.from_bytes(hashlib.sha256(p.id.encode()).digest()[:8], "big") for p in places],
         dims=dims,
         ind_weights=[rubric.indicators[i].weight for i in columns],
-        base=base,
+        digits=digits,
         known=known,
         moves=moves,
+        t_down=t_down,
+        t_up=t_up,
         shiftable=shiftable,
-        unknown_index=(count + 2, imp_low - low + 1, imp_high - low + 1),
-        tables=(np.array(table_a), np.array(table_g)),
-        luts=(_lut(table_a, thresholds), _lut(table_g, thresholds)),
+        unknown_digit=(count, imp_low - low, imp_high - low),
+        values=values,
         step=step,
         patterns=[np.unique(known[:, cols], axis=0, return_inverse=True) for _, cols in dims],
         counted=[known[:, cols].any(axis=1) for _, cols in dims],
     )
-
-
-def _lut(table: list[float], thresholds: list[tuple[int, int]]) -> Any:
-    """Per move kind and table index, the value a random byte gives: one lookup replaces
-    two comparisons and the index arithmetic in the innermost loop."""
-    import numpy as np
-
-    top = len(table) - 1
-    u = np.arange(SHIFT_RESOLUTION)
-    out = np.empty((len(thresholds), len(table), SHIFT_RESOLUTION))
-    for k, (t1, t2) in enumerate(thresholds):
-        for b in range(len(table)):
-            down, up = table[max(b - 1, 0)], table[min(b + 1, top)]
-            out[k, b] = np.where(u < t1, down, np.where(u < t2, up, table[b]))
-    return out.reshape(-1)
 
 
 def _generator(seed: int, *key: int) -> Any:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policebench.analysis.sensitivity_draws import (
-    SHIFT_RESOLUTION,
     STREAM_MAIN,
     STREAM_OTHER,
     Draws,
@@ -24,6 +23,7 @@ from policebench.analysis.sensitivity_draws import (
 )
 from policebench.analysis.sensitivity_settings import SOURCES
 from policebench.analysis.sensitivity_stats import bands, correlation_ratio, first_order
+from policebench.analysis.sensitivity_tables import Group, Tables
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,26 +41,21 @@ _EVAL_BLOCK = 2**17
 class _Scratch:
     """Work arrays of one worker, reused from chunk to chunk: fresh memory is slow to touch.
 
-    ``view(name, rows, n)`` is a contiguous (rows, n) array over the start of a flat buffer;
-    contiguous, because ``np.take`` into a strided ``out`` takes a slow path."""
+    ``view(name, rows, n, dtype)`` is a contiguous (rows, n) array over the start of a flat
+    buffer; contiguous, because ``np.take`` into a strided ``out`` takes a slow path."""
+
+    NAMES = ("num", "den", "tmp", "total", "weight", "index", "pattern", "mask")
 
     def __init__(self, size: int) -> None:
         import numpy as np
 
-        self.buffers = {
-            name: np.empty(size, dtype=dtype)
-            for name, dtype in (
-                ("num", np.float64),
-                ("den", np.float64),
-                ("tmp", np.float64),
-                ("total", np.float64),
-                ("weight", np.float64),
-                ("index", np.intp),
-            )
-        }
+        self.buffers = {name: np.empty(size * 8, dtype=np.uint8) for name in self.NAMES}
 
-    def view(self, name: str, rows: int, n: int) -> Any:
-        return self.buffers[name][: rows * n].reshape(rows, n)
+    def view(self, name: str, rows: int, n: int, dtype: Any) -> Any:
+        import numpy as np
+
+        width = np.dtype(dtype).itemsize
+        return self.buffers[name][: rows * n * width].view(dtype).reshape(rows, n)
 
 
 def _evaluate(
@@ -68,6 +63,7 @@ def _evaluate(
     p0: int,
     p1: int,
     draws: Draws,
+    tables: Tables,
     uniforms: Any,
     out: Floats,
     scratch: _Scratch,
@@ -75,16 +71,16 @@ def _evaluate(
 ) -> None:
     """Overall scores of places p0..p1 into ``out``; dimension scores into ``dims_out``.
 
-    The sums run indicator by indicator in rubric order, exactly as ``scoring.aggregate``
-    does, so with the rubric's weights, no moves and the arithmetic mean a sample is
-    bit-for-bit the point score.
+    Each dimension's numerator is a lookup per group of its indicators (see
+    :mod:`~policebench.analysis.sensitivity_tables`), the groups added in rubric order. With
+    the rubric's weights, no moves and the arithmetic mean a sample is bit-for-bit the point
+    score.
     """
     import numpy as np
 
     rows = p1 - p0
     known = model.known[p0:p1]
-    kinds = model.moves[p0:p1].astype(np.intp)
-    moving = kinds.any(axis=0) & (uniforms is not None)
+    moving = model.moves[p0:p1].any(axis=0) & (uniforms is not None)
     # Blocks of samples (see _EVAL_BLOCK for the size).
     block = max(64, _EVAL_BLOCK // max(rows, 1))
     blocks = [
@@ -95,16 +91,25 @@ def _evaluate(
     for s0, s1, geometric, unknowns in blocks:
         n = s1 - s0
         sl = slice(s0, s1)
-        table = model.tables[geometric]
-        base = np.where(known, model.base[p0:p1], model.unknown_index[unknowns])
-        # Per place and indicator: the value if the level stays, and where its lookup starts.
-        stay = table[base]
-        lut = model.luts[geometric]
-        offset = ((kinds * len(table) + base) * SHIFT_RESOLUTION)[:, :, None]
-        w_ind = model.ind_weights if draws.w_ind is None else draws.w_ind[:, sl]
+        digits = np.where(known, model.digits[p0:p1], model.unknown_digit[unknowns])
+        values = tables.values[0 if tables.per_sample else int(geometric)]
         w_dim = [w for w, _ in model.dims] if draws.w_dim is None else draws.w_dim[:, sl]
-        num, den, tmp, total, weight, index = (
-            scratch.view(name, rows, n) for name in scratch.buffers
+        num, den, tmp, total, weight = (
+            scratch.view(name, rows, n, np.float64)
+            for name in ("num", "den", "tmp", "total", "weight")
+        )
+        work = _Lookup(
+            model,
+            tables,
+            digits,
+            moving,
+            p0,
+            p1,
+            uniforms,
+            sl,
+            scratch.view("index", rows, n, np.intp),
+            scratch.view("pattern", rows, n, tables.dtype),
+            scratch.view("mask", rows, n, np.bool_),
         )
         total.fill(0.0)
         # Where every place has every dimension (the usual case) the overall denominator is
@@ -113,19 +118,11 @@ def _evaluate(
         if everywhere:
             weight = weight[0]
         weight.fill(0.0)
-        for d, (_, cols) in enumerate(model.dims):
-            for j, i in enumerate(cols):
-                # The first term is written, not added to zeros: the same value, one pass less.
-                acc = tmp if j else num
-                if moving[i]:
-                    np.add(uniforms[:, i, sl], offset[:, i], out=index)
-                    # mode="clip": with the default "raise" NumPy buffers ``out`` (about
-                    # 1.7x slower); every index is in range, so clipping never changes one.
-                    np.take(lut, index, out=acc, mode="clip")
-                    np.multiply(acc, w_ind[i], out=acc)
-                else:
-                    np.multiply(stay[:, i, None], w_ind[i], out=acc)
-                if j:
+        for d, dim_groups in enumerate(tables.groups):
+            for k, group in enumerate(dim_groups):
+                # The first group is written, not added to zeros: the same value, one pass less.
+                work.lookup(group, values[d][k], tmp if k else num)
+                if k:
                     np.add(num, tmp, out=num)
             _denominators(model, draws, d, p0, p1, unknowns, sl, den)
             # arithmetic: the dimension score; geometric: the mean log of (score + step)
@@ -157,6 +154,74 @@ def _evaluate(
             np.exp(target, out=target)
             np.subtract(target, model.step, out=target)
             np.clip(target, 0.0, 100.0, out=target)
+
+
+@dataclass
+class _Lookup:
+    """One block's lookups: the pattern of each (place, sample) for a group, then its value."""
+
+    model: Model
+    tables: Tables
+    digits: Any  # (rows, I): each place's digits in this block (unknowns as the block says)
+    moving: Any  # (I,) bool: some place of the chunk may move the indicator
+    p0: int
+    p1: int
+    uniforms: Any
+    sl: slice
+    index: Any
+    pattern: Any
+    mask: Any
+
+    def lookup(self, group: Group, table: Any, out: Floats) -> None:
+        import numpy as np
+
+        tables, index, pattern, mask = self.tables, self.index, self.pattern, self.mask
+        t_down, t_up = self.model.t_down[self.p0 : self.p1], self.model.t_up[self.p0 : self.p1]
+        # pattern = sum of (digit + c - 1) * power, c = 0 down, 1 stay, 2 up. The constant
+        # part (digits, and c = 1 where nothing moves) per place; the moves per sample.
+        const = np.zeros(len(self.digits), dtype=np.int64)
+        moves = []
+        for col, power in zip(group.cols, group.powers, strict=True):
+            if self.moving[col]:
+                const += (self.digits[:, col] - 1) * power
+                moves.append((col, power))
+            else:
+                const += self.digits[:, col] * power
+        offsets = tables.offsets[group.size][self.sl] if tables.per_sample else None
+        if not moves:
+            # Every sample of a place looks up the same pattern.
+            if offsets is None:
+                index[...] = const[:, None]
+            else:
+                np.add(const[:, None], offsets, out=index)
+        else:
+            as_int = pattern.dtype == np.uint8
+            last = 0
+            for col, power in moves:
+                u = self.uniforms[:, col, self.sl]
+                if last:
+                    np.multiply(pattern, last // power, out=pattern)
+                np.greater_equal(u, t_down[:, col, None], out=mask)
+                if last:
+                    np.add(pattern, mask.view(np.uint8) if as_int else mask, out=pattern)
+                else:
+                    np.copyto(pattern, mask)
+                np.greater(u, t_up[:, col, None], out=mask)
+                np.add(pattern, mask.view(np.uint8) if as_int else mask, out=pattern)
+                last = power
+            if last != 1:
+                np.multiply(pattern, last, out=pattern)
+            # Negative constants (a digit 0 that may only move up) wrap around: the pattern
+            # itself is never negative, so the sum modulo 2^bits is right.
+            wrapped = (const % (1 << (8 * pattern.itemsize))).astype(pattern.dtype)
+            np.add(pattern, wrapped[:, None], out=pattern)
+            if offsets is None:
+                np.copyto(index, pattern)
+            else:
+                np.add(pattern, offsets, out=index)
+        # mode="clip": with the default "raise" NumPy buffers ``out`` (about 1.7x slower);
+        # every index is in range, so clipping never changes one.
+        np.take(table, index, out=out, mode="clip")
 
 
 def _denominators(
@@ -206,9 +271,10 @@ class Plan:
     model: Model
     seed: int
     main: Draws
-    #: Per source: the paired samples (source from main, the rest from the other stream)
-    #: and the positions in ``main`` of the main samples they pair with.
-    pairs: dict[str, tuple[Draws, Any]]
+    tables: Tables  # of main
+    #: Per source: the paired samples (source from main, the rest from the other stream),
+    #: the positions in ``main`` of the main samples they pair with, and their tables.
+    pairs: dict[str, tuple[Draws, Any, Tables]]
     #: Per discrete source (aggregation, unknowns): its value in each main sample.
     discrete: dict[str, Any]
     n_index: int
@@ -239,14 +305,14 @@ def evaluate_stripe(plan: Plan, spans: list[tuple[int, int]]) -> list[Chunk]:
                 other_u = level_other[:n]
                 level_draws(model, plan.seed, p0, p1, STREAM_OTHER, other_u)
         overall = plan.overall[p0:p1]
-        _evaluate(model, p0, p1, plan.main, main_u, overall, scratch, dims[:n])
+        _evaluate(model, p0, p1, plan.main, plan.tables, main_u, overall, scratch, dims[:n])
         explained: dict[str, Floats] = {}
         variance: dict[str, Floats] = {}
-        for source, (draws, positions) in plan.pairs.items():
+        for source, (draws, positions, tables) in plan.pairs.items():
             uniforms = other_u
             if source == "confidence" and main_u is not None:
                 uniforms = main_u[:, :, positions]
-            _evaluate(model, p0, p1, draws, uniforms, paired[:n], scratch)
+            _evaluate(model, p0, p1, draws, tables, uniforms, paired[:n], scratch)
             y = overall[:, positions]
             explained[source], variance[source] = first_order(y, paired[:n])
         for source, labels in plan.discrete.items():

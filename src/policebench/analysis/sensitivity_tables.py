@@ -1,0 +1,136 @@
+"""Value tables of :mod:`policebench.analysis.sensitivity`: one lookup per group of indicators.
+
+In a sample, a dimension's numerator is the sum over its indicators, in rubric order, of
+weight x value(level). Done indicator by indicator that is a lookup, a multiply and an add
+over every (place, sample) pair per indicator. Instead the indicators of a dimension are
+taken in groups, and a table holds the group's partial sum for every combination of its
+levels (a *pattern*: one digit per indicator, see :class:`~.sensitivity_draws.Model`), so a
+place costs one lookup per group.
+
+* With the rubric's weights (no weight draws) a table serves every sample of an
+  aggregation, and a whole dimension is one group when its table has at most
+  :data:`WHOLE` rows (6^5 = 7,776 for five indicators on a 0-4 scale): the lookup is then
+  the rubric-order sum itself, bit for bit ``scoring.aggregate``. A larger dimension is
+  looked up an indicator at a time, which is that sum term by term.
+* With drawn weights a table has a row per sample, so groups are pairs (36 entries per
+  sample on a 0-4 scale) and the pair sums are added in rubric order; that may differ from
+  the term-by-term sum in the last bit, which no figure shows (drawn weights never equal the
+  rubric's, so no sample is compared with the point score).
+
+Internal: the API is :func:`policebench.analysis.sensitivity.run`. NumPy is imported inside
+the functions, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from policebench.analysis.sensitivity_draws import Draws, Model
+
+#: Most rows of a table shared by all samples (patterns fit in 16 bits).
+WHOLE = 2**16
+#: Most entries per sample of a per-sample table (patterns fit in 8 bits).
+PAIR = 2**8
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indicator columns looked up together: pattern = sum of digit_j * powers[j]."""
+
+    cols: tuple[int, ...]
+    powers: tuple[int, ...]
+    #: Entries of the group's table (per sample, for per-sample tables).
+    size: int
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Per dimension, its groups and their tables.
+
+    ``values[a][d][k]`` is the flat table of group k of dimension d for aggregation a (0
+    arithmetic, 1 geometric) when ``per_sample`` is false. When it is true, ``values[0]``
+    holds every sample's entries, sample-major (entry ``s * size + pattern``), each sample
+    with its own aggregation, and ``offsets[size]`` is ``arange(samples) * size``.
+    """
+
+    groups: list[list[Group]]
+    per_sample: bool
+    values: list[list[list[Any]]]
+    offsets: dict[int, Any]
+    #: The dtype of patterns: the smallest unsigned integer that holds every pattern.
+    dtype: Any
+
+
+def _groups(model: Model, per_sample: bool) -> list[list[Group]]:
+    base = model.digit_count
+    out = []
+    for _, cols in model.dims:
+        if not per_sample and base ** len(cols) <= WHOLE:
+            size = len(cols)
+        elif per_sample and base**2 <= PAIR:
+            size = 2
+        else:
+            size = 1
+        chunks = [tuple(cols[j : j + size]) for j in range(0, len(cols), size)]
+        out.append(
+            [
+                Group(c, tuple(base ** (len(c) - 1 - j) for j in range(len(c))), base ** len(c))
+                for c in chunks
+            ]
+        )
+    return out
+
+
+def _group_sum(model: Model, group: Group, weight: Any, value: Any) -> Any:
+    """The rubric-order sum of weight x value of the group's digits, for every pattern.
+
+    ``weight(col)`` is a number, or a (samples, 1) column; ``value`` is (digits,), or
+    (samples, digits) for per-sample values."""
+    import numpy as np
+
+    total = None
+    for col, power in zip(group.cols, group.powers, strict=True):
+        digit = (np.arange(group.size) // power) % model.digit_count
+        term = weight(col) * value[..., digit]
+        total = term if total is None else np.add(total, term, out=total)
+    return total
+
+
+def build(model: Model, draws: Draws) -> Tables:
+    """The tables of ``draws``' samples (in the draws' sorted order)."""
+    import numpy as np
+
+    per_sample = draws.w_ind is not None
+    groups = _groups(model, per_sample)
+    arith, geo = (np.array(v) for v in model.values)
+    offsets: dict[int, Any] = {}
+    if per_sample:
+        # (samples, digits): each sample's value of every digit, by its aggregation.
+        value = np.where(draws.geometric[:, None], geo[None, :], arith[None, :])
+        samples = len(value)
+        values = [
+            [
+                [
+                    _group_sum(model, g, lambda col: draws.w_ind[col][:, None], value).reshape(-1)
+                    for g in dim_groups
+                ]
+                for dim_groups in groups
+            ]
+        ]
+        for size in {g.size for dim_groups in groups for g in dim_groups}:
+            offsets[size] = np.arange(samples, dtype=np.intp) * size
+    else:
+        values = [
+            [
+                [
+                    _group_sum(model, g, lambda col: model.ind_weights[col], table)
+                    for g in dim_groups
+                ]
+                for dim_groups in groups
+            ]
+            for table in (arith, geo)
+        ]
+    largest = max(g.size for dim_groups in groups for g in dim_groups)
+    dtype = np.uint8 if largest <= 2**8 else np.uint16 if largest <= 2**16 else np.uint32
+    return Tables(groups, per_sample, values, offsets, dtype)

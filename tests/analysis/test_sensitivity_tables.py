@@ -1,0 +1,66 @@
+"""analysis.sensitivity_tables: groups, table entries, and exactness with the rubric's weights."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from policebench.analysis.sensitivity import run
+from policebench.analysis.sensitivity_draws import draw, prepare
+from policebench.analysis.sensitivity_tables import WHOLE, build
+from policebench.models import Profile, Rubric, Uncertainty
+from policebench.scoring import score
+from tests.analysis.test_sensitivity import OFF, place, rubric
+
+
+def _tables(r: Rubric, settings: dict[str, Any], *places: Profile) -> Any:
+    uncertainty = Uncertainty.model_validate(settings)
+    model = prepare(r, list(places), uncertainty)
+    return model, build(model, draw(model, uncertainty, 6, 0, 0).take(range(6)))
+
+
+def test_rubric_weights_look_a_whole_dimension_up_at_once() -> None:
+    _, tables = _tables(rubric(3), OFF, place("x", a=(1, "low")))
+    assert not tables.per_sample
+    (group,) = tables.groups[0]
+    assert group.cols == (0, 1, 2)
+    assert group.powers == (36, 6, 1) and group.size == 6**3
+    # Digits: a level's offset from the scale's minimum; 5 = left out (worth nothing).
+    arithmetic = tables.values[0][0][0]
+    assert arithmetic[4 * 36 + 0 * 6 + 5] == 100.0 * 1 + 0.0 * 1 + 0.0
+    geometric = tables.values[1][0][0]
+    step = 25.0
+    assert geometric[2 * 36 + 2 * 6 + 2] == (
+        math.log(50 + step) * 1 + math.log(50 + step) * 1 + math.log(50 + step) * 1
+    )
+
+
+def test_a_dimension_too_large_for_one_table_is_looked_up_an_indicator_at_a_time() -> None:
+    eight = rubric(8)  # 6^8 patterns > WHOLE
+    assert WHOLE < 6**8
+    _, tables = _tables(eight, OFF, place("x", a=(1, "low")))
+    assert [g.cols for g in tables.groups[0]] == [(i,) for i in range(8)]
+
+
+def test_drawn_weights_give_per_sample_tables_of_pairs() -> None:
+    model, tables = _tables(rubric(5), {**OFF, "concentration": 20.0}, place("x", a=(1, "low")))
+    assert tables.per_sample
+    assert [g.cols for g in tables.groups[0]] == [(0, 1), (2, 3), (4,)]
+    pair = tables.values[0][0][0].reshape(6, 36)
+    samples = draw(model, Uncertainty.model_validate({**OFF, "concentration": 20.0}), 6, 0, 0)
+    w = samples.take(range(6)).w_ind
+    for s in range(6):
+        # pattern 3*6 + 1: a at level 3 (75 points), b at level 1 (25 points)
+        assert pair[s, 3 * 6 + 1] == w[0, s] * 75.0 + w[1, s] * 25.0
+
+
+def test_everything_off_is_exact_for_a_dimension_looked_up_term_by_term() -> None:
+    # Eight indicators: the tables hold one indicator each; the sum is still the rubric's.
+    eight = rubric(8)
+    levels = dict(zip("abcdefgh", [0, 1, 2, 3, 4, 3, None, 1], strict=True))
+    x = place("x", **{k: (v, "low") for k, v in levels.items()})
+    settings = Uncertainty.model_validate(OFF)
+    band = run(eight, [x], samples=50, seed=1, settings=settings).place("x").overall
+    point = score(eight, x).overall
+    assert band is not None and point is not None
+    assert band.min == band.max == band.median == point

@@ -1,0 +1,46 @@
+"""analysis.sensitivity_workers: forked processes give the result threads give, to the bit."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from policebench.analysis import sensitivity_workers
+from policebench.analysis.sensitivity import run
+from policebench.analysis.sensitivity_workers import PROCESS_MIN, score_matrix, use_processes
+from policebench.models import Profile, Rubric
+
+
+def test_only_large_runs_with_several_workers_fork() -> None:
+    linux = sys.platform.startswith("linux")
+    assert use_processes(PROCESS_MIN, 2) is linux
+    assert not use_processes(PROCESS_MIN - 1, 2)
+    assert not use_processes(PROCESS_MIN, 1)
+
+
+def test_the_shared_matrix_is_a_writable_float_matrix() -> None:
+    matrix = score_matrix(3, 4, shared=True)
+    matrix[2, 3] = 1.5
+    assert matrix.shape == (3, 4) and matrix.dtype.kind == "f" and matrix[2, 3] == 1.5
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_processes_give_the_threads_result(
+    rubric: Rubric, profiles: dict[str, Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    places = list(profiles.values())
+    alone = run(rubric, places, samples=3000, seed=5, workers=1)
+    forked: list[bool] = []
+    real = sensitivity_workers._in_processes
+
+    def spy(*args: object) -> object:
+        out = real(*args)  # type: ignore[arg-type]
+        forked.append(out is not None)
+        return out
+
+    monkeypatch.setattr(sensitivity_workers, "PROCESS_MIN", 0)
+    monkeypatch.setattr(sensitivity_workers, "_in_processes", spy)
+    together = run(rubric, places, samples=3000, seed=5, workers=2)
+    assert forked == [True]
+    assert together == alone
