@@ -167,6 +167,11 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
     )
 
 
+def rank_key(overall: float | None, city_id: str) -> tuple[bool, float, str]:
+    """The sort key of a place's rank: best first, unknown overall last, ties by id."""
+    return (overall is None, -(overall or 0.0), city_id)
+
+
 def rank(cards: list[Scorecard]) -> list[Scorecard]:
     """Scorecards best first; unknown overall last; ties by id, so the order is stable."""
-    return sorted(cards, key=lambda c: (c.overall is None, -(c.overall or 0.0), c.city_id))
+    return sorted(cards, key=lambda c: rank_key(c.overall, c.city_id))

@@ -8,7 +8,7 @@ import pytest
 
 from policebench.analysis import sensitivity_workers
 from policebench.analysis.sensitivity import run
-from policebench.analysis.sensitivity_workers import PROCESS_MIN, score_matrix, use_processes
+from policebench.analysis.sensitivity_workers import PROCESS_MIN, matrix, use_processes
 from policebench.models import Profile, Rubric
 
 
@@ -19,10 +19,14 @@ def test_only_large_runs_with_several_workers_fork() -> None:
     assert not use_processes(PROCESS_MIN, 1)
 
 
-def test_the_shared_matrix_is_a_writable_float_matrix() -> None:
-    matrix = score_matrix(3, 4, shared=True)
-    matrix[2, 3] = 1.5
-    assert matrix.shape == (3, 4) and matrix.dtype.kind == "f" and matrix[2, 3] == 1.5
+def test_a_shared_matrix_is_writable_and_typed() -> None:
+    import numpy as np
+
+    scores = matrix(3, 4, np.float64, shared=True)
+    scores[2, 3] = 1.5
+    assert scores.shape == (3, 4) and scores.dtype == np.float64 and scores[2, 3] == 1.5
+    ranks = matrix(4, 3, np.uint16, shared=True)
+    assert ranks.shape == (4, 3) and ranks.dtype == np.uint16
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")

@@ -56,10 +56,16 @@ from policebench.analysis.sensitivity_settings import active_sources, uncertaint
 from policebench.analysis.sensitivity_stats import BLOCK, QUANTILES
 from policebench.analysis.sensitivity_tables import Tables
 from policebench.analysis.sensitivity_tables import build as build_tables
-from policebench.analysis.sensitivity_workers import execute, score_matrix, use_processes
+from policebench.analysis.sensitivity_workers import (
+    Histograms,
+    execute,
+    matrix,
+    rank_dtype,
+    use_processes,
+)
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.scoring import Scorecard, rank, score
+from policebench.scoring import aggregate, levels_of, rank_key
 
 __all__ = [
     "QUANTILES",
@@ -75,7 +81,8 @@ __all__ = [
 #: Place chunks hold about this many (place, sample) pairs (with 10,000 samples, 52 places):
 #: per chunk a worker holds its level bytes (21 per pair) and dimension scores in memory.
 _CHUNK = 2**19
-#: At most this many bytes for the matrix of overall scores (places x samples).
+#: At most this many bytes for the two matrices that grow with places x samples: the overall
+#: scores (8 bytes a pair) and the ranks (2 bytes a pair, 4 beyond 65,536 places).
 _MEMORY = 4 * 2**30
 
 
@@ -164,15 +171,14 @@ class SensitivityResult:
         raise KeyError(place_id)
 
 
-def _rank_band(counts: Any, point: int) -> RankBand:
+def _rank_band(low: int, counts: Any, point: int) -> RankBand:
+    """From the counts of ranks low + 1, low + 2, ... (both ends occur)."""
     import numpy as np
 
     total = int(counts.sum())
-    seen = np.flatnonzero(counts)
-    low, high = int(seen[0]), int(seen[-1])
-    median = int(np.searchsorted(np.cumsum(counts), (total + 1) // 2)) + 1
-    compact = array("q", counts[low : high + 1].astype(np.int64).tobytes())
-    return RankBand(point, median, low + 1, high + 1, total, compact)
+    median = low + int(np.searchsorted(np.cumsum(counts), (total + 1) // 2)) + 1
+    compact = array("q", counts.astype(np.int64).tobytes())
+    return RankBand(point, median, low + 1, low + len(counts), total, compact)
 
 
 def _band(row: tuple[float, ...] | None, point: float | None) -> Band | None:
@@ -240,16 +246,18 @@ def run(
     ids = [p.id for p in profiles]
     if len(set(ids)) != len(ids):
         raise UserError("a place is listed twice", "give each place once")
-    # The one array that grows with places x samples: every overall score, for the ranks.
-    if len(profiles) * samples * 8 > _MEMORY:
-        need = len(profiles) * samples * 8 / 2**30
+    # The arrays that grow with places x samples: every overall score, and every rank.
+    per_pair = 8 + (2 if len(profiles) <= 2**16 else 4)
+    if len(profiles) * samples * per_pair > _MEMORY:
+        need = len(profiles) * samples * per_pair / 2**30
         raise UserError(
             f"{len(profiles)} places x {samples} samples need about {need:.0f} GiB of memory",
             "use fewer --samples: 10000 already place band ends within a few tenths of a point",
         )
     sources = active_sources(rubric, settings)
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
-    model = prepare(rubric, profiles, settings)
+    levels = {p.id: levels_of(rubric, p) for p in profiles}
+    model = prepare(rubric, profiles, settings, levels)
     drawn = draw(model, settings, samples, seed, STREAM_MAIN)
     main = drawn.take(np.arange(samples))
     # The first n_index drawn samples pair with the index runs; find them in sorted main.
@@ -270,14 +278,15 @@ def run(
     places = len(model.ids)
     threads = _workers(workers)
     processes = use_processes(places * samples, threads)
-    overall = score_matrix(places, samples, processes)
+    overall = matrix(places, samples, np.float64, processes)
+    ranks = matrix(samples, places, rank_dtype(places), processes)
     plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
     spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, BLOCK // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
-    done, counts, cards = execute(
-        plan, stripes, rank_stripes, lambda: _point_cards(rubric, profiles), processes
+    done, counts, points = execute(
+        plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes
     )
     by_start = {
         span[0]: chunk
@@ -286,13 +295,21 @@ def run(
     }
     chunks = [by_start[start] for start, _ in spans]
     return _result(
-        rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts, cards
+        rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts, points
     )
 
 
-def _point_cards(rubric: Rubric, profiles: Sequence[Profile]) -> list[Scorecard]:
-    """The point scorecards, best first (as `score` ranks them)."""
-    return rank([score(rubric, p) for p in sorted(profiles, key=lambda p: p.id)])
+#: A place's point scores: id, overall, and each dimension's (None where unknown).
+Point = tuple[str, float | None, dict[str, float | None]]
+
+
+def _points(rubric: Rubric, levels: dict[str, dict[str, int | None]]) -> list[Point]:
+    """The point scores (``scoring.aggregate``, as `score` prints them), best first."""
+    out = []
+    for place_id, known in levels.items():
+        overall, _, dims = aggregate(rubric, known)
+        out.append((place_id, overall, {d: dim.score for d, dim in dims.items()}))
+    return sorted(out, key=lambda point: rank_key(point[1], point[0]))
 
 
 def _result(
@@ -304,31 +321,28 @@ def _result(
     n_index: int,
     sources: tuple[str, ...],
     chunks: list[Chunk],
-    counts: Any,
-    cards: list[Scorecard],
+    counts: Histograms,
+    points: list[Point],
 ) -> SensitivityResult:
     by_id = {p.id: p for p in profiles}
     ordered = sorted(by_id)
-    point_rank = {card.city_id: n for n, card in enumerate(cards, 1)}
-    card_of = {card.city_id: card for card in cards}
+    point_rank = {place_id: n for n, (place_id, _, _) in enumerate(points, 1)}
+    point_of = {point[0]: point for point in points}
     rows = [(c, k) for c in chunks for k in range(len(c.overall))]
     dim_ids = [d.id for d in rubric.dimensions]
     results = {}
     for p, place_id in enumerate(ordered):
         chunk, k = rows[p]
-        card = card_of[place_id]
+        _, overall, dim_points = point_of[place_id]
         profile = by_id[place_id]
         dims = chunk.dims[k * len(dim_ids) : (k + 1) * len(dim_ids)]
         results[place_id] = PlaceResult(
             id=place_id,
             name=profile.name,
             name_zh=profile.name_zh,
-            overall=_band(chunk.overall[k], card.overall),
-            rank=_rank_band(counts[p], point_rank[place_id]),
-            dimensions={
-                d: _band(row, card.dimensions[d].score)
-                for d, row in zip(dim_ids, dims, strict=True)
-            },
+            overall=_band(chunk.overall[k], overall),
+            rank=_rank_band(*counts[p], point_rank[place_id]),
+            dimensions={d: _band(row, dim_points[d]) for d, row in zip(dim_ids, dims, strict=True)},
             index=place_index(chunk, k, sources),
         )
     return SensitivityResult(
@@ -339,6 +353,6 @@ def _result(
         index_samples=n_index,
         settings=settings,
         sources=sources,
-        places=tuple(results[c.city_id] for c in cards),
+        places=tuple(results[place_id] for place_id, _, _ in points),
         index=pooled(chunks, sources),
     )

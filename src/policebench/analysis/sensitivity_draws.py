@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,14 @@ class Model:
         return len(self.values[0])
 
 
-def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) -> Model:
+def prepare(
+    rubric: Rubric,
+    profiles: Sequence[Profile],
+    settings: Uncertainty,
+    levels: Mapping[str, Mapping[str, int | None]] | None = None,
+) -> Model:
+    """The model of ``profiles``; ``levels`` (by place id, as ``levels_of`` gives them)
+    saves working them out again."""
     import numpy as np
 
     scale = rubric.scale
@@ -104,7 +111,8 @@ def prepare(rubric: Rubric, profiles: Sequence[Profile], settings: Uncertainty) 
     kind = {"low": 1, None: 1, "medium": 2, "high": 0}
     shiftable = []
     for p, profile in enumerate(places):
-        for ind_id, level in levels_of(rubric, profile).items():
+        known_levels = levels[profile.id] if levels else levels_of(rubric, profile)
+        for ind_id, level in known_levels.items():
             if level is None:
                 continue
             if level not in scale.span:

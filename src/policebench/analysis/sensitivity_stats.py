@@ -58,49 +58,53 @@ def _bands_block(rows: Floats) -> list[tuple[float, ...] | None]:
     import numpy as np
 
     n = rows.shape[1]
-    exists = ~np.isnan(rows)
-    share = exists.mean(axis=1)
+    lows, highs = rows.min(axis=1), rows.max(axis=1)  # NaN where a sample has no score
     out: list[tuple[float, ...] | None] = [None] * len(rows)
-    full = np.flatnonzero(share == 1.0)
+    gaps = np.isnan(lows)
+    full = np.flatnonzero(~gaps) if gaps.any() else np.arange(len(rows))
     if len(full):
         sub = rows if len(full) == len(rows) else rows[full]
-        lows, highs = sub.min(axis=1), sub.max(axis=1)
+        lows, highs = lows[full], highs[full]
         # Scores lie in 0..100 (up to rounding): + 0.5 and truncation round to nearest.
         scaled = sub * _KEYS
         scaled += 0.5
         keys = scaled.astype(np.uint16)
         del scaled
         keys.sort(axis=1, kind="stable")
-        found = []
-        for q in QUANTILES:
-            h = q * (n - 1)
-            k = math.floor(h)
-            upper = keys[:, min(k + 1, n - 1)].astype(np.float64)
-            lower = keys[:, k].astype(np.float64)
-            found.append(np.clip((lower + (h - k) * (upper - lower)) / _KEYS, lows, highs))
+        # The order statistics each quantile interpolates between, all gathered at once.
+        at = [q * (n - 1) for q in QUANTILES]
+        below = [math.floor(h) for h in at]
+        above = [min(k + 1, n - 1) for k in below]
+        lower = keys[:, below].astype(np.float64)
+        upper = keys[:, above].astype(np.float64)
+        fraction = np.array([h - k for h, k in zip(at, below, strict=True)])
+        found = (lower + fraction * (upper - lower)) / _KEYS
+        found = np.clip(found, lows[:, None], highs[:, None])
         same = lows == highs
-        for j, r in enumerate(full):
-            qs = (lows[j],) * 3 if same[j] else tuple(float(f[j]) for f in found)
-            out[r] = (*qs, float(lows[j]), float(highs[j]), 1.0)
-    for r in np.flatnonzero((share > 0) & (share < 1)):
-        row = rows[r][exists[r]]
-        qs = tuple(float(x) for x in np.quantile(row, QUANTILES))
-        out[r] = (*qs, float(row.min()), float(row.max()), float(share[r]))
+        # Rows whose samples all agree get that value exactly.
+        found[same] = lows[same, None]
+        quantiles = found.T.tolist()
+        columns = zip(full.tolist(), *quantiles, lows.tolist(), highs.tolist(), strict=True)
+        for r, *qs, low, high in columns:
+            out[r] = (*qs, low, high, 1.0)
+    for r in np.flatnonzero(gaps):
+        exists = ~np.isnan(rows[r])
+        if exists.any():
+            row = rows[r][exists]
+            band = [float(x) for x in np.quantile(row, QUANTILES)]
+            out[r] = (*band, float(row.min()), float(row.max()), float(exists.mean()))
     return out
 
 
 def first_order(y: Floats, y_k: Floats) -> tuple[Floats, Floats]:
     """Janon et al. (2014): explained variance and variance, per row, from paired samples.
 
-    Row by row, so that a place's figures do not depend on the other places in its chunk.
+    Each row is reduced on its own (means along rows), so that a place's figures do not
+    depend on the other places in its chunk.
     """
-    import numpy as np
-
-    explained, variance = np.zeros(len(y)), np.zeros(len(y))
-    for r, (a, b) in enumerate(zip(y, y_k, strict=True)):
-        mean = ((a + b) / 2).mean()
-        explained[r] = (a * b).mean() - mean**2
-        variance[r] = ((a * a + b * b) / 2).mean() - mean**2
+    mean = ((y + y_k) / 2).mean(axis=1)
+    explained = (y * y_k).mean(axis=1) - mean**2
+    variance = ((y * y + y_k * y_k) / 2).mean(axis=1) - mean**2
     return explained, variance
 
 
@@ -109,18 +113,22 @@ def correlation_ratio(y: Floats, labels: Any) -> tuple[Floats, Floats]:
 
     For a source with a few discrete values this is Var(E[score | source]) / Var(score)
     itself, from all the main samples: no paired run needed, and less noise than one.
-    Row by row, so that a place's figures do not depend on the other places in its chunk.
+    Each row is reduced on its own, so that a place's figures do not depend on the other
+    places in its chunk.
     """
     import numpy as np
 
-    groups = [(labels == value) for value in np.unique(labels)]
-    explained, variance = np.zeros(len(y)), np.zeros(len(y))
-    for r, row in enumerate(y):
-        mean = row.mean()
-        for members in groups:
-            explained[r] += members.mean() * (row[members].mean() - mean) ** 2
-        variance[r] = row.var()
-    return explained, variance
+    mean = y.mean(axis=1)
+    explained = np.zeros(len(y))
+    for value in np.unique(labels):
+        members = np.flatnonzero(labels == value)
+        # The main samples are sorted by aggregation, so a group is often one slice.
+        if members[-1] - members[0] + 1 == len(members):
+            group = y[:, members[0] : members[-1] + 1]
+        else:
+            group = y[:, members]
+        explained += len(members) / len(labels) * (group.mean(axis=1) - mean) ** 2
+    return explained, y.var(axis=1)
 
 
 def rank_order(scores: Floats) -> Any:
@@ -153,19 +161,31 @@ def rank_order(scores: Floats) -> Any:
     return order
 
 
-def rank_counts(overall: Floats, spans: list[tuple[int, int]]) -> Any:
-    """counts[p, r]: samples (in ``spans``) in which place p (id order) has rank r + 1."""
+def rank_positions(overall: Floats, spans: list[tuple[int, int]], ranks: Any) -> None:
+    """ranks[s, p] = the rank - 1 of place p (id order) in sample s, for the samples in
+    ``spans``. ``order[s, j]`` is the place at rank j + 1, so the ranks are a scatter of
+    0..P-1 along it (each sample writes one contiguous row)."""
     import numpy as np
 
     places = overall.shape[0]
-    counts = np.zeros(places * places, dtype=np.int32)
-    one = np.ones(1, dtype=np.int32)
-    column = np.arange(places)
+    column = np.arange(places, dtype=ranks.dtype)
     for s0, s1 in spans:
-        # order[s, j] is the place at rank j + 1: count (place, rank) straight from it, no
-        # inverse permutation needed.
-        cells = rank_order(overall[:, s0:s1].T)
-        cells *= places
-        cells += column
-        np.add.at(counts, cells.reshape(-1), one)  # same dtype: the fast path of add.at
-    return counts.reshape(places, places)
+        order = rank_order(overall[:, s0:s1].T)
+        order += (np.arange(s1 - s0) * places)[:, None]
+        rows = ranks[s0:s1].reshape(-1)
+        rows[order.reshape(-1)] = np.broadcast_to(column, order.shape).reshape(-1)
+
+
+def rank_histograms(ranks: Any, p0: int, p1: int) -> tuple[Any, Any, Any]:
+    """For places p0..p1: each one's lowest and highest rank - 1, and the counts of its
+    ranks from the lowest to the highest, all places' one after the other (three arrays:
+    cheap to send from a process)."""
+    import numpy as np
+
+    block = np.ascontiguousarray(ranks[:, p0:p1].T)
+    lows, highs = block.min(axis=1), block.max(axis=1)
+    out = []
+    for row, low, high in zip(block, lows.tolist(), highs.tolist(), strict=True):
+        shifted = row - row.dtype.type(low) if low else row
+        out.append(np.bincount(shifted, minlength=high - low + 1).astype(np.int32))
+    return lows.astype(np.int64), highs.astype(np.int64), np.concatenate(out)

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from policebench.analysis.sensitivity_engine import Chunk, Plan, evaluate_stripe
-from policebench.analysis.sensitivity_stats import rank_counts
+from policebench.analysis.sensitivity_stats import rank_histograms, rank_positions
 
 T = TypeVar("T")
 
@@ -32,7 +32,11 @@ PROCESS_MIN = 2**22
 Spans = list[tuple[int, int]]
 
 #: What forked workers read: set just before the pool forks them, cleared after.
-_SHARED: tuple[Plan, list[Spans], list[Spans]] | None = None
+_SHARED: tuple[Plan, list[Spans], list[Spans], Any] | None = None
+#: Per place: (lowest rank - 1, counts of each rank from there up).
+Histograms = list[tuple[int, Any]]
+#: Per chunk of places: lowest and highest ranks - 1, and the rank counts one after another.
+Packed = tuple[Any, Any, Any]
 
 
 def use_processes(pairs: int, workers: int) -> bool:
@@ -40,26 +44,37 @@ def use_processes(pairs: int, workers: int) -> bool:
     return workers > 1 and pairs >= PROCESS_MIN and sys.platform.startswith("linux")
 
 
-def score_matrix(places: int, samples: int, shared: bool) -> Any:
-    """The (places, samples) matrix of overall scores; in shared memory for processes."""
+def matrix(rows: int, columns: int, dtype: Any, shared: bool) -> Any:
+    """An uninitialised (rows, columns) matrix; in shared memory for forked processes."""
     import numpy as np
 
     if not shared:
-        return np.empty((places, samples))
-    buffer = mmap.mmap(-1, max(1, places * samples * 8))  # anonymous, shared with children
-    return np.frombuffer(buffer, dtype=np.float64, count=places * samples).reshape(places, samples)
+        return np.empty((rows, columns), dtype=dtype)
+    size = rows * columns * np.dtype(dtype).itemsize
+    buffer = mmap.mmap(-1, max(1, size))  # anonymous and shared with the children
+    return np.frombuffer(buffer, dtype=dtype, count=rows * columns).reshape(rows, columns)
+
+
+def rank_dtype(places: int) -> Any:
+    """The smallest unsigned integer type that holds a rank among ``places``."""
+    import numpy as np
+
+    return np.uint16 if places <= 2**16 else np.uint32
 
 
 def execute(
     plan: Plan,
     stripes: list[Spans],
     rank_stripes: list[Spans],
+    ranks: Any,
     side: Callable[[], T],
     processes: bool,
-) -> tuple[list[list[Chunk]], Any, T]:
-    """Every stripe's chunks, the summed rank counts, and ``side()`` (run meanwhile here)."""
+) -> tuple[list[list[Chunk]], Histograms, T]:
+    """Every stripe's chunks, every place's rank histogram, and ``side()`` (run meanwhile
+    here). Three rounds: score the places (stripes of places), rank them in each sample
+    (stripes of samples, into ``ranks``), count each place's ranks (the place stripes)."""
     if processes:
-        out = _in_processes(plan, stripes, rank_stripes, side)
+        out = _in_processes(plan, stripes, rank_stripes, ranks, side)
         if out is not None:
             return out
     # One more thread than workers: ``side`` (the point scores) is pure Python and the
@@ -67,17 +82,38 @@ def execute(
     with ThreadPoolExecutor(max_workers=len(rank_stripes) + 1) as pool:
         later = pool.submit(side)
         done = list(pool.map(lambda stripe: evaluate_stripe(plan, stripe), stripes))
-        counts = sum(pool.map(lambda stripe: rank_counts(plan.overall, stripe), rank_stripes))
-        return done, counts, later.result()
+        list(pool.map(lambda stripe: rank_positions(plan.overall, stripe, ranks), rank_stripes))
+        counted = pool.map(lambda stripe: _histograms(ranks, stripe), stripes)
+        return done, _by_place(stripes, list(counted)), later.result()
+
+
+def _histograms(ranks: Any, stripe: Spans) -> list[Packed]:
+    return [rank_histograms(ranks, p0, p1) for p0, p1 in stripe]
+
+
+def _by_place(stripes: list[Spans], counted: list[list[Packed]]) -> Histograms:
+    by_start = {
+        span[0]: chunk
+        for stripe, chunks in zip(stripes, counted, strict=True)
+        for span, chunk in zip(stripe, chunks, strict=True)
+    }
+    out = []
+    for start in sorted(by_start):
+        lows, highs, flat = by_start[start]
+        at = 0
+        for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
+            out.append((low, flat[at : at + high - low + 1]))
+            at += high - low + 1
+    return out
 
 
 def _in_processes(
-    plan: Plan, stripes: list[Spans], rank_stripes: list[Spans], side: Callable[[], T]
-) -> tuple[list[list[Chunk]], Any, T] | None:
+    plan: Plan, stripes: list[Spans], rank_stripes: list[Spans], ranks: Any, side: Callable[[], T]
+) -> tuple[list[list[Chunk]], Histograms, T] | None:
     import multiprocessing
 
     global _SHARED
-    _SHARED = (plan, stripes, rank_stripes)
+    _SHARED = (plan, stripes, rank_stripes, ranks)
     try:
         try:
             pool = multiprocessing.get_context("fork").Pool(len(rank_stripes))
@@ -87,19 +123,26 @@ def _in_processes(
             pending = pool.map_async(_stripe, range(len(stripes)))
             kept = side()
             done = pending.get()
-            counts = sum(pool.map(_ranks, range(len(rank_stripes))))
-        return done, counts, kept
+            pool.map(_positions, range(len(rank_stripes)))
+            counted = pool.map(_counts, range(len(stripes)))
+        return done, _by_place(stripes, counted), kept
     finally:
         _SHARED = None
 
 
 def _stripe(k: int) -> list[Chunk]:
     assert _SHARED is not None
-    plan, stripes, _ = _SHARED
+    plan, stripes, _, _ = _SHARED
     return evaluate_stripe(plan, stripes[k])
 
 
-def _ranks(k: int) -> Any:
+def _positions(k: int) -> None:
     assert _SHARED is not None
-    plan, _, rank_stripes = _SHARED
-    return rank_counts(plan.overall, rank_stripes[k])
+    plan, _, rank_stripes, ranks = _SHARED
+    rank_positions(plan.overall, rank_stripes[k], ranks)
+
+
+def _counts(k: int) -> list[Packed]:
+    assert _SHARED is not None
+    _, stripes, _, ranks = _SHARED
+    return _histograms(ranks, stripes[k])
