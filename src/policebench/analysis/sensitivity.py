@@ -60,6 +60,7 @@ from policebench.analysis.sensitivity_workers import (
     Histograms,
     execute,
     matrix,
+    prefault,
     rank_dtype,
     use_processes,
 )
@@ -254,6 +255,13 @@ def run(
             f"{len(profiles)} places x {samples} samples need about {need:.0f} GiB of memory",
             "use fewer --samples: 10000 already place band ends within a few tenths of a point",
         )
+    places = len(profiles)
+    threads = _workers(workers)
+    processes = use_processes(places * samples, threads)
+    overall = matrix(places, samples, np.float64, processes)
+    ranks = matrix(samples, places, rank_dtype(places), processes)
+    # Fresh memory is slow to touch; another core does it while this one prepares the plan.
+    touched = prefault(overall, ranks) if processes else None
     sources = active_sources(rubric, settings)
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
     levels = {p.id: levels_of(rubric, p) for p in profiles}
@@ -275,11 +283,8 @@ def run(
         for s in ("aggregation", "unknowns")
         if s in sources
     }
-    places = len(model.ids)
-    threads = _workers(workers)
-    processes = use_processes(places * samples, threads)
-    overall = matrix(places, samples, np.float64, processes)
-    ranks = matrix(samples, places, rank_dtype(places), processes)
+    if touched is not None:
+        touched.join()
     plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
     spans = _spans(places, max(1, min(64, _CHUNK // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
