@@ -19,6 +19,7 @@ get None.
 from __future__ import annotations
 
 import math
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -138,28 +139,36 @@ def rank_order(scores: Floats) -> Any:
     as in ``scoring.rank``: equal scores by id, no score last.
 
     A float sort is slow here, so scores are first ordered by a 32-bit key (two passes of
-    NumPy's 16-bit radix sort, stable); equal scores have equal keys and keep id order. Only
-    distinct scores closer than the key's resolution (2e-8 points) can share a key in the
-    wrong order: the rows where that happened are sorted again on the exact scores.
+    NumPy's 16-bit radix sort over its halves, stable); the key falls as the score rises, so
+    equal scores have equal keys and keep id order. Only distinct scores closer than the
+    key's resolution (2e-8 points) can share a key in the wrong order: rows where two keys
+    are equal are checked on the exact scores, and sorted again on them if need be.
     """
     import numpy as np
 
-    missing = np.isnan(scores)
-    key = np.subtract(100.0, scores)
-    key *= (2**32 - 2) / 100.0
-    key += 0.5
-    np.clip(key, 0.0, 2**32 - 2, out=key)
-    key[missing] = 2**32 - 1
+    rows, columns = scores.shape
+    top = 2**32 - 2
+    key = np.multiply(scores, -top / 100.0, out=np.empty((rows, columns)))
+    key += top + 0.5
+    np.clip(key, 0.0, top, out=key)  # NaN (no score) stays NaN
+    missing = np.isnan(key)
+    if missing.any():
+        key[missing] = top + 1
     key32 = key.astype(np.uint32)
-    low = (key32 & 0xFFFF).astype(np.uint16)
-    first = np.argsort(low, axis=1, kind="stable")
-    high = np.take_along_axis((key32 >> 16).astype(np.uint16), first, axis=1)
-    order = np.take_along_axis(first, np.argsort(high, axis=1, kind="stable"), axis=1)
-    exact = np.where(missing, -np.inf, scores)
-    ordered = np.take_along_axis(exact, order, axis=1)
-    wrong = (ordered[:, 1:] > ordered[:, :-1]).any(axis=1)
-    if wrong.any():
-        order[wrong] = np.argsort(-exact[wrong], axis=1, kind="stable")
+    halves = key32.view(np.uint16).reshape(rows, columns, 2)
+    low, high = (0, 1) if sys.byteorder == "little" else (1, 0)
+    first = np.argsort(halves[..., low], axis=1, kind="stable")
+    high_keys = np.take_along_axis(halves[..., high], first, axis=1)
+    order = np.take_along_axis(first, np.argsort(high_keys, axis=1, kind="stable"), axis=1)
+    ordered = np.take_along_axis(key32, order, axis=1)
+    shared = np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1))
+    if len(shared):
+        exact = np.where(np.isnan(scores[shared]), -np.inf, scores[shared])
+        check = np.take_along_axis(exact, order[shared], axis=1)
+        wrong = shared[(check[:, 1:] > check[:, :-1]).any(axis=1)]
+        if len(wrong):
+            exact = np.where(np.isnan(scores[wrong]), -np.inf, scores[wrong])
+            order[wrong] = np.argsort(-exact, axis=1, kind="stable")
     return order
 
 
