@@ -48,3 +48,15 @@ def test_processes_give_the_threads_result(
     together = run(rubric, places, samples=3000, seed=5, workers=2)
     assert forked == [True]
     assert together == alone
+
+
+def test_policebench_workers_sets_the_default_number_of_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from policebench.analysis.sensitivity import _workers
+
+    monkeypatch.setenv("POLICEBENCH_WORKERS", "1")
+    assert _workers(None) == 1
+    assert _workers(3) == 3  # an explicit request wins
+    monkeypatch.setenv("POLICEBENCH_WORKERS", "not a number")
+    assert _workers(None) >= 1

@@ -190,8 +190,12 @@ def _band(row: tuple[float, ...] | None, point: float | None) -> Band | None:
 
 
 def _workers(requested: int | None) -> int:
+    """``requested``, else POLICEBENCH_WORKERS (as for reading profiles), else the cores."""
     if requested is not None:
         return max(1, requested)
+    wanted = os.environ.get("POLICEBENCH_WORKERS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS, Windows
@@ -261,7 +265,7 @@ def run(
     overall = matrix(places, samples, np.float64, processes)
     ranks = matrix(samples, places, rank_dtype(places), processes)
     # Fresh memory is slow to touch; another core does it while this one prepares the plan.
-    touched = prefault(overall, ranks) if processes else None
+    touched = prefault(overall) if processes else None
     sources = active_sources(rubric, settings)
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
     levels = {p.id: levels_of(rubric, p) for p in profiles}

@@ -1,8 +1,8 @@
 """Who does the work of :func:`policebench.analysis.sensitivity.run`: threads or processes.
 
 The work is many NumPy calls on blocks of some 10^5 numbers. Two threads running them
-contend for the GIL between calls (on this project's 2-core machines a two-thread run used
-a third more CPU than a one-thread run, for a 1.2x speed-up); forked processes do not. So a
+contend for the GIL between calls (on this project's 2-core machines two threads took
+7.2-8.9 s of CPU where one took 6.0-6.6 s, for a 1.1-1.3x speed-up); forked processes do not. So a
 large run (at least :data:`PROCESS_MIN` place-sample pairs), where ``fork`` exists (Linux),
 goes to a pool of forked processes: they inherit the plan (no copying), write the overall
 scores into a matrix in shared memory, and send back only their chunks' summaries and rank
@@ -63,14 +63,15 @@ def prefault(*arrays: Any) -> threading.Thread:
     machines, up to 0.5 s for 240 MB); the workers would pay it in their scoring loop, while
     the main thread, preparing the plan, leaves a core idle that can pay it instead."""
 
-    def touch() -> None:
-        for array in arrays:
-            flat = array.reshape(-1).view("u1")
-            flat[:: mmap.PAGESIZE] = 0
-
-    thread = threading.Thread(target=touch, name="policebench-prefault", daemon=True)
+    thread = threading.Thread(target=touch, args=arrays, name="policebench-prefault", daemon=True)
     thread.start()
     return thread
+
+
+def touch(*arrays: Any) -> None:
+    """Write to every page of ``arrays``, so that later writes find them mapped."""
+    for array in arrays:
+        array.reshape(-1).view("u1")[:: mmap.PAGESIZE] = 0
 
 
 def rank_dtype(places: int) -> Any:
@@ -140,6 +141,7 @@ def _in_processes(
         with pool:
             pending = pool.map_async(_stripe, range(len(stripes)))
             kept = side()
+            touch(ranks)  # while the workers score: this process has nothing else to do
             done = pending.get()
             pool.map(_positions, range(len(rank_stripes)))
             counted = pool.map(_counts, range(len(stripes)))
