@@ -26,7 +26,8 @@ from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_table, rich_to_text, rounded, to_csv, to_json
 
-#: At most this many places get a column per rank in tables; beyond, P(this rank) only.
+#: At most this many places get a column per rank in tables and CSV; beyond, P(this rank)
+#: only (the JSON always has every rank's probability).
 MAX_RANK_COLUMNS = 8
 
 
@@ -113,13 +114,19 @@ def band_data(band: Band | None) -> dict[str, Any] | None:
 
 
 def rank_data(rank: RankBand) -> dict[str, Any]:
-    """A rank band as data: point, median, range and the probability of each rank."""
+    """A rank band as data: point, median, range and the probability of each rank that
+    occurred (from the counts: with thousands of places that is millions of entries)."""
+    share = 1 / rank.samples
     return {
         "point": rank.point,
         "median": rank.median,
         "min": rank.min,
         "max": rank.max,
-        "probabilities": {str(r): round(p, 4) for r, p in rank.probabilities.items()},
+        "probabilities": {
+            str(rank.min + k): round(count * share, 4)
+            for k, count in enumerate(rank.counts)
+            if count
+        },
     }
 
 
@@ -152,12 +159,17 @@ def render_json(result: SensitivityResult) -> str:
 
 
 def render_csv(result: SensitivityResult, lang: str = "en") -> str:
-    """One row per place: point and band of the overall score, rank and its probabilities,
-    each dimension's band, and each source's index."""
-    ranks = range(1, len(result.places) + 1)
+    """One row per place: point and band of the overall score, rank and its probabilities
+    (each rank's for up to MAX_RANK_COLUMNS places, else the point rank's), each dimension's
+    band, and each source's index."""
+    each_rank = len(result.places) <= MAX_RANK_COLUMNS
     dims = list(result.places[0].dimensions) if result.places else []
     header = ["rank", "id", "name", "overall", "p5", "median", "p95", "min", "max"]
-    header += ["rank_median", "rank_min", "rank_max", *(f"p_rank_{r}" for r in ranks)]
+    header += ["rank_median", "rank_min", "rank_max"]
+    if each_rank:
+        header += [f"p_rank_{r}" for r in range(1, len(result.places) + 1)]
+    else:
+        header.append("p_point_rank")
     for d in dims:
         header += [f"{d}", f"{d}_p5", f"{d}_median", f"{d}_p95"]
     header += [f"index_{s}" for s in SOURCES]
@@ -167,7 +179,8 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
         row: list[Any] = [place.rank.point, place.id, localized(place, "name", lang)]
         row += _band_cells(overall, full=True)
         row += [place.rank.median, place.rank.min, place.rank.max]
-        row += [round(place.rank.probability(r), 4) for r in ranks]
+        wanted = range(1, len(result.places) + 1) if each_rank else [place.rank.point]
+        row += [round(place.rank.probability(r), 4) for r in wanted]
         for d in dims:
             row += _band_cells(place.dimensions[d], full=False)
         row += [rounded(place.index[s], 4) for s in SOURCES]

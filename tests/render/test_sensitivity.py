@@ -1,0 +1,37 @@
+"""render.sensitivity with many places: the CSV keeps one probability column, JSON all."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from policebench.analysis.sensitivity import run
+from policebench.models import Profile, Rubric
+from policebench.render.sensitivity import MAX_RANK_COLUMNS, render_csv, render_json
+
+
+def _many(profiles: dict[str, Profile], count: int) -> list[Profile]:
+    base = list(profiles.values())
+    return [
+        base[n % len(base)].model_copy(update={"id": f"place-{n:02d}", "name": f"Place {n}"})
+        for n in range(count)
+    ]
+
+
+def test_beyond_max_rank_columns_the_csv_gives_the_point_ranks_probability(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    places = _many(profiles, MAX_RANK_COLUMNS + 2)
+    result = run(rubric, places, samples=400, seed=2)
+    rows = list(csv.DictReader(io.StringIO(render_csv(result).lstrip("\ufeff"))))
+    assert len(rows) == len(places)
+    assert "p_rank_1" not in rows[0]
+    for row, place in zip(rows, result.places, strict=True):
+        assert row["id"] == place.id
+        assert float(row["p_point_rank"]) == round(place.rank.probability(place.rank.point), 4)
+
+    data = json.loads(render_json(result))
+    for entry, place in zip(data["places"], result.places, strict=True):
+        shown = {int(r): p for r, p in entry["rank"]["probabilities"].items()}
+        assert shown == {r: round(p, 4) for r, p in place.rank.probabilities.items()}
