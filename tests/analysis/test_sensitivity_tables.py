@@ -25,14 +25,27 @@ def test_rubric_weights_look_a_whole_dimension_up_at_once() -> None:
     (group,) = tables.groups[0]
     assert group.cols == (0, 1, 2)
     assert group.powers == (36, 6, 1) and group.size == 6**3
-    # Digits: a level's offset from the scale's minimum; 5 = left out (worth nothing).
+    # Digits: a level's offset from the scale's minimum; 5 = left out. A whole dimension's
+    # table holds its mean as scoring.aggregate takes it.
     arithmetic = tables.values[0][0][0]
-    assert arithmetic[4 * 36 + 0 * 6 + 5] == 100.0 * 1 + 0.0 * 1 + 0.0
+    assert arithmetic[4 * 36 + 0 * 6 + 5] == (100.0 * 1 + 0.0 * 1) / (1 + 1)
+    assert math.isnan(arithmetic[5 * 36 + 5 * 6 + 5])  # nothing known
     geometric = tables.values[1][0][0]
-    step = 25.0
-    assert geometric[2 * 36 + 2 * 6 + 2] == (
-        math.log(50 + step) * 1 + math.log(50 + step) * 1 + math.log(50 + step) * 1
-    )
+    assert geometric[2 * 36 + 2 * 6 + 2] == math.log(50 + 25.0)  # equal levels: exactly
+
+
+def test_a_whole_dimensions_mean_stays_within_its_values_as_scoring_keeps_it() -> None:
+    # Weights whose sum of weight x 100 divided by their sum is not 100 in floats.
+    weighted = rubric(3)
+    weights = [33.22, 5.49, 8.27]
+    assert (33.22 * 100 + 5.49 * 100 + 8.27 * 100) / (33.22 + 5.49 + 8.27) != 100.0
+    dims = weighted.model_dump()["dimensions"]
+    for ind, w in zip(dims[0]["indicators"], weights, strict=True):
+        ind["weight"] = w
+    weighted = Rubric.model_validate({**weighted.model_dump(), "dimensions": dims})
+    x = place("x", a=(4, "high"), b=(4, "high"), c=(4, "high"))
+    band = run(weighted, [x], samples=20, seed=1).place("x")
+    assert band.overall is not None and band.overall.max == 100.0 == score(weighted, x).overall
 
 
 def test_a_dimension_too_large_for_one_table_is_looked_up_an_indicator_at_a_time() -> None:

@@ -44,7 +44,7 @@ class _Scratch:
     ``view(name, rows, n, dtype)`` is a contiguous (rows, n) array over the start of a flat
     buffer; contiguous, because ``np.take`` into a strided ``out`` takes a slow path."""
 
-    NAMES = ("num", "den", "tmp", "total", "weight", "index", "pattern", "mask")
+    NAMES = ("num", "den", "tmp", "total", "weight", "low", "high", "index", "pattern", "mask")
 
     def __init__(self, size: int) -> None:
         import numpy as np
@@ -94,9 +94,9 @@ def _evaluate(
         digits = np.where(known, model.digits[p0:p1], model.unknown_digit[unknowns])
         values = tables.values[0 if tables.per_sample else int(geometric)]
         w_dim = [w for w, _ in model.dims] if draws.w_dim is None else draws.w_dim[:, sl]
-        num, den, tmp, total, weight = (
+        num, den, tmp, total, weight, low, high = (
             scratch.view(name, rows, n, np.float64)
-            for name in ("num", "den", "tmp", "total", "weight")
+            for name in ("num", "den", "tmp", "total", "weight", "low", "high")
         )
         work = _Lookup(
             model,
@@ -112,6 +112,10 @@ def _evaluate(
             scratch.view("mask", rows, n, np.bool_),
         )
         total.fill(0.0)
+        # The overall mean is kept within its smallest and largest dimension score, as
+        # scoring.aggregate keeps it (a division can land an ulp outside).
+        low.fill(np.inf)
+        high.fill(-np.inf)
         # Where every place has every dimension (the usual case) the overall denominator is
         # one sum per sample, not per place: rows, not samples x places, of work.
         everywhere = unknowns != 0 or all(c[p0:p1].all() for c in model.counted)
@@ -124,10 +128,13 @@ def _evaluate(
                 work.lookup(group, values[d][k], tmp if k else num)
                 if k:
                     np.add(num, tmp, out=num)
-            _denominators(model, draws, d, p0, p1, unknowns, sl, den)
             # arithmetic: the dimension score; geometric: the mean log of (score + step)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                np.divide(num, den, out=num)
+            if not tables.means[d]:
+                _denominators(model, draws, d, p0, p1, unknowns, sl, den)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    np.divide(num, den, out=num)
+            np.fmin(low, num, out=low)  # fmin and fmax pass over a dimension with no score
+            np.fmax(high, num, out=high)
             if dims_out is not None:
                 view = dims_out[:, d, sl]
                 if geometric:
@@ -150,6 +157,8 @@ def _evaluate(
         target = out[:, sl]
         with np.errstate(invalid="ignore", divide="ignore"):
             np.divide(total, weight, out=target)
+        np.maximum(target, low, out=target)
+        np.minimum(target, high, out=target)
         if geometric:
             np.exp(target, out=target)
             np.subtract(target, model.step, out=target)

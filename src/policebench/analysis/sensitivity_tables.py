@@ -60,6 +60,9 @@ class Tables:
     offsets: dict[int, Any]
     #: The dtype of patterns: the smallest unsigned integer that holds every pattern.
     dtype: Any
+    #: Per dimension: its table holds the dimension's mean itself, not a numerator (a whole
+    #: dimension with the rubric's weights: the mean as ``scoring.aggregate`` takes it).
+    means: list[bool]
 
 
 def _groups(model: Model, per_sample: bool) -> list[list[Group]]:
@@ -97,6 +100,39 @@ def _group_sum(model: Model, group: Group, weight: Any, value: Any) -> Any:
     return total
 
 
+def _group_mean(model: Model, group: Group, value: Any) -> Any:
+    """A whole dimension's mean for every pattern, exactly as ``scoring.aggregate`` takes
+    it: the rubric-order sums of weight x value and of the known weights, divided, and kept
+    within the smallest and largest value averaged (NaN where nothing is known)."""
+    import numpy as np
+
+    left_out = model.digit_count - 1
+    num: Any = None
+    den: Any = None
+    low: Any = None
+    high: Any = None
+    for col, power in zip(group.cols, group.powers, strict=True):
+        digit = (np.arange(group.size) // power) % model.digit_count
+        weight = model.ind_weights[col]
+        known = digit != left_out
+        term, counted = weight * value[digit], np.where(known, weight, 0.0)
+        shown = np.where(known, value[digit], np.nan)
+        if num is None:
+            num, den, low, high = term, counted, shown, shown
+        else:
+            num, den = num + term, den + counted
+            low, high = np.fmin(low, shown), np.fmax(high, shown)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.minimum(np.maximum(num / den, low), high)
+
+
+def _shared(model: Model, groups: list[Group], value: Any) -> list[Any]:
+    """A dimension's tables for every sample of an aggregation (the rubric's weights)."""
+    if len(groups) == 1:
+        return [_group_mean(model, groups[0], value)]
+    return [_group_sum(model, g, lambda col: model.ind_weights[col], value) for g in groups]
+
+
 def build(model: Model, draws: Draws) -> Tables:
     """The tables of ``draws``' samples (in the draws' sorted order)."""
     import numpy as np
@@ -123,7 +159,9 @@ def build(model: Model, draws: Draws) -> Tables:
     else:
         values = [
             [
-                [
+                [_group_mean(model, dim_groups[0], table)]
+                if len(dim_groups) == 1
+                else [
                     _group_sum(model, g, lambda col: model.ind_weights[col], table)
                     for g in dim_groups
                 ]
@@ -133,4 +171,5 @@ def build(model: Model, draws: Draws) -> Tables:
         ]
     largest = max(g.size for dim_groups in groups for g in dim_groups)
     dtype = np.uint8 if largest <= 2**8 else np.uint16 if largest <= 2**16 else np.uint32
-    return Tables(groups, per_sample, values, offsets, dtype)
+    means = [not per_sample and len(dim_groups) == 1 for dim_groups in groups]
+    return Tables(groups, per_sample, values, offsets, dtype, means)
