@@ -38,9 +38,10 @@ GEO_0_100 = math.sqrt(25 * 125) - 25
 KEY = 1 / 655.35
 
 
-def rubric(indicators: int = 2, **uncertainty: Any) -> Rubric:
+def rubric(indicators: int = 2, weights: list[float] | None = None, **uncertainty: Any) -> Rubric:
     levels = {n: f"level {n}" for n in range(5)}
     names = "abcdefgh"[:indicators]
+    weight = dict(zip(names, weights or [1.0] * indicators, strict=True))
     return Rubric.model_validate(
         {
             "id": "tiny",
@@ -53,7 +54,9 @@ def rubric(indicators: int = 2, **uncertainty: Any) -> Rubric:
                 {
                     "id": "d",
                     "name": "D",
-                    "indicators": [{"id": n, "name": n, "levels": levels} for n in names],
+                    "indicators": [
+                        {"id": n, "name": n, "weight": weight[n], "levels": levels} for n in names
+                    ],
                 }
             ],
             "uncertainty": {**OFF, **uncertainty},
@@ -312,6 +315,11 @@ CONFIDENCES = st.sampled_from(["high", "medium", "low"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     entries=st.lists(st.tuples(LEVELS, CONFIDENCES), min_size=3, max_size=3),
+    weights=st.lists(
+        st.floats(0.01, 50).map(lambda w: round(w, 2)).filter(lambda w: w > 0),
+        min_size=3,
+        max_size=3,
+    ),
     geometric=st.booleans(),
     impute=st.booleans(),
     low=st.sampled_from([0.0, 1 / 3, 2 / 3]),
@@ -320,6 +328,7 @@ CONFIDENCES = st.sampled_from(["high", "medium", "low"])
 )
 def test_point_lies_within_the_samples_when_the_default_world_can_be_drawn(
     entries: list[tuple[int | None, str]],
+    weights: list[float],
     geometric: bool,
     impute: bool,
     low: float,
@@ -333,11 +342,14 @@ def test_point_lies_within_the_samples_when_the_default_world_can_be_drawn(
     -- has a positive probability and there are enough samples to draw it, one sample *is*
     the point score, bit for bit, so min <= point <= max. Here that world has probability at
     least 1/2 * (85/256)**3 * 1/3, about 1/165, and 3000 samples miss it with probability
-    about e**-18.
+    about e**-18. The indicator weights are drawn too: with weights such as 33.22, 5.49 and
+    8.27 a mean of equal levels is not that level in floats, and scoring.aggregate keeps a
+    mean within its values, so must the samples.
     (With Dirichlet weights the default weights have probability 0, so no such guarantee.)
     """
     r = rubric(
         indicators=3,
+        weights=weights,
         aggregations=["arithmetic", "geometric"] if geometric else ["arithmetic"],
         impute_unknown=impute,
         low_shift=low,
