@@ -187,6 +187,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "when weights, aggregation and uncertain levels are varied",
         "括号内：在权重、汇总方式和不确定等级变动时，得分的5%-95%区间与排名范围",
     ),
+    "uncertainty_under": (
+        "Under each overall score: its 5-95% band and the range of its rank when weights, "
+        "aggregation and uncertain levels are varied",
+        "总分下方：在权重、汇总方式和不确定等级变动时，得分的5%-95%区间与排名范围",
+    ),
     "more_peers": ("Other peers at this level, not shown", "达到该等级的其他地区（未列出）"),
     # HTML reports (charts and page furniture)
     "radar_chart": ("Radar chart of dimension scores", "各维度得分雷达图"),

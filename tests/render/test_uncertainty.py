@@ -57,6 +57,12 @@ def test_cli_uncertainty_is_reproducible(runner: CliRunner) -> None:
     assert json.loads(first.stdout)["uncertainty"]["samples"] == 400
     html = runner.invoke(app_(), ["compare", "--uncertainty", "--samples", "200", "-f", "html"])
     assert html.exit_code == 0 and "<svg" in html.stdout
+    # The band and rank range sit under the score (the ranking table fits 1280 px), and a
+    # sentence says what they are.
+    assert '<span class="muted band">' in html.stdout
+    assert "Under each overall score: its 5-95% band" in html.stdout
+    plain = runner.invoke(app_(), ["compare", "-f", "html"])
+    assert "band</span>" not in plain.stdout and "Under each overall score" not in plain.stdout
 
 
 def app_():  # type: ignore[no-untyped-def]
