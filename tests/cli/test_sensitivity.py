@@ -174,3 +174,22 @@ def test_band_and_rank_text() -> None:
         ">0.99",
         "1",
     ]
+
+
+def test_a_long_run_says_so_on_a_terminal_and_erases_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policebench.cli import sensitivity as command
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with command._working("sampling 3,000 places x 10,000 samples"):
+        pass
+    err = capsys.readouterr().err
+    assert err.startswith("policebench: sampling 3,000 places x 10,000 samples ...")
+    assert err.endswith("\r\x1b[K")
+    with command._working(None):  # a short run says nothing
+        pass
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    with command._working("sampling"):  # nor does one whose stderr is not a terminal
+        pass
+    assert capsys.readouterr().err == ""

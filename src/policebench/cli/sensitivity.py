@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -65,16 +68,40 @@ def sensitivity(
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
     language = lang_of(lang)
-    result = analysis.run(ws.rubric, [lp.profile for lp in ws.selected], samples=samples, seed=seed)
-    if format is TableFormat.json:
-        text = render.render_json(result)
-    elif format is TableFormat.csv:
-        text = render.render_csv(result, language)
-    elif format is TableFormat.markdown:
-        text = render.render_markdown(result, ws.rubric, language)
-    else:
-        color = output is None and use_color()
-        text = render.render_table(
-            result, ws.rubric, language, color=color, width=None if output is None else 200
-        )
+    places = [lp.profile for lp in ws.selected]
+    note = f"sampling {len(places):,} places x {samples:,} samples"
+    with _working(note if len(places) * samples >= _LONG else None):
+        result = analysis.run(ws.rubric, places, samples=samples, seed=seed)
+        if format is TableFormat.json:
+            text = render.render_json(result)
+        elif format is TableFormat.csv:
+            text = render.render_csv(result, language)
+        elif format is TableFormat.markdown:
+            text = render.render_markdown(result, ws.rubric, language)
+        else:
+            color = output is None and use_color()
+            text = render.render_table(
+                result, ws.rubric, language, color=color, width=None if output is None else 200
+            )
     finish(text, output, ws, failed)
+
+
+#: Runs of at least this many place-sample pairs take seconds: say so while they run.
+_LONG = 2**22
+
+
+@contextlib.contextmanager
+def _working(note: str | None) -> Iterator[None]:
+    """A line on stderr while long work runs, erased after; on a terminal only, so piped
+    output and logs stay clean. No spinner: a drawing thread would be alive when the
+    analysis forks its worker processes."""
+    if note is None or not sys.stderr.isatty():
+        yield
+        return
+    sys.stderr.write(f"policebench: {note} ...")
+    sys.stderr.flush()
+    try:
+        yield
+    finally:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
