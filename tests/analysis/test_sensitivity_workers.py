@@ -60,3 +60,22 @@ def test_policebench_workers_sets_the_default_number_of_workers(
     assert _workers(3) == 3  # an explicit request wins
     monkeypatch.setenv("POLICEBENCH_WORKERS", "not a number")
     assert _workers(None) >= 1
+
+
+def _die(k: int) -> None:
+    import os
+
+    os._exit(9)  # as if the system had killed the worker
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_a_killed_worker_is_an_error_with_a_hint_not_a_hang(
+    rubric: Rubric, profiles: dict[str, Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policebench.errors import UserError
+
+    monkeypatch.setattr(sensitivity_workers, "PROCESS_MIN", 0)
+    monkeypatch.setattr(sensitivity_workers, "_stripe", _die)
+    with pytest.raises(UserError, match="worker process") as raised:
+        run(rubric, list(profiles.values()), samples=500, seed=1, workers=2)
+    assert "POLICEBENCH_WORKERS=1" in (raised.value.hint or "")

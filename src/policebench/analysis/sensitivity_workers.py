@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from policebench.analysis.sensitivity_engine import Chunk, Plan, evaluate_stripe
 from policebench.analysis.sensitivity_stats import rank_histograms, rank_positions
+from policebench.errors import UserError
 
 T = TypeVar("T")
 
@@ -130,21 +131,33 @@ def _in_processes(
     plan: Plan, stripes: list[Spans], rank_stripes: list[Spans], ranks: Any, side: Callable[[], T]
 ) -> tuple[list[list[Chunk]], Histograms, T] | None:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _SHARED
     _SHARED = (plan, stripes, rank_stripes, ranks)
     try:
         try:
-            pool = multiprocessing.get_context("fork").Pool(len(rank_stripes))
+            # concurrent.futures rather than multiprocessing.Pool: a worker killed from
+            # outside (out of memory) breaks the pool with an error instead of a hang.
+            pool = ProcessPoolExecutor(
+                len(rank_stripes), mp_context=multiprocessing.get_context("fork")
+            )
         except (OSError, ImportError, ValueError):  # no semaphores or no fork: use threads
             return None
-        with pool:
-            pending = pool.map_async(_stripe, range(len(stripes)))
-            kept = side()
-            touch(ranks)  # while the workers score: this process has nothing else to do
-            done = pending.get()
-            pool.map(_positions, range(len(rank_stripes)))
-            counted = pool.map(_counts, range(len(stripes)))
+        try:
+            with pool:
+                pending = [pool.submit(_stripe, k) for k in range(len(stripes))]
+                kept = side()
+                touch(ranks)  # while the workers score: this process has nothing else to do
+                done = [future.result() for future in pending]
+                list(pool.map(_positions, range(len(rank_stripes))))
+                counted = list(pool.map(_counts, range(len(stripes))))
+        except BrokenProcessPool:
+            raise UserError(
+                "a worker process of the analysis stopped before it finished (out of memory?)",
+                "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
+            ) from None
         return done, _by_place(stripes, counted), kept
     finally:
         _SHARED = None
