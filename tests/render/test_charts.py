@@ -1,4 +1,8 @@
-"""The inline SVG charts: escaping, well-formed XML, unknown values, accessibility, determinism."""
+"""The inline SVG charts: escaping, well-formed XML, unknown values, accessibility, determinism.
+
+The checks every chart shares, and the radar and the bars; the heatmap and the trend chart
+have their own tests in test_heatmap.py and test_trend_chart.py.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from policebench.render import charts
-from policebench.render.svg import COLOURS, GRID, HEAT, INK, clip, wrap
+from policebench.render import charts, heatmap, trend_chart
+from policebench.render.svg import COLOURS, GRID, INK, clip, wrap
 
 HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 AXES = ["Planning", "Integration", "Platform", "Security", "Talent"]
@@ -64,12 +68,12 @@ def all_charts(name: str) -> list[Markup]:
     return [
         charts.radar(data),
         charts.bars(data, bands=[[(5.0, 15.0), None, None, None, None]]),
-        charts.heatmap(
+        heatmap.heatmap(
             heat_rows([name, name]),
             [{"id": "p", "name": name}, {"id": "q", "name": "Q"}],
             levels={"0": name, "1": "b", "2": "c", "3": "d", "4": "e"},
         ),
-        charts.trend(trend_rows(), [{"id": "d1", "name": name}]),
+        trend_chart.trend(trend_rows(), [{"id": "d1", "name": name}]),
     ]
 
 
@@ -173,36 +177,6 @@ def test_bars_draw_error_bands_from_the_argument_or_the_series() -> None:
     assert len(ink) == 4 and (ink[0].get("x1"), ink[0].get("x2")) == ("76.0", "127.0")
 
 
-def test_heatmap_prints_levels_and_hatches_unknowns() -> None:
-    svg = charts.heatmap(
-        heat_rows(["First", "Dim one"]),
-        [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
-        levels={"0": "Absent", "1": "Initial", "2": "Developing", "3": "Est", "4": "Opt"},
-    )
-    root = parse(svg)
-    cells = [r for r in root.iter("rect") if r.get("height") == "26.0"]
-    fills = [c.get("fill") for c in cells]
-    # row 1: 2, unknown; row 2: 4, 0 -- in the sequential palette, light to dark
-    assert fills == [HEAT[2], "url(#pb-hatch)", HEAT[4], HEAT[0]]
-    cell_texts = [el.text for el in root.iter("text") if el.get("text-anchor") == "middle"]
-    assert [x for x in cell_texts if x in {"0", "2", "4", "?"}][:4] == ["2", "?", "4", "0"]
-    titles = [el.text for el in root.iter("title")]
-    assert "Q · First: ? unknown" in titles
-    # One separator line and header per dimension group.
-    assert sum(1 for el in root.iter("text") if el.text in {"Dim one", "Other"}) == 2
-
-
-def test_trend_breaks_the_line_at_an_unknown() -> None:
-    root = parse(charts.trend(trend_rows(), [{"id": "d1", "name": "Dim"}]))
-    overall = [ln for ln in root.iter("line") if ln.get("stroke") == COLOURS[0]]
-    dim = [ln for ln in root.iter("line") if ln.get("stroke") == COLOURS[1]]
-    assert len([ln for ln in overall if ln.get("stroke-width") == "3"]) == 2
-    # 2024 -> 2025 and 2025 -> 2026 both touch the unknown 2025 value: no segment.
-    assert len([ln for ln in dim if ln.get("stroke-width") == "1.75"]) == 0
-    labels = [el.text for el in root.iter("text")]
-    assert {"20.0", "30.0", "45.5", "2024-06-30", "2026-06-30"} <= set(labels)
-
-
 def test_wrap_breaks_words_and_cjk_text() -> None:
     assert wrap("Data integration and sharing", 8) == ["Data", "integration", "and sharing"]
     assert wrap("数据整合与共享", 4) == ["数据整合", "与共享"]
@@ -220,6 +194,6 @@ def test_any_number_of_dimensions_draws(n: int) -> None:
 
 
 def test_empty_inputs_still_give_an_image() -> None:
-    assert parse(charts.heatmap([], [])).get("role") == "img"
-    assert parse(charts.trend([])).get("role") == "img"
+    assert parse(heatmap.heatmap([], [])).get("role") == "img"
+    assert parse(trend_chart.trend([])).get("role") == "img"
     assert parse(charts.radar({"axes": [], "series": []})).get("role") == "img"

@@ -1,4 +1,4 @@
-"""Inline SVG charts drawn from report data: radar, bars, heatmap and trend.
+"""Inline SVG charts drawn from report data: the radar and the bars, and what all charts share.
 
 Each chart is a pure function from the report's plain data to an SVG string wrapped in
 ``markupsafe.Markup``, so an HTML template can place it without ``|safe``. Every text in a
@@ -12,14 +12,16 @@ An unknown value (``None``) is never drawn as 0: the radar leaves a gap in the o
 puts a hollow marker at the centre, the bars print "unknown", the heatmap hatches the cell
 and prints "?", the trend breaks the line.
 
-The SVG pieces every chart shares (palette, escaping, fixed-decimal numbers, text measure and
-wrapping, the accessible root element, legend lines) are in :mod:`policebench.render.svg`.
+The radar and the bars (report and compare HTML) are here; the heatmap is in
+:mod:`policebench.render.heatmap`, the trend chart in :mod:`policebench.render.trend_chart`;
+:func:`exported` hands all four to the templates. The SVG pieces every chart shares
+(palette, escaping, fixed-decimal numbers, text measure and wrapping, the accessible root
+element, legend lines) are in :mod:`policebench.render.svg`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
 from math import cos, pi, sin
 from typing import Any
 
@@ -28,13 +30,11 @@ from markupsafe import Markup
 from policebench.i18n import t
 from policebench.render.svg import (
     GRID,
-    HEAT,
     INK,
     MUTED,
     chart_root,
     clip,
     dash_attr,
-    esc,
     legend_line,
     num,
     series_style,
@@ -256,214 +256,10 @@ def _error_bar(band: Band, left: float, span: float, mid: float) -> str:
     return "".join(parts)
 
 
-def heatmap(
-    rows: Sequence[Mapping[str, Any]],
-    places: Sequence[Mapping[str, Any]],
-    *,
-    levels: Mapping[str, str] | None = None,
-    lang: str = "en",
-) -> Markup:
-    """Indicators (rows, grouped by dimension) by places (columns), coloured by level.
-
-    ``rows`` is the comparison's ``heatmap``; ``places`` its ``places`` (``id``, ``name``);
-    ``levels`` the rubric's level names by level (``{"0": "Absent", ...}``) for the legend
-    and the colour scale. Each cell prints its level; an unknown cell is hatched with "?".
-    """
-    scale = sorted(int(k) for k in (levels or {str(k): str(k) for k in range(5)}))
-    low, high = scale[0], scale[-1]
-    ids = [str(p["id"]) for p in places]
-    label_em = min(max((text_width(str(r["name"])) for r in rows), default=10) + 1, 30)
-    label_w, cell_w, cell_h = 13 * label_em + 8, 80.0, 28.0
-    head_lines = [wrap(str(p["name"]), 6.2)[:3] for p in places]
-    head_h = 14.0 * max((len(h) for h in head_lines), default=1) + 12
-    width = label_w + cell_w * len(places) + 10
-    body = [
-        '<defs><pattern id="pb-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f5f6"/>'
-        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{GRID}" stroke-width="2"/></pattern></defs>'
-    ]
-    for c, lines in enumerate(head_lines):
-        x = label_w + cell_w * (c + 0.5)
-        for k, line in enumerate(lines):
-            y = head_h - 8 - 14 * (len(lines) - 1 - k)
-            body.append(text_at(x, y, line, size=12.5, anchor="middle", extra=' font-weight="600"'))
-    y = head_h
-    group = None
-    for row in rows:
-        if row["dimension"] != group:
-            group = row["dimension"]
-            y += 6
-            body.append(
-                f'<line x1="0" y1="{num(y)}" x2="{num(width - 10)}" y2="{num(y)}" '
-                f'stroke="{MUTED}" stroke-width="1"/>'
-            )
-            body.append(
-                text_at(
-                    0,
-                    y + 16,
-                    row["dimension_name"],
-                    size=12,
-                    fill=MUTED,
-                    extra=' font-weight="700"',
-                )
-            )
-            y += 22
-        name = str(row["name"])
-        body.append(text_at(4, y + 18.5, clip(name, label_em - 1), size=13))
-        by_place = {str(cell["place"]): cell["level"] for cell in row["levels"]}
-        for c, pid in enumerate(ids):
-            body.append(
-                _cell(
-                    label_w + cell_w * c,
-                    y,
-                    cell_w,
-                    cell_h,
-                    by_place.get(pid),
-                    (low, high),
-                    f"{places[c]['name']} · {name}",
-                    levels,
-                    lang,
-                )
-            )
-        y += cell_h
-    y += 20
-    x = 0.0
-    for lv in scale:
-        lv_name = (levels or {}).get(str(lv), "")
-        body.append(_cell(x, y, 24, 20, lv, (low, high), lv_name, levels, lang, hover=False))
-        body.append(text_at(x + 30, y + 14, lv_name, size=11))
-        x += 46 + 11.5 * text_width(lv_name)
-    body.append(_cell(x, y, 24, 20, None, (low, high), "", levels, lang, hover=False))
-    body.append(text_at(x + 30, y + 14, t("unknown", lang), size=11))
-    width = max(width, x + 100)
-    desc = "; ".join(
-        f"{row['name']}: "
-        + ", ".join(f"{p['name']} {_level_text(row, str(p['id']))}" for p in places)
-        for row in rows
-    )
-    label = f"{t('heatmap', lang)}: " + ", ".join(str(p["name"]) for p in places)
-    return chart_root(width, y + 30, label, desc, body, "chart-heatmap", natural=1.2)
-
-
-def _level_text(row: Mapping[str, Any], place: str) -> str:
-    level = next((c["level"] for c in row["levels"] if str(c["place"]) == place), None)
-    return "?" if level is None else str(level)
-
-
-def _cell(
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-    level: int | None,
-    bounds: tuple[int, int],
-    tip: str,
-    levels: Mapping[str, str] | None,
-    lang: str,
-    *,
-    hover: bool = True,
-) -> str:
-    low, high = bounds
-    if level is None:
-        fill, ink, shown = "url(#pb-hatch)", MUTED, "?"
-    else:
-        step = round((level - low) / max(high - low, 1) * (len(HEAT) - 1))
-        fill = HEAT[max(0, min(step, len(HEAT) - 1))]
-        ink, shown = ("#ffffff" if step >= 3 else INK), str(level)
-    name = t("unknown", lang) if level is None else (levels or {}).get(str(level), "")
-    title = f"<title>{esc(f'{tip}: {shown} {name}'.strip())}</title>" if hover else ""
-    return (
-        f'<g>{title}<rect x="{num(x + 1)}" y="{num(y + 1)}" width="{num(w - 2)}" '
-        f'height="{num(h - 2)}" rx="2" fill="{fill}" stroke="#ffffff"/>'
-        + text_at(
-            x + w / 2,
-            y + h / 2 + 4.5,
-            shown,
-            size=13,
-            anchor="middle",
-            fill=ink,
-            extra=' font-weight="600"',
-        )
-        + "</g>"
-    )
-
-
-def trend(
-    rows: Sequence[Mapping[str, Any]],
-    axes: Sequence[Mapping[str, Any]] | None = None,
-    *,
-    lang: str = "en",
-) -> Markup:
-    """Overall score (thick line) and, when ``axes`` is given, each dimension over time.
-
-    ``rows`` is the report's ``trend`` (``assessed``, ``overall``, ``dimensions`` by id),
-    oldest first; ``axes`` the report's ``dimensions`` (``id``, ``name``). Assessments are
-    spaced evenly; a missing value breaks the line.
-    """
-    left, top, plot_w, plot_h, width = 52.0, 22.0, 500.0, 220.0, 600.0
-    count = len(rows)
-
-    def x_of(i: int) -> float:
-        return left + (plot_w / 2 if count < 2 else plot_w * i / (count - 1))
-
-    def y_of(v: float) -> float:
-        return top + plot_h * (1 - max(0.0, min(v, 100.0)) / 100)
-
-    body = []
-    for tick in (0, 25, 50, 75, 100):
-        y = y_of(tick)
-        body.append(
-            f'<line x1="{num(left)}" y1="{num(y)}" x2="{num(left + plot_w)}" y2="{num(y)}" '
-            f'stroke="{GRID}"/>'
-        )
-        body.append(text_at(left - 6, y + 4, str(tick), size=10, anchor="end", fill=MUTED))
-    for i, row in enumerate(rows):
-        anchor = "start" if i == 0 and count > 1 else ("end" if i == count - 1 else "middle")
-        body.append(text_at(x_of(i), top + plot_h + 18, row["assessed"], size=11, anchor=anchor))
-    lines = [(t("overall", lang), [row["overall"] for row in rows])]
-    for axis in axes or ():
-        lines.append((str(axis["name"]), [row["dimensions"].get(axis["id"]) for row in rows]))
-    legend_y = top + plot_h + 44
-    desc = []
-    for index, (name, values) in enumerate(lines):
-        colour, dash = series_style(index)
-        points: list[tuple[float, float | None]] = [(x_of(i), v) for i, v in enumerate(values)]
-        stroke = "3" if index == 0 else "1.75"
-        for (x0, v0), (x1, v1) in pairwise(points):
-            if v0 is not None and v1 is not None:
-                body.append(
-                    f'<line x1="{num(x0)}" y1="{num(y_of(v0))}" '
-                    f'x2="{num(x1)}" y2="{num(y_of(v1))}" '
-                    f'stroke="{colour}" stroke-width="{stroke}"{dash_attr(dash)}/>'
-                )
-        for x, v in points:
-            if v is not None:
-                body.append(f'<circle cx="{num(x)}" cy="{num(y_of(v))}" r="3.5" fill="{colour}"/>')
-                if index == 0:
-                    body.append(
-                        text_at(
-                            x,
-                            y_of(v) - 8,
-                            f"{v:.1f}",
-                            size=11,
-                            anchor="middle",
-                            extra=' font-weight="600"',
-                        )
-                    )
-        body.append(legend_line(20 + (index % 2) * 290, legend_y, index, clip(name, 30)))
-        if index % 2 == 1 or index == len(lines) - 1:
-            legend_y += 20
-        desc.append(
-            f"{name}: "
-            + ", ".join(
-                f"{r['assessed']} {_score(v, lang)}" for r, (_, v) in zip(rows, points, strict=True)
-            )
-        )
-    return chart_root(
-        width, legend_y, t("trend", lang), ". ".join(desc), body, "chart-trend", natural=1.1
-    )
-
-
 def exported() -> dict[str, Any]:
     """The chart functions templates may call as ``charts.<name>(...)``."""
+    # Imported here: trend_chart takes ``_score`` from this module.
+    from policebench.render.heatmap import heatmap
+    from policebench.render.trend_chart import trend
+
     return {"radar": radar, "bars": bars, "heatmap": heatmap, "trend": trend}
