@@ -12,12 +12,12 @@ import functools
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policebench.errors import InvalidInput, UserError
 from policebench.models import Profile, Rubric
-from policebench.problems import sort_problems
+from policebench.problems import Problem, sort_problems
 from policebench.validate import build, check_rubric
 from policebench.yamlio import Document, load
 
@@ -56,6 +56,9 @@ class Loaded:
     path: Path
     name: str
     sha256: str
+    #: For a rubric chosen from a folder: the problems of the rubric files beside it that could
+    #: not be read and were not used, as warnings for the CLI to show (``find_rubric``).
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,11 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
 def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric, Loaded]:
     """The rubric to use: ``rubric_path`` (a file or folder), else the default folder's.
 
-    From a folder holding several rubrics, the one the profiles name is chosen.
+    From a folder holding several rubrics, the one the profiles name is chosen. A rubric file
+    in the folder that cannot be read (a half-edited draft) does not stop the choice: when the
+    wanted rubric is among the others, it is used and the draft's problems come back as
+    warnings in ``Loaded.warnings``; when it is not, the error says so and lists them (the
+    wanted rubric may be the draft).
     """
     where = rubric_path if rubric_path is not None else default_dir("rubrics")
     if not where.exists():
@@ -128,16 +135,59 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
     files = yaml_files(where)
     if not files:
         raise UserError(f"{display(where)}: no rubric (.yaml) files in this folder")
-    rubrics = [load_rubric(f) for f in files]
+    rubrics: list[tuple[Rubric, Loaded]] = []
+    unread: list[Problem] = []
+    for file in files:
+        try:
+            rubric, source, _ = load_rubric(file)
+        except InvalidInput as exc:
+            unread += exc.problems
+            continue
+        rubrics.append((rubric, source))
     ids = sorted(set(wanted))
-    if len(rubrics) == 1:
-        return rubrics[0][0], rubrics[0][1]
-    for rubric, source, _ in rubrics:
+    if len(files) == 1 and rubrics:
+        return rubrics[0]
+    for rubric, source in rubrics:  # in file-name order: of two with one id, the first
         if rubric.id in ids or (not ids and rubric.id == "smart-policing"):
-            return rubric, source
+            return rubric, _with_warnings(source, unread)
+    if not ids and len(rubrics) == 1 and unread:
+        # No profile names a rubric: the one readable rubric is used, as when it is alone.
+        return rubrics[0][0], _with_warnings(rubrics[0][1], unread)
+    if unread:
+        raise InvalidInput([_not_found(where, ids, rubrics, unread), *sort_problems(unread)])
     raise UserError(
         f"{display(where)}: several rubrics and none named {', '.join(ids) or 'by the profiles'}",
         "pass one with --rubric PATH",
+    )
+
+
+def _with_warnings(source: Loaded, unread: list[Problem]) -> Loaded:
+    """``source`` carrying the problems of the rubric files not used, as warnings."""
+    if not unread:
+        return source
+    warnings = tuple(
+        replace(p, severity="warning", message=f"rubric file not used: {p.message}")
+        for p in sort_problems(unread)
+    )
+    return replace(source, warnings=warnings)
+
+
+def _not_found(
+    where: Path, ids: list[str], rubrics: list[tuple[Rubric, Loaded]], unread: list[Problem]
+) -> Problem:
+    """The error when the wanted rubric is not among the readable files of ``where``."""
+    files = sorted({p.file for p in unread})
+    named = ", ".join(f"'{i}'" for i in ids) or "'smart-policing' (no profile names one)"
+    readable = ", ".join(sorted(f"'{r.id}'" for r, _ in rubrics)) or "none"
+    return Problem(
+        display(where),
+        0,
+        0,
+        f"no readable rubric with id {named} (readable: {readable}); "
+        f"{len(files)} rubric file{'s' if len(files) != 1 else ''} could not be read, "
+        "the wanted one may be among them: " + ", ".join(files),
+        "fix the problems listed, or pass the rubric with --rubric PATH",
+        "rubric-not-found",
     )
 
 

@@ -202,11 +202,13 @@ def load_or_exit(
         if collecting:
             gc.enable()
     errors = ws.errors
-    if errors:
-        print_problems(errors)
-        if strict:
-            sys.stderr.write("nothing written: --strict and some inputs are bad\n")
-            raise typer.Exit(EXIT_USAGE)
+    # Rubric files beside the one used that could not be read: shown, never a failure.
+    shown = [*ws.rubric_source.warnings, *errors]
+    if shown:
+        print_problems(shown)
+    if errors and strict:
+        sys.stderr.write("nothing written: --strict and some inputs are bad\n")
+        raise typer.Exit(EXIT_USAGE)
     if len(ws.selected) < minimum:
         if not errors:
             sys.stderr.write(
