@@ -136,16 +136,26 @@ def test_several_readable_rubrics_none_wanted_is_still_a_user_error(folder: Path
         find_rubric(None, ["other"])
 
 
-def test_two_rubrics_with_one_id_the_first_by_name_is_used_as_before(
+def test_two_rubrics_with_one_id_the_first_by_name_is_used_and_the_other_named(
     runner: CliRunner, folder: Path
 ) -> None:
-    # Kept as it was before drafts were tolerated: no error, the first file by name is used.
+    # The first file by name is used (as before); the other is a warning at its id, since
+    # a copy left beside a new version would otherwise be scored with silently.
     (folder / "rubrics" / "draft.yaml").unlink()
     shutil.copyfile(folder / "rubrics" / "smart-policing.yaml", folder / "rubrics" / "a-copy.yaml")
-    assert find_rubric(None, ["smart-policing"])[1].name == "rubrics/a-copy.yaml"
+    lines = (folder / "rubrics" / "smart-policing.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("id:"))
+    at = f"rubrics/smart-policing.yaml:{line}:5"
+    _, source = find_rubric(None, ["smart-policing"])
+    assert source.name == "rubrics/a-copy.yaml"
+    (twin,) = source.warnings
+    assert twin.severity == "warning" and twin.code == "duplicate-rubric-id"
+    assert str(twin).startswith(f"{at}: warning: rubric id")
+    assert "rubrics/a-copy.yaml, which is used" in twin.message
     code, out, err = run(runner, "score")
     assert code == 0, err
     assert "J City" in out
+    assert f"{at}: warning: rubric id 'smart-policing'" in err
 
 
 def test_validate_still_reports_the_draft_as_an_error(runner: CliRunner, folder: Path) -> None:

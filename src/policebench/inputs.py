@@ -137,22 +137,37 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
         raise UserError(f"{display(where)}: no rubric (.yaml) files in this folder")
     rubrics: list[tuple[Rubric, Loaded]] = []
     unread: list[Problem] = []
+    id_at: dict[Path, tuple[int, int]] = {}
     for file in files:
         try:
-            rubric, source, _ = load_rubric(file)
+            rubric, source, doc = load_rubric(file)
         except InvalidInput as exc:
             unread += exc.problems
             continue
         rubrics.append((rubric, source))
+        id_at[source.path] = doc.position(("id",))
     ids = sorted(set(wanted))
     if len(files) == 1 and rubrics:
         return rubrics[0]
     for rubric, source in rubrics:  # in file-name order: of two with one id, the first
         if rubric.id in ids or (not ids and rubric.id == "smart-policing"):
-            return rubric, _with_warnings(source, unread)
+            twins = [
+                Problem(
+                    display(other.path),
+                    *id_at[other.path],
+                    f"rubric id '{rubric.id}' is also the id of {display(source.path)}, "
+                    "which is used; this file is not",
+                    "give each rubric file its own id (a new version of a rubric: a new id "
+                    "or the old file moved out of the folder)",
+                    "duplicate-rubric-id",
+                )
+                for twin, other in rubrics
+                if twin.id == rubric.id and other.path != source.path
+            ]
+            return rubric, _with_warnings(source, unread, twins)
     if not ids and len(rubrics) == 1 and unread:
         # No profile names a rubric: the one readable rubric is used, as when it is alone.
-        return rubrics[0][0], _with_warnings(rubrics[0][1], unread)
+        return rubrics[0][0], _with_warnings(rubrics[0][1], unread, [])
     if unread:
         raise InvalidInput([_not_found(where, ids, rubrics, unread), *sort_problems(unread)])
     raise UserError(
@@ -161,13 +176,21 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
     )
 
 
-def _with_warnings(source: Loaded, unread: list[Problem]) -> Loaded:
-    """``source`` carrying the problems of the rubric files not used, as warnings."""
-    if not unread:
+def _with_warnings(source: Loaded, unread: list[Problem], twins: list[Problem]) -> Loaded:
+    """``source`` carrying, as warnings, the problems of the rubric files that could not be
+    read and the files that share its id: none of them was used."""
+    if not unread and not twins:
         return source
     warnings = tuple(
-        replace(p, severity="warning", message=f"rubric file not used: {p.message}")
-        for p in sort_problems(unread)
+        sort_problems(
+            [
+                *(
+                    replace(p, severity="warning", message=f"rubric file not used: {p.message}")
+                    for p in unread
+                ),
+                *(replace(p, severity="warning") for p in twins),
+            ]
+        )
     )
     return replace(source, warnings=warnings)
 

@@ -1,4 +1,4 @@
-"""Low-level SVG pieces shared by the charts of :mod:`policebench.render.charts`.
+"""Low-level SVG pieces shared by the charts (render.charts, render.heatmap, render.trend_chart).
 
 Split from ``charts`` so that each chart there reads as its geometry and data only, and the
 rules every chart keeps live in one place: the palette (colour-blind safe, dashes for grey
