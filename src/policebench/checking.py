@@ -22,12 +22,11 @@ from policebench.inputs import (
 )
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem, sort_problems
-from policebench.reading import _profile_docs
+from policebench.reading import _is_rubric, _profile_docs, _read_profiles
 from policebench.validate import (
     build,
     check_profile,
     check_rubric,
-    evidence_warnings,
     unknown_indicators,
 )
 from policebench.yamlio import Document, closest
@@ -107,10 +106,6 @@ def load_history(
     return history, (chosen if cities else list(history)), sort_problems(problems)
 
 
-def _is_rubric(doc: Document) -> bool:
-    return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
-
-
 def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Problem], int]:
     """Validate files and folders (default: the rubric and profiles in use).
 
@@ -143,16 +138,21 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     for file in files:
         once.setdefault(_resolved(file), file)
     files = list(once.values())
-    docs, found = _profile_docs(files)
-    problems += found
+    # Read as ``score`` reads (a pool of processes for many files): a valid profile comes
+    # back as its models with the evidence warnings, its positions read again only if a check
+    # against the rubric finds a problem; documents are kept for rubrics and broken profiles.
+    reads = _read_profiles(files, None, keep_documents=True)
     rubrics: dict[str, Rubric] = {}
     #: Ids of rubrics among the paths that are too broken to build: their profiles wait for
     #: them to be fixed rather than being checked against some other rubric.
     unbuilt: set[str] = set()
-    profiles: list[tuple[Profile, Document]] = []
+    profiles: list[tuple[Profile, Document, list[Problem]]] = []  # with their warnings
     broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
-    for doc, _ in docs:
-        if _is_rubric(doc):
+    for read in reads:
+        doc = read.document
+        if read.loaded is not None:
+            profiles.append((read.loaded.profile, read.loaded.document, read.problems))
+        elif doc is not None and _is_rubric(doc):
             rubric, found = build(Rubric, doc)
             if rubric is not None:
                 found = check_rubric(rubric, doc)
@@ -161,14 +161,11 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                 unbuilt.add(str(doc.data.get("id")))
             problems += found
         else:
-            profile, found = build(Profile, doc)
-            problems += found
-            if profile is not None:
-                profiles.append((profile, doc))
-            else:
+            problems += read.problems  # the file could not be read, or its model failed
+            if doc is not None:
                 broken.append(doc)
-    profiles = [(p, d) for p, d in profiles if p.rubric in rubrics or p.rubric not in unbuilt]
-    wanted = [p.rubric for p, _ in profiles] + [str(d.data.get("rubric")) for d in broken]
+    profiles = [t for t in profiles if t[0].rubric in rubrics or t[0].rubric not in unbuilt]
+    wanted = [p.rubric for p, _, _ in profiles] + [str(d.data.get("rubric")) for d in broken]
     fallback: Rubric | None = None
     if wanted and (rubric_path is not None or any(w not in rubrics for w in wanted)):
         try:
@@ -191,11 +188,11 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
         if rubric is not None:
             problems += unknown_indicators(doc, rubric)
     seen: dict[tuple[str, object], str] = {}
-    for profile, doc in profiles:
+    for profile, doc, warnings in profiles:
         rubric = rubrics.get(profile.rubric) or fallback
         if rubric is None:
             continue
-        problems += check_profile(profile, rubric, doc) + evidence_warnings(profile, doc)
+        problems += check_profile(profile, rubric, doc) + warnings
         key = (profile.id, profile.assessed)
         if key in seen:
             problems.append(

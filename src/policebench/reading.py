@@ -2,12 +2,15 @@
 
 Apart from ``workspace`` because it is machinery, tuned for speed (docs/performance.md), that
 has nothing to say about which files are read or what is done with them: it takes paths and
-gives back each profile valid in itself, or its problems, in the order of the paths.
+gives back each profile valid in itself, or its problems, in the order of the paths. For
+``validate`` (``keep_documents``) it also gives back the documents of rubrics and of profiles
+whose model failed; a valid profile's document is let go of (positions on demand) either way.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import sys
@@ -69,6 +72,10 @@ class _ProfileRead:
     #: choice of rubric).
     raw_id: str | None
     raw_rubric: str | None
+    #: The whole document with its positions, read only for checks (``keep_documents``) and
+    #: kept only where it is needed: a rubric, or a profile whose model failed (its raw
+    #: indicator ids are checked against the rubric once that is known). Otherwise None.
+    document: Document | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
@@ -76,7 +83,8 @@ class _ProfileRead:
         # every valid profile exactly (the models refuse infinite and NaN numbers).
         lp = self.loaded
         if lp is None:
-            return (_ProfileRead, (lp, self.problems, self.raw_id, self.raw_rubric))
+            fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document)
+            return (_ProfileRead, fields)
         payload = lp.profile.model_dump_json()
         rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
         return (_revive, (payload, *rest))
@@ -94,8 +102,17 @@ def _revive(
     return _ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
 
 
-def _read_profile(path: Path) -> _ProfileRead:
-    """Read, parse and validate one profile on its own (no rubric needed)."""
+def _is_rubric(doc: Document) -> bool:
+    """Whether a document read among profiles is a rubric (``validate`` takes both)."""
+    return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
+
+
+def _read_profile(path: Path, keep_documents: bool = False) -> _ProfileRead:
+    """Read, parse and validate one profile on its own (no rubric needed).
+
+    With ``keep_documents`` (for ``validate``), a rubric comes back as its document, not
+    built as a profile, and a profile whose model fails keeps its document too.
+    """
     try:
         doc, source = _read(path)
     except InvalidInput as exc:
@@ -106,9 +123,11 @@ def _read_profile(path: Path) -> _ProfileRead:
         raw_id if isinstance(raw_id, str) else None,
         None if raw_rubric is None else str(raw_rubric),
     )
+    if keep_documents and _is_rubric(doc):
+        return _ProfileRead(None, [], *raw, doc)
     profile, problems = build(Profile, doc)
     if profile is None:
-        return _ProfileRead(None, problems, *raw)
+        return _ProfileRead(None, problems, *raw, doc if keep_documents else None)
     warnings = evidence_warnings(profile, doc)
     # The models are kept; the document's positions are read again only if a problem needs them.
     return _ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
@@ -133,9 +152,16 @@ def _worker_init() -> None:
 
 
 def _read_profiles(
-    paths: list[Path], progress: Callable[[int, int], None] | None
+    paths: list[Path],
+    progress: Callable[[int, int], None] | None,
+    *,
+    keep_documents: bool = False,
 ) -> list[_ProfileRead]:
-    """Every profile read, in the order of ``paths`` (in parallel when there are many)."""
+    """Every profile read, in the order of ``paths`` (in parallel when there are many).
+
+    ``keep_documents``: see ``_read_profile``.
+    """
+    read = functools.partial(_read_profile, keep_documents=keep_documents)
     total = len(paths)
     results: list[_ProfileRead] = []
 
@@ -149,12 +175,12 @@ def _read_profiles(
         pool = _pool(workers)
         if pool is None:
             for path in paths:
-                done(_read_profile(path))
+                done(read(path))
             return results
         chunk = max(1, min(32, total // (workers * 8)))
         with pool:
             # imap keeps the order of paths, so output stays deterministic.
-            for result in pool.imap(_read_profile, paths, chunk):
+            for result in pool.imap(read, paths, chunk):
                 done(result)
     return results
 
