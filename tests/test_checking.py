@@ -126,9 +126,13 @@ def test_a_valid_profile_keeps_no_document(mixed: Path, monkeypatch: pytest.Monk
         assert isinstance(reads[name].document, Document)
         assert reads[name].document.values  # the positions crossed from the worker
     assert reads["b-syntax.yaml"].document is None  # nothing was parsed
-    # Reading for score keeps no document at all.
+    # Reading for score keeps only the indicator keys of a broken profile (for the
+    # unknown-indicator check once the rubric is known), not its whole document.
     plain = reading._read_profiles([mixed / "mixed" / "b-misspelt-key.yaml"], None)
-    assert plain[0].document is None and plain[0].problems
+    outline = plain[0].document
+    assert outline is not None and plain[0].problems
+    assert list(outline.data) == ["indicators"]
+    assert all(path[:1] == ("indicators",) for path in [*outline.values, *outline.keys])
 
 
 def test_a_rubric_in_the_folder_is_checked_and_used_in_the_pool(

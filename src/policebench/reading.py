@@ -74,7 +74,9 @@ class _ProfileRead:
     raw_rubric: str | None
     #: The whole document with its positions, read only for checks (``keep_documents``) and
     #: kept only where it is needed: a rubric, or a profile whose model failed (its raw
-    #: indicator ids are checked against the rubric once that is known). Otherwise None.
+    #: indicator ids are checked against the rubric once that is known). Without
+    #: ``keep_documents``, a profile whose model failed keeps only its indicator keys and
+    #: their positions (:func:`outline`), for the same check. Otherwise None.
     document: Document | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -127,10 +129,29 @@ def _read_profile(path: Path, keep_documents: bool = False) -> _ProfileRead:
         return _ProfileRead(None, [], *raw, doc)
     profile, problems = build(Profile, doc)
     if profile is None:
-        return _ProfileRead(None, problems, *raw, doc if keep_documents else None)
+        return _ProfileRead(None, problems, *raw, doc if keep_documents else outline(doc))
     warnings = evidence_warnings(profile, doc)
     # The models are kept; the document's positions are read again only if a problem needs them.
     return _ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+
+
+def outline(doc: Document) -> Document:
+    """A profile document cut down to its indicator keys and where they stand: enough to
+    name a misspelt indicator id once the rubric is known (``unknown_indicators``), and
+    small to send back from a reading process."""
+    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, dict):
+        return Document(doc.file, {})
+
+    def kept(path: tuple[str | int, ...]) -> bool:
+        return path[:1] == ("indicators",) and len(path) <= 2
+
+    return Document(
+        doc.file,
+        {"indicators": dict.fromkeys(entries)},
+        {path: at for path, at in doc.values.items() if kept(path)},
+        {path: at for path, at in doc.keys.items() if kept(path)},
+    )
 
 
 def _workers(count: int) -> int:

@@ -35,7 +35,7 @@ from policebench.inputs import (
 from policebench.models import Rubric
 from policebench.problems import Problem, sort_problems
 from policebench.reading import PARALLEL_MIN, _gc_paused, _read_profiles
-from policebench.validate import check_profile
+from policebench.validate import check_profile, unknown_indicators
 from policebench.yamlio import closest
 
 __all__ = [
@@ -155,6 +155,10 @@ def _open(
             continue
         if read.loaded is None:
             problems += read.problems
+            if read.document is not None:
+                # A misspelt indicator id comes out with the file's other problems, as in
+                # validate, not on the run after they are fixed.
+                problems += unknown_indicators(read.document, rubric)
             continue
         found = check_profile(read.loaded.profile, rubric, read.loaded.document)
         if found:
