@@ -165,3 +165,12 @@ def test_validate_still_reports_the_draft_as_an_error(runner: CliRunner, folder:
     assert lines[0].startswith(f"{DRAFT_AT} YAML syntax")
     assert "warning" not in lines[0]
     assert "1 error in 1 file" in err
+
+
+def test_new_shows_the_draft_as_a_warning_and_writes_the_profile(
+    runner: CliRunner, folder: Path
+) -> None:
+    code, _, err = run(runner, "new", "x-city", "--name", "X City", "-o", "cities/x-city.yaml")
+    assert code == 0, err
+    assert f"{DRAFT_AT} warning: rubric file not used" in err
+    assert (folder / "cities" / "x-city.yaml").exists()

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from policebench.cli.app import app
-from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of
+from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric
 
@@ -126,6 +126,8 @@ def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:
     from policebench.workspace import find_rubric
 
     found, source = find_rubric(rubric, [])
+    if source.warnings:  # rubric files beside it that could not be read or share its id
+        print_problems(source.warnings)
     return found, source.path
 
 
