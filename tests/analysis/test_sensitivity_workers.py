@@ -12,11 +12,17 @@ from policebench.analysis.sensitivity_workers import PROCESS_MIN, matrix, use_pr
 from policebench.models import Profile, Rubric
 
 
-def test_only_large_runs_with_several_workers_fork() -> None:
+def test_only_large_runs_with_several_workers_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     linux = sys.platform.startswith("linux")
     assert use_processes(PROCESS_MIN, 2) is linux
     assert not use_processes(PROCESS_MIN - 1, 2)
     assert not use_processes(PROCESS_MIN, 1)
+    # A process running other threads (a program embedding policebench) never forks.
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    assert not use_processes(PROCESS_MIN, 2)
 
 
 def test_a_shared_matrix_is_writable_and_typed() -> None:

@@ -2,12 +2,13 @@
 
 The work is many NumPy calls on blocks of some 10^5 numbers. Two threads running them
 contend for the GIL between calls (on this project's 2-core machines two threads took
-7.2-8.9 s of CPU where one took 6.0-6.6 s, for a 1.1-1.3x speed-up); forked processes do not. So a
-large run (at least :data:`PROCESS_MIN` place-sample pairs), where ``fork`` exists (Linux),
-goes to a pool of forked processes: they inherit the plan (no copying), write the overall
-scores into a matrix in shared memory, and send back only their chunks' summaries and rank
-counts. A small run, or one where no pool can start, uses threads, as before. Either way the
-same chunks are computed the same way, so the result is the same to the last bit.
+7.2-8.9 s of CPU where one took 6.0-6.6 s, for a 1.1-1.3x speed-up); forked processes do
+not. So a large run (at least :data:`PROCESS_MIN` place-sample pairs), where ``fork`` exists
+(Linux) and the calling process runs no other thread, goes to a pool of forked processes:
+they inherit the plan (no copying), write the overall scores and the ranks into matrices in
+shared memory, and send back only their chunks' summaries and rank counts. A small run, or
+one where no pool can start, uses threads, as before. Either way the same chunks are
+computed the same way, so the result is the same to the last bit.
 
 Internal: the API is :func:`policebench.analysis.sensitivity.run`.
 """
@@ -42,8 +43,17 @@ Packed = tuple[Any, Any, Any]
 
 
 def use_processes(pairs: int, workers: int) -> bool:
-    """Whether a run of ``pairs`` (place, sample) pairs with ``workers`` should fork."""
-    return workers > 1 and pairs >= PROCESS_MIN and sys.platform.startswith("linux")
+    """Whether a run of ``pairs`` (place, sample) pairs with ``workers`` should fork.
+
+    Only where this process runs one thread: a fork copies another thread's locks in
+    whatever state they are (a program embedding policebench, a web server say, keeps
+    threads; it gets threads here too)."""
+    return (
+        workers > 1
+        and pairs >= PROCESS_MIN
+        and sys.platform.startswith("linux")
+        and threading.active_count() == 1
+    )
 
 
 def matrix(rows: int, columns: int, dtype: Any, shared: bool) -> Any:
