@@ -23,7 +23,7 @@ from policebench.analysis.sensitivity_draws import (
 )
 from policebench.analysis.sensitivity_settings import SOURCES
 from policebench.analysis.sensitivity_stats import bands, correlation_ratio, first_order
-from policebench.analysis.sensitivity_tables import Group, Tables
+from policebench.analysis.sensitivity_tables import Lookup, Tables
 
 if TYPE_CHECKING:
     import numpy as np
@@ -98,7 +98,7 @@ def _evaluate(
             scratch.view(name, rows, n, np.float64)
             for name in ("num", "den", "tmp", "total", "weight", "low", "high")
         )
-        work = _Lookup(
+        work = Lookup(
             model,
             tables,
             digits,
@@ -163,74 +163,6 @@ def _evaluate(
             np.exp(target, out=target)
             np.subtract(target, model.step, out=target)
             np.clip(target, 0.0, 100.0, out=target)
-
-
-@dataclass
-class _Lookup:
-    """One block's lookups: the pattern of each (place, sample) for a group, then its value."""
-
-    model: Model
-    tables: Tables
-    digits: Any  # (rows, I): each place's digits in this block (unknowns as the block says)
-    moving: Any  # (I,) bool: some place of the chunk may move the indicator
-    p0: int
-    p1: int
-    uniforms: Any
-    sl: slice
-    index: Any
-    pattern: Any
-    mask: Any
-
-    def lookup(self, group: Group, table: Any, out: Floats) -> None:
-        import numpy as np
-
-        tables, index, pattern, mask = self.tables, self.index, self.pattern, self.mask
-        t_down, t_up = self.model.t_down[self.p0 : self.p1], self.model.t_up[self.p0 : self.p1]
-        # pattern = sum of (digit + c - 1) * power, c = 0 down, 1 stay, 2 up. The constant
-        # part (digits, and c = 1 where nothing moves) per place; the moves per sample.
-        const = np.zeros(len(self.digits), dtype=np.int64)
-        moves = []
-        for col, power in zip(group.cols, group.powers, strict=True):
-            if self.moving[col]:
-                const += (self.digits[:, col] - 1) * power
-                moves.append((col, power))
-            else:
-                const += self.digits[:, col] * power
-        offsets = tables.offsets[group.size][self.sl] if tables.per_sample else None
-        if not moves:
-            # Every sample of a place looks up the same pattern.
-            if offsets is None:
-                index[...] = const[:, None]
-            else:
-                np.add(const[:, None], offsets, out=index)
-        else:
-            as_int = pattern.dtype == np.uint8
-            last = 0
-            for col, power in moves:
-                u = self.uniforms[:, col, self.sl]
-                if last:
-                    np.multiply(pattern, last // power, out=pattern)
-                np.greater_equal(u, t_down[:, col, None], out=mask)
-                if last:
-                    np.add(pattern, mask.view(np.uint8) if as_int else mask, out=pattern)
-                else:
-                    np.copyto(pattern, mask)
-                np.greater(u, t_up[:, col, None], out=mask)
-                np.add(pattern, mask.view(np.uint8) if as_int else mask, out=pattern)
-                last = power
-            if last != 1:
-                np.multiply(pattern, last, out=pattern)
-            # Negative constants (a digit 0 that may only move up) wrap around: the pattern
-            # itself is never negative, so the sum modulo 2^bits is right.
-            wrapped = (const % (1 << (8 * pattern.itemsize))).astype(pattern.dtype)
-            np.add(pattern, wrapped[:, None], out=pattern)
-            if offsets is None:
-                np.copyto(index, pattern)
-            else:
-                np.add(pattern, offsets, out=index)
-        # mode="clip": with the default "raise" NumPy buffers ``out`` (about 1.7x slower);
-        # every index is in range, so clipping never changes one.
-        np.take(table, index, out=out, mode="clip")
 
 
 def _denominators(
