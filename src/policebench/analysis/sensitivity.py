@@ -19,10 +19,13 @@ The same seed gives the same result to the last bit; a place's bands do not depe
 other places are analysed (its level draws are keyed by its id), only its ranks do.
 
 How it is built: :mod:`~policebench.analysis.sensitivity_draws` holds the model and what one
-sample draws, :mod:`~policebench.analysis.sensitivity_engine` scores the samples, one worker's
-place chunks at a time, and :mod:`~policebench.analysis.sensitivity_stats` turns the scores into
-bands, rank counts and first-order indices (what an index means is said there). This module
-keeps the result types and :func:`run`, which checks the inputs and puts the pieces together.
+sample draws, :mod:`~policebench.analysis.sensitivity_tables` the per-sample tables a group of
+indicators is looked up in, :mod:`~policebench.analysis.sensitivity_engine` scores the samples,
+one worker's place chunks at a time, :mod:`~policebench.analysis.sensitivity_stats` turns the
+scores into bands, rank positions and first-order indices (what an index means is said there),
+and :mod:`~policebench.analysis.sensitivity_workers` runs the work in threads, or in forked
+processes for large runs. This module keeps the result types and :func:`run`, which checks
+the inputs and puts the pieces together.
 
 NumPy is imported only inside functions, never when a module is imported. The settings'
 cross-checks live in :mod:`policebench.analysis.sensitivity_settings`, which ``validate`` uses.
