@@ -62,7 +62,9 @@ def _full_profile(rubric: Rubric) -> Profile:
         rubric=rubric.id,
         assessed=dt.date(2026, 3, 1),
         assessor="Team 'A'",
+        assessor_zh="A组",
         notes="Line one\nline two",
+        notes_zh="第一行\n第二行",
         targets={first: 4},
         indicators={
             first: Assessment(
@@ -75,6 +77,7 @@ def _full_profile(rubric: Rubric) -> Profile:
                     Source(title="Press", reliability="secondary", date=dt.date(2025, 1, 2)),
                 ],
                 note="checked twice",
+                note_zh="核对两次",
             ),
             second: Assessment(
                 level=1,
@@ -104,6 +107,27 @@ def test_a_full_profile_round_trips(rubric: Rubric) -> None:
     # The survey entry needs no source; the metric one without sources is warned about.
     warned = {p.message.split("'")[1] for p in evidence_warnings(again, doc)}
     assert warned == {"specialist-headcount"}
+
+
+def test_chinese_file_hints_at_missing_chinese_texts(rubric: Rubric) -> None:
+    entry = Assessment(note="unknown")
+    bare = Profile(
+        id="x",
+        name="X",
+        rubric=rubric.id,
+        assessed=dt.date(2026, 1, 1),
+        indicators={"top-level-design": entry},
+    )
+    zh = render_profile(bare, rubric, "zh").splitlines()
+    for key, pad in (("assessor", ""), ("notes", ""), ("note", "    ")):
+        at = next(n for n, line in enumerate(zh) if line.startswith(f"{pad}{key}: "))
+        assert zh[at + 1].startswith(f"{pad}# {key}_zh: "), key
+    assert sum(line.lstrip().startswith("# note_zh:") for line in zh) == 1
+    assert "_zh" not in render_profile(bare, rubric, "en").replace("name_zh", "")
+    # A Chinese text given is written as the key itself, not as a hint.
+    full = render_profile(_full_profile(rubric), rubric, "zh")
+    assert "assessor_zh: A组\n" in full and "note_zh: 核对两次\n" in full
+    assert "# assessor_zh" not in full and "# notes_zh" not in full
 
 
 def test_chinese_comments_fall_back_to_english(rubric: Rubric) -> None:

@@ -88,6 +88,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "list_sep": ("; ", "；"),
     "names_sep": (", ", "、"),
     "level_line": ("{level} {name}: {text}", "{level} {name}：{text}"),
+    "zh_hint": ("{field}: the same in Chinese (optional)", "{field}: 上一项的中文（可选）"),
 }
 
 
@@ -231,6 +232,14 @@ def _indicator_comments(rubric: Rubric, ind: Indicator, lang: str) -> list[str]:
     return lines
 
 
+def _zh_lines(key: str, text: str | None, pad: str, lang: str) -> list[str]:
+    """``key: text`` (a ``*_zh`` field) when given; else, in a Chinese file, a commented hint
+    for it. Called only where the English sibling is written."""
+    if text is not None:
+        return text_field(key, text, pad)
+    return [f"{pad}# {_tr('zh_hint', lang, field=key)}"] if lang == "zh" else []
+
+
 def _source_lines(sources: list[Source], pad: str) -> list[str]:
     if not sources:
         return [f"{pad}sources: []"]
@@ -258,7 +267,7 @@ def _survey_lines(survey: SurveyStats, pad: str) -> list[str]:
     ]
 
 
-def _entry_lines(ind: Indicator, entry: Assessment) -> list[str]:
+def _entry_lines(ind: Indicator, entry: Assessment, lang: str) -> list[str]:
     pad = "    "
     lines = [f"  {ind.id}:", f"{pad}level: {scalar(entry.level)}"]
     if ind.kind == "metric" or entry.value is not None:
@@ -270,6 +279,9 @@ def _entry_lines(ind: Indicator, entry: Assessment) -> list[str]:
     lines += _source_lines(entry.sources, pad)
     if entry.note is not None:
         lines += text_field("note", entry.note, pad)
+        lines += _zh_lines("note_zh", entry.note_zh, pad, lang)
+    elif entry.note_zh is not None:
+        lines += text_field("note_zh", entry.note_zh, pad)
     if entry.survey is not None:
         lines += _survey_lines(entry.survey, pad)
     return lines
@@ -331,7 +343,9 @@ def render_profile(
         f"assessed: {profile.assessed.isoformat()}",
     ]
     lines += text_field("assessor", profile.assessor, "")
+    lines += _zh_lines("assessor_zh", profile.assessor_zh, "", lang)
     lines += text_field("notes", profile.notes, "")
+    lines += _zh_lines("notes_zh", profile.notes_zh, "", lang)
     lines += _wrap(_tr("targets", lang, target=rubric.default_target), "")
     if profile.targets:
         lines.append("targets:")
@@ -345,5 +359,5 @@ def render_profile(
         for ind in dim.indicators:
             lines.append("")
             lines += _indicator_comments(rubric, ind, lang)
-            lines += _entry_lines(ind, entries.get(ind.id) or Assessment())
+            lines += _entry_lines(ind, entries.get(ind.id) or Assessment(), lang)
     return "\n".join(lines) + "\n"

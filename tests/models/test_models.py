@@ -134,3 +134,27 @@ def test_profile_defaults() -> None:
     assert profile.indicators == {}
     assert profile.targets == {}
     assert Assessment.model_validate({}).sources == []
+
+
+ZH_TEXTS = [
+    (Profile, {"id": "x", "name": "X", "rubric": "r", "assessed": "2026-01-01"}, "assessor"),
+    (Profile, {"id": "x", "name": "X", "rubric": "r", "assessed": "2026-01-01"}, "notes"),
+    (Assessment, {"level": None}, "note"),
+]
+
+
+@pytest.mark.parametrize(("model", "base", "field"), ZH_TEXTS)
+def test_free_text_zh_sibling_round_trips_and_is_localized(
+    model: Any, base: dict[str, Any], field: str
+) -> None:
+    both = model.model_validate(base | {field: "English text", f"{field}_zh": "中文说明"})
+    assert model.model_validate(both.model_dump()) == both
+    assert getattr(both, f"{field}_zh") == "中文说明"
+    assert localized(both, field, "zh") == "中文说明"
+    assert localized(both, field, "en") == "English text"
+    # No Chinese text: Chinese readers get the English one, never an empty string.
+    english = model.model_validate(base | {field: "English text"})
+    assert getattr(english, f"{field}_zh") is None
+    assert localized(english, field, "zh") == "English text"
+    # Declared like the English sibling: text or null, nothing else.
+    assert error_types(model, base | {f"{field}_zh": 3}) == ["string_type"]

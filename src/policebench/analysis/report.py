@@ -148,8 +148,8 @@ def _city_head(city: Profile, lang: str) -> dict[str, Any]:
         "name": localized(city, "name", lang),
         "kind": city.kind,
         "assessed": city.assessed.isoformat(),
-        "assessor": city.assessor,
-        "notes": city.notes,
+        "assessor": localized(city, "assessor", lang) or None,
+        "notes": localized(city, "notes", lang) or None,
     }
 
 

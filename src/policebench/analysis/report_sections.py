@@ -138,7 +138,7 @@ def unknown(gap: Any, city: Profile, names: Names) -> dict[str, Any]:
         "dimension_name": names.dims[gap.dimension],
         "target": gap.target.level,
         "target_name": names.level(gap.target.level),
-        "note": entry.note if entry else None,
+        "note": (localized(entry, "note", names.lang) or None) if entry else None,
     }
 
 
@@ -236,7 +236,7 @@ def evidence(rubric: Rubric, city: Profile, names: Names) -> list[dict[str, Any]
                 "unit": localized(indicator, "unit", names.lang) if indicator.unit else None,
                 "confidence": entry.confidence,
                 "evidence": evidence_text(entry, names.lang),
-                "note": entry.note,
+                "note": localized(entry, "note", names.lang) or None,
                 "sources": [source_data(s) for s in entry.sources],
                 "survey": entry.survey.model_dump(mode="json") if entry.survey else None,
                 "status": "unknown"

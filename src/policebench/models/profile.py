@@ -48,6 +48,7 @@ class Assessment(Model):
         default_factory=list, description="Where the evidence comes from."
     )
     note: str | None = Field(None, description="A remark, e.g. why the level is unknown.")
+    note_zh: str | None = Field(None, description="The remark in Chinese.")
     survey: SurveyStats | None = Field(
         None, description="Questionnaire statistics, when the level came from a survey."
     )
@@ -65,7 +66,9 @@ class Profile(Model):
     rubric: Id = Field(description="The id of the rubric this profile is assessed against.")
     assessed: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
     assessor: str | None = Field(None, description="Who assessed, and how.")
+    assessor_zh: str | None = Field(None, description="Who assessed, and how, in Chinese.")
     notes: str | None = Field(None, description="Remarks on the whole assessment.")
+    notes_zh: str | None = Field(None, description="The remarks in Chinese.")
     targets: dict[Id, Level] = Field(
         default_factory=dict, description="Target levels; otherwise the rubric's default_target."
     )
