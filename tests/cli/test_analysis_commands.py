@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.models import Profile
 from policebench.workspace import bundled
 
 
@@ -178,6 +179,19 @@ class TestReport:
         assert code == 0
         assert out.startswith("# J市 — 智慧警务建设成熟度评估报告")
         assert "建设路线图" in out
+
+    def test_chinese_report_shows_chinese_notes(
+        self, runner: CliRunner, profiles: dict[str, Profile]
+    ) -> None:
+        city = profiles["j-city"]
+        code, out, _ = run(runner, "report", "j-city", "--lang", "zh", "-f", "markdown")
+        assert code == 0
+        assert city.notes and city.notes_zh and city.assessor_zh
+        assert f"> {city.notes_zh}" in out
+        assert city.assessor_zh in out
+        assert city.notes not in out
+        notes = [e.note_zh for e in city.indicators.values() if e.level is None and e.note_zh]
+        assert notes and all(note in out for note in notes)
 
 
 @pytest.mark.usefixtures("in_tmp")
