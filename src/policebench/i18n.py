@@ -293,6 +293,12 @@ def t(key: str, lang: str = "en") -> str:
     return zh if lang == "zh" and zh else en
 
 
+def label(text: str, lang: str = "en") -> str:
+    """``text`` as the label before a value: "Assessor: " in English, "评估人：" in Chinese
+    (a full-width colon, no space, as Chinese text sets it)."""
+    return f"{text}：" if lang == "zh" else f"{text}: "
+
+
 def default_lang() -> str:
     """``zh`` when the environment's locale is Chinese, else ``en``."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

@@ -55,6 +55,7 @@ def environment(template_dir: Path | None = None) -> Any:
     env.filters["md"] = md_cell
     env.filters["num"] = num
     env.filters["pct"] = pct
+    env.filters["label"] = i18n.label
     env.globals["t"] = i18n.t
     env.globals["charts"] = charts.exported()
     return env
