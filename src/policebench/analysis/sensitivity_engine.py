@@ -129,7 +129,7 @@ def _evaluate(
                 if k:
                     np.add(num, tmp, out=num)
             # arithmetic: the dimension score; geometric: the mean log of (score + step)
-            if not tables.means[d]:
+            if not tables.mean(d):
                 _denominators(model, draws, d, p0, p1, unknowns, sl, den)
                 with np.errstate(invalid="ignore", divide="ignore"):
                     np.divide(num, den, out=num)

@@ -165,10 +165,9 @@ def rank_order(scores: Floats) -> Any:
     if len(shared):
         exact = np.where(np.isnan(scores[shared]), -np.inf, scores[shared])
         check = np.take_along_axis(exact, order[shared], axis=1)
-        wrong = shared[(check[:, 1:] > check[:, :-1]).any(axis=1)]
-        if len(wrong):
-            exact = np.where(np.isnan(scores[wrong]), -np.inf, scores[wrong])
-            order[wrong] = np.argsort(-exact, axis=1, kind="stable")
+        wrong = (check[:, 1:] > check[:, :-1]).any(axis=1)
+        if wrong.any():
+            order[shared[wrong]] = np.argsort(-exact[wrong], axis=1, kind="stable")
     return order
 
 

@@ -67,9 +67,11 @@ class Tables:
     offsets: dict[int, Any]
     #: The dtype of patterns: the smallest unsigned integer that holds every pattern.
     dtype: Any
-    #: Per dimension: its table holds the dimension's mean itself, not a numerator (a whole
-    #: dimension with the rubric's weights: the mean as ``scoring.aggregate`` takes it).
-    means: list[bool]
+
+    def mean(self, d: int) -> bool:
+        """Dimension ``d``'s table holds its mean itself, not a numerator: a whole dimension
+        with the rubric's weights (the mean as ``scoring.aggregate`` takes it)."""
+        return not self.per_sample and len(self.groups[d]) == 1
 
 
 def _groups(model: Model, per_sample: bool) -> list[list[Group]]:
@@ -165,21 +167,11 @@ def build(model: Model, draws: Draws) -> Tables:
             offsets[size] = np.arange(samples, dtype=np.intp) * size
     else:
         values = [
-            [
-                [_group_mean(model, dim_groups[0], table)]
-                if len(dim_groups) == 1
-                else [
-                    _group_sum(model, g, lambda col: model.ind_weights[col], table)
-                    for g in dim_groups
-                ]
-                for dim_groups in groups
-            ]
-            for table in (arith, geo)
+            [_shared(model, dim_groups, table) for dim_groups in groups] for table in (arith, geo)
         ]
     largest = max(g.size for dim_groups in groups for g in dim_groups)
     dtype = np.uint8 if largest <= 2**8 else np.uint16 if largest <= 2**16 else np.uint32
-    means = [not per_sample and len(dim_groups) == 1 for dim_groups in groups]
-    return Tables(groups, per_sample, values, offsets, dtype, means)
+    return Tables(groups, per_sample, values, offsets, dtype)
 
 
 @dataclass
