@@ -297,15 +297,9 @@ def run(
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, BLOCK // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
-    done, counts, points = execute(
+    chunks, counts, points = execute(
         plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes
     )
-    by_start = {
-        span[0]: chunk
-        for stripe, chunks in zip(stripes, done, strict=True)
-        for span, chunk in zip(stripe, chunks, strict=True)
-    }
-    chunks = [by_start[start] for start, _ in spans]
     return _result(
         rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts, points
     )

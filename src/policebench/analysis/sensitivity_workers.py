@@ -27,6 +27,7 @@ from policebench.analysis.sensitivity_stats import rank_histograms, rank_positio
 from policebench.errors import UserError
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 #: Runs of at least this many (place, sample) pairs use processes where fork exists: below
 #: it, starting them costs more than the GIL does (the bundled places: 4 x 10,000).
@@ -99,9 +100,9 @@ def execute(
     ranks: Any,
     side: Callable[[], T],
     processes: bool,
-) -> tuple[list[list[Chunk]], Histograms, T]:
-    """Every stripe's chunks, every place's rank histogram, and ``side()`` (run meanwhile
-    here). Three rounds: score the places (stripes of places), rank them in each sample
+) -> tuple[list[Chunk], Histograms, T]:
+    """Every chunk (in place order), every place's rank histogram, and ``side()`` (run
+    meanwhile here). Three rounds: score the places (stripes of places), rank them in each sample
     (stripes of samples, into ``ranks``), count each place's ranks (the place stripes)."""
     if processes:
         out = _in_processes(plan, stripes, rank_stripes, ranks, side)
@@ -114,22 +115,27 @@ def execute(
         done = list(pool.map(lambda stripe: evaluate_stripe(plan, stripe), stripes))
         list(pool.map(lambda stripe: rank_positions(plan.overall, stripe, ranks), rank_stripes))
         counted = pool.map(lambda stripe: _histograms(ranks, stripe), stripes)
-        return done, _by_place(stripes, list(counted)), later.result()
+        chunks = _in_span_order(stripes, done)
+        return chunks, _by_place(stripes, list(counted)), later.result()
 
 
 def _histograms(ranks: Any, stripe: Spans) -> list[Packed]:
     return [rank_histograms(ranks, p0, p1) for p0, p1 in stripe]
 
 
-def _by_place(stripes: list[Spans], counted: list[list[Packed]]) -> Histograms:
+def _in_span_order(stripes: list[Spans], per_stripe: list[list[R]]) -> list[R]:
+    """Results of the stripes' spans (one per span, stripe by stripe) in span order."""
     by_start = {
-        span[0]: chunk
-        for stripe, chunks in zip(stripes, counted, strict=True)
-        for span, chunk in zip(stripe, chunks, strict=True)
+        span[0]: result
+        for stripe, results in zip(stripes, per_stripe, strict=True)
+        for span, result in zip(stripe, results, strict=True)
     }
+    return [by_start[start] for start in sorted(by_start)]
+
+
+def _by_place(stripes: list[Spans], counted: list[list[Packed]]) -> Histograms:
     out = []
-    for start in sorted(by_start):
-        lows, highs, flat = by_start[start]
+    for lows, highs, flat in _in_span_order(stripes, counted):
         at = 0
         for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
             out.append((low, flat[at : at + high - low + 1]))
@@ -139,7 +145,7 @@ def _by_place(stripes: list[Spans], counted: list[list[Packed]]) -> Histograms:
 
 def _in_processes(
     plan: Plan, stripes: list[Spans], rank_stripes: list[Spans], ranks: Any, side: Callable[[], T]
-) -> tuple[list[list[Chunk]], Histograms, T] | None:
+) -> tuple[list[Chunk], Histograms, T] | None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -168,7 +174,7 @@ def _in_processes(
                 "a worker process of the analysis stopped before it finished (out of memory?)",
                 "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
             ) from None
-        return done, _by_place(stripes, counted), kept
+        return _in_span_order(stripes, done), _by_place(stripes, counted), kept
     finally:
         _SHARED = None
 
