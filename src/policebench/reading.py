@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Any
 from policebench.errors import InvalidInput
 from policebench.inputs import Loaded, LoadedProfile, _read
 from policebench.models import Profile
+from policebench.parallel import requested_workers, usable_cores
 from policebench.problems import Problem
 from policebench.validate import build, evidence_warnings
 from policebench.yamlio import Document, detach
@@ -156,16 +156,10 @@ def outline(doc: Document) -> Document:
 
 def _workers(count: int) -> int:
     """How many processes should read ``count`` profiles (1 = in this process)."""
-    wanted = os.environ.get("POLICEBENCH_WORKERS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted) if count > 1 else 1
-    if count < PARALLEL_MIN:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    wanted = requested_workers()
+    if wanted is not None:
+        return wanted if count > 1 else 1
+    return 1 if count < PARALLEL_MIN else usable_cores()
 
 
 def _worker_init() -> None:

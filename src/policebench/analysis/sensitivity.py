@@ -33,7 +33,6 @@ cross-checks live in :mod:`policebench.analysis.sensitivity_settings`, which ``v
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +68,7 @@ from policebench.analysis.sensitivity_workers import (
 )
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
+from policebench.parallel import requested_workers, usable_cores
 from policebench.scoring import aggregate, levels_of, rank_key
 
 __all__ = [
@@ -196,14 +196,7 @@ def _workers(requested: int | None) -> int:
     """``requested``, else POLICEBENCH_WORKERS (as for reading profiles), else the cores."""
     if requested is not None:
         return max(1, requested)
-    wanted = os.environ.get("POLICEBENCH_WORKERS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    return requested_workers() or usable_cores()
 
 
 def _spans(total: int, size: int) -> list[tuple[int, int]]:
