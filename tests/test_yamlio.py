@@ -203,9 +203,52 @@ def test_recursive_alias_is_refused(text: str) -> None:
     assert str(MAX_DEPTH) in problem.message
 
 
-def test_deep_nesting_is_refused_without_recursion_error() -> None:
-    problem = only("a: " + "[" * 3000 + "]" * 3000 + "\n")
+@pytest.mark.parametrize("depth", [65, 999, 1001, 3000])
+def test_deep_nesting_is_refused_without_recursion_error(depth: int) -> None:
+    """Past our limit, and past libyaml's own (about 1,000 in PyYAML >= 6.0.4): one problem,
+    ours, on the first line, whichever limit is met first."""
+    problem = only("a: " + "[" * depth + "]" * depth + "\n")
     assert problem.code == "depth"
+    assert problem.line == 1
+    assert str(MAX_DEPTH) in problem.message
+
+
+def test_libyaml_internals_the_loader_relies_on() -> None:
+    """What yamlio._libyaml names: the C parser's methods and marks, and its depth error."""
+    import yaml
+    from yaml.resolver import Resolver
+
+    from policebench.yamlio._libyaml import CParser, is_depth_error
+
+    class Composer(CParser, Resolver):  # as the loader composes: libyaml with a resolver
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Resolver.__init__(self)
+
+    assert yaml.__with_libyaml__
+    parser = Composer("a: [1, {b: 2}]\n")
+    try:
+        node = parser.get_single_node()
+    finally:
+        parser.dispose()
+    assert (node.start_mark.line, node.start_mark.column) == (0, 0)
+    value = node.value[0][1]
+    assert (value.start_mark.line, value.start_mark.column) == (0, 3)
+    events = CParser("- x\n")
+    try:
+        kinds = [type(events.get_event()).__name__ for _ in range(6)]
+    finally:
+        events.dispose()
+    assert kinds[:3] == ["StreamStartEvent", "DocumentStartEvent", "SequenceStartEvent"]
+    deep = Composer("[" * 5000)
+    try:
+        deep.get_single_node()
+    except yaml.YAMLError as exc:
+        # Either libyaml's own limit (recognised) or another syntax error (not mistaken for it).
+        assert is_depth_error(exc) == ("nesting" in str(exc))
+    finally:
+        deep.dispose()
+    assert not is_depth_error(yaml.YAMLError("found unexpected end of stream"))
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])

@@ -132,8 +132,9 @@ def test_without_numpy_says_how_to_install_it(
     assert code == 2
     assert out == ""
     assert err == (
-        "error: policebench sensitivity needs NumPy "
-        "(hint: pip install 'policebench[sensitivity]')\n"
+        "error: policebench sensitivity needs NumPy, which is missing from this Python "
+        "environment (hint: NumPy is installed with policebench; reinstall it (pip install "
+        "policebench) or install NumPy alone (pip install numpy))\n"
     )
 
 

@@ -212,7 +212,9 @@ def require_numpy() -> None:
         import numpy  # noqa: F401
     except ImportError:
         raise UserError(
-            "policebench sensitivity needs NumPy", "pip install 'policebench[sensitivity]'"
+            "policebench sensitivity needs NumPy, which is missing from this Python environment",
+            "NumPy is installed with policebench; reinstall it (pip install policebench) "
+            "or install NumPy alone (pip install numpy)",
         ) from None
 
 

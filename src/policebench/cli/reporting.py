@@ -51,8 +51,7 @@ UncertaintyOpt = Annotated[
     bool,
     typer.Option(
         "--uncertainty",
-        help="Show 5-95% bands beside scores and ranks (from "
-        "`policebench sensitivity`; needs NumPy).",
+        help="Show 5-95% bands beside scores and ranks (from `policebench sensitivity`).",
     ),
 ]
 SamplesOpt = Annotated[int, typer.Option("--samples", min=1, help="Samples for --uncertainty.")]

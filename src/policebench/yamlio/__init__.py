@@ -40,6 +40,7 @@ from policebench.yamlio._document import (
     Position,
     YamlPath,
     _mark,
+    too_deep,
 )
 from policebench.yamlio._prescan import _needs_prescan, _prescan
 from policebench.yamlio._syntax import _yaml_problem
@@ -101,9 +102,7 @@ def parse(text: str, file: str) -> Document:
         except yaml.YAMLError as exc:
             raise InvalidInput([_yaml_problem(exc, file, text)]) from None
         except RecursionError:
-            raise InvalidInput(
-                [Problem(file, 1, 1, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")]
-            ) from None
+            raise InvalidInput([too_deep(file, (1, 1))]) from None
     finally:
         loader.dispose()
     if node is None:

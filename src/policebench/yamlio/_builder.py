@@ -13,13 +13,13 @@ import operator
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from policebench.problems import Problem
 from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, YamlPath, _mark
+from policebench.yamlio._libyaml import CParser
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:null",

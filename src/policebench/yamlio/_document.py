@@ -66,3 +66,14 @@ class Document:
 def _mark(node: yaml.Node | yaml.Event) -> Position:
     mark = node.start_mark
     return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
+
+
+def too_deep(file: str, where: Position) -> Problem:
+    """The problem of a file nesting past ``MAX_DEPTH`` (or past libyaml's own limit)."""
+    return Problem(
+        file,
+        *where,
+        f"nesting deeper than {MAX_DEPTH} levels",
+        "rubrics and profiles nest a few levels; check the brackets",
+        "depth",
+    )

@@ -8,11 +8,11 @@ because it runs only for the few files ``_needs_prescan`` picks out, with its ow
 from __future__ import annotations
 
 import yaml
-from yaml._yaml import CParser
 
 from policebench.errors import InvalidInput
 from policebench.problems import Problem
-from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, _mark
+from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, _mark, too_deep
+from policebench.yamlio._libyaml import CParser
 
 
 def _needs_prescan(text: str) -> bool:
@@ -62,19 +62,7 @@ def _prescan(text: str, file: str) -> None:
             if isinstance(event, start):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line, column = _mark(event)
-                    raise InvalidInput(
-                        [
-                            Problem(
-                                file,
-                                line,
-                                column,
-                                f"nesting deeper than {MAX_DEPTH} levels",
-                                "rubrics and profiles nest a few levels; check the brackets",
-                                "depth",
-                            )
-                        ]
-                    )
+                    raise InvalidInput([too_deep(file, _mark(event))])
             elif isinstance(event, end):
                 depth -= 1
     except yaml.YAMLError:

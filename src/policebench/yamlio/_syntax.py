@@ -9,6 +9,8 @@ from __future__ import annotations
 import yaml
 
 from policebench.problems import Problem
+from policebench.yamlio._document import too_deep
+from policebench.yamlio._libyaml import is_depth_error
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
@@ -33,6 +35,8 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         # The end of the file is no place to look for a quote left open: where it opens is.
         mark = getattr(exc, "context_mark", None) or mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if is_depth_error(exc):
+        return too_deep(file, (line, column))
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = ""
     index = getattr(mark, "index", None)
