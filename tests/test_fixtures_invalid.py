@@ -171,4 +171,4 @@ def test_minimal_rubric_scores(runner: CliRunner, in_tmp: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     rows = result.stdout.lstrip("\ufeff").splitlines()
-    assert rows[1] == "1,minimal-city,Minimal City,2024-01-01,100.0,Only,1.0,100.0"
+    assert rows[1] == "1,minimal-city,Minimal City,2024-01-01,100.0,Only,1.0,,100.0"

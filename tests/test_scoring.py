@@ -454,3 +454,39 @@ def test_unknowns_are_excluded_and_counted_in_coverage(
             w for w, _ in others
         )
         assert without[2][dim].score == pytest.approx(mean, rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_provisional_follows_its_rule(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    """Law: provisional exactly when coverage is below the rubric's provisional_below, or when
+    more than half of the known levels have no evidence; the reasons say which."""
+    spec, chosen = case
+    rubric = build(spec)
+    evidenced = {k: data.draw(st.booleans()) for k, v in chosen.items() if v is not None}
+    entries = {
+        k: {"level": v, "confidence": "low", **({"evidence": "seen"} if evidenced.get(k) else {})}
+        for k, v in chosen.items()
+    }
+    card = score(rubric, profile_from(entries))
+    _, coverage = oracle(spec, chosen)
+    opinions = sum(1 for seen in evidenced.values() if not seen)
+    expected = ("coverage",) if coverage < Fraction(1, 2) else ()
+    if opinions * 2 > len(evidenced):
+        expected += ("opinions",)
+    if abs(float(coverage) - 0.5) > 1e-6:  # not at the threshold, where floats may differ
+        assert card.provisional == expected
+    assert (card.known, card.opinions) == (len(evidenced), opinions)
+
+
+def test_provisional_threshold_is_the_rubric_s(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """Hangzhou knows 37% of the weight: provisional at the default 50%, not at 30%."""
+    hangzhou = profiles["hangzhou"]
+    assert score(rubric, hangzhou).provisional == ("coverage",)
+    lenient = rubric.model_copy(update={"provisional_below": 0.3})
+    assert score(lenient, hangzhou).provisional == ()
+    assert score(rubric, profiles["j-city"]).provisional == ()  # 58%, every level evidenced

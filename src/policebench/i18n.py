@@ -101,6 +101,81 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff:thresholds": ("thresholds changed", "阈值变更"),
     "diff:levels": ("level descriptors changed", "等级描述变更"),
     "frontier": ("Frontier", "先进前沿"),
+    # Peers: who a place is compared with, and where they came from (one line everywhere).
+    "list_sep": (", ", "、"),
+    "paren": (" ({})", "（{}）"),
+    "instead_sep": ("; ", "，"),
+    "peers_line": ("Peers: {places} ({where})", "对标地区：{places}（{where}）"),
+    "peers_line_none": (
+        "Peers: none ({where}): no ranking among places and no frontier; targets come from "
+        "the profile or the rubric's default",
+        "对标地区：无（{where}），无地区排名、无先进前沿；目标取自评估档案或框架默认值",
+    ),
+    "compared_line": ("Places compared ({count}): {places}", "比较地区（{count} 个）：{places}"),
+    "compared_alone": (
+        "one place: no ranking; add places to compare, or @bundled",
+        "仅一个地区，无排名；可加入其他地区或 @bundled",
+    ),
+    "peers_from_folder": ("the other profiles in use", "所用的其他评估档案"),
+    "peers_from_bundled": ("bundled with policebench", "policebench 自带档案"),
+    "peers_from_fallback": (
+        "bundled with policebench: the working folder holds no other place; "
+        "choose others with --peers",
+        "policebench 自带档案：工作目录中没有其他地区；可用 --peers 另行指定",
+    ),
+    "peers_from_named": ("named with --peers", "由 --peers 指定"),
+    "peers_from_none": ("--peers none", "--peers none"),
+    "peers_from_missing": (
+        "no other place in use, and no bundled place fits this rubric; name peers with --peers",
+        "没有其他地区，自带档案也不适用于该评估框架；请用 --peers 指定对标地区",
+    ),
+    "no_frontier": (
+        "No peer has an evidenced level of any indicator: there is no frontier.",
+        "对标地区均无有证据的指标等级：不存在先进前沿。",
+    ),
+    # Targets: where each came from.
+    "target_from_frontier": ("frontier: {holders}", "先进前沿：{holders}"),
+    "target_from_peer": ("{holders}", "{holders}"),
+    "target_from_profile": ("the profile's own target", "档案自定目标"),
+    "target_from_default": ("the rubric's default", "框架默认目标"),
+    "target_from_option": ("--target", "--target 参数"),
+    "no_evidenced_frontier": (
+        "no peer has an evidenced level",
+        "对标地区均无有证据的等级",
+    ),
+    "no_evidenced_peer": ("the peer has no evidenced level", "对标地区无有证据的等级"),
+    "targets_title": ("Targets and where they come from", "目标及其来源"),
+    "targets_rule": (
+        "A peer's or the frontier's target is an evidenced level (a level without evidence is "
+        "an opinion and sets no target; --with-opinions lets opinions in); where no peer has "
+        "one, the profile's own target, then the rubric's default.",
+        "对标地区或先进前沿的目标只取有证据的等级（无证据的等级仅为主观判断，不作为目标；"
+        "使用 --with-opinions 可纳入）；无对标地区有证据时，取档案自定目标，其次为框架默认值。",
+    ),
+    "targets_rule_opinions": (
+        "Levels without evidence were let in as targets (--with-opinions).",
+        "已将无证据的等级纳入目标（--with-opinions）。",
+    ),
+    # Provisional scores.
+    "provisional": ("provisional", "暂定"),
+    "provisional_mark": ("*", "*"),
+    "provisional_note": (
+        "* provisional: too little is known, or most known levels are opinions (no evidence)",
+        "* 暂定：已知信息过少，或已知等级多为无证据的主观判断",
+    ),
+    "provisional_may_move": (
+        "The overall, stage and rank may move a lot as more levels are assessed and evidenced.",
+        "随着更多等级得到评估和证据支持，综合得分、阶段和排名可能大幅变化。",
+    ),
+    "provisional_coverage": (
+        "coverage {coverage}%, below the {below}% the rubric asks for",
+        "覆盖率 {coverage}%，低于评估框架要求的 {below}%",
+    ),
+    "provisional_opinions": (
+        "{opinions} of {known} known levels have no evidence",
+        "{known} 个已知等级中有 {opinions} 个无证据",
+    ),
+    "provisional_because": ("Provisional: {why}.", "暂定：{why}。"),
     "current": ("Current", "现状"),
     "target": ("Target", "目标"),
     "gap": ("Gap", "差距"),

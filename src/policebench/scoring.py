@@ -6,13 +6,16 @@
   a dimension with nothing known has no score;
 * overall = weighted mean of the known dimension scores (dimension weights);
   overall coverage = sum(dimension weight * dimension coverage) / sum(dimension weights);
-* stage = the last stage whose ``min`` is at or below the overall score.
+* stage = the last stage whose ``min`` is at or below the overall score;
+* provisional: a place whose coverage is below the rubric's ``provisional_below`` (default
+  half the weight), or whose known levels are mostly opinions (more than half without
+  evidence), has its overall, stage and rank marked provisional, with the reasons.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
@@ -55,6 +58,21 @@ class Scorecard:
     coverage: float
     dimensions: dict[str, DimensionScore]
     indicators: dict[str, IndicatorScore]
+    #: Why the overall, stage and rank are provisional (empty: they are not): "coverage"
+    #: (below the rubric's ``provisional_below``) and/or "opinions" (most known levels).
+    provisional: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> int:
+        """How many indicators have a known level."""
+        return sum(1 for i in self.indicators.values() if i.level is not None)
+
+    @property
+    def opinions(self) -> int:
+        """How many known levels have no evidence (opinions, never facts)."""
+        return sum(
+            1 for i in self.indicators.values() if i.level is not None and not i.has_evidence
+        )
 
 
 def level_of(indicator: Indicator, entry: Assessment | None, minimum: int) -> int | None:
@@ -164,7 +182,22 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
         coverage=coverage,
         dimensions=dimensions,
         indicators=indicators,
+        provisional=provisional_reasons(rubric, coverage, indicators.values()),
     )
+
+
+def provisional_reasons(
+    rubric: Rubric, coverage: float, indicators: Iterable[IndicatorScore]
+) -> tuple[str, ...]:
+    """Why a place's overall is provisional: "coverage", "opinions", both, or neither."""
+    known = [i for i in indicators if i.level is not None]
+    reasons = []
+    if coverage < rubric.provisional_below - 1e-9:
+        reasons.append("coverage")
+    opinions = sum(1 for i in known if not i.has_evidence)
+    if known and opinions * 2 > len(known):
+        reasons.append("opinions")
+    return tuple(reasons)
 
 
 def rank_key(overall: float | None, city_id: str) -> tuple[bool, float, str]:

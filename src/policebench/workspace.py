@@ -12,13 +12,14 @@ the two places that read the file system (the other, ``output``, writes reports)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policebench.checking import _history, load_history, validate_paths
 from policebench.errors import UserError
 from policebench.inputs import (
+    BUNDLED_CITIES,
     YAML_SUFFIXES,
     Loaded,
     LoadedProfile,
@@ -70,6 +71,19 @@ class Workspace:
     history: dict[str, list[LoadedProfile]]
     #: Problems in profiles that were left out, and warnings (levels without evidence).
     problems: list[Problem] = field(default_factory=list)
+    #: The places the selected ones are compared with (ranks, frontier, ``--against``): never
+    #: one of the selected places. See :func:`choose_peers` for where they come from.
+    peers: list[LoadedProfile] = field(default_factory=list)
+    #: Where ``peers`` came from: "folder" (the profiles in use: ./cities and paths given),
+    #: "bundled" (the bundled data is the folder in use), "fallback" (bundled, because the
+    #: folder in use holds no other place), "named" (``--peers``), "none" (``--peers none``)
+    #: or "missing" (no other place, and no bundled place fits the rubric).
+    peer_origin: str = "folder"
+
+    @property
+    def compared(self) -> list[LoadedProfile]:
+        """The selected places and their peers: what ranks and comparisons are among."""
+        return [*self.selected, *self.peers]
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,6 +106,7 @@ def open_workspace(
     *,
     progress: Callable[[int, int], None] | None = None,
     extra: Iterable[str] = (),
+    peers: Sequence[str] | None = None,
 ) -> Workspace:
     """Load the rubric and the profiles named by ``cities`` (ids or paths; none = all in use).
 
@@ -101,11 +116,25 @@ def open_workspace(
     Invalid profiles are left out and their problems kept in ``Workspace.problems``; an
     invalid rubric, a missing file or an unknown id raise. ``progress(done, total)`` is called
     as profiles are read. Many profiles are read in parallel (see ``PARALLEL_MIN``).
+
+    ``peers`` (``--peers``): ids, paths or ``@bundled`` naming the places to compare with, or
+    ``["none"]``; None = the default rule of :func:`choose_peers`.
     """
     cities = list(cities)
     pool_dir = default_dir("cities")
     firsts, ids = _named(cities, pool_dir)
     explicit_set = set(firsts)
+    peer_files: list[Path] = []
+    peer_ids: list[str] = []
+    if peers is not None and list(peers) != [NO_PEERS]:
+        if NO_PEERS in peers:
+            raise UserError(
+                "--peers none cannot be given with other peers",
+                "give either --peers none, or the peers to compare with",
+            )
+        named_peers, peer_ids = _named(list(peers), pool_dir)
+        peer_files = list(named_peers.values())
+        extra = [*extra, *(str(path) for path in peer_files)]
     for arg in extra:
         for path in _expand(arg, pool_dir) or [Path(arg)]:
             firsts.setdefault(_resolved(path), path)
@@ -113,7 +142,7 @@ def open_workspace(
     named = list(firsts.values())
     defaults = [p for p in pool_files if _resolved(p) not in firsts]
     with _gc_paused():  # while the profiles pile up, until the caller decides (see gc.freeze)
-        return _open(
+        ws = _open(
             named + defaults,
             ids,
             explicit_set,
@@ -122,6 +151,78 @@ def open_workspace(
             rubric_path,
             progress,
         )
+    if peers is not None:
+        ws.peers, ws.peer_origin = _named_peers(ws, list(peers), peer_files, peer_ids)
+    else:
+        ws.peers, ws.peer_origin = choose_peers(ws, pool_dir == bundled("cities"))
+    return ws
+
+
+#: ``--peers none``: compare with no other place.
+NO_PEERS = "none"
+
+
+def choose_peers(ws: Workspace, bundled_folder: bool) -> tuple[list[LoadedProfile], str]:
+    """The default peers of the selected places, and where they come from.
+
+    Every other place in use (``./cities`` and the files named); when there is none and one
+    place is asked for (a planner's folder holds only their own place), the places bundled
+    with policebench that fit the rubric in use, so that no comparison is against nobody.
+    """
+    chosen = {lp.profile.id for lp in ws.selected}
+    others = [lp for lp in ws.pool if lp.profile.id not in chosen]
+    if others or len(ws.selected) > 1:  # the places asked for are compared among themselves
+        return others, "bundled" if bundled_folder else "folder"
+    if bundled_folder:
+        return [], "missing"
+    fallback = [lp for lp in _bundled_profiles(ws.rubric) if lp.profile.id not in chosen]
+    return fallback, "fallback" if fallback else "missing"
+
+
+def _named_peers(
+    ws: Workspace, args: list[str], files: list[Path], ids: list[str]
+) -> tuple[list[LoadedProfile], str]:
+    """The peers ``--peers`` names (ids of places in use, paths, ``@bundled``), in order."""
+    if args == [NO_PEERS]:
+        return [], "none"
+    chosen = {lp.profile.id for lp in ws.selected}
+    wanted = {_resolved(path) for path in files}
+    found = [lp for lp in ws.pool if _resolved(lp.source.path) in wanted]
+    for peer_id in ids:
+        if peer_id not in ws.history:
+            raise UserError(
+                f"unknown peer '{peer_id}' for --peers",
+                (
+                    closest(peer_id, list(ws.history)) + "; "
+                    if closest(peer_id, list(ws.history))
+                    else ""
+                )
+                + "give a profile id in use, a profile's path (e.g. cities/x.yaml), "
+                f"{BUNDLED_CITIES} or none",
+            )
+        found.append(ws.history[peer_id][-1])
+    peers = _unique([lp for lp in found if lp.profile.id not in chosen])
+    return peers, "named"
+
+
+def _bundled_profiles(rubric: Rubric) -> list[LoadedProfile]:
+    """The bundled profiles that are valid against ``rubric`` (others are silently not peers:
+    they are not the planner's files, and fit only the bundled rubric)."""
+    files = yaml_files(bundled("cities"))
+    out = []
+    for read in _read_profiles(files, None):
+        if read.loaded is None or read.raw_rubric not in (None, rubric.id):
+            continue
+        if not check_profile(read.loaded.profile, rubric, read.loaded.document):
+            out.append(read.loaded)
+    latest: dict[str, LoadedProfile] = {}
+    for lp in out:  # the latest assessment of each place
+        if (
+            lp.profile.id not in latest
+            or latest[lp.profile.id].profile.assessed < lp.profile.assessed
+        ):
+            latest[lp.profile.id] = lp
+    return list(latest.values())
 
 
 def _open(
@@ -176,11 +277,12 @@ def _open(
         if city_id not in history:
             if any(r.raw_id == city_id for r in reads):
                 continue  # its file is invalid: the problems say why
+            near = closest(city_id, list(history))
             raise UserError(
-                f"unknown city '{city_id}'",
-                closest(city_id, list(history))
-                or f"known: {', '.join(sorted(history)) or 'none'}; "
-                "or give the path of a profile file",
+                f"unknown city '{city_id}' (places in use: {', '.join(sorted(history)) or 'none'})",
+                (near + "; " if near else "")
+                + f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
+                f"or {BUNDLED_CITIES} for the places bundled with policebench",
             )
         selected.append(history[city_id][-1])
     if not asked:  # no place named: every place in use

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policebench.analysis.gaps import (
     FRONTIER,
@@ -12,6 +14,7 @@ from policebench.analysis.gaps import (
     peer_levels,
     resolve_targets,
 )
+from policebench.models import Profile
 from tests.analysis.small import place, small_rubric
 
 
@@ -87,3 +90,77 @@ def test_frontier_names_every_holder() -> None:
     city = place("city", {"a1": 1, "a2": 1, "b1": 1})
     targets = resolve_targets(rubric, city, against=front)
     assert targets["b1"] == Target(3, "default")
+
+
+def _opinion(pid: str, levels: dict[str, int | None]) -> Profile:
+    """A place whose levels have no evidence (opinions)."""
+    return Profile.model_validate(
+        {
+            "id": pid,
+            "name": pid.title(),
+            "rubric": "small",
+            "assessed": "2024-01-01",
+            "indicators": {k: {"level": v} for k, v in levels.items()},
+        }
+    )
+
+
+def test_opinions_set_no_frontier_or_peer_target_unless_let_in() -> None:
+    rubric = small_rubric()
+    evidenced = place("evidenced", {"a1": 2, "a2": 1, "b1": None})
+    opinion = _opinion("opinion", {"a1": 4, "a2": None, "b1": 4})
+    front = frontier_levels(rubric, [evidenced, opinion])
+    assert front["a1"] == Target(2, FRONTIER, ("evidenced",))  # not the opinion's 4
+    assert "b1" not in front  # only an opinion knows it
+    assert peer_levels(rubric, opinion) == {}
+    let_in = frontier_levels(rubric, [evidenced, opinion], opinions=True)
+    assert let_in["a1"] == Target(4, FRONTIER, ("opinion",))
+    assert let_in["b1"] == Target(4, FRONTIER, ("opinion",))
+
+
+def test_a_fallback_target_says_what_it_stands_in_for() -> None:
+    rubric = small_rubric()
+    city = place("city", {"a1": 1, "a2": 1, "b1": 1}, targets={"a2": 2})
+    front = frontier_levels(rubric, [place("peer", {"a1": 3, "a2": None, "b1": None})])
+    targets = resolve_targets(rubric, city, against=front, against_kind=FRONTIER)
+    assert targets["a1"] == Target(3, FRONTIER, ("peer",))
+    assert targets["a2"] == Target(2, "profile", instead_of=FRONTIER)
+    assert targets["b1"] == Target(3, "default", instead_of=FRONTIER)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dictionaries(st.sampled_from(["a1", "a2", "b1"]), st.integers(0, 4)),
+            st.booleans(),
+        ),
+        min_size=0,
+        max_size=4,
+    ),
+    st.dictionaries(st.sampled_from(["a1", "a2", "b1"]), st.integers(0, 4)),
+)
+def test_frontier_targets_come_from_evidenced_peers_only(
+    peers: list[tuple[dict[str, int], bool]], own: dict[str, int]
+) -> None:
+    """Law: every frontier target is the best evidenced level of some peer, held by exactly
+    the peers at it; an indicator no peer has evidenced gets the profile's or the rubric's
+    target, never the place's own level by way of the frontier."""
+    rubric = small_rubric()
+    made = [
+        place(f"p{n}", dict(levels)) if evidenced else _opinion(f"p{n}", dict(levels))
+        for n, (levels, evidenced) in enumerate(peers)
+    ]
+    city = place("city", dict(own))
+    targets = resolve_targets(
+        rubric, city, against=frontier_levels(rubric, made), against_kind=FRONTIER
+    )
+    for ind, target in targets.items():
+        known = [(lv[ind], f"p{n}") for n, (lv, ev) in enumerate(peers) if ev and ind in lv]
+        if known:
+            best = max(level for level, _ in known)
+            assert target == Target(
+                best, FRONTIER, tuple(sorted(p for lv, p in known if lv == best))
+            )
+            assert "city" not in target.holders
+        else:
+            assert target.source == "default" and target.instead_of == FRONTIER

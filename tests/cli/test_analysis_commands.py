@@ -220,9 +220,22 @@ def test_bundled_peers_join_a_planners_own_folder(runner: CliRunner, in_tmp: Pat
     text = (bundled("cities") / "j-city.yaml").read_text(encoding="utf-8")
     own = text.replace("id: j-city", "id: my-city", 1)
     (in_tmp / "cities" / "my-city.yaml").write_text(own, encoding="utf-8")
+    everyone = {"my-city", "j-city", "hangzhou", "qingdao", "inner-mongolia"}
+    # Alone in its folder, a place is compared with the bundled places, and told so.
     alone = json.loads(run(runner, "compare", "-f", "json")[1])
-    assert [p["id"] for p in alone["places"]] == ["my-city"]
-    code, out, _ = run(runner, "report", "my-city", "@bundled", "-f", "json")
-    assert code == 0
-    ranked = {p["id"] for p in json.loads(out)["ranking"]}
-    assert ranked == {"my-city", "j-city", "hangzhou", "qingdao", "inner-mongolia"}
+    assert {p["id"] for p in alone["places"]} == everyone
+    assert alone["compared"]["origin"] == "fallback"
+    assert "bundled with policebench" in alone["compared"]["text"]
+    for args in (["my-city"], ["my-city", "@bundled"], ["my-city", "--peers", "@bundled"]):
+        code, out, err = run(runner, "report", *args, "-f", "json")
+        assert code == 0, err
+        report = json.loads(out)
+        assert {p["id"] for p in report["ranking"]} == everyone, args
+        assert {p["id"] for p in report["peers"]["places"]} == everyone - {"my-city"}
+    # --peers none: no ranking among places, no frontier, and the output says so.
+    code, out, err = run(runner, "report", "my-city", "--peers", "none", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert [p["id"] for p in report["ranking"]] == ["my-city"]
+    assert report["peers"]["origin"] == "none" and "Peers: none" in report["peers"]["text"]
+    assert {t["source"] for t in report["targets"]["indicators"]} <= {"profile", "default"}

@@ -22,8 +22,8 @@ def test_scaffold_lists_every_indicator_and_validates(
 ) -> None:
     code, _, err = _new(runner, "my-city", "--name", "My City", "--assessed", "2026-05-01")
     assert code == 0, err
-    path = in_tmp / "my-city.yaml"
-    assert f"wrote {path.name}" in err
+    path = in_tmp / "cities" / "my-city.yaml"  # where the next command finds it
+    assert "wrote cities/my-city.yaml" in err
     doc, _ = load(path)
     profile = Profile.model_validate(doc.data)
     assert (profile.id, profile.name, profile.kind) == ("my-city", "My City", "city")

@@ -193,7 +193,11 @@ def test_unknown_city_id(runner: CliRunner, in_tmp: Path) -> None:
     code, out, err = run(runner, "score", "j-citty")
     assert code == 2
     assert out == ""
-    assert err == "error: unknown city 'j-citty' (hint: did you mean 'j-city'?)\n"
+    assert err == (
+        "error: unknown city 'j-citty' (places in use: hangzhou, inner-mongolia, j-city, "
+        "qingdao) (hint: did you mean 'j-city'?; give the path of its profile (e.g. "
+        "cities/j-citty.yaml or a folder), or @bundled for the places bundled with policebench)\n"
+    )
 
 
 def test_unknown_city_id_without_a_close_spelling(runner: CliRunner, in_tmp: Path) -> None:

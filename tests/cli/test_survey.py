@@ -47,7 +47,7 @@ def test_aggregates_to_a_profile_that_validates_and_scores(runner: CliRunner, in
     )
     assert code == 0, err
     assert "5 respondents; 4 of 21 indicators answered" in err
-    written = in_tmp / "test-town.yaml"
+    written = in_tmp / "cities" / "test-town.yaml"
     doc, _ = load(written)
     profile = Profile.model_validate(doc.data)
     got = {

@@ -159,6 +159,7 @@ def test_report_sections_and_charts(
     rubric: Rubric, profiles: dict[str, Profile], pool: list[Profile]
 ) -> None:
     html = report_html(rubric, profiles["j-city"], pool)
+    data = build_report(rubric, profiles["j-city"], pool, provenance=PROVENANCE)
     ids = [a.get("id") for _, a in parse(html).tags if a.get("id")]
     assert ids == ["summary", "scores", "findings", "gaps", "roadmap", "lessons", "evidence"]
     assert html.count('<svg class="chart chart-radar"') == 1
@@ -169,7 +170,7 @@ def test_report_sections_and_charts(
     # At a glance: the three largest gaps (by impact), then phase 1's actions.
     glance = html.split('<div class="glance">', 1)[1].split("</ol>", 2)
     assert glance[0].count("<li>") == 3 and "Top-level design and roadmap" in glance[0]
-    assert glance[1].count("<li>") == 4
+    assert glance[1].count("<li>") == len(data["roadmap"]["phases"][0]["actions"]) > 0
     assert 'sha256 <span class="hash">' + "0" * 64 in html
     # Every J City indicator is in the appendix: 11 with evidence, 10 unknown.
     assert 'Levels with evidence <span class="muted small">(11)</span>' in html

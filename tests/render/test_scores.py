@@ -58,10 +58,12 @@ def test_csv_rows(rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Pr
         "overall",
         "stage",
         "coverage",
+        "provisional",
         *[d.id for d in rubric.dimensions],
     ]
     assert len(rows) == 1 + len(cards)
     assert [r[1] for r in rows[1:]] == [c.city_id for c in cards]
+    assert [r[7] for r in rows[1:]] == ["; ".join(c.provisional) for c in cards]
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, len(cards) + 1)]
 
 

@@ -36,7 +36,11 @@ def test_report_bands_belong_to_the_right_places(
     assert len(city_series["bands"]) == len(rubric.dimensions)
     security = [d.id for d in rubric.dimensions].index("security")
     assert city_series["bands"][security] is None  # J City knows nothing of security
-    assert "bands" not in out["radar"]["series"][1]  # the frontier is not a place
+    # Against the frontier the radar draws real places only (the frontier is a target per
+    # indicator, not a place), each with its own bands.
+    for series in out["radar"]["series"][1:]:
+        assert series["role"] == "peer" and series["id"] in profiles
+        assert len(series["bands"]) == len(rubric.dimensions)
 
 
 def test_comparison_bands(rubric: Rubric, profiles: dict[str, Profile]) -> None:

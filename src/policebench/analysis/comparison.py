@@ -10,6 +10,7 @@ from policebench.analysis.report_parts import (
     Names,
     Provenance,
     provenance_data,
+    provisional_data,
     rnd,
     rubric_head,
 )
@@ -24,8 +25,14 @@ def build_comparison(
     *,
     lang: str = "en",
     provenance: Provenance | None = None,
+    origin: str = "folder",
+    peers: int = 0,
 ) -> dict[str, Any]:
-    """Ranking, dimension leaders and spreads, and the level heatmap of ``profiles``."""
+    """Ranking, dimension leaders and spreads, and the level heatmap of ``profiles``.
+
+    ``origin`` says where the places came from (see ``Workspace.peer_origin``); the last
+    ``peers`` of them are peers that joined the places asked for (0: all were asked for).
+    """
     names = Names(rubric, profiles, lang)
     result = compare(rubric, profiles)
     spreads = {s.dimension: s for s in result.dimensions}
@@ -33,6 +40,7 @@ def build_comparison(
         "policebench": provenance.version if provenance else None,
         "lang": lang,
         "rubric": rubric_head(rubric, lang),
+        "compared": compared_line(profiles, origin, peers, names),
         "places": [
             {
                 "rank": n,
@@ -42,6 +50,7 @@ def build_comparison(
                 "overall": rnd(c.overall),
                 "stage": localized(c.stage, "name", lang) if c.stage else None,
                 "coverage": rnd(c.coverage, 4),
+                **provisional_data(c, rubric, lang),
                 "band": None,
                 "rank_band": None,
                 "dimensions": {
@@ -96,3 +105,17 @@ def build_comparison(
         # Filled by render.uncertainty when bands are asked for (--uncertainty).
         "uncertainty": None,
     }
+
+
+def compared_line(
+    profiles: Sequence[Profile], origin: str, peers: int, names: Names
+) -> dict[str, Any]:
+    """Which places a comparison is among and where they came from, in one line."""
+    lang = names.lang
+    listed = t("list_sep", lang).join(names.place(p.id) for p in profiles)
+    text = t("compared_line", lang).format(places=listed, count=len(profiles))
+    if peers:
+        text += t("paren", lang).format(t(f"peers_from_{origin}", lang))
+    elif len(profiles) == 1:
+        text += t("paren", lang).format(t("compared_alone", lang))
+    return {"origin": origin if peers else "asked", "peers": peers, "text": text}

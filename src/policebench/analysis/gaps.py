@@ -1,10 +1,12 @@
 """Gap analysis: how far a place is from its targets, and what closing each gap is worth.
 
 Targets, in order of precedence: a uniform ``--target`` level; then ``--against`` (a peer's
-known levels, or the frontier: the best known level per indicator among all places); then the
-profile's own ``targets``; then the rubric's ``default_target``. Where a peer or the frontier
-knows nothing of an indicator, the next rule down applies, and each gap says where its target
-came from.
+evidenced levels, or the frontier: the best evidenced level per indicator among the peers,
+never the place itself); then the profile's own ``targets``; then the rubric's
+``default_target``. Where a peer or the frontier has no evidenced level of an indicator, the
+next rule down applies, and each gap says where its target came from (``Target.source``) and
+what it stands in for (``Target.instead_of``). A level without evidence is an opinion: it sets
+no peer or frontier target unless ``opinions=True`` lets it in.
 
 Impact = how many points the overall score would rise if that gap alone were closed, all else
 as it is; it follows from the weights through :func:`policebench.scoring.aggregate`.
@@ -19,6 +21,8 @@ from policebench.models import Profile, Rubric
 from policebench.scoring import aggregate, levels_of
 
 FRONTIER = "frontier"
+#: ``--against none``: no peer; the profile's targets, then the rubric's default.
+NO_PEER = "none"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class Target:
     source: str
     #: For peer and frontier targets: the places that hold that level.
     holders: tuple[str, ...] = ()
+    #: For a profile or default target standing in where the peer or frontier asked for
+    #: (``"peer"`` or ``"frontier"``) has no evidenced level of the indicator.
+    instead_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,31 @@ class GapAnalysis:
     overall_if_closed: float | None
 
 
-def frontier_levels(rubric: Rubric, profiles: Sequence[Profile]) -> dict[str, Target]:
-    """Per indicator, the best known level among ``profiles`` and who holds it."""
+def evidenced_levels(
+    rubric: Rubric, profile: Profile, *, opinions: bool = False
+) -> dict[str, int | None]:
+    """``profile``'s levels that may set a target: those with evidence (all, with opinions)."""
+    levels = levels_of(rubric, profile)
+    if opinions:
+        return levels
+    return {
+        ind_id: level
+        if level is not None and (entry := profile.indicators.get(ind_id)) and entry.evidence
+        else None
+        for ind_id, level in levels.items()
+    }
+
+
+def frontier_levels(
+    rubric: Rubric, peers: Sequence[Profile], *, opinions: bool = False
+) -> dict[str, Target]:
+    """Per indicator, the best evidenced level among ``peers`` and who holds it.
+
+    ``peers`` never include the place assessed (a place is not its own frontier); an
+    indicator no peer has evidenced is left out, for the next target rule to fill.
+    """
     best: dict[str, Target] = {}
-    all_levels = [(p.id, levels_of(rubric, p)) for p in profiles]
+    all_levels = [(p.id, evidenced_levels(rubric, p, opinions=opinions)) for p in peers]
     for ind_id in rubric.indicators:
         known = [(levels[ind_id], pid) for pid, levels in all_levels if levels[ind_id] is not None]
         if not known:
@@ -87,11 +115,11 @@ def frontier_levels(rubric: Rubric, profiles: Sequence[Profile]) -> dict[str, Ta
     return best
 
 
-def peer_levels(rubric: Rubric, peer: Profile) -> dict[str, Target]:
-    """A peer's known levels as targets."""
+def peer_levels(rubric: Rubric, peer: Profile, *, opinions: bool = False) -> dict[str, Target]:
+    """A peer's evidenced levels (all known levels, with ``opinions``) as targets."""
     return {
         ind_id: Target(level, "peer", (peer.id,))
-        for ind_id, level in levels_of(rubric, peer).items()
+        for ind_id, level in evidenced_levels(rubric, peer, opinions=opinions).items()
         if level is not None
     }
 
@@ -102,18 +130,24 @@ def resolve_targets(
     *,
     level: int | None = None,
     against: Mapping[str, Target] | None = None,
+    against_kind: str | None = None,
 ) -> dict[str, Target]:
-    """The target of every indicator, by the precedence rules above."""
+    """The target of every indicator, by the precedence rules above.
+
+    ``against_kind`` ("peer" or "frontier") is what ``against`` holds; a target filled in
+    below it says so in ``instead_of``.
+    """
     targets: dict[str, Target] = {}
+    missing = against_kind if against is not None else None
     for ind_id in rubric.indicators:
         if level is not None:
             targets[ind_id] = Target(level, "option")
         elif against is not None and ind_id in against:
             targets[ind_id] = against[ind_id]
         elif ind_id in profile.targets:
-            targets[ind_id] = Target(profile.targets[ind_id], "profile")
+            targets[ind_id] = Target(profile.targets[ind_id], "profile", instead_of=missing)
         else:
-            targets[ind_id] = Target(rubric.default_target, "default")
+            targets[ind_id] = Target(rubric.default_target, "default", instead_of=missing)
     return targets
 
 

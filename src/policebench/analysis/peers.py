@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policebench.analysis.gaps import Gap
+from policebench.analysis.gaps import Gap, evidenced_levels
 from policebench.models import Assessment, Profile, Rubric
-from policebench.scoring import levels_of
 
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 
@@ -35,14 +34,21 @@ class PeerLesson:
 
 
 def lessons(
-    rubric: Rubric, city: Profile, gaps: Sequence[Gap], peers: Sequence[Profile]
+    rubric: Rubric,
+    city: Profile,
+    gaps: Sequence[Gap],
+    peers: Sequence[Profile],
+    *,
+    opinions: bool = False,
 ) -> list[PeerLesson]:
-    """For each open gap, the peers whose known level is at or above its target.
+    """For each open gap, the peers whose evidenced level is at or above its target.
 
     Best level first, then higher confidence, then by id; the place itself is never its own
-    peer.
+    peer, and a level without evidence is no lesson (unless ``opinions`` lets it in).
     """
-    levels = {p.id: levels_of(rubric, p) for p in peers if p.id != city.id}
+    levels = {
+        p.id: evidenced_levels(rubric, p, opinions=opinions) for p in peers if p.id != city.id
+    }
     by_id = {p.id: p for p in peers}
     out = []
     for gap in gaps:

@@ -15,6 +15,7 @@ from policebench.analysis import report_sections as sections
 from policebench.analysis.compare import compare
 from policebench.analysis.gaps import (
     FRONTIER,
+    NO_PEER,
     GapAnalysis,
     Target,
     analyse,
@@ -27,6 +28,7 @@ from policebench.analysis.report_parts import (
     Names,
     Provenance,
     provenance_data,
+    provisional_data,
     rnd,
     rubric_head,
 )
@@ -47,6 +49,7 @@ def _card(card: Scorecard, names: Names, rank: int | None = None) -> dict[str, A
         "overall": rnd(card.overall),
         "stage": localized(card.stage, "name", names.lang) if card.stage else None,
         "coverage": rnd(card.coverage, 4),
+        **provisional_data(card, names.rubric, names.lang),
         "dimensions": {d: rnd(s.score) for d, s in card.dimensions.items()},
         "band": None,
         "rank_band": None,
@@ -56,7 +59,7 @@ def _card(card: Scorecard, names: Names, rank: int | None = None) -> dict[str, A
 def build_report(
     rubric: Rubric,
     city: Profile,
-    pool: Sequence[Profile],
+    peers: Sequence[Profile],
     *,
     against: str | None = FRONTIER,
     target_level: int | None = None,
@@ -64,21 +67,32 @@ def build_report(
     lang: str = "en",
     provenance: Provenance | None = None,
     history: Sequence[Profile] = (),
+    opinions: bool = False,
+    peer_origin: str = "folder",
 ) -> dict[str, Any]:
-    """The full report of ``city`` against ``against`` (a peer id, ``frontier`` or None).
+    """The full report of ``city`` against ``against`` (a peer id, ``frontier``, ``none`` or
+    None, which is ``none``).
 
-    ``pool`` is every place in use (peers for ranking, frontier and lessons); ``history``
-    the earlier assessments of ``city``, oldest first, for the trend.
+    ``peers`` are the places it is compared with (ranking, frontier and lessons; ``city``
+    itself is left out if among them), ``peer_origin`` where they came from (see
+    ``Workspace.peer_origin``); ``history`` the earlier assessments of ``city``, oldest first,
+    for the trend. ``opinions`` lets levels without evidence set peer and frontier targets.
     """
-    everyone = _with(pool, city)
+    against = None if against == NO_PEER else against
+    others = [p for p in peers if p.id != city.id]
+    everyone = [city, *others]
     names = Names(rubric, everyone, lang)
     comparison = compare(rubric, everyone)
     card = next(c for c in comparison.cards if c.city_id == city.id)
-    targets_from = _against(rubric, everyone, against)
-    targets = resolve_targets(rubric, city, level=target_level, against=targets_from)
+    targets_from = _against(rubric, others, against, opinions)
+    kind = None if against is None else ("frontier" if against == FRONTIER else "peer")
+    targets = resolve_targets(
+        rubric, city, level=target_level, against=targets_from, against_kind=kind
+    )
     gaps = analyse(rubric, city, targets, against)
     chosen = [g for g in gaps.gaps if g.gap][: top if top else None]
     roadmap = plan(rubric, chosen, levels_of(rubric, city))
+    rank = comparison.rank_of(city.id)
     return {
         "policebench": provenance.version if provenance else None,
         "lang": lang,
@@ -86,14 +100,16 @@ def build_report(
         "city": _city_head(city, lang),
         "against": against,
         "against_name": _against_name(against, names),
-        "summary": _summary(card, comparison.rank_of(city.id), len(comparison.cards), gaps, lang),
+        "peers": sections.peers(others, peer_origin, names),
+        "targets": sections.targets(rubric, targets, against, opinions, names),
+        "summary": _summary(card, rank, len(comparison.cards), gaps, names),
         "ranking": [
             _card(c, names, n)
             for n, c in enumerate(comparison.cards, 1)
             if n <= RANKING_ROWS or c.city_id == city.id
         ],
         "dimensions": sections.dimensions(rubric, card, gaps, comparison.cards, names),
-        "radar": sections.radar(rubric, card, targets_from, comparison.cards, against, names),
+        "radar": sections.radar(rubric, card, comparison.cards, against, names),
         "gaps": [sections.gap(g, names) for g in gaps.gaps],
         "top": top,
         "unknown": [sections.unknown(g, city, names) for g in gaps.unknown],
@@ -110,7 +126,7 @@ def build_report(
         ],
         "overall_if_closed": rnd(gaps.overall_if_closed),
         "roadmap": sections.roadmap(roadmap, names),
-        "lessons": sections.peer_lessons(rubric, city, chosen, everyone, names),
+        "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions),
         "evidence": sections.evidence(rubric, city, names),
         "trend": sections.trend(rubric, [*history, city]) if history else [],
         "provenance": provenance_data(provenance),
@@ -119,19 +135,15 @@ def build_report(
     }
 
 
-def _with(pool: Sequence[Profile], city: Profile) -> list[Profile]:
-    return [city, *[p for p in pool if p.id != city.id]]
-
-
 def _against(
-    rubric: Rubric, everyone: Sequence[Profile], against: str | None
+    rubric: Rubric, peers: Sequence[Profile], against: str | None, opinions: bool
 ) -> Mapping[str, Target] | None:
     if against is None:
         return None
     if against == FRONTIER:
-        return frontier_levels(rubric, everyone)
-    peer = next(p for p in everyone if p.id == against)
-    return peer_levels(rubric, peer)
+        return frontier_levels(rubric, peers, opinions=opinions)
+    peer = next(p for p in peers if p.id == against)
+    return peer_levels(rubric, peer, opinions=opinions)
 
 
 def _against_name(against: str | None, names: Names) -> str | None:
@@ -153,20 +165,20 @@ def _city_head(city: Profile, lang: str) -> dict[str, Any]:
     }
 
 
-def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis, lang: str) -> dict[str, Any]:
-    known = sum(1 for i in card.indicators.values() if i.level is not None)
-    opinions = sum(
-        1 for i in card.indicators.values() if i.level is not None and not i.has_evidence
-    )
+def _summary(
+    card: Scorecard, rank: int, of: int, gaps: GapAnalysis, names: Names
+) -> dict[str, Any]:
+    lang = names.lang
     return {
         "overall": rnd(card.overall),
         "stage": localized(card.stage, "name", lang) if card.stage else None,
         "coverage": rnd(card.coverage, 4),
+        **provisional_data(card, names.rubric, lang),
         "rank": rank,
         "of": of,
-        "known": known,
+        "known": card.known,
         "indicators": len(card.indicators),
-        "without_evidence": opinions,
+        "without_evidence": card.opinions,
         "open_gaps": sum(1 for g in gaps.gaps if g.gap),
         "overall_if_closed": rnd(gaps.overall_if_closed),
     }

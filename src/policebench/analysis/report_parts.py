@@ -14,6 +14,7 @@ from typing import Any
 from policebench.i18n import t
 from policebench.models import Assessment, Profile, Rubric, Source
 from policebench.models.base import localized
+from policebench.scoring import Scorecard
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,30 @@ def provenance_data(provenance: Provenance | None) -> dict[str, Any] | None:
             {"id": pid, "file": name, "sha256": sha} for pid, name, sha in provenance.profiles
         ],
     }
+
+
+def provisional_data(card: Scorecard, rubric: Rubric, lang: str) -> dict[str, Any]:
+    """Whether a place's overall, stage and rank are provisional, and why, in ``lang``."""
+    return {
+        "provisional": bool(card.provisional),
+        "provisional_reasons": list(card.provisional),
+        "provisional_why": provisional_text(card, rubric, lang),
+    }
+
+
+def provisional_text(card: Scorecard, rubric: Rubric, lang: str) -> str | None:
+    """Why the overall is provisional, as a sentence ("coverage 33%, below the 50% ...")."""
+    if not card.provisional:
+        return None
+    parts = []
+    if "coverage" in card.provisional:
+        parts.append(
+            t("provisional_coverage", lang).format(
+                coverage=round(card.coverage * 100), below=round(rubric.provisional_below * 100)
+            )
+        )
+    if "opinions" in card.provisional:
+        parts.append(
+            t("provisional_opinions", lang).format(opinions=card.opinions, known=card.known)
+        )
+    return t("list_sep", lang).join(parts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from policebench.analysis.gaps import FRONTIER, GapAnalysis, Target
+from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.report_parts import (
     PEER_EXAMPLES,
@@ -21,7 +21,7 @@ from policebench.analysis.roadmap import Roadmap
 from policebench.i18n import t
 from policebench.models import Assessment, Profile, Rubric
 from policebench.models.base import localized
-from policebench.scoring import Scorecard, aggregate, levels_of
+from policebench.scoring import Scorecard, levels_of
 
 
 def dimensions(
@@ -71,47 +71,98 @@ def dimensions(
     return out
 
 
+#: Peers drawn beside the place in the radar when it is compared with the frontier.
+RADAR_PEERS = 3
+
+
 def radar(
     rubric: Rubric,
     card: Scorecard,
-    targets_from: Mapping[str, Target] | None,
     cards: Sequence[Scorecard],
     against: str | None,
     names: Names,
 ) -> dict[str, Any]:
-    """Dimension scores of the place and of what it is compared with (None = unknown)."""
-    series: list[dict[str, Any]] = [
-        {
-            "id": card.city_id,
-            "name": names.place(card.city_id),
-            "role": "city",
-            "values": [rnd(card.dimensions[d.id].score) for d in rubric.dimensions],
+    """Dimension scores of the place and of real places beside it (None = unknown).
+
+    Against a peer: that peer. Against the frontier: the best-ranked peers (the frontier is a
+    target per indicator, shown in ``targets``, not a place with dimension scores).
+    """
+
+    def series(c: Scorecard, role: str) -> dict[str, Any]:
+        return {
+            "id": c.city_id,
+            "name": names.place(c.city_id),
+            "role": role,
+            "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
         }
-    ]
-    if against == FRONTIER and targets_from is not None:
-        _, _, dims = aggregate(rubric, {k: v.level for k, v in targets_from.items()})
-        series.append(
-            {
-                "id": None,
-                "name": t("frontier", names.lang),
-                "role": "frontier",
-                "values": [rnd(dims[d.id].score) for d in rubric.dimensions],
-            }
-        )
+
+    out = [series(card, "city")]
+    if against == FRONTIER:
+        others = [c for c in cards if c.city_id != card.city_id and c.overall is not None]
+        out += [series(c, "peer") for c in others[:RADAR_PEERS]]
     elif against is not None:
-        peer = next(c for c in cards if c.city_id == against)
-        series.append(
+        out.append(series(next(c for c in cards if c.city_id == against), "peer"))
+    return {"axes": [names.dims[d.id] for d in rubric.dimensions], "series": out}
+
+
+def peers(others: Sequence[Profile], origin: str, names: Names) -> dict[str, Any]:
+    """Who the place is compared with and where they came from, with the one line that says
+    so in every output."""
+    lang = names.lang
+    listed = t("list_sep", lang).join(names.place(p.id) for p in others)
+    where = t(f"peers_from_{origin}", lang)
+    if others:
+        text = t("peers_line", lang).format(places=listed, where=where)
+    else:
+        text = t("peers_line_none", lang).format(where=where)
+    return {
+        "origin": origin,
+        "places": [{"id": p.id, "name": names.place(p.id)} for p in others],
+        "text": text,
+    }
+
+
+def target_from(target: Target, names: Names) -> str:
+    """Where a target came from, in words: a peer, the frontier's holders, the profile's own
+    target or the rubric's default (and what it stands in for)."""
+    lang = names.lang
+    holders = t("list_sep", lang).join(names.place(h) for h in target.holders)
+    text = t(f"target_from_{target.source}", lang).format(holders=holders)
+    if target.instead_of is not None:
+        text += t("instead_sep", lang) + t(f"no_evidenced_{target.instead_of}", lang)
+    return text
+
+
+def targets(
+    rubric: Rubric,
+    targets: Mapping[str, Target],
+    against: str | None,
+    opinions: bool,
+    names: Names,
+) -> dict[str, Any]:
+    """The target profile: per indicator, the target level and where it came from."""
+    return {
+        "against": against,
+        "opinions": opinions,
+        "rule": t("targets_rule_opinions" if opinions else "targets_rule", names.lang),
+        "indicators": [
             {
-                "id": against,
-                "name": names.place(against),
-                "role": "peer",
-                "values": [rnd(peer.dimensions[d.id].score) for d in rubric.dimensions],
+                "indicator": ind_id,
+                "name": names.inds[ind_id],
+                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                "level": target.level,
+                "level_name": names.level(target.level),
+                "source": target.source,
+                "holders": [names.place(h) for h in target.holders],
+                "instead_of": target.instead_of,
+                "from": target_from(target, names),
             }
-        )
-    return {"axes": [names.dims[d.id] for d in rubric.dimensions], "series": series}
+            for ind_id, target in targets.items()
+        ],
+    }
 
 
-def gap(gap: Any, names: Names) -> dict[str, Any]:
+def gap(gap: Gap, names: Names) -> dict[str, Any]:
     """One gap row."""
     return {
         "indicator": gap.indicator,
@@ -124,20 +175,25 @@ def gap(gap: Any, names: Names) -> dict[str, Any]:
         "target_name": names.level(gap.target.level),
         "target_source": gap.target.source,
         "holders": [names.place(h) for h in gap.target.holders],
+        "target_from": target_from(gap.target, names),
         "gap": gap.gap,
         "impact": rnd(gap.impact),
     }
 
 
-def unknown(gap: Any, city: Profile, names: Names) -> dict[str, Any]:
-    """One indicator whose current level is unknown, with its target."""
+def unknown(gap: Gap, city: Profile, names: Names) -> dict[str, Any]:
+    """One indicator whose current level is unknown, with its target and where it came from."""
     entry = city.indicators.get(gap.indicator)
     return {
         "indicator": gap.indicator,
         "name": names.inds[gap.indicator],
+        "dimension": gap.dimension,
         "dimension_name": names.dims[gap.dimension],
         "target": gap.target.level,
         "target_name": names.level(gap.target.level),
+        "target_source": gap.target.source,
+        "holders": [names.place(h) for h in gap.target.holders],
+        "target_from": target_from(gap.target, names),
         "note": (localized(entry, "note", names.lang) or None) if entry else None,
     }
 
@@ -190,11 +246,16 @@ def roadmap(roadmap: Roadmap, names: Names) -> dict[str, Any]:
 
 
 def peer_lessons(
-    rubric: Rubric, city: Profile, chosen: Sequence[Any], everyone: Sequence[Profile], names: Names
+    rubric: Rubric,
+    city: Profile,
+    chosen: Sequence[Gap],
+    peers: Sequence[Profile],
+    names: Names,
+    opinions: bool = False,
 ) -> list[dict[str, Any]]:
     """Per open gap, the best-documented peers at or above its target."""
     out = []
-    for lesson in find_lessons(rubric, city, chosen, everyone):
+    for lesson in find_lessons(rubric, city, chosen, peers, opinions=opinions):
         out.append(
             {
                 "indicator": lesson.indicator,

@@ -70,6 +70,16 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+PeersOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--peers",
+        help="The places to compare with (repeatable): profile ids, paths (files or folders), "
+        "@bundled, or none. Default: every other place in use; when there is none, the places "
+        "bundled with policebench.",
+        show_default=False,
+    ),
+]
 CitiesArg = Annotated[
     list[str] | None,
     typer.Argument(
@@ -181,6 +191,7 @@ def load_or_exit(
     strict: bool = False,
     minimum: int = 1,
     extra: list[str] | None = None,
+    peers: list[str] | None = None,
 ) -> tuple[Any, bool]:
     """Open the workspace; print the problems of inputs that were left out.
 
@@ -193,7 +204,9 @@ def load_or_exit(
     collecting = gc.isenabled()
     gc.disable()  # reading makes millions of objects and no cycles (see reading._gc_paused)
     try:
-        ws = open_workspace(cities, rubric, progress=_progress_callback(), extra=extra or ())
+        ws = open_workspace(
+            cities, rubric, progress=_progress_callback(), extra=extra or (), peers=peers
+        )
     finally:
         # The workspace lives until the command ends: frozen out of the collector's sight
         # before it wakes, it is not walked by the collection that waking would set off, nor

@@ -12,6 +12,7 @@ from policebench.cli.common import (
     CitiesArg,
     LangOpt,
     OutputOpt,
+    PeersOpt,
     RubricOpt,
     finish,
     handle_errors,
@@ -46,6 +47,7 @@ def compare(
         CompareFormat.table
     ),
     output: OutputOpt = None,
+    peers: PeersOpt = None,
     template_dir: TemplateDirOpt = None,
     lang: LangOpt = None,
     uncertainty: UncertaintyOpt = False,
@@ -71,11 +73,18 @@ def compare(
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
-    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
     language = lang_of(lang)
-    profiles = [lp.profile for lp in ws.selected]
+    # One place asked for (or --peers given): it is compared with its peers, named in a line.
+    joined = ws.peers if len(ws.selected) == 1 or peers is not None else []
+    profiles = [lp.profile for lp in [*ws.selected, *joined]]
     data = build_comparison(
-        ws.rubric, profiles, lang=language, provenance=provenance(ws, [p.id for p in profiles])
+        ws.rubric,
+        profiles,
+        lang=language,
+        provenance=provenance(ws, [p.id for p in profiles]),
+        origin=ws.peer_origin,
+        peers=len(joined),
     )
     if uncertainty:
         from policebench.render.uncertainty import comparison_with_bands

@@ -6,6 +6,7 @@ from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
+    PeersOpt,
     RubricOpt,
     TableFormat,
     TableFormatOpt,
@@ -15,15 +16,25 @@ from policebench.cli.common import (
     load_or_exit,
     use_color,
 )
-from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, city_report
+from policebench.cli.reporting import (
+    TARGET_RULE,
+    AgainstOpt,
+    CityArg,
+    MoreArg,
+    TargetOpt,
+    WithOpinionsOpt,
+    city_report,
+)
 
 
-@app.command()
+@app.command(epilog=TARGET_RULE)
 @handle_errors
 def gaps(
     city: CityArg,
     more: MoreArg = None,
-    against: AgainstOpt = None,
+    against: AgainstOpt = "frontier",
+    peers: PeersOpt = None,
+    with_opinions: WithOpinionsOpt = False,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
     format: TableFormatOpt = TableFormat.table,
@@ -48,9 +59,9 @@ def gaps(
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
-    ws, failed = load_or_exit([city], rubric, extra=more)
+    ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     language = lang_of(lang)
-    report = city_report(ws, against, target, None, language)
+    report = city_report(ws, against, target, None, language, opinions=with_opinions)
     if format is TableFormat.json:
         text = to_json(render.subset(report, render.GAP_KEYS))
     elif format is TableFormat.csv:

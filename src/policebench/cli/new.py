@@ -52,8 +52,9 @@ ProfileOutOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="File to write; '-' prints to stdout (default: cities/CITY_ID.yaml when ./cities "
-        "exists, else CITY_ID.yaml). An existing file is never overwritten.",
+        help="File to write; '-' prints to stdout (default: cities/CITY_ID.yaml, where every "
+        "command looks for profiles; ./cities is created if missing). An existing file is "
+        "never overwritten.",
         show_default=False,
     ),
 ]
@@ -93,15 +94,15 @@ def make_profile(fields: dict[str, Any]) -> Profile:
         raise UserError("cannot make a profile: " + "; ".join(parts)) from None
 
 
+#: Where ``new`` and ``survey`` write by default, and where every command finds profiles.
+PROFILES_FOLDER = Path("cities")
+
+
 def output_path(city_id: str, output: str | None) -> Path | None:
     """Where to write: the given path, ``None`` for stdout, else the default file name."""
     if output == "-":
         return None
-    if output is not None:
-        path = Path(output)
-    else:
-        folder = Path("cities")
-        path = folder / f"{city_id}.yaml" if folder.is_dir() else Path(f"{city_id}.yaml")
+    path = Path(output) if output is not None else PROFILES_FOLDER / f"{city_id}.yaml"
     if path.exists():
         raise UserError(
             f"{path} already exists; refusing to overwrite it",
@@ -116,6 +117,8 @@ def write_profile(
     """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
     from policebench.cli.common import emit
 
+    if path is not None and path.parent == PROFILES_FOLDER and not path.parent.exists():
+        PROFILES_FOLDER.mkdir()  # the folder the next command reads (policebench report ID)
     emit(text, path, protected)
     if path is not None:
         sys.stderr.write(f"next: {step}, then run: policebench validate {path}\n")

@@ -6,6 +6,7 @@ from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
+    PeersOpt,
     RubricOpt,
     TableFormat,
     TableFormatOpt,
@@ -15,15 +16,26 @@ from policebench.cli.common import (
     load_or_exit,
     use_color,
 )
-from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, TopOpt, city_report
+from policebench.cli.reporting import (
+    TARGET_RULE,
+    AgainstOpt,
+    CityArg,
+    MoreArg,
+    TargetOpt,
+    TopOpt,
+    WithOpinionsOpt,
+    city_report,
+)
 
 
-@app.command()
+@app.command(epilog=TARGET_RULE)
 @handle_errors
 def recommend(
     city: CityArg,
     more: MoreArg = None,
-    against: AgainstOpt = None,
+    against: AgainstOpt = "frontier",
+    peers: PeersOpt = None,
+    with_opinions: WithOpinionsOpt = False,
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
@@ -48,9 +60,9 @@ def recommend(
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
-    ws, failed = load_or_exit([city], rubric, extra=more)
+    ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     language = lang_of(lang)
-    report = city_report(ws, against, target, top, language)
+    report = city_report(ws, against, target, top, language, opinions=with_opinions)
     if format is TableFormat.json:
         text = to_json(render.subset(report, render.RECOMMEND_KEYS))
     elif format is TableFormat.csv:

@@ -11,6 +11,7 @@ from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
+    PeersOpt,
     RubricOpt,
     finish,
     handle_errors,
@@ -18,6 +19,7 @@ from policebench.cli.common import (
     load_or_exit,
 )
 from policebench.cli.reporting import (
+    TARGET_RULE,
     AgainstOpt,
     CityArg,
     MoreArg,
@@ -27,6 +29,7 @@ from policebench.cli.reporting import (
     TemplateDirOpt,
     TopOpt,
     UncertaintyOpt,
+    WithOpinionsOpt,
     city_report,
     sensitivity_of,
 )
@@ -38,12 +41,14 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(epilog=TARGET_RULE)
 @handle_errors
 def report(
     city: CityArg,
     more: MoreArg = None,
     against: AgainstOpt = "frontier",
+    peers: PeersOpt = None,
+    with_opinions: WithOpinionsOpt = False,
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
@@ -77,9 +82,9 @@ def report(
     from policebench.render.common import to_json
     from policebench.render.templates import render
 
-    ws, failed = load_or_exit([city], rubric, extra=more)
+    ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     language = lang_of(lang)
-    data = city_report(ws, against, target, top, language)
+    data = city_report(ws, against, target, top, language, opinions=with_opinions)
     if uncertainty:
         from policebench.render.uncertainty import report_with_bands
 

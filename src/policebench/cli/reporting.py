@@ -12,14 +12,29 @@ from policebench.errors import UserError
 from policebench.workspace import Workspace
 from policebench.yamlio import closest
 
+#: The one default rule of gaps, recommend and report, stated in each --help.
+TARGET_RULE = (
+    "Targets: --target N for every indicator; else --against: 'frontier' (the default: per "
+    "indicator, the best evidenced level among the peers, never the place itself), a peer's "
+    "id (its evidenced levels) or 'none'; where that gives no level, the profile's own "
+    "targets, then the rubric's default_target. Every target says where it came from. A "
+    "level without evidence is an opinion and sets no target unless --with-opinions."
+)
+
 AgainstOpt = Annotated[
-    str | None,
+    str,
     typer.Option(
         "--against",
         "-a",
-        help="Compare with a peer (its id) or 'frontier' (the best "
-        "known level per indicator among all places in use).",
-        show_default=False,
+        help="'frontier' (the best evidenced level per indicator among the peers), a peer's "
+        "id, or 'none' (the profile's targets, then the rubric's default).",
+    ),
+]
+WithOpinionsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--with-opinions",
+        help="Let levels without evidence (opinions) set peer and frontier targets.",
     ),
 ]
 TargetOpt = Annotated[
@@ -79,23 +94,34 @@ def provenance(ws: Workspace, ids: list[str]) -> Any:
 
 
 def city_report(
-    ws: Workspace, against: str | None, target: int | None, top: int | None, lang: str
+    ws: Workspace,
+    against: str,
+    target: int | None,
+    top: int | None,
+    lang: str,
+    *,
+    opinions: bool = False,
 ) -> dict[str, Any]:
     """The report data of the (single) selected place, after checking the options."""
-    from policebench.analysis.gaps import FRONTIER
+    from policebench.analysis.gaps import FRONTIER, NO_PEER
     from policebench.analysis.report import build_report
 
     if len(ws.selected) != 1:
         raise UserError("give exactly one place", "e.g. policebench report j-city")
     city = ws.selected[0]
-    ids = [lp.profile.id for lp in ws.pool]
-    if against is not None and against != FRONTIER and against not in ids:
-        raise UserError(
-            f"unknown peer '{against}' for --against",
-            closest(against, [*ids, FRONTIER]) or f"use 'frontier' or one of: {', '.join(ids)}",
-        )
     if against == city.profile.id:
         raise UserError("a place cannot be compared with itself", "use another peer or 'frontier'")
+    peer_ids = [lp.profile.id for lp in ws.peers]
+    if against not in (FRONTIER, NO_PEER, *peer_ids):
+        hint = closest(against, [*peer_ids, FRONTIER, NO_PEER])
+        known = ", ".join(peer_ids) or "none"
+        raise UserError(
+            f"unknown peer '{against}' for --against (peers: {known})",
+            (hint + "; " if hint else "")
+            + "use 'frontier', 'none' or a peer's id; a place outside the peers joins them "
+            "with --peers ID_OR_PATH or @bundled",
+        )
+    ids = [city.profile.id, *peer_ids]
     scale = ws.rubric.scale
     if target is not None and target not in scale.span:
         raise UserError(f"--target {target} is outside the scale {scale.min}..{scale.max}")
@@ -103,8 +129,10 @@ def city_report(
     return build_report(
         ws.rubric,
         city.profile,
-        [lp.profile for lp in ws.pool],
+        [lp.profile for lp in ws.peers],
         against=against,
+        opinions=opinions,
+        peer_origin=ws.peer_origin,
         target_level=target,
         top=top,
         lang=lang,

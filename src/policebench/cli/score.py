@@ -11,6 +11,7 @@ from policebench.cli.common import (
     CitiesArg,
     LangOpt,
     OutputOpt,
+    PeersOpt,
     RubricOpt,
     TableFormat,
     TableFormatOpt,
@@ -29,6 +30,7 @@ def score(
     rubric: RubricOpt = None,
     format: TableFormatOpt = TableFormat.table,
     output: OutputOpt = None,
+    peers: PeersOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
         bool, typer.Option(help="Refuse to output anything when any input is bad.")
@@ -51,10 +53,12 @@ def score(
     from policebench.scoring import rank
     from policebench.scoring import score as score_one
 
-    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
     language = lang_of(lang)
-    cards = rank([score_one(ws.rubric, lp.profile) for lp in ws.selected])
-    names = {lp.profile.id: lp.profile for lp in ws.selected}
+    # The places asked for, ranked among themselves; with --peers, among those peers too.
+    places = ws.compared if peers is not None else ws.selected
+    cards = rank([score_one(ws.rubric, lp.profile) for lp in places])
+    names = {lp.profile.id: lp.profile for lp in places}
     if format is TableFormat.json:
         text = render.render_json(ws.rubric, cards)
     elif format is TableFormat.csv:

@@ -176,6 +176,15 @@ class Rubric(Model):
     scale: Scale = Field(description="The levels every indicator is rated on.")
     default_target: Level = Field(description="The level a place should reach by default.")
     stages: list[Stage] = Field(min_length=1, description="Overall score bands, ascending.")
+    provisional_below: float = Field(
+        0.5,
+        gt=0,
+        le=1,
+        allow_inf_nan=False,
+        description="A place whose coverage (known weight / all weight) is below this share has "
+        "its overall, stage and rank marked provisional; so has a place whose known levels are "
+        "mostly opinions (levels without evidence).",
+    )
     dimensions: list[Dimension] = Field(
         min_length=1, description="The dimensions, each a weighted group of indicators."
     )

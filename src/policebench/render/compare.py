@@ -17,11 +17,14 @@ def compare_table(
     from rich.table import Table
     from rich.text import Text
 
+    caption = t("leader_mark", lang)
+    if any(p["provisional"] for p in data["places"]):
+        caption += "\n" + t("provisional_note", lang)
     ranking = Table(
         title=plain(t("compare_title", lang)),
         title_justify="left",
         header_style="bold",
-        caption=plain(t("leader_mark", lang)),
+        caption=plain(caption),
         caption_justify="left",
     )
     heads = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
@@ -29,7 +32,7 @@ def compare_table(
         ranking.add_column(plain(head), justify="left" if n in (1, 3) else "right")
     for p in data["places"]:
         cells = [
-            str(p["rank"]),
+            str(p["rank"]) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
             p["stage"] or "",
@@ -84,14 +87,16 @@ def compare_table(
                 step = round((level - data["rubric"]["scale"]["min"]) * 4 / max(span, 1))
                 marks.append(Text(str(level), style=styles[max(0, min(4, step))]))
         add_row(heat, *marks)
-    return rich_to_text(Group(ranking, spread, heat), color=color, width=width)
+    line = Text(data["compared"]["text"])
+    return rich_to_text(Group(line, ranking, spread, heat), color=color, width=width)
 
 
 def compare_csv(data: dict[str, Any]) -> str:
     """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
     dims = [d["id"] for d in data["dimensions"]]
     inds = [row["indicator"] for row in data["heatmap"]]
-    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", *dims, *inds]
+    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
+    header += [*dims, *inds]
     levels = {
         row["indicator"]: {c["place"]: c["level"] for c in row["levels"]} for row in data["heatmap"]
     }
@@ -105,6 +110,7 @@ def compare_csv(data: dict[str, Any]) -> str:
             p["overall"],
             p["stage"],
             p["coverage"],
+            "; ".join(p["provisional_reasons"]),
         ]
         row += [p["dimensions"][d]["score"] for d in dims]
         row += [levels[i][p["id"]] for i in inds]

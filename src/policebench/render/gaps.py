@@ -16,6 +16,8 @@ GAP_KEYS = (
     "rubric",
     "against",
     "against_name",
+    "peers",
+    "targets",
     "summary",
     "gaps",
     "unknown",
@@ -27,6 +29,8 @@ RECOMMEND_KEYS = (
     "rubric",
     "against",
     "against_name",
+    "peers",
+    "targets",
     "summary",
     "gaps",
     "top",
@@ -41,12 +45,21 @@ def subset(report: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _target(g: dict[str, Any], lang: str) -> str:
-    text = f"{g['target']} {g['target_name']}"
-    if g["holders"]:
-        text += f" ({', '.join(g['holders'])})"
-    elif g["target_source"] in ("profile", "default", "option"):
-        text += f" [{t(g['target_source'], lang)}]"
-    return text
+    return f"{g['target']} {g['target_name']}{t('paren', lang).format(g['target_from'])}"
+
+
+def context_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """The lines every output of a place's analysis carries: who the peers are, and, when
+    the overall is provisional, why."""
+    lines = [report["peers"]["text"]]
+    summary = report["summary"]
+    if summary["provisional"]:
+        lines.append(
+            t("provisional_because", lang).format(why=summary["provisional_why"])
+            + " "
+            + t("provisional_may_move", lang)
+        )
+    return lines
 
 
 def gaps_table(
@@ -60,7 +73,7 @@ def gaps_table(
     title = f"{t('gaps_title', lang)} · {report['city']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
-    table = Table(title=plain(title), title_justify="left", header_style="bold")
+    table = Table(header_style="bold")
     for n, head in enumerate(
         [
             "#",
@@ -85,18 +98,25 @@ def gaps_table(
             str(g["gap"]),
             f"+{num(g['impact'], 2)}",
         )
-    parts: list[Any] = [table]
+    parts: list[Any] = [Text(title, style="bold")]
+    parts += [Text(line) for line in context_lines(report, lang)]
+    parts.append(table)
     if not open_gaps:
         parts.append(Text(t("no_gaps", lang)))
     if report["unknown"]:
-        names = ", ".join(u["name"] for u in report["unknown"])
         parts.append(
             Text(
-                f"{t('unknown_levels', lang)} ({len(report['unknown'])}): {names} — "
+                f"{t('unknown_levels', lang)} ({len(report['unknown'])}) — "
                 f"{t('unknown_levels_note', lang)}",
                 style="dim",
             )
         )
+        unknown = Table(header_style="bold")
+        for head in (t("dimension", lang), t("indicator", lang), t("target", lang)):
+            unknown.add_column(plain(head))
+        for u in report["unknown"]:
+            add_row(unknown, u["dimension_name"], u["name"], _target(u, lang))
+        parts.append(unknown)
     sub = Table(title=plain(t("subtotals", lang)), title_justify="left", header_style="bold")
     for n, head in enumerate(
         [
@@ -138,6 +158,7 @@ def gaps_csv(report: dict[str, Any], lang: str) -> str:
         "target",
         "target_source",
         "holders",
+        "target_from",
         "gap",
         "impact",
     ]
@@ -150,13 +171,25 @@ def gaps_csv(report: dict[str, Any], lang: str) -> str:
             g["target"],
             g["target_source"],
             "; ".join(g["holders"]),
+            g["target_from"],
             g["gap"],
             g["impact"],
         ]
         for g in report["gaps"]
     ]
     rows += [
-        [u["indicator"], u["name"], "", None, u["target"], "", "", None, None]
+        [
+            u["indicator"],
+            u["name"],
+            u["dimension"],
+            None,
+            u["target"],
+            u["target_source"],
+            "; ".join(u["holders"]),
+            u["target_from"],
+            None,
+            None,
+        ]
         for u in report["unknown"]
     ]
     return to_csv(header, rows)
@@ -179,7 +212,8 @@ def recommend_table(
                 else ""
             ),
             style="bold",
-        )
+        ),
+        *(Text(line) for line in context_lines(report, lang)),
     ]
     for phase in report["roadmap"]["phases"]:
         table = Table(

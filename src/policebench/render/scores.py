@@ -42,6 +42,10 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> dict[str, Any]:
                 "overall": rounded(card.overall),
                 "stage": card.stage.name if card.stage else None,
                 "coverage": rounded(card.coverage, 4),
+                "provisional": bool(card.provisional),
+                "provisional_reasons": list(card.provisional),
+                "known": card.known,
+                "opinions": card.opinions,
                 "dimensions": {
                     d.id: {
                         "weight": d.weight,
@@ -75,7 +79,7 @@ def render_csv(
     rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str = "en"
 ) -> str:
     """One row per place: rank, ids, overall, stage, coverage, each dimension's score."""
-    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage"]
+    header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
     header += [d.id for d in rubric.dimensions]
     rows = []
     for n, card in enumerate(cards, 1):
@@ -87,6 +91,7 @@ def render_csv(
             rounded(card.overall),
             _stage(card, lang) if card.stage else None,
             rounded(card.coverage, 4),
+            "; ".join(card.provisional),
         ]
         row += [rounded(card.dimensions[d.id].score) for d in rubric.dimensions]
         rows.append(row)
@@ -106,7 +111,7 @@ def _ranking_rows(
     rows = []
     for n, card in enumerate(cards, 1):
         row = [
-            str(n),
+            f"{n}*" if card.provisional else str(n),
             _name(names[card.city_id], lang),
             num(card.overall, lang=lang),
             _stage(card, lang),
@@ -167,6 +172,8 @@ def render_markdown(
     ]
     header, rows = _ranking_rows(rubric, cards, names, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
+    if any(card.provisional for card in cards):
+        out.append("\\" + md_cell(t("provisional_note", lang)) + "\n")
     if len(cards) == 1:
         header, rows = _indicator_rows(rubric, cards[0], lang)
         out.append("\n" + md_table(header, rows))
@@ -193,6 +200,10 @@ def render_table(
         ),
         title_justify="left",
         header_style="bold",
+        caption=plain(t("provisional_note", lang))
+        if any(card.provisional for card in cards)
+        else None,
+        caption_justify="left",
     )
     for n, column in enumerate(header):
         ranking.add_column(

@@ -1,0 +1,196 @@
+"""Conclusions a planner can hand on: peers always named, opinions never targets, provisional
+scores marked, one default rule for targets (issue "Conclusions a planner can hand on")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+EVIDENCED = {
+    "top-level-design": 2,
+    "data-sharing": 2,
+    "platform-systematisation": 1,
+}
+OPINION = ("storage-compute", 4)
+
+
+def fill(path: Path) -> None:
+    """Three levels with evidence and a source, one (storage-compute 4) without evidence."""
+    text = path.read_text(encoding="utf-8")
+    empty = "    level: null\n    confidence: null\n    evidence: null\n    sources: []\n"
+    for ind, level in EVIDENCED.items():
+        block = f"  {ind}:\n{empty}"
+        assert block in text
+        text = text.replace(
+            block,
+            f"  {ind}:\n    level: {level}\n    confidence: medium\n"
+            f"    evidence: Seen in the bureau's 2025 report ({ind}).\n"
+            "    sources:\n      - {title: Bureau report 2025, url: https://example.org/r, "
+            "reliability: primary}\n",
+        )
+    ind, level = OPINION
+    text = text.replace(
+        f"  {ind}:\n{empty}",
+        f"  {ind}:\n    level: {level}\n    confidence: low\n    evidence: null\n    sources: []\n",
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def my_city(runner: CliRunner, in_tmp: Path) -> Path:
+    """From an empty folder: `new`, then three evidenced levels and one opinion."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City", "--name-zh", "我的城市")
+    assert code == 0, err
+    path = in_tmp / "cities" / "my-city.yaml"  # where the next command looks
+    assert "wrote cities/my-city.yaml" in err
+    fill(path)
+    code, _, err = run(runner, "validate", "cities/my-city.yaml")
+    assert code == 0, err
+    assert "'storage-compute' has a level but no evidence" in err
+    return path
+
+
+def test_the_planner_flow_from_an_empty_folder(runner: CliRunner, my_city: Path) -> None:
+    code, out, err = run(runner, "report", "my-city", "--against", "frontier", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    # Names its peers, and where they came from.
+    assert report["peers"]["origin"] == "fallback"
+    assert {p["id"] for p in report["peers"]["places"]} == {
+        "j-city",
+        "hangzhou",
+        "qingdao",
+        "inner-mongolia",
+    }
+    assert report["peers"]["text"].startswith("Peers: Hangzhou, Inner Mongolia, J City, Qingdao")
+    assert "the working folder holds no other place" in report["peers"]["text"]
+    # Provisional: 4 of 21 levels known, coverage far below half the weight.
+    summary = report["summary"]
+    assert summary["provisional"] is True
+    assert summary["provisional_reasons"] == ["coverage"]
+    assert summary["provisional_why"].startswith("coverage 22%, below the 50%")
+    assert (summary["known"], summary["without_evidence"]) == (4, 1)
+    # Every target says where it came from; no target is the place itself.
+    for target in report["targets"]["indicators"]:
+        assert target["from"]
+        assert "My City" not in target["holders"]
+        if target["source"] == "default":
+            assert target["instead_of"] == "frontier"
+            assert "no peer has an evidenced level" in target["from"]
+    # gaps and recommend, with their defaults, agree with the report on the top gap.
+    top = report["gaps"][0]
+    assert top["gap"] and top["indicator"] == "platform-systematisation"
+    gaps = json.loads(run(runner, "gaps", "my-city", "-f", "json")[1])
+    assert gaps["gaps"][0] == top
+    recommend = json.loads(run(runner, "recommend", "my-city", "-f", "json")[1])
+    assert recommend["gaps"][0] == top
+    assert recommend["peers"] == report["peers"]
+
+
+def test_the_opinion_sets_no_target_for_anyone(runner: CliRunner, my_city: Path) -> None:
+    ind, level = OPINION
+    # J City with My City among its peers: My City's unevidenced 4 is no frontier.
+    code, out, err = run(runner, "report", "j-city", "@bundled", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert "my-city" in {p["id"] for p in report["peers"]["places"]}
+    target = next(t for t in report["targets"]["indicators"] if t["indicator"] == ind)
+    assert "My City" not in target["holders"] and target["level"] < level
+    lesson_peers = {p["id"] for lesson in report["lessons"] for p in lesson["peers"]}
+    assert "my-city" not in lesson_peers or all(
+        p["evidence"] for lesson in report["lessons"] for p in lesson["peers"]
+    )
+    # ... unless opinions are let in, which the output says.
+    code, out, err = run(runner, "report", "j-city", "@bundled", "--with-opinions", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    target = next(t for t in report["targets"]["indicators"] if t["indicator"] == ind)
+    assert (target["level"], target["holders"]) == (level, ["My City"])
+    assert report["targets"]["opinions"] is True
+
+
+def test_provisional_is_marked_in_every_format(runner: CliRunner, my_city: Path) -> None:
+    code, md, _ = run(runner, "report", "my-city", "-f", "markdown")
+    assert code == 0
+    assert "| 51.7\\* | Developing\\* | 22% | 2\\* / 5 |" in md
+    assert "**Provisional: coverage 22%, below the 50% the rubric asks for.**" in md
+    assert "Peers: Hangzhou, Inner Mongolia, J City, Qingdao" in md
+    html = run(runner, "report", "my-city", "-f", "html")[1]
+    assert 'class="callout provisional"' in html and '<sup class="prov"' in html
+    assert "Peers: Hangzhou" in html
+    zh = run(runner, "report", "my-city", "-f", "markdown", "--lang", "zh")[1]
+    assert "暂定：覆盖率 22%，低于评估框架要求的 50%。" in zh
+    assert "对标地区：杭州市、内蒙古自治区、J市、青岛市（policebench 自带档案" in zh
+    # score and compare: JSON, CSV and the table mark it; a rank is never a plain "1".
+    data = json.loads(run(runner, "score", "-f", "json")[1])
+    mine = next(c for c in data["cities"] if c["id"] == "my-city")
+    assert mine["provisional"] is True and mine["provisional_reasons"] == ["coverage"]
+    csv_text = run(runner, "score", "-f", "csv")[1]
+    assert csv_text.splitlines()[1].split(",")[7] == "coverage"
+    table = run(runner, "compare")[1]
+    assert "2* " in table or "2*│" in table.replace(" ", "")
+    assert "* provisional" in table
+    compared = json.loads(run(runner, "compare", "-f", "json")[1])
+    assert compared["compared"]["origin"] == "fallback"
+    assert [p["provisional"] for p in compared["places"]][:3] == [True, True, True]
+
+
+def test_peers_named_explicitly(runner: CliRunner, my_city: Path) -> None:
+    code, out, err = run(runner, "gaps", "my-city", "--peers", "hangzhou", "-f", "json")
+    assert code == 2 and "unknown peer 'hangzhou' for --peers" in err
+    assert "@bundled" in err
+    code, out, err = run(
+        runner, "gaps", "my-city", "--peers", "@bundled", "--against", "qingdao", "-f", "json"
+    )
+    assert code == 0, err
+    gaps = json.loads(out)
+    assert gaps["peers"]["origin"] == "named" and gaps["against"] == "qingdao"
+    assert {g["target_source"] for g in gaps["gaps"]} <= {"peer", "default"}
+    code, out, err = run(runner, "gaps", "my-city", "--peers", "none")
+    assert code == 0, err
+    assert "Peers: none (--peers none): no ranking among places and no frontier" in out
+    code, _, err = run(runner, "gaps", "my-city", "--against", "hangzhuo")
+    assert code == 2
+    assert "unknown peer 'hangzhuo' for --against" in err and "did you mean 'hangzhou'?" in err
+    code, out, err = run(runner, "gaps", "my-city", "--against", "none", "-f", "json")
+    assert code == 0, err
+    assert {g["target_source"] for g in json.loads(out)["gaps"]} == {"default"}
+
+
+def test_a_planners_folder_of_several_places_keeps_its_own_peers(
+    runner: CliRunner, my_city: Path
+) -> None:
+    text = my_city.read_text(encoding="utf-8").replace("id: my-city", "id: our-county", 1)
+    (my_city.parent / "our-county.yaml").write_text(text, encoding="utf-8")
+    report = json.loads(run(runner, "report", "my-city", "-f", "json")[1])
+    assert report["peers"]["origin"] == "folder"
+    assert [p["id"] for p in report["peers"]["places"]] == ["our-county"]
+    assert report["peers"]["text"] == "Peers: My City (the other profiles in use)"
+
+
+@pytest.mark.parametrize("command", ["gaps", "recommend", "report"])
+def test_help_states_the_one_default_rule(runner: CliRunner, command: str) -> None:
+    code, out, _ = run(runner, command, "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "else --against: 'frontier' (the default" in flat
+    assert "the profile's own targets, then the rubric's default_target" in flat
+
+
+def test_unknown_city_offers_the_path_and_bundled(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = run(runner, "report", "my-city")
+    assert code == 2
+    assert "unknown city 'my-city'" in err
+    assert "cities/my-city.yaml" in err and "@bundled" in err
