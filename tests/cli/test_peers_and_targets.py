@@ -194,3 +194,22 @@ def test_unknown_city_offers_the_path_and_bundled(runner: CliRunner, in_tmp: Pat
     assert code == 2
     assert "unknown city 'my-city'" in err
     assert "cities/my-city.yaml" in err and "@bundled" in err
+
+
+def test_an_empty_frontier_is_said_plainly(runner: CliRunner, my_city: Path) -> None:
+    """Peers that have evidenced nothing give no frontier: every output says so."""
+    bare = my_city.parent / "bare.yaml"
+    bare.write_text(
+        "id: bare\nname: Bare\nrubric: smart-policing\nassessed: 2026-01-01\n"
+        "indicators:\n  usability: {level: 4, confidence: low}\n",  # an opinion only
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "gaps", "my-city", "--peers", str(bare))
+    assert code == 0, err
+    assert "Peers: Bare (named with --peers)" in out
+    assert "No peer has an evidenced level of any indicator: there is no frontier." in out
+    data = json.loads(run(runner, "gaps", "my-city", "--peers", str(bare), "-f", "json")[1])
+    assert data["targets"]["note"].startswith("No peer has an evidenced level")
+    assert {t["source"] for t in data["targets"]["indicators"]} <= {"profile", "default"}
+    md = run(runner, "gaps", "my-city", "--peers", str(bare), "-f", "markdown")[1]
+    assert "**No peer has an evidenced level of any indicator: there is no frontier.**" in md

@@ -140,11 +140,17 @@ def targets(
     opinions: bool,
     names: Names,
 ) -> dict[str, Any]:
-    """The target profile: per indicator, the target level and where it came from."""
+    """The target profile: per indicator, the target level and where it came from.
+
+    ``note`` says plainly when the frontier asked for is empty (no peer has evidenced any
+    indicator), so that every target fell back to the profile's or the rubric's.
+    """
+    empty = against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
     return {
         "against": against,
         "opinions": opinions,
-        "rule": t("targets_rule_opinions" if opinions else "targets_rule", names.lang),
+        "rule": t("targets_rule", names.lang),
+        "note": t("no_frontier", names.lang) if empty else None,
         "indicators": [
             {
                 "indicator": ind_id,

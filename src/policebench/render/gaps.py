@@ -52,6 +52,8 @@ def context_lines(report: dict[str, Any], lang: str) -> list[str]:
     """The lines every output of a place's analysis carries: who the peers are, and, when
     the overall is provisional, why."""
     lines = [report["peers"]["text"]]
+    if report["targets"]["note"]:
+        lines.append(report["targets"]["note"])
     summary = report["summary"]
     if summary["provisional"]:
         lines.append(
