@@ -258,14 +258,90 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank_range": ("rank range", "排名范围"),
     "samples": ("samples", "次抽样"),
     "uncertainty_note": (
-        "In brackets: the 5-95% band of the score and the range of the rank "
-        "when weights, aggregation and uncertain levels are varied",
-        "括号内：在权重、汇总方式和不确定等级变动时，得分的5%-95%区间与排名范围",
+        "In brackets: the 5-95% band of the score and the best and worst rank seen in the samples",
+        "括号内为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
     ),
     "uncertainty_under": (
-        "Under each overall score: its 5-95% band and the range of its rank when weights, "
-        "aggregation and uncertain levels are varied",
-        "总分下方：在权重、汇总方式和不确定等级变动时，得分的5%-95%区间与排名范围",
+        "Under each overall score: its 5-95% band and the best and worst rank seen in the samples",
+        "总分下方为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
+    ),
+    # what --uncertainty varied, and how likely each rank is (render.uncertainty)
+    "unc_heading": ("How sure are these results?", "结果有多确定？"),
+    "unc_varied": ("Varied in each sample", "每次抽样随机变动"),
+    "unc_not_varied": ("Not varied", "未变动"),
+    "unc_nothing_varied": (
+        "Nothing: every sample is the point score.",
+        "无：每次抽样的结果都与综合得分相同。",
+    ),
+    "unc_samples": (
+        "{samples} samples, seed {seed} (the same seed gives the same results).",
+        "共抽样 {samples} 次，随机种子为 {seed}（种子相同，结果相同）。",
+    ),
+    "unc_most_likely": ("Most likely rank", "最可能的名次"),
+    "unc_rank_is_mode": (
+        "rank {rank} in {p} of samples, the most likely rank",
+        "在 {p} 的抽样中排第 {rank} 名，为最可能的名次",
+    ),
+    "unc_rank_not_mode": (
+        "rank {rank} in {p} of samples; most likely rank {mode} ({p_mode})",
+        "在 {p} 的抽样中排第 {rank} 名；最可能的名次为第 {mode} 名（{p_mode}）",
+    ),
+    "unc_weights_varied": (
+        "Weights: drawn around the rubric's (Dirichlet distribution, concentration {c}); "
+        "{spread} (one standard deviation; the lighter a weight, the more it moves for its "
+        "size).",
+        "权重：围绕评估框架的权重随机变化（Dirichlet 分布，集中度 {c}），{spread}"
+        "（按一个标准差计；权重越小，相对浮动越大）。",
+    ),
+    "unc_spread_dimensions": (
+        "a dimension's weight typically moves by {spread}",
+        "维度权重通常在 {spread} 内浮动",
+    ),
+    "unc_spread_indicators": (
+        "an indicator's weight within its dimension by {spread}",
+        "维度内指标权重通常在 {spread} 内浮动",
+    ),
+    "unc_weights_fixed": ("Weights: the rubric's, fixed.", "权重：固定采用评估框架的权重。"),
+    "unc_aggregation_varied": (
+        "Aggregation: {names}, equally likely, the same for both steps (indicators to "
+        "dimension, dimensions to overall).",
+        "汇总方法：在{names}之间等概率选取，指标汇总到维度、维度汇总到综合得分两步采用同一方法。",
+    ),
+    "unc_aggregation_fixed": (
+        "Aggregation: always the {name}.",
+        "汇总方法：始终采用{name}。",
+    ),
+    "unc_levels_varied": (
+        "Known levels, by the assessor's confidence: a low-confidence level moves one level "
+        "up or down in {low} of samples (at either end of the scale only inward, so half as "
+        "often), {rest}.",
+        "已知等级（按评估置信度）：低置信度等级在 {low} 的抽样中上调或下调一级"
+        "（位于量表两端的等级只能向内移动，概率减半），{rest}。",
+    ),
+    "unc_levels_medium": (
+        "a medium-confidence level in {medium}, a high-confidence level never",
+        "中置信度等级为 {medium}，高置信度等级始终不变",
+    ),
+    "unc_levels_medium_fixed": (
+        "a medium- or high-confidence level never",
+        "中、高置信度等级始终不变",
+    ),
+    "unc_levels_fixed": (
+        "Known levels: as assessed, whatever their confidence.",
+        "已知等级：按评估结果固定，不随置信度变动。",
+    ),
+    "unc_unknowns_varied": (
+        "Unknown levels: in each sample all of a place's unknowns are left out, all set to "
+        "level {low} or all set to level {high}, equally likely.",
+        "未知等级：每次抽样中，一个地区的全部未知等级等概率地不计入、全部按 {low} 级计"
+        "或全部按 {high} 级计。",
+    ),
+    "unc_unknowns_fixed": (
+        "Unknown levels stay unknown: every sample leaves them out, as the score itself "
+        "does, and never guesses them; so a place with many unknowns may be less certain "
+        "than its band shows.",
+        "未知等级始终保持未知：每次抽样都像计算综合得分时一样将其排除在外，不作任何推测；"
+        "因此，未知等级较多的地区，实际的不确定性可能大于所示区间。",
     ),
     "more_peers": ("Other peers at this level, not shown", "达到该等级的其他地区（未列出）"),
     # HTML reports (charts and page furniture)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from array import array
 
 import pytest
 from typer.testing import CliRunner
 
 from policebench.analysis.comparison import build_comparison
 from policebench.analysis.report import build_report
-from policebench.analysis.sensitivity import run
-from policebench.models import Profile, Rubric
-from policebench.render.uncertainty import comparison_with_bands, report_with_bands
+from policebench.analysis.sensitivity import PlaceResult, RankBand, run
+from policebench.models import Profile, Rubric, Uncertainty
+from policebench.render.sensitivity import rank_data
+from policebench.render.uncertainty import (
+    comparison_with_bands,
+    explanation,
+    report_with_bands,
+    share_text,
+)
 
 pytest.importorskip("numpy")
 
@@ -22,7 +30,7 @@ def test_report_bands_belong_to_the_right_places(
     everyone = list(profiles.values())
     report = build_report(rubric, profiles["j-city"], everyone)
     result = run(rubric, everyone, samples=500, seed=3)
-    out = report_with_bands(report, result)
+    out = report_with_bands(report, result, rubric)
     assert report["uncertainty"] is None, "the input is not changed"
     mine = result.place("j-city")
     assert out["uncertainty"]["overall"]["p5"] == round(mine.overall.p5, 2)  # type: ignore[union-attr]
@@ -46,10 +54,85 @@ def test_report_bands_belong_to_the_right_places(
 def test_comparison_bands(rubric: Rubric, profiles: dict[str, Profile]) -> None:
     everyone = list(profiles.values())
     data = build_comparison(rubric, everyone)
-    out = comparison_with_bands(data, run(rubric, everyone, samples=300, seed=1))
+    out = comparison_with_bands(data, run(rubric, everyone, samples=300, seed=1), rubric)
     for row in out["places"]:
         assert row["rank_band"]["min"] <= row["rank"] <= row["rank_band"]["max"]
         assert row["band"]["text"].startswith(f"{row['overall']:.0f} (")
+
+
+def test_point_rank_probability_is_the_sensitivity_results(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    everyone = list(profiles.values())
+    result = run(rubric, everyone, samples=700, seed=4)
+    out = comparison_with_bands(build_comparison(rubric, everyone), result, rubric, "zh")
+    for row in out["places"]:
+        place = result.place(row["id"])
+        shares = rank_data(place.rank)["probabilities"]
+        band = row["rank_band"]
+        assert band["p_point_rank"] == shares[str(place.rank.point)]
+        assert band["p_point_rank"] == out["uncertainty"]["places"][row["id"]]["p_point_rank"]
+        assert band["p_most_likely_rank"] == max(shares.values())
+        assert band["likelihood_text"].startswith(f"在 {band['p_point_rank_text']} 的抽样中")
+
+
+def _place_with_ranks(point: int, counts: list[int]) -> PlaceResult:
+    rank = RankBand(point, 1, 1, len(counts), sum(counts), array("q", counts))
+    return PlaceResult("x", "X", None, None, rank, {}, {})
+
+
+def test_most_likely_rank_and_the_sentence_when_it_is_not_the_point_rank(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    everyone = list(profiles.values())
+    result = run(rubric, everyone, samples=50, seed=1)
+    # A tie between ranks 1 and 3 goes to the better rank; the point rank 2 is less likely.
+    fake = _place_with_ranks(2, [40, 20, 40])
+    forged = dataclasses.replace(result, places=(fake,))
+    data = comparison_with_bands(
+        {"places": [], "dimensions": [], "radar": {"series": []}}, forged, rubric
+    )
+    assert data["uncertainty"]["places"]["x"] == {
+        "point_rank": 2,
+        "p_point_rank": 0.2,
+        "most_likely_rank": 1,
+        "p_most_likely_rank": 0.4,
+        "rank_min": 1,
+        "rank_max": 3,
+    }
+    report = build_report(rubric, profiles["j-city"], everyone)
+    real = report_with_bands(report, result, rubric)
+    assert real["uncertainty"]["rank"]["likelihood_text"].startswith("rank 4 in ")
+
+
+def test_share_text_never_rounds_a_rare_event_to_nothing() -> None:
+    assert [share_text(p) for p in (0.0, 0.004, 0.005, 0.673, 0.995, 0.9999, 1.0)] == [
+        "0%",
+        "<1%",
+        "<1%",
+        "67%",
+        ">99%",
+        ">99%",
+        "100%",
+    ]
+
+
+def test_explanation_with_nothing_varied(rubric: Rubric, profiles: dict[str, Profile]) -> None:
+    off = Uncertainty.model_validate(
+        {"concentration": None, "aggregations": ["arithmetic"], "low_shift": 0, "medium_shift": 0}
+    )
+    result = run(rubric, list(profiles.values()), samples=20, seed=0, settings=off)
+    for lang, nothing in (("en", "Nothing: every sample"), ("zh", "无：每次抽样的结果")):
+        text = explanation(result, rubric, lang)
+        assert [x["source"] for x in text["varied"]] == [None]
+        assert text["varied"][0]["text"].startswith(nothing)
+        assert [x["source"] for x in text["not_varied"]] == list(
+            ("weights", "aggregation", "confidence", "unknowns")
+        )
+    medium_fixed = Uncertainty.model_validate({"low_shift": 0.5, "medium_shift": 0})
+    result = run(rubric, list(profiles.values()), samples=20, seed=0, settings=medium_fixed)
+    levels = explanation(result, rubric, "en")["varied"][-1]["text"]
+    assert "in 50% of samples" in levels and "a medium- or high-confidence level never" in levels
 
 
 @pytest.mark.usefixtures("in_tmp")

@@ -6,6 +6,7 @@ Kept apart from the sampling engine (:mod:`policebench.analysis.sensitivity`) so
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from policebench.models import Rubric, Uncertainty
@@ -98,3 +99,33 @@ def active_sources(rubric: Rubric, settings: Uncertainty | None = None) -> tuple
         "unknowns": settings.impute_unknown,
     }
     return tuple(s for s in SOURCES if on[s])
+
+
+def weight_spread(
+    rubric: Rubric, settings: Uncertainty | None = None
+) -> dict[str, tuple[float, float] | None]:
+    """How far the drawn weights typically stray from the rubric's, for reports to say.
+
+    A weight drawn from ``Dirichlet(c * w / sum w)`` has mean ``m = w / sum w`` and standard
+    deviation ``sqrt(m * (1 - m) / (c + 1))``; relative to its mean that is
+    ``sqrt((1 - m) / (m * (c + 1)))``. Returns the lowest and highest of these relative
+    deviations for the ``"dimensions"`` weights and for the ``"indicators"`` weights within
+    their dimensions (``None`` where nothing is drawn: weights fixed, one dimension, or no
+    dimension with more than one indicator).
+    """
+    settings = settings or rubric.uncertainty
+    c = settings.concentration
+    groups: dict[str, list[list[float]]] = {
+        "dimensions": [[d.weight for d in rubric.dimensions]],
+        "indicators": [[i.weight for i in d.indicators] for d in rubric.dimensions],
+    }
+    out: dict[str, tuple[float, float] | None] = {}
+    for kind, weight_groups in groups.items():
+        spreads = [
+            math.sqrt((1 - w / sum(ws)) / (w / sum(ws) * (c + 1)))
+            for ws in weight_groups
+            if c is not None and len(ws) > 1
+            for w in ws
+        ]
+        out[kind] = (min(spreads), max(spreads)) if spreads else None
+    return out

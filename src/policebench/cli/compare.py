@@ -90,7 +90,7 @@ def compare(
         from policebench.render.uncertainty import comparison_with_bands
 
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
-        data = comparison_with_bands(data, result, language)
+        data = comparison_with_bands(data, result, ws.rubric, language)
     if format is CompareFormat.json:
         text = to_json(data)
     elif format is CompareFormat.csv:

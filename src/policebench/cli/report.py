@@ -89,7 +89,7 @@ def report(
         from policebench.render.uncertainty import report_with_bands
 
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
-        data = report_with_bands(data, result, language)
+        data = report_with_bands(data, result, ws.rubric, language)
     if format is ReportFormat.json:
         text = to_json(data)
     else:

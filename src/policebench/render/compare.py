@@ -87,8 +87,55 @@ def compare_table(
                 step = round((level - data["rubric"]["scale"]["min"]) * 4 / max(span, 1))
                 marks.append(Text(str(level), style=styles[max(0, min(4, step))]))
         add_row(heat, *marks)
-    line = Text(data["compared"]["text"])
-    return rich_to_text(Group(line, ranking, spread, heat), color=color, width=width)
+    parts: list[Any] = [Text(data["compared"]["text"]), ranking]
+    if data.get("uncertainty"):
+        parts += _uncertainty_parts(data, lang)
+    return rich_to_text(Group(*parts, spread, heat), color=color, width=width)
+
+
+def _uncertainty_parts(data: dict[str, Any], lang: str) -> list[Any]:
+    """With --uncertainty: each place's score band and how likely its rank is, then what the
+    samples varied and what not, and the samples and seed (render.uncertainty's texts)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    u = data["uncertainty"]
+    table = Table(title=plain(t("unc_heading", lang)), title_justify="left", header_style="bold")
+    heads = [
+        t("city", lang),
+        t("rank", lang),
+        t("sens_score", lang),
+        t("sens_p_point_rank", lang),
+        t("unc_most_likely", lang),
+        t("rank_range", lang).capitalize(),
+    ]
+    for n, head in enumerate(heads):
+        table.add_column(plain(head), justify="left" if n == 0 else "right")
+    for p in data["places"]:
+        rank = p["rank_band"]
+        open_, close = ("（", "）") if lang == "zh" else (" (", ")")
+        add_row(
+            table,
+            p["name"],
+            str(p["rank"]),
+            p["band"]["text"] if p["band"] else t("unknown", lang),
+            rank["p_point_rank_text"],
+            f"{rank['most_likely_rank']}{open_}{rank['p_most_likely_rank_text']}{close}",
+            f"{rank['min']}-{rank['max']}",
+        )
+    colon = "：" if lang == "zh" else ":"
+    notes: list[Any] = [table]
+    for key, label in (("varied", "unc_varied"), ("not_varied", "unc_not_varied")):
+        if u["explanation"][key]:
+            notes.append(Text(t(label, lang) + colon, style="bold"))
+            items = Table.grid(padding=(0, 1))
+            items.add_column(no_wrap=True)
+            items.add_column()
+            for x in u["explanation"][key]:
+                add_row(items, "  -", x["text"])
+            notes.append(items)
+    notes.append(Text(u["explanation"]["samples"]))
+    return notes
 
 
 def compare_csv(data: dict[str, Any]) -> str:
