@@ -14,9 +14,11 @@ from policebench.cli.common import (
     OutputOpt,
     RubricOpt,
     finish,
+    format_option,
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.cli.reporting import (
@@ -42,9 +44,7 @@ class CompareFormat(StrEnum):
 def compare(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
+    format: Annotated[CompareFormat | None, format_option("table")] = None,
     output: OutputOpt = None,
     template_dir: TemplateDirOpt = None,
     lang: LangOpt = None,
@@ -66,13 +66,14 @@ def compare(
 
       policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, CompareFormat, CompareFormat.table, language)
     from policebench.analysis.comparison import build_comparison
     from policebench.render import compare as render
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
-    language = lang_of(lang)
     profiles = [lp.profile for lp in ws.selected]
     data = build_comparison(
         ws.rubric, profiles, lang=language, provenance=provenance(ws, [p.id for p in profiles])
@@ -82,13 +83,13 @@ def compare(
 
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
         data = comparison_with_bands(data, result, language)
-    if format is CompareFormat.json:
+    if fmt is CompareFormat.json:
         text = to_json(data)
-    elif format is CompareFormat.csv:
+    elif fmt is CompareFormat.csv:
         text = render.compare_csv(data)
-    elif format is CompareFormat.markdown:
+    elif fmt is CompareFormat.markdown:
         text = template("compare.md.j2", data, template_dir)
-    elif format is CompareFormat.html:
+    elif fmt is CompareFormat.html:
         text = template("compare.html.j2", data, template_dir)
     else:
         text = render.compare_table(

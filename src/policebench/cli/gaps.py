@@ -13,6 +13,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.cli.reporting import AgainstOpt, CityArg, MoreArg, TargetOpt, city_report
@@ -26,7 +27,7 @@ def gaps(
     against: AgainstOpt = None,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -44,18 +45,19 @@ def gaps(
 
       policebench gaps j-city --against hangzhou --format csv --output gaps.csv
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.render import gaps as render
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
     ws, failed = load_or_exit([city], rubric, extra=more)
-    language = lang_of(lang)
     report = city_report(ws, against, target, None, language)
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = to_json(render.subset(report, render.GAP_KEYS))
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.gaps_csv(report, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = template("gaps.md.j2", report)
     else:
         text = render.gaps_table(

@@ -18,6 +18,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 
@@ -27,7 +28,7 @@ from policebench.cli.common import (
 def score(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -47,19 +48,20 @@ def score(
 
       policebench score cities/ --format csv --output scores.csv
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.render import scores as render
     from policebench.scoring import rank
     from policebench.scoring import score as score_one
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
-    language = lang_of(lang)
     cards = rank([score_one(ws.rubric, lp.profile) for lp in ws.selected])
     names = {lp.profile.id: lp.profile for lp in ws.selected}
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = render.render_json(ws.rubric, cards)
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.render_csv(ws.rubric, cards, names, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = render.render_markdown(ws.rubric, cards, names, language)
     else:
         color = output is None and use_color()
