@@ -62,7 +62,7 @@ def compare(
 
       policebench compare
 
-      policebench compare j-city hangzhou qingdao --format html --output compare.html
+      policebench compare j-city hangzhou qingdao --output compare.html   # html, from the name
 
       policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
     """

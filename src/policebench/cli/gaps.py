@@ -43,7 +43,7 @@ def gaps(
 
       policebench gaps j-city --against frontier
 
-      policebench gaps j-city --against hangzhou --format csv --output gaps.csv
+      policebench gaps j-city --against hangzhou --output gaps.csv   # csv, from the name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)

@@ -64,13 +64,13 @@ def report(
 
     Examples:
 
-      policebench report j-city --against frontier --format html --output j-city.html
+      policebench report j-city --against frontier --output j-city.html   # html, from the name
 
       policebench report j-city --against hangzhou --lang zh --output j-city.md
 
-      policebench report my-city history/ --format html -o my-city.html   # with the trend
+      policebench report my-city history/ -o my-city.html   # with the trend
 
-      policebench report j-city --uncertainty --format html -o j-city.html  # with bands
+      policebench report j-city --uncertainty -o j-city.html  # with bands
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, ReportFormat, ReportFormat.markdown, language)

@@ -74,6 +74,8 @@ def diff(
       policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml
 
       policebench rubric diff old.yaml new.yaml j-city history/ --format markdown
+
+      policebench rubric diff old.yaml new.yaml --output changes.md   # markdown, from the name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, DiffFormat, DiffFormat.table, language)

@@ -46,7 +46,9 @@ def score(
 
       policebench score j-city hangzhou --format markdown
 
-      policebench score cities/ --format csv --output scores.csv
+      policebench score cities/ --output scores.csv   # csv: the format follows the file name
+
+      policebench score --format json --output scores.out   # --format for any other name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)

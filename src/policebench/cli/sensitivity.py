@@ -60,7 +60,7 @@ def sensitivity(
 
       policebench sensitivity j-city hangzhou --samples 20000 --seed 7
 
-      policebench sensitivity --format json --output bands.json
+      policebench sensitivity --output bands.json   # json, from the file name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)

@@ -100,7 +100,7 @@ def trend(
 
       policebench trend cities/j-city.yaml archive/j-city-2024.yaml archive/j-city-2025.yaml
 
-      policebench trend j-city history/ --format csv --output j-city-trend.csv
+      policebench trend j-city history/ --output j-city-trend.csv   # csv, from the name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
