@@ -1,4 +1,4 @@
-"""Labels for reports and tables, in English and Chinese.
+"""Labels for reports and tables (and a few command-line messages), in English and Chinese.
 
 Every label has an English text; a missing Chinese text falls back to English, never to an
 empty string. Planner-written text (names, descriptors, actions) is localised through the
@@ -434,6 +434,32 @@ LABELS: dict[str, tuple[str, str]] = {
         "不计入、全部按 {low} 级或全部按 {high} 级计（三者等可能）",
     ),
     "arithmetic": ("arithmetic mean", "算术平均"),
+    # --format and the --output file name (policebench.cli.common.resolve_format)
+    "fmt_mismatch": (
+        "--format {format} does not match the file name {file} ({suffix} is {inferred})",
+        "--format {format} 与文件名 {file} 不符（{suffix} 对应 {inferred} 格式）",
+    ),
+    "fmt_mismatch_hint": (
+        "drop --format, or name the file {renamed}",
+        "去掉 --format，或将文件命名为 {renamed}",
+    ),
+    "fmt_rename_hint": ("name the file {renamed}", "将文件命名为 {renamed}"),
+    "fmt_unknown": (
+        "cannot tell the output format from the file name {file}",
+        "无法从文件名 {file} 判断输出格式",
+    ),
+    "fmt_unknown_hint": (
+        "give --format {formats}, or name the file {files}",
+        "请用 --format 指定格式（{formats}），或将文件命名为 {files}",
+    ),
+    "fmt_not_offered": (
+        "this command has no {inferred} output (the file name {file} ends in {suffix})",
+        "此命令不提供 {inferred} 格式的输出（文件名 {file} 的扩展名为 {suffix}）",
+    ),
+    "fmt_not_offered_hint": (
+        "it writes {formats}: name the file {files}",
+        "此命令可输出 {formats} 格式：请将文件命名为 {files}",
+    ),
     "geometric": ("geometric mean", "几何平均"),
 }
 

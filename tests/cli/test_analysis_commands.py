@@ -151,8 +151,12 @@ class TestReport:
         profile = in_tmp / "cities" / "j-city.yaml"
         original = (bundled("cities") / "j-city.yaml").read_bytes()
         profile.write_bytes(original)
-        code, _, err = run(runner, "report", "j-city", "-o", str(profile))
+        code, _, err = run(runner, "report", "j-city", "-f", "markdown", "-o", str(profile))
         assert code == 2 and "refusing to overwrite" in err
+        assert profile.read_bytes() == original
+        # Without --format a .yaml name says no format a report has: refused before reading.
+        code, _, err = run(runner, "report", "j-city", "-o", str(profile))
+        assert code == 2 and "cannot tell the output format" in err
         assert profile.read_bytes() == original
 
     def test_template_dir_overrides_a_template(self, runner: CliRunner, in_tmp: Path) -> None:

@@ -158,9 +158,14 @@ def test_output_file(runner: CliRunner, mini: Path) -> None:
     assert code == 0, err
     assert out == ""
     assert (mini / "diff.md").read_text(encoding="utf-8").startswith("# Rubric changes")
-    code, _, err = run(runner, "old.yaml", "new.yaml", "-o", "old.yaml")
+    before = (mini / "old.yaml").read_bytes()
+    code, _, err = run(runner, "old.yaml", "new.yaml", "-f", "markdown", "-o", "old.yaml")
     assert code == 2
     assert "refusing to overwrite" in err
+    code, _, err = run(runner, "old.yaml", "new.yaml", "-o", "old.yaml")
+    assert code == 2
+    assert "cannot tell the output format from the file name old.yaml" in err
+    assert (mini / "old.yaml").read_bytes() == before
 
 
 def test_missing_rubric_exits_2(runner: CliRunner, mini: Path) -> None:

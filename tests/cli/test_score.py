@@ -307,9 +307,13 @@ def test_output_onto_an_input_is_refused(runner: CliRunner, in_tmp: Path) -> Non
 def test_output_onto_the_bundled_rubric_is_refused(runner: CliRunner, in_tmp: Path) -> None:
     target = bundled("rubrics") / "smart-policing.yaml"
     before = target.read_bytes()
-    code, _, err = run(runner, "score", "--output", str(target))
+    code, _, err = run(runner, "score", "--format", "table", "--output", str(target))
     assert code == 2
     assert "refusing to overwrite" in err
+    assert target.read_bytes() == before
+    code, _, err = run(runner, "score", "--output", str(target))
+    assert code == 2
+    assert "cannot tell the output format" in err
     assert target.read_bytes() == before
 
 

@@ -15,11 +15,12 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 
 from policebench.errors import InvalidInput, UserError
-from policebench.i18n import default_lang
+from policebench.i18n import default_lang, t
 from policebench.problems import Problem
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=StrEnum)
 
 EXIT_OK = 0
 #: Some inputs were bad but the rest were processed (bulk runs without --strict).
@@ -42,7 +43,140 @@ class TableFormat(StrEnum):
     markdown = "markdown"
 
 
-TableFormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+def format_option(default: str) -> Any:
+    """The --format option of a command whose output is ``default`` when nothing says otherwise.
+
+    Its value is None when --format is not given, so that :func:`resolve_format` can tell a
+    format asked for from one defaulted, and take it from the --output file name instead.
+    """
+    return typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format (default: from the --output file name, else {default}).",
+        show_default=False,
+    )
+
+
+TableFormatOpt = Annotated[TableFormat | None, format_option("table")]
+
+#: The format a file name's extension says (lower case), for every format some command writes.
+#: See :data:`ONLY_WHERE_WRITTEN` for .txt and .yaml.
+FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "table",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+#: Formats whose extension says them only for a command that writes them: .txt is any text and
+#: .yaml any YAML, so ``report --format markdown -o notes.txt`` is markdown, and a .yaml name is
+#: no format at all for a command that writes none (reports are never YAML).
+ONLY_WHERE_WRITTEN = frozenset({"table", "yaml"})
+#: The extension suggested for each format.
+SUFFIX_OF_FORMAT = {
+    "html": ".html",
+    "markdown": ".md",
+    "json": ".json",
+    "csv": ".csv",
+    "table": ".txt",
+    "yaml": ".yaml",
+}
+
+
+def resolve_format(
+    format_option: F | None, output: Path | None, offered: type[F], default: F, lang: str
+) -> F:
+    """The format to write: --format when given, else the one the --output file name says,
+    else ``default`` (when writing to stdout).
+
+    A --format the file name contradicts (``--format html -o x.csv``), a file name saying a
+    format the command does not write (``.html`` for one without html), and, without
+    --format, a file name that says no format (``report.out``) are user errors, raised
+    before anything is read or written. --format with a file name that says no format is
+    honoured: the user said what they want.
+    """
+    if output is None:
+        return format_option if format_option is not None else default
+    suffix = output.suffix.lower()
+    names = [f.value for f in offered]
+    inferred = format_of(output, names)
+    if format_option is not None:
+        if inferred is None or inferred == format_option.value:
+            return format_option
+        hint = "fmt_mismatch_hint" if inferred in names else "fmt_rename_hint"
+        raise UserError(
+            t("fmt_mismatch", lang).format(
+                format=format_option.value, file=output, suffix=suffix, inferred=inferred
+            ),
+            t(hint, lang).format(renamed=_renamed(output, format_option.value)),
+        )
+    if inferred is None:
+        if output.is_dir():  # what write_atomic would say, before anything is read
+            raise UserError(f"{output} is a folder", "give a file name to --output")
+        raise UserError(
+            t("fmt_unknown", lang).format(file=output),
+            t("fmt_unknown_hint", lang).format(
+                formats=_one_of(names, lang), files=_files(output, names, lang)
+            ),
+        )
+    if inferred not in names:
+        raise not_written(output, inferred, names, lang)
+    return offered(inferred)
+
+
+def check_output_name(output: Path | None, writes: str, lang: str) -> None:
+    """Refuse an --output file name that says another format than ``writes``, the one format
+    of a command without --format (``new -o x.json``); a name that says none is accepted."""
+    if output is None:
+        return
+    inferred = format_of(output, [writes])
+    if inferred is not None and inferred != writes:
+        raise not_written(output, inferred, [writes], lang)
+
+
+def format_of(output: Path, names: list[str]) -> str | None:
+    """The format the name of ``output`` says to a command writing the formats ``names``."""
+    inferred = FORMAT_OF_SUFFIX.get(output.suffix.lower())
+    if inferred in ONLY_WHERE_WRITTEN and inferred not in names:
+        return None
+    return inferred
+
+
+def not_written(output: Path, inferred: str, names: list[str], lang: str) -> UserError:
+    """The error for a file name saying a format (``inferred``) the command does not write."""
+    return UserError(
+        t("fmt_not_offered", lang).format(
+            inferred=inferred, file=output, suffix=output.suffix.lower()
+        ),
+        t("fmt_not_offered_hint", lang).format(
+            formats=_one_of(names, lang), files=_files(output, names, lang)
+        ),
+    )
+
+
+def _renamed(output: Path, fmt: str) -> str:
+    try:
+        return str(output.with_suffix(SUFFIX_OF_FORMAT[fmt]))
+    except ValueError:  # a name with no stem, such as "."
+        return f"FILE{SUFFIX_OF_FORMAT[fmt]}"
+
+
+def _files(output: Path, names: list[str], lang: str) -> str:
+    return _one_of([_renamed(output, n) for n in names], lang)
+
+
+def _one_of(items: list[str], lang: str) -> str:
+    """In English "a, b or c"; in Chinese "a、b 或 c"."""
+    if len(items) < 2:
+        return "".join(items)
+    if lang == "zh":
+        return "、".join(items[:-1]) + " 或 " + items[-1]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
 
 RubricOpt = Annotated[
     Path | None,

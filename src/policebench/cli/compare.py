@@ -15,9 +15,11 @@ from policebench.cli.common import (
     PeersOpt,
     RubricOpt,
     finish,
+    format_option,
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.cli.reporting import (
@@ -43,9 +45,7 @@ class CompareFormat(StrEnum):
 def compare(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table
-    ),
+    format: Annotated[CompareFormat | None, format_option("table")] = None,
     output: OutputOpt = None,
     peers: PeersOpt = None,
     template_dir: TemplateDirOpt = None,
@@ -64,17 +64,18 @@ def compare(
 
       policebench compare
 
-      policebench compare j-city hangzhou qingdao --format html --output compare.html
+      policebench compare j-city hangzhou qingdao --output compare.html   # html, from the name
 
       policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, CompareFormat, CompareFormat.table, language)
     from policebench.analysis.comparison import build_comparison
     from policebench.render import compare as render
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
-    language = lang_of(lang)
     # One place asked for (or --peers given): it is compared with its peers, named in a line.
     joined = ws.peers if len(ws.selected) == 1 or peers is not None else []
     profiles = [lp.profile for lp in [*ws.selected, *joined]]
@@ -91,13 +92,13 @@ def compare(
 
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
         data = comparison_with_bands(data, result, ws.rubric, language)
-    if format is CompareFormat.json:
+    if fmt is CompareFormat.json:
         text = to_json(data)
-    elif format is CompareFormat.csv:
+    elif fmt is CompareFormat.csv:
         text = render.compare_csv(data)
-    elif format is CompareFormat.markdown:
+    elif fmt is CompareFormat.markdown:
         text = template("compare.md.j2", data, template_dir)
-    elif format is CompareFormat.html:
+    elif fmt is CompareFormat.html:
         text = template("compare.html.j2", data, template_dir)
     else:
         text = render.compare_table(

@@ -14,6 +14,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.cli.reporting import (
@@ -37,7 +38,7 @@ def gaps(
     with_opinions: WithOpinionsOpt = False,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -53,20 +54,21 @@ def gaps(
 
       policebench gaps j-city --against frontier
 
-      policebench gaps j-city --against hangzhou --format csv --output gaps.csv
+      policebench gaps j-city --against hangzhou --output gaps.csv   # csv, from the name
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.render import gaps as render
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
-    language = lang_of(lang)
     report = city_report(ws, against, target, None, language, opinions=with_opinions)
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = to_json(render.subset(report, render.GAP_KEYS))
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.gaps_csv(report, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = template("gaps.md.j2", report)
     else:
         text = render.gaps_table(

@@ -16,7 +16,14 @@ from typing import Annotated, Any
 import typer
 
 from policebench.cli.app import app
-from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
+from policebench.cli.common import (
+    LangOpt,
+    RubricOpt,
+    check_output_name,
+    handle_errors,
+    lang_of,
+    print_problems,
+)
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric
 
@@ -54,7 +61,8 @@ ProfileOutOpt = Annotated[
         "-o",
         help="File to write; '-' prints to stdout (default: cities/CITY_ID.yaml, where every "
         "command looks for profiles; ./cities is created if missing). An existing file is "
-        "never overwritten.",
+        "never overwritten; a name ending in another format's extension (.json, .csv, .md, "
+        ".html) is refused.",
         show_default=False,
     ),
 ]
@@ -98,8 +106,11 @@ def make_profile(fields: dict[str, Any]) -> Profile:
 PROFILES_FOLDER = Path("cities")
 
 
-def output_path(city_id: str, output: str | None) -> Path | None:
-    """Where to write: the given path, ``None`` for stdout, else the default file name."""
+def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
+    """Where to write: the given path, ``None`` for stdout, else the default file name.
+
+    A given path named as another format (``my-city.json``) is refused: a profile is YAML.
+    """
     if output == "-":
         return None
     path = Path(output) if output is not None else PROFILES_FOLDER / f"{city_id}.yaml"
@@ -108,6 +119,7 @@ def output_path(city_id: str, output: str | None) -> Path | None:
             f"{path} already exists; refusing to overwrite it",
             "choose another --output path, or remove the file first",
         )
+    check_output_name(path, "yaml", lang)
     return path
 
 
@@ -175,7 +187,7 @@ def new(
 
     check_id(city_id)
     found, rubric_file = load_rubric_for(rubric)
-    path = output_path(city_id, output)
+    path = output_path(city_id, output, lang_of(lang))
     profile = make_profile(
         {
             "id": city_id,

@@ -14,6 +14,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.cli.reporting import (
@@ -39,7 +40,7 @@ def recommend(
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -56,18 +57,19 @@ def recommend(
 
       policebench recommend j-city --against qingdao --top 5 --format markdown
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.render import gaps as render
     from policebench.render.common import to_json
     from policebench.render.templates import render as template
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
-    language = lang_of(lang)
     report = city_report(ws, against, target, top, language, opinions=with_opinions)
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = to_json(render.subset(report, render.RECOMMEND_KEYS))
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.recommend_csv(report, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = template("recommend.md.j2", report)
     else:
         text = render.recommend_table(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-import typer
-
 from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
@@ -14,9 +12,11 @@ from policebench.cli.common import (
     PeersOpt,
     RubricOpt,
     finish,
+    format_option,
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
 )
 from policebench.cli.reporting import (
     TARGET_RULE,
@@ -52,9 +52,7 @@ def report(
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ReportFormat.markdown
-    ),
+    format: Annotated[ReportFormat | None, format_option("markdown")] = None,
     output: OutputOpt = None,
     template_dir: TemplateDirOpt = None,
     lang: LangOpt = None,
@@ -71,28 +69,29 @@ def report(
 
     Examples:
 
-      policebench report j-city --against frontier --format html --output j-city.html
+      policebench report j-city --against frontier --output j-city.html   # html, from the name
 
       policebench report j-city --against hangzhou --lang zh --output j-city.md
 
-      policebench report my-city history/ --format html -o my-city.html   # with the trend
+      policebench report my-city history/ -o my-city.html   # with the trend
 
-      policebench report j-city --uncertainty --format html -o j-city.html  # with bands
+      policebench report j-city --uncertainty -o j-city.html  # with bands
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, ReportFormat, ReportFormat.markdown, language)
     from policebench.render.common import to_json
     from policebench.render.templates import render
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
-    language = lang_of(lang)
     data = city_report(ws, against, target, top, language, opinions=with_opinions)
     if uncertainty:
         from policebench.render.uncertainty import report_with_bands
 
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
         data = report_with_bands(data, result, ws.rubric, language)
-    if format is ReportFormat.json:
+    if fmt is ReportFormat.json:
         text = to_json(data)
     else:
-        name = "report.html.j2" if format is ReportFormat.html else "report.md.j2"
+        name = "report.html.j2" if fmt is ReportFormat.html else "report.md.j2"
         text = render(name, data, template_dir)
     finish(text, output, ws, failed)

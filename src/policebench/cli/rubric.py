@@ -16,9 +16,11 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     emit,
+    format_option,
     handle_errors,
     lang_of,
     print_problems,
+    resolve_format,
     use_color,
 )
 
@@ -42,9 +44,7 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The old rubric file.", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The new rubric file.", show_default=False)],
     cities: CitiesArg = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        DiffFormat.table
-    ),
+    format: Annotated[DiffFormat | None, format_option("table")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -74,7 +74,11 @@ def diff(
       policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml
 
       policebench rubric diff old.yaml new.yaml j-city history/ --format markdown
+
+      policebench rubric diff old.yaml new.yaml --output changes.md   # markdown, from the name
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, DiffFormat, DiffFormat.table, language)
     from policebench.analysis.rubric_diff import rubric_diff
     from policebench.render import rubric_diff as render
     from policebench.workspace import load_history, load_rubric
@@ -85,14 +89,14 @@ def diff(
     errors = [p for p in problems if p.severity == "error"]
     print_problems(errors)
     result = rubric_diff(old_rubric, new_rubric, ([lp.profile for lp in history[i]] for i in ids))
-    if format is DiffFormat.json:
+    if fmt is DiffFormat.json:
         text = render.render_json(result)
-    elif format is DiffFormat.markdown:
-        text = render.render_markdown(result, lang_of(lang))
+    elif fmt is DiffFormat.markdown:
+        text = render.render_markdown(result, language)
     else:
         color = output is None and use_color()
         text = render.render_table(
-            result, lang_of(lang), color=color, width=None if output is None else 200
+            result, language, color=color, width=None if output is None else 200
         )
     inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]
     emit(text, output, inputs)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from policebench.cli.app import app
-from policebench.cli.common import OutputOpt, emit, handle_errors
+from policebench.cli.common import OutputOpt, check_output_name, emit, handle_errors, lang_of
 
 if TYPE_CHECKING:
     from pydantic_core import core_schema
@@ -96,4 +96,5 @@ def schema(
 
       policebench schema rubric --output schemas/rubric.schema.json
     """
+    check_output_name(output, "json", lang_of(None))  # no --lang: the locale's language
     emit(schema_text(which), output)

@@ -19,6 +19,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 
@@ -28,7 +29,7 @@ from policebench.cli.common import (
 def score(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     peers: PeersOpt = None,
     lang: LangOpt = None,
@@ -47,23 +48,26 @@ def score(
 
       policebench score j-city hangzhou --format markdown
 
-      policebench score cities/ --format csv --output scores.csv
+      policebench score cities/ --output scores.csv   # csv: the format follows the file name
+
+      policebench score --format json --output scores.out   # --format for any other name
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.render import scores as render
     from policebench.scoring import rank
     from policebench.scoring import score as score_one
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
-    language = lang_of(lang)
     # The places asked for, ranked among themselves; with --peers, among those peers too.
     places = ws.compared if peers is not None else ws.selected
     cards = rank([score_one(ws.rubric, lp.profile) for lp in places])
     names = {lp.profile.id: lp.profile for lp in places}
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = render.render_json(ws.rubric, cards)
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.render_csv(ws.rubric, cards, names, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = render.render_markdown(ws.rubric, cards, names, language)
     else:
         color = output is None and use_color()

@@ -21,6 +21,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 
@@ -37,7 +38,7 @@ def sensitivity(
         int, typer.Option("--seed", min=0, help="Random seed: the same seed, the same output.")
     ] = 0,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -59,24 +60,25 @@ def sensitivity(
 
       policebench sensitivity j-city hangzhou --samples 20000 --seed 7
 
-      policebench sensitivity --format json --output bands.json
+      policebench sensitivity --output bands.json   # json, from the file name
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.analysis import sensitivity as analysis
 
     analysis.require_numpy()
     from policebench.render import sensitivity as render
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
-    language = lang_of(lang)
     places = [lp.profile for lp in ws.selected]
     note = f"sampling {len(places):,} places x {samples:,} samples"
     with _working(note if len(places) * samples >= _LONG else None):
         result = analysis.run(ws.rubric, places, samples=samples, seed=seed)
-        if format is TableFormat.json:
+        if fmt is TableFormat.json:
             text = render.render_json(result)
-        elif format is TableFormat.csv:
+        elif fmt is TableFormat.csv:
             text = render.render_csv(result, language)
-        elif format is TableFormat.markdown:
+        elif fmt is TableFormat.markdown:
             text = render.render_markdown(result, ws.rubric, language)
         else:
             color = output is None and use_color()

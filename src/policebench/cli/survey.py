@@ -101,7 +101,7 @@ def survey(
 
     check_id(city)
     found, rubric_file = load_rubric_for(rubric)
-    path = output_path(city, output)
+    path = output_path(city, output, lang_of(lang))
     shown = display(responses)
     parsed = read_responses(responses, shown, found)
     if parsed.fatal or (parsed.row_problems and not skip_bad_rows):

@@ -19,6 +19,7 @@ from policebench.cli.common import (
     handle_errors,
     lang_of,
     load_or_exit,
+    resolve_format,
     use_color,
 )
 from policebench.errors import UserError
@@ -74,7 +75,7 @@ def trend(
         ),
     ] = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = TableFormat.table,
+    format: TableFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
@@ -99,8 +100,10 @@ def trend(
 
       policebench trend cities/j-city.yaml archive/j-city-2024.yaml archive/j-city-2025.yaml
 
-      policebench trend j-city history/ --format csv --output j-city-trend.csv
+      policebench trend j-city history/ --output j-city-trend.csv   # csv, from the name
     """
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
     from policebench.analysis.trend import trend as build_trend
     from policebench.render import trend as render
 
@@ -123,12 +126,11 @@ def trend(
             raise typer.Exit(EXIT_USAGE)
         raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
-    language = lang_of(lang)
-    if format is TableFormat.json:
+    if fmt is TableFormat.json:
         text = render.render_json(ws.rubric, result)
-    elif format is TableFormat.csv:
+    elif fmt is TableFormat.csv:
         text = render.render_csv(ws.rubric, result, language)
-    elif format is TableFormat.markdown:
+    elif fmt is TableFormat.markdown:
         text = render.render_markdown(ws.rubric, result, language)
     else:
         color = output is None and use_color()
