@@ -111,6 +111,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "the profile or the rubric's default",
         "对标地区：无（{where}），无地区排名、无先进前沿；目标取自评估档案或框架默认值",
     ),
+    "no_ranking": ("— (no other place)", "—（无其他地区）"),
     "compared_line": ("Places compared ({count}): {places}", "比较地区（{count} 个）：{places}"),
     "compared_alone": (
         "one place: no ranking; add places to compare, or @bundled",
