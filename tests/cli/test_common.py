@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.render import registry
 from policebench.workspace import bundled
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,17 +25,20 @@ FIXTURES = ROOT / "tests" / "fixtures"
 RUBRIC = str(bundled("rubrics") / "smart-policing.yaml")
 OLD_RUBRIC = str(FIXTURES / "rubric-v0.9.yaml")
 
-#: Each command with --format and --output: the arguments it runs with here, and its formats
-#: in the order it offers them.
+#: Each command with --format and --output: the arguments it runs with here. Its formats
+#: are the format registry's (render.registry), so every format a command offers is tried.
+ARGS: dict[str, list[str]] = {
+    "score": ["score"],
+    "gaps": ["gaps", "j-city", "--against", "hangzhou"],
+    "recommend": ["recommend", "j-city"],
+    "compare": ["compare"],
+    "report": ["report", "j-city"],
+    "trend": ["trend", "j-city"],
+    "sensitivity": ["sensitivity", "--samples", "500"],
+    "rubric diff": ["rubric", "diff", OLD_RUBRIC, RUBRIC],
+}
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
-    "score": (["score"], ["table", "json", "csv", "markdown"]),
-    "gaps": (["gaps", "j-city", "--against", "hangzhou"], ["table", "json", "csv", "markdown"]),
-    "recommend": (["recommend", "j-city"], ["table", "json", "csv", "markdown"]),
-    "compare": (["compare"], ["table", "markdown", "html", "json", "csv"]),
-    "report": (["report", "j-city"], ["markdown", "html", "json"]),
-    "trend": (["trend", "j-city"], ["table", "json", "csv", "markdown"]),
-    "sensitivity": (["sensitivity", "--samples", "500"], ["table", "json", "csv", "markdown"]),
-    "rubric diff": (["rubric", "diff", OLD_RUBRIC, RUBRIC], ["table", "json", "markdown"]),
+    name: (ARGS[name], [f.value for f in registry.formats(name)]) for name in registry.commands()
 }
 SUFFIX = {"table": ".txt", "json": ".json", "csv": ".csv", "markdown": ".md", "html": ".html"}
 BOX = {chr(c) for c in range(0x2500, 0x2580)}  # box drawing: ─ │ ┏ ━ ...

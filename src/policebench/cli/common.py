@@ -17,10 +17,11 @@ import typer
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
 from policebench.problems import Problem
+from policebench.render import registry
+from policebench.render.registry import Style, TableFormat
 
 P = ParamSpec("P")
 R = TypeVar("R")
-F = TypeVar("F", bound=StrEnum)
 
 EXIT_OK = 0
 #: Some inputs were bad but the rest were processed (bulk runs without --strict).
@@ -32,15 +33,6 @@ EXIT_BUG = 70
 class Lang(StrEnum):
     en = "en"
     zh = "zh"
-
-
-class TableFormat(StrEnum):
-    """The outputs of the commands that print tables."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def format_option(default: str) -> Any:
@@ -88,10 +80,11 @@ SUFFIX_OF_FORMAT = {
 
 
 def resolve_format(
-    format_option: F | None, output: Path | None, offered: type[F], default: F, lang: str
-) -> F:
-    """The format to write: --format when given, else the one the --output file name says,
-    else ``default`` (when writing to stdout).
+    format_option: StrEnum | None, output: Path | None, command: str, lang: str
+) -> str:
+    """The format ``command`` writes: --format when given, else the one the --output file
+    name says, else the command's default (when writing to stdout). The formats offered and
+    the default are the format registry's (``render.registry``).
 
     A --format the file name contradicts (``--format html -o x.csv``), a file name saying a
     format the command does not write (``.html`` for one without html), and, without
@@ -99,14 +92,15 @@ def resolve_format(
     before anything is read or written. --format with a file name that says no format is
     honoured: the user said what they want.
     """
+    offered = registry.formats(command)
     if output is None:
-        return format_option if format_option is not None else default
+        return (format_option or registry.default(command)).value
     suffix = output.suffix.lower()
     names = [f.value for f in offered]
     inferred = format_of(output, names)
     if format_option is not None:
         if inferred is None or inferred == format_option.value:
-            return format_option
+            return format_option.value
         hint = "fmt_mismatch_hint" if inferred in names else "fmt_rename_hint"
         raise UserError(
             t("fmt_mismatch", lang).format(
@@ -125,7 +119,7 @@ def resolve_format(
         )
     if inferred not in names:
         raise not_written(output, inferred, names, lang)
-    return offered(inferred)
+    return inferred
 
 
 def check_output_name(output: Path | None, writes: str, lang: str) -> None:
@@ -226,6 +220,17 @@ CitiesArg = Annotated[
 
 def lang_of(option: Lang | None) -> str:
     return option.value if option is not None else default_lang()
+
+
+def style_for(output: Path | None, lang: str, template_dir: Path | None = None) -> Style:
+    """How a command lays out its text: colour and the terminal's width on a terminal; no
+    colour and 200 columns in a file."""
+    return Style(
+        lang,
+        color=output is None and use_color(),
+        width=None if output is None else 200,
+        template_dir=template_dir,
+    )
 
 
 def use_color(stream: Any = None) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,7 +19,7 @@ from policebench.cli.common import (
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
 from policebench.cli.reporting import (
     SamplesOpt,
@@ -30,14 +29,8 @@ from policebench.cli.reporting import (
     provenance,
     sensitivity_of,
 )
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-    csv = "csv"
+from policebench.render import registry
+from policebench.render.registry import CompareFormat
 
 
 @app.command()
@@ -69,11 +62,8 @@ def compare(
       policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, CompareFormat, CompareFormat.table, language)
+    fmt = resolve_format(format, output, "compare", language)
     from policebench.analysis.comparison import build_comparison
-    from policebench.render import compare as render
-    from policebench.render.common import to_json
-    from policebench.render.templates import render as template
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
     # One place asked for (or --peers given): it is compared with its peers, named in a line.
@@ -92,19 +82,5 @@ def compare(
 
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
         data = comparison_with_bands(data, result, ws.rubric, language)
-    if fmt is CompareFormat.json:
-        text = to_json(data)
-    elif fmt is CompareFormat.csv:
-        text = render.compare_csv(data)
-    elif fmt is CompareFormat.markdown:
-        text = template("compare.md.j2", data, template_dir)
-    elif fmt is CompareFormat.html:
-        text = template("compare.html.j2", data, template_dir)
-    else:
-        text = render.compare_table(
-            data,
-            language,
-            color=output is None and use_color(),
-            width=None if output is None else 200,
-        )
+    text = registry.render("compare", fmt, data, style_for(output, language, template_dir))
     finish(text, output, ws, failed)

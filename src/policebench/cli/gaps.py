@@ -8,14 +8,13 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormat,
     TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
 from policebench.cli.reporting import (
     TARGET_RULE,
@@ -26,6 +25,7 @@ from policebench.cli.reporting import (
     WithOpinionsOpt,
     city_report,
 )
+from policebench.render import registry
 
 
 @app.command(epilog=TARGET_RULE)
@@ -57,24 +57,8 @@ def gaps(
       policebench gaps j-city --against hangzhou --output gaps.csv   # csv, from the name
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
-    from policebench.render import gaps as render
-    from policebench.render.common import to_json
-    from policebench.render.templates import render as template
+    fmt = resolve_format(format, output, "gaps", language)
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     report = city_report(ws, against, target, None, language, opinions=with_opinions)
-    if fmt is TableFormat.json:
-        text = to_json(render.subset(report, render.GAP_KEYS))
-    elif fmt is TableFormat.csv:
-        text = render.gaps_csv(report, language)
-    elif fmt is TableFormat.markdown:
-        text = template("gaps.md.j2", report)
-    else:
-        text = render.gaps_table(
-            report,
-            language,
-            color=output is None and use_color(),
-            width=None if output is None else 200,
-        )
-    finish(text, output, ws, failed)
+    finish(registry.render("gaps", fmt, report, style_for(output, language)), output, ws, failed)

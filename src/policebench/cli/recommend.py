@@ -8,14 +8,13 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormat,
     TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
 from policebench.cli.reporting import (
     TARGET_RULE,
@@ -27,6 +26,7 @@ from policebench.cli.reporting import (
     WithOpinionsOpt,
     city_report,
 )
+from policebench.render import registry
 
 
 @app.command(epilog=TARGET_RULE)
@@ -58,24 +58,9 @@ def recommend(
       policebench recommend j-city --against qingdao --top 5 --format markdown
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
-    from policebench.render import gaps as render
-    from policebench.render.common import to_json
-    from policebench.render.templates import render as template
+    fmt = resolve_format(format, output, "recommend", language)
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     report = city_report(ws, against, target, top, language, opinions=with_opinions)
-    if fmt is TableFormat.json:
-        text = to_json(render.subset(report, render.RECOMMEND_KEYS))
-    elif fmt is TableFormat.csv:
-        text = render.recommend_csv(report, language)
-    elif fmt is TableFormat.markdown:
-        text = template("recommend.md.j2", report)
-    else:
-        text = render.recommend_table(
-            report,
-            language,
-            color=output is None and use_color(),
-            width=None if output is None else 200,
-        )
+    text = registry.render("recommend", fmt, report, style_for(output, language))
     finish(text, output, ws, failed)

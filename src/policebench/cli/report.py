@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from policebench.cli.app import app
@@ -17,6 +16,7 @@ from policebench.cli.common import (
     lang_of,
     load_or_exit,
     resolve_format,
+    style_for,
 )
 from policebench.cli.reporting import (
     TARGET_RULE,
@@ -33,12 +33,8 @@ from policebench.cli.reporting import (
     city_report,
     sensitivity_of,
 )
-
-
-class ReportFormat(StrEnum):
-    markdown = "markdown"
-    html = "html"
-    json = "json"
+from policebench.render import registry
+from policebench.render.registry import ReportFormat
 
 
 @app.command(epilog=TARGET_RULE)
@@ -78,9 +74,7 @@ def report(
       policebench report j-city --uncertainty -o j-city.html  # with bands
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, ReportFormat, ReportFormat.markdown, language)
-    from policebench.render.common import to_json
-    from policebench.render.templates import render
+    fmt = resolve_format(format, output, "report", language)
 
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     data = city_report(ws, against, target, top, language, opinions=with_opinions)
@@ -89,9 +83,5 @@ def report(
 
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
         data = report_with_bands(data, result, ws.rubric, language)
-    if fmt is ReportFormat.json:
-        text = to_json(data)
-    else:
-        name = "report.html.j2" if fmt is ReportFormat.html else "report.md.j2"
-        text = render(name, data, template_dir)
+    text = registry.render("report", fmt, data, style_for(output, language, template_dir))
     finish(text, output, ws, failed)

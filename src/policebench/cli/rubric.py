@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,8 +20,10 @@ from policebench.cli.common import (
     lang_of,
     print_problems,
     resolve_format,
-    use_color,
+    style_for,
 )
+from policebench.render import registry
+from policebench.render.registry import DiffFormat
 
 rubric_app = typer.Typer(
     help="Work with rubric versions.\n\nExample:\n\n  policebench rubric diff old.yaml new.yaml",
@@ -30,12 +31,6 @@ rubric_app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(rubric_app, name="rubric")
-
-
-class DiffFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
 
 
 @rubric_app.command("diff")
@@ -78,9 +73,8 @@ def diff(
       policebench rubric diff old.yaml new.yaml --output changes.md   # markdown, from the name
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, DiffFormat, DiffFormat.table, language)
+    fmt = resolve_format(format, output, "rubric diff", language)
     from policebench.analysis.rubric_diff import rubric_diff
-    from policebench.render import rubric_diff as render
     from policebench.workspace import load_history, load_rubric
 
     old_rubric = load_rubric(old)[0]
@@ -89,15 +83,7 @@ def diff(
     errors = [p for p in problems if p.severity == "error"]
     print_problems(errors)
     result = rubric_diff(old_rubric, new_rubric, ([lp.profile for lp in history[i]] for i in ids))
-    if fmt is DiffFormat.json:
-        text = render.render_json(result)
-    elif fmt is DiffFormat.markdown:
-        text = render.render_markdown(result, language)
-    else:
-        color = output is None and use_color()
-        text = render.render_table(
-            result, language, color=color, width=None if output is None else 200
-        )
+    text = registry.render("rubric diff", fmt, result, style_for(output, language))
     inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]
     emit(text, output, inputs)
     if errors:

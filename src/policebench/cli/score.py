@@ -13,15 +13,15 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormat,
     TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
+from policebench.render import registry
 
 
 @app.command()
@@ -53,8 +53,7 @@ def score(
       policebench score --format json --output scores.out   # --format for any other name
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
-    from policebench.render import scores as render
+    fmt = resolve_format(format, output, "score", language)
     from policebench.scoring import rank
     from policebench.scoring import score as score_one
 
@@ -63,15 +62,6 @@ def score(
     places = ws.compared if peers is not None else ws.selected
     cards = rank([score_one(ws.rubric, lp.profile) for lp in places])
     names = {lp.profile.id: lp.profile for lp in places}
-    if fmt is TableFormat.json:
-        text = render.render_json(ws.rubric, cards)
-    elif fmt is TableFormat.csv:
-        text = render.render_csv(ws.rubric, cards, names, language)
-    elif fmt is TableFormat.markdown:
-        text = render.render_markdown(ws.rubric, cards, names, language)
-    else:
-        color = output is None and use_color()
-        text = render.render_table(
-            ws.rubric, cards, names, language, color=color, width=None if output is None else 200
-        )
+    result = registry.Scores(ws.rubric, cards, names)
+    text = registry.render("score", fmt, result, style_for(output, language))
     finish(text, output, ws, failed)

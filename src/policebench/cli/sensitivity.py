@@ -15,15 +15,15 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    TableFormat,
     TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
+from policebench.render import registry
 
 
 @app.command()
@@ -63,28 +63,22 @@ def sensitivity(
       policebench sensitivity --output bands.json   # json, from the file name
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
+    fmt = resolve_format(format, output, "sensitivity", language)
     from policebench.analysis import sensitivity as analysis
 
     analysis.require_numpy()
-    from policebench.render import sensitivity as render
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
     places = [lp.profile for lp in ws.selected]
     note = f"sampling {len(places):,} places x {samples:,} samples"
     with _working(note if len(places) * samples >= _LONG else None):
         result = analysis.run(ws.rubric, places, samples=samples, seed=seed)
-        if fmt is TableFormat.json:
-            text = render.render_json(result)
-        elif fmt is TableFormat.csv:
-            text = render.render_csv(result, language)
-        elif fmt is TableFormat.markdown:
-            text = render.render_markdown(result, ws.rubric, language)
-        else:
-            color = output is None and use_color()
-            text = render.render_table(
-                result, ws.rubric, language, color=color, width=None if output is None else 200
-            )
+        text = registry.render(
+            "sensitivity",
+            fmt,
+            registry.WithRubric(ws.rubric, result),
+            style_for(output, language),
+        )
     finish(text, output, ws, failed)
 
 

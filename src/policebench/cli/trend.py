@@ -13,16 +13,16 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    TableFormat,
     TableFormatOpt,
     finish,
     handle_errors,
     lang_of,
     load_or_exit,
     resolve_format,
-    use_color,
+    style_for,
 )
 from policebench.errors import UserError
+from policebench.render import registry
 
 
 def _check_paths(city: str, paths: list[Path]) -> None:
@@ -103,9 +103,8 @@ def trend(
       policebench trend j-city history/ --output j-city-trend.csv   # csv, from the name
     """
     language = lang_of(lang)
-    fmt = resolve_format(format, output, TableFormat, TableFormat.table, language)
+    fmt = resolve_format(format, output, "trend", language)
     from policebench.analysis.trend import trend as build_trend
-    from policebench.render import trend as render
 
     extra = list(paths or [])
     _check_paths(city, extra)
@@ -126,15 +125,7 @@ def trend(
             raise typer.Exit(EXIT_USAGE)
         raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
-    if fmt is TableFormat.json:
-        text = render.render_json(ws.rubric, result)
-    elif fmt is TableFormat.csv:
-        text = render.render_csv(ws.rubric, result, language)
-    elif fmt is TableFormat.markdown:
-        text = render.render_markdown(ws.rubric, result, language)
-    else:
-        color = output is None and use_color()
-        text = render.render_table(
-            ws.rubric, result, language, color=color, width=None if output is None else 200
-        )
+    text = registry.render(
+        "trend", fmt, registry.WithRubric(ws.rubric, result), style_for(output, language)
+    )
     finish(text, output, ws, failed)

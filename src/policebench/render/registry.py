@@ -1,0 +1,365 @@
+"""The format registry: for each command, the formats it writes and the renderer of each.
+
+One place answers "which formats does `score` offer, and what writes its CSV?": a command
+takes its ``--format`` choices from here (:func:`formats`) and its text from :func:`render`.
+A new format is one renderer here, one entry in ``_REGISTRY`` and one member of the
+command's format enum; ``tests/render/test_registry.py`` fails when an enum offers a format
+without a renderer or a renderer is not offered.
+
+Every renderer takes the command's result and a :class:`Style` (language, colour, width,
+templates) and returns text. Render modules are imported by the renderer that needs them,
+never at start-up: ``policebench --version`` and ``score`` stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from policebench.models import Profile, Rubric
+    from policebench.scoring import Scorecard
+
+
+class TableFormat(StrEnum):
+    """The formats of the commands that print tables."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a result is laid out: language, colour (terminal only), width, own templates."""
+
+    lang: str = "en"
+    color: bool = False
+    #: Width of terminal tables; None = the terminal's.
+    width: int | None = None
+    #: A folder of jinja2 templates overriding the bundled ones (report, compare).
+    template_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What `score` renders: ranked scorecards and the profiles they are of."""
+
+    rubric: Rubric
+    cards: list[Scorecard]
+    names: dict[str, Profile]
+
+
+@dataclass(frozen=True)
+class WithRubric:
+    """A result that is rendered with the rubric it was computed against (trend,
+    sensitivity)."""
+
+    rubric: Rubric
+    result: Any
+
+
+Renderer = Callable[[Any, Style], str]
+
+# --------------------------------------------------------------------------- score
+
+
+def _score_table(r: Scores, s: Style) -> str:
+    from policebench.render import scores
+
+    return scores.render_table(r.rubric, r.cards, r.names, s.lang, color=s.color, width=s.width)
+
+
+def _score_json(r: Scores, s: Style) -> str:
+    from policebench.render import scores
+
+    return scores.render_json(r.rubric, r.cards)
+
+
+def _score_csv(r: Scores, s: Style) -> str:
+    from policebench.render import scores
+
+    return scores.render_csv(r.rubric, r.cards, r.names, s.lang)
+
+
+def _score_markdown(r: Scores, s: Style) -> str:
+    from policebench.render import scores
+
+    return scores.render_markdown(r.rubric, r.cards, r.names, s.lang)
+
+
+# --------------------------------------------------------------------------- gaps, recommend
+
+
+def _gaps_table(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+
+    return gaps.gaps_table(report, s.lang, color=s.color, width=s.width)
+
+
+def _gaps_json(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+    from policebench.render.common import to_json
+
+    return to_json(gaps.subset(report, gaps.GAP_KEYS))
+
+
+def _gaps_csv(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+
+    return gaps.gaps_csv(report, s.lang)
+
+
+def _recommend_table(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+
+    return gaps.recommend_table(report, s.lang, color=s.color, width=s.width)
+
+
+def _recommend_json(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+    from policebench.render.common import to_json
+
+    return to_json(gaps.subset(report, gaps.RECOMMEND_KEYS))
+
+
+def _recommend_csv(report: dict[str, Any], s: Style) -> str:
+    from policebench.render import gaps
+
+    return gaps.recommend_csv(report, s.lang)
+
+
+# --------------------------------------------------------------------------- data as is
+
+
+def _json(data: Any, s: Style) -> str:
+    """A result that is its own JSON contract (report, compare, rubric diff data)."""
+    from policebench.render.common import to_json
+
+    return to_json(data)
+
+
+def _template(name: str) -> Renderer:
+    """A renderer through the jinja2 template ``name`` (``Style.template_dir`` may override)."""
+
+    def render(data: dict[str, Any], s: Style) -> str:
+        from policebench.render.templates import render as template
+
+        return template(name, data, s.template_dir)
+
+    render.__name__ = f"template:{name}"
+    return render
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def _compare_table(data: dict[str, Any], s: Style) -> str:
+    from policebench.render import compare
+
+    return compare.compare_table(data, s.lang, color=s.color, width=s.width)
+
+
+def _compare_csv(data: dict[str, Any], s: Style) -> str:
+    from policebench.render import compare
+
+    return compare.compare_csv(data)
+
+
+# --------------------------------------------------------------------------- trend
+
+
+def _trend_table(r: WithRubric, s: Style) -> str:
+    from policebench.render import trend
+
+    return trend.render_table(r.rubric, r.result, s.lang, color=s.color, width=s.width)
+
+
+def _trend_json(r: WithRubric, s: Style) -> str:
+    from policebench.render import trend
+
+    return trend.render_json(r.rubric, r.result)
+
+
+def _trend_csv(r: WithRubric, s: Style) -> str:
+    from policebench.render import trend
+
+    return trend.render_csv(r.rubric, r.result, s.lang)
+
+
+def _trend_markdown(r: WithRubric, s: Style) -> str:
+    from policebench.render import trend
+
+    return trend.render_markdown(r.rubric, r.result, s.lang)
+
+
+# --------------------------------------------------------------------------- sensitivity
+
+
+def _sensitivity_table(r: WithRubric, s: Style) -> str:
+    from policebench.render import sensitivity
+
+    return sensitivity.render_table(r.result, r.rubric, s.lang, color=s.color, width=s.width)
+
+
+def _sensitivity_json(r: WithRubric, s: Style) -> str:
+    from policebench.render import sensitivity
+
+    return sensitivity.render_json(r.result)
+
+
+def _sensitivity_csv(r: WithRubric, s: Style) -> str:
+    from policebench.render import sensitivity
+
+    return sensitivity.render_csv(r.result, s.lang)
+
+
+def _sensitivity_markdown(r: WithRubric, s: Style) -> str:
+    from policebench.render import sensitivity
+
+    return sensitivity.render_markdown(r.result, r.rubric, s.lang)
+
+
+# --------------------------------------------------------------------------- rubric diff
+
+
+def _diff_table(result: Any, s: Style) -> str:
+    from policebench.render import rubric_diff
+
+    return rubric_diff.render_table(result, s.lang, color=s.color, width=s.width)
+
+
+def _diff_json(result: Any, s: Style) -> str:
+    from policebench.render import rubric_diff
+
+    return rubric_diff.render_json(result)
+
+
+def _diff_markdown(result: Any, s: Style) -> str:
+    from policebench.render import rubric_diff
+
+    return rubric_diff.render_markdown(result, s.lang)
+
+
+# --------------------------------------------------------------------------- the registry
+
+#: Per command: its format enum (what ``--format`` offers, in the order ``--help`` lists it)
+#: and the renderer of each format; the first is the default when writing to stdout and the
+#: file name says nothing.
+_REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
+    "score": (
+        TableFormat,
+        {
+            "table": _score_table,
+            "json": _score_json,
+            "csv": _score_csv,
+            "markdown": _score_markdown,
+        },
+    ),
+    "gaps": (
+        TableFormat,
+        {
+            "table": _gaps_table,
+            "json": _gaps_json,
+            "csv": _gaps_csv,
+            "markdown": _template("gaps.md.j2"),
+        },
+    ),
+    "recommend": (
+        TableFormat,
+        {
+            "table": _recommend_table,
+            "json": _recommend_json,
+            "csv": _recommend_csv,
+            "markdown": _template("recommend.md.j2"),
+        },
+    ),
+    "compare": (
+        CompareFormat,
+        {
+            "table": _compare_table,
+            "markdown": _template("compare.md.j2"),
+            "html": _template("compare.html.j2"),
+            "json": _json,
+            "csv": _compare_csv,
+        },
+    ),
+    "report": (
+        ReportFormat,
+        {
+            "markdown": _template("report.md.j2"),
+            "html": _template("report.html.j2"),
+            "json": _json,
+        },
+    ),
+    "trend": (
+        TableFormat,
+        {
+            "table": _trend_table,
+            "json": _trend_json,
+            "csv": _trend_csv,
+            "markdown": _trend_markdown,
+        },
+    ),
+    "sensitivity": (
+        TableFormat,
+        {
+            "table": _sensitivity_table,
+            "json": _sensitivity_json,
+            "csv": _sensitivity_csv,
+            "markdown": _sensitivity_markdown,
+        },
+    ),
+    "rubric diff": (
+        DiffFormat,
+        {
+            "table": _diff_table,
+            "json": _diff_json,
+            "markdown": _diff_markdown,
+        },
+    ),
+}
+
+
+def commands() -> Mapping[str, Mapping[str, Renderer]]:
+    """Every command in the registry with its renderers by format."""
+    return {name: renderers for name, (_, renderers) in _REGISTRY.items()}
+
+
+def formats(command: str) -> type[StrEnum]:
+    """The format enum of ``command``: what its ``--format`` offers."""
+    return _REGISTRY[command][0]
+
+
+def default(command: str) -> StrEnum:
+    """The format ``command`` writes when neither ``--format`` nor the file name says one."""
+    return next(iter(formats(command)))
+
+
+def render(command: str, fmt: str, result: Any, style: Style) -> str:
+    """``result`` of ``command`` as text in the format ``fmt``."""
+    return _REGISTRY[command][1][str(fmt)](result, style)
