@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policebench.analysis.report import build_report
 from policebench.models import Profile, Rubric
 
@@ -57,3 +59,25 @@ def test_missing_chinese_falls_back_to_english(
     empty = bare.model_copy(update={"notes": None, "assessor": None})
     report = build_report(rubric, empty, list(profiles.values()), lang="zh")
     assert report["city"]["notes"] is None and report["city"]["assessor"] is None
+
+
+def test_levels_are_derived_once_per_place(
+    rubric: Rubric, profiles: dict[str, Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report derives each place's levels once (when scoring it) and passes them on to the
+    frontier, the gaps, the roadmap, the lessons and the evidence appendix."""
+    from policebench import scoring
+    from policebench.analysis import gaps, report_sections
+
+    calls: list[str] = []
+    real = scoring.levels_of
+
+    def counted(rubric: Rubric, profile: Profile) -> dict[str, int | None]:
+        calls.append(profile.id)
+        return real(rubric, profile)
+
+    for module in (scoring, gaps, report_sections):
+        monkeypatch.setattr(module, "levels_of", counted)
+    everyone = list(profiles.values())
+    build_report(rubric, profiles["j-city"], everyone, opinions=False)
+    assert sorted(calls) == sorted(p.id for p in everyone)

@@ -80,11 +80,23 @@ class GapAnalysis:
     overall_if_closed: float | None
 
 
+#: Every place's levels by place id, derived once (``levels_of``) and passed on, so that a
+#: report does not derive them again in every section.
+Known = Mapping[str, Mapping[str, int | None]]
+
+
+def known_levels(rubric: Rubric, profile: Profile, known: Known | None) -> dict[str, int | None]:
+    """``profile``'s levels: from ``known`` when given, else derived."""
+    if known is not None and profile.id in known:
+        return dict(known[profile.id])
+    return levels_of(rubric, profile)
+
+
 def evidenced_levels(
-    rubric: Rubric, profile: Profile, *, opinions: bool = False
+    rubric: Rubric, profile: Profile, *, opinions: bool = False, known: Known | None = None
 ) -> dict[str, int | None]:
     """``profile``'s levels that may set a target: those with evidence (all, with opinions)."""
-    levels = levels_of(rubric, profile)
+    levels = known_levels(rubric, profile, known)
     if opinions:
         return levels
     return {
@@ -96,7 +108,7 @@ def evidenced_levels(
 
 
 def frontier_levels(
-    rubric: Rubric, peers: Sequence[Profile], *, opinions: bool = False
+    rubric: Rubric, peers: Sequence[Profile], *, opinions: bool = False, known: Known | None = None
 ) -> dict[str, Target]:
     """Per indicator, the best evidenced level among ``peers`` and who holds it.
 
@@ -104,22 +116,26 @@ def frontier_levels(
     indicator no peer has evidenced is left out, for the next target rule to fill.
     """
     best: dict[str, Target] = {}
-    all_levels = [(p.id, evidenced_levels(rubric, p, opinions=opinions)) for p in peers]
+    all_levels = [
+        (p.id, evidenced_levels(rubric, p, opinions=opinions, known=known)) for p in peers
+    ]
     for ind_id in rubric.indicators:
-        known = [(levels[ind_id], pid) for pid, levels in all_levels if levels[ind_id] is not None]
-        if not known:
+        held = [(levels[ind_id], pid) for pid, levels in all_levels if levels[ind_id] is not None]
+        if not held:
             continue
-        top = max(level for level, _ in known if level is not None)
-        holders = tuple(sorted(pid for level, pid in known if level == top))
+        top = max(level for level, _ in held if level is not None)
+        holders = tuple(sorted(pid for level, pid in held if level == top))
         best[ind_id] = Target(top, FRONTIER, holders)
     return best
 
 
-def peer_levels(rubric: Rubric, peer: Profile, *, opinions: bool = False) -> dict[str, Target]:
+def peer_levels(
+    rubric: Rubric, peer: Profile, *, opinions: bool = False, known: Known | None = None
+) -> dict[str, Target]:
     """A peer's evidenced levels (all known levels, with ``opinions``) as targets."""
     return {
         ind_id: Target(level, "peer", (peer.id,))
-        for ind_id, level in evidenced_levels(rubric, peer, opinions=opinions).items()
+        for ind_id, level in evidenced_levels(rubric, peer, opinions=opinions, known=known).items()
         if level is not None
     }
 
@@ -156,9 +172,12 @@ def analyse(
     profile: Profile,
     targets: Mapping[str, Target],
     against: str | None = None,
+    *,
+    levels: Known | None = None,
 ) -> GapAnalysis:
-    """Gaps, impacts and dimension subtotals of ``profile`` against ``targets``."""
-    current = levels_of(rubric, profile)
+    """Gaps, impacts and dimension subtotals of ``profile`` against ``targets`` (``levels``:
+    every place's levels, when already derived)."""
+    current = known_levels(rubric, profile, levels)
     overall, _, _ = aggregate(rubric, current)
     order = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     known: list[Gap] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policebench.analysis.gaps import Gap, evidenced_levels
+from policebench.analysis.gaps import Gap, Known, evidenced_levels
 from policebench.models import Assessment, Profile, Rubric
 
 _CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
@@ -40,6 +40,7 @@ def lessons(
     peers: Sequence[Profile],
     *,
     opinions: bool = False,
+    known: Known | None = None,
 ) -> list[PeerLesson]:
     """For each open gap, the peers whose evidenced level is at or above its target.
 
@@ -47,7 +48,9 @@ def lessons(
     peer, and a level without evidence is no lesson (unless ``opinions`` lets it in).
     """
     levels = {
-        p.id: evidenced_levels(rubric, p, opinions=opinions) for p in peers if p.id != city.id
+        p.id: evidenced_levels(rubric, p, opinions=opinions, known=known)
+        for p in peers
+        if p.id != city.id
     }
     by_id = {p.id: p for p in peers}
     out = []

@@ -17,6 +17,7 @@ from policebench.analysis.gaps import (
     FRONTIER,
     NO_PEER,
     GapAnalysis,
+    Known,
     Target,
     analyse,
     frontier_levels,
@@ -36,7 +37,7 @@ from policebench.analysis.roadmap import plan
 from policebench.i18n import t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
-from policebench.scoring import Scorecard, levels_of
+from policebench.scoring import Scorecard
 
 __all__ = ["Names", "Provenance", "build_report"]
 
@@ -84,14 +85,16 @@ def build_report(
     names = Names(rubric, everyone, lang)
     comparison = compare(rubric, everyone)
     card = next(c for c in comparison.cards if c.city_id == city.id)
-    targets_from = _against(rubric, others, against, opinions)
+    # Each place's levels, derived once (by scoring) and passed on to every section.
+    known = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in comparison.cards}
+    targets_from = _against(rubric, others, against, opinions, known)
     kind = None if against is None else ("frontier" if against == FRONTIER else "peer")
     targets = resolve_targets(
         rubric, city, level=target_level, against=targets_from, against_kind=kind
     )
-    gaps = analyse(rubric, city, targets, against)
+    gaps = analyse(rubric, city, targets, against, levels=known)
     chosen = [g for g in gaps.gaps if g.gap][: top if top else None]
-    roadmap = plan(rubric, chosen, levels_of(rubric, city))
+    roadmap = plan(rubric, chosen, known[city.id])
     rank = comparison.rank_of(city.id)
     return {
         "policebench": provenance.version if provenance else None,
@@ -126,8 +129,8 @@ def build_report(
         ],
         "overall_if_closed": rnd(gaps.overall_if_closed),
         "roadmap": sections.roadmap(roadmap, names),
-        "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions),
-        "evidence": sections.evidence(rubric, city, names),
+        "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions, known),
+        "evidence": sections.evidence(rubric, city, names, known[city.id]),
         "trend": sections.trend(rubric, [*history, city]) if history else [],
         "provenance": provenance_data(provenance),
         # Filled by render.uncertainty when bands are asked for (--uncertainty).
@@ -136,14 +139,14 @@ def build_report(
 
 
 def _against(
-    rubric: Rubric, peers: Sequence[Profile], against: str | None, opinions: bool
+    rubric: Rubric, peers: Sequence[Profile], against: str | None, opinions: bool, known: Known
 ) -> Mapping[str, Target] | None:
     if against is None:
         return None
     if against == FRONTIER:
-        return frontier_levels(rubric, peers, opinions=opinions)
+        return frontier_levels(rubric, peers, opinions=opinions, known=known)
     peer = next(p for p in peers if p.id == against)
-    return peer_levels(rubric, peer, opinions=opinions)
+    return peer_levels(rubric, peer, opinions=opinions, known=known)
 
 
 def _against_name(against: str | None, names: Names) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Target
+from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.report_parts import (
     PEER_EXAMPLES,
@@ -258,10 +258,11 @@ def peer_lessons(
     peers: Sequence[Profile],
     names: Names,
     opinions: bool = False,
+    known: Known | None = None,
 ) -> list[dict[str, Any]]:
     """Per open gap, the best-documented peers at or above its target."""
     out = []
-    for lesson in find_lessons(rubric, city, chosen, peers, opinions=opinions):
+    for lesson in find_lessons(rubric, city, chosen, peers, opinions=opinions, known=known):
         out.append(
             {
                 "indicator": lesson.indicator,
@@ -285,9 +286,15 @@ def peer_lessons(
     return out
 
 
-def evidence(rubric: Rubric, city: Profile, names: Names) -> list[dict[str, Any]]:
-    """The evidence appendix: every indicator with its level, evidence and sources."""
-    levels = levels_of(rubric, city)
+def evidence(
+    rubric: Rubric,
+    city: Profile,
+    names: Names,
+    levels: Mapping[str, int | None] | None = None,
+) -> list[dict[str, Any]]:
+    """The evidence appendix: every indicator with its level, evidence and sources
+    (``levels``: the place's levels when already derived)."""
+    levels = levels if levels is not None else levels_of(rubric, city)
     out = []
     for ind_id, indicator in rubric.indicators.items():
         entry = city.indicators.get(ind_id) or Assessment()
