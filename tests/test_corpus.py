@@ -62,6 +62,9 @@ CASES: dict[str, tuple[str, str | None]] = {
     "syntax-directive-duplicate.yaml": ("duplicate %YAML directive", "2:1"),
     "syntax-directive-no-document-start.yaml": ("did not find expected <document start>", "2:1"),
     "syntax-directive-version.yaml": ("incompatible YAML document", "1:1"),
+    "syntax-fullwidth-colon.yaml": ("full-width colon '：' (U+FF1A) after 'level'", "7:10"),
+    "syntax-fullwidth-comma.yaml": ("full-width comma '，' (U+FF0C)", "9:25"),
+    "syntax-level-dash.yaml": ("for a value that is not known write null", "7:12"),
     "syntax-duplicate-anchor.yaml": (
         "anchor (&name) is defined twice (first defined on line 5)",
         "6:11",
