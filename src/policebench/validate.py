@@ -14,13 +14,13 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from policebench.forms import slug
+from policebench.forms import normalise_profile, slug
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
 from policebench.rubric_checks import check_rubric
 from policebench.yamlio import Document, YamlPath, closest, fullwidth_in_scalar
 
-__all__ = ["build", "check_profile", "check_rubric", "evidence_warnings"]
+__all__ = ["build", "build_profile", "check_profile", "check_rubric", "evidence_warnings"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -200,6 +200,30 @@ def build(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, _problems(model, doc, exc.errors(), {})
+
+
+def build_profile(
+    doc: Document, names: Mapping[str, int] | None = None
+) -> tuple[Profile | None, list[Problem], bool]:
+    """A profile from ``doc``, reading the forms a planner means (``２``, ``2级``, ``中``...).
+
+    Returns the profile (None if invalid), its problems (only warnings, one per form read,
+    when there is a profile) and whether it should be built again once the rubric is known:
+    ``names`` are the rubric's level names (:func:`policebench.forms.level_names`), None before
+    a rubric is chosen, and a level typed as a word may be one of them. A valid file costs
+    what ``build`` costs: the forms are looked for only in what the model refused.
+    """
+    try:
+        return Profile.model_validate(doc.data), [], False
+    except ValidationError as exc:
+        errors = exc.errors()
+    forms = normalise_profile(doc, errors, names)
+    if forms.data is not doc.data:
+        try:
+            return Profile.model_validate(forms.data), forms.warnings, False
+        except ValidationError as exc:
+            errors = exc.errors()
+    return None, _problems(Profile, doc, errors, forms.hints) + forms.warnings, forms.pending
 
 
 def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Problem]:
