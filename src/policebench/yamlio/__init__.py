@@ -19,8 +19,10 @@ Nothing here touches pydantic or the models: the result is a :class:`Document`.
 
 The parts, each a module of its own: ``_text`` (bytes to text: size, file kind, encoding),
 ``_prescan`` (the event walk for big files), ``_builder`` (the resolver and the value builder
-with positions), ``_syntax`` (libyaml errors as problems with hints) and ``_document`` (the
-result and the limits). This module ties them together and is the only one to import from.
+with positions), ``_syntax`` (libyaml errors as problems with hints), ``_fullwidth`` (an
+input method's full-width punctuation where structure goes, for syntax and model errors) and
+``_document`` (the result and the limits). This module ties them together and is the only one
+to import from.
 """
 
 from __future__ import annotations
