@@ -81,6 +81,7 @@ def test_ambiguous_forms_of_a_level_are_refused_with_the_choice(typed: str, hint
 
 def test_without_a_rubric_a_word_is_not_read_as_a_level() -> None:
     assert not read_level("Developing", None).ok
+    assert "a level name is read only against a rubric" in read_level("Developing", None).hint
     assert read_level("２", None).value == 2  # what needs no rubric is read all the same
     assert "the lowest level's number" in read_level("无", None).hint
 
@@ -183,7 +184,8 @@ def test_build_profile_waits_for_the_rubric_for_a_level_name() -> None:
     doc = parse(PROFILE.format(level="发展", confidence="low"), "f.yaml")
     profile, problems, pending = build_profile(doc)
     assert profile is None and pending
-    assert [p.code for p in problems] == ["int_type"]
+    assert [p.code for p in problems] == ["level-form"]
+    assert "read only against a rubric" in problems[0].hint  # as rubric diff reports it
     profile, problems, pending = build_profile(doc, NAMES)
     assert profile is not None and not pending
     assert profile.indicators["top-level-design"].level == 2

@@ -143,7 +143,7 @@ def read_level(raw: str, names: Mapping[str, int] | None, *, nullable: bool = Tr
     """The level meant by text ``raw`` given where a level's number goes.
 
     ``names``: the rubric's level names (:func:`level_names`); None when no rubric is known
-    yet, in which case a word that may be a name reads as nothing (``_NO``).
+    (yet), in which case a word that may be a name is refused.
     """
     text = _plain(raw)
     folded = text.casefold()
@@ -167,17 +167,20 @@ def read_level(raw: str, names: Mapping[str, int] | None, *, nullable: bool = Tr
         )
     if re.search(r"[0-9]", text):  # 2-3, 2.5, 2级半: not one level
         return Reading(False, hint="give one whole number, or null if unknown")
-    if names is not None:
-        level = names.get(folded)
-        if level is not None:
-            return Reading(True, level, "a level name of the rubric")
-        import difflib  # only for a misspelt level name
+    if names is None:  # read again with the rubric, except where there is none (rubric diff)
+        return Reading(
+            False, hint="write the level's number: a level name is read only against a rubric"
+        )
+    level = names.get(folded)
+    if level is not None:
+        return Reading(True, level, "a level name of the rubric")
+    import difflib  # only for a misspelt level name
 
-        near = difflib.get_close_matches(folded, sorted(names), n=1, cutoff=0.6)
-        if near:
-            return Reading(
-                False, hint=f"did you mean '{near[0]}' (level {names[near[0]]})? write the number"
-            )
+    near = difflib.get_close_matches(folded, sorted(names), n=1, cutoff=0.6)
+    if near:
+        return Reading(
+            False, hint=f"did you mean '{near[0]}' (level {names[near[0]]})? write the number"
+        )
     return _NO
 
 
