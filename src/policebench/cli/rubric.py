@@ -21,6 +21,7 @@ from policebench.cli.common import (
     print_problems,
     use_color,
 )
+from policebench.problems import READ_AS
 
 rubric_app = typer.Typer(
     help="Work with rubric versions.\n\nExample:\n\n  policebench rubric diff old.yaml new.yaml",
@@ -83,7 +84,8 @@ def diff(
     new_rubric = load_rubric(new)[0]
     history, ids, problems = load_history(cities or [])
     errors = [p for p in problems if p.severity == "error"]
-    print_problems(errors)
+    # Values read as meant though typed another way (`level: ２`) are shown, as by score.
+    print_problems([p for p in problems if p.severity == "error" or p.code in READ_AS])
     result = rubric_diff(old_rubric, new_rubric, ([lp.profile for lp in history[i]] for i in ids))
     if format is DiffFormat.json:
         text = render.render_json(result)
