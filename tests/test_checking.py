@@ -150,3 +150,37 @@ def test_a_rubric_in_the_folder_is_checked_and_used_in_the_pool(
     unknown = [p for p in problems if "unknown indicator 'top-level-design'" in p.message]
     assert unknown and all(p.hint == "did you mean 'top-design'?" for p in unknown)
     assert any(p.file == "mixed/place-001.yaml" for p in unknown)
+
+
+FORMS = {
+    # A level typed as the rubric's level name: read once the rubric is known.
+    "named.yaml": "    level: Developing\n    confidence: 中\n",
+    # A misspelt level name: refused, the hint naming the level it is close to.
+    "misspelt.yaml": "    level: Develop\n    confidence: low\n",
+    # Full-width digits: read at once, without the rubric.
+    "wide.yaml": "    level: ２\n    confidence: low\n",
+}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_levels_typed_as_names_are_read_with_the_rubric_here_and_in_the_pool(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
+    folder = in_tmp / "forms"
+    folder.mkdir()
+    for name, body in FORMS.items():
+        head = f"id: {name[:-5]}\nname: X\nrubric: smart-policing\nassessed: 2024-01-01\n"
+        text = head + "indicators:\n  top-level-design:\n" + body
+        text += "    evidence: x\n    sources: [{title: t, reliability: primary}]\n"
+        (folder / name).write_text(text, encoding="utf-8")
+    problems, count = validate_paths([folder], None)
+    assert count == 3
+    got = [(p.file, p.line, p.column, p.code, p.severity) for p in problems]
+    assert got == [
+        ("forms/misspelt.yaml", 7, 12, "level-form", "error"),
+        ("forms/named.yaml", 7, 12, "level-form", "warning"),
+        ("forms/named.yaml", 8, 17, "confidence-form", "warning"),
+        ("forms/wide.yaml", 7, 12, "level-form", "warning"),
+    ]
+    assert problems[0].hint == "did you mean 'developing' (level 2)? write the number"

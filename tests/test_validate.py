@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
-from policebench.validate import build, check_profile, check_rubric, evidence_warnings
+from policebench.validate import (
+    build,
+    check_profile,
+    check_rubric,
+    evidence_warnings,
+    unknown_indicators,
+)
 from policebench.yamlio import Document, parse
 
 
@@ -133,7 +139,7 @@ def test_build_reports_every_error_at_its_place() -> None:
     assert profile is None
     got = sorted((p.line, p.column, p.code) for p in problems)
     assert got == [
-        (1, 5, "string_pattern_mismatch"),
+        (1, 5, "id-form"),
         (4, 11, "date_from_datetime_parsing"),
         (7, 12, "int_type"),
         (8, 5, "extra_forbidden"),
@@ -214,6 +220,80 @@ def test_build_bad_dict_key_points_at_the_key() -> None:
     (problem,) = problems
     assert "'Design'" in problem.message and "expected an id" in problem.message
     assert (problem.line, problem.column) == doc.keys[("targets", "Design")]
+
+
+# --- full-width punctuation and ids typed as names ------------------------------------------
+
+_HEAD = "id: town\nname: Town\nrubric: small\nassessed: 2024-01-01\nindicators:\n"
+
+
+def test_text_where_a_mapping_belongs_names_each_fullwidth_colon() -> None:
+    """`level： 2` and `confidence： low` read as one text for the indicator: two lines."""
+    doc = parse(_HEAD + "  design:\n    level： 2\n    confidence： low\n", "t.yaml")
+    _, problems = build(Profile, doc)
+    assert [(p.line, p.column, p.code) for p in problems] == [
+        (7, 10, "fullwidth-colon"),
+        (8, 15, "fullwidth-colon"),
+    ]
+    assert "after 'level'" in problems[0].message
+    assert problems[1].hint == "type the half-width ':' followed by a space: 'confidence: low'"
+
+
+def test_an_unknown_key_with_a_fullwidth_colon_is_not_also_missing() -> None:
+    text = _HEAD + "  design:\n    level: 1\n    sources: [{title：Plan, reliability: primary}]\n"
+    _, problems = build(Profile, parse(text, "t.yaml"))
+    assert [(p.line, p.column, p.code) for p in problems] == [(8, 21, "fullwidth-colon")]
+    assert problems[0].hint.endswith("'title: Plan'")
+
+
+def test_a_key_indented_with_fullwidth_spaces() -> None:
+    text = _HEAD + "  design:\n    level: 1\n\u3000\u3000note: x\n"
+    _, problems = build(Profile, parse(text, "t.yaml"))
+    assert [(p.line, p.column, p.code) for p in problems] == [(8, 1, "fullwidth-space")]
+
+
+def test_a_fullwidth_comma_in_a_flow_list() -> None:
+    text = _HEAD + "  design:\n    level: 1\n    sources: [a， b]\n"
+    _, problems = build(Profile, parse(text, "t.yaml"))
+    assert [(p.line, p.column, p.code) for p in problems] == [(8, 16, "fullwidth-comma")]
+
+
+def test_fullwidth_text_in_a_wrong_value_is_not_taken_for_structure() -> None:
+    """`sources: 见：年报` is text where a list belongs, and its '：' is Chinese text."""
+    text = _HEAD + "  design:\n    level: 1\n    sources: 见：年报\n"
+    _, problems = build(Profile, parse(text, "t.yaml"))
+    assert [(p.line, p.code) for p in problems] == [(8, "list_type")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("My City", "write 'my-city'"),
+        ("J City", "write 'j-city'"),
+        ("Town_1", "write 'town_1'"),
+        ("我的城市", "the pinyin of its name"),
+    ],
+)
+def test_an_id_with_spaces_or_capitals_gets_the_id_made_from_it(typed: str, hint: str) -> None:
+    doc = parse(_HEAD.replace("id: town", f"id: {typed}") + "  design: {level: 1}\n", "t.yaml")
+    _, problems = build(Profile, doc)
+    (problem,) = problems
+    assert (problem.line, problem.column, problem.code) == (1, 5, "id-form")
+    assert hint in problem.hint
+    assert "top-level-design" not in problem.hint  # never another field's example
+
+
+def test_an_indicator_key_typed_as_a_name(rubric: Rubric) -> None:
+    doc = parse(
+        _HEAD.replace("rubric: small", "rubric: smart-policing") + "  Data Sharing: {level: 1}\n",
+        "t.yaml",
+    )
+    _, problems = build(Profile, doc)
+    (problem,) = problems
+    assert problem.message.startswith("key 'Data Sharing': expected an id")
+    assert problem.hint == "write 'data-sharing'"
+    # The rubric has 'data-sharing': the id-form problem says it all, once.
+    assert unknown_indicators(doc, rubric) == []
 
 
 # --- check_rubric ---------------------------------------------------------------------------

@@ -305,6 +305,106 @@ def test_control_character_is_one_line_at_its_place() -> None:
     assert (problem.line, problem.column) == (2, 8)
 
 
+# --- full-width punctuation (a Chinese input method left on) --------------------------------
+
+_INDICATOR = "indicators:\n  top-level-design:\n"  # lines 1-2; the entry's keys from line 3
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "code", "phrase"),
+    [
+        # `level： 2` is text; libyaml fails at the ':' of the next line, which is not the mistake
+        ("    level： 2\n    confidence: low\n", (3, 10), "fullwidth-colon", "after 'level'"),
+        # the last line: libyaml fails at the end of the file
+        ("    level: 2\n    confidence：high\n", (4, 15), "fullwidth-colon", "after 'confidence'"),
+        ("    level: 2\n    confidence： high\n    evidence: x\n", (4, 15), "fullwidth-colon", ""),
+        ("    level: 2\n  data-sharing：\n    level: 1\n", (4, 15), "fullwidth-colon", ""),
+        ("    sources: [{title: a， reliability: primary}]\n", (3, 24), "fullwidth-comma", ""),
+        (
+            "    sources: [{title: a、 reliability: primary}]\n",
+            (3, 24),
+            "fullwidth-comma",
+            "'、' (U+3001)",
+        ),
+        ("    sources:\n    － {title: a, reliability: primary}\n", (4, 5), "fullwidth-dash", ""),
+        (
+            "    sources:\n      － title: a\n        reliability: primary\n",
+            (4, 7),
+            "fullwidth-dash",
+            "",
+        ),
+    ],
+)
+def test_fullwidth_punctuation_behind_a_syntax_error_is_named(
+    body: str, where: tuple[int, int], code: str, phrase: str
+) -> None:
+    problem = only(_INDICATOR + body)
+    assert (problem.line, problem.column) == where, problem
+    assert problem.code == code
+    assert phrase in problem.message
+
+
+def test_fullwidth_colon_hint_names_the_character_and_the_fix() -> None:
+    problem = only(_INDICATOR + "    level： 2\n    confidence: low\n")
+    assert "'：' (U+FF1A)" in problem.message
+    assert problem.hint == "type the half-width ':' followed by a space: 'level: 2'"
+
+
+def test_each_fullwidth_colon_is_reported_on_its_own_line() -> None:
+    found = problems_of(_INDICATOR + "    level： 2\n    confidence： low\n    evidence: x\n")
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (3, 10, "fullwidth-colon"),
+        (4, 15, "fullwidth-colon"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in a value after `key: `, in quotes and in a comment, '：' and '，' are Chinese text
+        "a:\n  evidence: 依据：文件，2024\n\tb: 1\n",
+        'a:\n  note: "级别：2"  # 备注：x\n\tb: 1\n',
+        "a:\n  evidence: |\n    依据：文件\n  b: c: d\n",
+    ],
+)
+def test_fullwidth_text_in_values_is_not_taken_for_structure(text: str) -> None:
+    problem = only(text)
+    assert problem.code == "syntax"
+
+
+def test_fullwidth_text_is_kept_in_values() -> None:
+    doc = parse("evidence: 依据：文件，2024\nsources: [报告：年度]\n", "f.yaml")
+    assert doc.data == {"evidence": "依据：文件，2024", "sources": ["报告：年度"]}
+
+
+def test_a_lone_dash_for_not_known_gets_a_null_hint() -> None:
+    problem = only(_INDICATOR + "    level: -\n")
+    assert (problem.line, problem.column) == (3, 12)
+    assert problem.code == "null-form"
+    assert "write null" in problem.hint
+
+
+def test_the_document_keeps_its_text() -> None:
+    text = "id: x\n"
+    assert parse(text, "f.yaml").text is text
+
+
+_FULLWIDTH_YAMLISH = st.text(alphabet="ab1 :-[]{},'\"\n#：，、－\u3000", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FULLWIDTH_YAMLISH)
+def test_fullwidth_punctuation_gives_a_document_or_problems_inside_the_text(text: str) -> None:
+    try:
+        parse(text, "f.yaml")
+    except InvalidInput as exc:
+        lines = text.split("\n")
+        for problem in exc.problems:
+            assert 1 <= problem.line <= len(lines) + 1
+            if problem.code.startswith("fullwidth-"):
+                assert lines[problem.line - 1][problem.column - 1] in "：，、－\u3000"
+
+
 # --- decoding and reading -------------------------------------------------------------------
 
 

@@ -22,9 +22,10 @@ from policebench.inputs import (
 )
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem, sort_problems
-from policebench.reading import _is_rubric, _profile_docs, _read_profiles
+from policebench.reading import _is_rubric, _profile_docs, _ProfileRead, _read_profiles, with_rubric
 from policebench.validate import (
     build,
+    build_profile,
     check_profile,
     check_rubric,
     unknown_indicators,
@@ -88,7 +89,8 @@ def load_history(
     docs, problems = _profile_docs(explicit + [p for p in pool_files if _resolved(p) not in seen])
     valid: list[LoadedProfile] = []
     for doc, source in docs:
-        profile, found = build(Profile, doc)
+        # No rubric here: a level typed as a level name stays an error (its hint says so).
+        profile, found, _ = build_profile(doc)
         problems += found
         if profile is not None:
             valid.append(LoadedProfile(profile, source, doc))
@@ -148,9 +150,13 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     unbuilt: set[str] = set()
     profiles: list[tuple[Profile, Document, list[Problem]]] = []  # with their warnings
     broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
-    for read in reads:
+    #: Profiles that may name levels by the rubric's level names: built once it is known.
+    pending: list[tuple[Path, _ProfileRead]] = []
+    for file, read in zip(files, reads, strict=True):
         doc = read.document
-        if read.loaded is not None:
+        if read.pending is not None:
+            pending.append((file, read))
+        elif read.loaded is not None:
             profiles.append((read.loaded.profile, read.loaded.document, read.problems))
         elif doc is not None and _is_rubric(doc):
             rubric, found = build(Rubric, doc)
@@ -165,7 +171,9 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
             if doc is not None:
                 broken.append(doc)
     profiles = [t for t in profiles if t[0].rubric in rubrics or t[0].rubric not in unbuilt]
-    wanted = [p.rubric for p, _, _ in profiles] + [str(d.data.get("rubric")) for d in broken]
+    wanted = [p.rubric for p, _, _ in profiles] + [
+        str(d.data.get("rubric")) for d in broken + [r.document for _, r in pending if r.document]
+    ]
     fallback: Rubric | None = None
     if wanted and (rubric_path is not None or any(w not in rubrics for w in wanted)):
         try:
@@ -183,6 +191,16 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                     "io",
                 )
             )
+    for file, read in pending:
+        rubric = rubrics.get(str(read.raw_rubric)) or fallback
+        if rubric is not None:
+            read = with_rubric(read, file, rubric)
+        if read.loaded is not None:
+            profiles.append((read.loaded.profile, read.loaded.document, read.problems))
+            continue
+        problems += read.problems
+        if read.document is not None:
+            broken.append(read.document)
     for doc in broken:
         rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
         if rubric is not None:

@@ -36,6 +36,12 @@ class Problem:
         return text
 
 
+#: Codes of the warnings for a value typed another way and read as meant (``２`` as 2, ``中``
+#: as medium: see :mod:`policebench.forms`). Every command shows them, not only ``validate``:
+#: they say what a value was taken to be.
+READ_AS = frozenset({"level-form", "confidence-form", "null-form"})
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Problems by file, then position; exact repeats removed."""
     seen: set[tuple[str, int, int, str]] = set()

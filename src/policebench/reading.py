@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from policebench.errors import InvalidInput
+from policebench.forms import level_names
 from policebench.inputs import Loaded, LoadedProfile, _read
-from policebench.models import Profile
+from policebench.models import Profile, Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.problems import Problem
-from policebench.validate import build, evidence_warnings
+from policebench.validate import build_profile, evidence_warnings
 from policebench.yamlio import Document, detach
 
 
@@ -78,6 +79,10 @@ class _ProfileRead:
     #: ``keep_documents``, a profile whose model failed keeps only its indicator keys and
     #: their positions (:func:`outline`), for the same check. Otherwise None.
     document: Document | None = None
+    #: For a profile refused only because a level may be one of the rubric's level names
+    #: (``level: Developing``): where it was read from, to build it again with the rubric
+    #: (:func:`with_rubric`); its whole ``document`` is kept for that. Otherwise None.
+    pending: Loaded | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
@@ -85,7 +90,7 @@ class _ProfileRead:
         # every valid profile exactly (the models refuse infinite and NaN numbers).
         lp = self.loaded
         if lp is None:
-            fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document)
+            fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document, self.pending)
             return (_ProfileRead, fields)
         payload = lp.profile.model_dump_json()
         rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
@@ -127,12 +132,29 @@ def _read_profile(path: Path, keep_documents: bool = False) -> _ProfileRead:
     )
     if keep_documents and _is_rubric(doc):
         return _ProfileRead(None, [], *raw, doc)
-    profile, problems = build(Profile, doc)
+    profile, problems, pending = build_profile(doc)
     if profile is None:
+        if pending:
+            return _ProfileRead(None, problems, *raw, doc, source)
         return _ProfileRead(None, problems, *raw, doc if keep_documents else outline(doc))
-    warnings = evidence_warnings(profile, doc)
+    warnings = problems + evidence_warnings(profile, doc)
     # The models are kept; the document's positions are read again only if a problem needs them.
     return _ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+
+
+def with_rubric(read: _ProfileRead, path: Path, rubric: Rubric) -> _ProfileRead:
+    """``read`` built again with ``rubric``'s level names, when it waited for them
+    (``pending``); as it was otherwise. Its problems are then the new build's."""
+    source, doc = read.pending, read.document
+    if source is None or doc is None:
+        return read
+    names = level_names(rubric.scale.levels, rubric.scale.levels_zh)
+    profile, problems, _ = build_profile(doc, names)
+    if profile is None:
+        return _ProfileRead(None, problems, read.raw_id, read.raw_rubric, doc)
+    warnings = problems + evidence_warnings(profile, doc)
+    loaded = LoadedProfile(profile, source, detach(doc, path))
+    return _ProfileRead(loaded, warnings, read.raw_id, read.raw_rubric)
 
 
 def outline(doc: Document) -> Document:

@@ -8,16 +8,19 @@ as :func:`check_rubric`). Pure: documents in, models and problems out.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from policebench.forms import normalise_profile, slug
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
 from policebench.rubric_checks import check_rubric
-from policebench.yamlio import Document, YamlPath, closest
+from policebench.yamlio import Document, YamlPath, closest, fullwidth_in_scalar
 
-__all__ = ["build", "check_profile", "check_rubric", "evidence_warnings"]
+__all__ = ["build", "build_profile", "check_profile", "check_rubric", "evidence_warnings"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,12 +106,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
         }[kind]
         return f"'{name}' is {_describe(value)}, expected a number {words} {bound}", "", False
     if kind == "string_pattern_mismatch":
-        return (
-            f"'{name}' is {_describe(value)}, expected an id of lowercase letters, digits "
-            "and hyphens",
-            "e.g. 'top-level-design'",
-            False,
-        )
+        return _id_message(name, value, "[key]" in error["loc"])
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"'{name}' is {_describe(value)}, expected a mapping of keys", "", False
     if kind == "list_type":
@@ -120,21 +118,112 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
     return f"'{name}': {error['msg']}", "", False
 
 
+def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
+    """An id typed with spaces or capitals: the valid id made from it, never rewritten for
+    the planner (ids are keys and file names: a silent change would point elsewhere)."""
+    made = slug(value) if isinstance(value, str) else None
+    if is_key:
+        message = f"key {_describe(value)}: expected an id of lowercase letters, digits and hyphens"
+    else:
+        message = (
+            f"'{name}' is {_describe(value)}, expected an id of lowercase letters, digits "
+            "and hyphens"
+        )
+    if made:
+        hint = f"write '{made}'"
+    else:
+        hint = (
+            "write it in Latin letters: lowercase, digits and hyphens (for a place, the pinyin "
+            "of its name); a Chinese name goes in 'name_zh'"
+        )
+    return message, hint, False
+
+
+#: Errors where a mapping or a list was expected: text there may be full-width structure.
+_COLLECTION_ERRORS = frozenset({"dict_type", "model_type", "model_attributes_type", "list_type"})
+_FULLWIDTH_KEY = re.compile(r"^[\s\u3000\uff0d-]*(?P<name>[^\s\uff1a]+)\s*\uff1a")
+
+
+def _fullwidth(doc: Document, error: Any) -> list[Problem]:
+    """Full-width punctuation that explains ``error``: an unknown key ``'level： 2'``, or text
+    (``'level： 2 confidence： low'``) where a mapping or list belongs."""
+    loc = tuple(p for p in error["loc"] if p != "[key]")
+    if error["type"] == "extra_forbidden" and loc in doc.keys and isinstance(loc[-1], str):
+        return fullwidth_in_scalar(doc.file, doc.text, doc.keys[loc], loc[-1])
+    value = error.get("input")
+    if error["type"] in _COLLECTION_ERRORS and isinstance(value, str) and loc in doc.values:
+        return fullwidth_in_scalar(doc.file, doc.text, doc.values[loc], value)
+    return []
+
+
+def _problems(
+    model: type[BaseModel],
+    doc: Document,
+    errors: list[Any],
+    hints: Mapping[YamlPath, tuple[str, str]],
+) -> list[Problem]:
+    """Every pydantic error as a positioned Problem; ``hints`` replace the hint and the code
+    at a path (a level typed in a form that could mean two things, say).
+
+    An error that full-width punctuation explains is reported as that punctuation instead;
+    a key ``name： J City`` also means the key 'name' is not missing but mistyped.
+    """
+    problems: list[Problem] = []
+    meant: set[YamlPath] = set()
+    rest = []
+    for error in errors:
+        found = _fullwidth(doc, error)
+        if not found:
+            rest.append(error)
+            continue
+        problems += found
+        loc = tuple(error["loc"])
+        key = _FULLWIDTH_KEY.match(str(loc[-1]))
+        if error["type"] == "extra_forbidden" and key:
+            meant.add((*loc[:-1], key["name"]))
+    for error in rest:
+        loc = tuple(p for p in error["loc"] if p != "[key]")
+        if error["type"] == "missing" and loc in meant:
+            continue
+        message, hint, at_key = _message(error, model)
+        code = "id-form" if error["type"] == "string_pattern_mismatch" else error["type"]
+        hint, code = hints.get(loc, (hint, code))
+        problems.append(
+            doc.problem(loc, message, hint, key=at_key or "[key]" in error["loc"], code=code)
+        )
+    return problems
+
+
 def build(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
     """``model`` from ``doc``; on failure, every pydantic error as a positioned Problem."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if p != "[key]")
-            message, hint, at_key = _message(error, model)
-            problems.append(
-                doc.problem(
-                    loc, message, hint, key=at_key or "[key]" in error["loc"], code=error["type"]
-                )
-            )
-        return None, problems
+        return None, _problems(model, doc, exc.errors(), {})
+
+
+def build_profile(
+    doc: Document, names: Mapping[str, int] | None = None
+) -> tuple[Profile | None, list[Problem], bool]:
+    """A profile from ``doc``, reading the forms a planner means (``２``, ``2级``, ``中``...).
+
+    Returns the profile (None if invalid), its problems (only warnings, one per form read,
+    when there is a profile) and whether it should be built again once the rubric is known:
+    ``names`` are the rubric's level names (:func:`policebench.forms.level_names`), None before
+    a rubric is chosen, and a level typed as a word may be one of them. A valid file costs
+    what ``build`` costs: the forms are looked for only in what the model refused.
+    """
+    try:
+        return Profile.model_validate(doc.data), [], False
+    except ValidationError as exc:
+        errors = exc.errors()
+    forms = normalise_profile(doc, errors, names)
+    if forms.data is not doc.data:
+        try:
+            return Profile.model_validate(forms.data), forms.warnings, False
+        except ValidationError as exc:
+            errors = exc.errors()
+    return None, _problems(Profile, doc, errors, forms.hints) + forms.warnings, forms.pending
 
 
 def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Problem]:
@@ -242,6 +331,8 @@ def unknown_indicators(doc: Document, rubric: Rubric) -> list[Problem]:
         _unknown_indicator(doc, str(ind_id), rubric)
         for ind_id in entries
         if ind_id not in rubric.indicators
+        # `Data Sharing`: its id-form problem already says to write 'data-sharing'.
+        and not (isinstance(ind_id, str) and slug(ind_id) in rubric.indicators)
     ]
 
 

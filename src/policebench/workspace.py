@@ -35,7 +35,7 @@ from policebench.inputs import (
 )
 from policebench.models import Rubric
 from policebench.problems import Problem, sort_problems
-from policebench.reading import PARALLEL_MIN, _gc_paused, _read_profiles
+from policebench.reading import PARALLEL_MIN, _gc_paused, _read_profiles, with_rubric
 from policebench.validate import check_profile, unknown_indicators
 from policebench.yamlio import closest
 
@@ -254,6 +254,7 @@ def _open(
             # Places were named and --rubric given: default-folder profiles assessed against
             # another rubric are not this run's peers, and not this run's mistakes.
             continue
+        read = with_rubric(read, path, rubric)  # a level typed as a level name, say
         if read.loaded is None:
             problems += read.problems
             if read.document is not None:

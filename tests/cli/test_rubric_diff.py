@@ -198,3 +198,31 @@ def test_invalid_profile_is_reported_and_exits_2(runner: CliRunner, mini: Path) 
     assert code == 2
     assert "broken.yaml" in err and "missing required key 'rubric'" in err
     assert [p["id"] for p in json.loads(out)["places"]] == ["town"]
+
+
+def test_values_read_as_meant_are_shown_and_level_names_need_a_rubric(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """`２`, `中`, `未知`... are read as in score, with their warnings; a level name cannot be
+    read without one rubric, so its profile is refused with a hint to write the number."""
+    forms = FIXTURES / "forms" / "profile-forms.yaml"
+    old, new = str(FIXTURES / "rubric-v0.9.yaml"), str(bundled("rubrics") / "smart-policing.yaml")
+    text = forms.read_text(encoding="utf-8")
+    for name, replace in (("numbers.yaml", True), ("names.yaml", False)):
+        if replace:
+            body = text.replace("level: Developing", "level: 2").replace("level: 发展", "level: 2")
+            body = body.replace("data-sharing: 健全", "data-sharing: 3")
+        else:
+            body = text
+        (in_tmp / name).write_text(body, encoding="utf-8")
+    result = runner.invoke(app, ["rubric", "diff", old, new, "numbers.yaml"])
+    assert result.exit_code == 0, result.stderr
+    assert "numbers.yaml:11:12: warning: 'level' is '２' (full-width digits), read as 2" in (
+        result.stderr
+    )
+    result = runner.invoke(app, ["rubric", "diff", old, new, "names.yaml"])
+    assert result.exit_code == 2
+    assert (
+        "names.yaml:31:12: 'level' is 'Developing', expected a whole number (hint: write the"
+        in (result.stderr)
+    )

@@ -391,3 +391,55 @@ def test_two_files_of_one_place_and_date_in_the_folder_stay_an_error(
     code, _, err = run(runner, "score", "--format", "json")
     assert code == 2
     assert "duplicate profile: 'j-city'" in err
+
+
+# --- values typed another way: read as meant, with a warning -----------------------------------
+
+FORMS = Path(__file__).resolve().parent.parent / "fixtures" / "forms"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_forms_score_exactly_as_the_canonical_profile(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """`２`, `2级`, `Developing`, `中`, `未知`... score as 2, 2, 2, medium, null; the warnings
+    say so on stderr (score shows them, unlike the evidence warnings), and the exit is 0."""
+    monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
+    monkeypatch.setattr("policebench.reading.PARALLEL_MIN", 1)
+    for name in ("profile-forms.yaml", "profile-canonical.yaml"):
+        shutil.copyfile(FORMS / name, in_tmp / name)
+    outputs = {}
+    for name in ("profile-forms.yaml", "profile-canonical.yaml"):
+        for fmt in ("json", "csv"):
+            code, out, err = run(runner, "score", name, "--format", fmt)
+            assert code == 0, err
+            outputs[name, fmt] = (out, err)
+    for fmt in ("json", "csv"):
+        assert outputs["profile-forms.yaml", fmt][0] == outputs["profile-canonical.yaml", fmt][0]
+        assert outputs["profile-canonical.yaml", fmt][1] == ""
+    err = outputs["profile-forms.yaml", "json"][1]
+    assert (
+        "profile-forms.yaml:11:12: warning: 'level' is '２' (full-width digits), read as 2" in err
+    )
+    assert "profile-forms.yaml:31:12: warning: 'level' is 'Developing'" in err
+    assert "profile-forms.yaml:12:17: warning: 'confidence' is '中'" in err
+    assert err.endswith("18 warnings in 1 file\n")
+    (city,) = json.loads(outputs["profile-forms.yaml", "json"][0])["cities"]
+    assert city["indicators"]["top-level-design"]["level"] == 2
+    assert city["indicators"]["policing-reform"]["level"] == 3  # 第３级
+    assert city["indicators"]["network-interconnection"]["level"] is None  # 未知
+
+
+def test_forms_in_a_folder_with_other_places(runner: CliRunner, in_tmp: Path) -> None:
+    """Beside the bundled places, a profile with level names ranks as its canonical twin."""
+    (in_tmp / "cities").mkdir()
+    for name in ("j-city.yaml", "hangzhou.yaml"):
+        shutil.copyfile(bundled("cities") / name, in_tmp / "cities" / name)
+    shutil.copyfile(FORMS / "profile-forms.yaml", in_tmp / "cities" / "forms-city.yaml")
+    code, typed, _ = run(runner, "score", "--format", "csv")
+    assert code == 0
+    shutil.copyfile(FORMS / "profile-canonical.yaml", in_tmp / "cities" / "forms-city.yaml")
+    code, canonical, err = run(runner, "score", "--format", "csv")
+    assert code == 0 and err == ""
+    assert typed == canonical
+    assert "forms-city" in typed

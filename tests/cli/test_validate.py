@@ -10,10 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
-from policebench.workspace import bundled
+from policebench.workspace import bundled, validate_paths
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 VALID = FIXTURES / "valid"
@@ -223,3 +224,65 @@ def test_a_misspelt_indicator_is_reported_beside_the_model_errors(
         ":6:3: unknown indicator 'top-level-desing'" in x and "top-level-design" in x for x in lines
     )
     assert any(":6:22: unknown key 'levle'" in x for x in lines)
+
+
+# --- values typed another way (a Chinese input method, words for numbers) ---------------------
+
+FORMS = FIXTURES / "forms"
+
+
+def _expected(path: Path) -> list[tuple[int, int, str]]:
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line, column, phrase = raw.split(":", 2)
+        out.append((int(line), int(column), phrase.strip()))
+    return out
+
+
+def test_forms_read_as_meant_are_warnings_at_their_places(runner: CliRunner, in_tmp: Path) -> None:
+    """`２`, `"2"`, `2级`, `第３级`, `Developing`, `发展`, `中`, `High`, `未知`, `N/A`..."""
+    shutil.copyfile(FORMS / "profile-forms.yaml", in_tmp / "profile-forms.yaml")
+    code, out, err = run(runner, "validate", "profile-forms.yaml")
+    assert code == 0, err
+    assert out == ""
+    lines = err.splitlines()
+    for line, column, phrase in _expected(FORMS / "profile-forms.expected"):
+        prefix = f"profile-forms.yaml:{line}:{column}: warning: "
+        assert any(x.startswith(prefix) and phrase in x for x in lines), (line, phrase, err)
+    assert lines[-1] == "1 file valid"
+    assert "error" not in err
+
+
+def test_forms_read_as_meant_have_stable_codes(in_tmp: Path) -> None:
+    problems, _ = validate_paths([FORMS / "profile-forms.yaml"], None)
+    codes = {(p.line, p.code) for p in problems}
+    assert {(11, "level-form"), (12, "confidence-form"), (31, "level-form")} <= codes
+    assert {(41, "null-form"), (42, "null-form"), (48, "level-form")} <= codes
+    assert all(p.severity == "warning" for p in problems)
+
+
+def test_the_canonical_twin_is_clean(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = run(runner, "validate", str(FORMS / "profile-canonical.yaml"))
+    assert code == 0
+    assert err == "1 file valid\n"
+
+
+#: The refused forms' fixtures (tests/fixtures/invalid) and the code of each problem.
+REFUSED_CODES = {
+    "profile-fullwidth-colon": ["fullwidth-colon"],
+    "profile-fullwidth-colon-text": ["fullwidth-colon", "fullwidth-colon"],
+    "profile-fullwidth-colon-key": ["fullwidth-colon", "fullwidth-colon"],
+    "profile-fullwidth-comma": ["fullwidth-comma"],
+    "profile-fullwidth-space": ["fullwidth-space"],
+    "profile-fullwidth-dash": ["fullwidth-dash"],
+    "profile-id-form": ["id-form", "id-form", "id-form"],
+    "profile-id-chinese": ["id-form"],
+    "profile-level-ambiguous": ["level-form"] * 4 + ["confidence-form", "level-form"],
+}
+
+
+@pytest.mark.parametrize("stem", sorted(REFUSED_CODES))
+def test_refused_forms_have_stable_codes(stem: str, in_tmp: Path) -> None:
+    problems, _ = validate_paths([INVALID / f"{stem}.yaml"], None)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [p.code for p in errors] == REFUSED_CODES[stem], errors

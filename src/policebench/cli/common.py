@@ -16,7 +16,7 @@ import typer
 
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
-from policebench.problems import Problem
+from policebench.problems import READ_AS, Problem
 from policebench.render import registry
 from policebench.render.registry import Style, TableFormat
 
@@ -354,8 +354,10 @@ def load_or_exit(
         if collecting:
             gc.enable()
     errors = ws.errors
-    # Rubric files beside the one used that could not be read: shown, never a failure.
-    shown = [*ws.rubric_source.warnings, *errors]
+    # Rubric files beside the one used that could not be read, and values read as meant
+    # though typed another way (`level: ２`): shown, never a failure.
+    listed = [p for p in ws.problems if p.severity == "error" or p.code in READ_AS]
+    shown = [*ws.rubric_source.warnings, *listed]
     if shown:
         print_problems(shown)
     if errors and strict:

@@ -22,6 +22,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.problems import READ_AS
 from policebench.render import registry
 from policebench.render.registry import DiffFormat
 
@@ -81,7 +82,8 @@ def diff(
     new_rubric = load_rubric(new)[0]
     history, ids, problems = load_history(cities or [])
     errors = [p for p in problems if p.severity == "error"]
-    print_problems(errors)
+    # Values read as meant though typed another way (`level: ２`) are shown, as by score.
+    print_problems([p for p in problems if p.severity == "error" or p.code in READ_AS])
     result = rubric_diff(old_rubric, new_rubric, ([lp.profile for lp in history[i]] for i in ids))
     text = registry.render("rubric diff", fmt, result, style_for(output, language))
     inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]

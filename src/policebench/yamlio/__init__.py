@@ -19,8 +19,10 @@ Nothing here touches pydantic or the models: the result is a :class:`Document`.
 
 The parts, each a module of its own: ``_text`` (bytes to text: size, file kind, encoding),
 ``_prescan`` (the event walk for big files), ``_builder`` (the resolver and the value builder
-with positions), ``_syntax`` (libyaml errors as problems with hints) and ``_document`` (the
-result and the limits). This module ties them together and is the only one to import from.
+with positions), ``_syntax`` (libyaml errors as problems with hints), ``_fullwidth`` (an
+input method's full-width punctuation where structure goes, for syntax and model errors) and
+``_document`` (the result and the limits). This module ties them together and is the only one
+to import from.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ from policebench.yamlio._document import (
     _mark,
     too_deep,
 )
+from policebench.yamlio._fullwidth import in_scalar as fullwidth_in_scalar
 from policebench.yamlio._prescan import _needs_prescan, _prescan
-from policebench.yamlio._syntax import _yaml_problem
+from policebench.yamlio._syntax import _yaml_problems
 from policebench.yamlio._text import MAX_BYTES, decode, read_text
 
 __all__ = [
@@ -56,6 +59,7 @@ __all__ = [
     "closest",
     "decode",
     "detach",
+    "fullwidth_in_scalar",
     "load",
     "parse",
     "read_text",
@@ -75,14 +79,15 @@ class _Detached(Document):
         self._path = path
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for attributes not set yet: data, values and keys until reloaded.
-        if name not in ("data", "values", "keys") or "_path" not in self.__dict__:
+        # Called only for attributes not set yet: data, values, keys and text until reloaded.
+        if name not in ("data", "values", "keys", "text") or "_path" not in self.__dict__:
             raise AttributeError(name)
         try:
             doc = load(self._path, self.file)[0]
         except InvalidInput:  # the file changed since it was read: positions unknown
             doc = Document(self.file, {})
         self.data, self.values, self.keys = doc.data, doc.values, doc.keys
+        self.text = doc.text
         return getattr(self, name)
 
 
@@ -100,7 +105,7 @@ def parse(text: str, file: str) -> Document:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise InvalidInput([_yaml_problem(exc, file, text)]) from None
+            raise InvalidInput(_yaml_problems(exc, file, text)) from None
         except RecursionError:
             raise InvalidInput([too_deep(file, (1, 1))]) from None
     finally:
@@ -151,7 +156,7 @@ def parse(text: str, file: str) -> Document:
                 )
             ]
         )
-    return Document(file, data, builder.values, builder.keys)
+    return Document(file, data, builder.values, builder.keys, text)
 
 
 def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:

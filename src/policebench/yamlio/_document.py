@@ -31,6 +31,9 @@ class Document:
     data: Any
     values: dict[YamlPath, Position] = field(default_factory=dict)
     keys: dict[YamlPath, Position] = field(default_factory=dict)
+    #: The text it was parsed from (a reference, not a copy), for problems that need to look
+    #: at what was typed around a value; empty for a document made otherwise.
+    text: str = field(default_factory=str, repr=False, compare=False)
 
     def position(self, path: YamlPath, *, key: bool = False) -> Position:
         """Where ``path`` stands; the nearest enclosing node that is known otherwise.

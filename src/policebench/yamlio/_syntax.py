@@ -10,7 +10,15 @@ import yaml
 
 from policebench.problems import Problem
 from policebench.yamlio._document import too_deep
+from policebench.yamlio._fullwidth import in_syntax_error
 from policebench.yamlio._libyaml import is_depth_error
+
+
+def _yaml_problems(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
+    """The problems to report for a libyaml error: the full-width punctuation that caused it,
+    each on its own line (``level： 2`` reads as text and breaks the lines after it), or else
+    the error itself with a hint."""
+    return in_syntax_error(exc, file, text) or [_yaml_problem(exc, file, text)]
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
@@ -65,6 +73,16 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         hint = "remove the %YAML or %TAG line: policebench reads plain YAML 1.1"
     elif "tag handle" in problem:
         hint = "remove the tag (the word starting with '!')"
+    elif "block sequence entries are not allowed" in problem and bad_line.rstrip().endswith(": -"):
+        # `level: -` for "not known", as in a questionnaire: YAML reads a list starting.
+        return Problem(
+            file,
+            line,
+            column,
+            message,
+            "a '-' starts a list item; for a value that is not known write null",
+            "null-form",
+        )
     elif "did not find expected key" in problem or "block end" in problem:
         hint = "check the indentation of this line against the lines above"
     elif "found undefined alias" in problem:
