@@ -118,7 +118,9 @@ def add_row(table: Any, *cells: Any, style: str | None = None) -> None:
     """
     from rich.text import Text
 
-    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells), style=style)
+    table.add_row(
+        *(Text(c, overflow="fold") if isinstance(c, str) else c for c in cells), style=style
+    )
 
 
 def plain(text: str) -> Any:
