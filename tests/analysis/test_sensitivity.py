@@ -17,14 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policebench.analysis.sensitivity import SHIFT_RESOLUTION, run
-from policebench.analysis.sensitivity_settings import (
-    SOURCES,
-    check_uncertainty,
-    uncertainty_issues,
-    weight_spread,
-)
+from policebench.analysis.sensitivity_settings import SOURCES, weight_spread
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
+from policebench.rubric_checks import check_uncertainty, uncertainty_issues
 from policebench.scoring import rank, score
 from policebench.validate import build
 from policebench.yamlio import parse

@@ -28,7 +28,9 @@ processes for large runs. This module keeps the result types and :func:`run`, wh
 the inputs and puts the pieces together.
 
 NumPy is imported only inside functions, never when a module is imported. The settings'
-cross-checks live in :mod:`policebench.analysis.sensitivity_settings`, which ``validate`` uses.
+cross-checks are rubric checks (:func:`policebench.rubric_checks.uncertainty_issues`), which
+``validate`` runs without loading any of this; what the settings switch on is in
+:mod:`policebench.analysis.sensitivity_settings`.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ from policebench.analysis.sensitivity_engine import (
     place_index,
     pooled,
 )
-from policebench.analysis.sensitivity_settings import active_sources, uncertainty_issues
+from policebench.analysis.sensitivity_settings import active_sources
 from policebench.analysis.sensitivity_stats import BLOCK, QUANTILES
 from policebench.analysis.sensitivity_tables import Tables
 from policebench.analysis.sensitivity_tables import build as build_tables
@@ -69,6 +71,7 @@ from policebench.analysis.sensitivity_workers import (
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.parallel import requested_workers, usable_cores
+from policebench.rubric_checks import uncertainty_issues
 from policebench.scoring import aggregate, levels_of, rank_key
 
 __all__ = [

@@ -1,91 +1,18 @@
-"""The uncertainty settings of a rubric: their cross-checks and what they switch on.
+"""The uncertainty settings of a rubric: what they switch on, and how far weights stray.
 
-Kept apart from the sampling engine (:mod:`policebench.analysis.sensitivity`) so that
-``validate`` can check the settings without loading the engine.
+The settings' own cross-checks (and :func:`~policebench.rubric_checks.impute_bounds`, the
+plausible range of an unknown) are not here: they check model data, so they live with the
+other rubric checks in :mod:`policebench.rubric_checks`, which imports nothing from analysis.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from policebench.models import Rubric, Uncertainty
-from policebench.problems import Problem
-
-if TYPE_CHECKING:
-    from policebench.yamlio import Document
 
 #: The sources of uncertainty, in the order reports list them.
 SOURCES = ("weights", "aggregation", "confidence", "unknowns")
-
-
-def impute_bounds(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[int, int]:
-    """The lowest and highest plausible level of an unknown (defaults: the scale's ends)."""
-    settings = settings or rubric.uncertainty
-    low = rubric.scale.min if settings.impute_min is None else settings.impute_min
-    high = rubric.scale.max if settings.impute_max is None else settings.impute_max
-    return low, high
-
-
-def uncertainty_issues(
-    rubric: Rubric, settings: Uncertainty | None = None
-) -> list[tuple[tuple[str, ...], str, str]]:
-    """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
-    settings = settings or rubric.uncertainty
-    scale = rubric.scale
-    issues: list[tuple[tuple[str, ...], str, str]] = []
-    for key in ("impute_min", "impute_max"):
-        level = getattr(settings, key)
-        if level is not None and level not in scale.span:
-            issues.append(
-                (
-                    ("uncertainty", key),
-                    f"{key} {level} is outside the scale {scale.min}..{scale.max}",
-                    f"use a level from {scale.min} to {scale.max}, or leave it out",
-                )
-            )
-    low, high = impute_bounds(rubric, settings)
-    if low > high:
-        issues.append(
-            (
-                ("uncertainty", "impute_min"),
-                f"impute_min ({low}) is above impute_max ({high})",
-                "the lowest plausible level of an unknown must not exceed the highest",
-            )
-        )
-    seen: set[str] = set()
-    for name in settings.aggregations:
-        if name in seen:
-            issues.append(
-                (
-                    ("uncertainty", "aggregations"),
-                    f"aggregation '{name}' is listed twice; each listed one is equally likely",
-                    "list each aggregation once",
-                )
-            )
-        seen.add(name)
-    if settings.medium_shift > settings.low_shift:
-        issues.append(
-            (
-                ("uncertainty", "medium_shift"),
-                f"medium_shift ({settings.medium_shift:g}) is above low_shift "
-                f"({settings.low_shift:g}): medium-confidence levels would move more often "
-                "than low-confidence ones",
-                "make medium_shift at most low_shift",
-            )
-        )
-    return issues
-
-
-def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
-    """The cross-checks of ``rubric.uncertainty``, as problems at their YAML positions.
-
-    Meant for ``validate.check_rubric``: ``problems += check_uncertainty(rubric, doc)``.
-    """
-    return [
-        doc.problem(path, message, hint, code="uncertainty")
-        for path, message, hint in uncertainty_issues(rubric)
-    ]
 
 
 def active_sources(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[str, ...]:
