@@ -165,6 +165,80 @@ def test_render_imports_no_workspace_or_input_reading() -> None:
         )
 
 
+#: Packages whose private (``_x``) names no module outside them may use: import, read as
+#: ``module._x``, or monkeypatch (``setattr(module, "_x", ...)`` or a dotted string).
+SEALED = ("policebench.analysis.sensitivity",)
+ROOT = SRC.parent
+
+
+def private_uses(tree: ast.AST, sealed: str = SEALED[0]) -> list[tuple[int, str]]:
+    """Where ``tree`` uses a private name of a module in the package ``sealed``."""
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not name.startswith("__")
+
+    inside: set[str] = set()  # local names bound to modules of the package
+    found: list[tuple[int, str]] = []
+    nodes = list(ast.walk(tree))
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if _inside(alias.name, [sealed]) and alias.asname:
+                    inside.add(alias.asname)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                if _inside(node.module, [sealed]) and private(alias.name):
+                    found.append((node.lineno, f"from {node.module} import {alias.name}"))
+                elif _inside(name, [sealed]) and name in MODULES:
+                    inside.add(alias.asname or alias.name)
+    for node in nodes:
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in inside
+            and private(node.attr)
+        ):
+            found.append((node.lineno, f"{node.value.id}.{node.attr}"))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "setattr"
+            and len(node.args) >= 2
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in inside
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+            and private(node.args[1].value)
+        ):
+            found.append((node.lineno, f"setattr({node.args[0].id}, {node.args[1].value!r})"))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and _inside(node.value, [sealed])
+            and private(node.value.rsplit(".", 1)[-1])
+        ):
+            found.append((node.lineno, repr(node.value)))
+    return sorted(found)
+
+
+def test_nothing_outside_the_sensitivity_package_uses_its_private_names() -> None:
+    found = []
+    for sealed in SEALED:
+        package_dir = SRC.joinpath(*sealed.split("."))
+        for folder in (SRC / PACKAGE, ROOT / "tests", ROOT / "benchmarks"):
+            for path in sorted(folder.rglob("*.py")):
+                if path.is_relative_to(package_dir):
+                    continue
+                for line, use in private_uses(ast.parse(path.read_text("utf-8")), sealed):
+                    found.append(f"{path.relative_to(ROOT)}:{line}: {use}")
+    if found:
+        pytest.fail(
+            "a private name of a sealed package is used outside it (make it public, or move "
+            "the use inside):\n" + "\n".join(found)
+        )
+
+
 # --- the rules' own machinery ---------------------------------------------------------------
 
 
@@ -197,4 +271,22 @@ def test_the_rules_guard_real_modules_and_see_their_imports() -> None:
     assert violations(["policebench.validate"], ["policebench.models.rubric"]) == [
         f"src/policebench/validate.py:{GRAPH['policebench.validate']['policebench.models']}: "
         "policebench.validate -> policebench.models -> policebench.models.rubric"
+    ]
+
+
+def test_every_private_use_is_seen() -> None:
+    source = (
+        "from policebench.analysis.sensitivity import _workers, run\n"
+        "from policebench.analysis.sensitivity import workers\n"
+        "import policebench.analysis.sensitivity.stats as stats\n"
+        "real = workers._in_processes\n"
+        "monkeypatch.setattr(workers, '_stripe', None)\n"
+        "monkeypatch.setattr('policebench.analysis.sensitivity._CHUNK', 1)\n"
+        "ok = (workers.PROCESS_MIN, stats.rank_order, workers.__name__)\n"
+    )
+    assert private_uses(ast.parse(source)) == [
+        (1, "from policebench.analysis.sensitivity import _workers"),
+        (4, "workers._in_processes"),
+        (5, "setattr(workers, '_stripe')"),
+        (6, "'policebench.analysis.sensitivity._CHUNK'"),
     ]

@@ -16,7 +16,7 @@ import copy
 from typing import Any
 
 from policebench.analysis.sensitivity import Band, PlaceResult, SensitivityResult
-from policebench.analysis.sensitivity_settings import SOURCES, weight_spread
+from policebench.analysis.sensitivity.settings import SOURCES, weight_spread
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.render.common import rounded

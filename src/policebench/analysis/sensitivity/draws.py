@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policebench.analysis.sensitivity_settings import SOURCES
+from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.rubric_checks import impute_bounds
