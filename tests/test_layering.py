@@ -239,6 +239,37 @@ def test_nothing_outside_the_sensitivity_package_uses_its_private_names() -> Non
         )
 
 
+def test_render_modules_form_no_cycle_and_share_no_private_names() -> None:
+    # Shared chart pieces live in render/svg.py under public names: no chart module takes a
+    # ``_x`` from another, and no import goes round in a circle (lazy imports included).
+    render = [m for m in MODULES if _inside(m, ["policebench.render"])]
+    found = []
+    for module in render:
+        tree = ast.parse(MODULES[module].read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and _inside(node.module or "", render):
+                found += [
+                    f"{MODULES[module].relative_to(ROOT)}:{node.lineno}: "
+                    f"from {node.module} import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and node.module != module
+                ]
+        # Breadth first through render modules, back to ``module``? (The package's own
+        # ``__init__``, which every submodule import runs, imports nothing.)
+        chains = {module: [module]}
+        queue = [module]
+        while queue:
+            here = queue.pop(0)
+            for target in sorted(GRAPH[here]):
+                if target == module:
+                    found.append(" -> ".join([*chains[here], module]))
+                elif target in render and target not in chains:
+                    chains[target] = [*chains[here], target]
+                    queue.append(target)
+    if found:
+        pytest.fail("render modules: a private name shared or a cycle:\n" + "\n".join(found))
+
+
 # --- the rules' own machinery ---------------------------------------------------------------
 
 
