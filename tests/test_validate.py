@@ -14,8 +14,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policebench.models import Profile, Rubric
+from policebench.models import Profile, Rubric, Uncertainty
 from policebench.problems import Problem
+from policebench.rubric_checks import check_uncertainty, uncertainty_issues
 from policebench.validate import (
     build,
     check_profile,
@@ -681,3 +682,49 @@ def test_infinite_value_is_refused_with_its_position() -> None:
     assert model is None
     assert [(p.line, p.column) for p in problems] == [(7, 12)]
     assert "expected a finite number" in problems[0].message
+
+
+# --- the uncertainty: settings (rubric_checks.check_uncertainty) -----------------------------
+
+BAD = """\
+id: tiny
+version: "1"
+name: Tiny
+scale: {min: 0, max: 4, levels: {0: a, 1: b, 2: c, 3: d, 4: e}}
+default_target: 3
+stages: [{min: 0, name: Low}]
+dimensions:
+  - id: d
+    name: D
+    indicators:
+      - {id: a, name: A, levels: {0: a, 1: b, 2: c, 3: d, 4: e}}
+uncertainty:
+  aggregations: [arithmetic, arithmetic]
+  impute_unknown: true
+  impute_min: 3
+  impute_max: 7
+  low_shift: 0.2
+  medium_shift: 0.5
+"""
+
+
+def test_settings_checks_point_at_the_yaml() -> None:
+    doc = parse(BAD, "bad.yaml")
+    model, problems = build(Rubric, doc)
+    assert model is not None and problems == []
+    found = {(p.line, p.message) for p in check_uncertainty(model, doc)}
+    assert found == {
+        (13, "aggregation 'arithmetic' is listed twice; each listed one is equally likely"),
+        (16, "impute_max 7 is outside the scale 0..4"),
+        (
+            18,
+            "medium_shift (0.5) is above low_shift (0.2): medium-confidence levels would "
+            "move more often than low-confidence ones",
+        ),
+    }
+
+
+def test_defaults_are_valid(rubric: Rubric) -> None:
+    assert uncertainty_issues(rubric) == []
+    assert Uncertainty().low_shift == pytest.approx(2 / 3)
+    assert Uncertainty().medium_shift == pytest.approx(1 / 3)

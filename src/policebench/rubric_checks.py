@@ -2,16 +2,17 @@
 
 The scale and its level names, stages in order, unique ids, a descriptor for every level,
 actions under levels that exist, metric thresholds, ``needs`` that point at real indicators
-and levels and form no cycle a roadmap could not order, and the uncertainty settings. Pure:
-a rubric and its document in, problems at their YAML positions out.
+and levels and form no cycle a roadmap could not order, and the uncertainty settings
+(:func:`uncertainty_issues`, which ``analysis.sensitivity`` also applies to the settings it is
+given, and :func:`impute_bounds`, the plausible range of an unknown they imply). Pure: a rubric
+and its document in, problems at their YAML positions out. Imports nothing from analysis.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from policebench.analysis.sensitivity_settings import check_uncertainty
-from policebench.models import Rubric
+from policebench.models import Rubric, Uncertainty
 from policebench.problems import Problem
 from policebench.yamlio import Document, YamlPath, closest
 
@@ -243,3 +244,76 @@ def _find_cycle(
                 state[nxt] = 1
                 stack.append((nxt, deps(nxt)))
     return []
+
+
+# --- the uncertainty: block ---------------------------------------------------------------
+
+
+def impute_bounds(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[int, int]:
+    """The lowest and highest plausible level of an unknown (defaults: the scale's ends)."""
+    settings = settings or rubric.uncertainty
+    low = rubric.scale.min if settings.impute_min is None else settings.impute_min
+    high = rubric.scale.max if settings.impute_max is None else settings.impute_max
+    return low, high
+
+
+def uncertainty_issues(
+    rubric: Rubric, settings: Uncertainty | None = None
+) -> list[tuple[tuple[str, ...], str, str]]:
+    """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
+    settings = settings or rubric.uncertainty
+    scale = rubric.scale
+    issues: list[tuple[tuple[str, ...], str, str]] = []
+    for key in ("impute_min", "impute_max"):
+        level = getattr(settings, key)
+        if level is not None and level not in scale.span:
+            issues.append(
+                (
+                    ("uncertainty", key),
+                    f"{key} {level} is outside the scale {scale.min}..{scale.max}",
+                    f"use a level from {scale.min} to {scale.max}, or leave it out",
+                )
+            )
+    low, high = impute_bounds(rubric, settings)
+    if low > high:
+        issues.append(
+            (
+                ("uncertainty", "impute_min"),
+                f"impute_min ({low}) is above impute_max ({high})",
+                "the lowest plausible level of an unknown must not exceed the highest",
+            )
+        )
+    seen: set[str] = set()
+    for name in settings.aggregations:
+        if name in seen:
+            issues.append(
+                (
+                    ("uncertainty", "aggregations"),
+                    f"aggregation '{name}' is listed twice; each listed one is equally likely",
+                    "list each aggregation once",
+                )
+            )
+        seen.add(name)
+    if settings.medium_shift > settings.low_shift:
+        issues.append(
+            (
+                ("uncertainty", "medium_shift"),
+                f"medium_shift ({settings.medium_shift:g}) is above low_shift "
+                f"({settings.low_shift:g}): medium-confidence levels would move more often "
+                "than low-confidence ones",
+                "make medium_shift at most low_shift",
+            )
+        )
+    return issues
+
+
+def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
+    """The cross-checks of ``rubric.uncertainty``, as problems at their YAML positions.
+
+    Part of :func:`check_rubric`; :func:`uncertainty_issues` gives the same issues without
+    a document (``analysis.sensitivity.run`` refuses settings given to it with them).
+    """
+    return [
+        doc.problem(path, message, hint, code="uncertainty")
+        for path, message, hint in uncertainty_issues(rubric)
+    ]

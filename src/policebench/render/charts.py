@@ -28,6 +28,7 @@ from typing import Any
 from markupsafe import Markup
 
 from policebench.i18n import t
+from policebench.render.heatmap import heatmap
 from policebench.render.svg import (
     GRID,
     INK,
@@ -37,17 +38,15 @@ from policebench.render.svg import (
     dash_attr,
     legend_line,
     num,
+    score_text,
     series_style,
     text_at,
     text_width,
     wrap,
 )
+from policebench.render.trend_chart import trend
 
 Band = Sequence[float | None]
-
-
-def _score(value: float | None, lang: str) -> str:
-    return t("unknown", lang) if value is None else f"{value:.1f}"
 
 
 def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
@@ -127,7 +126,7 @@ def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
             legend_y += 21
         desc.append(
             f"{s['name']}: "
-            + "; ".join(f"{a} {_score(v, lang)}" for a, v in zip(axes, values, strict=True))
+            + "; ".join(f"{a} {score_text(v, lang)}" for a, v in zip(axes, values, strict=True))
         )
     label = f"{t('radar_chart', lang)}: " + ", ".join(str(s["name"]) for s in series)
     return chart_root(width, legend_y, label, ". ".join(desc), body, "chart-radar")
@@ -203,7 +202,7 @@ def bars(
         y += 10
         desc.append(
             f"{axis}: "
-            + ", ".join(f"{s['name']} {_score(s['values'][d_index], lang)}" for s in series)
+            + ", ".join(f"{s['name']} {score_text(s['values'][d_index], lang)}" for s in series)
         )
     for tick in (0, 25, 50, 75, 100):
         x = left + span * tick / 100
@@ -258,8 +257,4 @@ def _error_bar(band: Band, left: float, span: float, mid: float) -> str:
 
 def exported() -> dict[str, Any]:
     """The chart functions templates may call as ``charts.<name>(...)``."""
-    # Imported here: trend_chart takes ``_score`` from this module.
-    from policebench.render.heatmap import heatmap
-    from policebench.render.trend_chart import trend
-
     return {"radar": radar, "bars": bars, "heatmap": heatmap, "trend": trend}

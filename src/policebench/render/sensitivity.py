@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
-from policebench.analysis.sensitivity_settings import SOURCES
+from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized

@@ -4,9 +4,9 @@ Split from ``charts`` so that each chart there reads as its geometry and data on
 rules every chart keeps live in one place: the palette (colour-blind safe, dashes for grey
 print), :func:`esc` for every text that reaches the SVG (names come from planners' YAML),
 :func:`num` for every coordinate (fixed decimals: the same data gives the same bytes), a
-rough text measure for wrapping and clipping labels (CJK counted wide), and the root element
-with its ``role="img"``, ``aria-label``, ``<title>`` and ``<desc>``. Pure: strings in,
-strings out.
+rough text measure for wrapping and clipping labels (CJK counted wide), :func:`score_text`
+for a score in a chart's words (one decimal, or "unknown"), and the root element with its
+``role="img"``, ``aria-label``, ``<title>`` and ``<desc>``. Pure: strings in, strings out.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import unicodedata
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from policebench.i18n import t
 
 #: Series colours: Okabe-Ito (distinguishable with the common colour-vision deficiencies),
 #: led by a deep blue for the place itself. Dash patterns make series tell apart in grey.
@@ -36,6 +38,11 @@ def num(value: float) -> str:
     """A coordinate with one fixed decimal (deterministic, compact)."""
     out = f"{value:.1f}"
     return "0.0" if out == "-0.0" else out
+
+
+def score_text(value: float | None, lang: str) -> str:
+    """A score as a chart's description says it: one decimal, or "unknown" in ``lang``."""
+    return t("unknown", lang) if value is None else f"{value:.1f}"
 
 
 def text_width(text: str) -> float:

@@ -19,7 +19,6 @@ from typing import Any
 from markupsafe import Markup
 
 from policebench.i18n import t
-from policebench.render.charts import _score
 from policebench.render.svg import (
     GRID,
     MUTED,
@@ -28,6 +27,7 @@ from policebench.render.svg import (
     dash_attr,
     legend_line,
     num,
+    score_text,
     series_style,
     text_at,
 )
@@ -101,7 +101,8 @@ def trend(
         desc.append(
             f"{name}: "
             + ", ".join(
-                f"{r['assessed']} {_score(v, lang)}" for r, (_, v) in zip(rows, points, strict=True)
+                f"{r['assessed']} {score_text(v, lang)}"
+                for r, (_, v) in zip(rows, points, strict=True)
             )
         )
     return chart_root(

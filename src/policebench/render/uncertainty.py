@@ -16,11 +16,12 @@ import copy
 from typing import Any
 
 from policebench.analysis.sensitivity import Band, PlaceResult, SensitivityResult
-from policebench.analysis.sensitivity_settings import SOURCES, impute_bounds, weight_spread
+from policebench.analysis.sensitivity.settings import SOURCES, weight_spread
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.render.common import rounded
 from policebench.render.sensitivity import band_data, band_text, rank_data, rank_text
+from policebench.rubric_checks import impute_bounds
 
 
 def _band(band: Band | None, lang: str) -> dict[str, Any] | None:

@@ -14,16 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policebench.analysis.sensitivity_draws import (
+from policebench.analysis.sensitivity.draws import (
     STREAM_MAIN,
     STREAM_OTHER,
     Draws,
     Model,
     level_draws,
 )
-from policebench.analysis.sensitivity_settings import SOURCES
-from policebench.analysis.sensitivity_stats import bands, correlation_ratio, first_order
-from policebench.analysis.sensitivity_tables import Lookup, Tables
+from policebench.analysis.sensitivity.settings import SOURCES
+from policebench.analysis.sensitivity.stats import bands, correlation_ratio, first_order
+from policebench.analysis.sensitivity.tables import Lookup, Tables
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,7 +72,7 @@ def _evaluate(
     """Overall scores of places p0..p1 into ``out``; dimension scores into ``dims_out``.
 
     Each dimension's numerator is a lookup per group of its indicators (see
-    :mod:`~policebench.analysis.sensitivity_tables`), the groups added in rubric order. With
+    :mod:`~policebench.analysis.sensitivity.tables`), the groups added in rubric order. With
     the rubric's weights, no moves and the arithmetic mean a sample is bit-for-bit the point
     score.
     """

@@ -1,4 +1,4 @@
-"""analysis.sensitivity_tables: groups, table entries, and exactness with the rubric's weights."""
+"""analysis.sensitivity.tables: groups, table entries, and exactness with the rubric's weights."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import math
 from typing import Any
 
 from policebench.analysis.sensitivity import run
-from policebench.analysis.sensitivity_draws import draw, prepare
-from policebench.analysis.sensitivity_tables import WHOLE, build
+from policebench.analysis.sensitivity.draws import draw, prepare
+from policebench.analysis.sensitivity.tables import WHOLE, build
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import score
-from tests.analysis.test_sensitivity import OFF, place, rubric
+from tests.analysis.sensitivity.test_run import OFF, place, rubric
 
 
 def _tables(r: Rubric, settings: dict[str, Any], *places: Profile) -> Any:

@@ -4,7 +4,7 @@ In a sample, a dimension's numerator is the sum over its indicators, in rubric o
 weight x value(level). Done indicator by indicator that is a lookup, a multiply and an add
 over every (place, sample) pair per indicator. Instead the indicators of a dimension are
 taken in groups, and a table holds the group's partial sum for every combination of its
-levels (a *pattern*: one digit per indicator, see :class:`~.sensitivity_draws.Model`), so a
+levels (a *pattern*: one digit per indicator, see :class:`~.draws.Model`), so a
 place costs one lookup per group.
 
 * With the rubric's weights (no weight draws) a table serves every sample of an
@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policebench.analysis.sensitivity_draws import Draws, Model
+from policebench.analysis.sensitivity.draws import Draws, Model
 
 if TYPE_CHECKING:
     import numpy as np

@@ -18,17 +18,20 @@ and :func:`policebench.render.sensitivity.band_text` turns a band into ``"52 (47
 The same seed gives the same result to the last bit; a place's bands do not depend on which
 other places are analysed (its level draws are keyed by its id), only its ranks do.
 
-How it is built: :mod:`~policebench.analysis.sensitivity_draws` holds the model and what one
-sample draws, :mod:`~policebench.analysis.sensitivity_tables` the per-sample tables a group of
-indicators is looked up in, :mod:`~policebench.analysis.sensitivity_engine` scores the samples,
-one worker's place chunks at a time, :mod:`~policebench.analysis.sensitivity_stats` turns the
+How it is built, module by module of this package: :mod:`.draws` holds the model and what one
+sample draws, :mod:`.tables` the per-sample tables a group of indicators is looked up in,
+:mod:`.engine` scores the samples, one worker's place chunks at a time, :mod:`.stats` turns the
 scores into bands, rank positions and first-order indices (what an index means is said there),
-and :mod:`~policebench.analysis.sensitivity_workers` runs the work in threads, or in forked
-processes for large runs. This module keeps the result types and :func:`run`, which checks
-the inputs and puts the pieces together.
+:mod:`.workers` runs the work in threads, or in forked processes for large runs, and
+:mod:`.settings` says what the rubric's settings switch on. This ``__init__`` keeps the result
+types and :func:`run`, which checks the inputs and puts the pieces together: what ``__all__``
+names is the API. Outside the package, nothing takes a private (``_x``) name from any of
+these modules (tests/test_layering.py checks it).
 
 NumPy is imported only inside functions, never when a module is imported. The settings'
-cross-checks live in :mod:`policebench.analysis.sensitivity_settings`, which ``validate`` uses.
+cross-checks are rubric checks (:func:`policebench.rubric_checks.uncertainty_issues`), which
+``validate`` runs without loading any of this; what the settings switch on is in
+:mod:`policebench.analysis.sensitivity.settings`.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from policebench.analysis.sensitivity_draws import (
+from policebench.analysis.sensitivity.draws import (
     SHIFT_RESOLUTION,
     STREAM_MAIN,
     STREAM_OTHER,
@@ -48,27 +51,28 @@ from policebench.analysis.sensitivity_draws import (
     mixed_draws,
     prepare,
 )
-from policebench.analysis.sensitivity_engine import (
+from policebench.analysis.sensitivity.engine import (
     Chunk,
     Plan,
     place_index,
     pooled,
 )
-from policebench.analysis.sensitivity_settings import active_sources, uncertainty_issues
-from policebench.analysis.sensitivity_stats import BLOCK, QUANTILES
-from policebench.analysis.sensitivity_tables import Tables
-from policebench.analysis.sensitivity_tables import build as build_tables
-from policebench.analysis.sensitivity_workers import (
+from policebench.analysis.sensitivity.settings import active_sources
+from policebench.analysis.sensitivity.stats import BLOCK, QUANTILES
+from policebench.analysis.sensitivity.tables import Tables
+from policebench.analysis.sensitivity.tables import build as build_tables
+from policebench.analysis.sensitivity.workers import (
     Histograms,
     execute,
     matrix,
     prefault,
     rank_dtype,
     use_processes,
+    worker_count,
 )
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.parallel import requested_workers, usable_cores
+from policebench.rubric_checks import uncertainty_issues
 from policebench.scoring import aggregate, levels_of, rank_key
 
 __all__ = [
@@ -192,13 +196,6 @@ def _band(row: tuple[float, ...] | None, point: float | None) -> Band | None:
     return Band(point, p5, median, p95, low, high, share)
 
 
-def _workers(requested: int | None) -> int:
-    """``requested``, else POLICEBENCH_WORKERS (as for reading profiles), else the cores."""
-    if requested is not None:
-        return max(1, requested)
-    return requested_workers() or usable_cores()
-
-
 def _spans(total: int, size: int) -> list[tuple[int, int]]:
     return [(start, min(start + size, total)) for start in range(0, total, size)]
 
@@ -258,7 +255,7 @@ def run(
             "use fewer --samples: 10000 already place band ends within a few tenths of a point",
         )
     places = len(profiles)
-    threads = _workers(workers)
+    threads = worker_count(workers)
     processes = use_processes(places * samples, threads)
     overall = matrix(places, samples, np.float64, processes)
     ranks = matrix(samples, places, rank_dtype(places), processes)

@@ -1,4 +1,5 @@
-"""analysis.sensitivity: hand-checked small cases, exactness, reproducibility, properties.
+"""analysis.sensitivity (the API, run): hand-checked small cases, exactness, reproducibility,
+properties.
 
 The small cases use one dimension of two indicators a and b (weight 1 each, scale 0..4, so
 a level is worth 25 points) and two places x and y, and switch on one source at a time, so
@@ -17,17 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policebench.analysis.sensitivity import SHIFT_RESOLUTION, run
-from policebench.analysis.sensitivity_settings import (
-    SOURCES,
-    check_uncertainty,
-    uncertainty_issues,
-    weight_spread,
-)
+from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
+from policebench.rubric_checks import uncertainty_issues
 from policebench.scoring import rank, score
-from policebench.validate import build
-from policebench.yamlio import parse
 
 #: Every source switched off: the rubric's weights, arithmetic mean, no moves, unknowns out.
 OFF: dict[str, Any] = {
@@ -233,28 +228,6 @@ def test_dirichlet_weights_with_concentration_two_are_uniform() -> None:
     assert band.p95 == pytest.approx(95.0, abs=1.5)
 
 
-def test_weight_spread_is_the_dirichlet_standard_deviation_relative_to_the_weight() -> None:
-    # One dimension of weights 3 and 1, concentration 15: means 0.75 and 0.25, variance
-    # m(1 - m) / 16, so relative standard deviations sqrt(0.25 / 12) and sqrt(0.75 / 4).
-    r = rubric(weights=[3.0, 1.0], concentration=15.0)
-    spread = weight_spread(r)
-    assert spread["dimensions"] is None  # one dimension: its weight is not drawn
-    assert spread["indicators"] == pytest.approx((math.sqrt(0.25 / 12), math.sqrt(0.75 / 4)))
-    np = pytest.importorskip("numpy")
-    drawn = np.random.default_rng(0).dirichlet([15 * 0.75, 15 * 0.25], size=200_000)
-    measured = drawn.std(axis=0) / drawn.mean(axis=0)
-    assert sorted(measured) == pytest.approx(spread["indicators"], rel=0.01)
-    assert weight_spread(rubric(weights=[3.0, 1.0])) == {"dimensions": None, "indicators": None}
-
-
-def test_weight_spread_of_the_bundled_rubric(rubric: Rubric) -> None:
-    # Five equal dimensions, concentration 50: sqrt(0.8 / (0.2 * 51)) = 0.28 each.
-    spread = weight_spread(rubric)
-    assert spread["dimensions"] == pytest.approx((0.28006, 0.28006), abs=1e-5)
-    low, high = spread["indicators"] or (0.0, 0.0)
-    assert 0 < low < high < 1
-
-
 def test_a_zero_lowers_the_geometric_mean_without_zeroing_it() -> None:
     r = rubric(aggregations=["geometric"])
     x = place("x", a=(0, "high"), b=(4, "high"))
@@ -424,44 +397,7 @@ def test_point_can_lie_outside_the_5_95_band(rubric: Rubric) -> None:
     assert band.max <= band.point
 
 
-# --- settings checks -----------------------------------------------------------------------
-
-BAD = """\
-id: tiny
-version: "1"
-name: Tiny
-scale: {min: 0, max: 4, levels: {0: a, 1: b, 2: c, 3: d, 4: e}}
-default_target: 3
-stages: [{min: 0, name: Low}]
-dimensions:
-  - id: d
-    name: D
-    indicators:
-      - {id: a, name: A, levels: {0: a, 1: b, 2: c, 3: d, 4: e}}
-uncertainty:
-  aggregations: [arithmetic, arithmetic]
-  impute_unknown: true
-  impute_min: 3
-  impute_max: 7
-  low_shift: 0.2
-  medium_shift: 0.5
-"""
-
-
-def test_settings_checks_point_at_the_yaml() -> None:
-    doc = parse(BAD, "bad.yaml")
-    model, problems = build(Rubric, doc)
-    assert model is not None and problems == []
-    found = {(p.line, p.message) for p in check_uncertainty(model, doc)}
-    assert found == {
-        (13, "aggregation 'arithmetic' is listed twice; each listed one is equally likely"),
-        (16, "impute_max 7 is outside the scale 0..4"),
-        (
-            18,
-            "medium_shift (0.5) is above low_shift (0.2): medium-confidence levels would "
-            "move more often than low-confidence ones",
-        ),
-    }
+# --- settings run refuses -------------------------------------------------------------------
 
 
 def test_impute_bounds_in_the_wrong_order() -> None:
@@ -469,28 +405,6 @@ def test_impute_bounds_in_the_wrong_order() -> None:
     assert [m for _, m, _ in uncertainty_issues(r)] == ["impute_min (3) is above impute_max (1)"]
     with pytest.raises(UserError, match="impute_min"):
         run(r, [place("x", a=(1, "low"))], samples=10)
-
-
-def test_defaults_are_valid(rubric: Rubric) -> None:
-    assert uncertainty_issues(rubric) == []
-    assert Uncertainty().low_shift == pytest.approx(2 / 3)
-    assert Uncertainty().medium_shift == pytest.approx(1 / 3)
-
-
-def test_rank_order_matches_an_exact_stable_sort() -> None:
-    # Near-ties closer than the 32-bit key, exact ties (by id), no score (last).
-    import numpy as np
-
-    from policebench.analysis.sensitivity_stats import rank_order as _rank_order
-
-    rng = np.random.default_rng(0)
-    scores = np.round(rng.random((300, 40)) * 100, 1)  # many exact ties
-    scores[:, 3] = scores[:, 4] + 1e-12  # closer than the key resolution, in wrong order
-    scores[::7, 5] = np.nan
-    scores[::11, 6] = 100.0
-    scores[::13, 7] = 0.0
-    exact = np.argsort(-np.where(np.isnan(scores), -np.inf, scores), axis=1, kind="stable")
-    assert (_rank_order(scores) == exact).all()
 
 
 def test_a_run_too_large_for_memory_is_refused_before_it_starts(

@@ -22,9 +22,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from policebench.analysis.sensitivity_engine import Chunk, Plan, evaluate_stripe
-from policebench.analysis.sensitivity_stats import rank_histograms, rank_positions
+from policebench.analysis.sensitivity.engine import Chunk, Plan, evaluate_stripe
+from policebench.analysis.sensitivity.stats import rank_histograms, rank_positions
 from policebench.errors import UserError
+from policebench.parallel import requested_workers, usable_cores
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,6 +42,13 @@ _SHARED: tuple[Plan, list[Spans], list[Spans], Any] | None = None
 Histograms = list[tuple[int, Any]]
 #: Per chunk of places: lowest and highest ranks - 1, and the rank counts one after another.
 Packed = tuple[Any, Any, Any]
+
+
+def worker_count(requested: int | None) -> int:
+    """``requested``, else POLICEBENCH_WORKERS (as for reading profiles), else the cores."""
+    if requested is not None:
+        return max(1, requested)
+    return requested_workers() or usable_cores()
 
 
 def use_processes(pairs: int, workers: int) -> bool:
@@ -105,7 +113,7 @@ def execute(
     meanwhile here). Three rounds: score the places (stripes of places), rank them in each sample
     (stripes of samples, into ``ranks``), count each place's ranks (the place stripes)."""
     if processes:
-        out = _in_processes(plan, stripes, rank_stripes, ranks, side)
+        out = in_processes(plan, stripes, rank_stripes, ranks, side)
         if out is not None:
             return out
     # One more thread than workers: ``side`` (the point scores) is pure Python and the
@@ -143,9 +151,10 @@ def _by_place(stripes: list[Spans], counted: list[list[Packed]]) -> Histograms:
     return out
 
 
-def _in_processes(
+def in_processes(
     plan: Plan, stripes: list[Spans], rank_stripes: list[Spans], ranks: Any, side: Callable[[], T]
 ) -> tuple[list[Chunk], Histograms, T] | None:
+    """:func:`execute`'s three rounds in a pool of forked processes (None: no pool starts)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

@@ -31,9 +31,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policebench.analysis.sensitivity_settings import SOURCES, impute_bounds
+from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
+from policebench.rubric_checks import impute_bounds
 from policebench.scoring import levels_of
 
 #: Move probabilities are applied as whole counts out of this (one random byte per level).

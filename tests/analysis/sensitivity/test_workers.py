@@ -1,15 +1,22 @@
-"""analysis.sensitivity_workers: forked processes give the result threads give, to the bit."""
+"""analysis.sensitivity.workers: forked processes give the result threads give, to the bit."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
 
-from policebench.analysis import sensitivity_workers
-from policebench.analysis.sensitivity import run
-from policebench.analysis.sensitivity_workers import PROCESS_MIN, matrix, use_processes
+from policebench.analysis.sensitivity import run, workers
+from policebench.analysis.sensitivity.workers import (
+    PROCESS_MIN,
+    matrix,
+    use_processes,
+    worker_count,
+)
 from policebench.models import Profile, Rubric
+
+_TEST_PROCESS = os.getpid()
 
 
 def test_only_large_runs_with_several_workers_fork(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,15 +49,15 @@ def test_processes_give_the_threads_result(
     places = list(profiles.values())
     alone = run(rubric, places, samples=3000, seed=5, workers=1)
     forked: list[bool] = []
-    real = sensitivity_workers._in_processes
+    real = workers.in_processes
 
     def spy(*args: object) -> object:
         out = real(*args)  # type: ignore[arg-type]
         forked.append(out is not None)
         return out
 
-    monkeypatch.setattr(sensitivity_workers, "PROCESS_MIN", 0)
-    monkeypatch.setattr(sensitivity_workers, "_in_processes", spy)
+    monkeypatch.setattr(workers, "PROCESS_MIN", 0)
+    monkeypatch.setattr(workers, "in_processes", spy)
     together = run(rubric, places, samples=3000, seed=5, workers=2)
     assert forked == [True]
     assert together == alone
@@ -59,18 +66,17 @@ def test_processes_give_the_threads_result(
 def test_policebench_workers_sets_the_default_number_of_workers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from policebench.analysis.sensitivity import _workers
-
     monkeypatch.setenv("POLICEBENCH_WORKERS", "1")
-    assert _workers(None) == 1
-    assert _workers(3) == 3  # an explicit request wins
+    assert worker_count(None) == 1
+    assert worker_count(3) == 3  # an explicit request wins
     monkeypatch.setenv("POLICEBENCH_WORKERS", "not a number")
-    assert _workers(None) >= 1
+    assert worker_count(None) >= 1
 
 
-def _die(k: int) -> None:
-    import os
-
+def _die(*args: object) -> None:
+    """Stands in for ``evaluate_stripe`` in a forked worker: dies there, as if killed."""
+    if os.getpid() == _TEST_PROCESS:  # threads, not processes: never kill the test run
+        raise AssertionError("the stripe was scored in the test's process, not a forked one")
     os._exit(9)  # as if the system had killed the worker
 
 
@@ -80,8 +86,9 @@ def test_a_killed_worker_is_an_error_with_a_hint_not_a_hang(
 ) -> None:
     from policebench.errors import UserError
 
-    monkeypatch.setattr(sensitivity_workers, "PROCESS_MIN", 0)
-    monkeypatch.setattr(sensitivity_workers, "_stripe", _die)
+    monkeypatch.setattr(workers, "PROCESS_MIN", 0)
+    # A forked worker scores its stripe with evaluate_stripe: make that die instead.
+    monkeypatch.setattr(workers, "evaluate_stripe", _die)
     with pytest.raises(UserError, match="worker process") as raised:
         run(rubric, list(profiles.values()), samples=500, seed=1, workers=2)
     assert "POLICEBENCH_WORKERS=1" in (raised.value.hint or "")
