@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from policebench import exitcodes
 from policebench.cli.app import app
 from policebench.cli.common import (
-    EXIT_USAGE,
     CitiesArg,
     LangOpt,
     OutputOpt,
@@ -101,4 +100,4 @@ def diff(
     inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]
     emit(text, output, inputs)
     if errors:
-        sys.exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)
