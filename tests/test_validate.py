@@ -133,12 +133,12 @@ def test_build_reports_every_error_at_its_place() -> None:
     assert profile is None
     got = sorted((p.line, p.column, p.code) for p in problems)
     assert got == [
-        (1, 5, "string_pattern_mismatch"),
-        (4, 11, "date_from_datetime_parsing"),
-        (7, 12, "int_type"),
-        (8, 5, "extra_forbidden"),
+        (1, 5, "bad-id"),
+        (4, 11, "not-a-date"),
+        (7, 12, "not-whole-number"),
+        (8, 5, "unknown-key"),
     ]
-    typo = next(p for p in problems if p.code == "extra_forbidden")
+    typo = next(p for p in problems if p.code == "unknown-key")
     assert typo.message == "unknown key 'confidance'"
     assert typo.hint == "did you mean 'confidence'?"
 

@@ -26,6 +26,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             doc.problem(
                 ("scale", "max"),
                 f"scale max ({scale.max}) must be greater than scale min ({scale.min})",
+                code="scale-max-not-above-min",
             )
         )
     for level in sorted(span - set(scale.levels)):
@@ -34,6 +35,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("scale", "levels"),
                 f"level {level} has no name",
                 f"add '{level}: <name>' under scale.levels",
+                code="level-unnamed",
             )
         )
     for level in sorted(set(scale.levels) - span):
@@ -42,6 +44,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("scale", "levels", level),
                 f"level {level} is outside the scale {scale.min}..{scale.max}",
                 key=True,
+                code="level-name-out-of-scale",
             )
         )
     if rubric.default_target not in span:
@@ -50,6 +53,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("default_target",),
                 f"default_target {rubric.default_target}"
                 f" is outside the scale {scale.min}..{scale.max}",
+                code="default-target-out-of-scale",
             )
         )
     for i in range(1, len(rubric.stages)):
@@ -60,6 +64,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                     "stages must be in ascending order "
                     f"of min ({rubric.stages[i].min} follows "
                     f"{rubric.stages[i - 1].min})",
+                    code="stages-not-ascending",
                 )
             )
     seen_dims: dict[str, int] = {}
@@ -67,7 +72,11 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
     for d, dim in enumerate(rubric.dimensions):
         if dim.id in seen_dims:
             problems.append(
-                doc.problem(("dimensions", d, "id"), f"duplicate dimension id '{dim.id}'")
+                doc.problem(
+                    ("dimensions", d, "id"),
+                    f"duplicate dimension id '{dim.id}'",
+                    code="duplicate-dimension-id",
+                )
             )
         seen_dims[dim.id] = d
         for i, ind in enumerate(dim.indicators):
@@ -78,6 +87,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                         (*path, "id"),
                         f"duplicate indicator id '{ind.id}' "
                         "(indicator ids are unique across the rubric)",
+                        code="duplicate-indicator-id",
                     )
                 )
             seen_inds[ind.id] = (d, i)
@@ -98,6 +108,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 (*path, "levels"),
                 f"indicator '{ind.id}' has no descriptor for level {level}",
                 f"add '{level}: <what it looks like>'",
+                code="missing-descriptor",
             )
         )
     for key in ("levels", "levels_zh"):
@@ -107,6 +118,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                     (*path, key, level),
                     f"level {level} is outside the scale {scale.min}..{scale.max}",
                     key=True,
+                    code="descriptor-out-of-scale",
                 )
             )
     for level in sorted(set(ind.actions) - (span - {scale.min})):
@@ -117,6 +129,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 f"actions are listed under the level they reach, "
                 f"{scale.min + 1}..{scale.max}",
                 key=True,
+                code="action-level-out-of-range",
             )
         )
     if ind.kind == "metric":
@@ -128,6 +141,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 "thresholds and unit belong to metric indicators",
                 "add 'kind: metric' or remove them",
                 key=True,
+                code="metric-fields-on-level-indicator",
             )
         )
     return problems
@@ -142,6 +156,7 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
                 path,
                 f"metric indicator '{ind.id}' needs 'thresholds': the value needed for each level",
                 "e.g. thresholds: {1: 0.5, 2: 1, 3: 2, 4: 3}",
+                code="metric-no-thresholds",
             )
         ]
     problems: list[Problem] = []
@@ -153,13 +168,22 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
                 f"thresholds must give a value for "
                 f"each level {scale.min + 1}..{scale.max}, "
                 f"got {sorted(ind.thresholds)}",
+                code="thresholds-not-every-level",
             )
         )
     values = [v for _, v in sorted(ind.thresholds.items())]
     if any(b <= a for a, b in itertools.pairwise(values)):
-        problems.append(doc.problem((*path, "thresholds"), "thresholds must rise with the level"))
+        problems.append(
+            doc.problem(
+                (*path, "thresholds"),
+                "thresholds must rise with the level",
+                code="thresholds-not-rising",
+            )
+        )
     if ind.unit is None:
-        problems.append(doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'"))
+        problems.append(
+            doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'", code="metric-no-unit")
+        )
     return problems
 
 
@@ -182,12 +206,15 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                                 f"needs an unknown indicator '{other}'",
                                 closest(other, list(where)),
                                 key=True,
+                                code="needs-unknown-indicator",
                             )
                         )
                     elif needed not in span:
                         problems.append(
                             doc.problem(
-                                path, f"needs '{other}' at level {needed}, outside the scale"
+                                path,
+                                f"needs '{other}' at level {needed}, outside the scale",
+                                code="needs-level-out-of-scale",
                             )
                         )
                     else:

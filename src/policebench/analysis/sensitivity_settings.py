@@ -31,9 +31,16 @@ def uncertainty_issues(
     rubric: Rubric, settings: Uncertainty | None = None
 ) -> list[tuple[tuple[str, ...], str, str]]:
     """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
+    return [(path, message, hint) for path, message, hint, _ in _issues(rubric, settings)]
+
+
+def _issues(
+    rubric: Rubric, settings: Uncertainty | None = None
+) -> list[tuple[tuple[str, ...], str, str, str]]:
+    """:func:`uncertainty_issues`, each with its problem code."""
     settings = settings or rubric.uncertainty
     scale = rubric.scale
-    issues: list[tuple[tuple[str, ...], str, str]] = []
+    issues: list[tuple[tuple[str, ...], str, str, str]] = []
     for key in ("impute_min", "impute_max"):
         level = getattr(settings, key)
         if level is not None and level not in scale.span:
@@ -42,6 +49,7 @@ def uncertainty_issues(
                     ("uncertainty", key),
                     f"{key} {level} is outside the scale {scale.min}..{scale.max}",
                     f"use a level from {scale.min} to {scale.max}, or leave it out",
+                    "impute-out-of-scale",
                 )
             )
     low, high = impute_bounds(rubric, settings)
@@ -51,6 +59,7 @@ def uncertainty_issues(
                 ("uncertainty", "impute_min"),
                 f"impute_min ({low}) is above impute_max ({high})",
                 "the lowest plausible level of an unknown must not exceed the highest",
+                "impute-min-above-max",
             )
         )
     seen: set[str] = set()
@@ -61,6 +70,7 @@ def uncertainty_issues(
                     ("uncertainty", "aggregations"),
                     f"aggregation '{name}' is listed twice; each listed one is equally likely",
                     "list each aggregation once",
+                    "aggregation-listed-twice",
                 )
             )
         seen.add(name)
@@ -72,6 +82,7 @@ def uncertainty_issues(
                 f"({settings.low_shift:g}): medium-confidence levels would move more often "
                 "than low-confidence ones",
                 "make medium_shift at most low_shift",
+                "medium-shift-above-low",
             )
         )
     return issues
@@ -83,8 +94,7 @@ def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
     Meant for ``validate.check_rubric``: ``problems += check_uncertainty(rubric, doc)``.
     """
     return [
-        doc.problem(path, message, hint, code="uncertainty")
-        for path, message, hint in uncertainty_issues(rubric)
+        doc.problem(path, message, hint, code=code) for path, message, hint, code in _issues(rubric)
     ]
 
 
