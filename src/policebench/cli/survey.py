@@ -13,7 +13,7 @@ import typer
 from policebench import exitcodes
 from policebench.cli.app import app
 from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
-from policebench.cli.new import (
+from policebench.cli.profile_output import (
     AssessedOpt,
     Kind,
     KindOpt,
