@@ -63,6 +63,7 @@ def outcome(raw: bytes, kind: type[Profile] | type[Rubric] = Profile) -> str:
         assert problem.line >= 0 and problem.column >= 0
         assert problem.message and "Traceback" not in problem.message
         str(problem)  # printable
+        assert problem.code != "invalid", str(problem)  # each has its code (problem-codes.md)
     errors = [p for p in problems if p.severity == "error"]
     return "invalid" if errors else "model"
 

@@ -141,11 +141,11 @@ def test_build_reports_every_error_at_its_place() -> None:
     got = sorted((p.line, p.column, p.code) for p in problems)
     assert got == [
         (1, 5, "id-form"),
-        (4, 11, "date_from_datetime_parsing"),
-        (7, 12, "int_type"),
-        (8, 5, "extra_forbidden"),
+        (4, 11, "not-a-date"),
+        (7, 12, "not-whole-number"),
+        (8, 5, "unknown-key"),
     ]
-    typo = next(p for p in problems if p.code == "extra_forbidden")
+    typo = next(p for p in problems if p.code == "unknown-key")
     assert typo.message == "unknown key 'confidance'"
     assert typo.hint == "did you mean 'confidence'?"
 
@@ -263,7 +263,7 @@ def test_fullwidth_text_in_a_wrong_value_is_not_taken_for_structure() -> None:
     """`sources: 见：年报` is text where a list belongs, and its '：' is Chinese text."""
     text = _HEAD + "  design:\n    level: 1\n    sources: 见：年报\n"
     _, problems = build(Profile, parse(text, "t.yaml"))
-    assert [(p.line, p.code) for p in problems] == [(8, "list_type")]
+    assert [(p.line, p.code) for p in problems] == [(8, "not-a-list")]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Errors a user can cause. The CLI turns each into a clean message and exit code 2.
+"""Errors a user can cause. The CLI turns each into a clean message and exit code 2
+(:data:`policebench.exitcodes.BAD_INPUT`).
 
 Anything that is not a UserError is a bug in policebench and is reported as one.
 """
@@ -10,8 +11,6 @@ from policebench.problems import Problem
 
 class UserError(Exception):
     """Bad input from the user: a missing file, an unknown id, a wrong option."""
-
-    exit_code = 2
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)

@@ -27,6 +27,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             doc.problem(
                 ("scale", "max"),
                 f"scale max ({scale.max}) must be greater than scale min ({scale.min})",
+                code="scale-max-not-above-min",
             )
         )
     for level in sorted(span - set(scale.levels)):
@@ -35,6 +36,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("scale", "levels"),
                 f"level {level} has no name",
                 f"add '{level}: <name>' under scale.levels",
+                code="level-unnamed",
             )
         )
     for level in sorted(set(scale.levels) - span):
@@ -43,6 +45,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("scale", "levels", level),
                 f"level {level} is outside the scale {scale.min}..{scale.max}",
                 key=True,
+                code="level-name-out-of-scale",
             )
         )
     if rubric.default_target not in span:
@@ -51,6 +54,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 ("default_target",),
                 f"default_target {rubric.default_target}"
                 f" is outside the scale {scale.min}..{scale.max}",
+                code="default-target-out-of-scale",
             )
         )
     for i in range(1, len(rubric.stages)):
@@ -61,6 +65,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                     "stages must be in ascending order "
                     f"of min ({rubric.stages[i].min} follows "
                     f"{rubric.stages[i - 1].min})",
+                    code="stages-not-ascending",
                 )
             )
     seen_dims: dict[str, int] = {}
@@ -68,7 +73,11 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
     for d, dim in enumerate(rubric.dimensions):
         if dim.id in seen_dims:
             problems.append(
-                doc.problem(("dimensions", d, "id"), f"duplicate dimension id '{dim.id}'")
+                doc.problem(
+                    ("dimensions", d, "id"),
+                    f"duplicate dimension id '{dim.id}'",
+                    code="duplicate-dimension-id",
+                )
             )
         seen_dims[dim.id] = d
         for i, ind in enumerate(dim.indicators):
@@ -79,6 +88,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                         (*path, "id"),
                         f"duplicate indicator id '{ind.id}' "
                         "(indicator ids are unique across the rubric)",
+                        code="duplicate-indicator-id",
                     )
                 )
             seen_inds[ind.id] = (d, i)
@@ -99,6 +109,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 (*path, "levels"),
                 f"indicator '{ind.id}' has no descriptor for level {level}",
                 f"add '{level}: <what it looks like>'",
+                code="missing-descriptor",
             )
         )
     for key in ("levels", "levels_zh"):
@@ -108,6 +119,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                     (*path, key, level),
                     f"level {level} is outside the scale {scale.min}..{scale.max}",
                     key=True,
+                    code="descriptor-out-of-scale",
                 )
             )
     for level in sorted(set(ind.actions) - (span - {scale.min})):
@@ -118,6 +130,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 f"actions are listed under the level they reach, "
                 f"{scale.min + 1}..{scale.max}",
                 key=True,
+                code="action-level-out-of-range",
             )
         )
     if ind.kind == "metric":
@@ -129,6 +142,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
                 "thresholds and unit belong to metric indicators",
                 "add 'kind: metric' or remove them",
                 key=True,
+                code="metric-fields-on-level-indicator",
             )
         )
     return problems
@@ -143,6 +157,7 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
                 path,
                 f"metric indicator '{ind.id}' needs 'thresholds': the value needed for each level",
                 "e.g. thresholds: {1: 0.5, 2: 1, 3: 2, 4: 3}",
+                code="metric-no-thresholds",
             )
         ]
     problems: list[Problem] = []
@@ -154,13 +169,22 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
                 f"thresholds must give a value for "
                 f"each level {scale.min + 1}..{scale.max}, "
                 f"got {sorted(ind.thresholds)}",
+                code="thresholds-not-every-level",
             )
         )
     values = [v for _, v in sorted(ind.thresholds.items())]
     if any(b <= a for a, b in itertools.pairwise(values)):
-        problems.append(doc.problem((*path, "thresholds"), "thresholds must rise with the level"))
+        problems.append(
+            doc.problem(
+                (*path, "thresholds"),
+                "thresholds must rise with the level",
+                code="thresholds-not-rising",
+            )
+        )
     if ind.unit is None:
-        problems.append(doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'"))
+        problems.append(
+            doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'", code="metric-no-unit")
+        )
     return problems
 
 
@@ -183,12 +207,15 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                                 f"needs an unknown indicator '{other}'",
                                 closest(other, list(where)),
                                 key=True,
+                                code="needs-unknown-indicator",
                             )
                         )
                     elif needed not in span:
                         problems.append(
                             doc.problem(
-                                path, f"needs '{other}' at level {needed}, outside the scale"
+                                path,
+                                f"needs '{other}' at level {needed}, outside the scale",
+                                code="needs-level-out-of-scale",
                             )
                         )
                     else:
@@ -261,9 +288,19 @@ def uncertainty_issues(
     rubric: Rubric, settings: Uncertainty | None = None
 ) -> list[tuple[tuple[str, ...], str, str]]:
     """Settings the model alone cannot refuse, as (YAML path, message, hint) triples."""
+    return [
+        (path, message, hint)
+        for path, message, hint, _ in uncertainty_issues_with_codes(rubric, settings)
+    ]
+
+
+def uncertainty_issues_with_codes(
+    rubric: Rubric, settings: Uncertainty | None = None
+) -> list[tuple[tuple[str, ...], str, str, str]]:
+    """:func:`uncertainty_issues`, each with its problem code."""
     settings = settings or rubric.uncertainty
     scale = rubric.scale
-    issues: list[tuple[tuple[str, ...], str, str]] = []
+    issues: list[tuple[tuple[str, ...], str, str, str]] = []
     for key in ("impute_min", "impute_max"):
         level = getattr(settings, key)
         if level is not None and level not in scale.span:
@@ -272,6 +309,7 @@ def uncertainty_issues(
                     ("uncertainty", key),
                     f"{key} {level} is outside the scale {scale.min}..{scale.max}",
                     f"use a level from {scale.min} to {scale.max}, or leave it out",
+                    "impute-out-of-scale",
                 )
             )
     low, high = impute_bounds(rubric, settings)
@@ -281,6 +319,7 @@ def uncertainty_issues(
                 ("uncertainty", "impute_min"),
                 f"impute_min ({low}) is above impute_max ({high})",
                 "the lowest plausible level of an unknown must not exceed the highest",
+                "impute-min-above-max",
             )
         )
     seen: set[str] = set()
@@ -291,6 +330,7 @@ def uncertainty_issues(
                     ("uncertainty", "aggregations"),
                     f"aggregation '{name}' is listed twice; each listed one is equally likely",
                     "list each aggregation once",
+                    "aggregation-listed-twice",
                 )
             )
         seen.add(name)
@@ -302,6 +342,7 @@ def uncertainty_issues(
                 f"({settings.low_shift:g}): medium-confidence levels would move more often "
                 "than low-confidence ones",
                 "make medium_shift at most low_shift",
+                "medium-shift-above-low",
             )
         )
     return issues
@@ -314,6 +355,6 @@ def check_uncertainty(rubric: Rubric, doc: Document) -> list[Problem]:
     a document (``analysis.sensitivity.run`` refuses settings given to it with them).
     """
     return [
-        doc.problem(path, message, hint, code="uncertainty")
-        for path, message, hint in uncertainty_issues(rubric)
+        doc.problem(path, message, hint, code=code)
+        for path, message, hint, code in uncertainty_issues_with_codes(rubric)
     ]

@@ -186,12 +186,51 @@ def _problems(
         if error["type"] == "missing" and loc in meant:
             continue
         message, hint, at_key = _message(error, model)
-        code = "id-form" if error["type"] == "string_pattern_mismatch" else error["type"]
+        code = _code(error["type"])
         hint, code = hints.get(loc, (hint, code))
         problems.append(
             doc.problem(loc, message, hint, key=at_key or "[key]" in error["loc"], code=code)
         )
     return problems
+
+
+#: The code of each kind of pydantic error :func:`_message` words (its ``type``); the kinds
+#: beginning ``date`` are ``not-a-date``, any other ``invalid-value``. Our own names, not
+#: pydantic's, so that they stay the same when pydantic renames a kind.
+PYDANTIC_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-key",
+    "literal_error": "not-one-of",
+    "int_type": "not-whole-number",
+    "int_parsing": "not-whole-number",
+    "int_from_float": "not-whole-number",
+    "finite_number": "not-finite",
+    "float_type": "not-a-number",
+    "float_parsing": "not-a-number",
+    "string_type": "not-text",
+    "greater_than": "out-of-bounds",
+    "greater_than_equal": "out-of-bounds",
+    "less_than": "out-of-bounds",
+    "less_than_equal": "out-of-bounds",
+    "string_pattern_mismatch": "id-form",
+    "dict_type": "not-a-mapping",
+    "model_type": "not-a-mapping",
+    "model_attributes_type": "not-a-mapping",
+    "list_type": "not-a-list",
+    "too_short": "empty-list",
+    "string_too_short": "empty-text",
+    "string_too_long": "too-long",
+    "bool_type": "not-true-or-false",
+    "bool_parsing": "not-true-or-false",
+}
+#: The code of a pydantic error of a kind not in :data:`PYDANTIC_CODES`.
+OTHER_VALUE_CODE = "invalid-value"
+
+
+def _code(kind: str) -> str:
+    if kind.startswith("date"):
+        return "not-a-date"
+    return PYDANTIC_CODES.get(kind, OTHER_VALUE_CODE)
 
 
 def build(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
@@ -237,6 +276,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                 ("rubric",),
                 f"unknown rubric id '{profile.rubric}'; the rubric in use is '{rubric.id}'",
                 closest(profile.rubric, [rubric.id]) or "pass the right rubric with --rubric PATH",
+                code="unknown-rubric",
             )
         )
         return problems
@@ -264,6 +304,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                         "not measured: 'value' belongs to metric indicators",
                         "give 'level' instead",
                         key=True,
+                        code="value-not-metric",
                     )
                 )
             elif entry.level is not None:
@@ -277,6 +318,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                             f" with value {entry.value:g}, which reaches "
                             f"level {implied} under the rubric's thresholds",
                             "give the value alone; the level follows",
+                            code="level-disagrees-with-value",
                         )
                     )
         if (entry.level is not None or entry.value is not None) and entry.confidence is None:
@@ -286,6 +328,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                     f"'{ind_id}' has a level but no confidence",
                     "add 'confidence: high | medium | low'",
                     key=True,
+                    code="no-confidence",
                 )
             )
     for ind_id, level in profile.targets.items():
@@ -296,6 +339,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                     f"target for unknown indicator '{ind_id}'",
                     closest(ind_id, list(known)),
                     key=True,
+                    code="target-unknown-indicator",
                 )
             )
         elif level not in scale.span:
@@ -303,6 +347,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                 doc.problem(
                     ("targets", ind_id),
                     f"target {level} is outside the scale {scale.min}..{scale.max}",
+                    code="target-out-of-scale",
                 )
             )
     return problems

@@ -68,16 +68,18 @@ class Roadmap:
         return [a for phase in self.phases for a in phase]
 
 
-Step = tuple[str, int]
+#: An indicator reaching one level, (indicator id, level): what the roadmap's actions achieve.
+#: (A trend's Step is another thing: from one assessment to the next.)
+LevelStep = tuple[str, int]
 
 
 def _wanted_steps(
     rubric: Rubric, gaps: Sequence[Gap], current: Mapping[str, int | None]
-) -> tuple[dict[Step, set[str]], set[Step]]:
+) -> tuple[dict[LevelStep, set[str]], set[LevelStep]]:
     """Every (indicator, level) step the roadmap needs, the steps each one unlocks, and the
     steps that close a gap (the others are prerequisites only)."""
-    steps: dict[Step, set[str]] = {}
-    queue: list[Step] = []
+    steps: dict[LevelStep, set[str]] = {}
+    queue: list[LevelStep] = []
     for gap in gaps:
         if gap.current is None or not gap.gap:
             continue
@@ -106,7 +108,7 @@ def plan(rubric: Rubric, gaps: Sequence[Gap], current: Mapping[str, int | None])
     steps, closing = _wanted_steps(rubric, gaps, current)
     order = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     roadmap = Roadmap()
-    pending: list[tuple[Step, int, Action, float]] = []
+    pending: list[tuple[LevelStep, int, Action, float]] = []
     for (ind_id, level), _ in sorted(steps.items(), key=lambda s: (order[s[0][0]], s[0][1])):
         actions = rubric.indicators[ind_id].actions.get(level, [])
         if not actions:
@@ -155,7 +157,9 @@ def plan(rubric: Rubric, gaps: Sequence[Gap], current: Mapping[str, int | None])
     return roadmap
 
 
-def _advance(reached: dict[str, int | None], remaining: Mapping[Step, int], rubric: Rubric) -> None:
+def _advance(
+    reached: dict[str, int | None], remaining: Mapping[LevelStep, int], rubric: Rubric
+) -> None:
     """Raise each indicator through every consecutive step whose actions are all placed."""
     for ind_id in rubric.indicators:
         level = reached.get(ind_id)

@@ -13,9 +13,14 @@ def main() -> None:
     """Entry point of the ``policebench`` console script."""
     if sys.argv[1:] in (["--version"], ["-V"]):
         # Answer at once, before typer, pydantic or rich are imported.
-        from policebench import __version__
+        from policebench import __version__, exitcodes
 
-        sys.stdout.write(f"policebench {__version__}\n")
+        try:
+            sys.stdout.write(f"policebench {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            exitcodes.silence_stdout()
+            sys.exit(exitcodes.BROKEN_PIPE)
         return
     from policebench.cli.app import app
     from policebench.cli.common import run_app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from policebench import __version__
+from policebench import __version__, exitcodes
 
 app = typer.Typer(
     name="policebench",
@@ -23,7 +23,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"policebench {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(exitcodes.OK)
 
 
 @app.callback()

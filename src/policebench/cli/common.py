@@ -14,6 +14,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
+from policebench import exitcodes
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
 from policebench.problems import READ_AS, Problem
@@ -22,12 +23,6 @@ from policebench.render.registry import Style, TableFormat
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-EXIT_OK = 0
-#: Some inputs were bad but the rest were processed (bulk runs without --strict).
-EXIT_PARTIAL = 1
-EXIT_USAGE = 2
-EXIT_BUG = 70
 
 
 class Lang(StrEnum):
@@ -243,12 +238,6 @@ def use_color(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def terminal_width() -> int | None:
-    if not sys.stdout.isatty():
-        return 160
-    return None if os.environ.get("COLUMNS") is None else int(os.environ["COLUMNS"])
-
-
 def print_problems(problems: Iterable[Problem]) -> None:
     """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...)."""
     problems = list(problems)
@@ -282,11 +271,12 @@ def finish(text: str, output: Path | None, ws: Any, failed: bool) -> None:
     """Write a command's result, then exit 2 if some input was bad (and left out)."""
     emit(text, output, ws.inputs())
     if failed:
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn user errors into a clean message and exit code 2 (never a traceback)."""
+    """Turn user errors into a clean message and exit code 2 (never a traceback); Ctrl-C
+    and a closed stdout into their exit codes (:mod:`policebench.exitcodes`)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -294,13 +284,29 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except InvalidInput as exc:
             print_problems(exc.problems)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
         except UserError as exc:
             hint = f" (hint: {exc.hint})" if exc.hint else ""
             sys.stderr.write(f"error: {exc.message}{hint}\n")
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
+        # Caught here, inside typer, which would otherwise end a Ctrl-C with 130 and no word
+        # and a broken pipe with 1; run_app does the same for what escapes outside a command.
+        except KeyboardInterrupt:
+            raise typer.Exit(_interrupted()) from None
+        except BrokenPipeError:
+            raise typer.Exit(_broken_pipe()) from None
 
     return wrapper
+
+
+def _interrupted() -> int:
+    sys.stderr.write("interrupted\n")
+    return exitcodes.INTERRUPTED
+
+
+def _broken_pipe() -> int:
+    exitcodes.silence_stdout()
+    return exitcodes.BROKEN_PIPE
 
 
 def run_app(app: typer.Typer) -> None:
@@ -310,17 +316,16 @@ def run_app(app: typer.Typer) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        sys.exit(_interrupted())
     except BrokenPipeError:
-        sys.exit(0)
+        sys.exit(_broken_pipe())
     except Exception:
         sys.stderr.write(
             "policebench: internal error (a bug in policebench, not in your input)"
             "; please report it with the lines below\n"
         )
         traceback.print_exc()
-        sys.exit(EXIT_BUG)
+        sys.exit(exitcodes.INTERNAL)
 
 
 def load_or_exit(
@@ -362,14 +367,14 @@ def load_or_exit(
         print_problems(shown)
     if errors and strict:
         sys.stderr.write("nothing written: --strict and some inputs are bad\n")
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)
     if len(ws.selected) < minimum:
         if not errors:
             sys.stderr.write(
                 "error: no profiles found (hint: add YAML profiles to ./cities or "
                 "name them on the command line)\n"
             )
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)
     return ws, bool(errors)
 
 

@@ -1,149 +1,30 @@
 """`policebench new`: scaffold a profile with every indicator of the rubric, still unknown.
 
-The options and the output rules here are shared with `policebench survey`, which writes the
-same kind of file from questionnaire answers.
+The options and the output rules are shared with `policebench survey`, which writes the
+same kind of file from questionnaire answers (:mod:`policebench.cli.profile_output`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import sys
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from policebench.cli.app import app
-from policebench.cli.common import (
-    LangOpt,
-    RubricOpt,
-    check_output_name,
-    handle_errors,
-    lang_of,
-    print_problems,
+from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of
+from policebench.cli.profile_output import (
+    AssessedOpt,
+    Kind,
+    KindOpt,
+    NameZhOpt,
+    ProfileOutOpt,
+    check_id,
+    load_rubric_for,
+    make_profile,
+    output_path,
+    parse_date,
+    write_profile,
 )
-from policebench.errors import UserError
-from policebench.models import Profile, Rubric
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-class Kind(StrEnum):
-    city = "city"
-    province = "province"
-    region = "region"
-    county = "county"
-
-
-NameOpt = Annotated[
-    str | None,
-    typer.Option("--name", help="The place's name in English, e.g. 'J City'.", show_default=False),
-]
-NameZhOpt = Annotated[
-    str | None,
-    typer.Option("--name-zh", help="The place's name in Chinese, e.g. 'J市'.", show_default=False),
-]
-KindOpt = Annotated[Kind, typer.Option("--kind", help="What sort of place it is.")]
-AssessedOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--assessed",
-        help="Date of the assessment, YYYY-MM-DD (default: today).",
-        show_default=False,
-    ),
-]
-ProfileOutOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="File to write; '-' prints to stdout (default: cities/CITY_ID.yaml, where every "
-        "command looks for profiles; ./cities is created if missing). An existing file is "
-        "never overwritten; a name ending in another format's extension (.json, .csv, .md, "
-        ".html) is refused.",
-        show_default=False,
-    ),
-]
-
-
-def parse_date(text: str | None) -> dt.date:
-    """``text`` as a YYYY-MM-DD date; today when not given."""
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(
-            f"--assessed {text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-24"
-        ) from None
-
-
-def check_id(city_id: str) -> str:
-    """``city_id`` when it is a valid profile id; a clean error otherwise."""
-    if not _ID.match(city_id) or len(city_id) > 80:
-        suggestion = re.sub(r"[^a-z0-9_-]+", "-", city_id.strip().lower()).strip("-_")
-        hint = "use lowercase letters, digits and hyphens"
-        if suggestion and _ID.match(suggestion):
-            hint += f", e.g. '{suggestion[:80]}'"
-        raise UserError(f"'{city_id}' is not a valid place id", hint)
-    return city_id
-
-
-def make_profile(fields: dict[str, Any]) -> Profile:
-    """A Profile from ``fields``; what the options got wrong becomes one clean error."""
-    from pydantic import ValidationError
-
-    try:
-        return Profile.model_validate(fields)
-    except ValidationError as exc:
-        parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
-        raise UserError("cannot make a profile: " + "; ".join(parts)) from None
-
-
-#: Where ``new`` and ``survey`` write by default, and where every command finds profiles.
-PROFILES_FOLDER = Path("cities")
-
-
-def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
-    """Where to write: the given path, ``None`` for stdout, else the default file name.
-
-    A given path named as another format (``my-city.json``) is refused: a profile is YAML.
-    """
-    if output == "-":
-        return None
-    path = Path(output) if output is not None else PROFILES_FOLDER / f"{city_id}.yaml"
-    if path.exists():
-        raise UserError(
-            f"{path} already exists; refusing to overwrite it",
-            "choose another --output path, or remove the file first",
-        )
-    check_output_name(path, "yaml", lang)
-    return path
-
-
-def write_profile(
-    text: str, path: Path | None, protected: list[Path], step: str = "fill it in"
-) -> None:
-    """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
-    from policebench.cli.common import emit
-
-    if path is not None and path.parent == PROFILES_FOLDER and not path.parent.exists():
-        PROFILES_FOLDER.mkdir()  # the folder the next command reads (policebench report ID)
-    emit(text, path, protected)
-    if path is not None:
-        sys.stderr.write(f"next: {step}, then run: policebench validate {path}\n")
-
-
-def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:
-    """The rubric the new profile is assessed against, and its file."""
-    from policebench.workspace import find_rubric
-
-    found, source = find_rubric(rubric, [])
-    if source.warnings:  # rubric files beside it that could not be read or share its id
-        print_problems(source.warnings)
-    return found, source.path
 
 
 @app.command()

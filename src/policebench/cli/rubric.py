@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from policebench import exitcodes
 from policebench.cli.app import app
 from policebench.cli.common import (
-    EXIT_USAGE,
     CitiesArg,
     LangOpt,
     OutputOpt,
@@ -89,4 +88,4 @@ def diff(
     inputs = [old, new, *(lp.source.path for runs in history.values() for lp in runs)]
     emit(text, output, inputs)
     if errors:
-        sys.exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)

@@ -10,9 +10,10 @@ from typing import Annotated
 
 import typer
 
+from policebench import exitcodes
 from policebench.cli.app import app
 from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
-from policebench.cli.new import (
+from policebench.cli.profile_output import (
     AssessedOpt,
     Kind,
     KindOpt,
@@ -112,7 +113,7 @@ def survey(
         else:
             advice = "fix the cells above, or leave those rows out with --skip-bad-rows"
         sys.stderr.write(f"nothing written: {advice}\n")
-        raise typer.Exit(2)
+        raise typer.Exit(exitcodes.BAD_INPUT)
     if parsed.row_problems:
         print_problems([replace(p, severity="warning") for p in parsed.row_problems])
         listed = ", ".join(

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
+from policebench import exitcodes
 from policebench.cli.app import app
 from policebench.cli.common import (
-    EXIT_USAGE,
     LangOpt,
     OutputOpt,
     RubricOpt,
@@ -122,7 +122,7 @@ def trend(
     if place not in ws.history:
         # Its file is invalid (load_or_exit has printed why) or not a profile at all.
         if failed:
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(exitcodes.BAD_INPUT)
         raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
     text = registry.render(

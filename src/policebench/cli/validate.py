@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
+from policebench import exitcodes
 from policebench.cli.app import app
-from policebench.cli.common import EXIT_USAGE, handle_errors, print_problems
+from policebench.cli.common import handle_errors, print_problems
 
 
 @app.command()
@@ -53,5 +54,5 @@ def validate(
     print_problems(shown)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(exitcodes.BAD_INPUT)
     sys.stderr.write(f"{checked} file{'s' if checked != 1 else ''} valid\n")

@@ -89,7 +89,7 @@ class _Builder:
         self.open: set[int] = set()
         self.constructor = SafeConstructor()
 
-    def fail(self, node: yaml.Node, message: str, hint: str = "", code: str = "invalid") -> None:
+    def fail(self, node: yaml.Node, message: str, hint: str, code: str) -> None:
         line, column = _mark(node)
         self.problems.append(Problem(self.file, line, column, message, hint, code))
 
@@ -185,7 +185,12 @@ class _Builder:
         keys, values = self.keys, self.values
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
-                self.fail(key_node, "a key must be a plain name or number, not a list or mapping")
+                self.fail(
+                    key_node,
+                    "a key must be a plain name or number, not a list or mapping",
+                    "",
+                    "complex-key",
+                )
                 continue
             if key_node.tag == _MERGE_TAG:
                 self.fail(

@@ -58,10 +58,11 @@ class Document:
         hint: str = "",
         *,
         key: bool = False,
-        code: str = "invalid",
+        code: str,
         severity: str = "error",
     ) -> Problem:
-        """A problem located at ``path`` in this document."""
+        """A problem located at ``path`` in this document; ``code`` names its kind (listed,
+        with its fix, in docs/problem-codes.md)."""
         line, column = self.position(path, key=key)
         return Problem(self.file, line, column, message, hint, code, severity)
 
