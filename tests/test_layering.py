@@ -143,11 +143,6 @@ def test_validation_imports_no_analysis_render_or_cli() -> None:
         pytest.fail("validation must not import analysis, render or cli:\n" + "\n".join(found))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/templates.py imports policebench.workspace.bundled (inside its environment "
-    "factory, to find the bundled templates); another change moves that out of render",
-)
 def test_render_imports_no_workspace_or_input_reading() -> None:
     found = violations(
         _select("policebench.render.*"),

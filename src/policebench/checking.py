@@ -16,11 +16,11 @@ from policebench.inputs import (
     _named,
     _resolved,
     default_dir,
-    display,
     find_rubric,
     yaml_files,
 )
 from policebench.models import Profile, Rubric
+from policebench.paths import display
 from policebench.problems import Problem, sort_problems
 from policebench.reading import _is_rubric, _profile_docs, _ProfileRead, _read_profiles, with_rubric
 from policebench.validate import (

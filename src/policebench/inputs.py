@@ -8,45 +8,17 @@ and one way to find and validate the rubric.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policebench.errors import InvalidInput, UserError
 from policebench.models import Profile, Rubric
+from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
 from policebench.validate import build, check_rubric
 from policebench.yamlio import Document, load
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def bundled(kind: str) -> Path:
-    """The folder of bundled ``rubrics``, ``cities``, ``templates`` or ``schemas``.
-
-    Installed from a wheel they live inside the package (``policebench/data``); in a source
-    checkout or an editable install, at the top of the repository.
-    """
-    here = Path(__file__).resolve().parent
-    inside = here / "data" / kind
-    return inside if inside.is_dir() else here.parent.parent / kind
-
-
-def display(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder where possible."""
-    try:
-        return str(path.resolve().relative_to(_resolved_cwd(os.getcwd())))
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
-        return str(path)
-
-
-@functools.lru_cache(maxsize=8)
-def _resolved_cwd(cwd: str) -> Path:
-    # Resolved once per working folder, not once per file read (3,000 files: 0.1 s).
-    return Path(cwd).resolve()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policebench.errors import UserError
-from policebench.workspace import YAML_SUFFIXES, display
+from policebench.paths import YAML_SUFFIXES, display
 
 
 def write_atomic(path: Path, data: str | bytes, *, protected: Iterable[Path] = ()) -> None:

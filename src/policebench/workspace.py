@@ -20,20 +20,18 @@ from policebench.checking import _history, load_history, validate_paths
 from policebench.errors import UserError
 from policebench.inputs import (
     BUNDLED_CITIES,
-    YAML_SUFFIXES,
     Loaded,
     LoadedProfile,
     _expand,
     _named,
     _resolved,
-    bundled,
     default_dir,
-    display,
     find_rubric,
     load_rubric,
     yaml_files,
 )
 from policebench.models import Rubric
+from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
 from policebench.reading import PARALLEL_MIN, _gc_paused, _read_profiles, with_rubric
 from policebench.validate import check_profile, unknown_indicators

@@ -32,9 +32,9 @@ def environment(template_dir: Path | None = None) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from policebench import i18n
+    from policebench.paths import bundled
     from policebench.render import charts
     from policebench.render.common import md_cell, num, pct
-    from policebench.workspace import bundled
 
     searchpath = [str(bundled("templates"))]
     if template_dir is not None:
