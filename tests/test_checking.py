@@ -115,7 +115,7 @@ def test_a_valid_profile_keeps_no_document(mixed: Path, monkeypatch: pytest.Monk
     reads = dict(
         zip(
             (f.name for f in files),
-            reading._read_profiles(files, None, keep_documents=True),
+            reading.read_profiles(files, None, keep_documents=True),
             strict=True,
         )
     )
@@ -128,7 +128,7 @@ def test_a_valid_profile_keeps_no_document(mixed: Path, monkeypatch: pytest.Monk
     assert reads["b-syntax.yaml"].document is None  # nothing was parsed
     # Reading for score keeps only the indicator keys of a broken profile (for the
     # unknown-indicator check once the rubric is known), not its whole document.
-    plain = reading._read_profiles([mixed / "mixed" / "b-misspelt-key.yaml"], None)
+    plain = reading.read_profiles([mixed / "mixed" / "b-misspelt-key.yaml"], None)
     outline = plain[0].document
     assert outline is not None and plain[0].problems
     assert list(outline.data) == ["indicators"]

@@ -316,3 +316,18 @@ def test_every_private_use_is_seen() -> None:
         (5, "setattr(workers, '_stripe')"),
         (6, "'policebench.analysis.sensitivity._CHUNK'"),
     ]
+
+
+def test_no_module_imports_a_private_name_of_another_module() -> None:
+    """``from policebench.x import _y`` across modules: a name shared is a public name
+    (within a module, or through the package's own __init__, ``_`` stays private)."""
+    found = []
+    src = Path(__file__).resolve().parent.parent / "src"
+    for path in sorted(src.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("policebench"):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        found.append(f"{path.relative_to(src)}:{node.lineno}: {alias.name}")
+    assert found == [], "\n".join(found)

@@ -13,16 +13,16 @@ from pathlib import Path
 from policebench.errors import InvalidInput, UserError
 from policebench.inputs import (
     LoadedProfile,
-    _named,
-    _resolved,
     default_dir,
     find_rubric,
+    named_files,
+    resolved,
     yaml_files,
 )
 from policebench.models import Profile, Rubric
 from policebench.paths import display
 from policebench.problems import Problem, sort_problems
-from policebench.reading import _is_rubric, _profile_docs, _ProfileRead, _read_profiles, with_rubric
+from policebench.reading import ProfileRead, is_rubric, profile_docs, read_profiles, with_rubric
 from policebench.validate import (
     build,
     build_profile,
@@ -33,7 +33,7 @@ from policebench.validate import (
 from policebench.yamlio import Document, closest
 
 
-def _history(
+def group_history(
     valid: list[LoadedProfile],
     problems: list[Problem],
     defaults: frozenset[Path] = frozenset(),
@@ -50,8 +50,8 @@ def _history(
         clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
         if (
             clash is not None
-            and _resolved(lp.source.path) in defaults
-            and _resolved(clash.source.path) not in defaults
+            and resolved(lp.source.path) in defaults
+            and resolved(clash.source.path) not in defaults
         ):
             continue
         if clash is not None:
@@ -83,10 +83,10 @@ def load_history(
     """
     cities = list(cities)
     pool_dir = default_dir("cities")
-    firsts, ids = _named(cities, pool_dir)
+    firsts, ids = named_files(cities, pool_dir)
     explicit, seen = list(firsts.values()), set(firsts)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
-    docs, problems = _profile_docs(explicit + [p for p in pool_files if _resolved(p) not in seen])
+    docs, problems = profile_docs(explicit + [p for p in pool_files if resolved(p) not in seen])
     valid: list[LoadedProfile] = []
     for doc, source in docs:
         # No rubric here: a level typed as a level name stays an error (its hint says so).
@@ -94,8 +94,8 @@ def load_history(
         problems += found
         if profile is not None:
             valid.append(LoadedProfile(profile, source, doc))
-    history = _history(valid, problems)
-    wanted = [lp.profile.id for lp in valid if _resolved(lp.source.path) in seen]
+    history = group_history(valid, problems)
+    wanted = [lp.profile.id for lp in valid if resolved(lp.source.path) in seen]
     for city_id in ids:
         named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
         if city_id not in history and not named:  # a named but invalid file: problems say why
@@ -138,12 +138,12 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     # A file named twice (alone and through its folder) is one file, not its own duplicate.
     once: dict[Path, Path] = {}
     for file in files:
-        once.setdefault(_resolved(file), file)
+        once.setdefault(resolved(file), file)
     files = list(once.values())
     # Read as ``score`` reads (a pool of processes for many files): a valid profile comes
     # back as its models with the evidence warnings, its positions read again only if a check
     # against the rubric finds a problem; documents are kept for rubrics and broken profiles.
-    reads = _read_profiles(files, None, keep_documents=True)
+    reads = read_profiles(files, None, keep_documents=True)
     rubrics: dict[str, Rubric] = {}
     #: Ids of rubrics among the paths that are too broken to build: their profiles wait for
     #: them to be fixed rather than being checked against some other rubric.
@@ -151,14 +151,14 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     profiles: list[tuple[Profile, Document, list[Problem]]] = []  # with their warnings
     broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
     #: Profiles that may name levels by the rubric's level names: built once it is known.
-    pending: list[tuple[Path, _ProfileRead]] = []
+    pending: list[tuple[Path, ProfileRead]] = []
     for file, read in zip(files, reads, strict=True):
         doc = read.document
         if read.pending is not None:
             pending.append((file, read))
         elif read.loaded is not None:
             profiles.append((read.loaded.profile, read.loaded.document, read.problems))
-        elif doc is not None and _is_rubric(doc):
+        elif doc is not None and is_rubric(doc):
             rubric, found = build(Rubric, doc)
             if rubric is not None:
                 found = check_rubric(rubric, doc)

@@ -2,7 +2,7 @@
 
 Split from ``workspace`` so that the two ways of loading many files (``open_workspace``, and
 ``validate_paths`` / ``load_history`` in ``checking``) share one resolution of paths, one
-reading of a file with its SHA-256 (``_read``: every input a command uses comes through it),
+reading of a file with its SHA-256 (``read_input``: every input a command uses comes through it),
 and one way to find and validate the rubric.
 """
 
@@ -57,7 +57,7 @@ def default_dir(kind: str) -> Path:
     return local if local.is_dir() else bundled(kind)
 
 
-def _read(path: Path) -> tuple[Document, Loaded]:
+def read_input(path: Path) -> tuple[Document, Loaded]:
     name = display(path)
     doc, raw = load(path, name)
     return doc, Loaded(path, name, hashlib.sha256(raw).hexdigest())
@@ -65,7 +65,7 @@ def _read(path: Path) -> tuple[Document, Loaded]:
 
 def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
     """Read and validate one rubric file; every problem in it raised together."""
-    doc, source = _read(path)
+    doc, source = read_input(path)
     if "rubric" in doc.data and "dimensions" not in doc.data:
         # A profile given where a rubric belongs: one clear line, not a dozen missing keys.
         raise InvalidInput(
@@ -191,7 +191,7 @@ def _not_found(
 BUNDLED_CITIES = "@bundled"
 
 
-def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
+def expand_arg(arg: str, pool_dir: Path) -> list[Path] | None:
     """The files a CITY argument names when it is a path; None when it is an id."""
     if arg == BUNDLED_CITIES:
         return yaml_files(bundled("cities"))
@@ -203,12 +203,12 @@ def _expand(arg: str, pool_dir: Path) -> list[Path] | None:
     return None
 
 
-def _named(cities: list[str], pool_dir: Path) -> tuple[dict[Path, Path], list[str]]:
+def named_files(cities: list[str], pool_dir: Path) -> tuple[dict[Path, Path], list[str]]:
     """The files the CITY arguments name, by resolved path in the order given, and the ids."""
     explicit: list[Path] = []
     ids: list[str] = []
     for arg in cities:
-        expanded = _expand(arg, pool_dir)
+        expanded = expand_arg(arg, pool_dir)
         if expanded is None:
             ids.append(arg)
         else:
@@ -216,11 +216,11 @@ def _named(cities: list[str], pool_dir: Path) -> tuple[dict[Path, Path], list[st
     # A file named alone and through its folder is read once, not taken for its own duplicate.
     firsts: dict[Path, Path] = {}
     for path in explicit:
-        firsts.setdefault(_resolved(path), path)
+        firsts.setdefault(resolved(path), path)
     return firsts, ids
 
 
-def _resolved(path: Path) -> Path:
+def resolved(path: Path) -> Path:
     """``path`` made absolute with links resolved; as given when it cannot be (a link loop)."""
     try:
         return path.resolve()

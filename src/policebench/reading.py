@@ -20,7 +20,7 @@ from typing import Any
 
 from policebench.errors import InvalidInput
 from policebench.forms import level_names
-from policebench.inputs import Loaded, LoadedProfile, _read
+from policebench.inputs import Loaded, LoadedProfile, read_input
 from policebench.models import Profile, Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.problems import Problem
@@ -28,20 +28,20 @@ from policebench.validate import build_profile, evidence_warnings
 from policebench.yamlio import Document, detach
 
 
-def _profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
+def profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
     docs: list[tuple[Document, Loaded]] = []
     problems: list[Problem] = []
-    with _gc_paused():
+    with gc_paused():
         for path in paths:
             try:
-                docs.append(_read(path))
+                docs.append(read_input(path))
             except InvalidInput as exc:
                 problems += exc.problems
     return docs, problems
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while reading many files.
 
     Reading allocates millions of small objects and creates no reference cycles, yet each
@@ -62,7 +62,7 @@ PARALLEL_MIN = 200
 
 
 @dataclass(frozen=True)
-class _ProfileRead:
+class ProfileRead:
     """What reading one profile file gave (picklable: it crosses from a worker process)."""
 
     #: The profile when it is valid in itself (not yet checked against the rubric).
@@ -91,7 +91,7 @@ class _ProfileRead:
         lp = self.loaded
         if lp is None:
             fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document, self.pending)
-            return (_ProfileRead, fields)
+            return (ProfileRead, fields)
         payload = lp.profile.model_dump_json()
         rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
         return (_revive, (payload, *rest))
@@ -104,45 +104,45 @@ def _revive(
     problems: list[Problem],
     raw_id: str | None,
     raw_rubric: str | None,
-) -> _ProfileRead:
+) -> ProfileRead:
     profile = Profile.model_validate_json(payload)
-    return _ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
+    return ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
 
 
-def _is_rubric(doc: Document) -> bool:
+def is_rubric(doc: Document) -> bool:
     """Whether a document read among profiles is a rubric (``validate`` takes both)."""
     return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
 
 
-def _read_profile(path: Path, keep_documents: bool = False) -> _ProfileRead:
+def _read_profile(path: Path, keep_documents: bool = False) -> ProfileRead:
     """Read, parse and validate one profile on its own (no rubric needed).
 
     With ``keep_documents`` (for ``validate``), a rubric comes back as its document, not
     built as a profile, and a profile whose model fails keeps its document too.
     """
     try:
-        doc, source = _read(path)
+        doc, source = read_input(path)
     except InvalidInput as exc:
-        return _ProfileRead(None, exc.problems, None, None)
+        return ProfileRead(None, exc.problems, None, None)
     raw_id = doc.data.get("id")
     raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
     raw = (
         raw_id if isinstance(raw_id, str) else None,
         None if raw_rubric is None else str(raw_rubric),
     )
-    if keep_documents and _is_rubric(doc):
-        return _ProfileRead(None, [], *raw, doc)
+    if keep_documents and is_rubric(doc):
+        return ProfileRead(None, [], *raw, doc)
     profile, problems, pending = build_profile(doc)
     if profile is None:
         if pending:
-            return _ProfileRead(None, problems, *raw, doc, source)
-        return _ProfileRead(None, problems, *raw, doc if keep_documents else outline(doc))
+            return ProfileRead(None, problems, *raw, doc, source)
+        return ProfileRead(None, problems, *raw, doc if keep_documents else outline(doc))
     warnings = problems + evidence_warnings(profile, doc)
     # The models are kept; the document's positions are read again only if a problem needs them.
-    return _ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+    return ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
 
 
-def with_rubric(read: _ProfileRead, path: Path, rubric: Rubric) -> _ProfileRead:
+def with_rubric(read: ProfileRead, path: Path, rubric: Rubric) -> ProfileRead:
     """``read`` built again with ``rubric``'s level names, when it waited for them
     (``pending``); as it was otherwise. Its problems are then the new build's."""
     source, doc = read.pending, read.document
@@ -151,10 +151,10 @@ def with_rubric(read: _ProfileRead, path: Path, rubric: Rubric) -> _ProfileRead:
     names = level_names(rubric.scale.levels, rubric.scale.levels_zh)
     profile, problems, _ = build_profile(doc, names)
     if profile is None:
-        return _ProfileRead(None, problems, read.raw_id, read.raw_rubric, doc)
+        return ProfileRead(None, problems, read.raw_id, read.raw_rubric, doc)
     warnings = problems + evidence_warnings(profile, doc)
     loaded = LoadedProfile(profile, source, detach(doc, path))
-    return _ProfileRead(loaded, warnings, read.raw_id, read.raw_rubric)
+    return ProfileRead(loaded, warnings, read.raw_id, read.raw_rubric)
 
 
 def outline(doc: Document) -> Document:
@@ -185,29 +185,29 @@ def _workers(count: int) -> int:
 
 
 def _worker_init() -> None:
-    gc.disable()  # a short-lived reader: see _gc_paused
+    gc.disable()  # a short-lived reader: see gc_paused
 
 
-def _read_profiles(
+def read_profiles(
     paths: list[Path],
     progress: Callable[[int, int], None] | None,
     *,
     keep_documents: bool = False,
-) -> list[_ProfileRead]:
+) -> list[ProfileRead]:
     """Every profile read, in the order of ``paths`` (in parallel when there are many).
 
     ``keep_documents``: see ``_read_profile``.
     """
     read = functools.partial(_read_profile, keep_documents=keep_documents)
     total = len(paths)
-    results: list[_ProfileRead] = []
+    results: list[ProfileRead] = []
 
-    def done(result: _ProfileRead) -> None:
+    def done(result: ProfileRead) -> None:
         results.append(result)
         if progress is not None:
             progress(len(results), total)
 
-    with _gc_paused():
+    with gc_paused():
         workers = _workers(total)
         pool = _pool(workers)
         if pool is None:

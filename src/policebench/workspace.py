@@ -16,24 +16,24 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policebench.checking import _history, load_history, validate_paths
+from policebench.checking import group_history, load_history, validate_paths
 from policebench.errors import UserError
 from policebench.inputs import (
     BUNDLED_CITIES,
     Loaded,
     LoadedProfile,
-    _expand,
-    _named,
-    _resolved,
     default_dir,
+    expand_arg,
     find_rubric,
     load_rubric,
+    named_files,
+    resolved,
     yaml_files,
 )
 from policebench.models import Rubric
 from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
-from policebench.reading import PARALLEL_MIN, _gc_paused, _read_profiles, with_rubric
+from policebench.reading import PARALLEL_MIN, gc_paused, read_profiles, with_rubric
 from policebench.validate import check_profile, unknown_indicators
 from policebench.yamlio import closest
 
@@ -120,7 +120,7 @@ def open_workspace(
     """
     cities = list(cities)
     pool_dir = default_dir("cities")
-    firsts, ids = _named(cities, pool_dir)
+    firsts, ids = named_files(cities, pool_dir)
     explicit_set = set(firsts)
     peer_files: list[Path] = []
     peer_ids: list[str] = []
@@ -130,21 +130,21 @@ def open_workspace(
                 "--peers none cannot be given with other peers",
                 "give either --peers none, or the peers to compare with",
             )
-        named_peers, peer_ids = _named(list(peers), pool_dir)
+        named_peers, peer_ids = named_files(list(peers), pool_dir)
         peer_files = list(named_peers.values())
         extra = [*extra, *(str(path) for path in peer_files)]
     for arg in extra:
-        for path in _expand(arg, pool_dir) or [Path(arg)]:
-            firsts.setdefault(_resolved(path), path)
+        for path in expand_arg(arg, pool_dir) or [Path(arg)]:
+            firsts.setdefault(resolved(path), path)
     pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
     named = list(firsts.values())
-    defaults = [p for p in pool_files if _resolved(p) not in firsts]
-    with _gc_paused():  # while the profiles pile up, until the caller decides (see gc.freeze)
+    defaults = [p for p in pool_files if resolved(p) not in firsts]
+    with gc_paused():  # while the profiles pile up, until the caller decides (see gc.freeze)
         ws = _open(
             named + defaults,
             ids,
             explicit_set,
-            frozenset(_resolved(p) for p in defaults),
+            frozenset(resolved(p) for p in defaults),
             bool(cities),
             rubric_path,
             progress,
@@ -184,8 +184,8 @@ def _named_peers(
     if args == [NO_PEERS]:
         return [], "none"
     chosen = {lp.profile.id for lp in ws.selected}
-    wanted = {_resolved(path) for path in files}
-    found = [lp for lp in ws.pool if _resolved(lp.source.path) in wanted]
+    wanted = {resolved(path) for path in files}
+    found = [lp for lp in ws.pool if resolved(lp.source.path) in wanted]
     for peer_id in ids:
         if peer_id not in ws.history:
             raise UserError(
@@ -208,7 +208,7 @@ def _bundled_profiles(rubric: Rubric) -> list[LoadedProfile]:
     they are not the planner's files, and fit only the bundled rubric)."""
     files = yaml_files(bundled("cities"))
     out = []
-    for read in _read_profiles(files, None):
+    for read in read_profiles(files, None):
         if read.loaded is None or read.raw_rubric not in (None, rubric.id):
             continue
         if not check_profile(read.loaded.profile, rubric, read.loaded.document):
@@ -236,7 +236,7 @@ def _open(
 
     ``defaults`` are the files that come from the default folder only (not named).
     """
-    reads = _read_profiles(paths, progress)
+    reads = read_profiles(paths, progress)
     wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
     rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
 
@@ -247,7 +247,7 @@ def _open(
             asked
             and rubric_path is not None
             and read.raw_rubric not in (None, rubric.id)
-            and _resolved(path) in defaults
+            and resolved(path) in defaults
         ):
             # Places were named and --rubric given: default-folder profiles assessed against
             # another rubric are not this run's peers, and not this run's mistakes.
@@ -267,11 +267,11 @@ def _open(
         problems += read.problems  # its warnings
         valid.append(read.loaded)
 
-    history = _history(valid, problems, defaults)
+    history = group_history(valid, problems, defaults)
     pool = [runs[-1] for runs in history.values()]
     selected: list[LoadedProfile] = []
     if explicit_set:
-        selected += [lp for lp in pool if _resolved(lp.source.path) in explicit_set]
+        selected += [lp for lp in pool if resolved(lp.source.path) in explicit_set]
     for city_id in ids:
         if city_id not in history:
             if any(r.raw_id == city_id for r in reads):

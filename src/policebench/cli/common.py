@@ -346,7 +346,7 @@ def load_or_exit(
     from policebench.workspace import open_workspace
 
     collecting = gc.isenabled()
-    gc.disable()  # reading makes millions of objects and no cycles (see reading._gc_paused)
+    gc.disable()  # reading makes millions of objects and no cycles (see reading.gc_paused)
     try:
         ws = open_workspace(
             cities, rubric, progress=_progress_callback(), extra=extra or (), peers=peers

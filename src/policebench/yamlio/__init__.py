@@ -10,7 +10,7 @@ builds plain Python values from the nodes itself, which lets it
 * bound alias expansion, so a "billion laughs" file is refused after a fixed amount of work;
 * walk the event stream of a large or bracket-heavy file first, so that libyaml's recursive
   composer never sees a file that would crash it or make millions of objects (see
-  ``_prescan._needs_prescan``).
+  ``_prescan.needs_prescan``).
 
 Reading is on the hot path of bulk runs (thousands of profiles): the resolver, the scalar
 fast paths and the inlined text values are there for speed; docs/performance.md has figures.
@@ -34,19 +34,19 @@ import yaml
 
 from policebench.errors import InvalidInput
 from policebench.problems import Problem
-from policebench.yamlio._builder import _Builder, _Parser, _TooLarge
+from policebench.yamlio._builder import TooLarge, YamlBuilder, YamlParser
 from policebench.yamlio._document import (
     MAX_DEPTH,
     MAX_NODES,
     Document,
     Position,
     YamlPath,
-    _mark,
+    mark_of,
     too_deep,
 )
 from policebench.yamlio._fullwidth import in_scalar as fullwidth_in_scalar
-from policebench.yamlio._prescan import _needs_prescan, _prescan
-from policebench.yamlio._syntax import _yaml_problems
+from policebench.yamlio._prescan import needs_prescan, prescan
+from policebench.yamlio._syntax import yaml_problems
 from policebench.yamlio._text import MAX_BYTES, decode, read_text
 
 __all__ = [
@@ -98,14 +98,14 @@ def detach(doc: Document, path: Path) -> Document:
 
 def parse(text: str, file: str) -> Document:
     """Parse one YAML document from ``text``; every problem in it is raised together."""
-    if _needs_prescan(text):
-        _prescan(text, file)
-    loader = _Parser(text)
+    if needs_prescan(text):
+        prescan(text, file)
+    loader = YamlParser(text)
     try:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise InvalidInput(_yaml_problems(exc, file, text)) from None
+            raise InvalidInput(yaml_problems(exc, file, text)) from None
         except RecursionError:
             raise InvalidInput([too_deep(file, (1, 1))]) from None
     finally:
@@ -123,11 +123,11 @@ def parse(text: str, file: str) -> Document:
                 )
             ]
         )
-    builder = _Builder(file)
+    builder = YamlBuilder(file)
     try:
         data = builder.build(node, (), 0)
-    except _TooLarge as exc:
-        line, column = _mark(exc.node)
+    except TooLarge as exc:
+        line, column = mark_of(exc.node)
         raise InvalidInput(
             [
                 Problem(
@@ -149,7 +149,7 @@ def parse(text: str, file: str) -> Document:
             [
                 Problem(
                     file,
-                    *_mark(node),
+                    *mark_of(node),
                     f"the document is {kind}, expected a mapping of keys such as 'id:' and 'name:'",
                     "",
                     "not-mapping",

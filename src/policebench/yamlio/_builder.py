@@ -18,7 +18,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from policebench.problems import Problem
-from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, YamlPath, _mark
+from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, YamlPath, mark_of
 from policebench.yamlio._libyaml import CParser
 
 _SAFE_TAGS = {
@@ -38,8 +38,8 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-class _Parser(CParser, Resolver):
-    """libyaml's composer with a faster tag resolver; no constructor (``_Builder`` builds).
+class YamlParser(CParser, Resolver):
+    """libyaml's composer with a faster tag resolver; no constructor (``YamlBuilder`` builds).
 
     PyYAML's resolver runs in Python for every scalar and tries its regular expressions even
     for long prose; most scalars in our files start with a character no implicit tag can
@@ -76,7 +76,7 @@ _IMPLICIT_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
 _TAG_CACHE: dict[str, str] = {}
 
 
-class _Builder:
+class YamlBuilder:
     """Builds plain values from composed nodes, recording positions as it goes."""
 
     def __init__(self, file: str) -> None:
@@ -90,14 +90,14 @@ class _Builder:
         self.constructor = SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str, hint: str, code: str) -> None:
-        line, column = _mark(node)
+        line, column = mark_of(node)
         self.problems.append(Problem(self.file, line, column, message, hint, code))
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         """The value of ``node`` (at ``path``, ``depth`` levels down)."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(node)
+            raise TooLarge(node)
         mark = node.start_mark
         self.values[path] = (mark.line + 1, mark.column + 1)
         kind = type(node)
@@ -224,7 +224,7 @@ class _Builder:
                 # Most values are text: what build() would do, without a call per value.
                 self.nodes += 1
                 if self.nodes > MAX_NODES:
-                    raise _TooLarge(value_node)
+                    raise TooLarge(value_node)
                 mark = value_node.start_mark
                 values[child] = (mark.line + 1, mark.column + 1)
                 result[key] = value_node.value
@@ -239,6 +239,6 @@ def _short(key: Any) -> Any:
     return key
 
 
-class _TooLarge(Exception):
+class TooLarge(Exception):
     def __init__(self, node: yaml.Node) -> None:
         self.node = node

@@ -67,7 +67,7 @@ class Document:
         return Problem(self.file, line, column, message, hint, code, severity)
 
 
-def _mark(node: yaml.Node | yaml.Event) -> Position:
+def mark_of(node: yaml.Node | yaml.Event) -> Position:
     mark = node.start_mark
     return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
 

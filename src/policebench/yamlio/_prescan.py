@@ -2,7 +2,7 @@
 
 libyaml's composer recurses in C and makes a Python object per value before any limit of ours
 applies; this walk needs no recursion and keeps one event at a time. It is a module of its own
-because it runs only for the few files ``_needs_prescan`` picks out, with its own tuning.
+because it runs only for the few files ``needs_prescan`` picks out, with its own tuning.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import yaml
 
 from policebench.errors import InvalidInput
 from policebench.problems import Problem
-from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, _mark, too_deep
+from policebench.yamlio._document import MAX_DEPTH, MAX_NODES, Position, mark_of, too_deep
 from policebench.yamlio._libyaml import CParser
 
 
-def _needs_prescan(text: str) -> bool:
+def needs_prescan(text: str) -> bool:
     """Whether ``text`` might be too deep or too many values for libyaml's composer to see.
 
     The composer recurses in C (it crashed the interpreter near 30,000 levels) and builds a
@@ -40,7 +40,7 @@ _SAFE_OPENERS = 5_000
 _PRESCAN_ABOVE = 256 * 1024
 
 
-def _prescan(text: str, file: str) -> None:
+def prescan(text: str, file: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH, or more than MAX_NODES values, from the events.
 
     Walking libyaml's event stream needs no recursion and keeps one event in memory at a time;
@@ -58,11 +58,11 @@ def _prescan(text: str, file: str) -> None:
             if isinstance(event, node_events):
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise InvalidInput([_too_many(file, _mark(event))])
+                    raise InvalidInput([_too_many(file, mark_of(event))])
             if isinstance(event, start):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InvalidInput([too_deep(file, _mark(event))])
+                    raise InvalidInput([too_deep(file, mark_of(event))])
             elif isinstance(event, end):
                 depth -= 1
     except yaml.YAMLError:

@@ -14,7 +14,7 @@ from policebench.yamlio._fullwidth import in_syntax_error
 from policebench.yamlio._libyaml import is_depth_error
 
 
-def _yaml_problems(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
+def yaml_problems(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
     """The problems to report for a libyaml error: the full-width punctuation that caused it,
     each on its own line (``level： 2`` reads as text and breaks the lines after it), or else
     the error itself with a hint."""
