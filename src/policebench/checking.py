@@ -17,6 +17,7 @@ from policebench.inputs import (
     find_rubric,
     named_files,
     resolved,
+    unknown_city,
     yaml_files,
 )
 from policebench.models import Profile, Rubric
@@ -30,7 +31,7 @@ from policebench.validate import (
     check_rubric,
     unknown_indicators,
 )
-from policebench.yamlio import Document, closest
+from policebench.yamlio import Document
 
 
 def group_history(
@@ -99,10 +100,7 @@ def load_history(
     for city_id in ids:
         named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
         if city_id not in history and not named:  # a named but invalid file: problems say why
-            raise UserError(
-                f"unknown city '{city_id}'",
-                closest(city_id, list(history)) or f"known: {', '.join(history) or 'none'}",
-            )
+            raise unknown_city(city_id, history)
         wanted.append(city_id)
     chosen = list(dict.fromkeys(w for w in wanted if w in history))
     return history, (chosen if cities else list(history)), sort_problems(problems)

@@ -28,6 +28,7 @@ from policebench.inputs import (
     load_rubric,
     named_files,
     resolved,
+    unknown_city,
     yaml_files,
 )
 from policebench.models import Rubric
@@ -276,13 +277,7 @@ def _open(
         if city_id not in history:
             if any(r.raw_id == city_id for r in reads):
                 continue  # its file is invalid: the problems say why
-            near = closest(city_id, list(history))
-            raise UserError(
-                f"unknown city '{city_id}' (places in use: {', '.join(sorted(history)) or 'none'})",
-                (near + "; " if near else "")
-                + f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
-                f"or {BUNDLED_CITIES} for the places bundled with policebench",
-            )
+            raise unknown_city(city_id, history)
         selected.append(history[city_id][-1])
     if not asked:  # no place named: every place in use
         selected = list(pool)

@@ -226,3 +226,15 @@ def test_values_read_as_meant_are_shown_and_level_names_need_a_rubric(
         "names.yaml:31:12: 'level' is 'Developing', expected a whole number (hint: write the"
         in (result.stderr)
     )
+
+
+def test_unknown_city_in_rubric_diff_offers_the_path_and_bundled(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """rubric diff reads places through load_history: the same unknown-city answer."""
+    old = str(FIXTURES / "rubric-v0.9.yaml")
+    new = str(bundled("rubrics") / "smart-policing.yaml")
+    result = runner.invoke(app, ["rubric", "diff", old, new, "atlantis"])
+    assert result.exit_code == 2
+    assert "unknown city 'atlantis' (places in use:" in result.stderr
+    assert "cities/atlantis.yaml" in result.stderr and "@bundled" in result.stderr
