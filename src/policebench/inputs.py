@@ -189,15 +189,17 @@ def _not_found(
 def unknown_city(city_id: str, known: Iterable[str]) -> UserError:
     """The error for a CITY argument that is no place in use: the places that are, the
     nearest id, and the two other ways to name a place (its path, ``@bundled``)."""
-    from policebench.yamlio import closest
+    from policebench.yamlio import closest_then
 
     known = sorted(known)
-    near = closest(city_id, known)
     return UserError(
         f"unknown city '{city_id}' (places in use: {', '.join(known) or 'none'})",
-        (near + "; " if near else "")
-        + f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
-        f"or {BUNDLED_CITIES} for the places bundled with policebench",
+        closest_then(
+            city_id,
+            known,
+            f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
+            f"or {BUNDLED_CITIES} for the places bundled with policebench",
+        ),
     )
 
 

@@ -36,7 +36,7 @@ from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
 from policebench.reading import PARALLEL_MIN, gc_paused, read_profiles, with_rubric
 from policebench.validate import check_profile, unknown_indicators
-from policebench.yamlio import closest
+from policebench.yamlio import closest_then
 
 __all__ = [
     "PARALLEL_MIN",
@@ -191,13 +191,12 @@ def _named_peers(
         if peer_id not in ws.history:
             raise UserError(
                 f"unknown peer '{peer_id}' for --peers",
-                (
-                    closest(peer_id, list(ws.history)) + "; "
-                    if closest(peer_id, list(ws.history))
-                    else ""
-                )
-                + "give a profile id in use, a profile's path (e.g. cities/x.yaml), "
-                f"{BUNDLED_CITIES} or none",
+                closest_then(
+                    peer_id,
+                    list(ws.history),
+                    "give a profile id in use, a profile's path (e.g. cities/x.yaml), "
+                    f"{BUNDLED_CITIES} or none",
+                ),
             )
         found.append(ws.history[peer_id][-1])
     peers = _unique([lp for lp in found if lp.profile.id not in chosen])
@@ -214,14 +213,8 @@ def _bundled_profiles(rubric: Rubric) -> list[LoadedProfile]:
             continue
         if not check_profile(read.loaded.profile, rubric, read.loaded.document):
             out.append(read.loaded)
-    latest: dict[str, LoadedProfile] = {}
-    for lp in out:  # the latest assessment of each place
-        if (
-            lp.profile.id not in latest
-            or latest[lp.profile.id].profile.assessed < lp.profile.assessed
-        ):
-            latest[lp.profile.id] = lp
-    return list(latest.values())
+    # The latest assessment of each place, as for the places in use.
+    return [runs[-1] for runs in group_history(out, []).values()]
 
 
 def _open(

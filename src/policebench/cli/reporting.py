@@ -10,7 +10,7 @@ import typer
 from policebench import __version__
 from policebench.errors import UserError
 from policebench.workspace import Workspace
-from policebench.yamlio import closest
+from policebench.yamlio import closest_then
 
 #: The one default rule of gaps, recommend and report, stated in each --help.
 TARGET_RULE = (
@@ -113,13 +113,15 @@ def city_report(
         raise UserError("a place cannot be compared with itself", "use another peer or 'frontier'")
     peer_ids = [lp.profile.id for lp in ws.peers]
     if against not in (FRONTIER, NO_PEER, *peer_ids):
-        hint = closest(against, [*peer_ids, FRONTIER, NO_PEER])
         known = ", ".join(peer_ids) or "none"
         raise UserError(
             f"unknown peer '{against}' for --against (peers: {known})",
-            (hint + "; " if hint else "")
-            + "use 'frontier', 'none' or a peer's id; a place outside the peers joins them "
-            "with --peers ID_OR_PATH or @bundled",
+            closest_then(
+                against,
+                [*peer_ids, FRONTIER, NO_PEER],
+                "use 'frontier', 'none' or a peer's id; a place outside the peers joins them "
+                "with --peers ID_OR_PATH or @bundled",
+            ),
         )
     ids = [city.profile.id, *peer_ids]
     scale = ws.rubric.scale

@@ -57,6 +57,7 @@ __all__ = [
     "Position",
     "YamlPath",
     "closest",
+    "closest_then",
     "decode",
     "detach",
     "fullwidth_in_scalar",
@@ -164,6 +165,12 @@ def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:
     name = display or str(path)
     text, raw = read_text(path, name)
     return parse(text, name), raw
+
+
+def closest_then(word: str, choices: list[str] | set[str] | tuple[str, ...], rest: str) -> str:
+    """A hint: ``did you mean 'x'?; `` before ``rest`` when a choice is close, else ``rest``."""
+    near = closest(word, choices)
+    return f"{near}; {rest}" if near else rest
 
 
 def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
