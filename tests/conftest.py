@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.models import Profile, Rubric
+from policebench.readers.yaml import load
 from policebench.workspace import bundled, load_rubric
-from policebench.yamlio import load
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

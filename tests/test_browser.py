@@ -41,9 +41,9 @@ from pathlib import Path
 
 import pytest
 
-from policebench.analysis.report import build_report
 from policebench.models import Profile, Rubric
 from policebench.render.templates import render
+from policebench.report.place import build_report
 from tests.render.test_html import IMG, PROVENANCE, SCRIPT, hostile_profile
 
 CHROMIUM = next((p for name in ("chromium", "chromium-browser") if (p := shutil.which(name))), None)

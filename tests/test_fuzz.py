@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from policebench.errors import InvalidInput, UserError
 from policebench.models import Profile, Rubric
-from policebench.validate import build, check_profile, check_rubric, evidence_warnings
+from policebench.readers.yaml import decode, parse
+from policebench.validation.build import build, check_profile, check_rubric, evidence_warnings
 from policebench.workspace import bundled, load_rubric
-from policebench.yamlio import decode, parse
 
 FUZZ = settings(
     derandomize=True,

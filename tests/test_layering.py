@@ -126,10 +126,9 @@ def _select(*patterns: str) -> list[str]:
 
 #: The modules that turn YAML into checked models: they know nothing of what is done after.
 VALIDATION = _select(
-    "policebench.validate",
-    "policebench.rubric_checks",
+    "policebench.validation.*",
     "policebench.models.*",
-    "policebench.yamlio.*",
+    "policebench.readers.*",
     "policebench.problems",
     "policebench.errors",
 )
@@ -137,10 +136,33 @@ VALIDATION = _select(
 
 def test_validation_imports_no_analysis_render_or_cli() -> None:
     found = violations(
-        VALIDATION, ["policebench.analysis", "policebench.render", "policebench.cli"]
+        VALIDATION,
+        [
+            "policebench.analysis",
+            "policebench.report",
+            "policebench.render",
+            "policebench.workspace",
+            "policebench.cli",
+        ],
     )
     if found:
-        pytest.fail("validation must not import analysis, render or cli:\n" + "\n".join(found))
+        pytest.fail(
+            "readers and validation must not import workspace, analysis, report, render or cli:\n"
+            + "\n".join(found)
+        )
+
+
+def test_analysis_and_report_are_pure() -> None:
+    """The core computes: it reads no files, renders nothing and knows no command line."""
+    found = violations(
+        _select("policebench.scoring", "policebench.analysis.*", "policebench.report.*"),
+        ["policebench.workspace", "policebench.readers", "policebench.render", "policebench.cli"],
+    )
+    if found:
+        pytest.fail(
+            "scoring, analysis and report must not import workspace, readers, render or cli:\n"
+            + "\n".join(found)
+        )
 
 
 def test_render_imports_no_workspace_or_input_reading() -> None:
@@ -148,9 +170,8 @@ def test_render_imports_no_workspace_or_input_reading() -> None:
         _select("policebench.render.*"),
         [
             "policebench.workspace",
-            "policebench.inputs",
-            "policebench.reading",
-            "policebench.checking",
+            "policebench.readers",
+            "policebench.cli",
         ],
     )
     if found:
@@ -289,14 +310,17 @@ def test_every_import_form_is_seen() -> None:
 
 
 def test_the_rules_guard_real_modules_and_see_their_imports() -> None:
-    assert {"policebench.validate", "policebench.models.rubric", "policebench.yamlio"} <= set(
-        VALIDATION
-    )
-    assert "policebench.rubric_checks" in GRAPH["policebench.validate"]
+    assert {
+        "policebench.validation.build",
+        "policebench.models.rubric",
+        "policebench.readers.yaml",
+    } <= set(VALIDATION)
+    assert "policebench.validation.rubric_checks" in GRAPH["policebench.validation.build"]
     # Chains are found through other modules, not only direct imports; the shortest is shown.
-    assert violations(["policebench.validate"], ["policebench.models.rubric"]) == [
-        f"src/policebench/validate.py:{GRAPH['policebench.validate']['policebench.models']}: "
-        "policebench.validate -> policebench.models -> policebench.models.rubric"
+    assert violations(["policebench.validation.build"], ["policebench.models.rubric"]) == [
+        "src/policebench/validation/build.py:"
+        f"{GRAPH['policebench.validation.build']['policebench.models']}: "
+        "policebench.validation.build -> policebench.models -> policebench.models.rubric"
     ]
 
 
@@ -331,3 +355,52 @@ def test_no_module_imports_a_private_name_of_another_module() -> None:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
                         found.append(f"{path.relative_to(src)}:{node.lineno}: {alias.name}")
     assert found == [], "\n".join(found)
+
+
+def test_no_command_module_imports_another() -> None:
+    """What two commands share lives in cli/common, cli/reporting or cli/profile_output."""
+    commands = _select("policebench.cli.commands.*")
+    found = [
+        f"{MODULES[m].relative_to(ROOT)}:{line}: imports {target}"
+        for m in commands
+        for target, line in GRAPH[m].items()
+        if target in commands and target != "policebench.cli.commands"
+    ]
+    assert not found, "\n".join(found)
+
+
+def _layout_names() -> set[str]:
+    """The files and folders the CONTRIBUTING.md tree names, as paths under src/policebench."""
+    text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    block = text.split("<!-- layout -->", 1)[1].split("```", 2)[1]
+    names: set[str] = set()
+    stack: list[tuple[int, str]] = []
+    for line in block.splitlines()[2:]:  # the fence's language line and the root
+        marker = max(line.find("├── "), line.find("└── "))
+        if marker < 0:
+            continue
+        entry = line[marker + 4 :].split("  ", 1)[0].strip()
+        depth = marker // 4
+        stack = [(d, n) for d, n in stack if d < depth]
+        parent = stack[-1][1] if stack else ""
+        for name in (n.strip() for n in entry.split(",")):
+            full = f"{parent}{name}"
+            names.add(full.rstrip("/"))
+            if name.endswith("/"):
+                stack.append((depth, full))
+    return names
+
+
+def test_the_layout_in_contributing_is_the_tree_on_disk() -> None:
+    package = SRC / PACKAGE
+    on_disk = {
+        str(p.relative_to(package))
+        for p in package.rglob("*")
+        if "__pycache__" not in p.parts
+        and (p.is_dir() or (p.suffix == ".py" and p.name not in ("__init__.py", "__main__.py")))
+    }
+    # Private modules of readers/yaml are named in its line, not one per line.
+    on_disk = {p for p in on_disk if not p.startswith("readers/yaml/_")}
+    named = _layout_names() - {"workspace/__init__.py"}
+    assert sorted(named - on_disk) == [], "CONTRIBUTING.md names what is not on disk"
+    assert sorted(on_disk - named) == [], "on disk but not in CONTRIBUTING.md's tree"

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from policebench.problems import Problem
-from policebench.validate import OTHER_VALUE_CODE, PYDANTIC_CODES
+from policebench.validation.build import OTHER_VALUE_CODE, PYDANTIC_CODES
 from policebench.workspace import bundled, validate_paths
 from tests.test_corpus import (
     PROFILE,
@@ -41,18 +41,18 @@ CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: is checked another way below.
 DYNAMIC = {
     # Document.problem and YamlBuilder.fail pass their own ``code`` parameter on.
-    ("yamlio/_document.py", "code"),
-    ("yamlio/_builder.py", "code"),
+    ("readers/yaml/_document.py", "code"),
+    ("readers/yaml/_builder.py", "code"),
     # The loader's problems about a questionnaire, re-worded for a spreadsheet: same code.
-    ("surveyio.py", "p.code"),
+    ("readers/survey_csv.py", "p.code"),
     # The code of each kind of pydantic error: PYDANTIC_CODES, "not-a-date", OTHER_VALUE_CODE.
-    ("validate.py", "code"),
-    # A value typed another way (forms.py): "level-form", "confidence-form", "null-form".
-    ("forms.py", "code"),
+    ("validation/build.py", "code"),
+    # A value typed another way (validation/forms.py): "level-form", "confidence-form", "null-form".
+    ("validation/forms.py", "code"),
     # Full-width punctuation where YAML structure goes: the values of _fullwidth._CODES.
-    ("yamlio/_fullwidth.py", "code"),
+    ("readers/yaml/_fullwidth.py", "code"),
     # The uncertainty settings' codes, the last item of each issue in _issues.
-    ("rubric_checks.py", "code"),
+    ("validation/rubric_checks.py", "code"),
 }
 
 
@@ -89,7 +89,7 @@ def _calls() -> Iterator[tuple[str, int, ast.expr | None]]:
 
 
 def _uncertainty_codes() -> set[str]:
-    tree = ast.parse((SRC / "rubric_checks.py").read_text(encoding="utf-8"))
+    tree = ast.parse((SRC / "validation" / "uncertainty.py").read_text(encoding="utf-8"))
     issues = next(
         n
         for n in ast.walk(tree)
@@ -106,15 +106,17 @@ def _uncertainty_codes() -> set[str]:
 
 
 def _named_codes() -> set[str]:
-    """The codes forms.py and yamlio/_fullwidth.py choose among (string constants ending in
-    "-form", and the values of _fullwidth's table of characters)."""
-    forms = ast.parse((SRC / "forms.py").read_text(encoding="utf-8"))
+    """The codes validation/forms.py and readers/yaml/_fullwidth.py choose among.
+
+    String constants ending in "-form", and the values of _fullwidth's table of characters.
+    """
+    forms = ast.parse((SRC / "validation" / "forms.py").read_text(encoding="utf-8"))
     codes = {
         n.value
         for n in ast.walk(forms)
         if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.endswith("-form")
     }
-    fullwidth = ast.parse((SRC / "yamlio" / "_fullwidth.py").read_text(encoding="utf-8"))
+    fullwidth = ast.parse((SRC / "readers" / "yaml" / "_fullwidth.py").read_text(encoding="utf-8"))
     for node in ast.walk(fullwidth):
         if isinstance(node, ast.Assign) and any(
             isinstance(target, ast.Name) and target.id == "_CODES" for target in node.targets
@@ -338,7 +340,8 @@ def test_every_check_of_a_rubric_or_profile_is_crafted_above() -> None:
     checked = {
         arg.value
         for file, _, arg in _calls()
-        if file in ("rubric_checks.py", "validate.py") and isinstance(arg, ast.Constant)
+        if file in ("validation/rubric_checks.py", "validation/build.py")
+        and isinstance(arg, ast.Constant)
     } | _uncertainty_codes()
     crafted = set(RUBRIC_CASES) | set(PROFILE_CASES) | {"needs-cycle"}  # see test_validate
     assert sorted(checked - crafted) == []

@@ -37,7 +37,8 @@ class Problem:
 
 
 #: Codes of the warnings for a value typed another way and read as meant (``２`` as 2, ``中``
-#: as medium: see :mod:`policebench.forms`). Every command shows them, not only ``validate``:
+#: as medium: see :mod:`policebench.validation.forms`). Every command shows them, not only
+#: ``validate``:
 #: they say what a value was taken to be.
 READ_AS = frozenset({"level-form", "confidence-form", "null-form"})
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile, Rubric
-from policebench.yamlio import load
+from policebench.readers.yaml import load
 
 
 def _new(runner: CliRunner, *args: str) -> tuple[int, str, str]:

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.readers.yaml import load
 from policebench.workspace import bundled
-from policebench.yamlio import load
 
 SCHEMAS = bundled("schemas")
 

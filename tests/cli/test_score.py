@@ -405,7 +405,7 @@ def test_forms_score_exactly_as_the_canonical_profile(
     """`２`, `2级`, `Developing`, `中`, `未知`... score as 2, 2, 2, medium, null; the warnings
     say so on stderr (score shows them, unlike the evidence warnings), and the exit is 0."""
     monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
-    monkeypatch.setattr("policebench.reading.PARALLEL_MIN", 1)
+    monkeypatch.setattr("policebench.workspace.reading.PARALLEL_MIN", 1)
     for name in ("profile-forms.yaml", "profile-canonical.yaml"):
         shutil.copyfile(FORMS / name, in_tmp / name)
     outputs = {}

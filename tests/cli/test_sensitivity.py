@@ -143,7 +143,7 @@ def test_numpy_is_not_imported_by_the_cli_module() -> None:
     import subprocess
 
     code = (
-        "import sys, policebench.cli.app, policebench.validate, "
+        "import sys, policebench.cli.app, policebench.validation.build, "
         "policebench.analysis.sensitivity, policebench.render.sensitivity; "
         "print('numpy' in sys.modules)"
     )
@@ -180,7 +180,7 @@ def test_band_and_rank_text() -> None:
 def test_a_long_run_says_so_on_a_terminal_and_erases_the_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from policebench.cli import sensitivity as command
+    from policebench.cli.commands import sensitivity as command
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     with command._working("sampling 3,000 places x 10,000 samples"):

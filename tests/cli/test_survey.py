@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile
-from policebench.yamlio import load
+from policebench.readers.yaml import load
 
 HEADER = "respondent,role,top-level-design,data-sharing,usability,partnerships,comment"
 # Hand computation, per indicator (blank = no answer):

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from policebench.analysis.comparison import build_comparison
-from policebench.analysis.report import Provenance, build_report
 from policebench.models import Profile, Rubric
+from policebench.readers.yaml import load
 from policebench.render.templates import render
+from policebench.report.comparison import build_comparison
+from policebench.report.place import Provenance, build_report
 from policebench.workspace import bundled
-from policebench.yamlio import load
 
 from ..conftest import FIXTURES
 

@@ -9,8 +9,6 @@ from array import array
 import pytest
 from typer.testing import CliRunner
 
-from policebench.analysis.comparison import build_comparison
-from policebench.analysis.report import build_report
 from policebench.analysis.sensitivity import PlaceResult, RankBand, run
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.render.sensitivity import rank_data
@@ -20,6 +18,8 @@ from policebench.render.uncertainty import (
     report_with_bands,
     share_text,
 )
+from policebench.report.comparison import build_comparison
+from policebench.report.place import build_report
 
 pytest.importorskip("numpy")
 

@@ -12,7 +12,7 @@ The rules, stated once here and in ``docs/survey.md`` and ``policebench survey -
   answers spread across the scale lower the confidence, which reports show beside the level.
 
 Pure: answers in, statistics and profile entries out; reading the CSV is in
-:mod:`policebench.surveyio`.
+:mod:`policebench.readers.survey_csv`.
 """
 
 from __future__ import annotations

@@ -41,15 +41,15 @@ def _root(
 
 
 # Command modules register themselves on `app` when imported.
-from policebench.cli import compare as _compare  # noqa: E402,F401
-from policebench.cli import gaps as _gaps  # noqa: E402,F401
-from policebench.cli import new as _new  # noqa: E402,F401
-from policebench.cli import recommend as _recommend  # noqa: E402,F401
-from policebench.cli import report as _report  # noqa: E402,F401
-from policebench.cli import rubric as _rubric  # noqa: E402,F401
-from policebench.cli import schema as _schema  # noqa: E402,F401
-from policebench.cli import score as _score  # noqa: E402,F401
-from policebench.cli import sensitivity as _sensitivity  # noqa: E402,F401
-from policebench.cli import survey as _survey  # noqa: E402,F401
-from policebench.cli import trend as _trend  # noqa: E402,F401
-from policebench.cli import validate as _validate  # noqa: E402,F401
+from policebench.cli.commands import compare as _compare  # noqa: E402,F401
+from policebench.cli.commands import gaps as _gaps  # noqa: E402,F401
+from policebench.cli.commands import new as _new  # noqa: E402,F401
+from policebench.cli.commands import recommend as _recommend  # noqa: E402,F401
+from policebench.cli.commands import report as _report  # noqa: E402,F401
+from policebench.cli.commands import rubric as _rubric  # noqa: E402,F401
+from policebench.cli.commands import schema as _schema  # noqa: E402,F401
+from policebench.cli.commands import score as _score  # noqa: E402,F401
+from policebench.cli.commands import sensitivity as _sensitivity  # noqa: E402,F401
+from policebench.cli.commands import survey as _survey  # noqa: E402,F401
+from policebench.cli.commands import trend as _trend  # noqa: E402,F401
+from policebench.cli.commands import validate as _validate  # noqa: E402,F401

@@ -261,7 +261,7 @@ def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from policebench.output import write_atomic
+    from policebench.cli.output import write_atomic
 
     write_atomic(output, text, protected=protected)
     sys.stderr.write(f"wrote {output}\n")

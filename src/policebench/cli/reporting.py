@@ -9,8 +9,8 @@ import typer
 
 from policebench import __version__
 from policebench.errors import UserError
+from policebench.readers.yaml import closest_then
 from policebench.workspace import Workspace
-from policebench.yamlio import closest_then
 
 #: The one default rule of gaps, recommend and report, stated in each --help.
 TARGET_RULE = (
@@ -83,7 +83,7 @@ TemplateDirOpt = Annotated[
 
 def provenance(ws: Workspace, ids: list[str]) -> Any:
     """The version and input hashes a report cites (file names only: stable across folders)."""
-    from policebench.analysis.report import Provenance
+    from policebench.report.place import Provenance
 
     used = sorted(
         (lp.profile.id, lp.source.path.name, lp.source.sha256)
@@ -104,7 +104,7 @@ def city_report(
 ) -> dict[str, Any]:
     """The report data of the (single) selected place, after checking the options."""
     from policebench.analysis.gaps import FRONTIER, NO_PEER
-    from policebench.analysis.report import build_report
+    from policebench.report.place import build_report
 
     if len(ws.selected) != 1:
         raise UserError("give exactly one place", "e.g. policebench report j-city")

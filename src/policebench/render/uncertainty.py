@@ -21,7 +21,7 @@ from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.render.common import rounded
 from policebench.render.sensitivity import band_data, band_text, rank_data, rank_text
-from policebench.rubric_checks import impute_bounds
+from policebench.validation.uncertainty import impute_bounds
 
 
 def _band(band: Band | None, lang: str) -> dict[str, Any] | None:

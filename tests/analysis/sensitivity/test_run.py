@@ -21,8 +21,8 @@ from policebench.analysis.sensitivity import SHIFT_RESOLUTION, run
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.rubric_checks import uncertainty_issues
 from policebench.scoring import rank, score
+from policebench.validation.uncertainty import uncertainty_issues
 
 #: Every source switched off: the rubric's weights, arithmetic mean, no moves, unknowns out.
 OFF: dict[str, Any] = {

@@ -29,7 +29,8 @@ names is the API. Outside the package, nothing takes a private (``_x``) name fro
 these modules (tests/test_layering.py checks it).
 
 NumPy is imported only inside functions, never when a module is imported. The settings'
-cross-checks are rubric checks (:func:`policebench.rubric_checks.uncertainty_issues`), which
+cross-checks are rubric checks
+(:func:`policebench.validation.uncertainty.uncertainty_issues`), which
 ``validate`` runs without loading any of this; what the settings switch on is in
 :mod:`policebench.analysis.sensitivity.settings`.
 """
@@ -72,8 +73,8 @@ from policebench.analysis.sensitivity.workers import (
 )
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.rubric_checks import uncertainty_issues
 from policebench.scoring import aggregate, levels_of, rank_key
+from policebench.validation.uncertainty import uncertainty_issues
 
 __all__ = [
     "QUANTILES",

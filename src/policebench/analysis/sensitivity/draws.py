@@ -34,8 +34,8 @@ from typing import Any
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.rubric_checks import impute_bounds
 from policebench.scoring import levels_of
+from policebench.validation.uncertainty import impute_bounds
 
 #: Move probabilities are applied as whole counts out of this (one random byte per level).
 SHIFT_RESOLUTION = 256

@@ -1,8 +1,9 @@
 """The uncertainty settings of a rubric: what they switch on, and how far weights stray.
 
-The settings' own cross-checks (and :func:`~policebench.rubric_checks.impute_bounds`, the
+The settings' own cross-checks (and :func:`~policebench.validation.uncertainty.impute_bounds`, the
 plausible range of an unknown) are not here: they check model data, so they live with the
-other rubric checks in :mod:`policebench.rubric_checks`, which imports nothing from analysis.
+other rubric checks in :mod:`policebench.validation.rubric_checks`, which imports nothing
+from analysis.
 """
 
 from __future__ import annotations

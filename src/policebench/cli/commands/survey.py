@@ -1,0 +1,153 @@
+"""`policebench survey`: questionnaire answers (CSV) -> a profile with a level per indicator."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policebench import exitcodes
+from policebench.cli.app import app
+from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
+from policebench.cli.profile_output import (
+    AssessedOpt,
+    Kind,
+    KindOpt,
+    NameOpt,
+    NameZhOpt,
+    ProfileOutOpt,
+    check_id,
+    load_rubric_for,
+    make_profile,
+    output_path,
+    parse_date,
+    write_profile,
+)
+from policebench.errors import UserError
+from policebench.problems import sort_problems
+
+
+def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
+    """Who assessed: the questionnaire, how many answered it, and in which roles."""
+    text = f"Questionnaire {file}: {respondents} respondent{'s' if respondents != 1 else ''}"
+    if roles:
+        listed = ", ".join(f"{role} {count}" for role, count in sorted(roles.items()))
+        text += f" ({listed})"
+    return text + "; levels are the medians of their answers (policebench survey)."
+
+
+@app.command()
+@handle_errors
+def survey(
+    responses: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV of answers: one row per respondent.",
+            metavar="RESPONSES.csv",
+            show_default=False,
+        ),
+    ],
+    city: Annotated[str, typer.Option("--city", help="Id of the place surveyed, e.g. j-city.")],
+    name: NameOpt = None,
+    name_zh: NameZhOpt = None,
+    kind: KindOpt = Kind.city,
+    rubric: RubricOpt = None,
+    assessed: AssessedOpt = None,
+    output: ProfileOutOpt = None,
+    skip_bad_rows: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad-rows",
+            help="Leave out rows with bad cells (listed on stderr) instead of writing nothing.",
+        ),
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Turn questionnaire answers (CSV) into a profile: one level per indicator.
+
+    The CSV has one row per respondent and a column per indicator id (as in the profile
+    `policebench new` writes) holding the level given; a blank cell (or -, n/a, 不知道) is no
+    answer. Optional columns: respondent, role, comment (or 受访者, 岗位, 备注); a header
+    starting with # is ignored. UTF-8 with or without a byte-order mark (Excel's and WPS's
+    "CSV UTF-8").
+
+    For each indicator: level = the median of the answers; with an even number of answers,
+    the lower of the two middle ones (answers 1 2 3 3 give 2: conservative, a level is claimed
+    only when more than half the respondents put the place at or above it). Agreement = the
+    share of answers within one level of that median. Confidence = high with at least 5
+    answers and agreement >= 0.8, medium with at least 3 answers and agreement >= 0.6, low
+    otherwise. Indicators nobody answered stay `level: null`.
+
+    Every bad cell is reported as FILE:ROW:COL. Nothing is written when there is one, unless
+    --skip-bad-rows leaves those rows out; an unknown column header, or a value in a column
+    without one, always stops the command (those answers would be lost without a word).
+    Exit code 0 when written, 2 otherwise.
+
+    Examples:
+
+      policebench survey examples/survey-j-city.csv --city j-city --name "J City" --output -
+
+      policebench survey answers.csv --city my-city --name "My City" --assessed 2026-11-24
+
+      policebench survey answers.csv --city my-city --skip-bad-rows --lang zh
+    """
+    from policebench.analysis.survey import summarize, to_assessment
+    from policebench.readers.survey_csv import read_responses
+    from policebench.render.profile_yaml import render_profile
+    from policebench.workspace import display
+
+    check_id(city)
+    found, rubric_file = load_rubric_for(rubric)
+    path = output_path(city, output, lang_of(lang))
+    shown = display(responses)
+    parsed = read_responses(responses, shown, found)
+    if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
+        print_problems(sort_problems(parsed.fatal + parsed.row_problems))
+        if parsed.fatal:
+            # A header problem would silently drop answers; skipping rows cannot fix it.
+            advice = "fix the columns named above (--skip-bad-rows does not skip those)"
+        else:
+            advice = "fix the cells above, or leave those rows out with --skip-bad-rows"
+        sys.stderr.write(f"nothing written: {advice}\n")
+        raise typer.Exit(exitcodes.BAD_INPUT)
+    if parsed.row_problems:
+        print_problems([replace(p, severity="warning") for p in parsed.row_problems])
+        listed = ", ".join(
+            f"{line}" + (f" ({who})" if who else "") for line, who in parsed.bad_rows
+        )
+        sys.stderr.write(
+            f"skipped {len(parsed.bad_rows)} row{'s' if len(parsed.bad_rows) != 1 else ''}: "
+            f"{listed}\n"
+        )
+    if not parsed.responses:
+        raise UserError(f"{shown}: no answers to aggregate", "add one row per respondent")
+    stats = summarize((r.levels for r in parsed.responses), list(found.indicators))
+    if not stats:
+        raise UserError(f"{shown}: every answer is blank", "give each indicator's level")
+    source = responses.name
+    profile = make_profile(
+        {
+            "id": city,
+            "name": name or city,
+            "name_zh": name_zh,
+            "kind": kind.value,
+            "rubric": found.id,
+            "assessed": parse_date(assessed),
+            "assessor": _assessor(
+                source, len(parsed.responses), Counter(r.role for r in parsed.responses if r.role)
+            ),
+            "indicators": {ind: to_assessment(s, source) for ind, s in stats.items()},
+        }
+    )
+    shown_out = str(path) if path is not None else f"{city}.yaml"
+    text = render_profile(profile, found, lang_of(lang), file=shown_out)
+    people = len(parsed.responses)
+    sys.stderr.write(
+        f"{people} respondent{'s' if people != 1 else ''}; {len(stats)} of "
+        f"{len(found.indicators)} indicators answered\n"
+    )
+    write_profile(text, path, [rubric_file, responses], "review it")

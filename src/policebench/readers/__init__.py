@@ -1,0 +1,1 @@
+"""Readers: a planner's files turned into documents with positions (YAML, questionnaire CSV)."""

@@ -1,0 +1,271 @@
+"""Reading questionnaire answers from a CSV file, with every bad cell found at once.
+
+The layout: one row per respondent; a column per indicator holding the level given (blank =
+no answer); optional ``respondent``, ``role`` and ``comment`` columns (or 受访者, 岗位/角色,
+备注); a column whose header starts with ``#`` is ignored. A header may also be the
+indicator's name, in English or Chinese, as questionnaire tools export the question titles.
+
+Excel and WPS save CSV as UTF-8 with a byte-order mark, which is accepted, as is UTF-8
+without one; a GBK file gets a clear message. Problems are located as FILE:ROW:COL, where
+ROW is the line the record starts on and COL the column number (1 = column A).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policebench.errors import InvalidInput
+from policebench.models import Rubric
+from policebench.problems import Problem
+from policebench.readers.yaml import MAX_BYTES, closest, decode
+
+#: The columns that are not indicators, by the headers each may have.
+META_COLUMNS: dict[str, tuple[str, ...]] = {
+    "respondent": ("respondent", "受访者", "答题人"),
+    "role": ("role", "岗位", "角色"),
+    "comment": ("comment", "comments", "备注", "意见"),
+}
+#: Cells that mean "no answer", besides a blank one.
+NO_ANSWER = {"-", "n/a", "na", "?", "不知道", "不清楚", "不适用"}
+_WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One respondent's answers: the line the row starts on and a level per indicator."""
+
+    line: int
+    respondent: str
+    role: str
+    comment: str
+    levels: dict[str, int]
+
+
+@dataclass
+class SurveyInput:
+    """What a CSV file held: the good rows, and the problems of the header and bad rows."""
+
+    file: str
+    responses: list[Response] = field(default_factory=list)
+    #: Problems that stop the command whatever the options (the header).
+    fatal: list[Problem] = field(default_factory=list)
+    #: Problems of single rows; ``--skip-bad-rows`` leaves those rows out instead.
+    row_problems: list[Problem] = field(default_factory=list)
+    #: The bad rows, as (line, respondent) pairs.
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _normal(header: str) -> str:
+    return unicodedata.normalize("NFKC", header).strip().lower()
+
+
+def _header_map(rubric: Rubric) -> dict[str, str]:
+    """Every accepted header (normalised) -> the column it stands for."""
+    names: dict[str, str] = {}
+    for ind in rubric.indicators.values():
+        for label in (ind.name, ind.name_zh):
+            if label:
+                names[_normal(label)] = ind.id
+        names[ind.id] = ind.id
+    for column, headers in META_COLUMNS.items():
+        for header in headers:
+            names[_normal(header)] = f"@{column}"
+    return names
+
+
+def _delimiter(first_line: str) -> str:
+    """Comma, or the tab or semicolon some spreadsheets write when it is clearly the one."""
+    counts = {sep: first_line.count(sep) for sep in (",", "\t", ";")}
+    return max(counts, key=lambda sep: (counts[sep], sep == ","))
+
+
+def _columns(
+    header: list[str], rubric: Rubric, file: str
+) -> tuple[list[str | None], list[Problem]]:
+    """What each column holds (an indicator id, ``@meta`` or None = ignored) and problems."""
+    known = _header_map(rubric)
+    columns: list[str | None] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for col, raw in enumerate(header, start=1):
+        text = _normal(raw)
+        if not text or text.startswith("#"):
+            columns.append(None)
+            continue
+        target = known.get(text)
+        if target is None:
+            choices = list(rubric.indicators) + [h for hs in META_COLUMNS.values() for h in hs]
+            hint = closest(text, choices) or (
+                "columns are indicator ids (see `policebench new`), respondent, role or "
+                "comment; start a header with # to ignore its column"
+            )
+            problems.append(
+                Problem(file, 1, col, f"unknown column '{raw.strip()}'", hint, "unknown-column")
+            )
+            columns.append(None)
+            continue
+        if target in seen:
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    col,
+                    f"column '{raw.strip()}' repeats column {seen[target]}",
+                    "keep one column per indicator",
+                    "duplicate-column",
+                )
+            )
+            columns.append(None)
+            continue
+        seen[target] = col
+        columns.append(target)
+    return columns, problems
+
+
+def _level(cell: str, rubric: Rubric) -> tuple[int | None, str]:
+    """The level in ``cell`` (None = no answer) and an error message ('' when fine)."""
+    text = unicodedata.normalize("NFKC", cell).strip()
+    if not text or text.lower() in NO_ANSWER:
+        return None, ""
+    scale = rubric.scale
+    if _WHOLE.fullmatch(text):
+        level = int(float(text))
+        if level in scale.span:
+            return level, ""
+        return None, f"level {level} is outside the scale {scale.min}..{scale.max}"
+    if _NUMBER.fullmatch(text):
+        return None, f"'{text}' is not a whole number"
+    return None, f"'{text}' is not a level"
+
+
+def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
+    """The responses in CSV ``text`` (already decoded), checked against ``rubric``."""
+    result = SurveyInput(file)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    try:
+        header = next(reader)
+    except StopIteration:
+        result.fatal.append(Problem(file, 1, 1, "the file is empty", "", "empty"))
+        return result
+    columns, result.fatal = _columns(header, rubric, file)
+    hint = f"use a whole number from {rubric.scale.min} to {rubric.scale.max}, or leave it blank"
+    line = reader.line_num + 1
+    # Values under no header would be dropped without a word: found, they stop the command.
+    headerless: dict[int, int] = {}
+    for row in reader:
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        meta = {"@respondent": "", "@role": "", "@comment": ""}
+        levels: dict[str, int] = {}
+        problems: list[Problem] = []
+        for col, cell in enumerate(row, start=1):
+            target = columns[col - 1] if col <= len(columns) else None
+            if target is None:
+                unnamed = col > len(header) or not header[col - 1].strip()
+                if unnamed and cell.strip():
+                    headerless.setdefault(col, start)
+                continue
+            if target.startswith("@"):
+                meta[target] = cell.strip()
+                continue
+            level, error = _level(cell, rubric)
+            if error:
+                problems.append(
+                    Problem(file, start, col, f"{error} (column '{target}')", hint, "level")
+                )
+            elif level is not None:
+                levels[target] = level
+        respondent = meta["@respondent"]
+        if problems:
+            result.row_problems += problems
+            result.bad_rows.append((start, respondent))
+            continue
+        result.responses.append(
+            Response(start, respondent, meta["@role"], meta["@comment"], levels)
+        )
+    for col, first in sorted(headerless.items()):
+        result.fatal.append(
+            Problem(
+                file,
+                first,
+                col,
+                f"column {column_letter(col)} has no header but holds a value",
+                "give it an indicator id as header, start the header with # to ignore it, or "
+                "delete the value",
+                "no-header",
+            )
+        )
+    return result
+
+
+def column_letter(col: int) -> str:
+    """The spreadsheet name of 1-based column ``col``: 1 -> A, 27 -> AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
+    """Read and parse the CSV file at ``path`` (UTF-8, with or without a byte-order mark)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(
+                [Problem(display, 0, 0, f"the file is {size / 1_048_576:.1f} MB", "", "size")]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(
+            [Problem(display, 0, 0, "no such file", "check the spelling of the path", "io")]
+        ) from None
+    except IsADirectoryError:
+        raise InvalidInput(
+            [Problem(display, 0, 0, "is a folder, expected a CSV file", "", "io")]
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            [Problem(display, 0, 0, f"cannot be read: {exc.strerror or exc}", "", "io")]
+        ) from None
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "this is not a CSV text file (an .xlsx workbook?)",
+                    "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
+                    "binary",
+                )
+            ]
+        )
+    try:
+        text = decode(raw, display)
+    except InvalidInput as exc:
+        # The loader's hint speaks of YAML; a questionnaire comes from a spreadsheet.
+        raise InvalidInput(
+            [
+                Problem(
+                    p.file,
+                    p.line,
+                    p.column,
+                    p.message,
+                    (p.hint + "; in Excel or WPS: Save As, CSV UTF-8 (comma delimited)").lstrip(
+                        "; "
+                    ),
+                    p.code,
+                )
+                for p in exc.problems
+            ]
+        ) from None
+    return parse_responses(text, display, rubric)

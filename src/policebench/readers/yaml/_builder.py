@@ -1,0 +1,244 @@
+"""From composed nodes to plain values, with positions, refusals and the fast tag resolver.
+
+This is the hot half of reading (the other is libyaml in C): the scalar fast paths and the
+cached resolver are here for speed (docs/performance.md has figures). It refuses what PyYAML
+would silently accept: duplicate keys, non-scalar and merge keys, tags outside the core
+schema, and alias expansion past ``MAX_NODES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from policebench.problems import Problem
+from policebench.readers.yaml._document import MAX_DEPTH, MAX_NODES, Position, YamlPath, mark_of
+from policebench.readers.yaml._libyaml import CParser
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class YamlParser(CParser, Resolver):
+    """libyaml's composer with a faster tag resolver; no constructor (``YamlBuilder`` builds).
+
+    PyYAML's resolver runs in Python for every scalar and tries its regular expressions even
+    for long prose; most scalars in our files start with a character no implicit tag can
+    start with, so they are plain text at once, and short ones (keys, levels, confidences)
+    repeat and are cached. The tags returned are exactly PyYAML's.
+    """
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        Resolver.__init__(self)
+
+    # The composer calls these two hooks around every node. We use no path resolvers, so
+    # PyYAML's versions do nothing, at the price of a Python frame each; C callables that
+    # ignore their arguments do the same nothing a third faster per file.
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not ScalarNode:
+            return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+        if not implicit[0]:
+            return _STR_TAG
+        if value[:1] not in _IMPLICIT_FIRST:
+            return _STR_TAG
+        tag = _TAG_CACHE.get(value)
+        if tag is None:
+            tag = str(Resolver.resolve(self, kind, value, implicit))  # type: ignore[no-untyped-call]
+            if len(value) <= 64 and len(_TAG_CACHE) < 4096:
+                _TAG_CACHE[value] = tag
+        return tag
+
+
+_IMPLICIT_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+_TAG_CACHE: dict[str, str] = {}
+
+
+class YamlBuilder:
+    """Builds plain values from composed nodes, recording positions as it goes."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[YamlPath, Position] = {}
+        self.keys: dict[YamlPath, Position] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        #: The collections being built (an alias inside its own anchor would loop).
+        self.open: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def fail(self, node: yaml.Node, message: str, hint: str, code: str) -> None:
+        line, column = mark_of(node)
+        self.problems.append(Problem(self.file, line, column, message, hint, code))
+
+    def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
+        """The value of ``node`` (at ``path``, ``depth`` levels down)."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise TooLarge(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        kind = type(node)
+        if kind is ScalarNode:
+            return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")
+            return None
+        if id(node) in self.open:
+            self.fail(
+                node,
+                "an alias refers to the list or mapping that contains it, which would nest "
+                f"without end (deeper than {MAX_DEPTH} levels)",
+                "an alias (*name) can only repeat a value defined before it, not its own parent",
+                "depth",
+            )
+            return None
+        self.open.add(id(node))
+        try:
+            if kind is SequenceNode:
+                if node.tag != _SEQ_TAG:
+                    self.bad_tag(node)
+                build = self.build
+                return [build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            if node.tag != _MAP_TAG:
+                self.bad_tag(node)
+            return self.mapping(node, path, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def bad_tag(self, node: yaml.Node) -> None:
+        short = node.tag.replace("tag:yaml.org,2002:", "!!")
+        if len(short) > 60:
+            short = short[:57] + "..."
+        self.fail(
+            node,
+            f"the tag {short} is not allowed: policebench reads plain YAML only",
+            "remove the tag and write the value as plain text, a number, a list or a mapping",
+            "tag",
+        )
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """The value of a scalar; text and plain decimal numbers without the constructor."""
+        tag = node.tag
+        value = node.value
+        # Fast paths: what SafeConstructor would return, computed without its dispatch.
+        if tag == _STR_TAG:
+            return value
+        if tag == _INT_TAG and value.isdecimal() and value.isascii() and value[0] != "0":
+            if len(value) < 4000:  # int() refuses longer digit strings (CVE-2020-10735)
+                return int(value)
+        elif tag == _NULL_TAG:
+            return None
+        elif tag == _TIMESTAMP_TAG and len(value) == 10 and value[4] == value[7] == "-":
+            try:  # a date, as SafeConstructor makes it; anything odd goes to it below
+                return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+            except ValueError:
+                pass
+        if tag not in _SAFE_TAGS:
+            self.bad_tag(node)
+            return None
+        if tag == _INT_TAG and len(value) > 40:
+            # Python refuses to convert very long digit strings, with a message about itself.
+            self.fail(node, f"the number is {len(value):,} characters long", "", "value")
+            return None
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:  # a date that does not exist, say
+            self.fail(node, f"cannot read the value {shown!r}: {exc}", "", "value")
+        except (yaml.YAMLError, TypeError, AttributeError, KeyError, IndexError):
+            # SafeConstructor trusts the resolver: a value given a tag it does not fit (an
+            # explicit `!!bool maybe`, `!!timestamp soon`, `!!int ""`) fails inside it anyhow.
+            self.fail(
+                node,
+                f"cannot read the value {shown!r} as {short}",
+                f"remove the tag {short} or write a value of that kind",
+                "value",
+            )
+        return None
+
+    def mapping(self, node: yaml.Node, path: YamlPath, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        keys, values = self.keys, self.values
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                self.fail(
+                    key_node,
+                    "a key must be a plain name or number, not a list or mapping",
+                    "",
+                    "complex-key",
+                )
+                continue
+            if key_node.tag == _MERGE_TAG:
+                self.fail(
+                    key_node,
+                    "merge keys (<<) are not supported",
+                    "write the keys out in full",
+                    "merge",
+                )
+                continue
+            self.nodes += 1
+            if key_node.tag == _STR_TAG:
+                key = key_node.value
+            else:
+                key = self.scalar(key_node)
+                if isinstance(key, float | bool) or key is None:
+                    # `yes:` or `1.5:` would silently become True / 1.5; keep what was typed.
+                    key = key_node.value
+            mark = key_node.start_mark
+            child = (*path, key)
+            if key in result:
+                line = keys[child][0]
+                self.fail(
+                    key_node,
+                    f"duplicate key {_short(key)!r} (first defined on line {line})",
+                    "remove one of the two entries or merge them",
+                    "duplicate-key",
+                )
+                continue
+            keys[child] = (mark.line + 1, mark.column + 1)
+            if type(value_node) is ScalarNode and value_node.tag == _STR_TAG:
+                # Most values are text: what build() would do, without a call per value.
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise TooLarge(value_node)
+                mark = value_node.start_mark
+                values[child] = (mark.line + 1, mark.column + 1)
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def _short(key: Any) -> Any:
+    if isinstance(key, str) and len(key) > 60:
+        return key[:57] + "..."
+    return key
+
+
+class TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node

@@ -1,0 +1,138 @@
+"""Bytes to text: the size, file-kind and encoding checks made before any YAML is seen.
+
+Kept apart from parsing because ``readers.survey_csv`` reads spreadsheets through ``decode`` and the
+same size limit without wanting YAML at all; the messages for UTF-16, GBK and binary files
+live here once.
+"""
+
+from __future__ import annotations
+
+import errno
+import stat
+from pathlib import Path
+
+from policebench.errors import InvalidInput
+from policebench.problems import Problem
+
+#: Inputs are small hand-written text files; anything larger is refused before it is read.
+MAX_BYTES = 5 * 1024 * 1024
+
+_BOM_UTF8 = b"\xef\xbb\xbf"
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text from ``raw`` (a UTF-8 BOM is accepted); a clear problem otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "the file is UTF-16 encoded; policebench reads UTF-8",
+                    "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                    "encoding",
+                )
+            ]
+        )
+    if raw.startswith(_BOM_UTF8):
+        raw = raw[len(_BOM_UTF8) :]
+    if b"\x00" in raw[:8192]:
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "this is a binary file, not a YAML text file",
+                    "check the path; rubrics and profiles are .yaml text files",
+                    "binary",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        before = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start]
+        # Columns count characters, as editors do, not the bytes of the Chinese before it.
+        column = len(before.decode("utf-8", errors="replace")) + 1
+        hint = "save the file as UTF-8"
+        if _looks_like_gbk(raw):
+            hint = "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8"
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot start "
+                    "a UTF-8 character here)",
+                    hint,
+                    "encoding",
+                )
+            ]
+        ) from None
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    """Whether ``raw`` reads as GBK text whose non-ASCII characters are mostly Chinese."""
+    try:
+        text = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    wide = [c for c in text if ord(c) > 127]
+    chinese = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
+    return bool(wide) and chinese >= 0.8 * len(wide)
+
+
+def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
+    """Read ``path`` as UTF-8 text, refusing what is missing, too large, binary or mis-encoded.
+
+    Returns the text and the raw bytes (the latter for provenance hashes).
+    """
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise InvalidInput([Problem(name, 0, 0, "is a folder, expected a YAML file", "", "io")])
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe (/dev/zero, a FIFO) would never end, or never start.
+            raise InvalidInput(
+                [
+                    Problem(
+                        name, 0, 0, "is not a regular file", "give the path of a .yaml file", "io"
+                    )
+                ]
+            )
+        size = info.st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        f"the file is {size / 1_048_576:.1f} MB; policebench inputs are at most "
+                        f"{MAX_BYTES // 1_048_576} MB",
+                        "check the path: rubrics and profiles are small text files",
+                        "size",
+                    )
+                ]
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # bounded, even if the file grows meanwhile
+        if len(raw) > MAX_BYTES:
+            raise InvalidInput(
+                [Problem(name, 0, 0, f"the file is over {MAX_BYTES // 1_048_576} MB", "", "size")]
+            )
+    except FileNotFoundError:
+        raise InvalidInput(
+            [Problem(name, 0, 0, "no such file", "check the spelling of the path", "io")]
+        ) from None
+    except OSError as exc:
+        hint = "a symbolic link points to itself" if exc.errno == errno.ELOOP else ""
+        raise InvalidInput(
+            [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}", hint, "io")]
+        ) from None
+    return decode(raw, name), raw

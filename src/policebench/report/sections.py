@@ -1,0 +1,337 @@
+"""The sections of a place's report, each built from the analyses as plain data.
+
+:func:`policebench.report.place.build_report` assembles them. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
+from policebench.analysis.peers import lessons as find_lessons
+from policebench.analysis.roadmap import Roadmap
+from policebench.i18n import t
+from policebench.models import Assessment, Profile, Rubric
+from policebench.models.base import localized
+from policebench.report.parts import (
+    PEER_EXAMPLES,
+    Names,
+    evidence_text,
+    rnd,
+    source_data,
+)
+from policebench.scoring import Scorecard, levels_of
+
+
+def dimensions(
+    rubric: Rubric,
+    card: Scorecard,
+    gaps: GapAnalysis,
+    cards: Sequence[Scorecard],
+    names: Names,
+) -> list[dict[str, Any]]:
+    """Dimension by dimension: score, rank, leaders, weakest and strongest, unknowns."""
+    out = []
+    subtotal = {s.dimension: s for s in gaps.subtotals}
+    for dim in rubric.dimensions:
+        own = card.dimensions[dim.id]
+        scored: list[tuple[float, str]] = sorted(
+            (value, c.city_id) for c in cards if (value := c.dimensions[dim.id].score) is not None
+        )
+        best = scored[-1][0] if scored else None
+        rank = None
+        if own.score is not None:
+            threshold = own.score + 1e-9
+            rank = 1 + sum(1 for s, _ in scored if s > threshold)
+        levels = [(card.indicators[i.id].level, i.id) for i in dim.indicators]
+        known = [(lv, i) for lv, i in levels if lv is not None]
+        low = min((lv for lv, _ in known), default=None)
+        high = max((lv for lv, _ in known), default=None)
+        out.append(
+            {
+                "id": dim.id,
+                "name": names.dims[dim.id],
+                "weight": dim.weight,
+                "score": rnd(own.score),
+                "coverage": rnd(own.coverage, 4),
+                "rank": rank,
+                "of": len(scored),
+                "best": rnd(best),
+                "leaders": [
+                    names.place(cid) for s, cid in scored if best is not None and s == best
+                ],
+                "strongest": [names.inds[i] for lv, i in known if lv == high and high != low],
+                "weakest": [names.inds[i] for lv, i in known if lv == low],
+                "unknown": [names.inds[i] for lv, i in levels if lv is None],
+                "open_gaps": subtotal[dim.id].open,
+                "impact": rnd(subtotal[dim.id].impact),
+            }
+        )
+    return out
+
+
+#: Peers drawn beside the place in the radar when it is compared with the frontier.
+RADAR_PEERS = 3
+
+
+def radar(
+    rubric: Rubric,
+    card: Scorecard,
+    cards: Sequence[Scorecard],
+    against: str | None,
+    names: Names,
+) -> dict[str, Any]:
+    """Dimension scores of the place and of real places beside it (None = unknown).
+
+    Against a peer: that peer. Against the frontier: the best-ranked peers (the frontier is a
+    target per indicator, shown in ``targets``, not a place with dimension scores).
+    """
+
+    def series(c: Scorecard, role: str) -> dict[str, Any]:
+        return {
+            "id": c.city_id,
+            "name": names.place(c.city_id),
+            "role": role,
+            "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
+        }
+
+    out = [series(card, "city")]
+    if against == FRONTIER:
+        others = [c for c in cards if c.city_id != card.city_id and c.overall is not None]
+        out += [series(c, "peer") for c in others[:RADAR_PEERS]]
+    elif against is not None:
+        out.append(series(next(c for c in cards if c.city_id == against), "peer"))
+    return {"axes": [names.dims[d.id] for d in rubric.dimensions], "series": out}
+
+
+def peers(others: Sequence[Profile], origin: str, names: Names) -> dict[str, Any]:
+    """Who the place is compared with and where they came from, with the one line that says
+    so in every output."""
+    lang = names.lang
+    listed = t("list_sep", lang).join(names.place(p.id) for p in others)
+    where = t(f"peers_from_{origin}", lang)
+    if others:
+        text = t("peers_line", lang).format(places=listed, where=where)
+    else:
+        text = t("peers_line_none", lang).format(where=where)
+    return {
+        "origin": origin,
+        "places": [{"id": p.id, "name": names.place(p.id)} for p in others],
+        "text": text,
+    }
+
+
+def target_from(target: Target, names: Names) -> str:
+    """Where a target came from, in words: a peer, the frontier's holders, the profile's own
+    target or the rubric's default (and what it stands in for)."""
+    lang = names.lang
+    holders = t("list_sep", lang).join(names.place(h) for h in target.holders)
+    text = t(f"target_from_{target.source}", lang).format(holders=holders)
+    if target.instead_of is not None:
+        text += t("instead_sep", lang) + t(f"no_evidenced_{target.instead_of}", lang)
+    return text
+
+
+def targets(
+    rubric: Rubric,
+    targets: Mapping[str, Target],
+    against: str | None,
+    opinions: bool,
+    names: Names,
+) -> dict[str, Any]:
+    """The target profile: per indicator, the target level and where it came from.
+
+    ``note`` says plainly when the frontier asked for is empty (no peer has evidenced any
+    indicator), so that every target fell back to the profile's or the rubric's.
+    """
+    empty = against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
+    return {
+        "against": against,
+        "opinions": opinions,
+        "rule": t("targets_rule", names.lang),
+        "note": t("no_frontier", names.lang) if empty else None,
+        "indicators": [
+            {
+                "indicator": ind_id,
+                "name": names.inds[ind_id],
+                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                "level": target.level,
+                "level_name": names.level(target.level),
+                "source": target.source,
+                "holders": [names.place(h) for h in target.holders],
+                "instead_of": target.instead_of,
+                "from": target_from(target, names),
+            }
+            for ind_id, target in targets.items()
+        ],
+    }
+
+
+def gap(gap: Gap, names: Names) -> dict[str, Any]:
+    """One gap row."""
+    return {
+        "indicator": gap.indicator,
+        "name": names.inds[gap.indicator],
+        "dimension": gap.dimension,
+        "dimension_name": names.dims[gap.dimension],
+        "current": gap.current,
+        "current_name": names.level(gap.current),
+        "target": gap.target.level,
+        "target_name": names.level(gap.target.level),
+        "target_source": gap.target.source,
+        "holders": [names.place(h) for h in gap.target.holders],
+        "target_from": target_from(gap.target, names),
+        "gap": gap.gap,
+        "impact": rnd(gap.impact),
+    }
+
+
+def unknown(gap: Gap, city: Profile, names: Names) -> dict[str, Any]:
+    """One indicator whose current level is unknown, with its target and where it came from."""
+    entry = city.indicators.get(gap.indicator)
+    return {
+        "indicator": gap.indicator,
+        "name": names.inds[gap.indicator],
+        "dimension": gap.dimension,
+        "dimension_name": names.dims[gap.dimension],
+        "target": gap.target.level,
+        "target_name": names.level(gap.target.level),
+        "target_source": gap.target.source,
+        "holders": [names.place(h) for h in gap.target.holders],
+        "target_from": target_from(gap.target, names),
+        "note": (localized(entry, "note", names.lang) or None) if entry else None,
+    }
+
+
+def roadmap(roadmap: Roadmap, names: Names) -> dict[str, Any]:
+    """The phased roadmap, what is blocked and the steps the rubric lists no action for."""
+    lang = names.lang
+    return {
+        "phases": [
+            {
+                "phase": n,
+                "actions": [
+                    {
+                        "indicator": a.indicator,
+                        "name": names.inds[a.indicator],
+                        "dimension_name": names.dims[a.dimension],
+                        "level": a.level,
+                        "level_name": names.level(a.level),
+                        "do": localized(a.action, "do", lang),
+                        "effort": a.action.effort,
+                        "effort_name": t(a.action.effort, lang),
+                        "impact": rnd(a.impact),
+                        "priority": rnd(a.priority, 3),
+                        "needs": [
+                            {"indicator": k, "name": names.inds[k], "level": v}
+                            for k, v in sorted(a.action.needs.items())
+                        ],
+                        "unlocks": list(a.unlocks),
+                        "prerequisite": a.prerequisite,
+                    }
+                    for a in phase
+                ],
+            }
+            for n, phase in enumerate(roadmap.phases, 1)
+        ],
+        "blocked": [
+            {
+                "indicator": b.indicator,
+                "name": names.inds[b.indicator],
+                "level": b.level,
+                "do": localized(b.action, "do", lang),
+                "reason": b.reason,
+            }
+            for b in roadmap.blocked
+        ],
+        "undefined": [
+            {"indicator": i, "name": names.inds[i], "level": lv} for i, lv in roadmap.undefined
+        ],
+    }
+
+
+def peer_lessons(
+    rubric: Rubric,
+    city: Profile,
+    chosen: Sequence[Gap],
+    peers: Sequence[Profile],
+    names: Names,
+    opinions: bool = False,
+    known: Known | None = None,
+) -> list[dict[str, Any]]:
+    """Per open gap, the best-documented peers at or above its target."""
+    out = []
+    for lesson in find_lessons(rubric, city, chosen, peers, opinions=opinions, known=known):
+        out.append(
+            {
+                "indicator": lesson.indicator,
+                "name": names.inds[lesson.indicator],
+                "target": lesson.target,
+                "more": max(0, len(lesson.examples) - PEER_EXAMPLES),
+                "peers": [
+                    {
+                        "id": e.peer,
+                        "name": names.place(e.peer),
+                        "level": e.level,
+                        "level_name": names.level(e.level),
+                        "confidence": e.assessment.confidence,
+                        "evidence": evidence_text(e.assessment, names.lang),
+                        "sources": [source_data(s) for s in e.assessment.sources],
+                    }
+                    for e in lesson.examples[:PEER_EXAMPLES]
+                ],
+            }
+        )
+    return out
+
+
+def evidence(
+    rubric: Rubric,
+    city: Profile,
+    names: Names,
+    levels: Mapping[str, int | None] | None = None,
+) -> list[dict[str, Any]]:
+    """The evidence appendix: every indicator with its level, evidence and sources
+    (``levels``: the place's levels when already derived)."""
+    levels = levels if levels is not None else levels_of(rubric, city)
+    out = []
+    for ind_id, indicator in rubric.indicators.items():
+        entry = city.indicators.get(ind_id) or Assessment()
+        level = levels[ind_id]
+        out.append(
+            {
+                "indicator": ind_id,
+                "name": names.inds[ind_id],
+                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                "level": level,
+                "level_name": names.level(level),
+                "value": entry.value,
+                "unit": localized(indicator, "unit", names.lang) if indicator.unit else None,
+                "confidence": entry.confidence,
+                "evidence": evidence_text(entry, names.lang),
+                "note": localized(entry, "note", names.lang) or None,
+                "sources": [source_data(s) for s in entry.sources],
+                "survey": entry.survey.model_dump(mode="json") if entry.survey else None,
+                "status": "unknown"
+                if level is None
+                else ("opinion" if not entry.evidence else "evidenced"),
+            }
+        )
+    return out
+
+
+def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[dict[str, Any]]:
+    """Scores per assessment (oldest first), with the change from the one before."""
+    from policebench.analysis.trend import trend
+
+    return [
+        {
+            "assessed": point.assessed.isoformat(),
+            "overall": rnd(point.overall),
+            "overall_change": rnd(point.overall_change),
+            "coverage": rnd(point.coverage, 4),
+            "dimensions": {d: rnd(s.score) for d, s in point.card.dimensions.items()},
+        }
+        for point in trend(rubric, runs).points
+    ]

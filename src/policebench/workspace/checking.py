@@ -1,0 +1,230 @@
+"""Loading for checks rather than for scoring: ``validate_paths`` and ``load_history``.
+
+Both read files the user names without one rubric fixed in advance (each profile is checked
+against the rubric it names, or against none), so they share the reading and the grouping into
+a history, with its duplicate check, with ``workspace`` but not its choice of inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from policebench.errors import InvalidInput, UserError
+from policebench.models import Profile, Rubric
+from policebench.paths import display
+from policebench.problems import Problem, sort_problems
+from policebench.readers.yaml import Document
+from policebench.validation.build import (
+    build,
+    build_profile,
+    check_profile,
+    check_rubric,
+    unknown_indicators,
+)
+from policebench.workspace.inputs import (
+    LoadedProfile,
+    default_dir,
+    find_rubric,
+    named_files,
+    resolved,
+    unknown_city,
+    yaml_files,
+)
+from policebench.workspace.reading import (
+    ProfileRead,
+    is_rubric,
+    profile_docs,
+    read_profiles,
+    with_rubric,
+)
+
+
+def group_history(
+    valid: list[LoadedProfile],
+    problems: list[Problem],
+    defaults: frozenset[Path] = frozenset(),
+) -> dict[str, list[LoadedProfile]]:
+    """Assessments grouped by place, oldest first; the same place and date twice is an error.
+
+    A file from the default folder (resolved path in ``defaults``) that repeats a place and
+    date of a file named on the command line is shadowed by it, silently: that is a planner
+    scoring their edited copy of a profile.
+    """
+    history: dict[str, list[LoadedProfile]] = {}
+    for lp in valid:
+        runs = history.setdefault(lp.profile.id, [])
+        clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
+        if (
+            clash is not None
+            and resolved(lp.source.path) in defaults
+            and resolved(clash.source.path) not in defaults
+        ):
+            continue
+        if clash is not None:
+            problems.append(
+                lp.document.problem(
+                    ("id",),
+                    f"duplicate profile: '{lp.profile.id}' assessed on "
+                    f"{lp.profile.assessed} is also in {clash.source.name}",
+                    "give each assessment its own 'assessed' date, or remove one file",
+                    code="duplicate-id",
+                )
+            )
+            continue
+        runs.append(lp)
+    for runs in history.values():
+        runs.sort(key=lambda r: r.profile.assessed)
+    return dict(sorted(history.items()))
+
+
+def load_history(
+    cities: Iterable[str] = (),
+) -> tuple[dict[str, list[LoadedProfile]], list[str], list[Problem]]:
+    """Profiles checked against their own format only, never against a rubric, by place.
+
+    For commands that score one profile under several rubrics (``rubric diff``), where a
+    profile naming another rubric id, or an indicator one rubric lacks, is expected. Returns
+    every assessment of each place (oldest first), the place ids asked for (all, when
+    ``cities`` is empty) and the problems of files left out. An unknown id raises.
+    """
+    cities = list(cities)
+    pool_dir = default_dir("cities")
+    firsts, ids = named_files(cities, pool_dir)
+    explicit, seen = list(firsts.values()), set(firsts)
+    pool_files = yaml_files(pool_dir) if pool_dir.is_dir() else []
+    docs, problems = profile_docs(explicit + [p for p in pool_files if resolved(p) not in seen])
+    valid: list[LoadedProfile] = []
+    for doc, source in docs:
+        # No rubric here: a level typed as a level name stays an error (its hint says so).
+        profile, found, _ = build_profile(doc)
+        problems += found
+        if profile is not None:
+            valid.append(LoadedProfile(profile, source, doc))
+    history = group_history(valid, problems)
+    wanted = [lp.profile.id for lp in valid if resolved(lp.source.path) in seen]
+    for city_id in ids:
+        named = any(isinstance(d.data, dict) and d.data.get("id") == city_id for d, _ in docs)
+        if city_id not in history and not named:  # a named but invalid file: problems say why
+            raise unknown_city(city_id, history)
+        wanted.append(city_id)
+    chosen = list(dict.fromkeys(w for w in wanted if w in history))
+    return history, (chosen if cities else list(history)), sort_problems(problems)
+
+
+def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Problem], int]:
+    """Validate files and folders (default: the rubric and profiles in use).
+
+    Rubrics among the paths are checked first; profiles are then checked against the rubric
+    they name (from the paths, ``rubric_path`` or the default). Returns every problem and
+    the number of files read.
+    """
+    if not paths:
+        paths = [rubric_path or default_dir("rubrics"), default_dir("cities")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files += yaml_files(path)
+        elif path.exists() or path.is_symlink():  # a broken link or loop: reading says why
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    display(path),
+                    0,
+                    0,
+                    "no such file or folder",
+                    "check the spelling of the path",
+                    "io",
+                )
+            )
+    # A file named twice (alone and through its folder) is one file, not its own duplicate.
+    once: dict[Path, Path] = {}
+    for file in files:
+        once.setdefault(resolved(file), file)
+    files = list(once.values())
+    # Read as ``score`` reads (a pool of processes for many files): a valid profile comes
+    # back as its models with the evidence warnings, its positions read again only if a check
+    # against the rubric finds a problem; documents are kept for rubrics and broken profiles.
+    reads = read_profiles(files, None, keep_documents=True)
+    rubrics: dict[str, Rubric] = {}
+    #: Ids of rubrics among the paths that are too broken to build: their profiles wait for
+    #: them to be fixed rather than being checked against some other rubric.
+    unbuilt: set[str] = set()
+    profiles: list[tuple[Profile, Document, list[Problem]]] = []  # with their warnings
+    broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
+    #: Profiles that may name levels by the rubric's level names: built once it is known.
+    pending: list[tuple[Path, ProfileRead]] = []
+    for file, read in zip(files, reads, strict=True):
+        doc = read.document
+        if read.pending is not None:
+            pending.append((file, read))
+        elif read.loaded is not None:
+            profiles.append((read.loaded.profile, read.loaded.document, read.problems))
+        elif doc is not None and is_rubric(doc):
+            rubric, found = build(Rubric, doc)
+            if rubric is not None:
+                found = check_rubric(rubric, doc)
+                rubrics.setdefault(rubric.id, rubric)
+            else:
+                unbuilt.add(str(doc.data.get("id")))
+            problems += found
+        else:
+            problems += read.problems  # the file could not be read, or its model failed
+            if doc is not None:
+                broken.append(doc)
+    profiles = [t for t in profiles if t[0].rubric in rubrics or t[0].rubric not in unbuilt]
+    wanted = [p.rubric for p, _, _ in profiles] + [
+        str(d.data.get("rubric")) for d in broken + [r.document for _, r in pending if r.document]
+    ]
+    fallback: Rubric | None = None
+    if wanted and (rubric_path is not None or any(w not in rubrics for w in wanted)):
+        try:
+            fallback = find_rubric(rubric_path, wanted)[0]
+        except InvalidInput as exc:
+            problems += exc.problems
+        except UserError as exc:
+            problems.append(
+                Problem(
+                    display(rubric_path or default_dir("rubrics")),
+                    0,
+                    0,
+                    exc.message,
+                    exc.hint,
+                    "io",
+                )
+            )
+    for file, read in pending:
+        rubric = rubrics.get(str(read.raw_rubric)) or fallback
+        if rubric is not None:
+            read = with_rubric(read, file, rubric)
+        if read.loaded is not None:
+            profiles.append((read.loaded.profile, read.loaded.document, read.problems))
+            continue
+        problems += read.problems
+        if read.document is not None:
+            broken.append(read.document)
+    for doc in broken:
+        rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
+        if rubric is not None:
+            problems += unknown_indicators(doc, rubric)
+    seen: dict[tuple[str, object], str] = {}
+    for profile, doc, warnings in profiles:
+        rubric = rubrics.get(profile.rubric) or fallback
+        if rubric is None:
+            continue
+        problems += check_profile(profile, rubric, doc) + warnings
+        key = (profile.id, profile.assessed)
+        if key in seen:
+            problems.append(
+                doc.problem(
+                    ("id",),
+                    f"duplicate profile: '{profile.id}' assessed on "
+                    f"{profile.assessed} is also in {seen[key]}",
+                    "give each assessment its own 'assessed' date",
+                    code="duplicate-id",
+                )
+            )
+        seen.setdefault(key, doc.file)
+    return sort_problems(problems), len(files)

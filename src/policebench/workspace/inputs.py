@@ -1,0 +1,245 @@
+"""Where inputs are and how one is read: bundled data, the working folder, paths as shown.
+
+Split from ``workspace`` so that the two ways of loading many files (``open_workspace``, and
+``validate_paths`` / ``load_history`` in ``checking``) share one resolution of paths, one
+reading of a file with its SHA-256 (``read_input``: every input a command uses comes through it),
+and one way to find and validate the rubric.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from policebench.errors import InvalidInput, UserError
+from policebench.models import Profile, Rubric
+from policebench.paths import YAML_SUFFIXES, bundled, display
+from policebench.problems import Problem, sort_problems
+from policebench.readers.yaml import Document, load
+from policebench.validation.build import build, check_rubric
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file that was read: where it is, and the SHA-256 of its bytes (for provenance)."""
+
+    path: Path
+    name: str
+    sha256: str
+    #: For a rubric chosen from a folder: the problems of the rubric files beside it that could
+    #: not be read and were not used, as warnings for the CLI to show (``find_rubric``).
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    """A valid profile and where it came from."""
+
+    profile: Profile
+    source: Loaded
+    document: Document
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly inside ``folder``, sorted by name; hidden files skipped."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def default_dir(kind: str) -> Path:
+    """``./<kind>`` when the working folder has one, else the bundled folder."""
+    local = Path.cwd() / kind
+    return local if local.is_dir() else bundled(kind)
+
+
+def read_input(path: Path) -> tuple[Document, Loaded]:
+    name = display(path)
+    doc, raw = load(path, name)
+    return doc, Loaded(path, name, hashlib.sha256(raw).hexdigest())
+
+
+def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
+    """Read and validate one rubric file; every problem in it raised together."""
+    doc, source = read_input(path)
+    if "rubric" in doc.data and "dimensions" not in doc.data:
+        # A profile given where a rubric belongs: one clear line, not a dozen missing keys.
+        raise InvalidInput(
+            [
+                doc.problem(
+                    ("rubric",),
+                    "this is a profile (it names the rubric it is assessed against), not a rubric",
+                    "give a rubric file, e.g. rubrics/smart-policing.yaml",
+                    key=True,
+                    code="not-a-rubric",
+                )
+            ]
+        )
+    rubric, problems = build(Rubric, doc)
+    if rubric is not None:
+        problems = check_rubric(rubric, doc)
+    if problems or rubric is None:
+        raise InvalidInput(sort_problems(problems))
+    return rubric, source, doc
+
+
+def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric, Loaded]:
+    """The rubric to use: ``rubric_path`` (a file or folder), else the default folder's.
+
+    From a folder holding several rubrics, the one the profiles name is chosen. A rubric file
+    in the folder that cannot be read (a half-edited draft) does not stop the choice: when the
+    wanted rubric is among the others, it is used and the draft's problems come back as
+    warnings in ``Loaded.warnings``; when it is not, the error says so and lists them (the
+    wanted rubric may be the draft).
+    """
+    where = rubric_path if rubric_path is not None else default_dir("rubrics")
+    if not where.exists():
+        raise UserError(
+            f"{display(where)}: no such rubric file or folder", "check the path given to --rubric"
+        )
+    if where.is_file():
+        rubric, source, _ = load_rubric(where)
+        return rubric, source
+    files = yaml_files(where)
+    if not files:
+        raise UserError(f"{display(where)}: no rubric (.yaml) files in this folder")
+    rubrics: list[tuple[Rubric, Loaded]] = []
+    unread: list[Problem] = []
+    id_at: dict[Path, tuple[int, int]] = {}
+    for file in files:
+        try:
+            rubric, source, doc = load_rubric(file)
+        except InvalidInput as exc:
+            unread += exc.problems
+            continue
+        rubrics.append((rubric, source))
+        id_at[source.path] = doc.position(("id",))
+    ids = sorted(set(wanted))
+    if len(files) == 1 and rubrics:
+        return rubrics[0]
+    for rubric, source in rubrics:  # in file-name order: of two with one id, the first
+        if rubric.id in ids or (not ids and rubric.id == "smart-policing"):
+            twins = [
+                Problem(
+                    display(other.path),
+                    *id_at[other.path],
+                    f"rubric id '{rubric.id}' is also the id of {display(source.path)}, "
+                    "which is used; this file is not",
+                    "give each rubric file its own id (a new version of a rubric: a new id "
+                    "or the old file moved out of the folder)",
+                    "duplicate-rubric-id",
+                )
+                for twin, other in rubrics
+                if twin.id == rubric.id and other.path != source.path
+            ]
+            return rubric, _with_warnings(source, unread, twins)
+    if not ids and len(rubrics) == 1 and unread:
+        # No profile names a rubric: the one readable rubric is used, as when it is alone.
+        return rubrics[0][0], _with_warnings(rubrics[0][1], unread, [])
+    if unread:
+        raise InvalidInput([_not_found(where, ids, rubrics, unread), *sort_problems(unread)])
+    raise UserError(
+        f"{display(where)}: several rubrics and none named {', '.join(ids) or 'by the profiles'}",
+        "pass one with --rubric PATH",
+    )
+
+
+def _with_warnings(source: Loaded, unread: list[Problem], twins: list[Problem]) -> Loaded:
+    """``source`` carrying, as warnings, the problems of the rubric files that could not be
+    read and the files that share its id: none of them was used."""
+    if not unread and not twins:
+        return source
+    warnings = tuple(
+        sort_problems(
+            [
+                *(
+                    replace(p, severity="warning", message=f"rubric file not used: {p.message}")
+                    for p in unread
+                ),
+                *(replace(p, severity="warning") for p in twins),
+            ]
+        )
+    )
+    return replace(source, warnings=warnings)
+
+
+def _not_found(
+    where: Path, ids: list[str], rubrics: list[tuple[Rubric, Loaded]], unread: list[Problem]
+) -> Problem:
+    """The error when the wanted rubric is not among the readable files of ``where``."""
+    files = sorted({p.file for p in unread})
+    named = ", ".join(f"'{i}'" for i in ids) or "'smart-policing' (no profile names one)"
+    readable = ", ".join(sorted(f"'{r.id}'" for r, _ in rubrics)) or "none"
+    return Problem(
+        display(where),
+        0,
+        0,
+        f"no readable rubric with id {named} (readable: {readable}); "
+        f"{len(files)} rubric file{'s' if len(files) != 1 else ''} could not be read, "
+        "the wanted one may be among them: " + ", ".join(files),
+        "fix the problems listed, or pass the rubric with --rubric PATH",
+        "rubric-not-found",
+    )
+
+
+def unknown_city(city_id: str, known: Iterable[str]) -> UserError:
+    """The error for a CITY argument that is no place in use: the places that are, the
+    nearest id, and the two other ways to name a place (its path, ``@bundled``)."""
+    from policebench.readers.yaml import closest_then
+
+    known = sorted(known)
+    return UserError(
+        f"unknown city '{city_id}' (places in use: {', '.join(known) or 'none'})",
+        closest_then(
+            city_id,
+            known,
+            f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
+            f"or {BUNDLED_CITIES} for the places bundled with policebench",
+        ),
+    )
+
+
+#: A CITY argument naming the profiles bundled with policebench (J City, Hangzhou, Qingdao,
+#: Inner Mongolia), so a planner with a ./cities of their own can still compare with them.
+BUNDLED_CITIES = "@bundled"
+
+
+def expand_arg(arg: str, pool_dir: Path) -> list[Path] | None:
+    """The files a CITY argument names when it is a path; None when it is an id."""
+    if arg == BUNDLED_CITIES:
+        return yaml_files(bundled("cities"))
+    path = Path(arg)
+    if path.is_dir():
+        return yaml_files(path)
+    if path.exists() or path.suffix.lower() in YAML_SUFFIXES or "/" in arg or "\\" in arg:
+        return [path]
+    return None
+
+
+def named_files(cities: list[str], pool_dir: Path) -> tuple[dict[Path, Path], list[str]]:
+    """The files the CITY arguments name, by resolved path in the order given, and the ids."""
+    explicit: list[Path] = []
+    ids: list[str] = []
+    for arg in cities:
+        expanded = expand_arg(arg, pool_dir)
+        if expanded is None:
+            ids.append(arg)
+        else:
+            explicit += expanded
+    # A file named alone and through its folder is read once, not taken for its own duplicate.
+    firsts: dict[Path, Path] = {}
+    for path in explicit:
+        firsts.setdefault(resolved(path), path)
+    return firsts, ids
+
+
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with links resolved; as given when it cannot be (a link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

@@ -1,0 +1,237 @@
+"""Reading many profiles fast: a pool of processes, the garbage collector paused, JSON transfer.
+
+Apart from ``workspace`` because it is machinery, tuned for speed (docs/performance.md), that
+has nothing to say about which files are read or what is done with them: it takes paths and
+gives back each profile valid in itself, or its problems, in the order of the paths. For
+``validate`` (``keep_documents``) it also gives back the documents of rubrics and of profiles
+whose model failed; a valid profile's document is let go of (positions on demand) either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policebench.errors import InvalidInput
+from policebench.models import Profile, Rubric
+from policebench.parallel import requested_workers, usable_cores
+from policebench.problems import Problem
+from policebench.readers.yaml import Document, detach
+from policebench.validation.build import build_profile, evidence_warnings
+from policebench.validation.forms import level_names
+from policebench.workspace.inputs import Loaded, LoadedProfile, read_input
+
+
+def profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
+    docs: list[tuple[Document, Loaded]] = []
+    problems: list[Problem] = []
+    with gc_paused():
+        for path in paths:
+            try:
+                docs.append(read_input(path))
+            except InvalidInput as exc:
+                problems += exc.problems
+    return docs, problems
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while reading many files.
+
+    Reading allocates millions of small objects and creates no reference cycles, yet each
+    allocation burst makes the collector walk everything loaded so far: with thousands of
+    profiles that walk took a third of the run. Memory is still freed by reference counting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+#: From this many profiles on, they are read by a pool of processes, one per core.
+PARALLEL_MIN = 200
+
+
+@dataclass(frozen=True)
+class ProfileRead:
+    """What reading one profile file gave (picklable: it crosses from a worker process)."""
+
+    #: The profile when it is valid in itself (not yet checked against the rubric).
+    loaded: LoadedProfile | None
+    #: Its problems: errors when ``loaded`` is None, else the evidence warnings.
+    problems: list[Problem]
+    #: The ``id`` and ``rubric`` the file gives, even when it is invalid (for hints and the
+    #: choice of rubric).
+    raw_id: str | None
+    raw_rubric: str | None
+    #: The whole document with its positions, read only for checks (``keep_documents``) and
+    #: kept only where it is needed: a rubric, or a profile whose model failed (its raw
+    #: indicator ids are checked against the rubric once that is known). Without
+    #: ``keep_documents``, a profile whose model failed keeps only its indicator keys and
+    #: their positions (:func:`outline`), for the same check. Otherwise None.
+    document: Document | None = None
+    #: For a profile refused only because a level may be one of the rubric's level names
+    #: (``level: Developing``): where it was read from, to build it again with the rubric
+    #: (:func:`with_rubric`); its whole ``document`` is kept for that. Otherwise None.
+    pending: Loaded | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
+        # pickling its hundred models one by one took a third of a worker's time. JSON holds
+        # every valid profile exactly (the models refuse infinite and NaN numbers).
+        lp = self.loaded
+        if lp is None:
+            fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document, self.pending)
+            return (ProfileRead, fields)
+        payload = lp.profile.model_dump_json()
+        rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
+        return (_revive, (payload, *rest))
+
+
+def _revive(
+    payload: str,
+    source: Loaded,
+    document: Document,
+    problems: list[Problem],
+    raw_id: str | None,
+    raw_rubric: str | None,
+) -> ProfileRead:
+    profile = Profile.model_validate_json(payload)
+    return ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
+
+
+def is_rubric(doc: Document) -> bool:
+    """Whether a document read among profiles is a rubric (``validate`` takes both)."""
+    return isinstance(doc.data, dict) and ("dimensions" in doc.data or "scale" in doc.data)
+
+
+def _read_profile(path: Path, keep_documents: bool = False) -> ProfileRead:
+    """Read, parse and validate one profile on its own (no rubric needed).
+
+    With ``keep_documents`` (for ``validate``), a rubric comes back as its document, not
+    built as a profile, and a profile whose model fails keeps its document too.
+    """
+    try:
+        doc, source = read_input(path)
+    except InvalidInput as exc:
+        return ProfileRead(None, exc.problems, None, None)
+    raw_id = doc.data.get("id")
+    raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
+    raw = (
+        raw_id if isinstance(raw_id, str) else None,
+        None if raw_rubric is None else str(raw_rubric),
+    )
+    if keep_documents and is_rubric(doc):
+        return ProfileRead(None, [], *raw, doc)
+    profile, problems, pending = build_profile(doc)
+    if profile is None:
+        if pending:
+            return ProfileRead(None, problems, *raw, doc, source)
+        return ProfileRead(None, problems, *raw, doc if keep_documents else outline(doc))
+    warnings = problems + evidence_warnings(profile, doc)
+    # The models are kept; the document's positions are read again only if a problem needs them.
+    return ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+
+
+def with_rubric(read: ProfileRead, path: Path, rubric: Rubric) -> ProfileRead:
+    """``read`` built again with ``rubric``'s level names, when it waited for them
+    (``pending``); as it was otherwise. Its problems are then the new build's."""
+    source, doc = read.pending, read.document
+    if source is None or doc is None:
+        return read
+    names = level_names(rubric.scale.levels, rubric.scale.levels_zh)
+    profile, problems, _ = build_profile(doc, names)
+    if profile is None:
+        return ProfileRead(None, problems, read.raw_id, read.raw_rubric, doc)
+    warnings = problems + evidence_warnings(profile, doc)
+    loaded = LoadedProfile(profile, source, detach(doc, path))
+    return ProfileRead(loaded, warnings, read.raw_id, read.raw_rubric)
+
+
+def outline(doc: Document) -> Document:
+    """A profile document cut down to its indicator keys and where they stand: enough to
+    name a misspelt indicator id once the rubric is known (``unknown_indicators``), and
+    small to send back from a reading process."""
+    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, dict):
+        return Document(doc.file, {})
+
+    def kept(path: tuple[str | int, ...]) -> bool:
+        return path[:1] == ("indicators",) and len(path) <= 2
+
+    return Document(
+        doc.file,
+        {"indicators": dict.fromkeys(entries)},
+        {path: at for path, at in doc.values.items() if kept(path)},
+        {path: at for path, at in doc.keys.items() if kept(path)},
+    )
+
+
+def _workers(count: int) -> int:
+    """How many processes should read ``count`` profiles (1 = in this process)."""
+    wanted = requested_workers()
+    if wanted is not None:
+        return wanted if count > 1 else 1
+    return 1 if count < PARALLEL_MIN else usable_cores()
+
+
+def _worker_init() -> None:
+    gc.disable()  # a short-lived reader: see gc_paused
+
+
+def read_profiles(
+    paths: list[Path],
+    progress: Callable[[int, int], None] | None,
+    *,
+    keep_documents: bool = False,
+) -> list[ProfileRead]:
+    """Every profile read, in the order of ``paths`` (in parallel when there are many).
+
+    ``keep_documents``: see ``_read_profile``.
+    """
+    read = functools.partial(_read_profile, keep_documents=keep_documents)
+    total = len(paths)
+    results: list[ProfileRead] = []
+
+    def done(result: ProfileRead) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(len(results), total)
+
+    with gc_paused():
+        workers = _workers(total)
+        pool = _pool(workers)
+        if pool is None:
+            for path in paths:
+                done(read(path))
+            return results
+        chunk = max(1, min(32, total // (workers * 8)))
+        with pool:
+            # imap keeps the order of paths, so output stays deterministic.
+            for result in pool.imap(read, paths, chunk):
+                done(result)
+    return results
+
+
+def _pool(workers: int) -> Any:
+    """A pool of ``workers`` reading processes; None for one, or where no pool can start."""
+    if workers <= 1:
+        return None
+    import multiprocessing  # only here: it costs the start of every command 5 ms
+
+    # On Linux, fork starts a worker in milliseconds with policebench already imported;
+    # elsewhere the platform's default (spawn) is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    try:
+        return context.Pool(workers, initializer=_worker_init)
+    except (OSError, ImportError):  # no semaphores in some sandboxes: read in this process
+        return None

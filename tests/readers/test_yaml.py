@@ -1,0 +1,518 @@
+"""The YAML loader: positions, refusals, encodings, and arbitrary text never crashing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policebench.errors import InvalidInput
+from policebench.problems import Problem
+from policebench.readers.yaml import (
+    MAX_DEPTH,
+    MAX_NODES,
+    Document,
+    closest,
+    decode,
+    load,
+    parse,
+    read_text,
+)
+
+
+def problems_of(text: str) -> list[Problem]:
+    """The problems ``parse`` raises for ``text`` (fails the test if it parses)."""
+    with pytest.raises(InvalidInput) as info:
+        parse(text, "f.yaml")
+    return info.value.problems
+
+
+def only(text: str) -> Problem:
+    found = problems_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+def test_positions_are_one_based_for_keys_and_values() -> None:
+    doc = parse("id: x\nscale:\n  min: 0\n  levels: {0: a, 1: b}\n", "f.yaml")
+    assert doc.data == {"id": "x", "scale": {"min": 0, "levels": {0: "a", 1: "b"}}}
+    assert doc.keys[("id",)] == (1, 1)
+    assert doc.values[("id",)] == (1, 5)
+    assert doc.keys[("scale", "min")] == (3, 3)
+    assert doc.values[("scale", "min")] == (3, 8)
+    # `  levels: {0: a, 1: b}`: the key 1 is the 18th character, its value the 21st.
+    assert doc.keys[("scale", "levels", 1)] == (4, 18)
+    assert doc.values[("scale", "levels", 1)] == (4, 21)
+
+
+def test_sequence_items_have_positions() -> None:
+    doc = parse("stages:\n  - {min: 0, name: A}\n  - {min: 40, name: B}\n", "f.yaml")
+    assert doc.values[("stages", 0)] == (2, 5)
+    assert doc.values[("stages", 1, "min")] == (3, 11)
+
+
+def test_libyaml_counts_columns_in_characters() -> None:
+    """What libyaml itself reports for a line with Chinese text before the value."""
+    node = yaml.compose("名字: 值\n", Loader=yaml.CSafeLoader)
+    assert node is not None
+    _, value = node.value[0]
+    # Characters: 名 字 : space 值 -> the value is the 5th character (0-based 4); in UTF-8
+    # bytes it would be the 9th. libyaml counts characters, so no conversion is needed.
+    assert value.start_mark.column == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "target"),
+    [
+        ("名字: 值", "值"),
+        ("k: {名: [x, 中文, y]}", "y"),
+        ("k: {名称: 杭州市公安局, id: j-city}", "j-city"),
+        ("😀名: [a, 值]", "值"),
+    ],
+)
+def test_columns_after_chinese_text_are_characters(line: str, target: str) -> None:
+    doc = parse(line + "\n", "f.yaml")
+    column = line.index(target) + 1  # what an editor shows: characters, 1-based
+    assert column in {c for (ln, c) in doc.values.values() if ln == 1}
+
+
+def test_positions_survive_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: x\r\nb: {c: \xe4\xb8\xad, d: y}\r\n")
+    doc, raw = load(path, "p.yaml")
+    assert raw.startswith(b"\xef\xbb\xbf")  # the raw bytes are kept for provenance hashes
+    assert doc.data == {"a": "x", "b": {"c": "中", "d": "y"}}
+    assert doc.keys[("a",)] == (1, 1)  # the BOM does not shift the first column
+    assert doc.values[("b", "d")] == (2, 14)
+
+
+def test_position_falls_back_to_the_nearest_parent() -> None:
+    doc = parse("a:\n  b:\n    c: 1\n", "f.yaml")
+    assert doc.position(("a", "b", "missing", "deeper")) == doc.values[("a", "b")] == (3, 5)
+    assert doc.position(("nothing",)) == doc.values[()] == (1, 1)
+    assert doc.position(("a", "b", "c")) == (3, 8)
+    assert doc.position(("a", "b", "c"), key=True) == (3, 5)
+    # A key position is only used where the key itself exists.
+    assert doc.position(("a", "b", "zz"), key=True) == (2, 3)
+
+
+def test_position_of_an_empty_document_path() -> None:
+    assert Document("f.yaml", {}).position(("x", 1)) == (1, 1)
+
+
+def test_problem_is_placed_at_its_path() -> None:
+    doc = parse("a:\n  b: 1\n", "f.yaml")
+    problem = doc.problem(("a", "b"), "bad", "fix it", key=True, code="c", severity="warning")
+    assert (problem.file, problem.line, problem.column) == ("f.yaml", 2, 3)
+    assert str(problem) == "f.yaml:2:3: warning: bad (hint: fix it)"
+
+
+# --- refusals -------------------------------------------------------------------------------
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    problem = only("id: a\nname: A\nid: b\n")
+    assert (problem.line, problem.column) == (3, 1)
+    assert "duplicate key 'id'" in problem.message
+    assert "first defined on line 1" in problem.message
+    assert problem.code == "duplicate-key"
+
+
+def test_duplicate_keys_in_flow_and_nested_mappings_are_all_reported() -> None:
+    found = problems_of("a: 1\na: 2\nb: {c: 1, c: 2}\n")
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (2, 1, "duplicate-key"),
+        (3, 11, "duplicate-key"),
+    ]
+
+
+def test_integer_and_text_keys_are_different_keys() -> None:
+    # `1:` and `"1":` are different keys for YAML; neither is silently dropped.
+    assert parse('levels: {1: a, "1": b}\n', "f.yaml").data == {"levels": {1: "a", "1": "b"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x, y}\n",
+        "a: !!omap [{x: 1}]\n",
+        "a: !custom value\n",
+        "a: !!python/name:os.system ''\n",
+    ],
+)
+def test_tags_are_refused(text: str) -> None:
+    problem = only(text)
+    assert problem.code == "tag"
+    assert "not allowed" in problem.message
+    assert (problem.line, problem.column) == (1, 4)
+
+
+def test_core_schema_tags_are_accepted() -> None:
+    doc = parse("a: !!str 1\nb: !!int '2'\nc: !!float 1\n", "f.yaml")
+    assert doc.data == {"a": "1", "b": 2, "c": 1.0}
+
+
+def test_merge_keys_and_complex_keys_are_refused() -> None:
+    assert only("<<: {a: 1}\nb: 2\n").code == "merge"
+    assert "plain name" in only("[a, b]: 1\n").message
+
+
+def test_keys_that_yaml_would_convert_keep_what_was_typed() -> None:
+    assert parse("yes: 1\n1.5: 2\n~: 3\n", "f.yaml").data == {"yes": 1, "1.5": 2, "~": 3}
+
+
+def test_dates_become_dates() -> None:
+    assert parse("assessed: 2024-06-01\n", "f.yaml").data == {"assessed": dt.date(2024, 6, 1)}
+
+
+def test_an_impossible_date_is_a_problem_at_its_place() -> None:
+    problem = only("id: x\nassessed: 2024-13-45\n")
+    assert (problem.line, problem.column) == (2, 11)
+    assert "2024-13-45" in problem.message
+
+
+def test_alias_bomb_is_refused() -> None:
+    # The classic "billion laughs": 10 ** 9 strings if expanded.
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        refs = ", ".join([f"*a{n - 1}"] * 10)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    problem = only("\n".join(lines) + "\n")
+    assert problem.code == "alias-bomb"
+    assert f"{MAX_NODES:,}" in problem.message
+
+
+def test_a_few_aliases_are_fine() -> None:
+    doc = parse("base: &b {effort: low}\nx: *b\ny: *b\n", "f.yaml")
+    assert doc.data["x"] == doc.data["y"] == {"effort": "low"}
+
+
+@pytest.mark.parametrize("text", ["a: &x [*x]\n", "a: &x {b: *x}\n"])
+def test_recursive_alias_is_refused(text: str) -> None:
+    problem = only(text)
+    assert problem.code == "depth"
+    assert str(MAX_DEPTH) in problem.message
+
+
+@pytest.mark.parametrize("depth", [65, 999, 1001, 3000])
+def test_deep_nesting_is_refused_without_recursion_error(depth: int) -> None:
+    """Past our limit, and past libyaml's own (about 1,000 in PyYAML >= 6.0.4): one problem,
+    ours, on the first line, whichever limit is met first."""
+    problem = only("a: " + "[" * depth + "]" * depth + "\n")
+    assert problem.code == "depth"
+    assert problem.line == 1
+    assert str(MAX_DEPTH) in problem.message
+
+
+def test_libyaml_internals_the_loader_relies_on() -> None:
+    """What yamlio._libyaml names: the C parser's methods and marks, and its depth error."""
+    import yaml
+    from yaml.resolver import Resolver
+
+    from policebench.readers.yaml._libyaml import CParser, is_depth_error
+
+    class Composer(CParser, Resolver):  # as the loader composes: libyaml with a resolver
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            Resolver.__init__(self)
+
+    assert yaml.__with_libyaml__
+    parser = Composer("a: [1, {b: 2}]\n")
+    try:
+        node = parser.get_single_node()
+    finally:
+        parser.dispose()
+    assert (node.start_mark.line, node.start_mark.column) == (0, 0)
+    value = node.value[0][1]
+    assert (value.start_mark.line, value.start_mark.column) == (0, 3)
+    events = CParser("- x\n")
+    try:
+        kinds = [type(events.get_event()).__name__ for _ in range(6)]
+    finally:
+        events.dispose()
+    assert kinds[:3] == ["StreamStartEvent", "DocumentStartEvent", "SequenceStartEvent"]
+    deep = Composer("[" * 5000)
+    try:
+        deep.get_single_node()
+    except yaml.YAMLError as exc:
+        # Either libyaml's own limit (recognised) or another syntax error (not mistaken for it).
+        assert is_depth_error(exc) == ("nesting" in str(exc))
+    finally:
+        deep.dispose()
+    assert not is_depth_error(yaml.YAMLError("found unexpected end of stream"))
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(text: str) -> None:
+    problem = only(text)
+    assert problem.code == "empty"
+    assert "empty" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "where"),
+    [
+        ("- a\n- b\n", "a list", (1, 1)),
+        ("# a comment\n42\n", "a single value", (2, 1)),
+        ("just text\n", "a single value", (1, 1)),
+    ],
+)
+def test_document_that_is_not_a_mapping(text: str, kind: str, where: tuple[int, int]) -> None:
+    problem = only(text)
+    assert problem.code == "not-mapping"
+    assert f"the document is {kind}" in problem.message
+    assert (problem.line, problem.column) == where
+
+
+def test_several_documents_are_refused() -> None:
+    problem = only("a: 1\n---\nb: 2\n")
+    assert problem.line == 2
+    assert "remove the extra '---'" in problem.hint
+
+
+def test_tab_indentation_gets_yamls_position_and_a_hint() -> None:
+    problem = only("a:\n\tb: 1\n")
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.code == "syntax"
+    assert "tab" in problem.hint
+
+
+def test_unquoted_colon_gets_a_hint() -> None:
+    problem = only("evidence: plan: approved\n")
+    assert (problem.line, problem.column) == (1, 15)
+    assert "quoted" in problem.hint
+
+
+def test_unclosed_quote_points_at_the_opening_quote() -> None:
+    problem = only('id: x\nname: "J City\nrubric: smart-policing\n')
+    assert "quote is not closed" in problem.hint
+    assert (problem.line, problem.column) == (2, 7)
+
+
+def test_control_character_is_one_line_at_its_place() -> None:
+    problem = only("id: x\nname: a\x01b\n")
+    assert "\n" not in problem.message
+    assert "<unicode string>" not in problem.message
+    assert (problem.line, problem.column) == (2, 8)
+
+
+# --- full-width punctuation (a Chinese input method left on) --------------------------------
+
+_INDICATOR = "indicators:\n  top-level-design:\n"  # lines 1-2; the entry's keys from line 3
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "code", "phrase"),
+    [
+        # `level： 2` is text; libyaml fails at the ':' of the next line, which is not the mistake
+        ("    level： 2\n    confidence: low\n", (3, 10), "fullwidth-colon", "after 'level'"),
+        # the last line: libyaml fails at the end of the file
+        ("    level: 2\n    confidence：high\n", (4, 15), "fullwidth-colon", "after 'confidence'"),
+        ("    level: 2\n    confidence： high\n    evidence: x\n", (4, 15), "fullwidth-colon", ""),
+        ("    level: 2\n  data-sharing：\n    level: 1\n", (4, 15), "fullwidth-colon", ""),
+        ("    sources: [{title: a， reliability: primary}]\n", (3, 24), "fullwidth-comma", ""),
+        (
+            "    sources: [{title: a、 reliability: primary}]\n",
+            (3, 24),
+            "fullwidth-comma",
+            "'、' (U+3001)",
+        ),
+        ("    sources:\n    － {title: a, reliability: primary}\n", (4, 5), "fullwidth-dash", ""),
+        (
+            "    sources:\n      － title: a\n        reliability: primary\n",
+            (4, 7),
+            "fullwidth-dash",
+            "",
+        ),
+    ],
+)
+def test_fullwidth_punctuation_behind_a_syntax_error_is_named(
+    body: str, where: tuple[int, int], code: str, phrase: str
+) -> None:
+    problem = only(_INDICATOR + body)
+    assert (problem.line, problem.column) == where, problem
+    assert problem.code == code
+    assert phrase in problem.message
+
+
+def test_fullwidth_colon_hint_names_the_character_and_the_fix() -> None:
+    problem = only(_INDICATOR + "    level： 2\n    confidence: low\n")
+    assert "'：' (U+FF1A)" in problem.message
+    assert problem.hint == "type the half-width ':' followed by a space: 'level: 2'"
+
+
+def test_each_fullwidth_colon_is_reported_on_its_own_line() -> None:
+    found = problems_of(_INDICATOR + "    level： 2\n    confidence： low\n    evidence: x\n")
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (3, 10, "fullwidth-colon"),
+        (4, 15, "fullwidth-colon"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in a value after `key: `, in quotes and in a comment, '：' and '，' are Chinese text
+        "a:\n  evidence: 依据：文件，2024\n\tb: 1\n",
+        'a:\n  note: "级别：2"  # 备注：x\n\tb: 1\n',
+        "a:\n  evidence: |\n    依据：文件\n  b: c: d\n",
+    ],
+)
+def test_fullwidth_text_in_values_is_not_taken_for_structure(text: str) -> None:
+    problem = only(text)
+    assert problem.code == "syntax"
+
+
+def test_fullwidth_text_is_kept_in_values() -> None:
+    doc = parse("evidence: 依据：文件，2024\nsources: [报告：年度]\n", "f.yaml")
+    assert doc.data == {"evidence": "依据：文件，2024", "sources": ["报告：年度"]}
+
+
+def test_a_lone_dash_for_not_known_gets_a_null_hint() -> None:
+    problem = only(_INDICATOR + "    level: -\n")
+    assert (problem.line, problem.column) == (3, 12)
+    assert problem.code == "null-form"
+    assert "write null" in problem.hint
+
+
+def test_the_document_keeps_its_text() -> None:
+    text = "id: x\n"
+    assert parse(text, "f.yaml").text is text
+
+
+_FULLWIDTH_YAMLISH = st.text(alphabet="ab1 :-[]{},'\"\n#：，、－\u3000", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FULLWIDTH_YAMLISH)
+def test_fullwidth_punctuation_gives_a_document_or_problems_inside_the_text(text: str) -> None:
+    try:
+        parse(text, "f.yaml")
+    except InvalidInput as exc:
+        lines = text.split("\n")
+        for problem in exc.problems:
+            assert 1 <= problem.line <= len(lines) + 1
+            if problem.code.startswith("fullwidth-"):
+                assert lines[problem.line - 1][problem.column - 1] in "：，、－\u3000"
+
+
+# --- decoding and reading -------------------------------------------------------------------
+
+
+def test_decode_accepts_utf8_with_and_without_bom() -> None:
+    assert decode("名: x\n".encode(), "f") == "名: x\n"
+    assert decode(b"\xef\xbb\xbf" + "名: x\n".encode(), "f") == "名: x\n"
+
+
+def test_decode_gbk_says_so_and_how_to_fix() -> None:
+    raw = "id: x\nname_zh: 杭州市\n".encode("gbk")
+    with pytest.raises(InvalidInput) as info:
+        decode(raw, "f.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (2, 10)
+    assert "not valid UTF-8" in problem.message
+    assert "GBK" in problem.hint
+    assert "save it as UTF-8" in problem.hint
+    assert problem.code == "encoding"
+
+
+def test_decode_error_column_counts_characters() -> None:
+    raw = "名称: ".encode() + b"\xb2\xe2\n"
+    with pytest.raises(InvalidInput) as info:
+        decode(raw, "f.yaml")
+    assert (info.value.problems[0].line, info.value.problems[0].column) == (1, 5)
+
+
+def test_decode_other_bad_bytes_get_a_plain_hint() -> None:
+    with pytest.raises(InvalidInput) as info:
+        decode(b"a: \xff\xff\n", "f.yaml")
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (1, 4)
+    assert problem.hint == "save the file as UTF-8"
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_decode_utf16_is_refused(bom: bytes) -> None:
+    with pytest.raises(InvalidInput) as info:
+        decode(bom + "a: 1".encode("utf-16-le"), "f.yaml")
+    assert "UTF-16" in info.value.problems[0].message
+
+
+def test_decode_binary_is_refused() -> None:
+    with pytest.raises(InvalidInput) as info:
+        decode(b"PK\x03\x04\x00\x00", "f.yaml")
+    assert info.value.problems[0].code == "binary"
+
+
+def test_read_text_returns_text_and_raw_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert read_text(path) == ("a: 1\n", b"\xef\xbb\xbfa: 1\n")
+
+
+def test_read_text_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput) as info:
+        read_text(tmp_path / "nope.yaml", "nope.yaml")
+    assert (
+        str(info.value.problems[0])
+        == "nope.yaml: no such file (hint: check the spelling of the path)"
+    )
+    with pytest.raises(InvalidInput) as info:
+        read_text(tmp_path)
+    assert "is a folder" in info.value.problems[0].message
+
+
+def test_read_text_refuses_huge_files_without_reading_them(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(6 * 1024 * 1024)  # sparse: nothing is really written
+    with pytest.raises(InvalidInput) as info:
+        read_text(path)
+    assert info.value.problems[0].code == "size"
+
+
+def test_closest() -> None:
+    assert closest("top-level-desing", ["top-level-design", "usability"]) == (
+        "did you mean 'top-level-design'?"
+    )
+    assert closest("zzz", ["top-level-design"]) == ""
+
+
+# --- arbitrary input ------------------------------------------------------------------------
+
+#: Text made of YAML's own punctuation, so the parser's error paths are really reached.
+_YAMLISH = st.text(alphabet="ab1 :-[]{},&*!#'\"\n\r\t|>?%@`名\\\ufeff", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), _YAMLISH))
+def test_arbitrary_text_gives_a_document_or_a_clean_problem(text: str) -> None:
+    try:
+        doc = parse(text, "f.yaml")
+    except InvalidInput as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.file == "f.yaml"
+            assert problem.line >= 1 and problem.column >= 1
+        return
+    assert isinstance(doc.data, dict)
+    for line, column in [*doc.values.values(), *doc.keys.values()]:
+        assert line >= 1 and column >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=80))
+def test_arbitrary_bytes_give_a_document_or_a_clean_problem(raw: bytes) -> None:
+    try:
+        parse(decode(raw, "f.yaml"), "f.yaml")
+    except InvalidInput as exc:
+        assert exc.problems
