@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Iterable
 
 LANGS = ("en", "zh")
 
@@ -470,6 +471,31 @@ def label(text: str, lang: str = "en") -> str:
     """``text`` as the label before a value: "Assessor: " in English, "评估人：" in Chinese
     (a full-width colon, no space, as Chinese text sets it)."""
     return f"{text}：" if lang == "zh" else f"{text}: "
+
+
+def paren(text: str, lang: str = "en") -> str:
+    """``text`` in brackets after a word: " (text)" in English, "（text）" in Chinese (full-width,
+    no space: "J市（未知：安全与合规）")."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def join_list(items: Iterable[str], lang: str = "en") -> str:
+    """Items of a list in a sentence: "a, b" in English, "a、b" in Chinese (the enumeration
+    comma, never ", " between Chinese words)."""
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def sentence_sep(lang: str = "en") -> str:
+    """What separates two clauses: "; " in English, "；" in Chinese."""
+    return "；" if lang == "zh" else "; "
+
+
+def count(n: int, en_one: str, en_many: str, zh_unit: str, lang: str = "en") -> str:
+    """A count with its noun: "1 level", "3 levels"; in Chinese no plural, a measure word
+    ("3 个等级" from zh_unit "个等级")."""
+    if lang == "zh":
+        return f"{n} {zh_unit}"
+    return f"{n} {en_one if n == 1 else en_many}"
 
 
 def default_lang() -> str:
