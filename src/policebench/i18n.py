@@ -458,6 +458,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 13 (tables, typography, print, --help)
+    "n_without_evidence": ("{n} levels without evidence", "{n} 个等级无证据"),
+    "n_without_evidence_one": ("{n} level without evidence", "{n} 个等级无证据"),
 }
 
 
@@ -490,12 +493,12 @@ def sentence_sep(lang: str = "en") -> str:
     return "；" if lang == "zh" else "; "
 
 
-def count(n: int, en_one: str, en_many: str, zh_unit: str, lang: str = "en") -> str:
-    """A count with its noun: "1 level", "3 levels"; in Chinese no plural, a measure word
-    ("3 个等级" from zh_unit "个等级")."""
-    if lang == "zh":
-        return f"{n} {zh_unit}"
-    return f"{n} {en_one if n == 1 else en_many}"
+def count(n: int, key: str, lang: str = "en") -> str:
+    """The label ``key`` with the count ``n`` in it: in English the ``key_one`` label when
+    n is 1 ("1 level", "3 levels"); in Chinese one form, with its measure word ("3 个等级")."""
+    one = f"{key}_one"
+    use = one if n == 1 and lang != "zh" and one in LABELS else key
+    return t(use, lang).format(n=n)
 
 
 def default_lang() -> str:
