@@ -361,7 +361,7 @@ def localize_frame(lang: str) -> None:
 
 def _path(ctx: Any) -> str:
     """The command's path below the program: "", "score", "rubric diff"."""
-    names = []
+    names: list[str] = []
     while ctx is not None and ctx.parent is not None:
         names.insert(0, ctx.info_name)
         ctx = ctx.parent
@@ -380,7 +380,7 @@ class _Localized:
         if lang == "zh":
             # rich's Markdown cuts a line of Chinese (no spaces to wrap at) with "…"; its
             # Text folds it, and Chinese may break between any two characters.
-            self.rich_markup_mode = "rich"  # type: ignore[attr-defined]
+            self.rich_markup_mode = "rich"
         saved = {name: getattr(rich_utils, name) for name in (*_FRAME_NAMES, "_make_rich_text")}
         localize_frame(lang)
         if lang == "zh":
