@@ -108,15 +108,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "report#epilog": ("184dde98", _TARGETS_ZH),
     "schema": (
-        "e193cd37",
-        "输出评估框架或评估档案格式的 JSON Schema（供编辑器自动补全）。\n\n"
+        "996b263a",
+        "输出您编写的某种格式的 JSON Schema，或某个命令 JSON 输出的 JSON Schema。\n\n"
         "带 YAML 语言服务器的编辑器（例如 VS Code 的 YAML 扩展）读取形如 "
         "`# yaml-language-server: $schema=../schemas/profile.schema.json` 的第一行后，"
-        "即可在输入时补全键名、显示每个键的说明并标出未知的键。代码库在 schemas/ 中提供这些"
-        "模式文件；本命令输出的文本与之相同。\n\n"
+        "即可在输入时补全键名、显示每个键的说明并标出未知的键。各命令 JSON 输出（score、report、"
+        "gaps 等）的模式说明读取 --format json 的程序可以依赖哪些内容。代码库在 schemas/ 中提供"
+        "全部模式文件；本命令输出的文本与之相同。\n\n"
         "示例：\n\n"
         "  policebench schema profile\n\n"
-        "  policebench schema rubric --output schemas/rubric.schema.json",
+        "  policebench schema report --output report.schema.json",
     ),
     "score": (
         "56f67b64",
@@ -277,7 +278,11 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "档案；如无 ./cities 则自动创建）。已有文件绝不覆盖；以其他格式扩展名（.json、.csv、"
         ".md、.html）结尾的文件名会被拒绝。",
     ),
-    "schema:WHICH": ("f0fc5b0c", "哪种格式：rubric（评估框架）或 profile（评估档案）。"),
+    "schema:WHICH": (
+        "796f1fce",
+        "rubric 或 profile（您编写的格式），或要说明其 JSON 输出的命令：score、report、gaps、"
+        "recommend、compare、trend、sensitivity、rubric-diff。",
+    ),
     "survey:RESPONSES": ("705e2c1a", "问卷回答的 CSV 文件：每位受访者一行。"),
     "survey:--city": ("3fe884ac", "被调查地区的标识，例如 j-city。"),
     "survey:--skip-bad-rows": (

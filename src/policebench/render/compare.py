@@ -7,10 +7,11 @@ from typing import Any
 
 from policebench.i18n import join_list, label, paren, t
 from policebench.render.common import num, pct, rich_to_text, to_csv
+from policebench.report.contract import Comparison
 
 
 def compare_table(
-    data: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    data: Comparison, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """Ranking with the leader of each dimension marked, spreads, and the level heatmap."""
     from rich.console import Group
@@ -105,14 +106,15 @@ def compare_table(
     return rich_to_text(Group(*parts), color=color, width=w)
 
 
-def _uncertainty_parts(data: dict[str, Any], lang: str, width: int, color: bool) -> list[Any]:
+def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> list[Any]:
     """With --uncertainty: each place's score band and how likely its rank is, then what the
-    samples varied and what not, and the samples and seed (render.uncertainty's texts)."""
+    samples varied and what not, and the samples and seed (report.uncertainty's texts)."""
     from rich.text import Text
 
     from policebench.render.terminal import Column, Grid, paragraph, table
 
     u = data["uncertainty"]
+    assert u is not None, "called only for a comparison with bands"
     heads = [
         t("city", lang),
         t("rank", lang),
@@ -124,6 +126,7 @@ def _uncertainty_parts(data: dict[str, Any], lang: str, width: int, color: bool)
     rows: list[list[Any]] = []
     for p in data["places"]:
         rank = p["rank_band"]
+        assert rank is not None, "every place of a comparison with bands has its rank band"
         rows.append(
             [
                 p["name"],
@@ -141,16 +144,20 @@ def _uncertainty_parts(data: dict[str, Any], lang: str, width: int, color: bool)
         keep=[p["name"] for p in data["places"]],
     )
     notes: list[Any] = table(grid, width=width, lang=lang, color=color)
-    for key, name in (("varied", "unc_varied"), ("not_varied", "unc_not_varied")):
-        if u["explanation"][key]:
+    explained = u["explanation"]
+    for name, sentences in (
+        ("unc_varied", explained["varied"]),
+        ("unc_not_varied", explained["not_varied"]),
+    ):
+        if sentences:
             notes.append(Text(label(t(name, lang), lang).rstrip(), style="bold"))
-            for x in u["explanation"][key]:
+            for x in sentences:
                 notes.append(paragraph(x["text"], width, indent="  - ", hanging="    "))
     notes.append(paragraph(u["explanation"]["samples"], width))
     return notes
 
 
-def compare_csv(data: dict[str, Any]) -> str:
+def compare_csv(data: Comparison) -> str:
     """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
     dims = [d["id"] for d in data["dimensions"]]
     inds = [row["indicator"] for row in data["heatmap"]]

@@ -10,45 +10,14 @@ from typing import Any
 
 from policebench.i18n import join_list, label, paren, sentence_sep, t
 from policebench.render.common import num, rich_to_text, to_csv
-
-GAP_KEYS = (
-    "city",
-    "rubric",
-    "against",
-    "against_name",
-    "peers",
-    "targets",
-    "summary",
-    "gaps",
-    "unknown",
-    "subtotals",
-    "overall_if_closed",
-)
-RECOMMEND_KEYS = (
-    "city",
-    "rubric",
-    "against",
-    "against_name",
-    "peers",
-    "targets",
-    "summary",
-    "gaps",
-    "top",
-    "roadmap",
-    "lessons",
-)
+from policebench.report.contract import GapRow, PlaceReport, UnknownRow
 
 
-def subset(report: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    """The part of a report a command outputs as JSON."""
-    return {k: report[k] for k in keys}
-
-
-def _target(g: dict[str, Any], lang: str) -> str:
+def _target(g: GapRow | UnknownRow, lang: str) -> str:
     return f"{g['target']} {g['target_name']}{t('paren', lang).format(g['target_from'])}"
 
 
-def context_lines(report: dict[str, Any], lang: str) -> list[str]:
+def context_lines(report: PlaceReport, lang: str) -> list[str]:
     """The lines every output of a place's analysis carries: who the peers are, and, when
     the overall is provisional, why."""
     lines = [report["peers"]["text"]]
@@ -64,17 +33,17 @@ def context_lines(report: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def _names(report: dict[str, Any]) -> list[str]:
+def _names(report: PlaceReport) -> list[str]:
     """The place names a table must keep whole: the place, its peers, the holders."""
-    names = {report["city"]["name"]}
+    names = {report["place"]["name"]}
     for g in [*report["gaps"], *report["unknown"]]:
-        names.update(g.get("holders") or [])
-    names.update(p["name"] for p in report["peers"].get("places", []) if isinstance(p, dict))
+        names.update(g["holders"])
+    names.update(p["name"] for p in report["peers"]["places"])
     return sorted(n for n in names if n)
 
 
 def gaps_table(
-    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    report: PlaceReport, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """The gap table, the unknowns and the dimension subtotals."""
     from rich.console import Group
@@ -83,7 +52,7 @@ def gaps_table(
 
     w = resolve_width(width)
     keep = _names(report)
-    title = f"{t('gaps_title', lang)} · {report['city']['name']}"
+    title = f"{t('gaps_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
     open_gaps = [g for g in report["gaps"] if g["gap"]]
@@ -186,7 +155,7 @@ def gaps_table(
     return rich_to_text(Group(*parts), color=color, width=w)
 
 
-def gaps_csv(report: dict[str, Any], lang: str) -> str:
+def gaps_csv(report: PlaceReport, lang: str) -> str:
     """One row per indicator: known gaps first (by impact), then the unknowns."""
     header = [
         "indicator",
@@ -234,7 +203,7 @@ def gaps_csv(report: dict[str, Any], lang: str) -> str:
 
 
 def recommend_table(
-    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    report: PlaceReport, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """The phased roadmap, what is blocked, and the peers to learn from."""
     from rich.console import Group
@@ -243,7 +212,7 @@ def recommend_table(
 
     w = resolve_width(width)
     keep = _names(report)
-    title = f"{t('recommend_title', lang)} · {report['city']['name']}"
+    title = f"{t('recommend_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
     parts: list[Any] = [paragraph(title, w, keep=keep, style="bold")]
@@ -347,7 +316,7 @@ def recommend_table(
     return rich_to_text(Group(*parts), color=color, width=w)
 
 
-def recommend_csv(report: dict[str, Any], lang: str) -> str:
+def recommend_csv(report: PlaceReport, lang: str) -> str:
     """One row per roadmap action (phase order), then the blocked actions (phase empty)."""
     header = [
         "phase",
