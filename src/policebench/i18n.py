@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Iterable
 
 LANGS = ("en", "zh")
 
@@ -457,6 +458,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 13 (tables, typography, print, --help)
+    "n_without_evidence": ("{n} levels without evidence", "{n} 个等级无证据"),
+    "n_without_evidence_one": ("{n} level without evidence", "{n} 个等级无证据"),
 }
 
 
@@ -470,6 +474,31 @@ def label(text: str, lang: str = "en") -> str:
     """``text`` as the label before a value: "Assessor: " in English, "评估人：" in Chinese
     (a full-width colon, no space, as Chinese text sets it)."""
     return f"{text}：" if lang == "zh" else f"{text}: "
+
+
+def paren(text: str, lang: str = "en") -> str:
+    """``text`` in brackets after a word: " (text)" in English, "（text）" in Chinese (full-width,
+    no space: "J市（未知：安全与合规）")."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def join_list(items: Iterable[str], lang: str = "en") -> str:
+    """Items of a list in a sentence: "a, b" in English, "a、b" in Chinese (the enumeration
+    comma, never ", " between Chinese words)."""
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def sentence_sep(lang: str = "en") -> str:
+    """What separates two clauses: "; " in English, "；" in Chinese."""
+    return "；" if lang == "zh" else "; "
+
+
+def count(n: int, key: str, lang: str = "en") -> str:
+    """The label ``key`` with the count ``n`` in it: in English the ``key_one`` label when
+    n is 1 ("1 level", "3 levels"); in Chinese one form, with its measure word ("3 个等级")."""
+    one = f"{key}_one"
+    use = one if n == 1 and lang != "zh" and one in LABELS else key
+    return t(use, lang).format(n=n)
 
 
 def default_lang() -> str:

@@ -136,7 +136,9 @@ def test_no_color_gives_no_ansi_codes(
 
 
 def test_score_by_id_lists_the_indicators(runner: CliRunner, in_tmp: Path, rubric: Rubric) -> None:
-    code, out, err = run(runner, "score", "j-city")
+    # Wide enough that no name wraps (the layout at 80 columns: tests/cli/test_terminal.py).
+    result = runner.invoke(app, ["score", "j-city"], env={"COLUMNS": "200"})
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     assert "J City" in out and "Hangzhou" not in out
     for indicator in rubric.indicators.values():

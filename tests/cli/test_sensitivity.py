@@ -33,7 +33,9 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 def test_table_lists_places_in_point_rank_order(
     runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile]
 ) -> None:
-    code, out, err = run(runner, "sensitivity", *FAST)
+    # Wide enough that no header wraps (the layout at 80 columns: tests/cli/test_terminal.py).
+    result = runner.invoke(app, ["sensitivity", *FAST], env={"COLUMNS": "200"})
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     order = [c.city_id for c in rank([score(rubric, p) for p in profiles.values()])]
     positions = [out.index(profiles[i].name) for i in order]

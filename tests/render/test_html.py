@@ -173,8 +173,8 @@ def test_report_sections_and_charts(
     assert glance[1].count("<li>") == len(data["roadmap"]["phases"][0]["actions"]) > 0
     assert 'sha256 <span class="hash">' + "0" * 64 in html
     # Every J City indicator is in the appendix: 11 with evidence, 10 unknown.
-    assert 'Levels with evidence <span class="muted small">(11)</span>' in html
-    assert 'Unknown levels <span class="muted small">(10)</span>' in html
+    assert 'Levels with evidence<span class="muted small"> (11)</span>' in html
+    assert 'Unknown levels<span class="muted small"> (10)</span>' in html
 
 
 def test_trend_chart_only_with_history(rubric: Rubric, pool: list[Profile]) -> None:

@@ -65,3 +65,8 @@ from policebench.cli.commands import sensitivity as _sensitivity  # noqa: E402,F
 from policebench.cli.commands import survey as _survey  # noqa: E402,F401
 from policebench.cli.commands import trend as _trend  # noqa: E402,F401
 from policebench.cli.commands import validate as _validate  # noqa: E402,F401
+
+# --help in the locale's language (or --lang's): the Chinese comes from cli/help_texts.
+from policebench.cli.help_texts import install as _install_help  # noqa: E402
+
+_install_help(app)

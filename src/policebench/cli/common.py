@@ -218,11 +218,13 @@ def lang_of(option: Lang | None) -> str:
 
 def style_for(output: Path | None, lang: str, template_dir: Path | None = None) -> Style:
     """How a command lays out its text: colour and the terminal's width on a terminal; no
-    colour and 200 columns in a file."""
+    colour and a text file's width (``render.terminal.FILE_WIDTH``) in a file."""
+    from policebench.render.terminal import FILE_WIDTH
+
     return Style(
         lang,
         color=output is None and use_color(),
-        width=None if output is None else 200,
+        width=None if output is None else FILE_WIDTH,
         template_dir=template_dir,
     )
 

@@ -128,24 +128,26 @@ def plain(text: str) -> Any:
 def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
     """Render a rich object to a string (with ANSI colour codes when ``color``).
 
-    Without ``width``: the terminal's width, or 160 columns when not on a terminal.
+    Without ``width``: COLUMNS, the terminal's width, or 100 columns when not on a terminal
+    (:func:`policebench.render.terminal.resolve_width`). No line ends in spaces.
     """
-    import shutil
-
     from rich.console import Console
 
-    if width is None:
-        width = shutil.get_terminal_size(fallback=(160, 24)).columns
+    from policebench.render.terminal import resolve_width
 
     buffer = io.StringIO()
     console = Console(
         file=buffer,
         force_terminal=color,
         no_color=not color,
-        width=width,
+        width=resolve_width(width),
         color_system="standard" if color else None,
         legacy_windows=False,
         soft_wrap=False,
     )
     console.print(renderable)
-    return buffer.getvalue()
+    return _TRAILING.sub(r"\1", buffer.getvalue())
+
+
+#: Spaces at the end of a line (before any closing colour codes).
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.i18n import t
-from policebench.render.common import add_row, num, pct, plain, rich_to_text, to_csv
+from policebench.i18n import join_list, label, paren, t
+from policebench.render.common import num, pct, rich_to_text, to_csv
 from policebench.report.contract import Comparison
 
 
@@ -15,24 +15,18 @@ def compare_table(
 ) -> str:
     """Ranking with the leader of each dimension marked, spreads, and the level heatmap."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Cell, Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    names = [p["name"] for p in data["places"]]
     caption = t("leader_mark", lang)
     if any(p["provisional"] for p in data["places"]):
         caption += "\n" + t("provisional_note", lang)
-    ranking = Table(
-        title=plain(t("compare_title", lang)),
-        title_justify="left",
-        header_style="bold",
-        caption=plain(caption),
-        caption_justify="left",
-    )
-    heads = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
-    for n, head in enumerate(heads + [d["name"] for d in data["dimensions"]]):
-        ranking.add_column(plain(head), justify="left" if n in (1, 3) else "right")
+    heads = [t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
+    rows: list[list[str | Cell]] = []
     for p in data["places"]:
-        cells: list[str | Text] = [
+        cells: list[str | Cell] = [
             str(p["rank"]) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
@@ -42,67 +36,85 @@ def compare_table(
         for d in data["dimensions"]:
             cell = p["dimensions"][d["id"]]
             mark = " ★" if cell["leader"] else ""
-            cells.append(
-                Text(num(cell["score"], 1, lang) + mark, style="bold green" if mark else "")
-            )
-        add_row(ranking, *cells)
-    spread = Table(title=plain(t("spread", lang)), title_justify="left", header_style="bold")
-    for n, head in enumerate(
+            cells.append(Cell(num(cell["score"], 1, lang) + mark, "bold green" if mark else None))
+        rows.append(cells)
+    ranking = Grid(
         [
-            t("dimension", lang),
-            t("leader", lang),
-            t("best", lang),
-            t("worst", lang),
-            t("spread", lang),
-        ]
-    ):
-        spread.add_column(plain(head), justify="left" if n < 2 else "right")
-    for d in data["dimensions"]:
-        add_row(
-            spread,
-            d["name"],
-            ", ".join(d["leaders"]),
-            num(d["best"], 1, lang),
-            num(d["worst"], 1, lang),
-            num(d["spread"], 1, lang),
-        )
-    heat = Table(
-        title=plain(t("heatmap", lang)),
-        title_justify="left",
-        header_style="bold",
-        caption=plain(t("heatmap_note", lang)),
-        caption_justify="left",
+            Column("#", "right", key=True),
+            Column(heads[0], key=True),
+            Column(heads[1], "right"),
+            Column(heads[2]),
+            Column(heads[3], "right"),
+            *(Column(d["name"], "right") for d in data["dimensions"]),
+        ],
+        rows,
+        title=t("compare_title", lang),
+        caption=caption,
+        keep=names,
     )
-    heat.add_column(plain(t("indicator", lang)))
-    for p in data["places"]:
-        heat.add_column(plain(p["name"]), justify="center")
+    spread = Grid(
+        [
+            Column(t("dimension", lang), wrap=True, key=True),
+            Column(t("leader", lang), wrap=True, min=12),
+            Column(t("best", lang), "right"),
+            Column(t("worst", lang), "right"),
+            Column(t("spread", lang), "right"),
+        ],
+        [
+            [
+                d["name"],
+                join_list(d["leaders"], lang),
+                num(d["best"], 1, lang),
+                num(d["worst"], 1, lang),
+                num(d["spread"], 1, lang),
+            ]
+            for d in data["dimensions"]
+        ],
+        title=t("spread", lang),
+        keep=names,
+    )
     styles = ["red", "dark_orange", "yellow", "green", "bold green"]
+    scale = data["rubric"]["scale"]
+    heat_rows: list[list[str | Cell]] = []
     for row in data["heatmap"]:
-        marks: list[Any] = [row["name"]]
+        marks: list[str | Cell] = [row["name"]]
         for c in row["levels"]:
             level = c["level"]
             if level is None:
-                marks.append(Text("?", style="dim"))
+                marks.append(Cell("?", "dim"))
             else:
-                span = data["rubric"]["scale"]["max"] - data["rubric"]["scale"]["min"]
-                step = round((level - data["rubric"]["scale"]["min"]) * 4 / max(span, 1))
-                marks.append(Text(str(level), style=styles[max(0, min(4, step))]))
-        add_row(heat, *marks)
-    parts: list[Any] = [Text(data["compared"]["text"]), ranking]
+                span = scale["max"] - scale["min"]
+                step = round((level - scale["min"]) * 4 / max(span, 1))
+                marks.append(Cell(str(level), styles[max(0, min(4, step))]))
+        heat_rows.append(marks)
+    heat = Grid(
+        [
+            Column(t("indicator", lang), wrap=True, key=True, min=12),
+            *(Column(name, "center") for name in names),
+        ],
+        heat_rows,
+        title=t("heatmap", lang),
+        caption=t("heatmap_note", lang),
+        keep=names,
+    )
+    parts: list[Any] = [paragraph(data["compared"]["text"], w, keep=names)]
+    parts += table(ranking, width=w, lang=lang, color=color)
     if data.get("uncertainty"):
-        parts += _uncertainty_parts(data, lang)
-    return rich_to_text(Group(*parts, spread, heat), color=color, width=width)
+        parts += _uncertainty_parts(data, lang, w, color)
+    parts += table(spread, width=w, lang=lang, color=color)
+    parts += table(heat, width=w, lang=lang, color=color)
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
-def _uncertainty_parts(data: Comparison, lang: str) -> list[Any]:
+def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> list[Any]:
     """With --uncertainty: each place's score band and how likely its rank is, then what the
     samples varied and what not, and the samples and seed (report.uncertainty's texts)."""
-    from rich.table import Table
     from rich.text import Text
+
+    from policebench.render.terminal import Column, Grid, paragraph, table
 
     u = data["uncertainty"]
     assert u is not None, "called only for a comparison with bands"
-    table = Table(title=plain(t("unc_heading", lang)), title_justify="left", header_style="bold")
     heads = [
         t("city", lang),
         t("rank", lang),
@@ -111,37 +123,37 @@ def _uncertainty_parts(data: Comparison, lang: str) -> list[Any]:
         t("unc_most_likely", lang),
         t("rank_range", lang).capitalize(),
     ]
-    for n, head in enumerate(heads):
-        table.add_column(plain(head), justify="left" if n == 0 else "right")
+    rows: list[list[Any]] = []
     for p in data["places"]:
         rank = p["rank_band"]
         assert rank is not None, "every place of a comparison with bands has its rank band"
-        open_, close = ("（", "）") if lang == "zh" else (" (", ")")
-        add_row(
-            table,
-            p["name"],
-            str(p["rank"]),
-            p["band"]["text"] if p["band"] else t("unknown", lang),
-            rank["p_point_rank_text"],
-            f"{rank['most_likely_rank']}{open_}{rank['p_most_likely_rank_text']}{close}",
-            f"{rank['min']}-{rank['max']}",
+        rows.append(
+            [
+                p["name"],
+                str(p["rank"]),
+                p["band"]["text"] if p["band"] else t("unknown", lang),
+                rank["p_point_rank_text"],
+                f"{rank['most_likely_rank']}" + paren(rank["p_most_likely_rank_text"], lang),
+                f"{rank['min']}-{rank['max']}",
+            ]
         )
-    colon = "：" if lang == "zh" else ":"
-    notes: list[Any] = [table]
+    grid = Grid(
+        [Column(heads[0], key=True), *(Column(h, "right") for h in heads[1:])],
+        rows,
+        title=t("unc_heading", lang),
+        keep=[p["name"] for p in data["places"]],
+    )
+    notes: list[Any] = table(grid, width=width, lang=lang, color=color)
     explained = u["explanation"]
-    for label, sentences in (
+    for name, sentences in (
         ("unc_varied", explained["varied"]),
         ("unc_not_varied", explained["not_varied"]),
     ):
         if sentences:
-            notes.append(Text(t(label, lang) + colon, style="bold"))
-            items = Table.grid(padding=(0, 1))
-            items.add_column(no_wrap=True)
-            items.add_column()
+            notes.append(Text(label(t(name, lang), lang).rstrip(), style="bold"))
             for x in sentences:
-                add_row(items, "  -", x["text"])
-            notes.append(items)
-    notes.append(Text(u["explanation"]["samples"]))
+                notes.append(paragraph(x["text"], width, indent="  - ", hanging="    "))
+    notes.append(paragraph(u["explanation"]["samples"], width))
     return notes
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.i18n import t
-from policebench.render.common import add_row, num, plain, rich_to_text, to_csv
+from policebench.i18n import join_list, label, paren, sentence_sep, t
+from policebench.render.common import num, rich_to_text, to_csv
 from policebench.report.contract import GapRow, PlaceReport, UnknownRow
 
 
@@ -33,34 +33,34 @@ def context_lines(report: PlaceReport, lang: str) -> list[str]:
     return lines
 
 
+def _names(report: PlaceReport) -> list[str]:
+    """The place names a table must keep whole: the place, its peers, the holders."""
+    names = {report["place"]["name"]}
+    for g in [*report["gaps"], *report["unknown"]]:
+        names.update(g["holders"])
+    names.update(p["name"] for p in report["peers"]["places"])
+    return sorted(n for n in names if n)
+
+
 def gaps_table(
     report: PlaceReport, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """The gap table, the unknowns and the dimension subtotals."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    keep = _names(report)
     title = f"{t('gaps_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
-    table = Table(header_style="bold")
-    for n, head in enumerate(
-        [
-            "#",
-            t("dimension", lang),
-            t("indicator", lang),
-            t("current", lang),
-            t("target", lang),
-            t("gap", lang),
-            t("impact", lang),
-        ]
-    ):
-        table.add_column(plain(head), justify="right" if n in (0, 5, 6) else "left")
     open_gaps = [g for g in report["gaps"] if g["gap"]]
-    for n, g in enumerate(open_gaps, 1):
-        add_row(
-            table,
+    heads = [t("dimension", lang), t("indicator", lang), t("current", lang), t("target", lang)]
+    keep += [f"{g['current']} {g['current_name']}" for g in open_gaps]
+    keep += [f"{g['target']} {g['target_name']}" for g in [*open_gaps, *report["unknown"]]]
+    rows = [
+        [
             str(n),
             g["dimension_name"],
             g["name"],
@@ -68,55 +68,91 @@ def gaps_table(
             _target(g, lang),
             str(g["gap"]),
             f"+{num(g['impact'], 2)}",
-        )
-    parts: list[Any] = [Text(title, style="bold")]
-    parts += [Text(line) for line in context_lines(report, lang)]
-    parts.append(table)
-    if not open_gaps:
-        parts.append(Text(t("no_gaps", lang)))
+        ]
+        for n, g in enumerate(open_gaps, 1)
+    ]
+    tail = [Column(t("gap", lang), "right"), Column(t("impact", lang), "right")]
+    full = Grid(
+        [
+            Column("#", "right"),
+            Column(heads[0], wrap=True, min=8),
+            Column(heads[1], wrap=True, min=10),
+            Column(heads[2], wrap=True, min=6),
+            Column(heads[3], wrap=True, min=16, weight=2),
+            *tail,
+        ],
+        rows,
+        keep=keep,
+    )
+    # Narrower: the dimension in brackets under the indicator.
+    narrow = Grid(
+        [
+            Column("#", "right"),
+            Column(heads[1] + paren(heads[0], lang), wrap=True, min=10),
+            Column(heads[2], wrap=True, min=6),
+            Column(heads[3], wrap=True, min=14, weight=2),
+            *tail,
+        ],
+        [[r[0], r[2] + "\n" + paren(r[1], lang).strip(), *r[3:]] for r in rows],
+        keep=keep,
+    )
+    parts: list[Any] = [paragraph(title, w, keep=keep, style="bold")]
+    parts += [paragraph(line, w, keep=keep) for line in context_lines(report, lang)]
+    if open_gaps:
+        parts += table(full, narrow, width=w, lang=lang, color=color)
+    else:
+        parts.append(paragraph(t("no_gaps", lang), w))
     if report["unknown"]:
         parts.append(
-            Text(
-                f"{t('unknown_levels', lang)} ({len(report['unknown'])}) — "
-                f"{t('unknown_levels_note', lang)}",
+            paragraph(
+                t("unknown_levels", lang)
+                + paren(str(len(report["unknown"])), lang)
+                + " — "
+                + t("unknown_levels_note", lang),
+                w,
                 style="dim",
             )
         )
-        unknown = Table(header_style="bold")
-        for head in (t("dimension", lang), t("indicator", lang), t("target", lang)):
-            unknown.add_column(plain(head))
-        for u in report["unknown"]:
-            add_row(unknown, u["dimension_name"], u["name"], _target(u, lang))
-        parts.append(unknown)
-    sub = Table(title=plain(t("subtotals", lang)), title_justify="left", header_style="bold")
-    for n, head in enumerate(
-        [
-            t("dimension", lang),
-            t("open_gaps", lang),
-            t("levels_to_climb", lang),
-            t("impact_all", lang),
-            t("unknown", lang).capitalize(),
-        ]
-    ):
-        sub.add_column(plain(head), justify="left" if n == 0 else "right")
-    for s in report["subtotals"]:
-        add_row(
-            sub,
-            s["name"],
-            str(s["open"]),
-            str(s["levels"]),
-            f"+{num(s['impact'], 2)}",
-            str(s["unknown"]),
+        unknown = Grid(
+            [
+                Column(t("dimension", lang), wrap=True, min=8),
+                Column(t("indicator", lang), wrap=True, min=10),
+                Column(t("target", lang), wrap=True, min=16, weight=2),
+            ],
+            [[u["dimension_name"], u["name"], _target(u, lang)] for u in report["unknown"]],
+            keep=keep,
         )
-    parts.append(sub)
+        parts += table(unknown, width=w, lang=lang, color=color)
+    sub = Grid(
+        [
+            Column(t("dimension", lang), wrap=True, min=8, key=True),
+            Column(t("open_gaps", lang), "right"),
+            Column(t("levels_to_climb", lang), "right"),
+            Column(t("impact_all", lang), "right"),
+            Column(t("unknown", lang).capitalize(), "right"),
+        ],
+        [
+            [
+                s["name"],
+                str(s["open"]),
+                str(s["levels"]),
+                f"+{num(s['impact'], 2)}",
+                str(s["unknown"]),
+            ]
+            for s in report["subtotals"]
+        ],
+        title=t("subtotals", lang),
+    )
+    parts += table(sub, width=w, lang=lang, color=color)
     summary = report["summary"]
     parts.append(
-        Text(
+        paragraph(
             f"{t('overall', lang)} {num(summary['overall'], 1, lang)} → "
-            f"{t('if_closed', lang)} {num(report['overall_if_closed'], 1, lang)}"
+            f"{t('if_closed', lang)} {num(report['overall_if_closed'], 1, lang)}",
+            w,
         )
     )
-    return rich_to_text(Group(*parts), color=color, width=width)
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
 def gaps_csv(report: PlaceReport, lang: str) -> str:
@@ -171,68 +207,113 @@ def recommend_table(
 ) -> str:
     """The phased roadmap, what is blocked, and the peers to learn from."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
-    parts: list[Any] = [
-        Text(
-            f"{t('recommend_title', lang)} · {report['place']['name']}"
-            + (
-                f" · {t('compared_with', lang)} {report['against_name']}"
-                if report["against_name"]
-                else ""
-            ),
-            style="bold",
-        ),
-        *(Text(line) for line in context_lines(report, lang)),
-    ]
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    keep = _names(report)
+    title = f"{t('recommend_title', lang)} · {report['place']['name']}"
+    if report["against_name"]:
+        title += f" · {t('compared_with', lang)} {report['against_name']}"
+    parts: list[Any] = [paragraph(title, w, keep=keep, style="bold")]
+    parts += [paragraph(line, w, keep=keep) for line in context_lines(report, lang)]
     for phase in report["roadmap"]["phases"]:
-        table = Table(
-            title=plain(f"{t('phase', lang)} {phase['phase']}"),
-            title_justify="left",
-            header_style="bold",
-            show_lines=True,
-        )
-        for n, head in enumerate(
-            [
-                t("indicator", lang),
-                t("to_level", lang),
-                t("action", lang),
-                t("effort", lang),
-                t("impact", lang),
-                t("needs", lang),
-            ]
-        ):
-            table.add_column(
-                plain(head), justify="right" if n == 4 else "left", ratio=4 if n == 2 else None
-            )
+        rows = []
         for a in phase["actions"]:
-            name = a["name"] + (f" ({t('prerequisite', lang)})" if a["prerequisite"] else "")
-            needs = "; ".join(f"{n['name']} ≥ {n['level']}" for n in a["needs"])
-            add_row(
-                table,
-                name,
-                f"{a['level']} {a['level_name']}",
-                a["do"],
-                a["effort_name"],
-                f"+{num(a['impact'], 2)}",
-                needs,
+            name = a["name"] + (paren(t("prerequisite", lang), lang) if a["prerequisite"] else "")
+            needs = sentence_sep(lang).join(f"{n['name']} ≥ {n['level']}" for n in a["needs"])
+            rows.append(
+                [
+                    name,
+                    f"{a['level']} {a['level_name']}",
+                    a["do"],
+                    a["effort_name"],
+                    f"+{num(a['impact'], 2)}",
+                    needs,
+                ]
             )
-        parts.append(table)
+        heads = [
+            t("indicator", lang),
+            t("to_level", lang),
+            t("action", lang),
+            t("effort", lang),
+            t("impact", lang),
+            t("needs", lang),
+        ]
+        phase_title = f"{t('phase', lang)} {phase['phase']}"
+        keep += [r[1] for r in rows]
+        full = Grid(
+            [
+                Column(heads[0], wrap=True, min=10),
+                Column(heads[1], wrap=True, min=6),
+                Column(heads[2], wrap=True, min=30, weight=3),
+                Column(heads[3]),
+                Column(heads[4], "right"),
+                Column(heads[5], wrap=True, min=10),
+            ],
+            rows,
+            title=phase_title,
+            show_lines=True,
+            keep=keep,
+        )
+        # Narrower: the level after the indicator, the needs under the action.
+        narrow = Grid(
+            [
+                Column(f"{heads[0]} → {heads[1]}", wrap=True, min=10),
+                Column(heads[2], wrap=True, min=20, weight=3),
+                Column(heads[3]),
+                Column(heads[4], "right"),
+            ],
+            [
+                [
+                    f"{r[0]} → {r[1]}",
+                    r[2] + (f"\n{label(heads[5], lang)}{r[5]}" if r[5] else ""),
+                    r[3],
+                    r[4],
+                ]
+                for r in rows
+            ],
+            title=phase_title,
+            show_lines=True,
+            keep=keep,
+        )
+        parts += table(full, narrow, width=w, lang=lang, color=color)
     if not report["roadmap"]["phases"]:
-        parts.append(Text(t("no_actions", lang)))
+        parts.append(paragraph(t("no_actions", lang), w))
     if report["roadmap"]["blocked"]:
-        parts.append(Text(f"{t('blocked', lang)} — {t('blocked_note', lang)}", style="bold"))
+        parts.append(
+            paragraph(f"{t('blocked', lang)} — {t('blocked_note', lang)}", w, style="bold")
+        )
         for b in report["roadmap"]["blocked"]:
-            parts.append(Text(f"  • {b['name']} → {b['level']}: {b['reason']}", style="yellow"))
-    if report["lessons"]:
-        parts.append(Text(t("lessons", lang), style="bold"))
-        for lesson in report["lessons"]:
-            peers = ", ".join(f"{p['name']} ({p['level']})" for p in lesson["peers"])
             parts.append(
-                Text(f"  • {lesson['name']} → {lesson['target']}: {peers or t('no_peer', lang)}")
+                paragraph(
+                    f"{b['name']} → {b['level']}{label('', lang).strip()} {b['reason']}"
+                    if lang != "zh"
+                    else f"{b['name']} → {b['level']}：{b['reason']}",
+                    w,
+                    keep=keep,
+                    style="yellow",
+                    indent="  • ",
+                    hanging="    ",
+                )
             )
-    return rich_to_text(Group(*parts), color=color, width=width)
+    if report["lessons"]:
+        parts.append(paragraph(t("lessons", lang), w, style="bold"))
+        for lesson in report["lessons"]:
+            peers = join_list(
+                (f"{p['name']}{paren(str(p['level']), lang)}" for p in lesson["peers"]), lang
+            )
+            sep = "：" if lang == "zh" else ": "
+            parts.append(
+                paragraph(
+                    f"{lesson['name']} → {lesson['target']}{sep}{peers or t('no_peer', lang)}",
+                    w,
+                    keep=keep,
+                    indent="  • ",
+                    hanging="    ",
+                )
+            )
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
 def recommend_csv(report: PlaceReport, lang: str) -> str:

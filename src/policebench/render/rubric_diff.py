@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Scored
-from policebench.i18n import t
+from policebench.i18n import label, paren, t
 from policebench.models.base import localized
 from policebench.render.common import md_table, num, rich_to_text, to_json
 from policebench.render.trend import signed
@@ -31,7 +31,7 @@ def _item(result: RubricDiff, change: Change, lang: str) -> str:
         else:
             found = next((d for d in rubric.dimensions if d.id == change.item), None)
         if found is not None:
-            return f"{localized(found, 'name', lang)} ({change.item})"
+            return f"{localized(found, 'name', lang)}{paren(change.item, lang)}"
     return change.item
 
 
@@ -97,7 +97,7 @@ def _place_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str
 def _title(result: RubricDiff, lang: str) -> str:
     old, new = result.old, result.new
     return (
-        f"{t('rubric_diff_title', lang)}: {localized(old, 'name', lang)} "
+        f"{label(t('rubric_diff_title', lang), lang)}{localized(old, 'name', lang)} "
         f"{old.id} {old.version} → {new.id} {new.version}"
     )
 
@@ -107,31 +107,34 @@ def render_table(
 ) -> str:
     """The changes, then (when places were given) each place's effects and how to read them."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
-    parts: list[Any] = [Text(_title(result, lang), style="bold")]
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    parts: list[Any] = [paragraph(_title(result, lang), w, style="bold")]
     header, rows = _change_rows(result, lang)
     if rows:
-        changes = Table(header_style="bold")
-        for column in header:
-            changes.add_column(column)
-        for row in rows:
-            changes.add_row(*row)
-        parts.append(changes)
+        changes = Grid(
+            [Column(h, wrap=True, min=10, key=n == 1) for n, h in enumerate(header)],
+            [list(r) for r in rows],
+        )
+        parts += table(changes, width=w, lang=lang, color=color)
     else:
-        parts.append(Text(t("no_rubric_changes", lang)))
+        parts.append(paragraph(t("no_rubric_changes", lang), w))
     if result.places:
         header, rows = _place_rows(result, lang)
-        places = Table(title=t("effects_title", lang), title_justify="left", header_style="bold")
-        for n, column in enumerate(header):
-            places.add_column(
-                column, justify="right" if 3 <= n <= 8 else "left", no_wrap=n in (1, 2)
-            )
-        for row in rows:
-            places.add_row(*row)
-        parts += [places, Text(t("effects_note", lang), style="dim")]
-    return rich_to_text(Group(*parts), color=color, width=width)
+        places = Grid(
+            [
+                Column(h, "right" if 3 <= n <= 8 else "left", key=n == 0, wrap=n > 8, min=10)
+                for n, h in enumerate(header)
+            ],
+            [list(r) for r in rows],
+            title=t("effects_title", lang),
+            keep=[r[0] for r in rows],
+        )
+        parts += table(places, width=w, lang=lang, color=color)
+        parts.append(paragraph(t("effects_note", lang), w, style="dim"))
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
 def render_markdown(result: RubricDiff, lang: str = "en") -> str:

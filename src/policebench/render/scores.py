@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.i18n import t
+from policebench.i18n import label, paren, t
 from policebench.models import Dimension, Profile, Rubric
 from policebench.models.base import localized
 from policebench.render.common import (
-    add_row,
     md_cell,
     md_table,
     num,
     pct,
-    plain,
     rich_to_text,
     to_csv,
     to_json,
@@ -127,8 +125,8 @@ def render_markdown(
     title = t("scores_title", lang)
     out = [
         f"# {title}\n",
-        f"{t('rubric', lang)}: {md_cell(localized(rubric, 'name', lang))} "
-        f"({md_cell(rubric.id)} {md_cell(rubric.version)})\n",
+        f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
+        f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
     header, rows = _ranking_rows(rubric, cards, names, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
@@ -149,43 +147,59 @@ def render_table(
     color: bool = False,
     width: int | None = None,
 ) -> str:
-    """A rich table ranked by overall; with one place, its indicators too."""
+    """A table ranked by overall; with one place, its indicators too. Narrower than the
+    ranking, the dimensions go to a second table (the rank and place repeated)."""
     from rich.console import Group
-    from rich.table import Table
 
+    from policebench.render.terminal import Column, Grid, resolve_width, table
+
+    w = resolve_width(width)
     header, rows = _ranking_rows(rubric, cards, names, lang)
-    ranking = Table(
-        title=plain(
-            f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}"
-        ),
-        title_justify="left",
-        header_style="bold",
-        caption=plain(t("provisional_note", lang))
-        if any(card.provisional for card in cards)
-        else None,
-        caption_justify="left",
+    places = [_name(names[c.city_id], lang) for c in cards]
+    ranking = Grid(
+        [
+            Column(header[0], "right", key=True),
+            Column(header[1], key=True),
+            *(Column(h, "left" if n == 1 else "right") for n, h in enumerate(header[2:])),
+        ],
+        [list(r) for r in rows],
+        title=f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}",
+        caption=t("provisional_note", lang) if any(card.provisional for card in cards) else None,
+        keep=places,
     )
-    for n, column in enumerate(header):
-        ranking.add_column(
-            plain(column), justify="left" if n in (1, 3) else "right", no_wrap=n in (0, 2)
-        )
-    for row in rows:
-        add_row(ranking, *row)
-    parts: list[Any] = [ranking]
+    parts: list[Any] = table(ranking, width=w, lang=lang, color=color)
     if len(cards) == 1:
         header, rows = _indicator_rows(rubric, cards[0], lang)
-        detail = Table(header_style="bold", show_lines=False)
-        for n, column in enumerate(header):
-            detail.add_column(plain(column), justify="right" if n == 3 else "left")
         previous = ""
+        shown: list[list[Any]] = []
+        grouped: list[list[Any]] = []  # the narrow layout: a line per dimension above its rows
+        styles: list[str | None] = []
+        grouped_styles: list[str | None] = []
         for row in rows:
-            dim = row[0] if row[0] != previous else ""
-            previous = row[0]
             style = (
                 "dim"
                 if row[2] == t("unknown", lang)
                 else ("yellow" if row[5] == t("opinion", lang) else None)
             )
-            add_row(detail, dim, *row[1:], style=style)
-        parts.append(detail)
-    return rich_to_text(Group(*parts), color=color, width=width)
+            if row[0] != previous:
+                grouped.append([row[0], "", "", "", ""])
+                grouped_styles.append("bold")
+            shown.append([row[0] if row[0] != previous else "", *row[1:]])
+            styles.append(style)
+            grouped.append(["  " + row[1], *row[2:]])
+            grouped_styles.append(style)
+            previous = row[0]
+        atoms = [Column(header[2]), Column(header[3], "right"), Column(header[4])]
+        atoms.append(Column(header[5]))
+        detail = Grid(
+            [Column(header[0], wrap=True, min=8), Column(header[1], wrap=True, min=12), *atoms],
+            shown,
+            row_styles=styles,
+        )
+        narrow = Grid(
+            [Column(f"{header[0]} / {header[1]}", wrap=True, min=12), *atoms],
+            grouped,
+            row_styles=grouped_styles,
+        )
+        parts += table(detail, narrow, width=w, lang=lang, color=color)
+    return rich_to_text(Group(*parts), color=color, width=w)

@@ -21,7 +21,7 @@ from typing import Any
 
 from policebench.analysis.sensitivity import Band, SensitivityResult
 from policebench.analysis.sensitivity.settings import SOURCES
-from policebench.i18n import t
+from policebench.i18n import label, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_table, rich_to_text, to_csv, to_json
@@ -176,7 +176,8 @@ def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en")
     title = t("sens_title", lang)
     out = [
         f"# {title}\n",
-        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+        f"{label(t('rubric', lang), lang)}{localized(rubric, 'name', lang)}"
+        f"{paren(f'{rubric.id} {rubric.version}', lang)}\n",
     ]
     for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
         if n:
@@ -195,19 +196,26 @@ def render_table(
     color: bool = False,
     width: int | None = None,
 ) -> str:
-    """Rich tables for the terminal, then the method in a sentence."""
+    """Tables for the terminal, then the method in a sentence. The bands and ranks are
+    never split; narrower than a table, its columns go to a second one (the place
+    repeated)."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    names = [localized(p, "name", lang) for p in result.places]
     parts: list[Any] = []
-    for heading, header, rows, align in _tables(result, rubric, lang):
-        table = Table(title=heading, title_justify="left", header_style="bold")
-        for n, column in enumerate(header):
-            table.add_column(column, justify="right" if align[n] == "r" else "left")
-        for row in rows:
-            table.add_row(*row)
-        parts.append(table)
-    parts.append(Text(t("sens_index_note", lang)))
-    parts.append(Text(method_text(result, rubric, lang) + " " + samples_text(result, lang)))
-    return rich_to_text(Group(*parts), color=color, width=width)
+    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
+        keys = 2 if n == 0 else 1  # rank and place; place; source
+        columns = [
+            Column(h, "right" if align[c] == "r" else "left", key=c < keys)
+            for c, h in enumerate(header)
+        ]
+        grid = Grid(columns, [list(r) for r in rows], title=heading, keep=names)
+        parts += table(grid, width=w, lang=lang, color=color)
+    parts.append(paragraph(t("sens_index_note", lang), w))
+    joiner = "" if lang == "zh" else " "
+    method = method_text(result, rubric, lang) + joiner + samples_text(result, lang)
+    parts.append(paragraph(method, w))
+    return rich_to_text(Group(*parts), color=color, width=w)

@@ -57,6 +57,15 @@ def environment(template_dir: Path | None = None) -> Any:
     env.filters["num"] = num
     env.filters["pct"] = pct
     env.filters["label"] = i18n.label
+    # Chinese typography: "（…）", "a、b", "；", "：", "。" in Chinese; " (…)", ", ", "; ", ": ",
+    # "." in English.
+    env.filters["paren"] = i18n.paren
+    env.filters["join_list"] = i18n.join_list
+    env.globals["sep"] = i18n.sentence_sep
+    env.globals["list_sep"] = lambda lang="en": i18n.join_list(["", ""], lang)
+    env.globals["colon"] = lambda lang="en": i18n.label("", lang)
+    env.globals["period"] = lambda lang="en": "。" if lang == "zh" else "."
+    env.globals["count"] = i18n.count
     env.globals["t"] = i18n.t
     env.globals["charts"] = charts.exported()
     return env

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.analysis.trend import Trend, TrendPoint
-from policebench.i18n import t
+from policebench.i18n import label, paren, t
 from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_table, num, pct, rich_to_text, to_csv, to_json
@@ -121,41 +121,68 @@ def render_table(
 ) -> str:
     """Scores per assessment (with changes in brackets), then the indicators that moved."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
     # The change goes under the score, so five dimensions fit a terminal without wrapping.
     header, rows = _point_rows(rubric, trend, lang, "\n")
-    points = Table(title=_title(rubric, trend, lang), title_justify="left", header_style="bold")
-    for n, column in enumerate(header):
-        points.add_column(column, justify="left" if n in (0, 3) else "right", no_wrap=n == 0)
-    for row in rows:
-        points.add_row(*row)
-    parts: list[Any] = [points]
+    points = Grid(
+        [
+            Column(header[0], key=True),
+            *(Column(h, "left" if n == 2 else "right") for n, h in enumerate(header[1:])),
+        ],
+        [list(r) for r in rows],
+        title=_title(rubric, trend, lang),
+    )
+    parts: list[Any] = table(points, width=w, lang=lang, color=color)
     note = _note(trend, lang)
     if note is not None:
-        parts.append(Text(note))
+        parts.append(paragraph(note, w))
     else:
         header, rows = _move_rows(rubric, trend, lang)
-        moved = Table(title=t("indicator_moves", lang), title_justify="left", header_style="bold")
-        for column in header:
-            moved.add_column(column)
         directions = [m.direction for s in trend.steps for m in s.moves]
         previous = ""
+        shown: list[list[str]] = []
+        styles: list[str | None] = []
         for row, direction in zip(rows, directions, strict=True):
-            style = {"up": "green", "down": "red"}.get(direction, "dim")
-            period = row[0] if row[0] != previous else ""
+            styles.append({"up": "green", "down": "red"}.get(direction, "dim"))
+            shown.append([row[0] if row[0] != previous else "", *row[1:]])
             previous = row[0]
-            moved.add_row(period, *row[1:], style=style)
-        parts.append(moved)
-    return rich_to_text(Group(*parts), color=color, width=width)
+        moved = Grid(
+            [
+                Column(header[0], wrap=True, min=10),
+                Column(header[1], wrap=True, min=8),
+                Column(header[2], wrap=True, min=10),
+                Column(header[3]),
+                Column(header[4]),
+            ],
+            shown,
+            title=t("indicator_moves", lang),
+            row_styles=styles,
+        )
+        # Narrower: the dimension in brackets under the indicator.
+        narrow = Grid(
+            [
+                Column(header[0], wrap=True, min=10),
+                Column(header[2] + paren(header[1], lang), wrap=True, min=12),
+                Column(header[3]),
+                Column(header[4]),
+            ],
+            [[r[0], r[2] + "\n" + paren(r[1], lang).strip(), r[3], r[4]] for r in shown],
+            title=t("indicator_moves", lang),
+            row_styles=styles,
+        )
+        parts += table(moved, narrow, width=w, lang=lang, color=color)
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
 def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     """A heading, the scores per assessment and the indicators that moved."""
     out = [
         f"# {t('trend_title', lang)}: {localized(trend, 'name', lang)}\n",
-        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+        f"{label(t('rubric', lang), lang)}{localized(rubric, 'name', lang)}"
+        f"{paren(f'{rubric.id} {rubric.version}', lang)}\n",
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))

@@ -1,0 +1,453 @@
+"""``--help`` in Chinese: the catalogue of every command's and option's help, and where the
+language comes from.
+
+The English help is written where each command is defined (its docstring, its options'
+``help=``); this catalogue holds the Chinese of each, keyed by command and option, with a
+fingerprint of the English it translates (as a gettext catalogue keys a translation by its
+English). ``tests/cli/test_help.py`` fails when a command or option has no Chinese here, or
+when its English changed since it was translated (the fingerprint no longer matches).
+
+Help is printed before any option is read, so its language is the locale's
+(LANG/LC_ALL/LC_MESSAGES, :func:`policebench.i18n.default_lang`), or ``--lang zh`` when it
+is on the command line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from typing import Any
+
+#: What typer and click print around the help (panel titles, the usage line).
+FRAME_ZH = {
+    "Usage:": "用法：",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "help_option": "显示此帮助信息并退出。",
+    "default": "[默认：{}]",
+    "required": "[必填]",
+}
+
+_TARGETS_ZH = (
+    "目标：--target N 为所有指标统一设定目标；否则按 --against：'frontier'（默认：逐项取对标地区"
+    "中有证据的最高等级，从不取本地区自身）、某个对标地区的标识（取其有证据的等级）或 'none'；"
+    "由此得不到等级时，取档案自定目标，其次为评估框架的 default_target。每个目标都注明来源。"
+    "无证据的等级只是主观判断，除非使用 --with-opinions，否则不作为目标。"
+)
+
+#: Command help (its docstring) and epilog: path -> (fingerprint of the English, Chinese).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "": (
+        "e5593bca",
+        "依据 YAML 评估框架和评估档案，评估、比较和规划智慧警务建设成熟度。\n\n"
+        "示例：\n\n"
+        "  policebench score                      # 全部自带地区，按得分排名\n\n"
+        "  policebench score j-city --format json\n\n"
+        "  policebench validate cities/my-city.yaml",
+    ),
+    "compare": (
+        "9b8f8c13",
+        "横向比较多个地区：排名、综合得分、发展阶段、覆盖率、各维度得分（标出领先者）、"
+        "各维度差距幅度以及每个指标的等级。\n\n"
+        "示例：\n\n"
+        "  policebench compare\n\n"
+        "  policebench compare j-city hangzhou qingdao --output compare.html"
+        "   # 按文件名输出 html\n\n"
+        '  policebench compare --uncertainty --format markdown   # "52 (47-58)"、"排名 2 (1-3)"',
+    ),
+    "gaps": (
+        "c155995a",
+        "列出每个指标与目标的差距，以及弥补该差距可为综合得分增加的分数。\n\n"
+        "目标按优先顺序：--target，其次 --against（某个对标地区的等级或先进前沿），再次档案自定"
+        "目标，最后为评估框架的 default_target。现状等级未知的指标单独列出，"
+        "绝不按最低等级计算。\n\n"
+        "示例：\n\n"
+        "  policebench gaps j-city\n\n"
+        "  policebench gaps j-city --against frontier\n\n"
+        "  policebench gaps j-city --against hangzhou --output gaps.csv   # 按文件名输出 csv",
+    ),
+    "gaps#epilog": ("184dde98", _TARGETS_ZH),
+    "new": (
+        "55aa30e6",
+        "生成评估档案模板：评估框架的每个指标，均为 `level: null`。\n\n"
+        "每个指标上方的注释以所选语言给出其评估问题和各等级描述（量化指标还给出计量单位和阈值），"
+        "无需打开评估框架即可填写。生成的文件可直接通过校验；填写等级、置信度、证据和来源后，"
+        "运行 `policebench validate`。第一行让编辑器使用 ../schemas/profile.schema.json 进行"
+        "自动补全（见 `policebench schema`）。\n\n"
+        "写入成功时退出码为 0；选项有误或输出文件已存在时为 2。\n\n"
+        "示例：\n\n"
+        '  policebench new j-city --name "J City" --name-zh J市\n\n'
+        '  policebench new inner-mongolia --name "Inner Mongolia" --kind region --lang zh\n\n'
+        '  policebench new my-city --name "My City" --output - > my-city.yaml',
+    ),
+    "recommend": (
+        "a4bd0efd",
+        "把差距转化为分阶段的措施路线图，并列出可借鉴的对标地区。\n\n"
+        "只有当一项措施所需的全部等级都已达到（现在已达到，或由前面的阶段达到）时，才将其排入"
+        "某一阶段；同一阶段内按单位投入的提升效果排序（低 = 1，中 = 2，高 = 4）。所需等级若不在"
+        "任何差距之内，相应步骤作为前置条件纳入；所需等级未知的措施列为暂无法排期。\n\n"
+        "示例：\n\n"
+        "  policebench recommend j-city --against frontier\n\n"
+        "  policebench recommend j-city --against qingdao --top 5 --format markdown",
+    ),
+    "recommend#epilog": ("184dde98", _TARGETS_ZH),
+    "report": (
+        "78c9b307",
+        "撰写一个地区的评估报告：概要、雷达图、主要发现、差距、路线图、对标借鉴、证据附录和"
+        "数据来源。\n\n"
+        "HTML 为单个自包含文件（内嵌 CSS 和 SVG，无脚本，可打印）；Markdown 可在 GitHub 上显示；"
+        "JSON 包含 HTML 所示的全部内容。可用 --template-dir 覆盖模板（复制自带的 templates/ "
+        "文件夹后修改）。\n\n"
+        "示例：\n\n"
+        "  policebench report j-city --against frontier --output j-city.html"
+        "   # 按文件名输出 html\n\n"
+        "  policebench report j-city --against hangzhou --lang zh --output j-city.md\n\n"
+        "  policebench report my-city history/ -o my-city.html   # 含变化趋势\n\n"
+        "  policebench report j-city --uncertainty -o j-city.html  # 含不确定性区间",
+    ),
+    "report#epilog": ("184dde98", _TARGETS_ZH),
+    "schema": (
+        "996b263a",
+        "输出您编写的某种格式的 JSON Schema，或某个命令 JSON 输出的 JSON Schema。\n\n"
+        "带 YAML 语言服务器的编辑器（例如 VS Code 的 YAML 扩展）读取形如 "
+        "`# yaml-language-server: $schema=../schemas/profile.schema.json` 的第一行后，"
+        "即可在输入时补全键名、显示每个键的说明并标出未知的键。各命令 JSON 输出（score、report、"
+        "gaps 等）的模式说明读取 --format json 的程序可以依赖哪些内容。代码库在 schemas/ 中提供"
+        "全部模式文件；本命令输出的文本与之相同。\n\n"
+        "示例：\n\n"
+        "  policebench schema profile\n\n"
+        "  policebench schema report --output report.schema.json",
+    ),
+    "score": (
+        "56f67b64",
+        "按评估框架为各地区计分，并按综合成熟度排名。\n\n"
+        "只有一个地区时，表格还列出每个指标的等级、得分、置信度以及是否有证据。\n\n"
+        "示例：\n\n"
+        "  policebench score\n\n"
+        "  policebench score j-city hangzhou --format markdown\n\n"
+        "  policebench score cities/ --output scores.csv   # csv：格式取决于文件名\n\n"
+        "  policebench score --format json --output scores.out   # 其他文件名请用 --format",
+    ),
+    "sensitivity": (
+        "690a4e31",
+        "在各种不确定的选择下，给出得分区间、排名概率以及影响它们的因素。\n\n"
+        "每次抽样都会围绕评估框架的权重重新抽取权重、汇总方法（算术平均或几何平均）、评估人"
+        "把握不大的等级，以及（若评估框架如此规定）未知等级的计法（评估框架的 `uncertainty:` "
+        "部分；见 docs/sensitivity.md）。输出每个地区的得分及其 5%–95% 区间、排名及其范围和"
+        "各名次的概率、每个维度的区间，以及各不确定性来源的一阶敏感性指数。排名在所分析的地区"
+        "之间进行。\n\n"
+        "示例：\n\n"
+        "  policebench sensitivity\n\n"
+        "  policebench sensitivity j-city hangzhou --samples 20000 --seed 7\n\n"
+        "  policebench sensitivity --output bands.json   # 按文件名输出 json",
+    ),
+    "survey": (
+        "920efa6f",
+        "把问卷回答（CSV）转化为评估档案：每个指标一个等级。\n\n"
+        "CSV 每位受访者一行，每个指标标识（与 `policebench new` 生成的档案相同）一列，填写所给"
+        "等级；空单元格（或 -、n/a、不知道）表示未作答。可选列：respondent、role、comment"
+        "（或 受访者、岗位、备注）；以 # 开头的表头列被忽略。编码为 UTF-8，带或不带字节顺序标记"
+        '均可（即 Excel 和 WPS 的"CSV UTF-8"）。\n\n'
+        "每个指标：等级 = 回答的中位数；回答个数为偶数时取中间两个中较低者（回答 1 2 3 3 得 2："
+        "偏保守，只有超过半数受访者认为达到或超过某一等级时才认定该等级）。一致度 = 与该中位数"
+        "相差不超过一级的回答所占比例。置信度：至少 5 个回答且一致度 >= 0.8 为高，至少 3 个回答"
+        "且一致度 >= 0.6 为中，否则为低。无人作答的指标保持 `level: null`。\n\n"
+        "每个错误单元格都以 FILE:ROW:COL 报告。只要有错误就不写入任何内容，除非用 "
+        "--skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令停止（否则这些"
+        "回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
+        "示例：\n\n"
+        "  policebench survey examples/survey-j-city.csv --city j-city"
+        ' --name "J City" --output -\n\n'
+        '  policebench survey answers.csv --city my-city --name "My City" --assessed 2026-11-24\n\n'
+        "  policebench survey answers.csv --city my-city --skip-bad-rows --lang zh",
+    ),
+    "trend": (
+        "c852d435",
+        "显示一个地区每次评估的综合得分和各维度得分，以及发生了哪些变化。\n\n"
+        "一个地区的各次评估，是标识相同、'assessed' 日期不同的档案。在所用的档案（./cities，"
+        "否则为自带档案）以及 CITY 之后给出的每个文件或文件夹中查找。每行为一次评估，附与上一次"
+        "相比的变化；下方列出等级发生变化的指标。每次评估都按同一评估框架计分，因此变化都来自"
+        "地区自身（要查看新版评估框架对得分的影响，请用 `policebench rubric diff`）。详见 "
+        "docs/trend.md。\n\n"
+        "示例：\n\n"
+        "  policebench trend j-city\n\n"
+        "  policebench trend j-city history/\n\n"
+        "  policebench trend cities/j-city.yaml archive/j-city-2024.yaml"
+        " archive/j-city-2025.yaml\n\n"
+        "  policebench trend j-city history/ --output j-city-trend.csv   # 按文件名输出 csv",
+    ),
+    "validate": (
+        "c6f68d15",
+        "检查评估框架和评估档案：语法、键名、类型、取值范围和跨文件引用。\n\n"
+        "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息 的形式输出到标准错误。全部有效时"
+        "（允许有警告）退出码为 0，否则为 2。\n\n"
+        "示例：\n\n"
+        "  policebench validate\n\n"
+        "  policebench validate cities/my-city.yaml\n\n"
+        "  policebench validate rubrics/ cities/",
+    ),
+    "rubric": (
+        "9934be27",
+        "处理评估框架的版本。\n\n示例：\n\n  policebench rubric diff old.yaml new.yaml",
+    ),
+    "rubric diff": (
+        "24f75d34",
+        "列出两个评估框架版本之间的变更，以及这些变更对每个地区的影响。\n\n"
+        "变更：新增、删除、更名、调整权重或移动的维度和指标；等级量表调整；等级名称、等级描述、"
+        "阈值、发展阶段或默认目标的变更。\n\n"
+        "对每个地区（所用的档案，或给出的 CITY 标识和路径），综合得分的变化分为两部分；记 "
+        "S(框架, 评估) 为综合得分，A0 为该地区最新一次之前的评估，A1 为最新一次评估（只评估过"
+        "一次时 A0 = A1）：\n\n"
+        "  框架变更影响 = S(新, A0) - S(旧, A0)   同一评估重新计分\n\n"
+        "  地区自身变化 = S(新, A1) - S(新, A0)   地区自身的变化\n\n"
+        "  总变化 = S(新, A1) - S(旧, A0) = 框架变更影响 + 地区自身变化\n\n"
+        "档案按各版评估框架所含的指标标识计分，不论档案写的是哪个框架标识；某版框架缺少的指标会"
+        "被列出。无论两版是否不同，退出码均为 0；评估框架缺失或无效时为 2（每个问题都标明 "
+        "FILE:LINE:COL）。详见 docs/rubric-versions.md。\n\n"
+        "示例：\n\n"
+        "  policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml\n\n"
+        "  policebench rubric diff old.yaml new.yaml j-city history/ --format markdown\n\n"
+        "  policebench rubric diff old.yaml new.yaml --output changes.md   # 按文件名输出 markdown",
+    ),
+}
+
+#: Option and argument help: "command:--option" (or "*:--option" for every command that
+#: has it, "command:NAME" for an argument) -> (fingerprint of the English, Chinese).
+OPTIONS: dict[str, tuple[str, str]] = {
+    ":--version": ("c379c574", "显示版本号并退出。"),
+    ":--no-cache": (
+        "f57d27f1",
+        "不用已校验输入缓存，每个文件都重新读取并校验（亦可设 POLICEBENCH_NO_CACHE=1；"
+        "POLICEBENCH_CACHE_DIR 可改变缓存位置）。",
+    ),
+    "*:--rubric": ("190cdb35", "评估框架文件或文件夹（默认：./rubrics，否则用自带的评估框架）。"),
+    "*:--format": ("518160c8", "输出格式（默认：按 --output 的文件名判断，否则为 table）。"),
+    "report:--format": (
+        "131a33da",
+        "输出格式（默认：按 --output 的文件名判断，否则为 markdown）。",
+    ),
+    "*:--output": ("9f78f55f", "写入此文件（原子写入），而不是标准输出。"),
+    "*:--peers": (
+        "4c53aeb4",
+        "对标地区（可重复）：档案标识、路径（文件或文件夹）、@bundled 或 none。默认：所用的"
+        "其他全部地区；若没有，则用 policebench 自带的地区。",
+    ),
+    "*:--template-dir": ("a5b80790", "jinja2 模板文件夹，其中的模板覆盖自带的同名模板。"),
+    "*:--lang": ("815154e0", "标签和文字的语言：en 或 zh（默认：按系统区域设置，否则为 en）。"),
+    "*:--uncertainty": (
+        "5ac822db",
+        "在得分和排名旁显示 5%–95% 区间（来自 `policebench sensitivity`）。",
+    ),
+    "*:--samples": ("f4db321c", "--uncertainty 的抽样次数。"),
+    "*:--seed": ("77518a11", "--uncertainty 的随机种子。"),
+    "sensitivity:--samples": ("e1e36cbc", "蒙特卡洛抽样次数。"),
+    "sensitivity:--seed": ("64dc80df", "随机种子：种子相同，输出相同。"),
+    "*:--strict": ("54e8b3a7", "只要有任何输入有误，就不输出任何内容。"),
+    "*:CITIES": (
+        "3a4b4e9f",
+        "档案标识或路径（文件或文件夹）；@bundled 表示 policebench 自带的档案；none 表示所用的"
+        "全部档案。",
+    ),
+    "*:CITY": ("a3a19f6e", "要评估地区的档案标识或路径。"),
+    "*:MORE": (
+        "5713e206",
+        "更多档案文件或文件夹：以往的评估（用于变化趋势）或更多对标地区；@bundled 表示 "
+        "policebench 自带的档案。",
+    ),
+    "*:--against": (
+        "85fca7f5",
+        "'frontier'（对标地区中各指标有证据的最高等级）、某个对标地区的标识，或 'none'"
+        "（取档案自定目标，其次为评估框架默认值）。",
+    ),
+    "*:--with-opinions": ("49a00e48", "允许无证据的等级（主观判断）设定对标地区和先进前沿的目标。"),
+    "*:--target": (
+        "6fc1f185",
+        "为所有指标统一设定一个目标等级（优先于 --against、档案自定目标和评估框架默认值）。",
+    ),
+    "*:--top": ("331d4b14", "只为提升效果最大的 N 个差距制定计划。"),
+    "*:CITY_ID": ("6ca4cd12", "地区标识：小写字母、数字和连字符。"),
+    "*:--name": ("674e145a", "地区的英文名称，例如 'J City'。"),
+    "*:--name-zh": ("488ee8eb", "地区的中文名称，例如 'J市'。"),
+    "*:--kind": ("15ad8caf", "地区类型。"),
+    "*:--assessed": ("889da331", "评估日期，格式为 YYYY-MM-DD（默认：今天）。"),
+    "new:--output": (
+        "e92485d4",
+        "要写入的文件；'-' 表示输出到标准输出（默认：cities/CITY_ID.yaml，所有命令都在此查找"
+        "档案；如无 ./cities 则自动创建）。已有文件绝不覆盖；以其他格式扩展名（.json、.csv、"
+        ".md、.html）结尾的文件名会被拒绝。",
+    ),
+    "survey:--output": (
+        "e92485d4",
+        "要写入的文件；'-' 表示输出到标准输出（默认：cities/CITY_ID.yaml，所有命令都在此查找"
+        "档案；如无 ./cities 则自动创建）。已有文件绝不覆盖；以其他格式扩展名（.json、.csv、"
+        ".md、.html）结尾的文件名会被拒绝。",
+    ),
+    "schema:WHICH": (
+        "796f1fce",
+        "rubric 或 profile（您编写的格式），或要说明其 JSON 输出的命令：score、report、gaps、"
+        "recommend、compare、trend、sensitivity、rubric-diff。",
+    ),
+    "survey:RESPONSES": ("705e2c1a", "问卷回答的 CSV 文件：每位受访者一行。"),
+    "survey:--city": ("3fe884ac", "被调查地区的标识，例如 j-city。"),
+    "survey:--skip-bad-rows": (
+        "ed05c01b",
+        "跳过含有错误单元格的行（在标准错误输出中列出），而不是什么都不写。",
+    ),
+    "trend:CITY": ("abde646e", "地区：其标识（例如 j-city）或其某个档案的路径。"),
+    "trend:PATHS": ("80ace44c", "更多评估：档案文件或文件夹（例如去年的档案）。"),
+    "validate:PATHS": ("9ec882a7", "评估框架和档案的文件或文件夹（默认：所用的评估框架和档案）。"),
+    "validate:--rubric": ("992c6ee5", "用于检查档案的评估框架（默认：当前所用的）。"),
+    "validate:--quiet": ("85b19fa6", "不显示警告。"),
+    "rubric diff:OLD": ("d2af416d", "旧版评估框架文件。"),
+    "rubric diff:NEW": ("c29b5fab", "新版评估框架文件。"),
+}
+
+
+def fingerprint(english: str) -> str:
+    """A short fingerprint of an English help text (its translation is stale when it moves)."""
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def param_key(param: Any) -> str:
+    """How a parameter is named in :data:`OPTIONS`: its long option, or an argument's NAME."""
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.name).upper()
+    longs = [o for o in param.opts if o.startswith("--")]
+    return str((longs or param.opts)[0])
+
+
+def option_zh(path: str, param: Any) -> tuple[str, str] | None:
+    """The catalogue entry of ``param`` of the command at ``path``."""
+    key = param_key(param)
+    return OPTIONS.get(f"{path}:{key}") or OPTIONS.get(f"*:{key}")
+
+
+def help_lang() -> str:
+    """The language of --help: ``--lang`` when on the command line, else the locale's."""
+    from policebench.i18n import default_lang
+
+    args = sys.argv[1:]
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return "zh" if args[n + 1] == "zh" else "en"
+        if arg.startswith("--lang="):
+            return "zh" if arg.endswith("=zh") else "en"
+    return default_lang()
+
+
+def localize(command: Any, path: str, lang: str) -> None:
+    """Put the Chinese of ``command``'s help, epilog and parameters in place (in ``lang``
+    "zh"; English stays as the code wrote it)."""
+    if lang != "zh":
+        return
+    entry = COMMANDS.get(path)
+    if entry is not None:
+        command.help = entry[1]
+        command.short_help = None
+    epilog = COMMANDS.get(f"{path}#epilog")
+    if epilog is not None and command.epilog:
+        command.epilog = epilog[1]
+    for param in command.params:
+        found = option_zh(path, param)
+        if found is not None:
+            param.help = found[1]
+    for name, sub in (getattr(command, "commands", None) or {}).items():
+        localize(sub, f"{path} {name}".strip(), lang)
+
+
+def localize_frame(lang: str) -> None:
+    """typer's panel titles and markers in ``lang`` (they are module settings of typer)."""
+    if lang != "zh":
+        return
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = FRAME_ZH["Arguments"]
+    rich_utils.OPTIONS_PANEL_TITLE = FRAME_ZH["Options"]
+    rich_utils.COMMANDS_PANEL_TITLE = FRAME_ZH["Commands"]
+    rich_utils.DEFAULT_STRING = FRAME_ZH["default"]
+    rich_utils.REQUIRED_LONG_STRING = FRAME_ZH["required"]
+
+
+def _path(ctx: Any) -> str:
+    """The command's path below the program: "", "score", "rubric diff"."""
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(names)
+
+
+class _Localized:
+    """What LocalizedCommand and LocalizedGroup add to typer's classes: the help in the
+    language of :func:`help_lang`."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from typer import rich_utils
+
+        lang = help_lang()
+        localize(self, _path(ctx), lang)
+        if lang == "zh":
+            # rich's Markdown cuts a line of Chinese (no spaces to wrap at) with "…"; its
+            # Text folds it, and Chinese may break between any two characters.
+            self.rich_markup_mode = "rich"
+        saved = {name: getattr(rich_utils, name) for name in (*_FRAME_NAMES, "_make_rich_text")}
+        localize_frame(lang)
+        if lang == "zh":
+            rich_utils._make_rich_text = _folding(saved["_make_rich_text"])
+        try:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        finally:
+            for name, value in saved.items():
+                setattr(rich_utils, name, value)
+
+    def get_usage(self, ctx: Any) -> str:
+        text = str(super().get_usage(ctx))  # type: ignore[misc]
+        return text.replace("Usage:", FRAME_ZH["Usage:"], 1) if help_lang() == "zh" else text
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None and help_lang() == "zh":
+            option.help = FRAME_ZH["help_option"]
+        return option
+
+
+def _folding(make: Any) -> Any:
+    """typer's maker of help text, its text folded where a line is full instead of cut with
+    "…" (a line of Chinese has no space to wrap at)."""
+
+    def make_folding(*args: Any, **kwargs: Any) -> Any:
+        text = make(*args, **kwargs)
+        if hasattr(text, "overflow"):
+            text.overflow = "fold"
+        return text
+
+    return make_folding
+
+
+_FRAME_NAMES = (
+    "ARGUMENTS_PANEL_TITLE",
+    "OPTIONS_PANEL_TITLE",
+    "COMMANDS_PANEL_TITLE",
+    "DEFAULT_STRING",
+    "REQUIRED_LONG_STRING",
+)
+
+
+def install(app: Any) -> None:
+    """Make every command of ``app`` (and of its sub-apps) print its help in the language
+    of :func:`help_lang`."""
+    from typer.core import TyperCommand, TyperGroup
+
+    command_cls = type("LocalizedCommand", (_Localized, TyperCommand), {})
+    group_cls = type("LocalizedGroup", (_Localized, TyperGroup), {})
+
+    def walk(typer_app: Any) -> None:
+        typer_app.info.cls = group_cls
+        for info in typer_app.registered_commands:
+            info.cls = command_cls
+        for group in typer_app.registered_groups:
+            group.cls = group_cls
+            walk(group.typer_instance)
+
+    walk(app)

@@ -1,0 +1,191 @@
+"""--help in Chinese: every command and option has its Chinese in cli/help_texts (and the
+English it translates has not changed since), and with a Chinese locale `policebench --help`
+and every `policebench CMD --help` hold no English sentence."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from policebench.cli import help_texts
+from policebench.cli.app import app
+
+
+def commands() -> list[tuple[str, Any]]:
+    """(path, click command) of the app and every command below it."""
+    found: list[tuple[str, Any]] = []
+
+    def walk(cmd: Any, path: str) -> None:
+        found.append((path, cmd))
+        for name, sub in (getattr(cmd, "commands", None) or {}).items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(typer.main.get_command(app), "")
+    return found
+
+
+PATHS = [path for path, _ in commands()]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_command_and_option_has_its_chinese_help(path: str) -> None:
+    cmd = dict(commands())[path]
+    entry = help_texts.COMMANDS.get(path)
+    assert entry is not None, f"no Chinese help for {path!r} in cli/help_texts.COMMANDS"
+    assert entry[0] == help_texts.fingerprint(cmd.help or ""), (
+        f"the English help of {path!r} changed: update its Chinese (and fingerprint)"
+    )
+    if cmd.epilog:
+        epilog = help_texts.COMMANDS.get(f"{path}#epilog")
+        assert epilog is not None and epilog[0] == help_texts.fingerprint(cmd.epilog)
+    for param in cmd.params:
+        found = help_texts.option_zh(path, param)
+        key = help_texts.param_key(param)
+        assert found is not None, f"no Chinese help for {path} {key}"
+        assert found[0] == help_texts.fingerprint(param.help or ""), (
+            f"the English help of {path} {key} changed: update its Chinese (and fingerprint)"
+        )
+        assert re.search(r"[\u4e00-\u9fff]", found[1])
+
+
+def test_the_chinese_keeps_the_option_names_the_english_gives() -> None:
+    for path, cmd in commands():
+        texts = [(cmd.help or "", help_texts.COMMANDS[path][1])]
+        texts += [
+            (p.help or "", found[1])
+            for p in cmd.params
+            if (found := help_texts.option_zh(path, p)) is not None
+        ]
+        for en, zh in texts:
+            assert set(re.findall(r"--[a-z][\w-]*", en)) <= set(re.findall(r"--[a-z][\w-]*", zh))
+
+
+#: Words that may stay as they are in Chinese help: names of commands, formats, values to
+#: type, file formats, products.
+ALLOWED = set(
+    [
+        "policebench",
+        "score",
+        "compare",
+        "gaps",
+        "recommend",
+        "report",
+        "trend",
+        "sensitivity",
+        "validate",
+        "new",
+        "survey",
+        "schema",
+        "rubric",
+        "diff",
+        "profile",
+        "region",
+        "city",
+        "bundled",
+        "none",
+        "frontier",
+        "en",
+        "zh",
+        "table",
+        "json",
+        "csv",
+        "markdown",
+        "html",
+        "yaml",
+        "jinja2",
+        "YAML",
+        "JSON",
+        "Schema",
+        "CSV",
+        "UTF-8",
+        "Excel",
+        "WPS",
+        "GitHub",
+        "VS",
+        "Code",
+        "HTML",
+        "Markdown",
+        "CSS",
+        "SVG",
+        "Dirichlet",
+        "respondent",
+        "role",
+        "comment",
+        "default_target",
+        "level",
+        "null",
+        "n/a",
+        "hangzhou",
+        "qingdao",
+        "uncertainty",
+    ]
+)
+
+
+def english_sentences(text: str) -> list[str]:
+    """Runs of two or more English words left once names, options, paths, metavars,
+    examples and code are taken out."""
+    found = []
+    for line in text.splitlines():
+        line = line.strip(" │╭╮╰╯─")
+        if line.startswith(("用法", "policebench ")) and "#" not in line:
+            continue
+        if line.startswith("policebench "):
+            line = line.split("#", 1)[1]  # an example's comment
+        line = re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|<[^>]*>|\[[^\]]*\]|\{[^}]*\}", " ", line)
+        words = [
+            w
+            for w in re.split(r"[\s，、：；。（）()]+", line)
+            if w and not re.search(r"[-/.@_$=:0-9\u4e00-\u9fff]|^[A-Z]+$", w)
+        ]
+        run: list[str] = []
+        for w in [*words, ""]:
+            if w and re.fullmatch(r"[A-Za-z]+", w) and w not in ALLOWED:
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                found.append(" ".join(run))
+            run = []
+    return found
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", PATHS)
+def test_help_under_a_chinese_locale_has_no_english_sentence(runner: CliRunner, path: str) -> None:
+    args = [*path.split(), "--help"]
+    result = runner.invoke(app, args, env={"LANG": "zh_CN.UTF-8", "COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "用法：" in out and re.search(r"[\u4e00-\u9fff]", out)
+    assert "…" not in out
+    assert english_sentences(out) == [], english_sentences(out)
+    # ... and under an English locale, English.
+    english = runner.invoke(app, args, env={"LANG": "en_US.UTF-8", "COLUMNS": "100"}).stdout
+    first_zh = help_texts.COMMANDS[path][1].splitlines()[0]
+    assert "Usage:" in english and first_zh not in english
+    assert english_sentences(english)  # the detector sees English where there is some
+
+
+def test_the_detector_finds_an_english_sentence() -> None:
+    assert english_sentences("Write to this file instead of stdout.") != []
+    assert english_sentences("写入此文件（原子写入），而不是标准输出。") == []
+
+
+def test_lang_zh_on_the_command_line_gives_chinese_help() -> None:
+    env = {**os.environ, "LANG": "en_US.UTF-8", "COLUMNS": "100"}
+    env.pop("LC_ALL", None)
+    out = subprocess.run(
+        [sys.executable, "-m", "policebench", "score", "--lang", "zh", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "用法：" in out and "按评估框架为各地区计分" in out
