@@ -457,6 +457,90 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 12 (hardening: output safety, I/O faults, template bounds, sanitising, size bounds)
+    "out_trailing_sep": (
+        "{path}: no such folder (a name ending in '/' names a folder)",
+        "{path}：没有此文件夹（以“/”结尾的名称表示文件夹）",
+    ),
+    "out_trailing_sep_hint": (
+        "create the folder first, or give a file name such as reports/report.html",
+        "请先创建该文件夹，或给出文件名，例如 reports/report.html",
+    ),
+    "out_in_protected": (
+        "{path} is inside the template folder in use ({folder}); refusing to write there",
+        "{path} 位于正在使用的模板文件夹（{folder}）中，拒绝写入",
+    ),
+    "out_in_protected_hint": (
+        "write the report outside the template folder",
+        "请将报告写到模板文件夹之外",
+    ),
+    "out_not_regular": (
+        "{path} is not a regular file (a pipe or a device); refusing to replace it",
+        "{path} 不是普通文件（管道或设备），拒绝替换",
+    ),
+    "out_hint_other": ("choose another --output path", "请另选 --output 路径"),
+    "out_read_only": (
+        "{path} is read-only; refusing to replace it",
+        "{path} 为只读文件，拒绝替换",
+    ),
+    "out_read_only_hint": (
+        "choose another --output path, or make the file writable (chmod u+w) if it may be replaced",
+        "请另选 --output 路径；如确可替换，请先将其设为可写（chmod u+w）",
+    ),
+    "io_stdout": ("standard output", "标准输出"),
+    "io_permission": ("permission denied: {path}", "权限不足：{path}"),
+    "io_permission_hint": (
+        "check the permissions of the file or folder (ls -l), or work in a folder of your own; "
+        "nothing was replaced",
+        "请检查该文件或文件夹的权限（ls -l），或在自己的文件夹中操作；未替换任何文件",
+    ),
+    "io_disk_full": (
+        "no space left on the disk while writing {path}",
+        "写入 {path} 时磁盘空间已满",
+    ),
+    "io_disk_full_hint": (
+        "free some space and run the command again; the previous file is intact",
+        "请清理磁盘空间后重新运行；原有文件未受影响",
+    ),
+    "io_too_large": (
+        "{path}: the output is larger than the file-size limit (ulimit -f)",
+        "{path}：输出超过了文件大小限制（ulimit -f）",
+    ),
+    "io_too_large_hint": (
+        "raise the limit (ulimit -f unlimited) or write a smaller output; the previous file is "
+        "intact",
+        "请提高限制（ulimit -f unlimited）或缩小输出；原有文件未受影响",
+    ),
+    "io_read_only_fs": (
+        "{path} is on a read-only disk or file system",
+        "{path} 位于只读磁盘或文件系统上",
+    ),
+    "io_other": ("{path}: {reason}", "{path}：{reason}"),
+    "io_other_hint": (
+        "check the path, the disk and the permissions; nothing was replaced",
+        "请检查路径、磁盘和权限；未替换任何文件",
+    ),
+    "csv_unclosed_quote": (
+        "a quote opened in column {column} is not closed before line {end}: {rows} row(s) "
+        "after it were read as part of this cell",
+        "第 {column} 列的引号未闭合，直到第 {end} 行：其后的 {rows} 行被读成了这个单元格的内容",
+    ),
+    "csv_unclosed_quote_hint": (
+        'close the quote, or write a quote inside a cell as two (""); in Excel or WPS save '
+        "the sheet again as CSV UTF-8",
+        '请补上闭合的引号，单元格内的引号写成两个（""）；或在 Excel/WPS 中重新另存为 CSV UTF-8',
+    ),
+    "csv_duplicate_respondent": (
+        "respondent '{respondent}' already answered on line {first}; a repeated row would be "
+        "counted twice",
+        "受访者“{respondent}”已在第 {first} 行作答；重复的行会被重复计数",
+    ),
+    "csv_duplicate_respondent_hint": (
+        "delete the repeated row, give each respondent their own id, or leave repeats out with "
+        "--skip-bad-rows (the first row is kept)",
+        "请删除重复的行，或为每位受访者使用不同的编号；"
+        "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
+    ),
 }
 
 
