@@ -541,6 +541,76 @@ LABELS: dict[str, tuple[str, str]] = {
         "请删除重复的行，或为每位受访者使用不同的编号；"
         "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
     ),
+    "tpl_gbk": (
+        "{file}:{line}:{column}: the template is not UTF-8 text (it looks like GBK)",
+        "{file}:{line}:{column}：模板不是 UTF-8 文本（看起来是 GBK 编码）",
+    ),
+    "tpl_not_utf8": (
+        "{file}:{line}:{column}: the template is not UTF-8 text",
+        "{file}:{line}:{column}：模板不是 UTF-8 文本",
+    ),
+    "tpl_encoding_hint": (
+        "save the template as UTF-8 (in Notepad: Save As, encoding UTF-8)",
+        "请将模板另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）",
+    ),
+    "tpl_outside": (
+        "{file}: template '{name}' leads out of the template folder (a link or a path); "
+        "refusing to read it",
+        "{file}：模板“{name}”指向模板文件夹之外（链接或路径），拒绝读取",
+    ),
+    "tpl_outside_hint": (
+        "copy the template into the template folder as a plain file",
+        "请将模板作为普通文件复制到模板文件夹中",
+    ),
+    "tpl_not_file": ("{file}: not a template file", "{file}：不是模板文件"),
+    "tpl_too_big": (
+        "{file}: the template is {size} bytes, more than the {limit} a template may have",
+        "{file}：模板大小为 {size} 字节，超过了上限 {limit} 字节",
+    ),
+    "tpl_too_big_hint": (
+        "a report template is a few kilobytes: check that this is the right file",
+        "报告模板通常只有几 KB：请确认文件是否正确",
+    ),
+    "tpl_range": (
+        "the template's loops over range() go past {limit} numbers in all",
+        "模板中 range() 循环的次数合计超过 {limit}",
+    ),
+    "tpl_value": (
+        "the template builds a value larger than {limit} (a repeat, power or width)",
+        "模板生成的值超过上限 {limit}（重复、乘方或宽度）",
+    ),
+    "tpl_output": (
+        "the template writes more than {limit} MB",
+        "模板输出超过 {limit} MB",
+    ),
+    "tpl_time": (
+        "the template took longer than {seconds:g} seconds; stopped",
+        "模板运行超过 {seconds:g} 秒，已停止",
+    ),
+    "tpl_limit_hint": (
+        "loop over the report data (r.…) rather than over large ranges; nothing was written",
+        "请遍历报告数据（r.…），不要遍历很大的范围；未写入任何文件",
+    ),
+    "tpl_recursion": (
+        "the template extends, includes or calls itself without end",
+        "模板无限地继承、包含或调用自身",
+    ),
+    "tpl_recursion_hint": (
+        "a template may not extend or include itself, directly or through another",
+        "模板不能直接或间接地继承或包含自身",
+    ),
+    "tpl_division": ("division by zero in the template", "模板中出现除以零"),
+    "tpl_runtime": (
+        "the template failed here: {detail}",
+        "模板在此处出错：{detail}",
+    ),
+    "tpl_runtime_hint": (
+        "check the expression on that line against the JSON report (--format json); chart "
+        "helpers are charts.radar(r.radar), charts.bars(...), charts.heatmap(...) and "
+        "charts.trend(...) as the bundled templates call them",
+        "请对照 JSON 报告（--format json）检查该行的表达式；图表函数 charts.radar(r.radar)、"
+        "charts.bars(...)、charts.heatmap(...)、charts.trend(...) 的用法见自带模板",
+    ),
 }
 
 

@@ -169,7 +169,7 @@ def _template(name: str) -> Renderer:
     def render(data: dict[str, Any], s: Style) -> str:
         from policebench.render.templates import render as template
 
-        return template(name, data, s.template_dir)
+        return template(name, data, s.template_dir, s.lang)
 
     render.__name__ = f"template:{name}"
     return render
