@@ -21,6 +21,7 @@ from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
+from policebench.render.common import visible
 from policebench.render.registry import Style, TableFormat
 
 P = ParamSpec("P")
@@ -273,7 +274,7 @@ def print_problems(problems: Iterable[Problem]) -> None:
     """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...)."""
     problems = list(problems)
     for problem in problems:
-        sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{visible(str(problem))}\n")  # a file's ESC never reaches the terminal
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if errors or warnings:
@@ -327,7 +328,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         except UserError as exc:
             hint = f" (hint: {exc.hint})" if exc.hint else ""
-            sys.stderr.write(f"error: {exc.message}{hint}\n")
+            sys.stderr.write(visible(f"error: {exc.message}{hint}") + "\n")
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         # Caught here, inside typer, which would otherwise end a Ctrl-C with 130 and no word
         # and a broken pipe with 1; run_app does the same for what escapes outside a command.

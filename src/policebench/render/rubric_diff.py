@@ -8,7 +8,7 @@ from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Sc
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, rich_to_text, rounded, to_json
+from policebench.render.common import md_cell, md_table, num, rich_to_text, rounded, to_json
 from policebench.render.trend import signed
 
 
@@ -136,7 +136,7 @@ def render_table(
 
 def render_markdown(result: RubricDiff, lang: str = "en") -> str:
     """A heading, the changes table and (when places were given) the effects table."""
-    out = [f"# {_title(result, lang)}\n"]
+    out = [f"# {md_cell(_title(result, lang))}\n"]
     header, rows = _change_rows(result, lang)
     out.append(md_table(header, rows) if rows else t("no_rubric_changes", lang) + "\n")
     if result.places:

@@ -24,7 +24,7 @@ from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, rich_to_text, rounded, to_csv, to_json
+from policebench.render.common import md_cell, md_table, rich_to_text, rounded, to_csv, to_json
 
 #: At most this many places get a column per rank in tables and CSV; beyond, P(this rank)
 #: only (the JSON always has every rank's probability).
@@ -247,7 +247,8 @@ def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en")
     title = t("sens_title", lang)
     out = [
         f"# {title}\n",
-        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+        f"{t('rubric', lang)}: {md_cell(localized(rubric, 'name', lang))} "
+        f"({md_cell(rubric.id)} {md_cell(rubric.version)})\n",
     ]
     for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
         if n:

@@ -12,7 +12,16 @@ from policebench.analysis.trend import IndicatorMove, Step, Trend, TrendPoint
 from policebench.i18n import t
 from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, pct, rich_to_text, rounded, to_csv, to_json
+from policebench.render.common import (
+    md_cell,
+    md_table,
+    num,
+    pct,
+    rich_to_text,
+    rounded,
+    to_csv,
+    to_json,
+)
 
 
 def signed(value: float | None, digits: int = 1) -> str:
@@ -152,8 +161,9 @@ def render_table(
 def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     """A heading, the scores per assessment and the indicators that moved."""
     out = [
-        f"# {t('trend_title', lang)}: {localized(trend, 'name', lang)}\n",
-        f"{t('rubric', lang)}: {localized(rubric, 'name', lang)} ({rubric.id} {rubric.version})\n",
+        f"# {t('trend_title', lang)}: {md_cell(localized(trend, 'name', lang))}\n",
+        f"{t('rubric', lang)}: {md_cell(localized(rubric, 'name', lang))} "
+        f"({md_cell(rubric.id)} {md_cell(rubric.version)})\n",
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
