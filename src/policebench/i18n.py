@@ -467,8 +467,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "请先创建该文件夹，或给出文件名，例如 reports/report.html",
     ),
     "out_in_protected": (
-        "{path} is inside the template folder in use ({folder}); refusing to write there",
-        "{path} 位于正在使用的模板文件夹（{folder}）中，拒绝写入",
+        "{path} is inside the template folder in use ({folder}) and is, or would be taken "
+        "for, a template; refusing to write it",
+        "{path} 位于正在使用的模板文件夹（{folder}）中，是模板或会被当作模板，拒绝写入",
     ),
     "out_in_protected_hint": (
         "write the report outside the template folder",

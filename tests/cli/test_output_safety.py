@@ -56,17 +56,39 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str]:
 # --- never over an input, a template in use, a read-only file, a folder ---------------------
 
 
-@pytest.mark.parametrize("target", ["tpl/report.md.j2", "tpl/new-report.md", "tpl/../tpl/x.md"])
-def test_a_report_is_never_written_into_the_template_folder_in_use(
+@pytest.mark.parametrize(
+    "target",
+    [
+        "tpl/report.md.j2",  # the template the command reads
+        "tpl/_gaps.md.j2",  # one it includes
+        "tpl/_style.css.j2",
+        "tpl/../tpl/report.html.j2",
+        "tpl/new-part.md.j2",  # a new name a lookup would find
+        "tpl/notes.txt",  # any file already there
+    ],
+)
+def test_a_report_never_replaces_a_file_of_the_template_folder_in_use(
     runner: CliRunner, workdir: Path, target: str
 ) -> None:
+    (workdir / "tpl" / "notes.txt").write_bytes(OLD)
     before = snapshot(workdir)
     code, err = run(
         runner, "report", "j-city", "--template-dir", "tpl", "-f", "markdown", "-o", target
     )
     assert code == exitcodes.BAD_INPUT
-    assert "is inside the template folder in use (tpl); refusing to write there" in err
+    assert "is inside the template folder in use (tpl) and is, or would be taken for, a " in err
+    assert "template; refusing to write it" in err
     assert snapshot(workdir) == before
+
+
+def test_a_new_report_beside_the_templates_is_written(runner: CliRunner, workdir: Path) -> None:
+    """A new, non-template name in the template folder replaces nothing: it is written (and
+    a template folder that is the working folder, --template-dir ., stays usable)."""
+    code, err = run(runner, "report", "j-city", "--template-dir", "tpl", "-o", "tpl/out.md")
+    assert code == exitcodes.OK, err
+    code, err = run(runner, "report", "j-city", "--template-dir", ".", "-o", "out.md")
+    assert code == exitcodes.OK, err
+    assert (workdir / "out.md").read_text(encoding="utf-8").startswith("#")
 
 
 def test_the_template_folder_refusal_in_chinese(runner: CliRunner, workdir: Path) -> None:
@@ -83,7 +105,7 @@ def test_the_template_folder_refusal_in_chinese(runner: CliRunner, workdir: Path
         "zh",
     )
     assert code == exitcodes.BAD_INPUT
-    assert "位于正在使用的模板文件夹（tpl）中，拒绝写入" in err
+    assert "位于正在使用的模板文件夹（tpl）中，是模板或会被当作模板，拒绝写入" in err
 
 
 def test_a_report_beside_the_template_folder_is_written(runner: CliRunner, workdir: Path) -> None:

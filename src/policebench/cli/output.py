@@ -1,8 +1,9 @@
 """Writing reports: atomically, and never over a planner's input.
 
 The one rule (:func:`check_target`): a report never replaces an input of the command, a file
-inside a protected folder (the ``--template-dir`` in use), a read-only file, an existing YAML
-file or a folder; a name ending in ``/`` names a folder. The temporary file is removed when
+inside a protected folder (the ``--template-dir`` in use: any file there, and any new name a
+template lookup would find, ``*.j2``), a read-only file, an existing YAML file or a folder; a
+name ending in ``/`` names a folder. The temporary file is removed when
 the write fails, on Ctrl-C, and on SIGTERM/SIGHUP (a SIGKILL cannot be caught: what it leaves
 is a hidden ``.NAME.*.tmp`` beside the report, never a half-written report). A file-size
 limit (``ulimit -f``) ends the write with EFBIG instead of killing the process (SIGXFSZ).
@@ -24,6 +25,8 @@ from policebench.errors import UserError
 from policebench.i18n import default_lang, t
 from policebench.paths import YAML_SUFFIXES, display
 
+#: The names a template lookup finds: a new file so named in the template folder would be one.
+TEMPLATE_SUFFIXES = frozenset({".j2", ".jinja", ".jinja2"})
 #: The signals that end a run politely; during a write each removes the temporary file first.
 _POLITE = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -61,7 +64,11 @@ def check_target(
                 f"{shown} is one of the input files; refusing to overwrite it",
                 "choose another --output path",
             )
-        if guarded.is_dir() and _inside(target, guarded):
+        if (
+            guarded.is_dir()
+            and _inside(target, guarded)
+            and (target.exists() or target.suffix.lower() in TEMPLATE_SUFFIXES)
+        ):
             raise UserError(
                 t("out_in_protected", lang).format(path=shown, folder=display(Path(item))),
                 t("out_in_protected_hint", lang),
