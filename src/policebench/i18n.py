@@ -636,6 +636,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "set the first stage's min to 0",
         "请将第一个阶段的 min 设为 0",
     ),
+    "csv_unreadable_row": (
+        "this row cannot be read as CSV ({reason}); the rows from here on were not read",
+        "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",
+    ),
 }
 
 

@@ -344,3 +344,33 @@ output.write_atomic(pathlib.Path({str(target)!r}), "x" * 50_000_000)
     assert proc.wait(timeout=30) == 128 + signal.SIGTERM
     assert target.read_bytes() == OLD
     assert sorted(p.name for p in workdir.iterdir()) == ["cities", "ready", "report.csv", "tpl"]
+
+
+def test_ctrl_c_mid_write_removes_the_temporary(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "scores.txt").write_bytes(OLD)
+    real_fdopen = os.fdopen
+
+    class Interrupted:
+        def __init__(self, handle: object) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Interrupted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            self.handle.write(data[:100])  # type: ignore[attr-defined]
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(
+        "policebench.cli.output.os.fdopen", lambda fd, mode: Interrupted(real_fdopen(fd, mode))
+    )
+    code, err = run(runner, "score", "-o", "scores.txt")
+    assert code == exitcodes.INTERRUPTED
+    assert "interrupted" in err
+    assert (workdir / "scores.txt").read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.txt", "tpl"]

@@ -283,3 +283,21 @@ def test_a_repeated_respondent_is_refused_then_skipped(runner: CliRunner, in_tmp
     assert "受访者“R1”已在第 2 行作答" in err
     assert "skipped 2 rows: 4 (R1), 5 (R1)" in err
     assert "2 respondents" in err  # R1 once and R2, not R1 three times
+
+
+def test_a_cell_past_the_csv_limit_is_a_problem_not_a_crash(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A quote left open before 200,000 characters of text: the csv module's field limit
+    (131,072) stops it; that was an internal error (exit 70)."""
+    path = in_tmp / "long.csv"
+    path.write_text(
+        'respondent,top-level-design,comment\nR1,2,"' + "x" * 200_000 + '"\nR2,3,\n',
+        encoding="utf-8",
+    )
+    code, out, err = _survey(runner, str(path), "--city", "x", "-o", "-")
+    assert code == 2 and out == ""
+    assert (
+        "long.csv:2:1: this row cannot be read as CSV (field larger than field limit (131072)); "
+        "the rows from here on were not read" in err
+    )

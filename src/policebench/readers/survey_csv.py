@@ -16,6 +16,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +153,32 @@ def _swallowed(cell: str, delimiter: str, width: int) -> int:
     return sum(1 for line in cell.split("\n")[1:] if line.count(delimiter) >= need)
 
 
+def _rows(
+    reader: Iterator[list[str]], result: SurveyInput, file: str, lang: str
+) -> Iterator[list[str]]:
+    """The rows of ``reader``; a row the csv module cannot read (a cell past its size limit,
+    an unclosed quote running on) ends the reading with a problem at its line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = getattr(reader, "line_num", 0)
+            result.fatal.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    t("csv_unreadable_row", lang).format(reason=exc),
+                    t("csv_unclosed_quote_hint", lang),
+                    "csv-syntax",
+                )
+            )
+            return
+        yield row
+
+
 def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> SurveyInput:
     """The responses in CSV ``text`` (already decoded), checked against ``rubric``.
 
@@ -174,7 +201,7 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
     # Values under no header would be dropped without a word: found, they stop the command.
     headerless: dict[int, int] = {}
     answered: dict[str, int] = {}  # respondent -> the line of their first row
-    for row in reader:
+    for row in _rows(reader, result, file, lang):
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
