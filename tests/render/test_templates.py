@@ -195,3 +195,27 @@ def test_a_large_template_file_is_refused_before_reading(runner: CliRunner, in_t
     code, err = _report(runner, folder, "markdown")
     assert code == 2
     assert f"the template is {templates.MAX_TEMPLATE_BYTES + 1} bytes" in err
+
+
+def test_an_unreadable_template_is_a_message_naming_it(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """chmod 000 on the template (root reads it anyway, so the read is made to fail as it
+    does for a planner): the I/O fault is said with the template's path, exit 2."""
+    import errno
+
+    folder = in_tmp / "tpl"
+    folder.mkdir()
+    (folder / "report.md.j2").write_text("# {{ r.city.name }}\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "report.md.j2" and self.parent.name == "tpl":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, err = _report(runner, folder, "markdown")
+    assert code == 2
+    assert f"error: permission denied: {folder / 'report.md.j2'}" in err
+    assert not (in_tmp / "out.md").exists()

@@ -4,19 +4,22 @@ The one rule (:func:`check_target`): a report never replaces an input of the com
 inside a protected folder (the ``--template-dir`` in use: any file there, and any new name a
 template lookup would find, ``*.j2``), a read-only file, an existing YAML file or a folder; a
 name ending in ``/`` names a folder. The temporary file is removed when
-the write fails, on Ctrl-C, and on SIGTERM/SIGHUP (a SIGKILL cannot be caught: what it leaves
-is a hidden ``.NAME.*.tmp`` beside the report, never a half-written report). A file-size
+the write fails, on Ctrl-C, and on SIGTERM/SIGHUP; a SIGKILL cannot be caught: what it leaves
+is a hidden ``.NAME.*.tmp`` beside the report (never a half-written report), removed by the
+next write of that report once it is :data:`STALE_SECONDS` old. A file-size
 limit (``ulimit -f``) ends the write with EFBIG instead of killing the process (SIGXFSZ).
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import signal
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -124,11 +127,27 @@ def write_atomic(
             else:
                 os.chmod(tmp, 0o644)
             os.replace(tmp, target)
+        _sweep(target)
     except OSError as exc:
         if exc.errno is None:
             raise
         # Said with the report's name, not the hidden temporary's (or none, from write()).
         raise OSError(exc.errno, exc.strerror, display(path)) from exc
+
+
+#: A temporary file of a report older than this is a leftover of a killed run (SIGKILL,
+#: a power cut): no write takes that long, so none still being written is removed.
+STALE_SECONDS = 600.0
+
+
+def _sweep(target: Path) -> None:
+    """Remove the leftovers of earlier runs killed while writing ``target`` (a SIGKILL
+    cannot be caught: its hidden ``.NAME.*.tmp`` goes at the next write of NAME)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
 
 
 @contextlib.contextmanager
