@@ -61,6 +61,28 @@ CASES: dict[str, tuple[str, str]] = {
         "the template failed here: radar() missing 1 required positional argument",
     ),
     "undefined-name.md.j2": ("report.md.j2:3", "has no attribute 'no_such_key'"),
+    "percent-width-huge.md.j2": (
+        "report.md.j2:2",
+        "the template builds a value larger than 1000000",
+    ),
+    "format-width-huge.md.j2": (
+        "report.md.j2:3",
+        "the template builds a value larger than 1000000",
+    ),
+    "format-filter-width-huge.md.j2": (
+        "report.md.j2:2",
+        "the template builds a value larger than 1000000",
+    ),
+    "namespace-doubling.md.j2": (
+        "report.md.j2:2",
+        "the template builds a value larger than 1000000",
+    ),
+    "macro-doubling.md.j2": ("report.md.j2:1", "the template builds a value larger than 1000000"),
+    "lipsum-huge.md.j2": ("report.md.j2:2", "'lipsum' is undefined"),
+    "list-repeat-huge.md.j2": (
+        "report.md.j2:2",
+        "the template builds a value larger than 1000000",
+    ),
 }
 
 

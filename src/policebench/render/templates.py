@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import threading
 import time
@@ -152,11 +153,24 @@ def _size(value: Any) -> int:
     return len(value) if isinstance(value, str | bytes | list | tuple) else 1
 
 
+#: A width or precision of 7 digits or more in a format (``"%999999999d"``, ``"{:9999999}"``).
+_WIDE_FORMAT = re.compile(r"%[-+ #0*]*\d{7,}|%[-+ #0]*\d*\.\d{7,}|\{[^{}]*:[^{}]*\d{7,}[^{}]*\}")
+
+
 def _guard_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse a width or count above :data:`MAX_VALUE` (``"x".ljust(10**9)``)."""
+    """Refuse a width or count above :data:`MAX_VALUE` (``"x".ljust(10**9)``), and a text or
+    list longer than that handed on (a macro doubling its argument on each call)."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE:
             raise TemplateLimit("tpl_value", limit=MAX_VALUE)
+        if isinstance(value, str | list | tuple) and len(value) > MAX_VALUE:
+            raise TemplateLimit("tpl_value", limit=MAX_VALUE)
+
+
+def _guard_format(text: Any) -> None:
+    """Refuse a format string whose width or precision would build a huge text."""
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        raise TemplateLimit("tpl_value", limit=MAX_VALUE)
 
 
 def environment(
@@ -200,9 +214,12 @@ def environment(
         searchpath.insert(0, template_dir)
 
     class Bounded(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "%"})
 
         def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+            if op == "%":
+                _guard_format(left)
+                return operator.mod(left, right)
             if op == "**":
                 if isinstance(right, int | float) and abs(right) > 64 and abs(left) > 1:
                     raise TemplateLimit("tpl_value", limit=MAX_VALUE)
@@ -220,6 +237,12 @@ def environment(
             _guard_args(args, kwargs)
             return super().call(__context, __obj, *args, **kwargs)
 
+        def wrap_str_format(self, value: Any) -> Any:
+            # "...".format is looked up here (and wrapped in the sandbox's formatter)
+            if getattr(value, "__name__", "") in ("format", "format_map"):
+                _guard_format(getattr(value, "__self__", None))
+            return super().wrap_str_format(value)
+
     env = Bounded(
         loader=_loader(searchpath, lang, loaded if loaded is not None else set()),
         autoescape=_autoescape,
@@ -231,7 +254,10 @@ def environment(
         finalize=finalize,
     )
     for name, func in list(env.filters.items()):
-        env.filters[name] = _guarded_filter(func)
+        env.filters[name] = _guarded_filter(func, check_value=name == "format")
+    # lipsum(n) writes n paragraphs; a namespace attribute may grow on every loop turn.
+    env.globals.pop("lipsum", None)
+    env.globals["namespace"] = _bounded_namespace()
     env.filters["md"] = md_cell
     env.filters["num"] = num
     env.filters["pct"] = pct
@@ -244,16 +270,33 @@ def environment(
     return env
 
 
-def _guarded_filter(func: Any) -> Any:
-    """A built-in filter whose width or count arguments are bounded (``center(10**9)``)."""
+def _guarded_filter(func: Any, *, check_value: bool = False) -> Any:
+    """A built-in filter whose width or count arguments are bounded (``center(10**9)``);
+    with ``check_value``, the value is a format string, bounded too (``format``)."""
     import functools
 
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _guard_args(args[1:], kwargs)  # the value filtered is the data, not a width
+        if check_value and args:
+            _guard_format(args[0])
         return func(*args, **kwargs)
 
     return guarded
+
+
+def _bounded_namespace() -> Any:
+    """jinja2's ``namespace`` whose attributes may not hold a text or list longer than
+    :data:`MAX_VALUE` (``{% set ns.s = ns.s ~ ns.s %}`` in a loop doubles it each turn)."""
+    from jinja2.utils import Namespace
+
+    class Bounded(Namespace):
+        def __setitem__(self, name: str, value: Any) -> None:
+            if isinstance(value, str | list | tuple) and len(value) > MAX_VALUE:
+                raise TemplateLimit("tpl_value", limit=MAX_VALUE)
+            super().__setitem__(name, value)
+
+    return Bounded
 
 
 @contextlib.contextmanager
