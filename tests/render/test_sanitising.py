@@ -192,3 +192,24 @@ def test_a_scaffold_from_a_name_with_escapes_reads_back(runner: CliRunner, in_tm
     assert checked.exit_code == 0, checked.stderr
     data = yaml.safe_load(text)
     assert data["name"] == name  # the value keeps the name as typed, in escapes
+
+
+@pytest.mark.usefixtures("hostile")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gaps", "j-city"],
+        ["recommend", "j-city"],
+        ["compare"],
+        ["trend", "j-city"],
+        ["compare", "-f", "csv"],
+        ["gaps", "j-city", "-f", "csv"],
+        ["compare", "-f", "html"],
+        ["compare", "-f", "markdown"],
+    ],
+)
+def test_no_command_passes_a_control_character_on(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert not any(c in result.stdout for c in RAW), args
+    assert not any(c in result.stderr for c in RAW), args

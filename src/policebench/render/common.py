@@ -208,6 +208,25 @@ def plain(text: str) -> Any:
     return Text(visible(text))
 
 
+class _Controlled:
+    """A rich renderable whose text reaches the terminal without a control character: the
+    last guard of the terminal format, after layout (cells and titles made by ``add_row`` and
+    ``plain`` already show them as <U+XXXX>; what is left, in text no renderer guarded, is
+    removed here, where it takes no column, so that the table stays aligned)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            if segment.control or not _CONTROL.search(segment.text):
+                yield segment
+            else:
+                yield Segment(_CONTROL.sub("", segment.text), segment.style)
+
+
 def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
     """Render a rich object to a string (with ANSI colour codes when ``color``).
 
@@ -220,6 +239,7 @@ def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> s
     if width is None:
         width = shutil.get_terminal_size(fallback=(160, 24)).columns
 
+    renderable = _Controlled(renderable)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
