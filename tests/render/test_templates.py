@@ -175,7 +175,7 @@ def test_an_include_through_a_link_out_of_the_folder_is_refused(
 def test_a_link_inside_the_folder_is_followed(runner: CliRunner, in_tmp: Path) -> None:
     folder = in_tmp / "tpl"
     folder.mkdir()
-    (folder / "part.md.j2").write_text("{{ r.city.name }}\n", encoding="utf-8")
+    (folder / "part.md.j2").write_text("{{ r.place.name }}\n", encoding="utf-8")
     (folder / "alias.md.j2").symlink_to(folder / "part.md.j2")
     (folder / "report.md.j2").write_text('{% include "alias.md.j2" %}', encoding="utf-8")
     code, err = _report(runner, folder, "markdown")
@@ -228,7 +228,7 @@ def test_an_unreadable_template_is_a_message_naming_it(
 
     folder = in_tmp / "tpl"
     folder.mkdir()
-    (folder / "report.md.j2").write_text("# {{ r.city.name }}\n", encoding="utf-8")
+    (folder / "report.md.j2").write_text("# {{ r.place.name }}\n", encoding="utf-8")
     real = Path.read_bytes
 
     def read_bytes(self: Path) -> bytes:

@@ -27,7 +27,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -334,7 +334,7 @@ def _where(exc: BaseException, fallback: str, loaded: set[str]) -> tuple[str, in
 
 
 def render(
-    name: str, data: dict[str, Any], template_dir: Path | None = None, lang: str | None = None
+    name: str, data: Mapping[str, Any], template_dir: Path | None = None, lang: str | None = None
 ) -> str:
     """Render template ``name`` with ``data`` as ``r``; template mistakes become user errors."""
     import jinja2
@@ -364,9 +364,12 @@ def render(
         ) from None
     except jinja2.UndefinedError as exc:
         file, line = _where(exc, name, loaded)
-        raise UserError(
-            f"{_at(file, line)}{exc.message}", "check the names used against the JSON report"
-        ) from None
+        message = exc.message or ""
+        hint = "check the names used against the JSON report (policebench schema report)"
+        if "'city'" in message:
+            # The report's place was called ``city`` before one word was used for a place.
+            hint = "the report's place is r.place (older templates called it r.city)"
+        raise UserError(f"{_at(file, line)}{message}", hint) from None
     except TemplateLimit as exc:
         file, line = _where(exc, name, loaded)
         raise UserError(
