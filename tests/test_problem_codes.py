@@ -253,6 +253,13 @@ RUBRIC_CASES: dict[str, Change] = {
     "level-name-out-of-scale": lambda r: r["scale"]["levels"].update({9: "Beyond"}),
     "default-target-out-of-scale": _set("default_target", 9),
     "stages-not-ascending": lambda r: r["stages"][1].update(min=r["stages"][0]["min"]),
+    # issue 12: a first stage above 0, a scale typo, a rubric past the indicator bound
+    "first-stage-above-zero": lambda r: r["stages"][0].update(min=10),
+    "scale-too-wide": lambda r: r["scale"].update(max=1_000_000),
+    "too-many-indicators": lambda r: r["dimensions"][0]["indicators"].extend(
+        {"id": f"extra-{n}", "name": f"Extra {n}", "levels": dict(_indicator(r)["levels"])}
+        for n in range(1000)
+    ),
     "duplicate-dimension-id": lambda r: r["dimensions"][1].update(id=r["dimensions"][0]["id"]),
     "duplicate-indicator-id": lambda r: r["dimensions"][1]["indicators"][0].update(
         id=r["dimensions"][0]["indicators"][0]["id"]

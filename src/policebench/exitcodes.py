@@ -11,7 +11,10 @@ import sys
 #: Done (also when the rubrics compared differ, or some levels are opinions: warnings only).
 OK = 0
 #: Bad input or usage: the message names the file, line and column, with a hint. Also a run
-#: that left bad inputs out and wrote the rest (the problems are listed on stderr).
+#: that left bad inputs out and wrote the rest (the problems are listed on stderr). Also the
+#: faults of the machine a planner meets (permission denied, a full disk, a file-size limit, a
+#: read-only file system: ``cli.common.IO_FAULTS``), said with their path: like bad input,
+#: theirs to fix, and the previous output is intact.
 BAD_INPUT = 2
 #: An internal error: a bug in policebench, reported with its traceback (EX_SOFTWARE).
 INTERNAL = 70

@@ -461,6 +461,189 @@ LABELS: dict[str, tuple[str, str]] = {
     # issue 13 (tables, typography, print, --help)
     "n_without_evidence": ("{n} levels without evidence", "{n} 个等级无证据"),
     "n_without_evidence_one": ("{n} level without evidence", "{n} 个等级无证据"),
+    # issue 12 (hardening: output safety, I/O faults, template bounds, sanitising, size bounds)
+    "out_trailing_sep": (
+        "{path}: no such folder (a name ending in '/' names a folder)",
+        "{path}：没有此文件夹（以“/”结尾的名称表示文件夹）",
+    ),
+    "out_trailing_sep_hint": (
+        "create the folder first, or give a file name such as reports/report.html",
+        "请先创建该文件夹，或给出文件名，例如 reports/report.html",
+    ),
+    "out_in_protected": (
+        "{path} is inside the template folder in use ({folder}) and is, or would be taken "
+        "for, a template; refusing to write it",
+        "{path} 位于正在使用的模板文件夹（{folder}）中，是模板或会被当作模板，拒绝写入",
+    ),
+    "out_in_protected_hint": (
+        "write the report outside the template folder",
+        "请将报告写到模板文件夹之外",
+    ),
+    "out_not_regular": (
+        "{path} is not a regular file (a pipe or a device); refusing to replace it",
+        "{path} 不是普通文件（管道或设备），拒绝替换",
+    ),
+    "out_hint_other": ("choose another --output path", "请另选 --output 路径"),
+    "out_read_only": (
+        "{path} is read-only; refusing to replace it",
+        "{path} 为只读文件，拒绝替换",
+    ),
+    "out_read_only_hint": (
+        "choose another --output path, or make the file writable (chmod u+w) if it may be replaced",
+        "请另选 --output 路径；如确可替换，请先将其设为可写（chmod u+w）",
+    ),
+    "io_stdout": ("standard output", "标准输出"),
+    "io_permission": ("permission denied: {path}", "权限不足：{path}"),
+    "io_permission_hint": (
+        "check the permissions of the file or folder (ls -l), or work in a folder of your own; "
+        "nothing was replaced",
+        "请检查该文件或文件夹的权限（ls -l），或在自己的文件夹中操作；未替换任何文件",
+    ),
+    "io_disk_full": (
+        "no space left on the disk while writing {path}",
+        "写入 {path} 时磁盘空间已满",
+    ),
+    "io_disk_full_hint": (
+        "free some space and run the command again; the previous file is intact",
+        "请清理磁盘空间后重新运行；原有文件未受影响",
+    ),
+    "io_too_large": (
+        "{path}: the output is larger than the file-size limit (ulimit -f)",
+        "{path}：输出超过了文件大小限制（ulimit -f）",
+    ),
+    "io_too_large_hint": (
+        "raise the limit (ulimit -f unlimited) or write a smaller output; the previous file is "
+        "intact",
+        "请提高限制（ulimit -f unlimited）或缩小输出；原有文件未受影响",
+    ),
+    "io_read_only_fs": (
+        "{path} is on a read-only disk or file system",
+        "{path} 位于只读磁盘或文件系统上",
+    ),
+    "io_other": ("{path}: {reason}", "{path}：{reason}"),
+    "io_other_hint": (
+        "check the path, the disk and the permissions; nothing was replaced",
+        "请检查路径、磁盘和权限；未替换任何文件",
+    ),
+    "csv_unclosed_quote": (
+        "a quote opened in column {column} is not closed before line {end}: {rows} row(s) "
+        "after it were read as part of this cell",
+        "第 {column} 列的引号未闭合，直到第 {end} 行：其后的 {rows} 行被读成了这个单元格的内容",
+    ),
+    "csv_unclosed_quote_hint": (
+        'close the quote, or write a quote inside a cell as two (""); in Excel or WPS save '
+        "the sheet again as CSV UTF-8",
+        '请补上闭合的引号，单元格内的引号写成两个（""）；或在 Excel/WPS 中重新另存为 CSV UTF-8',
+    ),
+    "csv_duplicate_respondent": (
+        "respondent '{respondent}' already answered on line {first}; a repeated row would be "
+        "counted twice",
+        "受访者“{respondent}”已在第 {first} 行作答；重复的行会被重复计数",
+    ),
+    "csv_duplicate_respondent_hint": (
+        "delete the repeated row, give each respondent their own id, or leave repeats out with "
+        "--skip-bad-rows (the first row is kept)",
+        "请删除重复的行，或为每位受访者使用不同的编号；"
+        "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
+    ),
+    "tpl_gbk": (
+        "{file}:{line}:{column}: the template is not UTF-8 text (it looks like GBK)",
+        "{file}:{line}:{column}：模板不是 UTF-8 文本（看起来是 GBK 编码）",
+    ),
+    "tpl_not_utf8": (
+        "{file}:{line}:{column}: the template is not UTF-8 text",
+        "{file}:{line}:{column}：模板不是 UTF-8 文本",
+    ),
+    "tpl_encoding_hint": (
+        "save the template as UTF-8 (in Notepad: Save As, encoding UTF-8)",
+        "请将模板另存为 UTF-8 编码（记事本：另存为，编码选 UTF-8）",
+    ),
+    "tpl_outside": (
+        "{file}: template '{name}' leads out of the template folder (a link or a path); "
+        "refusing to read it",
+        "{file}：模板“{name}”指向模板文件夹之外（链接或路径），拒绝读取",
+    ),
+    "tpl_outside_hint": (
+        "copy the template into the template folder as a plain file",
+        "请将模板作为普通文件复制到模板文件夹中",
+    ),
+    "tpl_not_file": ("{file}: not a template file", "{file}：不是模板文件"),
+    "tpl_too_big": (
+        "{file}: the template is {size} bytes, more than the {limit} a template may have",
+        "{file}：模板大小为 {size} 字节，超过了上限 {limit} 字节",
+    ),
+    "tpl_too_big_hint": (
+        "a report template is a few kilobytes: check that this is the right file",
+        "报告模板通常只有几 KB：请确认文件是否正确",
+    ),
+    "tpl_range": (
+        "the template's loops over range() go past {limit} numbers in all",
+        "模板中 range() 循环的次数合计超过 {limit}",
+    ),
+    "tpl_value": (
+        "the template builds a value larger than {limit} (a repeat, power or width)",
+        "模板生成的值超过上限 {limit}（重复、乘方或宽度）",
+    ),
+    "tpl_output": (
+        "the template writes more than {limit} MB",
+        "模板输出超过 {limit} MB",
+    ),
+    "tpl_time": (
+        "the template took longer than {seconds:g} seconds; stopped",
+        "模板运行超过 {seconds:g} 秒，已停止",
+    ),
+    "tpl_limit_hint": (
+        "loop over the report data (r.…) rather than over large ranges; nothing was written",
+        "请遍历报告数据（r.…），不要遍历很大的范围；未写入任何文件",
+    ),
+    "tpl_recursion": (
+        "the template extends, includes or calls itself without end",
+        "模板无限地继承、包含或调用自身",
+    ),
+    "tpl_recursion_hint": (
+        "a template may not extend or include itself, directly or through another",
+        "模板不能直接或间接地继承或包含自身",
+    ),
+    "tpl_division": ("division by zero in the template", "模板中出现除以零"),
+    "tpl_runtime": (
+        "the template failed here: {detail}",
+        "模板在此处出错：{detail}",
+    ),
+    "tpl_runtime_hint": (
+        "check the expression on that line against the JSON report (--format json); chart "
+        "helpers are charts.radar(r.radar), charts.bars(...), charts.heatmap(...) and "
+        "charts.trend(...) as the bundled templates call them",
+        "请对照 JSON 报告（--format json）检查该行的表达式；图表函数 charts.radar(r.radar)、"
+        "charts.bars(...)、charts.heatmap(...)、charts.trend(...) 的用法见自带模板",
+    ),
+    "rubric_scale_too_wide": (
+        "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
+        "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",
+    ),
+    "rubric_scale_too_wide_hint": (
+        "maturity scales run 0..4 or 0..5: check scale.max for a typo",
+        "成熟度量表通常为 0..4 或 0..5：请检查 scale.max 是否写错",
+    ),
+    "rubric_too_many_indicators": (
+        "the rubric has {count} indicators; a rubric may have at most {limit}",
+        "评估框架共有 {count} 个指标，最多允许 {limit} 个",
+    ),
+    "rubric_too_many_indicators_hint": (
+        "split it into several rubrics, or merge indicators that measure the same thing",
+        "请拆分为多个评估框架，或合并衡量同一内容的指标",
+    ),
+    "rubric_first_stage": (
+        "the first stage starts at {min}: a place scoring below {min} would have no stage",
+        "第一个发展阶段从 {min} 分开始：得分低于 {min} 的地区将没有发展阶段",
+    ),
+    "rubric_first_stage_hint": (
+        "set the first stage's min to 0",
+        "请将第一个阶段的 min 设为 0",
+    ),
+    "csv_unreadable_row": (
+        "this row cannot be read as CSV ({reason}); the rows from here on were not read",
+        "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",
+    ),
 }
 
 

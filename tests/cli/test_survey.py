@@ -236,3 +236,68 @@ def test_help_states_the_rules(runner: CliRunner) -> None:
     flat = " ".join(result.stdout.split())
     assert "the lower of the two middle ones" in flat
     assert "policebench survey examples/survey-j-city.csv" in flat
+
+
+# --- issue 12: faults that would change the result without a word -----------------------------
+
+HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile" / "survey"
+
+
+def test_an_unclosed_quote_that_swallows_rows_is_refused(runner: CliRunner, in_tmp: Path) -> None:
+    """One quote opened in a comment cell would read the three rows after it as that cell:
+    survey used to exit 0 with 1 answer of 4."""
+    code, _, err = _survey(
+        runner, str(HOSTILE / "unclosed-quote.csv"), "--city", "x", "-o", "x.yaml"
+    )
+    assert code == 2
+    assert (
+        "unclosed-quote.csv:2:4: a quote opened in column D is not closed before line 5: "
+        "3 row(s) after it were read as part of this cell" in err
+    )
+    assert 'write a quote inside a cell as two ("")' in err
+    assert not (in_tmp / "x.yaml").exists()
+    # Not a bad row that --skip-bad-rows could leave out: the rows are lost, so it stops.
+    code, _, err = _survey(
+        runner, str(HOSTILE / "unclosed-quote.csv"), "--city", "x", "--skip-bad-rows", "-o", "-"
+    )
+    assert code == 2 and "not closed before line 5" in err
+
+
+def test_a_multi_line_comment_is_no_unclosed_quote(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = _survey(
+        runner, str(HOSTILE / "multiline-comment-ok.csv"), "--city", "x", "-o", "-"
+    )
+    assert code == 0, err
+    assert "2 respondents" in err
+
+
+def test_a_repeated_respondent_is_refused_then_skipped(runner: CliRunner, in_tmp: Path) -> None:
+    csv = str(HOSTILE / "repeated-respondent.csv")
+    code, _, err = _survey(runner, csv, "--city", "x", "-o", "x.yaml")
+    assert code == 2
+    assert "repeated-respondent.csv:4:1: respondent 'R1' already answered on line 2" in err
+    assert "repeated-respondent.csv:5:1: respondent 'R1' already answered on line 2" in err
+    assert not (in_tmp / "x.yaml").exists()
+    code, _, err = _survey(runner, csv, "--city", "x", "--skip-bad-rows", "-o", "-", "--lang", "zh")
+    assert code == 0
+    assert "受访者“R1”已在第 2 行作答" in err
+    assert "skipped 2 rows: 4 (R1), 5 (R1)" in err
+    assert "2 respondents" in err  # R1 once and R2, not R1 three times
+
+
+def test_a_cell_past_the_csv_limit_is_a_problem_not_a_crash(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A quote left open before 200,000 characters of text: the csv module's field limit
+    (131,072) stops it; that was an internal error (exit 70)."""
+    path = in_tmp / "long.csv"
+    path.write_text(
+        'respondent,top-level-design,comment\nR1,2,"' + "x" * 200_000 + '"\nR2,3,\n',
+        encoding="utf-8",
+    )
+    code, out, err = _survey(runner, str(path), "--city", "x", "-o", "-")
+    assert code == 2 and out == ""
+    assert (
+        "long.csv:2:1: this row cannot be read as CSV (field larger than field limit (131072)); "
+        "the rows from here on were not read" in err
+    )

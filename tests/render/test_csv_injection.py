@@ -75,7 +75,9 @@ def score(runner: CliRunner, *args: str) -> str:
 
 
 def expected_cell(text: str) -> str:
-    """What a CSV cell holding ``text`` must read: the text, defused when it is a formula."""
+    """What a CSV cell holding ``text`` must read: the text, defused when it is a formula,
+    its control and bidirectional characters shown as <U+XXXX> (issue 12)."""
+    text = text.replace("\u202e", "<U+202E>").replace("\u202c", "<U+202C>")
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

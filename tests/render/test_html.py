@@ -122,8 +122,9 @@ def test_hostile_profile_shows_as_text_and_runs_nothing(
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     # Only http(s) addresses become links; the javascript: one stays text.
     hrefs = [attrs["href"] or "" for tag, attrs in page.tags if tag == "a"]
-    assert "https://example.org/a?b=1&c=<x>" in hrefs
-    assert all(h.startswith(("https://", "http://", "#")) for h in hrefs)
+    # < and > percent-encoded (issue 12: a link target cannot end the link or a table row)
+    assert "https://example.org/a?b=1&c=%3Cx%3E" in hrefs
+    assert all(h.startswith(("https://", "http://", "mailto:", "#")) for h in hrefs)
     assert "javascript:alert(1)" in html  # visible, as text
 
 

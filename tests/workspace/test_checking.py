@@ -9,6 +9,7 @@ profile a check against the rubric finds wrong).
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +184,39 @@ def test_levels_typed_as_names_are_read_with_the_rubric_here_and_in_the_pool(
         ("forms/wide.yaml", 7, 12, "level-form", "warning"),
     ]
     assert problems[0].hint == "did you mean 'developing' (level 2)? write the number"
+
+
+# --- issue 12: accepted without a word ---------------------------------------------------------
+
+
+def test_a_dangling_or_looping_link_in_a_folder_is_reported_as_given_alone(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    cities = in_tmp / "cities"
+    cities.mkdir()
+    shutil.copy(bundled("cities") / "j-city.yaml", cities / "j-city.yaml")
+    (cities / "gone.yaml").symlink_to(in_tmp / "nowhere.yaml")
+    (cities / "loop.yaml").symlink_to(cities / "loop.yaml")
+    through_folder = runner.invoke(app, ["validate", "cities"])
+    alone = runner.invoke(app, ["validate", "cities/gone.yaml", "cities/loop.yaml"])
+    assert through_folder.exit_code == alone.exit_code == 2
+    for result in (through_folder, alone):
+        assert "nowhere.yaml: no such file" in result.stderr
+        assert "loop.yaml: cannot be read: Too many levels of symbolic links" in result.stderr
+        assert "a symbolic link points to itself" in result.stderr
+    assert "2 errors in 2 files" in alone.stderr
+    # score too: the place that can be read is scored, the links said, exit 2
+    scored = runner.invoke(app, ["score", "-f", "csv"])
+    assert scored.exit_code == 2 and "j-city" in scored.stdout
+    assert "nowhere.yaml: no such file" in scored.stderr
+
+
+def test_a_folder_named_like_a_yaml_file_is_no_empty_success(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    (in_tmp / "x.yaml").mkdir()
+    for command in (["validate", "x.yaml"], ["score", "x.yaml"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert "x.yaml: is a folder, expected a YAML file" in result.stderr
+        assert "0 files valid" not in result.stderr + result.stdout

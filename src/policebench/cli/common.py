@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -18,6 +20,7 @@ from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
+from policebench.render.common import visible
 from policebench.render.registry import Style, TableFormat
 
 P = ParamSpec("P")
@@ -175,6 +178,22 @@ RubricOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def output_path(raw: str) -> Path:
+    """The --output path; a name ending in ``/`` that is no folder is refused at once (``Path``
+    would drop the slash and write a file of the folder's name)."""
+    from policebench.cli.output import ends_in_separator
+
+    path = Path(raw)
+    if ends_in_separator(raw) and not path.is_dir():
+        lang = ui_lang()
+        raise typer.BadParameter(
+            f"{t('out_trailing_sep', lang).format(path=raw)} ({t('out_trailing_sep_hint', lang)})"
+        )
+    return path
+
+
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -182,6 +201,7 @@ OutputOpt = Annotated[
         "-o",
         help="Write to this file (atomically) instead of stdout.",
         show_default=False,
+        parser=output_path,
     ),
 ]
 LangOpt = Annotated[
@@ -212,8 +232,20 @@ CitiesArg = Annotated[
 ]
 
 
+#: The language of the command running (set by :func:`lang_of`), for the messages of faults
+#: met far from the command's options (a full disk, a folder that cannot be listed).
+_UI_LANG: list[str] = []
+
+
 def lang_of(option: Lang | None) -> str:
-    return option.value if option is not None else default_lang()
+    lang = option.value if option is not None else default_lang()
+    _UI_LANG[:] = [lang]
+    return lang
+
+
+def ui_lang() -> str:
+    """The language of the running command's messages (--lang, else the locale's)."""
+    return _UI_LANG[0] if _UI_LANG else default_lang()
 
 
 def style_for(output: Path | None, lang: str, template_dir: Path | None = None) -> Style:
@@ -243,7 +275,7 @@ def print_problems(problems: Iterable[Problem]) -> None:
     """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...)."""
     problems = list(problems)
     for problem in problems:
-        sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{visible(str(problem))}\n")  # a file's ESC never reaches the terminal
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if errors or warnings:
@@ -256,21 +288,30 @@ def print_problems(problems: Iterable[Problem]) -> None:
         sys.stderr.write(f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}\n")
 
 
-def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None:
-    """``text`` to ``output`` (atomically) or to stdout."""
+def emit(
+    text: str, output: Path | None, protected: Iterable[Path] = (), raw: str | None = None
+) -> None:
+    """``text`` to ``output`` (atomically) or to stdout. ``protected`` files and folders are
+    never written over or into (see :mod:`policebench.cli.output`)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     from policebench.cli.output import write_atomic
 
-    write_atomic(output, text, protected=protected)
+    write_atomic(output, text, protected=protected, lang=ui_lang(), raw=raw)
     sys.stderr.write(f"wrote {output}\n")
 
 
-def finish(text: str, output: Path | None, ws: Any, failed: bool) -> None:
-    """Write a command's result, then exit 2 if some input was bad (and left out)."""
-    emit(text, output, ws.inputs())
+def finish(
+    text: str, output: Path | None, ws: Any, failed: bool, template_dir: Path | None = None
+) -> None:
+    """Write a command's result, then exit 2 if some input was bad (and left out). Neither
+    an input nor anything in the template folder in use is written over."""
+    protected = list(ws.inputs())
+    if template_dir is not None:
+        protected.append(template_dir)
+    emit(text, output, protected)
     if failed:
         raise typer.Exit(exitcodes.BAD_INPUT)
 
@@ -288,7 +329,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         except UserError as exc:
             hint = f" (hint: {exc.hint})" if exc.hint else ""
-            sys.stderr.write(f"error: {exc.message}{hint}\n")
+            sys.stderr.write(visible(f"error: {exc.message}{hint}") + "\n")
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         # Caught here, inside typer, which would otherwise end a Ctrl-C with 130 and no word
         # and a broken pipe with 1; run_app does the same for what escapes outside a command.
@@ -296,8 +337,67 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(_interrupted()) from None
         except BrokenPipeError:
             raise typer.Exit(_broken_pipe()) from None
+        except OSError as exc:
+            if not _io_fault(exc):
+                raise
+            raise typer.Exit(exitcodes.BAD_INPUT) from None
+        finally:
+            _UI_LANG.clear()  # the next command (a test's next run) says its own
 
     return wrapper
+
+
+#: Faults of the machine a planner meets (permissions, a full disk, a size limit, a missing
+#: or odd path), each said with its path: the label of its message and hint.
+IO_FAULTS: dict[int, str] = {
+    **{
+        getattr(errno, name): "io_other"
+        for name in (
+            "EDQUOT",
+            "ENOENT",
+            "ENOTDIR",
+            "EISDIR",
+            "ELOOP",
+            "ENAMETOOLONG",
+            "EIO",
+            "EBUSY",
+            "ETXTBSY",
+            "EMFILE",
+            "ENFILE",
+            "ENXIO",
+        )
+        if hasattr(errno, name)
+    },
+    errno.EACCES: "io_permission",
+    errno.EPERM: "io_permission",
+    errno.ENOSPC: "io_disk_full",
+    errno.EFBIG: "io_too_large",
+    errno.EROFS: "io_read_only_fs",
+}
+if hasattr(errno, "EDQUOT"):
+    IO_FAULTS[errno.EDQUOT] = "io_disk_full"
+
+
+def io_message(exc: OSError, lang: str) -> tuple[str, str] | None:
+    """The message and hint of an I/O fault a planner meets, naming its path; None for one
+    that is not theirs to fix (a bug)."""
+    key = IO_FAULTS.get(exc.errno or -1)
+    if key is None:
+        return None
+    path = str(exc.filename) if exc.filename is not None else t("io_stdout", lang)
+    reason = exc.strerror or str(exc)
+    message = t(key, lang).format(path=path, reason=reason)
+    return message, t(f"{key}_hint", lang)
+
+
+def _io_fault(exc: OSError) -> bool:
+    """Say ``exc`` as an I/O fault on stderr; False when it is no fault of the machine."""
+    said = io_message(exc, ui_lang())
+    if said is None:
+        return False
+    message, hint = said
+    sys.stderr.write(f"error: {message} (hint: {hint})\n")
+    return True
 
 
 def _interrupted() -> int:
@@ -311,7 +411,12 @@ def _broken_pipe() -> int:
 
 
 def run_app(app: typer.Typer) -> None:
-    """Run the app; anything that escapes as an exception is a bug, reported as one."""
+    """Run the app; anything that escapes as an exception is a bug, reported as one, but for
+    the I/O faults of the machine (:func:`io_message`), said with their path, exit 2."""
+    if hasattr(signal, "SIGXFSZ"):
+        # A file-size limit (ulimit -f) then fails the write with EFBIG, said as a message,
+        # instead of killing the process with a core dump and a half-written file.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         app()
     except SystemExit:
@@ -320,13 +425,21 @@ def run_app(app: typer.Typer) -> None:
         sys.exit(_interrupted())
     except BrokenPipeError:
         sys.exit(_broken_pipe())
+    except OSError as exc:
+        if _io_fault(exc):
+            sys.exit(exitcodes.BAD_INPUT)
+        _internal()
     except Exception:
-        sys.stderr.write(
-            "policebench: internal error (a bug in policebench, not in your input)"
-            "; please report it with the lines below\n"
-        )
-        traceback.print_exc()
-        sys.exit(exitcodes.INTERNAL)
+        _internal()
+
+
+def _internal() -> None:
+    sys.stderr.write(
+        "policebench: internal error (a bug in policebench, not in your input)"
+        "; please report it with the lines below\n"
+    )
+    traceback.print_exc()
+    sys.exit(exitcodes.INTERNAL)
 
 
 def load_or_exit(

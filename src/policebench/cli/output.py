@@ -1,30 +1,81 @@
-"""Writing reports: atomically, and never over a planner's input."""
+"""Writing reports: atomically, and never over a planner's input.
+
+The one rule (:func:`check_target`): a report never replaces an input of the command, a file
+inside a protected folder (the ``--template-dir`` in use: any file there, and any new name a
+template lookup would find, ``*.j2``), a read-only file, an existing YAML file or a folder; a
+name ending in ``/`` names a folder. The temporary file is removed when
+the write fails, on Ctrl-C, and on SIGTERM/SIGHUP; a SIGKILL cannot be caught: what it leaves
+is a hidden ``.NAME.*.tmp`` beside the report (never a half-written report), removed by the
+next write of that report once it is :data:`STALE_SECONDS` old. A file-size
+limit (``ulimit -f``) ends the write with EFBIG instead of killing the process (SIGXFSZ).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import signal
+import stat
 import tempfile
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from policebench.errors import UserError
+from policebench.i18n import default_lang, t
 from policebench.paths import YAML_SUFFIXES, display
 
+#: The names a template lookup finds: a new file so named in the template folder would be one.
+TEMPLATE_SUFFIXES = frozenset({".j2", ".jinja", ".jinja2"})
+#: The signals that end a run politely; during a write each removes the temporary file first.
+_POLITE = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
-def write_atomic(path: Path, data: str | bytes, *, protected: Iterable[Path] = ()) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    A reader (or a crash) sees the old file or the new one, never half of one. Refuses to
-    replace an input file, or any existing YAML file (reports are never YAML, so one that
-    exists is somebody's data).
-    """
-    target = path.resolve()
-    if any(target == Path(p).resolve() for p in protected):
+def ends_in_separator(raw: str) -> bool:
+    """True when the path as typed ends in ``/`` (or ``\\`` on Windows): a folder's name."""
+    seps = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return raw.endswith(tuple(s for s in seps if s))
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    try:
+        target.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def check_target(
+    path: Path, protected: Iterable[Path] = (), lang: str | None = None, *, raw: str | None = None
+) -> None:
+    """Refuse ``path`` as the place of a report (see the module's rule); ``raw`` is the path as
+    typed, when known (``Path`` drops a trailing ``/``)."""
+    lang = lang or default_lang()
+    shown = display(path)
+    if raw is not None and ends_in_separator(raw) and not path.is_dir():
         raise UserError(
-            f"{display(path)} is one of the input files; refusing to overwrite it",
-            "choose another --output path",
+            t("out_trailing_sep", lang).format(path=raw), t("out_trailing_sep_hint", lang)
         )
+    target = path.resolve()
+    for item in protected:
+        guarded = Path(item).resolve()
+        if target == guarded and not guarded.is_dir():
+            raise UserError(
+                f"{shown} is one of the input files; refusing to overwrite it",
+                "choose another --output path",
+            )
+        if (
+            guarded.is_dir()
+            and _inside(target, guarded)
+            and (target.exists() or target.suffix.lower() in TEMPLATE_SUFFIXES)
+        ):
+            raise UserError(
+                t("out_in_protected", lang).format(path=shown, folder=display(Path(item))),
+                t("out_in_protected_hint", lang),
+            )
     if target.exists() and target.suffix.lower() in YAML_SUFFIXES:
         raise UserError(
             f"{display(path)} already exists and is a YAML file; refusing to overwrite it",
@@ -34,20 +85,111 @@ def write_atomic(path: Path, data: str | bytes, *, protected: Iterable[Path] = (
         raise UserError(f"{display(path)} is a folder", "give a file name to --output")
     if not target.parent.is_dir():
         raise UserError(f"{display(path.parent)}: no such folder", "create it first")
+    if target.exists() and not target.is_file():
+        # A FIFO, a device: a rename would replace it with a file.
+        raise UserError(t("out_not_regular", lang).format(path=shown), t("out_hint_other", lang))
+    if target.exists() and _read_only(target):
+        raise UserError(t("out_read_only", lang).format(path=shown), t("out_read_only_hint", lang))
+
+
+def _read_only(target: Path) -> bool:
+    """No write bit for anybody, or not writable by this user (root writes anything, so the
+    mode bits decide there: a planner's 0444 is a "keep this")."""
+    mode = target.stat().st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK)
+
+
+def write_atomic(
+    path: Path,
+    data: str | bytes,
+    *,
+    protected: Iterable[Path] = (),
+    lang: str | None = None,
+    raw: str | None = None,
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader (or a crash) sees the old file or the new one, never half of one. Refuses what
+    :func:`check_target` refuses, before anything is written.
+    """
+    check_target(path, protected, lang, raw=raw)
+    target = path.resolve()
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
+        with _temporary(target) as (fd, tmp):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if target.exists():
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, target.stat().st_mode & 0o777)
+            else:
+                os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        _sweep(target)
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        # Said with the report's name, not the hidden temporary's (or none, from write()).
+        raise OSError(exc.errno, exc.strerror, display(path)) from exc
+
+
+#: A temporary file of a report older than this is a leftover of a killed run (SIGKILL,
+#: a power cut): no write takes that long, so none still being written is removed.
+STALE_SECONDS = 600.0
+
+
+def _sweep(target: Path) -> None:
+    """Remove the leftovers of earlier runs killed while writing ``target`` (a SIGKILL
+    cannot be caught: its hidden ``.NAME.*.tmp`` goes at the next write of NAME)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            if leftover.is_file() and now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+
+
+@contextlib.contextmanager
+def _temporary(target: Path) -> Iterator[tuple[int, str]]:
+    """A temporary file beside ``target``, removed unless renamed, whatever ends the write."""
+    previous = _take_signals()
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        yield fd, tmp
+    except BaseException:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
+    finally:
+        _restore_signals(previous)
+
+
+class Terminated(SystemExit):
+    """A polite signal (SIGTERM, SIGHUP) during a write: exit 128 + its number."""
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    raise Terminated(128 + signum)
+
+
+def _take_signals() -> dict[int, Any]:
+    """Handlers that unwind (and so remove the temporary file) on SIGTERM/SIGHUP, and SIGXFSZ
+    ignored so that a file-size limit is an EFBIG error; only the main thread may."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, Any] = {}
+    for sig in _POLITE:
+        handler = signal.getsignal(sig)
+        if handler in (signal.SIG_DFL, None):
+            previous[sig] = signal.signal(sig, _on_signal)
+    if hasattr(signal, "SIGXFSZ"):
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)

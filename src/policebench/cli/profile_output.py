@@ -19,6 +19,7 @@ import typer
 
 from policebench.cli.common import check_output_name, print_problems
 from policebench.errors import UserError
+from policebench.i18n import t
 from policebench.models import Profile, Rubric
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -108,6 +109,13 @@ def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
     if output == "-":
         return None
     path = Path(output) if output is not None else PROFILES_FOLDER / f"{city_id}.yaml"
+    if output is not None:
+        from policebench.cli.output import ends_in_separator
+
+        if ends_in_separator(output) and not path.is_dir():
+            raise UserError(
+                t("out_trailing_sep", lang).format(path=output), t("out_trailing_sep_hint", lang)
+            )
     if path.exists():
         raise UserError(
             f"{path} already exists; refusing to overwrite it",

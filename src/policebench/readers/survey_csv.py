@@ -16,10 +16,12 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policebench.errors import InvalidInput
+from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import MAX_BYTES, closest, decode
@@ -144,11 +146,50 @@ def _level(cell: str, rubric: Rubric) -> tuple[int | None, str]:
     return None, f"'{text}' is not a level"
 
 
-def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
-    """The responses in CSV ``text`` (already decoded), checked against ``rubric``."""
+def _swallowed(cell: str, delimiter: str, width: int) -> int:
+    """How many lines inside ``cell`` look like rows of their own (as many separators as the
+    header has, less one): the rows an unclosed quote has read as one cell."""
+    need = max(1, width - 1)
+    return sum(1 for line in cell.split("\n")[1:] if line.count(delimiter) >= need)
+
+
+def _rows(
+    reader: Iterator[list[str]], result: SurveyInput, file: str, lang: str
+) -> Iterator[list[str]]:
+    """The rows of ``reader``; a row the csv module cannot read (a cell past its size limit,
+    an unclosed quote running on) ends the reading with a problem at its line."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = getattr(reader, "line_num", 0)
+            result.fatal.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    t("csv_unreadable_row", lang).format(reason=exc),
+                    t("csv_unclosed_quote_hint", lang),
+                    "csv-syntax",
+                )
+            )
+            return
+        yield row
+
+
+def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> SurveyInput:
+    """The responses in CSV ``text`` (already decoded), checked against ``rubric``.
+
+    Two faults that would change the result without a word are found: a quote never closed
+    (the rows after it read as one cell, ``unclosed-quote``) and a respondent answering twice
+    (``duplicate-respondent``: the second row is a bad row, as --skip-bad-rows sees it).
+    """
     result = SurveyInput(file)
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -159,10 +200,26 @@ def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
     line = reader.line_num + 1
     # Values under no header would be dropped without a word: found, they stop the command.
     headerless: dict[int, int] = {}
-    for row in reader:
+    answered: dict[str, int] = {}  # respondent -> the line of their first row
+    for row in _rows(reader, result, file, lang):
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        for col, cell in enumerate(row, start=1):
+            rows = _swallowed(cell, delimiter, len(header)) if "\n" in cell else 0
+            if rows:
+                result.fatal.append(
+                    Problem(
+                        file,
+                        start,
+                        col,
+                        t("csv_unclosed_quote", lang).format(
+                            column=column_letter(col), end=reader.line_num, rows=rows
+                        ),
+                        t("csv_unclosed_quote_hint", lang),
+                        "unclosed-quote",
+                    )
+                )
         meta = {"@respondent": "", "@role": "", "@comment": ""}
         levels: dict[str, int] = {}
         problems: list[Problem] = []
@@ -184,6 +241,22 @@ def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
             elif level is not None:
                 levels[target] = level
         respondent = meta["@respondent"]
+        if respondent and respondent in answered:
+            col = columns.index("@respondent") + 1
+            problems.append(
+                Problem(
+                    file,
+                    start,
+                    col,
+                    t("csv_duplicate_respondent", lang).format(
+                        respondent=respondent, first=answered[respondent]
+                    ),
+                    t("csv_duplicate_respondent_hint", lang),
+                    "duplicate-respondent",
+                )
+            )
+        elif respondent:
+            answered[respondent] = start
         if problems:
             result.row_problems += problems
             result.bad_rows.append((start, respondent))
@@ -215,7 +288,7 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
+def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -> SurveyInput:
     """Read and parse the CSV file at ``path`` (UTF-8, with or without a byte-order mark)."""
     try:
         size = path.stat().st_size
@@ -268,4 +341,4 @@ def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
                 for p in exc.problems
             ]
         ) from None
-    return parse_responses(text, display, rubric)
+    return parse_responses(text, display, rubric, lang)

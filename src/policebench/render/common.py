@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import secrets
+import shutil
+import sys
 from typing import Any
 
 from policebench.i18n import t
@@ -75,8 +78,10 @@ def safe_cell(value: Any) -> Any:
     A text starting with ``= + - @`` (or tab/CR) gets a leading apostrophe, as spreadsheets
     expect; numbers are left alone so negative values stay numbers.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = visible(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -90,11 +95,86 @@ def to_csv(header: list[str], rows: list[list[Any]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, newlines folded, HTML inert."""
-    text = "" if value is None else str(value)
+#: Characters that move the cursor, clear a terminal, set its title, hide or reorder text:
+#: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional controls (U+202E
+#: shows "exe.txt" for "txt.exe"). The one rule, in every output format: they are shown as
+#: ``<U+XXXX>``, never passed on.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control and bidirectional character shown as ``<U+XXXX>``."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def visible_value(value: Any) -> Any:
+    """:func:`visible` for text (kept as the same kind of string: jinja2's Markup stays
+    Markup), anything else as it is."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        return type(value)(visible(str(value)))
+    return value
+
+
+#: The URL schemes a report may link to; any other (javascript:, data:, file:, ...) is shown
+#: as text, in every format.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_URL_QUOTED = {" ": "%20", "<": "%3C", ">": "%3E", "|": "%7C", '"': "%22", "`": "%60"}
+
+
+def safe_url(value: Any) -> str:
+    """``value`` as a link target when it is an http(s) or mailto URL (spaces, brackets and
+    pipes percent-encoded, so that it cannot end the link or a table row); ``""`` when it is
+    none: the caller then shows it as text."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    match = _SCHEME.match(text)
+    if match is None or match.group(1).lower() not in SAFE_SCHEMES or _CONTROL.search(text):
+        return ""
+    if "\n" in text or "\\" in text:
+        return ""
+    return "".join(_URL_QUOTED.get(c, c) for c in text)
+
+
+class MdSafe(str):
+    """Text already made safe for Markdown (by :func:`md_cell` or :func:`md_link`): a Markdown
+    template's finalize passes it through instead of escaping it again."""
+
+    __slots__ = ()
+
+
+def md_cell(value: Any) -> MdSafe:
+    """Text safe inside a Markdown table cell, and anywhere in Markdown: pipes escaped,
+    newlines folded, HTML inert, no link or image (``[`` and ``]`` escaped, so ``![x](u)``
+    shows as typed), control characters made visible."""
+    if isinstance(value, MdSafe):
+        return value
+    text = "" if value is None else visible(str(value))
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("[", "\\[").replace("]", "\\]")
+    return MdSafe(text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def md_link(title: Any, url: Any) -> MdSafe:
+    """A Markdown link to ``url`` when it is an allowed one (:func:`safe_url`); else the
+    title with the URL as plain text beside it."""
+    target = safe_url(url)
+    if target:
+        return MdSafe(f"[{md_cell(title)}](<{target}>)")
+    if url:
+        return MdSafe(f"{md_cell(title)} ({md_cell(url)})")
+    return md_cell(title)
+
+
+def md_finalize(value: Any) -> Any:
+    """What a Markdown template writes for ``{{ value }}``: text escaped by :func:`md_cell`
+    unless already made safe (the ``md`` filter, :func:`md_link`); numbers as they are."""
+    if isinstance(value, str) and not isinstance(value, MdSafe):
+        return md_cell(value)
+    return value
 
 
 def md_table(header: list[str], rows: list[list[Any]], align: str = "") -> str:
@@ -114,7 +194,8 @@ def add_row(table: Any, *cells: Any, style: str | None = None) -> None:
     from rich.text import Text
 
     table.add_row(
-        *(Text(c, overflow="fold") if isinstance(c, str) else c for c in cells), style=style
+        *(Text(visible(c), overflow="fold") if isinstance(c, str) else c for c in cells),
+        style=style,
     )
 
 
@@ -122,19 +203,54 @@ def plain(text: str) -> Any:
     """A rich Text of ``text`` (for titles and headers that may carry planners' text)."""
     from rich.text import Text
 
-    return Text(text)
+    return Text(visible(text))
+
+
+class _Controlled:
+    """A rich renderable whose text reaches the terminal without a control character: the
+    last guard of the terminal format, after layout (cells and titles made by ``add_row`` and
+    ``plain`` already show them as <U+XXXX>; what is left, in text no renderer guarded, is
+    removed here, where it takes no column, so that the table stays aligned)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            if segment.control or not _CONTROL.search(segment.text):
+                yield segment
+            else:
+                yield Segment(_CONTROL.sub("", segment.text), segment.style)
+
+
+#: The width of text written to a pipe or a file (no terminal to ask).
+FILE_WIDTH = 100
+
+
+def resolve_width(width: int | None) -> int:
+    """The width to lay out for: ``width`` if given; else COLUMNS, else the terminal's when
+    stdout is one, else :data:`FILE_WIDTH` (a pipe or a file)."""
+    if width is not None:
+        return width
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if getattr(sys.stdout, "isatty", lambda: False)():
+        return shutil.get_terminal_size(fallback=(FILE_WIDTH, 24)).columns
+    return FILE_WIDTH
 
 
 def rich_to_text(renderable: Any, *, color: bool, width: int | None = None) -> str:
     """Render a rich object to a string (with ANSI colour codes when ``color``).
 
     Without ``width``: COLUMNS, the terminal's width, or 100 columns when not on a terminal
-    (:func:`policebench.render.terminal.resolve_width`). No line ends in spaces.
+    (:func:`resolve_width`). No line ends in spaces.
     """
     from rich.console import Console
 
-    from policebench.render.terminal import resolve_width
-
+    renderable = _Controlled(renderable)
     buffer = io.StringIO()
     console = Console(
         file=buffer,

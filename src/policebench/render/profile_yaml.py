@@ -25,6 +25,7 @@ import yaml
 from policebench.models import Assessment, Dimension, Indicator, Profile, Rubric, Source
 from policebench.models.base import localized
 from policebench.models.profile import SurveyStats
+from policebench.render.common import visible
 
 #: Where the bundled files point editors for completion: ``cities/`` beside ``schemas/``.
 PROFILE_SCHEMA_REF = "../schemas/profile.schema.json"
@@ -360,4 +361,8 @@ def render_profile(
             lines.append("")
             lines += _indicator_comments(rubric, ind, lang)
             lines += _entry_lines(ind, entries.get(ind.id) or Assessment(), lang)
+    # Comments hold names as typed; YAML allows no control character even there (an ESC in
+    # a name would make the scaffold unreadable): shown as <U+XXXX>, the values keep theirs
+    # in escapes (scalar).
+    lines = [visible(line) if line.lstrip().startswith("#") else line for line in lines]
     return "\n".join(lines) + "\n"

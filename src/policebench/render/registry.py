@@ -170,7 +170,7 @@ def _template(name: str) -> Renderer:
     def render(data: PlaceReport | Comparison, s: Style) -> str:
         from policebench.render.templates import render as template
 
-        return template(name, data, s.template_dir)
+        return template(name, data, s.template_dir, s.lang)
 
     render.__name__ = f"template:{name}"
     return render

@@ -7,7 +7,7 @@ from typing import Any
 from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Scored
 from policebench.i18n import label, paren, t
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, rich_to_text, to_json
+from policebench.render.common import md_cell, md_table, num, rich_to_text, to_json
 from policebench.render.trend import signed
 from policebench.report.rubric_diff import diff_data
 
@@ -139,7 +139,7 @@ def render_table(
 
 def render_markdown(result: RubricDiff, lang: str = "en") -> str:
     """A heading, the changes table and (when places were given) the effects table."""
-    out = [f"# {_title(result, lang)}\n"]
+    out = [f"# {md_cell(_title(result, lang))}\n"]
     header, rows = _change_rows(result, lang)
     out.append(md_table(header, rows) if rows else t("no_rubric_changes", lang) + "\n")
     if result.places:

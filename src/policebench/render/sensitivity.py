@@ -24,7 +24,7 @@ from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import label, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, rich_to_text, to_csv, to_json
+from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
 from policebench.report.parts import rnd
 from policebench.report.sensitivity import band_text, rank_text, sensitivity_data
 
@@ -176,8 +176,8 @@ def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en")
     title = t("sens_title", lang)
     out = [
         f"# {title}\n",
-        f"{label(t('rubric', lang), lang)}{localized(rubric, 'name', lang)}"
-        f"{paren(f'{rubric.id} {rubric.version}', lang)}\n",
+        f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
+        f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
     for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
         if n:

@@ -16,34 +16,21 @@ Cells are pre-wrapped to their column's width, so rich never has to cut or fold 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from policebench.render.common import FILE_WIDTH as FILE_WIDTH
+from policebench.render.common import resolve_width as resolve_width
+from policebench.render.common import visible
+
 #: Width of text written to a pipe or a file: what reads well in an editor or a pager.
-FILE_WIDTH = 100
 
 #: No line may start with these (they close what came before) ...
 _CLOSE = frozenset("，。、：；！？）」』】〕》〉”’…％%,.;:!?)]}·")
 #: ... nor end with these (they open what comes after).
 _OPEN = frozenset("（「『【〔《〈“‘([{")
-
-
-def resolve_width(width: int | None) -> int:
-    """The width to lay out for: ``width`` if given; else COLUMNS, else the terminal's when
-    stdout is one, else :data:`FILE_WIDTH` (a pipe or a file)."""
-    if width is not None:
-        return width
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    if getattr(sys.stdout, "isatty", lambda: False)():
-        return shutil.get_terminal_size(fallback=(FILE_WIDTH, 24)).columns
-    return FILE_WIDTH
 
 
 def cell_len(text: str) -> int:
@@ -185,12 +172,14 @@ class Grid:
 def _header_unit(col: Column, grid: Grid) -> int:
     """The widest piece of a header: all of it when it is a name (a place's column)."""
     if col.header in grid.keep:
-        return widest_line(col.header)
-    return longest_unit(col.header, cjk_breaks=False)
+        return widest_line(visible(col.header))
+    return longest_unit(visible(col.header), cjk_breaks=False)
 
 
 def _text(cell: str | Cell) -> str:
-    return cell.text if isinstance(cell, Cell) else cell
+    """A cell's text as shown: control and bidi characters as ``<U+XXXX>`` (measured and
+    drawn the same way, so the columns stay aligned)."""
+    return visible(cell.text if isinstance(cell, Cell) else cell)
 
 
 def _overhead(n: int) -> int:
@@ -251,7 +240,7 @@ def _draw(grid: Grid, widths: list[int], color: bool, width: int) -> list[Any]:
         parts.append(paragraph(grid.title, width, keep=grid.keep, style="bold"))
     table = Table(header_style="bold", show_lines=grid.show_lines, expand=False)
     for col, w in zip(grid.columns, widths, strict=True):
-        header = "\n".join(wrap(col.header, w, grid.keep, cjk_breaks=False))
+        header = "\n".join(wrap(visible(col.header), w, grid.keep, cjk_breaks=False))
         table.add_column(Text(header), justify=col.justify, width=w, min_width=w, no_wrap=True)
     styles = grid.row_styles or [None] * len(grid.rows)
     for row, style in zip(grid.rows, styles, strict=True):
@@ -363,6 +352,7 @@ def paragraph(
     ``hanging`` before the others), which rich will not wrap again."""
     from rich.text import Text
 
+    text = visible(text)
     lines = wrap(text, max(1, width - max(cell_len(indent), cell_len(hanging))), keep)
     lines = [indent + lines[0]] + [hanging + line for line in lines[1:]]
     return Text("\n".join(lines), style=style or "", no_wrap=True, overflow="fold")

@@ -12,7 +12,7 @@ from policebench.analysis.trend import Trend, TrendPoint
 from policebench.i18n import label, paren, t
 from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, pct, rich_to_text, to_csv, to_json
+from policebench.render.common import md_cell, md_table, num, pct, rich_to_text, to_csv, to_json
 from policebench.report.parts import rnd
 from policebench.report.trend import trend_data
 
@@ -180,9 +180,9 @@ def render_table(
 def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     """A heading, the scores per assessment and the indicators that moved."""
     out = [
-        f"# {t('trend_title', lang)}: {localized(trend, 'name', lang)}\n",
-        f"{label(t('rubric', lang), lang)}{localized(rubric, 'name', lang)}"
-        f"{paren(f'{rubric.id} {rubric.version}', lang)}\n",
+        f"# {t('trend_title', lang)}: {md_cell(localized(trend, 'name', lang))}\n",
+        f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
+        f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 
+from policebench.i18n import default_lang, t
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
@@ -19,10 +20,51 @@ from policebench.validation.uncertainty import (
     uncertainty_issues_with_codes,
 )
 
+#: The most levels a scale may have (0..20): maturity scales have 4 to 11; more is a typo
+#: (``max: 1000000``) whose levels every check, table and roadmap would then walk.
+MAX_SCALE_LEVELS = 21
+#: The most indicators a rubric may have: the bundled one has 21; gaps, roadmaps and the
+#: sensitivity draws grow with the count (10,000 took 110 s and 9.5 GB).
+MAX_INDICATORS = 1000
+
+
+def size_problems(rubric: Rubric, doc: Document, lang: str | None = None) -> list[Problem]:
+    """The rubric's size bounds (:data:`MAX_SCALE_LEVELS`, :data:`MAX_INDICATORS`), checked
+    before anything that grows with them; a rubric past one gets no other check."""
+    lang = lang or default_lang()
+    problems: list[Problem] = []
+    scale = rubric.scale
+    levels = scale.max - scale.min + 1
+    if levels > MAX_SCALE_LEVELS:
+        problems.append(
+            doc.problem(
+                ("scale", "max"),
+                t("rubric_scale_too_wide", lang).format(
+                    min=scale.min, max=scale.max, levels=levels, limit=MAX_SCALE_LEVELS
+                ),
+                t("rubric_scale_too_wide_hint", lang),
+                code="scale-too-wide",
+            )
+        )
+    count = sum(len(dim.indicators) for dim in rubric.dimensions)
+    if count > MAX_INDICATORS:
+        problems.append(
+            doc.problem(
+                ("dimensions",),
+                t("rubric_too_many_indicators", lang).format(count=count, limit=MAX_INDICATORS),
+                t("rubric_too_many_indicators_hint", lang),
+                key=True,
+                code="too-many-indicators",
+            )
+        )
+    return problems
+
 
 def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
     """Checks a rubric's model cannot express: ranges, uniqueness, references, cycles."""
-    problems: list[Problem] = []
+    problems: list[Problem] = size_problems(rubric, doc)
+    if problems:
+        return problems
     scale = rubric.scale
     span = set(scale.span)
     if scale.min >= scale.max:
@@ -58,6 +100,16 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 f"default_target {rubric.default_target}"
                 f" is outside the scale {scale.min}..{scale.max}",
                 code="default-target-out-of-scale",
+            )
+        )
+    if rubric.stages and rubric.stages[0].min > 0:
+        lang = default_lang()
+        problems.append(
+            doc.problem(
+                ("stages", 0, "min"),
+                t("rubric_first_stage", lang).format(min=f"{rubric.stages[0].min:g}"),
+                t("rubric_first_stage_hint", lang),
+                code="first-stage-above-zero",
             )
         )
     for i in range(1, len(rubric.stages)):

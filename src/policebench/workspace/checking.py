@@ -26,6 +26,7 @@ from policebench.workspace.inputs import (
     LoadedProfile,
     default_dir,
     find_rubric,
+    named_as_file,
     named_files,
     resolved,
     unknown_city,
@@ -126,7 +127,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not named_as_file(path):
             files += yaml_files(path)
         elif path.exists() or path.is_symlink():  # a broken link or loop: reading says why
             files.append(path)

@@ -43,12 +43,24 @@ class LoadedProfile:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The YAML files directly inside ``folder``, sorted by name; hidden files skipped."""
+    """The YAML files directly inside ``folder``, sorted by name; hidden files skipped.
+
+    A link that leads nowhere (dangling, or a loop) is kept: reading it says why, as it does
+    for the same path given alone, instead of the file being skipped without a word.
+    """
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix.lower() in YAML_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in YAML_SUFFIXES
+        and not p.name.startswith(".")
+        and (p.is_file() or (p.is_symlink() and not p.is_dir()))
     )
+
+
+def named_as_file(path: Path) -> bool:
+    """A folder named like a YAML file (``x.yaml/``): given as an input, it was meant as the
+    file, and reading it says "is a folder", not "0 files"."""
+    return path.is_dir() and path.suffix.lower() in YAML_SUFFIXES
 
 
 def default_dir(kind: str) -> Path:
@@ -215,7 +227,7 @@ def expand_arg(arg: str, pool_dir: Path) -> list[Path] | None:
     if arg == BUNDLED_CITIES:
         return yaml_files(bundled("cities"))
     path = Path(arg)
-    if path.is_dir():
+    if path.is_dir() and not named_as_file(path):
         return yaml_files(path)
     if path.exists() or path.suffix.lower() in YAML_SUFFIXES or "/" in arg or "\\" in arg:
         return [path]

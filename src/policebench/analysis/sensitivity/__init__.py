@@ -90,6 +90,9 @@ __all__ = [
 #: Place chunks hold about this many (place, sample) pairs (with 10,000 samples, 52 places):
 #: per chunk a worker holds its level bytes (21 per pair) and dimension scores in memory.
 _CHUNK = 2**19
+#: ... for rubrics of up to this many indicators; a chunk holds fewer pairs beyond, so that
+#: its memory stays the same (a rubric of 1,000 indicators: 2**19 * 32 / 1000 pairs).
+_CHUNK_INDICATORS = 32
 #: At most this many bytes for the two matrices that grow with places x samples: the overall
 #: scores (8 bytes a pair) and the ranks (2 bytes a pair, 4 beyond 65,536 places).
 _MEMORY = 4 * 2**30
@@ -247,12 +250,26 @@ def run(
     ids = [p.id for p in profiles]
     if len(set(ids)) != len(ids):
         raise UserError("a place is listed twice", "give each place once")
-    # The arrays that grow with places x samples: every overall score, and every rank.
+    # The arrays that grow with places x samples: every overall score, and every rank; and
+    # those that grow with samples x indicators: the weights drawn for each sample (main,
+    # the index pairs, their mixes: about 4 copies of 8 bytes) and, with drawn weights, the
+    # per-sample tables (a row per sample for each pair of indicators, (levels + 1)^2
+    # entries of 8 bytes; the index runs add two sets of up to 1000 samples). Checked before
+    # any is made: a rubric of 1,000 indicators, 10,000 samples needs about 1.8 GB.
     per_pair = 8 + (2 if len(profiles) <= 2**16 else 4)
-    if len(profiles) * samples * per_pair > _MEMORY:
-        need = len(profiles) * samples * per_pair / 2**30
+    n_ind = sum(len(dim.indicators) for dim in rubric.dimensions)
+    entries = (len(rubric.scale.span) + 1) ** 2
+    tabled = samples + 2 * min(samples, 1000)
+    growing = (
+        len(profiles) * samples * per_pair
+        + samples * n_ind * 8 * 4
+        + tabled * ((n_ind + 1) // 2) * entries * 8
+    )
+    if growing > _MEMORY:
+        need = growing / 2**30
         raise UserError(
-            f"{len(profiles)} places x {samples} samples need about {need:.0f} GiB of memory",
+            f"{len(profiles)} places x {samples} samples x {n_ind} indicators need about "
+            f"{need:.0f} GiB of memory",
             "use fewer --samples: 10000 already place band ends within a few tenths of a point",
         )
     places = len(profiles)
@@ -286,7 +303,9 @@ def run(
     if touched is not None:
         touched.join()
     plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
-    spans = _spans(places, max(1, min(64, _CHUNK // samples)))
+    # A chunk's work arrays grow with its pairs x indicators: fewer pairs with more indicators.
+    per_chunk = _CHUNK * _CHUNK_INDICATORS // max(_CHUNK_INDICATORS, n_ind)
+    spans = _spans(places, max(1, min(64, per_chunk // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, BLOCK // places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]

@@ -83,4 +83,4 @@ def compare(
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
         data = comparison_with_bands(data, result, ws.rubric, language)
     text = registry.render("compare", fmt, data, style_for(output, language, template_dir))
-    finish(text, output, ws, failed)
+    finish(text, output, ws, failed, template_dir)

@@ -84,4 +84,4 @@ def report(
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
         data = report_with_bands(data, result, ws.rubric, language)
     text = registry.render("report", fmt, data, style_for(output, language, template_dir))
-    finish(text, output, ws, failed)
+    finish(text, output, ws, failed, template_dir)

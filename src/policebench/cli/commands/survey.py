@@ -104,7 +104,7 @@ def survey(
     found, rubric_file = load_rubric_for(rubric)
     path = output_path(city, output, lang_of(lang))
     shown = display(responses)
-    parsed = read_responses(responses, shown, found)
+    parsed = read_responses(responses, shown, found, lang_of(lang))
     if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
         print_problems(sort_problems(parsed.fatal + parsed.row_problems))
         if parsed.fatal:

@@ -1,0 +1,397 @@
+"""Issue 12: the one output-safety rule and the I/O faults, through the real CLI.
+
+Each case states its outcome exactly: the exit code, the phrase of the message (with the path
+it names), and the files left untouched (compared byte for byte, and no temporary left).
+Signals and the file-size limit need a real process: those run ``python -m policebench``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policebench import exitcodes
+from policebench.cli.app import app
+from policebench.workspace import bundled
+
+OLD = b"previous report\n"
+
+
+@pytest.fixture
+def workdir(in_tmp: Path) -> Path:
+    """A working folder with ./cities (two bundled profiles) and a copy of the templates."""
+    cities = in_tmp / "cities"
+    cities.mkdir()
+    for name in ("j-city.yaml", "hangzhou.yaml"):
+        shutil.copy(bundled("cities") / name, cities / name)
+    shutil.copytree(bundled("templates"), in_tmp / "tpl")
+    return in_tmp
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (names relative), with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stderr
+
+
+# --- never over an input, a template in use, a read-only file, a folder ---------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "tpl/report.md.j2",  # the template the command reads
+        "tpl/_gaps.md.j2",  # one it includes
+        "tpl/_style.css.j2",
+        "tpl/../tpl/report.html.j2",
+        "tpl/new-part.md.j2",  # a new name a lookup would find
+        "tpl/notes.txt",  # any file already there
+    ],
+)
+def test_a_report_never_replaces_a_file_of_the_template_folder_in_use(
+    runner: CliRunner, workdir: Path, target: str
+) -> None:
+    (workdir / "tpl" / "notes.txt").write_bytes(OLD)
+    before = snapshot(workdir)
+    code, err = run(
+        runner, "report", "j-city", "--template-dir", "tpl", "-f", "markdown", "-o", target
+    )
+    assert code == exitcodes.BAD_INPUT
+    assert "is inside the template folder in use (tpl) and is, or would be taken for, a " in err
+    assert "template; refusing to write it" in err
+    assert snapshot(workdir) == before
+
+
+def test_a_new_report_beside_the_templates_is_written(runner: CliRunner, workdir: Path) -> None:
+    """A new, non-template name in the template folder replaces nothing: it is written (and
+    a template folder that is the working folder, --template-dir ., stays usable)."""
+    code, err = run(runner, "report", "j-city", "--template-dir", "tpl", "-o", "tpl/out.md")
+    assert code == exitcodes.OK, err
+    code, err = run(runner, "report", "j-city", "--template-dir", ".", "-o", "out.md")
+    assert code == exitcodes.OK, err
+    assert (workdir / "out.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_the_template_folder_refusal_in_chinese(runner: CliRunner, workdir: Path) -> None:
+    code, err = run(
+        runner,
+        "compare",
+        "--template-dir",
+        "tpl",
+        "-f",
+        "markdown",
+        "-o",
+        "tpl/compare.md.j2",
+        "--lang",
+        "zh",
+    )
+    assert code == exitcodes.BAD_INPUT
+    assert "位于正在使用的模板文件夹（tpl）中，是模板或会被当作模板，拒绝写入" in err
+
+
+def test_a_report_beside_the_template_folder_is_written(runner: CliRunner, workdir: Path) -> None:
+    code, err = run(runner, "report", "j-city", "--template-dir", "tpl", "-o", "report.md")
+    assert code == exitcodes.OK, err
+    assert (workdir / "report.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_a_read_only_report_is_not_replaced(runner: CliRunner, workdir: Path) -> None:
+    kept = workdir / "scores.md"
+    kept.write_bytes(OLD)
+    kept.chmod(0o444)
+    code, err = run(runner, "score", "-o", "scores.md")
+    assert code == exitcodes.BAD_INPUT
+    assert "scores.md is read-only; refusing to replace it" in err
+    assert "chmod u+w" in err
+    assert kept.read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.md", "tpl"]
+
+
+@pytest.mark.parametrize("raw", ["reports/", "reports//", "new/reports/"])
+def test_a_trailing_slash_names_a_folder_that_must_exist(
+    runner: CliRunner, workdir: Path, raw: str
+) -> None:
+    code, err = run(runner, "score", "-o", raw)
+    assert code == exitcodes.BAD_INPUT
+    flat = " ".join(err.replace("│", " ").split())  # the usage error comes in a box
+    assert f"{raw}: no such folder (a name ending in '/' names a folder)" in flat
+    assert not (workdir / "reports").exists() and not (workdir / "new").exists()
+
+
+def test_a_trailing_slash_on_an_existing_folder_is_a_folder(
+    runner: CliRunner, workdir: Path
+) -> None:
+    (workdir / "reports").mkdir()
+    code, err = run(runner, "score", "-o", "reports/")
+    assert code == exitcodes.BAD_INPUT
+    assert "reports is a folder" in err
+    assert list((workdir / "reports").iterdir()) == []
+
+
+def test_new_with_a_trailing_slash_writes_no_file(runner: CliRunner, workdir: Path) -> None:
+    code, err = run(runner, "new", "my-city", "--name", "My City", "-o", "drafts/")
+    assert code == exitcodes.BAD_INPUT
+    assert "drafts/: no such folder" in err
+    assert not (workdir / "drafts").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_not_replaced_by_a_file(runner: CliRunner, workdir: Path) -> None:
+    os.mkfifo(workdir / "pipe.txt")
+    code, err = run(runner, "score", "-o", "pipe.txt")
+    assert code == exitcodes.BAD_INPUT
+    assert "pipe.txt is not a regular file" in err
+    assert (workdir / "pipe.txt").is_fifo()
+
+
+# --- I/O faults: a message naming the path, exit 2, the previous output intact --------------
+
+
+def test_a_folder_that_cannot_be_listed(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """./cities unreadable (chmod 000; root reads it anyway, so the listing is made to fail
+    as it does for a planner)."""
+    real = Path.iterdir
+
+    def iterdir(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "cities":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, err = run(runner, "score")
+    assert code == exitcodes.BAD_INPUT
+    assert "error: permission denied: " in err and err.rstrip().count("\n") == 0
+    assert str(workdir / "cities") in err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("err_no", "phrase"),
+    [
+        (errno.ENOSPC, "no space left on the disk while writing scores.txt"),
+        (errno.EFBIG, "scores.txt: the output is larger than the file-size limit (ulimit -f)"),
+        (errno.EACCES, "permission denied: scores.txt"),
+        (errno.EROFS, "scores.txt is on a read-only disk or file system"),
+    ],
+)
+def test_a_write_that_fails_keeps_the_previous_report(
+    runner: CliRunner,
+    workdir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    err_no: int,
+    phrase: str,
+) -> None:
+    (workdir / "scores.txt").write_bytes(OLD)
+    real_fdopen = os.fdopen
+
+    class Failing:
+        def __init__(self, handle: object) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Failing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            raise OSError(err_no, os.strerror(err_no))
+
+    monkeypatch.setattr(
+        "policebench.cli.output.os.fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode))
+    )
+    code, err = run(runner, "score", "-o", "scores.txt")
+    assert code == exitcodes.BAD_INPUT
+    assert phrase in err
+    assert (workdir / "scores.txt").read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.txt", "tpl"]
+
+
+def test_a_read_only_output_folder(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file cannot be made (EACCES from mkstemp, as a planner's 0555 folder
+    gives): the message names the report, not the hidden temporary."""
+    out = workdir / "out"
+    out.mkdir()
+
+    def denied(prefix: str, suffix: str, dir: Path) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", f"{dir}/{prefix}x{suffix}")
+
+    monkeypatch.setattr("policebench.cli.output.tempfile.mkstemp", denied)
+    code, err = run(runner, "score", "-o", "out/scores.txt")
+    assert code == exitcodes.BAD_INPUT
+    assert "permission denied: out/scores.txt" in err and ".tmp" not in err
+    assert list(out.iterdir()) == []
+
+
+def test_an_unknown_os_error_is_still_a_bug(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the faults of the machine are translated: an errno policebench does not expect
+    (EINVAL here) stays an internal error, so that a bug is not hidden."""
+
+    def invalid(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr("policebench.cli.output.os.replace", invalid)
+    result = runner.invoke(app, ["score", "-o", "scores.txt"])
+    assert isinstance(result.exception, OSError)
+    assert not (workdir / "scores.txt").exists()
+
+
+def _policebench(args: list[str], cwd: Path, **kwargs: object) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
+    env.pop("LC_ALL", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "policebench", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="needs RLIMIT_FSIZE")
+def test_a_file_size_limit_is_a_message_not_a_core_dump(workdir: Path) -> None:
+    """``ulimit -f 1`` (1 KiB): SIGXFSZ would kill the process and leave the temporary."""
+    (workdir / "report.md").write_bytes(OLD)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    proc = _policebench(["report", "j-city", "-o", "report.md"], workdir, preexec_fn=limit)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == exitcodes.BAD_INPUT, err
+    assert b"report.md: the output is larger than the file-size limit (ulimit -f)" in err
+    assert (workdir / "report.md").read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "report.md", "tpl"]
+
+
+def test_a_full_disk_on_stdout(workdir: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "policebench", "score"],
+            cwd=workdir,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "NO_COLOR": "1", "LANG": "en_US.UTF-8"},
+            timeout=120,
+        )
+    assert proc.returncode == exitcodes.BAD_INPUT
+    assert b"no space left on the disk while writing standard output" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="needs SIGTERM")
+def test_sigterm_mid_write_removes_the_temporary(workdir: Path) -> None:
+    """A SIGTERM (``kill PID``, a closed terminal's SIGHUP alike) while the report is being
+    written: the temporary file is removed and the previous report kept; exit 143."""
+    target = workdir / "report.csv"
+    target.write_bytes(OLD)
+    ready = workdir / "ready"
+    code = f"""
+import os, pathlib, time
+from policebench.cli import output
+real = os.fdopen
+class Slow:
+    def __init__(self, h): self.h = h
+    def __enter__(self): return self
+    def __exit__(self, *e): self.h.close()
+    def write(self, data):
+        for i in range(0, len(data), 1 << 20):
+            self.h.write(data[i : i + (1 << 20)]); self.h.flush()
+            if i == 2 << 20: pathlib.Path({str(ready)!r}).touch()
+            time.sleep(0.02)
+    def flush(self): self.h.flush()
+    def fileno(self): return self.h.fileno()
+output.os.fdopen = lambda fd, mode: Slow(real(fd, mode))
+output.write_atomic(pathlib.Path({str(target)!r}), "x" * 50_000_000)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    temporaries = [p for p in workdir.iterdir() if p.name.endswith(".tmp")]
+    assert len(temporaries) == 1 and temporaries[0].stat().st_size >= 2 << 20
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "ready", "report.csv", "tpl"]
+
+
+def test_ctrl_c_mid_write_removes_the_temporary(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "scores.txt").write_bytes(OLD)
+    real_fdopen = os.fdopen
+
+    class Interrupted:
+        def __init__(self, handle: object) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Interrupted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            self.handle.write(data[:100])  # type: ignore[attr-defined]
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(
+        "policebench.cli.output.os.fdopen", lambda fd, mode: Interrupted(real_fdopen(fd, mode))
+    )
+    code, err = run(runner, "score", "-o", "scores.txt")
+    assert code == exitcodes.INTERRUPTED
+    assert "interrupted" in err
+    assert (workdir / "scores.txt").read_bytes() == OLD
+    assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.txt", "tpl"]
+
+
+def test_the_leftover_of_a_killed_run_goes_at_the_next_write(
+    runner: CliRunner, workdir: Path
+) -> None:
+    """A SIGKILL leaves its hidden temporary (tests/cli/test_output.py shows that); the next
+    write of the same report removes it once it is 10 minutes old, and a fresh one (a write
+    that may still be running) is left alone."""
+    stale = workdir / ".scores.txt.abc123.tmp"
+    stale.write_bytes(b"x" * 2 * 1_048_576)
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = workdir / ".scores.txt.def456.tmp"
+    fresh.write_bytes(b"y")
+    other = workdir / ".other.txt.abc123.tmp"
+    other.write_bytes(b"z")
+    os.utime(other, (old, old))
+    code, err = run(runner, "score", "-o", "scores.txt")
+    assert code == exitcodes.OK, err
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
