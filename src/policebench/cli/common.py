@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -17,6 +18,7 @@ import typer
 from policebench import exitcodes
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
+from policebench.messages import Msg, text
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
 from policebench.render.registry import Style, TableFormat
@@ -105,7 +107,7 @@ def resolve_format(
         )
     if inferred is None:
         if output.is_dir():  # what write_atomic would say, before anything is read
-            raise UserError(f"{output} is a folder", "give a file name to --output")
+            raise UserError(Msg("output-is-folder", path=str(output)), Msg("output-is-folder-hint"))
         raise UserError(
             t("fmt_unknown", lang).format(file=output),
             t("fmt_unknown_hint", lang).format(
@@ -238,33 +240,57 @@ def use_color(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def print_problems(problems: Iterable[Problem]) -> None:
-    """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...)."""
+#: The language of the command running (its --lang, else the locale): set by
+#: :func:`handle_errors`, read by what prints messages without being handed a language.
+_LANG: ContextVar[str | None] = ContextVar("policebench_lang", default=None)
+
+
+def current_lang() -> str:
+    """The language messages are printed in: the running command's --lang, else the locale."""
+    return _LANG.get() or default_lang()
+
+
+def say(message: str) -> None:
+    """A message on stderr, in the command's language."""
+    sys.stderr.write(text(message, current_lang()) + "\n")
+
+
+def print_problems(problems: Iterable[Problem], lang: str | None = None) -> None:
+    """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...) [code], in
+    ``lang`` (default: :func:`current_lang`), then how many errors and warnings in how many
+    files."""
+    lang = lang or current_lang()
     problems = list(problems)
     for problem in problems:
-        sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{problem.render(lang)}\n")
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if errors or warnings:
-        parts = []
+        parts: list[Msg] = []
         if errors:
-            parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+            parts.append(Msg("count-errors" if errors == 1 else "count-errors-many", n=errors))
         if warnings:
-            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            parts.append(
+                Msg("count-warnings" if warnings == 1 else "count-warnings-many", n=warnings)
+            )
+        counts = parts[0] if len(parts) == 1 else Msg("count-and", first=parts[0], second=parts[1])
         files = len({p.file for p in problems})
-        sys.stderr.write(f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}\n")
+        line = Msg(
+            "count-in-files" if files == 1 else "count-in-files-many", counts=counts, n=files
+        )
+        sys.stderr.write(text(line, lang) + "\n")
 
 
-def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None:
-    """``text`` to ``output`` (atomically) or to stdout."""
+def emit(content: str, output: Path | None, protected: Iterable[Path] = ()) -> None:
+    """``content`` to ``output`` (atomically) or to stdout."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(content)
         sys.stdout.flush()
         return
     from policebench.cli.output import write_atomic
 
-    write_atomic(output, text, protected=protected)
-    sys.stderr.write(f"wrote {output}\n")
+    write_atomic(output, content, protected=protected)
+    say(Msg("wrote", path=str(output)))
 
 
 def finish(text: str, output: Path | None, ws: Any, failed: bool) -> None:
@@ -280,14 +306,15 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        option = kwargs.get("lang")
+        token = _LANG.set(option.value if isinstance(option, Lang) else default_lang())
         try:
             return func(*args, **kwargs)
         except InvalidInput as exc:
             print_problems(exc.problems)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         except UserError as exc:
-            hint = f" (hint: {exc.hint})" if exc.hint else ""
-            sys.stderr.write(f"error: {exc.message}{hint}\n")
+            print_user_error(exc)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         # Caught here, inside typer, which would otherwise end a Ctrl-C with 130 and no word
         # and a broken pipe with 1; run_app does the same for what escapes outside a command.
@@ -295,12 +322,23 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(_interrupted()) from None
         except BrokenPipeError:
             raise typer.Exit(_broken_pipe()) from None
+        finally:
+            _LANG.reset(token)
 
     return wrapper
 
 
+def print_user_error(exc: UserError) -> None:
+    """``error: message (hint: ...)`` on stderr, in the command's language."""
+    lang = current_lang()
+    line = text(Msg("error-line", message=exc.message), lang)
+    if exc.hint:
+        line += text(Msg("problem-hint", hint=exc.hint), lang)
+    sys.stderr.write(line + "\n")
+
+
 def _interrupted() -> int:
-    sys.stderr.write("interrupted\n")
+    say(Msg("interrupted"))
     return exitcodes.INTERRUPTED
 
 
@@ -320,10 +358,7 @@ def run_app(app: typer.Typer) -> None:
     except BrokenPipeError:
         sys.exit(_broken_pipe())
     except Exception:
-        sys.stderr.write(
-            "policebench: internal error (a bug in policebench, not in your input)"
-            "; please report it with the lines below\n"
-        )
+        say(Msg("internal-error"))
         traceback.print_exc()
         sys.exit(exitcodes.INTERNAL)
 
@@ -366,14 +401,11 @@ def load_or_exit(
     if shown:
         print_problems(shown)
     if errors and strict:
-        sys.stderr.write("nothing written: --strict and some inputs are bad\n")
+        say(Msg("strict-nothing-written"))
         raise typer.Exit(exitcodes.BAD_INPUT)
     if len(ws.selected) < minimum:
         if not errors:
-            sys.stderr.write(
-                "error: no profiles found (hint: add YAML profiles to ./cities or "
-                "name them on the command line)\n"
-            )
+            print_user_error(UserError(Msg("no-profiles"), Msg("no-profiles-hint")))
         raise typer.Exit(exitcodes.BAD_INPUT)
     return ws, bool(errors)
 
@@ -395,7 +427,7 @@ def _progress_callback() -> Callable[[int, int], None] | None:
             bar = Progress(transient=True, console=Console(stderr=True))
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task("reading profiles", total=total)
+            state["task"] = bar.add_task(text(Msg("reading-profiles"), current_lang()), total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()

@@ -1,0 +1,561 @@
+"""The message catalogue: every problem, hint, warning and command-line message, in English
+and Chinese, under a stable id with named placeholders.
+
+Why a typed catalogue of our own rather than gettext catalogues with Babel:
+
+* **Ids, not English, are the keys.** gettext looks a translation up by its English text, so
+  rewording an English message silently drops its Chinese until someone re-extracts and
+  re-translates it. Here an id keeps both texts; rewording one language cannot orphan the other.
+* **Both languages side by side in one reviewed file**, which a translator reads and edits like
+  a two-column table (and a test checks), with no extraction, ``.po``/``.mo`` compile step or
+  build artefact to ship: ``pip install`` gives a complete catalogue.
+* **Checked at test time**: every entry has Chinese, both texts use exactly the same named
+  placeholders, and every ``Msg("id", ...)`` call in the source names an id of the catalogue
+  with exactly its placeholders (``tests/test_messages.py``).
+* No new dependency; the two languages the tool speaks are fixed by its users.
+
+How a message travels: the pure core builds a :class:`Msg` (an id and its arguments) where it
+used to build a string. A ``Msg`` *is* a ``str`` whose value is its English text, so everything
+that treated messages as text (sorting problems, the JSON and tests that compare English)
+sees exactly what it saw before; the CLI, which knows ``--lang``, words it with
+:func:`text` at print time. One ``Problem`` thus prints in either language, and its ``code``
+stays the same in both. Arguments may themselves be ``Msg`` (worded in the same language) or
+tuples (joined with ``, `` in English and ``、`` in Chinese).
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+
+class Msg(str):
+    """A catalogue message: its English text as a ``str``, plus its id and arguments."""
+
+    id: str
+    args: dict[str, Any]
+
+    def __new__(cls, id: str, /, **args: Any) -> Msg:
+        self = super().__new__(cls, _render(id, args, "en"))
+        self.id = id
+        self.args = args
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Problems cross process boundaries (reading.py's pool): rebuilt from id and args.
+        return (_rebuild, (self.id, self.args))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` ("en" or "zh")."""
+        return _render(self.id, self.args, lang)
+
+
+def _rebuild(id: str, args: dict[str, Any]) -> Msg:
+    return Msg(id, **args)
+
+
+def text(value: str, lang: str) -> str:
+    """``value`` in ``lang`` if it is a catalogue message; other text as it is."""
+    return value.render(lang) if isinstance(value, Msg) else value
+
+
+def _arg(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, tuple):
+        return ("、" if lang == "zh" else ", ").join(str(_arg(v, lang)) for v in value)
+    return value
+
+
+def _render(id: str, args: dict[str, Any], lang: str) -> str:
+    en, zh = CATALOGUE[id]
+    template = zh if lang == "zh" else en
+    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+
+
+def placeholders(template: str) -> set[str]:
+    """The named placeholders of a catalogue text (``{name}``, ``{value:g}`` -> name, value)."""
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+
+
+def one_of(items: list[str] | tuple[str, ...], lang: str) -> str:
+    """In English "a, b or c"; in Chinese "a、b 或 c"."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    if lang == "zh":
+        return "、".join(items[:-1]) + " 或 " + items[-1]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the planner's words (not ``[Errno 13] ...``)."""
+    import errno
+
+    known = {
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.ENOENT: "os-not-found",
+        errno.EISDIR: "os-is-folder",
+        errno.ENOTDIR: "os-not-folder",
+        errno.ENOSPC: "os-disk-full",
+        errno.EFBIG: "os-too-big",
+        errno.EROFS: "os-read-only",
+        errno.ELOOP: "os-loop",
+        errno.EIO: "os-io",
+    }
+    if exc.errno in known:
+        return Msg(known[exc.errno])
+    return exc.strerror or str(exc)
+
+
+#: id -> (English, Chinese). Grouped by where the message is made. Placeholders are named and
+#: the same in both texts; ids are kebab-case and never reused for another meaning.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- how a problem is printed (cli/common.py) ---
+    # The position keeps ``: `` in Chinese too: editors and grep read FILE:LINE:COL: as a mark.
+    "problem-line": ("{where}: {severity}{message}", "{where}: {severity}{message}"),
+    "problem-hint": (" (hint: {hint})", "（提示：{hint}）"),
+    "problem-code": (" [{code}]", " [{code}]"),
+    "warning-prefix": ("warning: ", "警告："),
+    "error-line": ("error: {message}", "错误：{message}"),
+    "count-errors": ("{n} error", "{n} 个错误"),
+    "count-errors-many": ("{n} errors", "{n} 个错误"),
+    "count-warnings": ("{n} warning", "{n} 个警告"),
+    "count-warnings-many": ("{n} warnings", "{n} 个警告"),
+    "count-and": ("{first} and {second}", "{first}、{second}"),
+    "count-in-files": ("{counts} in {n} file", "共 {n} 个文件中有 {counts}"),
+    "count-in-files-many": ("{counts} in {n} files", "共 {n} 个文件中有 {counts}"),
+    "files-valid": ("{n} file valid", "{n} 个文件全部有效"),
+    "files-valid-many": ("{n} files valid", "{n} 个文件全部有效"),
+    "problems-found": ("{n} problem found in the input", "输入中发现 {n} 个问题"),
+    "problems-found-many": ("{n} problems found in the input", "输入中发现 {n} 个问题"),
+    "wrote": ("wrote {path}", "已写入 {path}"),
+    "interrupted": ("interrupted", "已中断"),
+    "strict-nothing-written": (
+        "nothing written: --strict and some inputs are bad",
+        "未写入任何内容：已指定 --strict，且部分输入有误",
+    ),
+    "no-profiles": ("no profiles found", "未找到任何地区档案"),
+    "no-profiles-hint": (
+        "add YAML profiles to ./cities or name them on the command line",
+        "请将 YAML 档案放入 ./cities 文件夹，或在命令行中指明",
+    ),
+    "reading-profiles": ("reading profiles", "正在读取地区档案"),
+    "internal-error": (
+        "policebench: internal error (a bug in policebench, not in your input); please report "
+        "it with the lines below",
+        "policebench：内部错误（这是 policebench 的缺陷，不是您的输入有误）；"
+        "请连同下面几行一并报告",
+    ),
+    "output-is-folder": ("{path} is a folder", "{path} 是一个文件夹"),
+    "output-is-folder-hint": ("give a file name to --output", "请为 --output 指定文件名"),
+    # --- shared pieces of hints ---
+    "did-you-mean": ("did you mean '{name}'?", "您是否想写 '{name}'？"),
+    "hint-then": ("{first}; {rest}", "{first}；{rest}"),
+    "allowed-keys": ("allowed keys: {keys}", "允许的键：{keys}"),
+    "and-more": ("{text}; {extra}", "{text}；{extra}"),
+    # --- the message table of the models' own checks (validation/build.py) ---
+    "value-null": ("nothing (null)", "空值（null）"),
+    "value-bool": ("the boolean {value}", "布尔值 {value}"),
+    "value-mapping": ("a mapping", "一组键值"),
+    "value-list": ("a list", "一个列表"),
+    "value-list-of-text": ("a list of {n} texts ({first}...)", "含 {n} 项文字的列表（{first}……）"),
+    "value-date": ("the date {date}", "日期 {date}"),
+    "subject-name": ("'{name}'", "'{name}'"),
+    "subject-key": ("the key {key}", "键 {key}"),
+    "subject-item": ("item {n} of '{parent}'", "'{parent}' 的第 {n} 项"),
+    "form-number-in-quotes": ("a number in quotes", "加了引号的数字"),
+    "form-fullwidth-digits": ("in full-width digits", "全角数字"),
+    "form-level-word": ("a level with its word", "带“级”字的等级"),
+    "form-text": ("text", "文字"),
+    "unknown-key": ("unknown key '{name}'", "未知的键 '{name}'"),
+    "missing-key": ("missing required key '{name}'", "缺少必填的键 '{name}'"),
+    "missing-key-hint": ("add '{name}:' here", "请在此处添加 '{name}:'"),
+    "not-one-of": (
+        "{subject} is {value}, expected one of {expected}",
+        "{subject} 为 {value}，应为以下之一：{expected}",
+    ),
+    "not-whole-number": (
+        "{subject} is {value}, expected a whole number",
+        "{subject} 为 {value}，应为整数",
+    ),
+    "not-finite": (
+        "{subject} is {value}, expected a finite number",
+        "{subject} 为 {value}，应为有限的数",
+    ),
+    "not-a-number": ("{subject} is {value}, expected a number", "{subject} 为 {value}，应为数字"),
+    "not-text": ("{subject} is {value}, expected text", "{subject} 为 {value}，应为文字"),
+    "hint-quote-it": ('put it in quotes, e.g. "{example}"', '请加上引号，例如 "{example}"'),
+    "bound-greater-than": (
+        "{subject} is {value}, expected a number greater than {bound}",
+        "{subject} 为 {value}，应为大于 {bound} 的数",
+    ),
+    "bound-greater-than-equal": (
+        "{subject} is {value}, expected a number at least {bound}",
+        "{subject} 为 {value}，应为不小于 {bound} 的数",
+    ),
+    "bound-less-than": (
+        "{subject} is {value}, expected a number less than {bound}",
+        "{subject} 为 {value}，应为小于 {bound} 的数",
+    ),
+    "bound-less-than-equal": (
+        "{subject} is {value}, expected a number at most {bound}",
+        "{subject} 为 {value}，应为不大于 {bound} 的数",
+    ),
+    "not-a-mapping": (
+        "{subject} is {value}, expected a mapping of keys",
+        "{subject} 为 {value}，应为一组键值（key: value）",
+    ),
+    "not-a-mapping-of": (
+        "{subject} is {value}, expected a mapping of keys such as {keys}",
+        "{subject} 为 {value}，应为一组键值，例如 {keys}",
+    ),
+    "source-is-url": (
+        "{subject} is the address {value} alone, expected a source: its title, address and "
+        "reliability",
+        "{subject} 只写了网址 {value}，来源应写明标题、网址和可靠性",
+    ),
+    "list-of-urls": (
+        "{subject} is a list of {n} addresses, expected sources, each with its title, address "
+        "and reliability",
+        "{subject} 是含 {n} 个网址的列表，应为来源，每条写明标题、网址和可靠性",
+    ),
+    "source-is-url-hint": (
+        "write each source as '- title: <what it is>' with 'url: {url}' and 'reliability: "
+        "primary' (or secondary, repost) on the lines below it",
+        "每条来源写作 '- title: <名称>'，并在下面几行写 'url: {url}' 和 'reliability: primary'"
+        "（或 secondary、repost）",
+    ),
+    "not-a-list": ("{subject} is {value}, expected a list", "{subject} 为 {value}，应为列表"),
+    "empty-list": (
+        "{subject} is empty, expected at least one entry",
+        "{subject} 为空，至少应有一项",
+    ),
+    "empty-text": ("{subject} is empty", "{subject} 为空"),
+    "empty-text-hint": (
+        "write the text, or remove the key if it is optional",
+        "请填写内容；若该键可选，也可删除",
+    ),
+    "too-long": (
+        "{subject} is {size} characters long, at most {limit} are allowed",
+        "{subject} 长 {size} 个字符，最多允许 {limit} 个",
+    ),
+    "too-long-hint": ("shorten it", "请缩短"),
+    "not-true-or-false": (
+        "{subject} is {value}, expected true or false",
+        "{subject} 为 {value}，应为 true 或 false",
+    ),
+    "not-a-date": ("{subject} is {value}, expected a date", "{subject} 为 {value}，应为日期"),
+    "not-a-date-hint": ("write it as YYYY-MM-DD", "请写作 YYYY-MM-DD（年-月-日）"),
+    "invalid-value": ("{subject} is not accepted ({detail})", "{subject} 的值不被接受（{detail}）"),
+    "hint-number-in-quotes": ("remove the quotes: {number}", "请去掉引号：{number}"),
+    "hint-fullwidth-digits": (
+        "'{typed}' is in full-width digits: write {number} in half-width digits",
+        "'{typed}' 是全角数字：请用半角数字写作 {number}",
+    ),
+    "hint-exponent": (
+        "YAML reads {typed} as text, not as a number: write {number}",
+        "YAML 把 {typed} 读作文字而不是数字：请写作 {number}",
+    ),
+    "hint-level-word": ("write the level's number alone: {number}", "只写等级的数字：{number}"),
+    "id-form": (
+        "'{name}' is {value}, expected an id of lowercase letters, digits and hyphens",
+        "'{name}' 为 {value}，标识应由小写字母、数字和连字符组成",
+    ),
+    "id-form-key": (
+        "key {value}: expected an id of lowercase letters, digits and hyphens",
+        "键 {value}：标识应由小写字母、数字和连字符组成",
+    ),
+    "id-confusable": (
+        "{subject} is {value}, expected an id of lowercase letters, digits and hyphens: {what}",
+        "{subject} 为 {value}，标识应由小写字母、数字和连字符组成：{what}",
+    ),
+    "confusable": (
+        "character {position} '{char}' is {code} ({unicode_name}), which only looks like '{latin}'",
+        "第 {position} 个字符 '{char}' 是 {code}（{unicode_name}），只是看起来像 '{latin}'",
+    ),
+    "write-id": ("write '{id}'", "请写作 '{id}'"),
+    "id-latin-hint": (
+        "write it in Latin letters: lowercase, digits and hyphens (for a place, the pinyin of "
+        "its name); a Chinese name goes in 'name_zh'",
+        "请用拉丁字母书写：小写字母、数字和连字符（地区可用其名称的拼音）；"
+        "中文名称写在 'name_zh' 中",
+    ),
+    # --- reading a file (readers/yaml) ---
+    "os-permission": ("permission denied", "没有访问权限"),
+    "os-not-found": ("no such file or folder", "文件或文件夹不存在"),
+    "os-is-folder": ("it is a folder", "这是一个文件夹"),
+    "os-not-folder": ("a part of the path is not a folder", "路径中有一部分不是文件夹"),
+    "os-disk-full": ("the disk is full", "磁盘已满"),
+    "os-too-big": ("the file is larger than the system allows", "文件超过系统允许的大小"),
+    "os-read-only": ("the disk or folder is read-only", "磁盘或文件夹是只读的"),
+    "os-loop": ("too many symbolic links", "符号链接层数过多"),
+    "os-io": ("the disk could not be read or written", "磁盘读写出错"),
+    "utf16": (
+        "the file is UTF-16 encoded; policebench reads UTF-8",
+        "文件是 UTF-16 编码；policebench 只读取 UTF-8",
+    ),
+    "utf16-hint": (
+        "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        "请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    ),
+    "binary": ("this is a binary file, not a YAML text file", "这是二进制文件，不是 YAML 文本文件"),
+    "binary-hint": (
+        "check the path; rubrics and profiles are .yaml text files",
+        "请检查路径；评估框架和地区档案都是 .yaml 文本文件",
+    ),
+    "save-utf8": ("save the file as UTF-8", "请将文件另存为 UTF-8 编码"),
+    "looks-gbk": (
+        "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8",
+        "文件看起来是 GBK/GB18030 编码（中文 Windows 常见）；请另存为 UTF-8",
+    ),
+    "not-utf8": (
+        "the file is not valid UTF-8 (byte {byte} cannot start a UTF-8 character here)",
+        "文件不是有效的 UTF-8（此处字节 {byte} 不能作为 UTF-8 字符的开头）",
+    ),
+    "is-folder": ("is a folder, expected a YAML file", "是一个文件夹，应为 YAML 文件"),
+    "not-regular-file": ("is not a regular file", "不是普通文件"),
+    "not-regular-file-hint": ("give the path of a .yaml file", "请给出 .yaml 文件的路径"),
+    "file-too-big": (
+        "the file is {size} MB; policebench inputs are at most {limit} MB",
+        "文件大小为 {size} MB；policebench 的输入最大为 {limit} MB",
+    ),
+    "file-too-big-hint": (
+        "check the path: rubrics and profiles are small text files",
+        "请检查路径：评估框架和地区档案都是很小的文本文件",
+    ),
+    "file-over": ("the file is over {limit} MB", "文件超过 {limit} MB"),
+    "no-such-file": ("no such file", "文件不存在"),
+    "no-such-file-hint": ("check the spelling of the path", "请检查路径的拼写"),
+    "symlink-loop": ("a symbolic link points to itself", "符号链接指向了自身"),
+    "cannot-read": ("cannot be read: {reason}", "无法读取：{reason}"),
+    "too-many-values": ("the document has more than {limit} values", "文档中的值超过 {limit} 个"),
+    "too-many-values-hint": (
+        "a rubric or profile has a few thousand values at most; check the path",
+        "评估框架或地区档案最多只有几千个值；请检查路径",
+    ),
+    "too-deep": ("nesting deeper than {limit} levels", "嵌套超过 {limit} 层"),
+    "too-deep-hint": (
+        "rubrics and profiles nest a few levels; check the brackets",
+        "评估框架和地区档案只嵌套几层；请检查括号",
+    ),
+    "file-empty": ("the file is empty", "文件是空的"),
+    "file-empty-hint": (
+        "a rubric or profile is a YAML mapping of keys",
+        "评估框架或地区档案是由键值组成的 YAML 映射",
+    ),
+    "alias-bomb": (
+        "the document expands to more than {limit} values (aliases expanding without bound?)",
+        "文档展开后超过 {limit} 个值（别名无限展开？）",
+    ),
+    "alias-bomb-hint": (
+        "write the values out instead of nesting aliases",
+        "请直接写出各个值，不要嵌套别名",
+    ),
+    "value-single": ("a single value", "单个值"),
+    "document-not-mapping": (
+        "the document is {kind}, expected a mapping of keys such as 'id:' and 'name:'",
+        "文档是{kind}，应为由 'id:'、'name:' 等键组成的映射",
+    ),
+    "alias-loop": (
+        "an alias refers to the list or mapping that contains it, which would nest without end "
+        "(deeper than {limit} levels)",
+        "别名引用了包含它自身的列表或映射，会无限嵌套（超过 {limit} 层）",
+    ),
+    "alias-loop-hint": (
+        "an alias (*name) can only repeat a value defined before it, not its own parent",
+        "别名（*name）只能重复在它之前定义的值，不能引用它的上层",
+    ),
+    "tag": (
+        "the tag {tag} is not allowed: policebench reads plain YAML only",
+        "不允许使用标签 {tag}：policebench 只读取普通 YAML",
+    ),
+    "tag-hint": (
+        "remove the tag and write the value as plain text, a number, a list or a mapping",
+        "请删除标签，把值写成普通文字、数字、列表或映射",
+    ),
+    "number-too-long": ("the number is {size} characters long", "这个数字长达 {size} 个字符"),
+    "value-unreadable": (
+        "cannot read the value {value}: no such date, time or number exists",
+        "无法读取值 {value}：不存在这样的日期、时间或数字",
+    ),
+    "value-unreadable-hint": (
+        "check the date (YYYY-MM-DD, a day that exists), or put the value in quotes if it is text",
+        "请检查日期（YYYY-MM-DD，且该日存在）；如果是文字，请加引号",
+    ),
+    "value-not-of-tag": ("cannot read the value {value} as {tag}", "无法把值 {value} 读作 {tag}"),
+    "value-not-of-tag-hint": (
+        "remove the tag {tag} or write a value of that kind",
+        "请删除标签 {tag}，或写出该类型的值",
+    ),
+    "complex-key": (
+        "a key must be a plain name or number, not a list or mapping",
+        "键必须是普通名称或数字，不能是列表或映射",
+    ),
+    "merge": ("merge keys (<<) are not supported", "不支持合并键（<<）"),
+    "merge-hint": ("write the keys out in full", "请完整写出各个键"),
+    "duplicate-key": (
+        "duplicate key {key} (first defined on line {line})",
+        "重复的键 {key}（第 {line} 行已定义）",
+    ),
+    "duplicate-key-hint": (
+        "remove one of the two entries or merge them",
+        "请删除其中一项，或将两项合并",
+    ),
+    "yaml11-number": (
+        "YAML reads {typed} as {read}, a number you did not write",
+        "YAML 会把 {typed} 读作 {read}，并不是您写的数字",
+    ),
+    "yaml11-number-hint": (
+        "write {plain} (a leading zero, 0x or ':' make YAML read another base), or put it in "
+        "quotes if it is text",
+        "请写作 {plain}（开头的 0、0x 或冒号会让 YAML 按其他进制读取）；如果是文字，请加引号",
+    ),
+    "fullwidth-colon": (
+        "full-width colon '：' (U+FF1A) after '{key}'",
+        "'{key}' 后面是全角冒号 '：'（U+FF1A）",
+    ),
+    "fullwidth-colon-hint": (
+        "type the half-width ':' followed by a space: '{fixed}'",
+        "请输入半角冒号 ':' 并在后面加一个空格：'{fixed}'",
+    ),
+    "fullwidth-comma-name": ("full-width comma '，' (U+FF0C)", "全角逗号 '，'（U+FF0C）"),
+    "list-comma-name": ("'、' (U+3001)", "顿号 '、'（U+3001）"),
+    "fullwidth-comma": (
+        "{name} between the items of a [...] or {{...}}",
+        "[...] 或 {{...}} 的各项之间用了{name}",
+    ),
+    "fullwidth-comma-hint": (
+        "separate items with the half-width ',' followed by a space",
+        "请用半角逗号 ',' 加一个空格分隔各项",
+    ),
+    "fullwidth-space": (
+        "the line is indented with full-width spaces (U+3000), which YAML does not read as "
+        "indentation",
+        "此行用全角空格（U+3000）缩进，YAML 不把它当作缩进",
+    ),
+    "fullwidth-space-hint": (
+        "indent with half-width spaces: switch the input method to English, or to half-width "
+        "with Shift+Space",
+        "请用半角空格缩进：把输入法切换到英文，或按 Shift+空格 切换到半角",
+    ),
+    "fullwidth-dash": (
+        "full-width dash '－' (U+FF0D) where a list item starts",
+        "列表项开头用了全角连字符 '－'（U+FF0D）",
+    ),
+    "fullwidth-dash-hint": (
+        "start a list item with the half-width '-' followed by a space",
+        "列表项请以半角 '-' 加一个空格开头",
+    ),
+    # --- YAML syntax (readers/yaml/_syntax.py); libyaml-* keep libyaml's English exactly ---
+    "yaml-syntax": ("YAML syntax: {problem}", "YAML 语法错误：{problem}"),
+    "yaml-syntax-context": (
+        "YAML syntax: {problem} ({context})",
+        "YAML 语法错误：{problem}（{context}）",
+    ),
+    "yaml-control-character": (
+        "YAML syntax: character {code} is not allowed in YAML text",
+        "YAML 语法错误：YAML 文本中不允许出现字符 {code}",
+    ),
+    "yaml-control-character-hint": (
+        "remove the control character (text pasted from a PDF or Word may carry one)",
+        "请删除这个控制字符（从 PDF 或 Word 粘贴的文字可能带有）",
+    ),
+    "yaml-anchor-twice": (
+        "YAML syntax: the same anchor (&name) is defined twice",
+        "YAML 语法错误：同一个锚点（&name）定义了两次",
+    ),
+    "yaml-anchor-twice-at": (
+        "YAML syntax: the same anchor (&name) is defined twice (first defined on line {line})",
+        "YAML 语法错误：同一个锚点（&name）定义了两次（第 {line} 行已定义）",
+    ),
+    "yaml-anchor-twice-hint": ("give each anchor its own name", "请为每个锚点取不同的名字"),
+    "yaml-tab-hint": (
+        "YAML indents with spaces; replace the tab characters with spaces",
+        "YAML 用空格缩进；请把制表符换成空格",
+    ),
+    "yaml-colon-hint": ("a value containing ': ' must be quoted", "含有 ': ' 的值必须加引号"),
+    "yaml-escape-hint": (
+        "inside double quotes a backslash starts an escape; write \\\\ or use single quotes",
+        "双引号内的反斜杠表示转义；请写作 \\\\，或改用单引号",
+    ),
+    "yaml-quote-hint": ("a quote is not closed", "有一个引号没有闭合"),
+    "yaml-documents-hint": (
+        "a file holds one document; remove the extra '---'",
+        "一个文件只能有一个文档；请删除多余的 '---'",
+    ),
+    "yaml-directive-hint": (
+        "remove the %YAML or %TAG line: policebench reads plain YAML 1.1",
+        "请删除 %YAML 或 %TAG 行：policebench 只读取普通 YAML 1.1",
+    ),
+    "yaml-tag-handle-hint": (
+        "remove the tag (the word starting with '!')",
+        "请删除标签（以 '!' 开头的词）",
+    ),
+    "yaml-dash-hint": (
+        "a '-' starts a list item; for a value that is not known write null",
+        "'-' 表示列表项的开始；未知的值请写 null",
+    ),
+    "yaml-indent-hint": (
+        "check the indentation of this line against the lines above",
+        "请对照上面几行检查此行的缩进",
+    ),
+    "yaml-alias-hint": (
+        "an alias (*name) needs an anchor (&name) earlier in the file",
+        "别名（*name）需要在文件前面有对应的锚点（&name）",
+    ),
+    "yaml-bracket-hint": (
+        "a bracket is not closed, or a comma is missing between items",
+        "有括号没有闭合，或各项之间缺少逗号",
+    ),
+    "libyaml-block-seq": (
+        "block sequence entries are not allowed in this context",
+        "此处不允许出现列表项",
+    ),
+    "libyaml-another-doc": ("but found another document", "却发现了另一个文档"),
+    "libyaml-single-doc": ("expected a single document in the stream", "一个文件应只包含一个文档"),
+    "libyaml-no-colon": ("could not find expected ':'", "找不到应有的 ':'"),
+    "libyaml-simple-key": ("while scanning a simple key", "读取键时"),
+    "libyaml-no-comma-bracket": ("did not find expected ',' or ']'", "找不到应有的 ',' 或 ']'"),
+    "libyaml-no-comma-brace": ("did not find expected ',' or '}}'", "找不到应有的 ',' 或 '}}'"),
+    "libyaml-flow-seq": ("while parsing a flow sequence", "解析 [...] 列表时"),
+    "libyaml-flow-map": ("while parsing a flow mapping", "解析 {{...}} 映射时"),
+    "libyaml-no-dash": ("did not find expected '-' indicator", "找不到应有的 '-'"),
+    "libyaml-block-collection": ("while parsing a block collection", "解析列表时"),
+    "libyaml-no-doc-start": ("did not find expected <document start>", "找不到文档开头（---）"),
+    "libyaml-no-line-break": (
+        "did not find expected comment or line break",
+        "找不到应有的注释或换行",
+    ),
+    "libyaml-block-scalar": ("while scanning a block scalar", "读取多行文字时"),
+    "libyaml-no-key": ("did not find expected key", "找不到应有的键"),
+    "libyaml-block-mapping": ("while parsing a block mapping", "解析映射时"),
+    "libyaml-bad-char": ("found character that cannot start any token", "发现不能出现在此处的字符"),
+    "libyaml-next-token": ("while scanning for the next token", "读取下一项时"),
+    "libyaml-dup-directive": ("found duplicate %YAML directive", "发现重复的 %YAML 指令"),
+    "libyaml-incompatible": ("found incompatible YAML document", "发现不兼容的 YAML 文档"),
+    "libyaml-undefined-alias": ("found undefined alias", "发现未定义的别名"),
+    "libyaml-undefined-tag": ("found undefined tag handle", "发现未定义的标签前缀"),
+    "libyaml-node": ("while parsing a node", "解析值时"),
+    "libyaml-eos": ("found unexpected end of stream", "文件意外结束"),
+    "libyaml-quoted-scan": ("while scanning a quoted scalar", "读取带引号的文字时"),
+    "libyaml-bad-escape": ("found unknown escape character", "发现未知的转义字符"),
+    "libyaml-quoted-parse": ("while parsing a quoted scalar", "解析带引号的文字时"),
+    "libyaml-mapping-values": (
+        "mapping values are not allowed in this context",
+        "此处不允许出现键值",
+    ),
+    "libyaml-mapping-values-here": ("mapping values are not allowed here", "此处不允许出现键值"),
+    "libyaml-block-end": ("did not find expected <block end>", "找不到应有的块结尾"),
+    "libyaml-block-end-dash": ("expected <block end>, but found '-'", "应为块结尾，却发现了 '-'"),
+    "libyaml-block-end-block-mapping": (
+        "expected <block end>, but found '<block mapping start>'",
+        "应为块结尾，却发现了新的映射",
+    ),
+    "libyaml-tab": ("found a tab character that violates indentation", "发现破坏缩进的制表符"),
+    "libyaml-tab-scan": (
+        "found a tab character where an indentation space is expected",
+        "在应为缩进空格处发现制表符",
+    ),
+}
