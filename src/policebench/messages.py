@@ -558,4 +558,212 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "found a tab character where an indentation space is expected",
         "在应为缩进空格处发现制表符",
     ),
+    # --- a profile against its rubric (validation/profile_checks.py) ---
+    "unknown-rubric": (
+        "unknown rubric id '{rubric}'; the rubric in use is '{used}'",
+        "未知的评估框架标识 '{rubric}'；当前使用的评估框架是 '{used}'",
+    ),
+    "unknown-rubric-hint": (
+        "pass the right rubric with --rubric PATH",
+        "请用 --rubric PATH 指定正确的评估框架",
+    ),
+    "level-range": (
+        "level {level} is outside the scale {min}..{max}",
+        "等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "level-range-hint": (
+        "use a whole number from {min} to {max}, or null if unknown",
+        "请填写 {min} 到 {max} 之间的整数；未知则写 null",
+    ),
+    "value-not-metric": (
+        "'{id}' is rated by level, not measured: 'value' belongs to metric indicators",
+        "'{id}' 按等级评定，不是计量指标：'value' 只用于计量指标",
+    ),
+    "value-not-metric-hint": ("give 'level' instead", "请改为填写 'level'"),
+    "level-disagrees-with-value": (
+        "level {level} disagrees with value {value}, which reaches level {implied} under the "
+        "rubric's thresholds",
+        "等级 {level} 与数值 {value} 不符：按评估框架的阈值，该数值对应等级 {implied}",
+    ),
+    "level-disagrees-with-value-hint": (
+        "give the value alone; the level follows",
+        "只填写数值即可，等级会据此得出",
+    ),
+    "no-confidence": ("'{id}' has a level but no confidence", "'{id}' 有等级但没有置信度"),
+    "no-confidence-hint": (
+        "add 'confidence: high | medium | low'",
+        "请添加 'confidence: high | medium | low'",
+    ),
+    "target-unknown-indicator": (
+        "target for unknown indicator '{id}'",
+        "目标指向未知的指标 '{id}'",
+    ),
+    "target-out-of-scale": (
+        "target {level} is outside the scale {min}..{max}",
+        "目标 {level} 超出量表范围 {min}..{max}",
+    ),
+    "target-out-of-scale-hint": (
+        "a target is a level from {min} to {max}",
+        "目标是 {min} 到 {max} 之间的等级",
+    ),
+    "unknown-indicator": (
+        "unknown indicator '{id}' (not in rubric '{rubric}')",
+        "未知的指标 '{id}'（评估框架 '{rubric}' 中没有）",
+    ),
+    "look-alike-hint": (
+        "character {position} '{char}' is {code}, which only looks like '{latin}': retype it",
+        "第 {position} 个字符 '{char}' 是 {code}，只是看起来像 '{latin}'：请重新输入",
+    ),
+    "no-evidence": (
+        "'{id}' has a level but no evidence; reports show it as an opinion",
+        "'{id}' 有等级但没有证据；报告会将其标为主观判断",
+    ),
+    "no-evidence-hint": ("add 'evidence:'", "请添加 'evidence:'"),
+    "no-source": ("'{id}' has evidence but no source", "'{id}' 有证据但没有来源"),
+    "no-source-hint": ("add 'sources:'", "请添加 'sources:'"),
+    # --- a rubric's own consistency (validation/rubric_checks.py, uncertainty.py) ---
+    "scale-max-not-above-min": (
+        "scale max ({max}) must be greater than scale min ({min})",
+        "量表最大值（{max}）必须大于最小值（{min}）",
+    ),
+    "level-unnamed": ("level {level} has no name", "等级 {level} 没有名称"),
+    "level-unnamed-hint": (
+        "add '{level}: <name>' under scale.levels",
+        "请在 scale.levels 下添加 '{level}: <名称>'",
+    ),
+    "outside-scale": (
+        "level {level} is outside the scale {min}..{max}",
+        "等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "default-target-out-of-scale": (
+        "default_target {level} is outside the scale {min}..{max}",
+        "default_target {level} 超出量表范围 {min}..{max}",
+    ),
+    "stages-not-ascending": (
+        "stages must be in ascending order of min ({min} follows {before})",
+        "发展阶段必须按 min 从小到大排列（{min} 排在 {before} 之后）",
+    ),
+    "duplicate-dimension-id": ("duplicate dimension id '{id}'", "重复的维度标识 '{id}'"),
+    "duplicate-indicator-id": (
+        "duplicate indicator id '{id}' (indicator ids are unique across the rubric)",
+        "重复的指标标识 '{id}'（指标标识在整个评估框架中必须唯一）",
+    ),
+    "missing-descriptor": (
+        "indicator '{id}' has no descriptor for level {level}",
+        "指标 '{id}' 缺少等级 {level} 的描述",
+    ),
+    "missing-descriptor-hint": (
+        "add '{level}: <what it looks like>'",
+        "请添加 '{level}: <该等级的表现>'",
+    ),
+    "action-level-out-of-range": (
+        "actions for level {level}: actions are listed under the level they reach, {low}..{max}",
+        "等级 {level} 下的举措：举措应列在其达到的等级下，即 {low}..{max}",
+    ),
+    "metric-fields-on-level-indicator": (
+        "thresholds and unit belong to metric indicators",
+        "thresholds 和 unit 只用于计量指标",
+    ),
+    "metric-fields-on-level-indicator-hint": (
+        "add 'kind: metric' or remove them",
+        "请添加 'kind: metric'，或删除它们",
+    ),
+    "metric-no-thresholds": (
+        "metric indicator '{id}' needs 'thresholds': the value needed for each level",
+        "计量指标 '{id}' 需要 'thresholds'：每个等级所需的数值",
+    ),
+    "metric-no-thresholds-hint": (
+        "e.g. thresholds: {{1: 0.5, 2: 1, 3: 2, 4: 3}}",
+        "例如 thresholds: {{1: 0.5, 2: 1, 3: 2, 4: 3}}",
+    ),
+    "thresholds-not-every-level": (
+        "thresholds must give a value for each level {low}..{max}, got [{got}]",
+        "thresholds 必须为 {low}..{max} 的每个等级给出数值，实际为 [{got}]",
+    ),
+    "thresholds-not-rising": ("thresholds must rise with the level", "thresholds 必须随等级递增"),
+    "metric-no-unit": (
+        "metric indicator '{id}' needs a 'unit'",
+        "计量指标 '{id}' 需要 'unit'（单位）",
+    ),
+    "needs-unknown-indicator": ("needs an unknown indicator '{id}'", "needs 指向未知的指标 '{id}'"),
+    "needs-level-out-of-scale": (
+        "needs '{id}' at level {level}, outside the scale",
+        "needs 要求 '{id}' 达到等级 {level}，超出量表范围",
+    ),
+    "needs-cycle": (
+        "'needs' form a cycle no roadmap can order: {chain}",
+        "'needs' 构成循环，无法排出路线图：{chain}",
+    ),
+    "needs-cycle-hint": ("remove or lower one of these needs", "请删除或降低其中一项 needs"),
+    "impute-out-of-scale": (
+        "{key} {level} is outside the scale {min}..{max}",
+        "{key} {level} 超出量表范围 {min}..{max}",
+    ),
+    "impute-out-of-scale-hint": (
+        "use a level from {min} to {max}, or leave it out",
+        "请使用 {min} 到 {max} 之间的等级，或不填",
+    ),
+    "impute-min-above-max": (
+        "impute_min ({low}) is above impute_max ({high})",
+        "impute_min（{low}）大于 impute_max（{high}）",
+    ),
+    "impute-min-above-max-hint": (
+        "the lowest plausible level of an unknown must not exceed the highest",
+        "未知等级的最低可能值不能超过最高可能值",
+    ),
+    "aggregation-listed-twice": (
+        "aggregation '{name}' is listed twice; each listed one is equally likely",
+        "汇总方式 '{name}' 列了两次；列出的每种方式概率相同",
+    ),
+    "aggregation-listed-twice-hint": ("list each aggregation once", "每种汇总方式只列一次"),
+    "medium-shift-above-low": (
+        "medium_shift ({medium}) is above low_shift ({low}): medium-confidence levels would move "
+        "more often than low-confidence ones",
+        "medium_shift（{medium}）大于 low_shift（{low}）：中置信度的等级会比低置信度的变动更频繁",
+    ),
+    "medium-shift-above-low-hint": (
+        "make medium_shift at most low_shift",
+        "请使 medium_shift 不大于 low_shift",
+    ),
+    # --- values typed another way (validation/forms.py) ---
+    "how-number-in-quotes": ("a number in quotes", "加了引号的数字"),
+    "how-fullwidth-digits": ("full-width digits", "全角数字"),
+    "how-level-word": ("a level with its word", "带“级”字的等级"),
+    "how-unknown-word": ("a word for 'not known'", "表示“未知”的词"),
+    "how-level-name": ("a level name of the rubric", "评估框架中的等级名称"),
+    "how-fullwidth-letters": ("full-width letters", "全角字母"),
+    "how-in-quotes": ("in quotes", "加了引号"),
+    "how-capitals": ("capital letters", "大写字母"),
+    "how-chinese-word": ("a Chinese word", "中文词"),
+    "how-without-quotes": (", without quotes", "，不加引号"),
+    "how-in-halfwidth": (", in half-width digits", "，用半角数字"),
+    "subject-target": ("the target of '{id}'", "'{id}' 的目标"),
+    "read-as": (
+        "{subject} is '{typed}' ({how}), read as {shown}",
+        "{subject} 为 '{typed}'（{how}），已读作 {shown}",
+    ),
+    "write-as": ("write {key}: {value}{how}", "请写作 {key}: {value}{how}"),
+    "hint-target-null": (
+        "a target is a level; remove the line if there is none",
+        "目标是一个等级；如果没有目标，请删除此行",
+    ),
+    "lowest-level-number": ("the lowest level's number", "最低等级的数字"),
+    "hint-ambiguous-none": (
+        "'{typed}' may mean 'nothing of it' or 'not known': write {lowest} if the place has "
+        "nothing of it, or null if it is not known",
+        "'{typed}' 既可能表示“完全没有”，也可能表示“未知”：完全没有请写 {lowest}，未知请写 null",
+    ),
+    "hint-one-number": (
+        "give one whole number, or null if unknown",
+        "请只填一个整数；未知则写 null",
+    ),
+    "hint-level-name-needs-rubric": (
+        "write the level's number: a level name is read only against a rubric",
+        "请写等级的数字：等级名称只能对照评估框架来读取",
+    ),
+    "hint-level-name-near": (
+        "did you mean '{name}' (level {level})? write the number",
+        "您是否想写 '{name}'（等级 {level}）？请写数字",
+    ),
+    "hint-one-confidence": ("choose one of high, medium or low", "请从 high、medium、low 中选一个"),
 }

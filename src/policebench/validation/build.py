@@ -22,11 +22,12 @@ from policebench.messages import Msg
 from policebench.models import Profile
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
-from policebench.validation.forms import normalise_profile, slug
+from policebench.validation.forms import LOOK_ALIKES, look_alikes, normalise_profile, slug
 from policebench.validation.profile_checks import (
     check_profile,
     evidence_warnings,
     unknown_indicators,
+    unknown_targets,
 )
 from policebench.validation.rubric_checks import check_rubric
 
@@ -37,6 +38,7 @@ __all__ = [
     "check_rubric",
     "evidence_warnings",
     "unknown_indicators",
+    "unknown_targets",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -257,11 +259,11 @@ def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
 
     Characters that look like Latin letters or a hyphen but are not (a Cyrillic ``е``, the
     hyphen U+2010) are named, with their position: nobody can see them."""
-    look_alikes = confusables(value) if isinstance(value, str) else []
-    if look_alikes:
+    found = look_alikes(value) if isinstance(value, str) else []
+    if found:
         fixed = "".join(LOOK_ALIKES.get(c, c) for c in value)
         made = slug(fixed)
-        char, position, latin = look_alikes[0]
+        char, position, latin = found[0]
         what = Msg(
             "confusable",
             char=char,
@@ -282,28 +284,6 @@ def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
         message = Msg("id-form", name=name, value=_describe(value))
     hint = Msg("write-id", id=made) if made else Msg("id-latin-hint")
     return message, hint, False
-
-
-#: Characters that look like a Latin letter or a hyphen in an id, and the one they look like.
-LOOK_ALIKES = {
-    **dict(zip("аеорсухіјѕкмнтвАЕОРСХКМНТВ", "aeopcyxijskmhtbaeopcxkmhtb", strict=True)),
-    **dict(zip("οαντρκιΑΒΕΗΙΚΜΝΟΡΤΧ", "oavtpkiabehikmnoptx", strict=True)),
-    "\u2010": "-",  # hyphen
-    "\u2011": "-",  # non-breaking hyphen
-    "\u2012": "-",  # figure dash
-    "\u2013": "-",  # en dash
-    "\u2014": "-",  # em dash
-    "\u2212": "-",  # minus sign
-    "\uff0d": "-",  # full-width hyphen-minus
-    "\u00ad": "",  # soft hyphen (invisible)
-    "\u200b": "",  # zero-width space
-}
-
-
-def confusables(value: str) -> list[tuple[str, int, str]]:
-    """The look-alike characters in ``value``: (character, 1-based position, what it looks
-    like: a Latin letter, ``-``, or nothing for an invisible one)."""
-    return [(c, i, LOOK_ALIKES[c]) for i, c in enumerate(value, 1) if c in LOOK_ALIKES]
 
 
 #: Errors where a mapping or a list was expected: text there may be full-width structure.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 
+from policebench.messages import Msg
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
@@ -29,7 +30,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "max"),
-                f"scale max ({scale.max}) must be greater than scale min ({scale.min})",
+                Msg("scale-max-not-above-min", max=scale.max, min=scale.min),
                 code="scale-max-not-above-min",
             )
         )
@@ -37,8 +38,8 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "levels"),
-                f"level {level} has no name",
-                f"add '{level}: <name>' under scale.levels",
+                Msg("level-unnamed", level=level),
+                Msg("level-unnamed-hint", level=level),
                 code="level-unnamed",
             )
         )
@@ -46,7 +47,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "levels", level),
-                f"level {level} is outside the scale {scale.min}..{scale.max}",
+                Msg("outside-scale", level=level, min=scale.min, max=scale.max),
                 key=True,
                 code="level-name-out-of-scale",
             )
@@ -55,8 +56,12 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("default_target",),
-                f"default_target {rubric.default_target}"
-                f" is outside the scale {scale.min}..{scale.max}",
+                Msg(
+                    "default-target-out-of-scale",
+                    level=rubric.default_target,
+                    min=scale.min,
+                    max=scale.max,
+                ),
                 code="default-target-out-of-scale",
             )
         )
@@ -65,9 +70,11 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("stages", i, "min"),
-                    "stages must be in ascending order "
-                    f"of min ({rubric.stages[i].min} follows "
-                    f"{rubric.stages[i - 1].min})",
+                    Msg(
+                        "stages-not-ascending",
+                        min=rubric.stages[i].min,
+                        before=rubric.stages[i - 1].min,
+                    ),
                     code="stages-not-ascending",
                 )
             )
@@ -78,7 +85,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("dimensions", d, "id"),
-                    f"duplicate dimension id '{dim.id}'",
+                    Msg("duplicate-dimension-id", id=dim.id),
                     code="duplicate-dimension-id",
                 )
             )
@@ -89,8 +96,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         (*path, "id"),
-                        f"duplicate indicator id '{ind.id}' "
-                        "(indicator ids are unique across the rubric)",
+                        Msg("duplicate-indicator-id", id=ind.id),
                         code="duplicate-indicator-id",
                     )
                 )
@@ -110,8 +116,8 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "levels"),
-                f"indicator '{ind.id}' has no descriptor for level {level}",
-                f"add '{level}: <what it looks like>'",
+                Msg("missing-descriptor", id=ind.id, level=level),
+                Msg("missing-descriptor-hint", level=level),
                 code="missing-descriptor",
             )
         )
@@ -120,7 +126,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
             problems.append(
                 doc.problem(
                     (*path, key, level),
-                    f"level {level} is outside the scale {scale.min}..{scale.max}",
+                    Msg("outside-scale", level=level, min=scale.min, max=scale.max),
                     key=True,
                     code="descriptor-out-of-scale",
                 )
@@ -129,9 +135,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "actions", level),
-                f"actions for level {level}: "
-                f"actions are listed under the level they reach, "
-                f"{scale.min + 1}..{scale.max}",
+                Msg("action-level-out-of-range", level=level, low=scale.min + 1, max=scale.max),
                 key=True,
                 code="action-level-out-of-range",
             )
@@ -142,8 +146,8 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "thresholds" if ind.thresholds else "unit"),
-                "thresholds and unit belong to metric indicators",
-                "add 'kind: metric' or remove them",
+                Msg("metric-fields-on-level-indicator"),
+                Msg("metric-fields-on-level-indicator-hint"),
                 key=True,
                 code="metric-fields-on-level-indicator",
             )
@@ -158,8 +162,8 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         return [
             doc.problem(
                 path,
-                f"metric indicator '{ind.id}' needs 'thresholds': the value needed for each level",
-                "e.g. thresholds: {1: 0.5, 2: 1, 3: 2, 4: 3}",
+                Msg("metric-no-thresholds", id=ind.id),
+                Msg("metric-no-thresholds-hint"),
                 code="metric-no-thresholds",
             )
         ]
@@ -169,9 +173,12 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         problems.append(
             doc.problem(
                 (*path, "thresholds"),
-                f"thresholds must give a value for "
-                f"each level {scale.min + 1}..{scale.max}, "
-                f"got {sorted(ind.thresholds)}",
+                Msg(
+                    "thresholds-not-every-level",
+                    low=scale.min + 1,
+                    max=scale.max,
+                    got=tuple(sorted(ind.thresholds)),
+                ),
                 code="thresholds-not-every-level",
             )
         )
@@ -180,14 +187,12 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         problems.append(
             doc.problem(
                 (*path, "thresholds"),
-                "thresholds must rise with the level",
+                Msg("thresholds-not-rising"),
                 code="thresholds-not-rising",
             )
         )
     if ind.unit is None:
-        problems.append(
-            doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'", code="metric-no-unit")
-        )
+        problems.append(doc.problem(path, Msg("metric-no-unit", id=ind.id), code="metric-no-unit"))
     return problems
 
 
@@ -207,7 +212,7 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                         problems.append(
                             doc.problem(
                                 path,
-                                f"needs an unknown indicator '{other}'",
+                                Msg("needs-unknown-indicator", id=other),
                                 closest(other, list(where)),
                                 key=True,
                                 code="needs-unknown-indicator",
@@ -217,7 +222,7 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                         problems.append(
                             doc.problem(
                                 path,
-                                f"needs '{other}' at level {needed}, outside the scale",
+                                Msg("needs-level-out-of-scale", id=other, level=needed),
                                 code="needs-level-out-of-scale",
                             )
                         )
@@ -231,8 +236,8 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
         problems.append(
             doc.problem(
                 ("dimensions", d, "indicators", i, "actions"),
-                f"'needs' form a cycle no roadmap can order: {chain}",
-                "remove or lower one of these needs",
+                Msg("needs-cycle", chain=chain),
+                Msg("needs-cycle-hint"),
                 code="needs-cycle",
             )
         )

@@ -21,7 +21,7 @@ from policebench.models import Rubric
 from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
 from policebench.readers.yaml import closest_then
-from policebench.validation.build import check_profile, unknown_indicators
+from policebench.validation.build import check_profile, unknown_indicators, unknown_targets
 from policebench.workspace.checking import group_history, load_history, validate_paths
 from policebench.workspace.inputs import (
     BUNDLED_CITIES,
@@ -253,6 +253,7 @@ def _open(
                 # A misspelt indicator id comes out with the file's other problems, as in
                 # validate, not on the run after they are fixed.
                 problems += unknown_indicators(read.document, rubric)
+                problems += unknown_targets(read.document, rubric)
             continue
         found = check_profile(read.loaded.profile, rubric, read.loaded.document)
         if found:

@@ -21,6 +21,7 @@ from policebench.validation.build import (
     check_profile,
     check_rubric,
     unknown_indicators,
+    unknown_targets,
 )
 from policebench.workspace.inputs import (
     LoadedProfile,
@@ -209,6 +210,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
         rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
         if rubric is not None:
             problems += unknown_indicators(doc, rubric)
+            problems += unknown_targets(doc, rubric)
     seen: dict[tuple[str, object], str] = {}
     for profile, doc, warnings in profiles:
         rubric = rubrics.get(profile.rubric) or fallback
