@@ -766,4 +766,104 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "您是否想写 '{name}'（等级 {level}）？请写数字",
     ),
     "hint-one-confidence": ("choose one of high, medium or low", "请从 high、medium、low 中选一个"),
+    # --- questionnaires (readers/survey_csv.py, cli/commands/survey.py) ---
+    "unknown-column": ("unknown column '{name}'", "未知的列 '{name}'"),
+    "unknown-column-hint": (
+        "columns are indicator ids (see `policebench new`), respondent, role or comment; start a "
+        "header with # to ignore its column",
+        "列名应为指标标识（见 `policebench new`）、respondent、role 或 comment；"
+        "列名以 # 开头则忽略该列",
+    ),
+    "duplicate-column": (
+        "column '{name}' repeats column {first}",
+        "列 '{name}' 与第 {first} 列重复",
+    ),
+    "duplicate-column-hint": ("keep one column per indicator", "每个指标只保留一列"),
+    "cell-not-whole": ("'{text}' is not a whole number", "'{text}' 不是整数"),
+    "cell-not-level": ("'{text}' is not a level", "'{text}' 不是等级"),
+    "cell-in-column": ("{error} (column '{column}')", "{error}（列 '{column}'）"),
+    "cell-level-hint": (
+        "use a whole number from {min} to {max}, or leave it blank",
+        "请填写 {min} 到 {max} 之间的整数，或留空",
+    ),
+    "no-header": (
+        "column {column} has no header but holds a value",
+        "第 {column} 列没有列名，但填有数值",
+    ),
+    "no-header-hint": (
+        "give it an indicator id as header, start the header with # to ignore it, or delete the "
+        "value",
+        "请以指标标识作为列名；或以 # 开头的列名忽略该列；或删除这些数值",
+    ),
+    "mixed-separator": (
+        "this row is separated by {found}, the header row by {used}: the answers of {n} such "
+        "rows would all read as blank",
+        "此行用 {found} 分隔，而表头用 {used} 分隔：这样的 {n} 行回答都会被读成空白",
+    ),
+    "mixed-separator-hint": (
+        "save the whole file with one separator: in Excel or WPS, Save As, CSV UTF-8 (comma "
+        "delimited)",
+        "请整个文件只用一种分隔符：在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
+    ),
+    "file-size": ("the file is {size} MB", "文件大小为 {size} MB"),
+    "is-folder-csv": ("is a folder, expected a CSV file", "是一个文件夹，应为 CSV 文件"),
+    "not-csv": (
+        "this is not a CSV text file (an .xlsx workbook?)",
+        "这不是 CSV 文本文件（是 .xlsx 工作簿吗？）",
+    ),
+    "save-csv-hint": (
+        "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
+        "在 Excel 或 WPS 中：另存为“CSV UTF-8（逗号分隔）”",
+    ),
+    "survey-fix-columns": (
+        "fix the columns named above (--skip-bad-rows does not skip those)",
+        "请修改上面列出的列（--skip-bad-rows 不能跳过这些问题）",
+    ),
+    "survey-fix-cells": (
+        "fix the cells above, or leave those rows out with --skip-bad-rows",
+        "请修改上面列出的单元格，或用 --skip-bad-rows 略过这些行",
+    ),
+    "nothing-written": ("nothing written: {advice}", "未写入任何内容：{advice}"),
+    "row-of": ("{line} ({who})", "{line}（{who}）"),
+    "skipped-row": ("skipped {n} row: {rows}", "已略过 {n} 行：{rows}"),
+    "skipped-rows": ("skipped {n} rows: {rows}", "已略过 {n} 行：{rows}"),
+    "no-answers": ("{file}: no answers to aggregate", "{file}：没有可汇总的回答"),
+    "no-answers-hint": ("add one row per respondent", "请每位受访者填写一行"),
+    "all-blank": ("{file}: every answer is blank", "{file}：所有回答都是空白"),
+    "all-blank-hint": ("give each indicator's level", "请填写各指标的等级"),
+    "survey-summary": (
+        "{people} respondent; {answered} of {total} indicators answered",
+        "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
+    ),
+    "survey-summary-many": (
+        "{people} respondents; {answered} of {total} indicators answered",
+        "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
+    ),
+    # --- new and survey: the profile written (cli/profile_output.py) ---
+    "step-review": ("review it", "请审阅"),
+    "step-fill-in": ("fill it in", "请填写"),
+    "next-step": (
+        "next: {step}, then run: policebench validate {path}",
+        "下一步：{step}，然后运行：policebench validate {path}",
+    ),
+    "assessed-not-date": ("--assessed {text} is not a date", "--assessed {text} 不是日期"),
+    "assessed-not-date-hint": (
+        "write it as YYYY-MM-DD, e.g. 2026-11-24",
+        "请写作 YYYY-MM-DD，例如 2026-11-24",
+    ),
+    "id-letters-hint": (
+        "use lowercase letters, digits and hyphens",
+        "请使用小写字母、数字和连字符",
+    ),
+    "id-letters-hint-eg": (
+        "use lowercase letters, digits and hyphens, e.g. '{id}'",
+        "请使用小写字母、数字和连字符，例如 '{id}'",
+    ),
+    "bad-place-id": ("'{id}' is not a valid place id", "'{id}' 不是有效的地区标识"),
+    "cannot-make-profile": ("cannot make a profile: {problems}", "无法生成地区档案：{problems}"),
+    "exists": ("{path} already exists; refusing to overwrite it", "{path} 已存在；不会覆盖它"),
+    "exists-hint": (
+        "choose another --output path, or remove the file first",
+        "请另选 --output 路径，或先删除该文件",
+    ),
 }
