@@ -866,4 +866,106 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "choose another --output path, or remove the file first",
         "请另选 --output 路径，或先删除该文件",
     ),
+    # --- places, peers and rubrics in use (workspace/, cli/reporting.py, trend) ---
+    "none": ("none", "无"),
+    "peers-none-with-others": (
+        "--peers none cannot be given with other peers",
+        "--peers none 不能与其他对比地区同时给出",
+    ),
+    "peers-none-with-others-hint": (
+        "give either --peers none, or the peers to compare with",
+        "请只给出 --peers none，或只给出要对比的地区",
+    ),
+    "unknown-peer": ("unknown peer '{id}' for --peers", "--peers 中有未知的对比地区 '{id}'"),
+    "unknown-peer-hint": (
+        "give a profile id in use, a profile's path (e.g. cities/x.yaml), {bundled} or none",
+        "请给出正在使用的档案标识、档案路径（例如 cities/x.yaml）、{bundled} 或 none",
+    ),
+    "no-rubric-path": (
+        "{path}: no such rubric file or folder",
+        "{path}：评估框架文件或文件夹不存在",
+    ),
+    "no-rubric-path-hint": ("check the path given to --rubric", "请检查 --rubric 给出的路径"),
+    "no-rubric-files": (
+        "{path}: no rubric (.yaml) files in this folder",
+        "{path}：此文件夹中没有评估框架（.yaml）文件",
+    ),
+    "duplicate-rubric-id": (
+        "rubric id '{id}' is also the id of {used}, which is used; this file is not",
+        "评估框架标识 '{id}' 与 {used} 相同；使用的是后者，此文件未被使用",
+    ),
+    "duplicate-rubric-id-hint": (
+        "give each rubric file its own id (a new version of a rubric: a new id or the old file "
+        "moved out of the folder)",
+        "请为每个评估框架文件设置不同的标识（新版本的评估框架：使用新标识，或把旧文件移出该文件夹）",
+    ),
+    "several-rubrics": (
+        "{path}: several rubrics and none named {ids}",
+        "{path}：有多个评估框架，但没有一个的标识是 {ids}",
+    ),
+    "several-rubrics-unnamed": (
+        "{path}: several rubrics and none named by the profiles",
+        "{path}：有多个评估框架，但档案没有指明用哪一个",
+    ),
+    "pass-rubric-hint": ("pass one with --rubric PATH", "请用 --rubric PATH 指定一个"),
+    "rubric-not-used": ("rubric file not used: {problem}", "未使用此评估框架文件：{problem}"),
+    "default-rubric-named": (
+        "'smart-policing' (no profile names one)",
+        "'smart-policing'（没有档案指明评估框架）",
+    ),
+    "rubric-not-found": (
+        "no readable rubric with id {named} (readable: {readable}); {n} rubric file could not be "
+        "read, the wanted one may be among them: {files}",
+        "没有可读取的、标识为 {named} 的评估框架（可读取的：{readable}）；有 {n} 个评估框架文件无法"
+        "读取，所需的可能就在其中：{files}",
+    ),
+    "rubric-not-found-many": (
+        "no readable rubric with id {named} (readable: {readable}); {n} rubric files could not be "
+        "read, the wanted one may be among them: {files}",
+        "没有可读取的、标识为 {named} 的评估框架（可读取的：{readable}）；有 {n} 个评估框架文件无法"
+        "读取，所需的可能就在其中：{files}",
+    ),
+    "rubric-not-found-hint": (
+        "fix the problems listed, or pass the rubric with --rubric PATH",
+        "请修正列出的问题，或用 --rubric PATH 指定评估框架",
+    ),
+    "unknown-city": (
+        "unknown city '{id}' (places in use: {known})",
+        "未知的地区 '{id}'（正在使用的地区：{known}）",
+    ),
+    "unknown-city-hint": (
+        "give the path of its profile (e.g. cities/{id}.yaml or a folder), or {bundled} for the "
+        "places bundled with policebench",
+        "请给出其档案的路径（例如 cities/{id}.yaml 或一个文件夹），或用 {bundled} 表示 policebench "
+        "自带的地区",
+    ),
+    "one-place": ("give exactly one place", "请只给出一个地区"),
+    "one-place-hint": ("e.g. policebench report j-city", "例如 policebench report j-city"),
+    "against-itself": ("a place cannot be compared with itself", "地区不能与自身对比"),
+    "against-itself-hint": ("use another peer or 'frontier'", "请换一个对比地区，或用 'frontier'"),
+    "unknown-against": (
+        "unknown peer '{id}' for --against (peers: {peers})",
+        "--against 中有未知的对比地区 '{id}'（对比地区：{peers}）",
+    ),
+    "unknown-against-hint": (
+        "use 'frontier', 'none' or a peer's id; a place outside the peers joins them with --peers "
+        "ID_OR_PATH or @bundled",
+        "请用 'frontier'、'none' 或对比地区的标识；对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled "
+        "加入",
+    ),
+    "target-option-out-of-scale": (
+        "--target {level} is outside the scale {min}..{max}",
+        "--target {level} 超出量表范围 {min}..{max}",
+    ),
+    "trend-city-folder": (
+        "{path} is a folder; CITY is one place",
+        "{path} 是一个文件夹；CITY 应为一个地区",
+    ),
+    "trend-city-folder-hint": (
+        "give its id or one of its profile files, then the folder: policebench trend ID {path}",
+        "请先给出地区标识或其某个档案文件，再给出文件夹：policebench trend ID {path}",
+    ),
+    "path-not-found": ("{path}: no such file or folder", "{path}：文件或文件夹不存在"),
+    "no-valid-profile": ("{id}: no valid profile of this place", "{id}：此地区没有有效的档案"),
+    "no-valid-profile-hint": ("run policebench validate", "请运行 policebench validate"),
 }

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policebench.errors import InvalidInput, UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 from policebench.paths import display
 from policebench.problems import Problem, sort_problems
@@ -135,8 +136,8 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                     display(path),
                     0,
                     0,
-                    "no such file or folder",
-                    "check the spelling of the path",
+                    Msg("os-not-found"),
+                    Msg("no-such-file-hint"),
                     "io",
                 )
             )
