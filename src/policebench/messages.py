@@ -950,8 +950,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown-against-hint": (
         "use 'frontier', 'none' or a peer's id; a place outside the peers joins them with --peers "
         "ID_OR_PATH or @bundled",
-        "请用 'frontier'、'none' 或对比地区的标识；对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled "
-        "加入",
+        "请用 'frontier'、'none' 或对比地区的标识；"
+        "对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled 加入",
     ),
     "target-option-out-of-scale": (
         "--target {level} is outside the scale {min}..{max}",
