@@ -968,4 +968,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "path-not-found": ("{path}: no such file or folder", "{path}：文件或文件夹不存在"),
     "no-valid-profile": ("{id}: no valid profile of this place", "{id}：此地区没有有效的档案"),
     "no-valid-profile-hint": ("run policebench validate", "请运行 policebench validate"),
+    # --- the roadmap's blocked steps (analysis/roadmap.py) ---
+    "blocked-first-reach": ("{id} must first reach level {level}", "{id} 须先达到等级 {level}"),
+    "blocked-needs-unknown": (
+        "needs {id} at level {level}, whose current level is unknown",
+        "需要 {id} 达到等级 {level}，而其当前等级未知",
+    ),
+    "blocked-needs": (
+        "needs {id} at level {level} (reaches {have})",
+        "需要 {id} 达到等级 {level}（目前为 {have}）",
+    ),
+    "blocked-unordered": ("prerequisites cannot be ordered", "前置条件无法排序"),
 }
