@@ -69,8 +69,38 @@ def _arg(value: Any, lang: str) -> Any:
 
 def _render(id: str, args: dict[str, Any], lang: str) -> str:
     en, zh = CATALOGUE[id]
-    template = zh if lang == "zh" else en
-    return template.format(**{k: _arg(v, lang) for k, v in args.items()})
+    values = {k: _arg(v, lang) for k, v in args.items()}
+    if lang != "zh":
+        return en.format(**values)
+    return _set_chinese(zh, values)
+
+
+def _cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+
+
+def _set_chinese(template: str, values: dict[str, Any]) -> str:
+    """``template`` filled in, without the template's space between two Chinese words.
+
+    A placeholder stands between spaces in the catalogue (``为 {value}``) so that a number or a
+    quoted name reads ``为 '2'``; where the value is Chinese itself (``日期``, ``全角数字``)
+    the space would fall between two Chinese words, which Chinese text never has. Only the
+    template's own spaces are dropped: a value's text is kept as typed."""
+    out = ""
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        if out and literal.startswith(" ") and _cjk(out[-1]) and _cjk(literal[1:2] or "x"):
+            literal = literal[1:]
+        out += literal
+        if field is None:
+            continue
+        value = values[field]
+        if conversion:
+            value = repr(value) if conversion == "r" else str(value)
+        shown = format(value, spec or "")
+        if shown and out.endswith(" ") and _cjk(shown[0]) and _cjk(out[-2:-1] or "x"):
+            out = out[:-1]
+        out += shown
+    return out
 
 
 def placeholders(template: str) -> set[str]:
@@ -154,7 +184,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "did-you-mean": ("did you mean '{name}'?", "您是否想写 '{name}'？"),
     "hint-then": ("{first}; {rest}", "{first}；{rest}"),
     "allowed-keys": ("allowed keys: {keys}", "允许的键：{keys}"),
-    "and-more": ("{text}; {extra}", "{text}；{extra}"),
     # --- the message table of the models' own checks (validation/build.py) ---
     "value-null": ("nothing (null)", "空值（null）"),
     "value-bool": ("the boolean {value}", "布尔值 {value}"),
@@ -380,6 +409,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot read the value {value}: no such date, time or number exists",
         "无法读取值 {value}：不存在这样的日期、时间或数字",
     ),
+    "date-no-month": (
+        "cannot read the date {value}: there is no month {month} (months are 1 to 12)",
+        "无法读取日期 {value}：没有 {month} 月（月份为 1 到 12）",
+    ),
+    "date-no-day": (
+        "cannot read the date {value}: month {month} of {year} has no day {day}",
+        "无法读取日期 {value}：{year} 年 {month} 月没有 {day} 日",
+    ),
     "value-unreadable-hint": (
         "check the date (YYYY-MM-DD, a day that exists), or put the value in quotes if it is text",
         "请检查日期（YYYY-MM-DD，且该日存在）；如果是文字，请加引号",
@@ -408,9 +445,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "YAML 会把 {typed} 读作 {read}，并不是您写的数字",
     ),
     "yaml11-number-hint": (
-        "write {plain} (a leading zero, 0x or ':' make YAML read another base), or put it in "
+        "write {plain}, without the leading zero that makes YAML read it in base 8; put it in "
         "quotes if it is text",
-        "请写作 {plain}（开头的 0、0x 或冒号会让 YAML 按其他进制读取）；如果是文字，请加引号",
+        "请写作 {plain}，去掉开头的 0（它会让 YAML 按八进制读取）；如果是文字，请加引号",
+    ),
+    "yaml11-colon-hint": (
+        "YAML reads ':' between digits as base 60: write the number you mean (1.5, 90), or put "
+        'a time or ratio in quotes: "{typed}"',
+        "YAML 把数字之间的 ':' 按六十进制读取：请写出您想表达的数（如 1.5、90），"
+        '时间或比例请加引号："{typed}"',
+    ),
+    "yaml11-base-hint": (
+        "write the number in decimal digits, or put {typed} in quotes if it is text",
+        "请用十进制数字书写；如果 {typed} 是文字，请加引号",
     ),
     "fullwidth-colon": (
         "full-width colon '：' (U+FF1A) after '{key}'",
@@ -969,14 +1016,85 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "no-valid-profile": ("{id}: no valid profile of this place", "{id}：此地区没有有效的档案"),
     "no-valid-profile-hint": ("run policebench validate", "请运行 policebench validate"),
     # --- the roadmap's blocked steps (analysis/roadmap.py) ---
-    "blocked-first-reach": ("{id} must first reach level {level}", "{id} 须先达到等级 {level}"),
+    "blocked-first-reach": ("{id} must first reach level {level}", "{id}须先达到等级 {level}"),
     "blocked-needs-unknown": (
         "needs {id} at level {level}, whose current level is unknown",
-        "需要 {id} 达到等级 {level}，而其当前等级未知",
+        "需要{id}达到等级 {level}，而其当前等级未知",
     ),
     "blocked-needs": (
         "needs {id} at level {level} (reaches {have})",
-        "需要 {id} 达到等级 {level}（目前为 {have}）",
+        "需要{id}达到等级 {level}（目前为 {have}）",
     ),
     "blocked-unordered": ("prerequisites cannot be ordered", "前置条件无法排序"),
+    # --- more than one file, or the wrong kind (workspace/checking.py, inputs.py) ---
+    "duplicate-profile": (
+        "duplicate profile: '{id}' assessed on {assessed} is also in {other}",
+        "重复的档案：'{id}' 在 {assessed} 的评估也出现在 {other} 中",
+    ),
+    "duplicate-profile-hint": (
+        "give each assessment its own 'assessed' date",
+        "请为每次评估设置不同的 'assessed' 日期",
+    ),
+    "duplicate-profile-hint-remove": (
+        "give each assessment its own 'assessed' date, or remove one file",
+        "请为每次评估设置不同的 'assessed' 日期，或删除其中一个文件",
+    ),
+    "not-a-rubric": (
+        "this is a profile (it names the rubric it is assessed against), not a rubric",
+        "这是地区档案（其中写明了所依据的评估框架），不是评估框架",
+    ),
+    "not-a-rubric-hint": (
+        "give a rubric file, e.g. rubrics/smart-policing.yaml",
+        "请给出评估框架文件，例如 rubrics/smart-policing.yaml",
+    ),
+    # --- the sensitivity analysis (analysis/sensitivity) ---
+    "needs-numpy": (
+        "policebench sensitivity needs NumPy, which is missing from this Python environment",
+        "policebench sensitivity 需要 NumPy，而当前 Python 环境中没有安装",
+    ),
+    "needs-numpy-hint": (
+        "NumPy is installed with policebench; reinstall it (pip install policebench) or install "
+        "NumPy alone (pip install numpy)",
+        "NumPy 随 policebench 一起安装；请重新安装 policebench（pip install policebench），"
+        "或单独安装 NumPy（pip install numpy）",
+    ),
+    "rubric-uncertainty": (
+        "rubric '{id}' uncertainty: {problem}",
+        "评估框架 '{id}' 的不确定性设置：{problem}",
+    ),
+    "samples-seed": (
+        "samples must be at least 1 and seed at least 0",
+        "samples 至少为 1，seed 至少为 0",
+    ),
+    "no-places": ("no places to analyse", "没有可分析的地区"),
+    "place-twice": ("a place is listed twice", "有地区被列了两次"),
+    "place-twice-hint": ("give each place once", "每个地区只列一次"),
+    "memory-need": (
+        "{places} places x {samples} samples need about {need} GiB of memory",
+        "{places} 个地区 × {samples} 次抽样约需 {need} GiB 内存",
+    ),
+    "memory-need-hint": (
+        "use fewer --samples: 10000 already place band ends within a few tenths of a point",
+        "请减少 --samples：10000 次抽样已能把区间端点精确到零点几分",
+    ),
+    "draw-level-range": (
+        "'{place}': level {level} of '{id}' is outside the scale {min}..{max}",
+        "'{place}'：'{id}' 的等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "draw-level-range-hint": (
+        "run policebench validate on the profile",
+        "请对该档案运行 policebench validate",
+    ),
+    "sampling": (
+        "sampling {places} places x {samples} samples ...",
+        "正在抽样：{places} 个地区 × {samples} 次……",
+    ),
+    "worker-stopped": (
+        "a worker process of the analysis stopped before it finished (out of memory?)",
+        "分析的工作进程未完成就停止了（内存不足？）",
+    ),
+    "worker-stopped-hint": (
+        "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
+        "请减少 --samples，或设置 POLICEBENCH_WORKERS=1 在单个进程中分析",
+    ),
 }

@@ -115,13 +115,14 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_
     lines = err.splitlines()
     assert lines[:4] == [
         "answers.csv:3:3: level 7 is outside the scale 0..4 (column 'top-level-design') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:4:4: 'abc' is not a level (column 'data-sharing') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:5:5: '2.5' is not a whole number (column 'usability') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:6:8: column H has no header but holds a value (hint: give it an "
-        "indicator id as header, start the header with # to ignore it, or delete the value)",
+        "indicator id as header, start the header with # to ignore it, or delete the value) "
+        "[no-header]",
     ]
     assert "nothing written" in err
     assert not (in_tmp / "t.yaml").exists()

@@ -133,7 +133,7 @@ def _number_hint(value: Any, whole: bool) -> str:
         return Msg("hint-exponent", typed=plain, number=f"{float(plain):g}")
     level = _LEVEL_WORD.fullmatch(plain)
     if whole and level:
-        return Msg("hint-level-word", typed=value.strip(), number=level["n"])
+        return Msg("hint-level-word", number=level["n"] or level["m"])
     return ""
 
 
@@ -231,14 +231,14 @@ def _not_a_mapping(
     if isinstance(value, str) and _URL.match(value.strip()) and "url" in keys:
         return (
             Msg("source-is-url", subject=subject, value=typed),
-            Msg("source-is-url-hint", url=_short(value.strip())),
+            Msg("source-is-url-hint", url=value.strip()[:60]),
             False,
         )
     urls = isinstance(value, list) and all(isinstance(v, str) and _URL.match(v) for v in value)
     if urls and value and "url" in keys:
         return (
             Msg("list-of-urls", subject=subject, n=len(value)),
-            Msg("source-is-url-hint", url=_short(str(value[0]).strip())),
+            Msg("source-is-url-hint", url=str(value[0]).strip()[:60]),
             False,
         )
     if keys:

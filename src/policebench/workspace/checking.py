@@ -67,9 +67,13 @@ def group_history(
             problems.append(
                 lp.document.problem(
                     ("id",),
-                    f"duplicate profile: '{lp.profile.id}' assessed on "
-                    f"{lp.profile.assessed} is also in {clash.source.name}",
-                    "give each assessment its own 'assessed' date, or remove one file",
+                    Msg(
+                        "duplicate-profile",
+                        id=lp.profile.id,
+                        assessed=str(lp.profile.assessed),
+                        other=clash.source.name,
+                    ),
+                    Msg("duplicate-profile-hint-remove"),
                     code="duplicate-id",
                 )
             )
@@ -223,9 +227,13 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
             problems.append(
                 doc.problem(
                     ("id",),
-                    f"duplicate profile: '{profile.id}' assessed on "
-                    f"{profile.assessed} is also in {seen[key]}",
-                    "give each assessment its own 'assessed' date",
+                    Msg(
+                        "duplicate-profile",
+                        id=profile.id,
+                        assessed=str(profile.assessed),
+                        other=seen[key],
+                    ),
+                    Msg("duplicate-profile-hint"),
                     code="duplicate-id",
                 )
             )

@@ -73,8 +73,8 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
             [
                 doc.problem(
                     ("rubric",),
-                    "this is a profile (it names the rubric it is assessed against), not a rubric",
-                    "give a rubric file, e.g. rubrics/smart-policing.yaml",
+                    Msg("not-a-rubric"),
+                    Msg("not-a-rubric-hint"),
                     key=True,
                     code="not-a-rubric",
                 )

@@ -72,6 +72,7 @@ from policebench.analysis.sensitivity.workers import (
     worker_count,
 )
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import aggregate, levels_of, rank_key
 from policebench.validation.uncertainty import uncertainty_issues
@@ -210,9 +211,8 @@ def require_numpy() -> None:
         import numpy  # noqa: F401
     except ImportError:
         raise UserError(
-            "policebench sensitivity needs NumPy, which is missing from this Python environment",
-            "NumPy is installed with policebench; reinstall it (pip install policebench) "
-            "or install NumPy alone (pip install numpy)",
+            Msg("needs-numpy"),
+            Msg("needs-numpy-hint"),
         ) from None
 
 
@@ -239,21 +239,21 @@ def run(
 
     settings = settings or rubric.uncertainty
     for _, message, hint in uncertainty_issues(rubric, settings)[:1]:
-        raise UserError(f"rubric '{rubric.id}' uncertainty: {message}", hint)
+        raise UserError(Msg("rubric-uncertainty", id=rubric.id, problem=message), hint)
     if samples < 1 or seed < 0:
-        raise UserError("samples must be at least 1 and seed at least 0")
+        raise UserError(Msg("samples-seed"))
     if not profiles:
-        raise UserError("no places to analyse")
+        raise UserError(Msg("no-places"))
     ids = [p.id for p in profiles]
     if len(set(ids)) != len(ids):
-        raise UserError("a place is listed twice", "give each place once")
+        raise UserError(Msg("place-twice"), Msg("place-twice-hint"))
     # The arrays that grow with places x samples: every overall score, and every rank.
     per_pair = 8 + (2 if len(profiles) <= 2**16 else 4)
     if len(profiles) * samples * per_pair > _MEMORY:
         need = len(profiles) * samples * per_pair / 2**30
         raise UserError(
-            f"{len(profiles)} places x {samples} samples need about {need:.0f} GiB of memory",
-            "use fewer --samples: 10000 already place band ends within a few tenths of a point",
+            Msg("memory-need", places=len(profiles), samples=samples, need=f"{need:.0f}"),
+            Msg("memory-need-hint"),
         )
     places = len(profiles)
     threads = worker_count(workers)

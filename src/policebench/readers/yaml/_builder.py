@@ -169,7 +169,7 @@ class YamlBuilder:
         short = tag.replace("tag:yaml.org,2002:", "!!")
         if (
             tag in (_INT_TAG, _FLOAT_TAG)
-            and getattr(node, "style", None) is None
+            and not getattr(node, "style", None)
             and _YAML11_NUMBER.match(value)
         ):
             # YAML 1.1 reads `010` as 8 (octal), `1:30` as 90 (base 60), `0x1f` as 31: a
@@ -177,7 +177,7 @@ class YamlBuilder:
             self.fail(
                 node,
                 Msg("yaml11-number", typed=value, read=self.constructor.construct_object(node)),
-                Msg("yaml11-number-hint", plain=_plain_number(value)),
+                _yaml11_hint(value),
                 "yaml11-number",
             )
             return None
@@ -186,7 +186,7 @@ class YamlBuilder:
         except (ValueError, OverflowError):  # a date that does not exist, say
             self.fail(
                 node,
-                Msg("value-unreadable", value=repr(shown)),
+                _unreadable(shown),
                 Msg("value-unreadable-hint"),
                 "value",
             )
@@ -258,12 +258,28 @@ class YamlBuilder:
 _YAML11_NUMBER = re.compile(r"[-+]?(0[0-9_]+$|0[xXbBoO]|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)")
 
 
-def _plain_number(value: str) -> str:
-    """What a planner most likely meant by a YAML 1.1 number: ``010`` -> ``10``."""
-    if ":" in value or value.lstrip("+-")[1:2] in ("x", "X", "b", "B", "o", "O"):
-        return f'"{value}"'
+def _yaml11_hint(value: str) -> Msg:
+    """How to write what a planner most likely meant by a YAML 1.1 number."""
+    if ":" in value:
+        return Msg("yaml11-colon-hint", typed=value)
+    if value.lstrip("+-")[1:2] in ("x", "X", "b", "B", "o", "O"):
+        return Msg("yaml11-base-hint", typed=value)
     sign = "-" if value.startswith("-") else ""
-    return sign + (value.lstrip("+-").lstrip("0_") or "0")
+    return Msg("yaml11-number-hint", plain=sign + (value.lstrip("+-").lstrip("0_") or "0"))
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _unreadable(shown: str) -> Msg:
+    """Why a value YAML took for a date or number cannot be one: no such month, or day."""
+    date = _DATE.match(shown)
+    if date:
+        year, month, day = (int(part) for part in date.groups())
+        if not 1 <= month <= 12:
+            return Msg("date-no-month", value=repr(shown), month=month)
+        return Msg("date-no-day", value=repr(shown), day=day, month=month, year=year)
+    return Msg("value-unreadable", value=repr(shown))
 
 
 def _short(key: Any) -> Any:
