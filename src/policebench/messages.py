@@ -304,6 +304,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "character {position} '{char}' is {code} ({unicode_name}), which only looks like '{latin}'",
         "第 {position} 个字符 '{char}' 是 {code}（{unicode_name}），只是看起来像 '{latin}'",
     ),
+    "char-cyrillic": ("a Cyrillic letter", "西里尔字母"),
+    "char-greek": ("a Greek letter", "希腊字母"),
+    "char-invisible": ("an invisible character", "不可见字符"),
+    "char-dash": ("a dash, not the hyphen-minus", "连接号，不是半角连字符"),
     "write-id": ("write '{id}'", "请写作 '{id}'"),
     "id-latin-hint": (
         "write it in Latin letters: lowercase, digits and hyphens (for a place, the pinyin of "

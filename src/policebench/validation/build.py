@@ -253,6 +253,19 @@ def _not_a_mapping(
 _URL = re.compile(r"(?i)(https?|ftp)://|www\.")
 
 
+def _kind_of_char(char: str) -> Msg:
+    """What a look-alike character is, in the planner's words: a Cyrillic or Greek letter, a
+    dash, or an invisible character."""
+    name = unicodedata.name(char, "")
+    if name.startswith("CYRILLIC"):
+        return Msg("char-cyrillic")
+    if name.startswith("GREEK"):
+        return Msg("char-greek")
+    if not LOOK_ALIKES.get(char):
+        return Msg("char-invisible")
+    return Msg("char-dash")
+
+
 def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
     """An id typed with spaces or capitals: the valid id made from it, never rewritten for
     the planner (ids are keys and file names: a silent change would point elsewhere).
@@ -268,7 +281,7 @@ def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
             "confusable",
             char=char,
             code=f"U+{ord(char):04X}",
-            unicode_name=unicodedata.name(char, "?").lower(),
+            unicode_name=_kind_of_char(char),
             position=position,
             latin=latin,
         )
