@@ -59,9 +59,17 @@ def text(value: str, lang: str) -> str:
     return value.render(lang) if isinstance(value, Msg) else value
 
 
+class OneOf(tuple[str, ...]):
+    """Choices as an argument: "a, b or c" in English, "a、b 或 c" in Chinese."""
+
+    __slots__ = ()
+
+
 def _arg(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return value.render(lang)
+    if isinstance(value, OneOf):
+        return one_of([str(_arg(v, lang)) for v in value], lang)
     if isinstance(value, tuple):
         return ("、" if lang == "zh" else ", ").join(str(_arg(v, lang)) for v in value)
     return value

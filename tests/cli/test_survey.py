@@ -237,3 +237,28 @@ def test_help_states_the_rules(runner: CliRunner) -> None:
     flat = " ".join(result.stdout.split())
     assert "the lower of the two middle ones" in flat
     assert "policebench survey examples/survey-j-city.csv" in flat
+
+
+def test_rows_with_another_separator_are_diagnosed(runner: CliRunner, in_tmp: Path) -> None:
+    """Rows pasted with ';' under a ',' header read as one cell each: said so, in both
+    languages, not "every answer is blank" (issue 12)."""
+    rows = [row.replace(",", ";") for row in ROWS[1:]]
+    path = _csv(in_tmp, [ROWS[0], *rows])
+    code, out, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert out == ""
+    assert err.splitlines()[0] == (
+        "answers.csv:3:1: this row is separated by ';', the header row by ',': the answers of "
+        f"{len(rows)} such rows would all read as blank (hint: save the whole file with one "
+        "separator: in Excel or WPS, Save As, CSV UTF-8 (comma delimited)) [mixed-separator]"
+    )
+    assert "every answer is blank" not in err
+    assert not (in_tmp / "t.yaml").exists()
+    code, _, err = _survey(runner, str(path), "--city", "t", "--lang", "zh")
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "answers.csv:3:1: 此行用 ';' 分隔，而表头用 ',' 分隔：这样的 "
+        f"{len(rows)} 行回答都会被读成空白（提示：请整个文件只用一种分隔符：在 Excel 或 WPS "
+        "中另存为“CSV UTF-8（逗号分隔）”） [mixed-separator]"
+    )
+    assert err.splitlines()[-1].startswith("未写入任何内容：")

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from policebench.messages import Msg
+from policebench.messages import Msg, OneOf
 from policebench.models import Profile
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
@@ -166,8 +166,9 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
     if kind == "missing":
         return Msg("missing-key", name=name), Msg("missing-key-hint", name=name), False
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        return Msg("not-one-of", subject=subject, value=typed, expected=expected), "", False
+        # pydantic words the choices ("'a', 'b' or 'c'"): taken apart, worded per language.
+        choices = OneOf(re.findall(r"'[^']*'", str(ctx.get("expected", ""))))
+        return Msg("not-one-of", subject=subject, value=typed, expected=choices), "", False
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         hint = _number_hint(value, whole=True)
         return Msg("not-whole-number", subject=subject, value=typed), hint, False
@@ -177,7 +178,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
         hint = _number_hint(value, whole=False)
         return Msg("not-a-number", subject=subject, value=typed), hint, False
     if kind == "string_type":
-        hint = Msg("hint-quote-it", example="1.0") if isinstance(value, int | float) else ""
+        hint = Msg("hint-quote-it", example=str(value)) if isinstance(value, int | float) else ""
         if isinstance(value, dt.date):
             hint = Msg("hint-quote-it", example=value.isoformat())
         return Msg("not-text", subject=subject, value=typed), hint, False
