@@ -1109,4 +1109,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
         "请减少 --samples，或设置 POLICEBENCH_WORKERS=1 在单个进程中分析",
     ),
+    # --- report templates a planner adapts (render/templates.py) ---
+    "template-folder-missing": ("{path}: no such template folder", "{path}：模板文件夹不存在"),
+    "template-folder-missing-hint": (
+        "give the folder holding your *.j2 templates",
+        "请给出存放 *.j2 模板的文件夹",
+    ),
+    "template-not-found": ("template {name} not found", "找不到模板 {name}"),
+    "template-not-found-hint": (
+        "the bundled templates are report.md.j2, report.html.j2, compare.md.j2 and compare.html.j2",
+        "自带的模板有 report.md.j2、report.html.j2、compare.md.j2 和 compare.html.j2",
+    ),
+    "template-syntax": (
+        "{where}: template syntax error: {detail}",
+        "{where}：模板语法错误：{detail}",
+    ),
+    "template-unsafe": (
+        "template {name} tried something unsafe: {detail}",
+        "模板 {name} 试图执行不安全的操作：{detail}",
+    ),
+    "template-unsafe-hint": (
+        "templates may format the report data, nothing else",
+        "模板只能排版报告数据，不能做其他事情",
+    ),
+    "template-no-name": (
+        "template {template} uses '{name}', which the report data does not have",
+        "模板 {template} 用到了 '{name}'，但报告数据中没有这一项",
+    ),
+    "template-error": ("template {template}: {detail}", "模板 {template}：{detail}"),
+    "template-undefined-hint": (
+        "check the names used against the JSON report (policebench report ID --format json)",
+        "请对照 JSON 格式的报告（policebench report ID --format json）检查所用的名称",
+    ),
 }

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from policebench.errors import UserError
+from policebench.messages import Msg
 
 
 def _autoescape(name: str | None) -> bool:
@@ -40,8 +41,8 @@ def environment(template_dir: Path | None = None) -> Any:
     if template_dir is not None:
         if not template_dir.is_dir():
             raise UserError(
-                f"{template_dir}: no such template folder",
-                "give the folder holding your *.j2 templates",
+                Msg("template-folder-missing", path=str(template_dir)),
+                Msg("template-folder-missing-hint"),
             )
         searchpath.insert(0, str(template_dir))
     env = ImmutableSandboxedEnvironment(
@@ -71,20 +72,36 @@ def render(name: str, data: dict[str, Any], template_dir: Path | None = None) ->
         return str(template.render(r=data, lang=data.get("lang", "en")))
     except jinja2.TemplateNotFound as exc:
         raise UserError(
-            f"template {exc.name} not found",
-            "the bundled templates are report.md.j2, report.html.j2, "
-            "compare.md.j2 and compare.html.j2",
+            Msg("template-not-found", name=str(exc.name)),
+            Msg("template-not-found-hint"),
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(
-            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
+            Msg(
+                "template-syntax",
+                where=f"{exc.filename or exc.name}:{exc.lineno}",
+                detail=str(exc.message),
+            )
         ) from None
     except jinja2.exceptions.SecurityError as exc:
         raise UserError(
-            f"template {name} tried something unsafe: {exc}",
-            "templates may format the report data, nothing else",
+            Msg("template-unsafe", name=name, detail=str(exc)),
+            Msg("template-unsafe-hint"),
         ) from None
     except jinja2.UndefinedError as exc:
         raise UserError(
-            f"template {name}: {exc.message}", "check the names used against the JSON report"
+            _undefined(name, str(exc.message)), Msg("template-undefined-hint")
         ) from None
+
+
+def _undefined(name: str, detail: str) -> Msg:
+    """jinja's words for a name a template uses and the data lacks (``'dict object' has no
+    attribute 'x'``, ``'x' is undefined``) said as the planner adapting a template sees it."""
+    import re
+
+    missing = re.search(r"has no attribute '([^']+)'", detail) or re.match(
+        r"'([^']+)' is undefined", detail
+    )
+    if missing:
+        return Msg("template-no-name", template=name, name=missing[1])
+    return Msg("template-error", template=name, detail=detail)
