@@ -198,6 +198,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value-mapping": ("a mapping", "一组键值"),
     "value-list": ("a list", "一个列表"),
     "value-list-of-text": ("a list of {n} texts ({first}...)", "含 {n} 项文字的列表（{first}……）"),
+    "value-list-of-one-text": ("a list of one text ({first})", "只含一项文字的列表（{first}）"),
     "value-date": ("the date {date}", "日期 {date}"),
     "subject-name": ("'{name}'", "'{name}'"),
     "subject-key": ("the key {key}", "键 {key}"),

@@ -88,6 +88,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return Msg("value-mapping")
     if isinstance(value, list):
+        if len(value) == 1 and isinstance(value[0], str):
+            return Msg("value-list-of-one-text", first=_short(value[0]))
         if value and all(isinstance(v, str) for v in value):
             return Msg("value-list-of-text", first=_short(value[0]), n=len(value))
         return Msg("value-list")
