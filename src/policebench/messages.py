@@ -1142,4 +1142,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "check the names used against the JSON report (policebench report ID --format json)",
         "请对照 JSON 格式的报告（policebench report ID --format json）检查所用的名称",
     ),
+    # --- usage errors (cli/usage.py: click's messages, worded in Chinese) ---
+    "usage-line": ("Usage: {usage}", "用法：{usage}"),
+    "usage-help": ("Try '{command} --help' for help.", "运行 '{command} --help' 查看帮助。"),
+    "usage-no-option": ("No such option: {option}", "没有这个选项：{option}"),
+    "usage-no-option-near": (
+        "No such option: {option} (Possible options: {options})",
+        "没有这个选项：{option}（可能想用的选项：{options}）",
+    ),
+    "usage-no-command": ("No such command '{command}'.", "没有命令 '{command}'。"),
+    "usage-no-command-near": (
+        "No such command '{command}'. Did you mean {near}?",
+        "没有命令 '{command}'。您是否想用 {near}？",
+    ),
+    "usage-missing-argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
+    "usage-missing-option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
+    "usage-needs-value": (
+        "Option '{option}' requires an argument.",
+        "选项 '{option}' 需要一个值。",
+    ),
+    "usage-takes-no-value": (
+        "Option '{option}' does not take a value.",
+        "选项 '{option}' 不接受值。",
+    ),
+    "usage-extra-arguments": (
+        "Got unexpected extra arguments ({args})",
+        "多出了无法识别的参数（{args}）",
+    ),
+    "usage-not-a-choice": (
+        "Invalid value for {param}: '{value}' is not one of {choices}.",
+        "{param} 的值无效：'{value}' 不是 {choices} 之一。",
+    ),
+    "usage-not-an-integer": (
+        "Invalid value for {param}: '{value}' is not a valid integer.",
+        "{param} 的值无效：'{value}' 不是整数。",
+    ),
+    "usage-whole-number": (
+        "Invalid value for {param}: expected a whole number",
+        "{param} 的值无效：应为整数",
+    ),
+    "usage-number": ("Invalid value for {param}: expected a number", "{param} 的值无效：应为数字"),
+    "usage-invalid-value": ("Invalid value for {param}: {detail}", "{param} 的值无效：{detail}"),
 }

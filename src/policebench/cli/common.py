@@ -349,6 +349,9 @@ def _broken_pipe() -> int:
 
 def run_app(app: typer.Typer) -> None:
     """Run the app; anything that escapes as an exception is a bug, reported as one."""
+    from policebench.cli import usage
+
+    usage.install(usage.lang_in(sys.argv[1:]))
     try:
         app()
     except SystemExit:
