@@ -1099,8 +1099,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请对该档案运行 policebench validate",
     ),
     "sampling": (
-        "sampling {places} places x {samples} samples ...",
-        "正在抽样：{places} 个地区 × {samples} 次……",
+        "sampling {places} places x {samples} samples",
+        "正在抽样：{places} 个地区 × {samples} 次",
     ),
     "worker-stopped": (
         "a worker process of the analysis stopped before it finished (out of memory?)",

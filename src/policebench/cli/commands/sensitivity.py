@@ -96,7 +96,7 @@ def _working(note: str | None) -> Iterator[None]:
     if note is None or not sys.stderr.isatty():
         yield
         return
-    sys.stderr.write(f"policebench: {note}")
+    sys.stderr.write(f"policebench: {note} ...")
     sys.stderr.flush()
     try:
         yield
