@@ -1044,10 +1044,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "duplicate profile: '{id}' assessed on {assessed} is also in {other}",
         "重复的档案：'{id}' 在 {assessed} 的评估也出现在 {other} 中",
     ),
-    "duplicate-profile-hint": (
-        "give each assessment its own 'assessed' date",
-        "请为每次评估设置不同的 'assessed' 日期",
-    ),
     "duplicate-profile-hint-remove": (
         "give each assessment its own 'assessed' date, or remove one file",
         "请为每次评估设置不同的 'assessed' 日期，或删除其中一个文件",
@@ -1139,8 +1135,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "template-error": ("template {template}: {detail}", "模板 {template}：{detail}"),
     "template-undefined-hint": (
-        "check the names used against the JSON report (policebench report ID --format json)",
-        "请对照 JSON 格式的报告（policebench report ID --format json）检查所用的名称",
+        "check the names used against the JSON report (policebench schema report)",
+        "请对照 JSON 格式报告的结构（policebench schema report）检查所用的名称",
+    ),
+    "template-city-hint": (
+        "the report's place is r.place (older templates called it r.city)",
+        "报告中的地区是 r.place（旧模板称为 r.city）",
     ),
     # --- usage errors (cli/usage.py: click's messages, worded in Chinese) ---
     "usage-line": ("Usage: {usage}", "用法：{usage}"),

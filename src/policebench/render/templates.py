@@ -8,6 +8,7 @@ templates autoescape every value; Markdown templates use the ``md`` filter for t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def environment(template_dir: Path | None = None) -> Any:
     return env
 
 
-def render(name: str, data: dict[str, Any], template_dir: Path | None = None) -> str:
+def render(name: str, data: Mapping[str, Any], template_dir: Path | None = None) -> str:
     """Render template ``name`` with ``data`` as ``r``; template mistakes become user errors."""
     import jinja2
 
@@ -89,9 +90,12 @@ def render(name: str, data: dict[str, Any], template_dir: Path | None = None) ->
             Msg("template-unsafe-hint"),
         ) from None
     except jinja2.UndefinedError as exc:
-        raise UserError(
-            _undefined(name, str(exc.message)), Msg("template-undefined-hint")
-        ) from None
+        message = str(exc.message or "")
+        hint = Msg("template-undefined-hint")
+        if "'city'" in message:
+            # The report's place was called ``city`` before one word was used for a place.
+            hint = Msg("template-city-hint")
+        raise UserError(_undefined(name, message), hint) from None
 
 
 def _undefined(name: str, detail: str) -> Msg:

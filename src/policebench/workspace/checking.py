@@ -42,6 +42,16 @@ from policebench.workspace.reading import (
 )
 
 
+def duplicate_assessment(doc: Document, profile: Profile, other: str) -> Problem:
+    """The one error for a second file with the same place and assessment date."""
+    return doc.problem(
+        ("id",),
+        Msg("duplicate-profile", id=profile.id, assessed=str(profile.assessed), other=other),
+        Msg("duplicate-profile-hint-remove"),
+        code="duplicate-id",
+    )
+
+
 def group_history(
     valid: list[LoadedProfile],
     problems: list[Problem],
@@ -64,19 +74,7 @@ def group_history(
         ):
             continue
         if clash is not None:
-            problems.append(
-                lp.document.problem(
-                    ("id",),
-                    Msg(
-                        "duplicate-profile",
-                        id=lp.profile.id,
-                        assessed=str(lp.profile.assessed),
-                        other=clash.source.name,
-                    ),
-                    Msg("duplicate-profile-hint-remove"),
-                    code="duplicate-id",
-                )
-            )
+            problems.append(duplicate_assessment(lp.document, lp.profile, clash.source.name))
             continue
         runs.append(lp)
     for runs in history.values():
@@ -224,18 +222,6 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
         problems += check_profile(profile, rubric, doc) + warnings
         key = (profile.id, profile.assessed)
         if key in seen:
-            problems.append(
-                doc.problem(
-                    ("id",),
-                    Msg(
-                        "duplicate-profile",
-                        id=profile.id,
-                        assessed=str(profile.assessed),
-                        other=seen[key],
-                    ),
-                    Msg("duplicate-profile-hint"),
-                    code="duplicate-id",
-                )
-            )
+            problems.append(duplicate_assessment(doc, profile, seen[key]))
         seen.setdefault(key, doc.file)
     return sort_problems(problems), len(files)
