@@ -10,15 +10,32 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from policebench.models import Profile, Rubric
 from policebench.readers.yaml import load
 from policebench.workspace import bundled, load_rubric
 
+# No test is timed (speed goals live in benchmarks/): Hypothesis's per-example deadline
+# would fail a property on a loaded machine, not on a wrong answer.
+settings.register_profile("policebench", deadline=None)
+settings.load_profile("policebench")
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' validated-input cache is their own, shared by the whole run: commands run
+    many times over the same files, so most reads after the first come from it (as a
+    planner's do), and nothing is read from or left in the user's cache folder."""
+    import os
+
+    os.environ["POLICEBENCH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("POLICEBENCH_NO_CACHE", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -53,6 +53,8 @@ DYNAMIC = {
     ("readers/yaml/_fullwidth.py", "code"),
     # The uncertainty settings' codes, the last item of each issue in _issues.
     ("validation/rubric_checks.py", "code"),
+    # Warnings kept by the validated-input cache, made again with the code they were made with.
+    ("workspace/cache.py", "fields['code']"),
 }
 
 

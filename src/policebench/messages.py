@@ -54,6 +54,31 @@ def _rebuild(id: str, args: dict[str, Any]) -> Msg:
     return Msg(id, **args)
 
 
+def to_data(value: Any) -> Any:
+    """``value`` (a message, or an argument of one) as JSON data that :func:`from_data` turns
+    back into it: a cache keeps a problem's message worded in either language, not its
+    English alone."""
+    if isinstance(value, Msg):
+        return {"msg": value.id, "args": {k: to_data(v) for k, v in value.args.items()}}
+    if isinstance(value, OneOf):
+        return {"one_of": [to_data(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"items": [to_data(v) for v in value]}
+    return value
+
+
+def from_data(data: Any) -> Any:
+    """The value :func:`to_data` made ``data`` from; a message id the catalogue no longer has
+    (data written by another version) raises KeyError."""
+    if isinstance(data, dict):
+        if "msg" in data:
+            return Msg(data["msg"], **{k: from_data(v) for k, v in data["args"].items()})
+        if "one_of" in data:
+            return OneOf(from_data(v) for v in data["one_of"])
+        return tuple(from_data(v) for v in data["items"])
+    return data
+
+
 def text(value: str, lang: str) -> str:
     """``value`` in ``lang`` if it is a catalogue message; other text as it is."""
     return value.render(lang) if isinstance(value, Msg) else value

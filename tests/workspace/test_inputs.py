@@ -174,3 +174,19 @@ def test_new_shows_the_draft_as_a_warning_and_writes_the_profile(
     assert code == 0, err
     assert f"{DRAFT_AT} warning: rubric file not used" in err
     assert (folder / "cities" / "x-city.yaml").exists()
+
+
+def test_a_rubric_warning_is_passed_on_not_a_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rubric check that warns (none does today) must not stop score with exit 2."""
+    import policebench.workspace.inputs as inputs
+    from policebench.problems import Problem
+
+    warning = Problem("r.yaml", 3, 1, "a warning", "", "some-warning", "warning")
+    monkeypatch.setattr(inputs, "check_rubric", lambda rubric, doc: [warning])
+    rubric, source, _ = inputs.load_rubric(bundled("rubrics") / "smart-policing.yaml")
+    assert rubric.id == "smart-policing"
+    assert source.warnings == (warning,)
+    error = Problem("r.yaml", 3, 1, "an error", "", "some-error")
+    monkeypatch.setattr(inputs, "check_rubric", lambda rubric, doc: [warning, error])
+    with pytest.raises(InvalidInput):
+        inputs.load_rubric(bundled("rubrics") / "smart-policing.yaml")

@@ -36,8 +36,20 @@ def _root(
         is_eager=True,
         help="Show the version and exit.",
     ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Read and validate every file afresh, without the validated-input cache "
+        "(also: POLICEBENCH_NO_CACHE=1; POLICEBENCH_CACHE_DIR moves it).",
+    ),
 ) -> None:
     """Assess, compare and plan smart-policing maturity."""
+    if no_cache:
+        import os
+
+        from policebench.workspace.cache import OFF_VARIABLE
+
+        os.environ[OFF_VARIABLE] = "1"
 
 
 # Command modules register themselves on `app` when imported.

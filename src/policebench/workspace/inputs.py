@@ -83,9 +83,10 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
     rubric, problems = build(Rubric, doc)
     if rubric is not None:
         problems = check_rubric(rubric, doc)
-    if problems or rubric is None:
+    if rubric is None or any(p.severity != "warning" for p in problems):
         raise InvalidInput(sort_problems(problems))
-    return rubric, source, doc
+    # Warnings (a dominant indicator weight) do not stop a command: they are shown.
+    return rubric, replace(source, warnings=tuple(sort_problems(problems))), doc
 
 
 def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric, Loaded]:
@@ -155,6 +156,7 @@ def _with_warnings(source: Loaded, unread: list[Problem], twins: list[Problem]) 
     warnings = tuple(
         sort_problems(
             [
+                *source.warnings,
                 *(
                     replace(
                         p, severity="warning", message=Msg("rubric-not-used", problem=p.message)

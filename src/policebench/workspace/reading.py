@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,10 +22,12 @@ from typing import Any
 from policebench.errors import InvalidInput
 from policebench.models import Profile, Rubric
 from policebench.parallel import requested_workers, usable_cores
+from policebench.paths import display
 from policebench.problems import Problem
-from policebench.readers.yaml import Document, detach
+from policebench.readers.yaml import MAX_BYTES, Document, detach, detached
 from policebench.validation.build import build_profile, evidence_warnings
 from policebench.validation.forms import level_names
+from policebench.workspace import cache
 from policebench.workspace.inputs import Loaded, LoadedProfile, read_input
 
 
@@ -201,30 +204,81 @@ def read_profiles(
 ) -> list[ProfileRead]:
     """Every profile read, in the order of ``paths`` (in parallel when there are many).
 
-    ``keep_documents``: see ``_read_profile``.
+    A file validated before with the same bytes comes from the validated-input cache
+    (:mod:`policebench.workspace.cache`); the others are read, and those valid in themselves
+    are kept there for the next run. ``keep_documents``: see ``_read_profile``.
     """
     read = functools.partial(_read_profile, keep_documents=keep_documents)
     total = len(paths)
-    results: list[ProfileRead] = []
+    results: dict[int, ProfileRead] = {}
 
-    def done(result: ProfileRead) -> None:
-        results.append(result)
+    def done(index: int, result: ProfileRead) -> None:
+        results[index] = result
         if progress is not None:
             progress(len(results), total)
 
-    with gc_paused():
-        workers = _workers(total)
+    with gc_paused(), cache.opened() as store:
+        for index, hit in _cached(paths, store).items():
+            done(index, hit)
+        todo = [n for n in range(total) if n not in results]
+        workers = _workers(len(todo))
         pool = _pool(workers)
         if pool is None:
-            for path in paths:
-                done(read(path))
-            return results
-        chunk = max(1, min(32, total // (workers * 8)))
-        with pool:
-            # imap keeps the order of paths, so output stays deterministic.
-            for result in pool.imap(read, paths, chunk):
-                done(result)
-    return results
+            for n in todo:
+                done(n, read(paths[n]))
+        else:
+            chunk = max(1, min(32, len(todo) // (workers * 8)))
+            with pool:
+                # imap keeps the order of paths, so output stays deterministic.
+                for n, result in zip(
+                    todo, pool.imap(read, [paths[n] for n in todo], chunk), strict=True
+                ):
+                    done(n, result)
+        store.put(
+            {
+                cache.key_of_sha(r.loaded.source.sha256): cache.entry_of(
+                    r.loaded.profile.model_dump_json(), r.problems, r.raw_id, r.raw_rubric
+                )
+                for n in todo
+                if (r := results[n]).loaded is not None
+            }
+        )
+    return [results[n] for n in range(total)]
+
+
+def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
+    """The profiles among ``paths`` whose bytes the cache knows, by their index.
+
+    A file that cannot be read here is left to the reader, whose problems say why.
+    """
+    if not store.active:
+        return {}
+    keyed: dict[int, tuple[str, str]] = {}
+    for n, path in enumerate(paths):
+        try:
+            if path.stat().st_size > MAX_BYTES or not path.is_file():
+                continue
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        keyed[n] = (cache.key_of_sha(sha), sha)
+    found = store.get([key for key, _ in keyed.values()])
+    hits: dict[int, ProfileRead] = {}
+    for n, (key, sha) in keyed.items():
+        entry = found.get(key)
+        if entry is None:
+            continue
+        try:
+            profile = Profile.model_validate_json(entry.profile_json)
+        except ValueError:  # written by another build of the models: read the file instead
+            continue
+        path = paths[n]
+        name = display(path)
+        source = Loaded(path, name, sha)
+        loaded = LoadedProfile(profile, source, detached(name, path))
+        hits[n] = ProfileRead(loaded, entry.problems(name), entry.raw_id, entry.raw_rubric)
+    return hits
 
 
 def _pool(workers: int) -> Any:

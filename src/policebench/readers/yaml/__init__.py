@@ -61,6 +61,7 @@ __all__ = [
     "closest_then",
     "decode",
     "detach",
+    "detached",
     "fullwidth_in_scalar",
     "load",
     "parse",
@@ -95,7 +96,13 @@ class _Detached(Document):
 
 def detach(doc: Document, path: Path) -> Document:
     """``doc`` without its data and positions in memory; they are read from ``path`` if used."""
-    return _Detached(doc.file, path)
+    return detached(doc.file, path)
+
+
+def detached(file: str, path: Path) -> Document:
+    """The document of ``path`` (shown as ``file``), read only if its data or positions are
+    used: for a profile validated before (the validated-input cache)."""
+    return _Detached(file, path)
 
 
 def parse(text: str, file: str) -> Document:

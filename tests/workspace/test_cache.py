@@ -1,0 +1,211 @@
+"""The validated-input cache: same answers with and without it, and never a wrong one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.workspace import bundled, cache
+from policebench.workspace.reading import read_profiles
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv(cache.DIR_VARIABLE, str(where))
+    monkeypatch.delenv(cache.OFF_VARIABLE, raising=False)
+    return where
+
+
+def _entries(where: Path) -> int:
+    with sqlite3.connect(where / cache.FILE_NAME) as db:
+        return int(db.execute("SELECT count(*) FROM profiles").fetchone()[0])
+
+
+def _profiles(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "cities"
+    shutil.copytree(bundled("cities"), folder)
+    return sorted(folder.glob("*.yaml"))
+
+
+def _reads(paths: list[Path]) -> list[tuple[object, ...]]:
+    """What a reader gives, in a form to compare: profile, warnings, raw id and rubric."""
+    return [
+        (
+            r.loaded.profile.model_dump() if r.loaded else None,
+            r.loaded.source.sha256 if r.loaded else None,
+            [str(p) for p in r.problems],
+            [(p.code, p.severity) for p in r.problems],
+            r.raw_id,
+            r.raw_rubric,
+        )
+        for r in read_profiles(paths, None)
+    ]
+
+
+def test_a_second_read_comes_from_the_cache_and_is_the_same(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _profiles(tmp_path)
+    first = _reads(paths)
+    assert _entries(own_cache) == len(paths)
+    # Warm: nothing is parsed (a parse would fail loudly here), the answers are the same.
+    import policebench.workspace.reading as reading
+
+    def no_parse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a cached file was parsed again")
+
+    monkeypatch.setattr(reading, "_read_profile", no_parse)
+    assert _reads(paths) == first
+
+
+def test_warnings_are_the_same_with_and_without_the_cache(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A profile with read-as warnings (level ２, confidence 中) and a level without evidence."""
+    text = (bundled("cities") / "j-city.yaml").read_text("utf-8")
+    text = text.replace("level: 1\n", "level: ２\n", 1).replace(
+        "confidence: low", "confidence: 低", 1
+    )
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    without = _reads([path])
+    monkeypatch.delenv(cache.OFF_VARIABLE)
+    cold, warm = _reads([path]), _reads([path])
+    assert without == cold == warm
+    assert any(code in ("level-form", "confidence-form") for code, _ in without[0][3])
+
+
+def test_the_file_name_of_a_warning_is_where_the_file_is_now(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    text = (
+        (bundled("cities") / "j-city.yaml")
+        .read_text("utf-8")
+        .replace("level: 1\n", "level: ２\n", 1)
+    )
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(text, encoding="utf-8")
+    two.write_text(text, encoding="utf-8")
+    _reads([one])
+    (warned,) = _reads([two])
+    assert all("two.yaml" in line and "one.yaml" not in line for line in warned[2])
+
+
+def test_a_changed_file_is_read_again(own_cache: Path, tmp_path: Path) -> None:
+    paths = _profiles(tmp_path)
+    _reads(paths)
+    target = paths[0]
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("name: ", "name: Changed ", 1), encoding="utf-8")
+    (after,) = _reads([target])
+    assert after[0] is not None and str(after[0]["name"]).startswith("Changed")
+
+
+def test_a_broken_cache_is_replaced_never_an_error(
+    own_cache: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    paths = _profiles(tmp_path)
+    expected = _reads(paths)
+    store = own_cache / cache.FILE_NAME
+    store.write_bytes(b"this is not a database" * 100)
+    assert _reads(paths) == expected  # corrupted: rebuilt
+    assert _entries(own_cache) == len(paths)
+    store.write_bytes(store.read_bytes()[:100])  # truncated
+    assert _reads(paths) == expected
+
+
+def test_a_tampered_entry_is_validated_again_not_trusted(own_cache: Path, tmp_path: Path) -> None:
+    paths = _profiles(tmp_path)
+    expected = _reads(paths)
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        db.execute("UPDATE profiles SET profile = '{\"id\": 5}', warnings = 'not json'")
+    assert _reads(paths) == expected
+
+
+def test_a_foreign_table_is_refused_and_the_cache_rebuilt(own_cache: Path, tmp_path: Path) -> None:
+    own_cache.mkdir(parents=True)
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        db.execute("CREATE TABLE profiles (key TEXT, other TEXT)")
+    paths = _profiles(tmp_path)
+    assert [r[0] for r in _reads(paths)] == [r[0] for r in _reads(paths)]
+    assert _entries(own_cache) == len(paths)
+
+
+def test_an_unwritable_cache_folder_is_no_cache(own_cache: Path, tmp_path: Path) -> None:
+    own_cache.parent.mkdir(parents=True, exist_ok=True)
+    own_cache.write_text("a file where the folder should be", encoding="utf-8")
+    paths = _profiles(tmp_path)
+    assert len(_reads(paths)) == len(paths)
+
+
+def test_off_switches(
+    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    result = runner.invoke(app, ["--no-cache", "score", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert not (own_cache / cache.FILE_NAME).exists()
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    assert not cache.enabled()
+    monkeypatch.setenv(cache.OFF_VARIABLE, "0")
+    assert cache.enabled()
+
+
+def test_problems_of_every_command_are_the_same_cold_and_warm(
+    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate over the invalid fixtures and the bundled data, and score's JSON."""
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    fixtures = ROOT / "tests" / "fixtures" / "invalid"
+    runs = []
+    for _ in range(2):
+        checked = runner.invoke(app, ["validate", str(fixtures), "cities"])
+        scored = runner.invoke(app, ["score", "--format", "json"])
+        runs.append(
+            (checked.exit_code, checked.output, scored.exit_code, json.loads(scored.stdout))
+        )
+    assert runs[0] == runs[1]
+    assert _entries(own_cache) >= 4
+
+
+def test_a_cached_warning_is_worded_in_either_language() -> None:
+    """Warnings come back from the cache as catalogue messages, not as their English."""
+    from policebench.messages import Msg, text
+    from policebench.problems import Problem
+
+    warning = Problem(
+        "old.yaml",
+        7,
+        12,
+        Msg(
+            "read-as",
+            subject=Msg("subject-name", name="level"),
+            typed="２",
+            how=Msg("how-fullwidth-digits"),
+            shown="2",
+        ),
+        Msg("write-as", key="level", value="2", how=Msg("how-in-halfwidth")),
+        "level-form",
+        "warning",
+    )
+    stored = cache.entry_of("{}", [warning], "x", "y")
+    row = cache._entry("{}", json.dumps(stored.warnings), "x", "y")
+    assert row is not None
+    (back,) = row.problems("new.yaml")
+    assert back.render("en") == warning.render("en").replace("old.yaml", "new.yaml")
+    assert text(back.message, "zh") == "'level' 为 '２'（全角数字），已读作 2"
+    # A row naming a message this catalogue lacks is a miss, not an error.
+    foreign = [{**stored.warnings[0], "message": {"msg": "no-such-message", "args": {}}}]
+    assert cache._entry("{}", json.dumps(foreign), "x", "y") is None
