@@ -172,3 +172,53 @@ def test_minimal_rubric_scores(runner: CliRunner, in_tmp: Path) -> None:
     assert result.exit_code == 0, result.stderr
     rows = result.stdout.lstrip("\ufeff").splitlines()
     assert rows[1] == "1,minimal-city,Minimal City,2024-01-01,100.0,Only,1.0,,100.0"
+
+
+def english_left(line: str) -> str | None:
+    """Three English words in a row in ``line`` outside what the planner typed (quoted), the
+    position, the code, options and paths: an English sentence left in a Chinese message."""
+    text = re.sub(r"^\S+?:(\d+:\d+:)? ", "", line)
+    text = re.sub(r" \[[a-z0-9-]+\]$", "", text)
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", "", text)
+    text = re.sub(r"--?[a-z][a-z-]*|\S*/\S*|\S+\.(yaml|csv)\b", "", text)
+    found = re.search(r"[A-Za-z]{2,}(?:[ ,:;()]+[A-Za-z]{2,}){2,}", text)
+    return found.group(0) if found else None
+
+
+def test_english_left_finds_a_sentence() -> None:
+    assert english_left("f.yaml:1:2: unknown key 'x' (hint: remove it) [unknown-key]")
+    assert english_left("f.yaml:1:2: the file is empty [empty]") == "the file is empty"
+    assert english_left("f.yaml:1:2: 未知的键 'the key you typed' [unknown-key]") is None
+    assert english_left("f.yaml:1:2: 请用 --rubric PATH 指定 [x]") is None
+
+
+@pytest.mark.parametrize("source", [_param(p) for p in sorted(INVALID.glob("*.yaml"))])
+def test_invalid_fixture_in_chinese(source: Path, runner: CliRunner, in_tmp: Path) -> None:
+    """The same problems, at the same places with the same codes, worded in Chinese: no
+    English sentence left, in the problem lines or the count below them."""
+    shutil.copyfile(source, in_tmp / source.name)
+    en = runner.invoke(app, ["validate", source.name, "--lang", "en"])
+    zh = runner.invoke(app, ["validate", source.name, "--lang", "zh"])
+    assert zh.exit_code == en.exit_code == 2
+    assert "Traceback" not in zh.output
+
+    def codes(stderr: str) -> list[tuple[int, int, str]]:
+        return [
+            (p.line, p.column, p.text.rsplit(" [", 1)[-1]) for p in reported(stderr, source.name)
+        ]
+
+    assert codes(zh.stderr) == codes(en.stderr)
+    assert all(p.text.endswith("]") for p in reported(zh.stderr, source.name))
+    left = [(line, english_left(line)) for line in zh.stderr.splitlines() if english_left(line)]
+    assert left == []
+    assert zh.stderr.splitlines()[-1].startswith("共 ")
+
+
+def test_locale_chooses_the_language(runner: CliRunner, in_tmp: Path) -> None:
+    shutil.copyfile(INVALID / "profile-key-typo.yaml", in_tmp / "typo.yaml")
+    result = runner.invoke(app, ["validate", "typo.yaml"], env={"LC_ALL": "zh_CN.UTF-8"})
+    assert "未知的键 'confidance'（提示：您是否想写 'confidence'？） [unknown-key]" in result.stderr
+    result = runner.invoke(
+        app, ["validate", "typo.yaml", "--lang", "en"], env={"LC_ALL": "zh_CN.UTF-8"}
+    )
+    assert "unknown key 'confidance' (hint: did you mean 'confidence'?)" in result.stderr

@@ -354,3 +354,27 @@ def test_every_check_of_a_rubric_or_profile_is_crafted_above() -> None:
     } | _uncertainty_codes()
     crafted = set(RUBRIC_CASES) | set(PROFILE_CASES) | {"needs-cycle"}  # see test_validate
     assert sorted(checked - crafted) == []
+
+
+def examples() -> dict[str, list[str]]:
+    """The lines of docs/problem-codes.md's "Examples, as printed", by code."""
+    section = DOC.read_text(encoding="utf-8").split("## Examples, as printed", 1)[1]
+    found: dict[str, list[str]] = {}
+    code = ""
+    for line in section.splitlines():
+        head = re.match(r"^- `([^`]+)`$", line)
+        if head:
+            code = head[1]
+            found[code] = []
+        elif line.startswith("  - `` ") and code:
+            found[code].append(line[len("  - `` ") : -len(" ``")])
+    return found
+
+
+def test_every_code_has_an_example_in_english_and_chinese() -> None:
+    shown = examples()
+    assert sorted(shown) == sorted(documented())
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for code, (en, zh) in shown.items():
+        assert en.endswith(f" [{code}]") and zh.endswith(f" [{code}]"), code
+        assert han.search(zh), (code, zh)

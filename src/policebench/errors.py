@@ -6,6 +6,7 @@ Anything that is not a UserError is a bug in policebench and is reported as one.
 
 from __future__ import annotations
 
+from policebench.messages import Msg
 from policebench.problems import Problem
 
 
@@ -23,5 +24,5 @@ class InvalidInput(UserError):
 
     def __init__(self, problems: list[Problem]) -> None:
         count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} found in the input")
+        super().__init__(Msg("problems-found" if count == 1 else "problems-found-many", n=count))
         self.problems = problems

@@ -616,30 +616,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "请对照 JSON 报告（--format json）检查该行的表达式；图表函数 charts.radar(r.radar)、"
         "charts.bars(...)、charts.heatmap(...)、charts.trend(...) 的用法见自带模板",
     ),
-    "rubric_scale_too_wide": (
-        "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
-        "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",
-    ),
-    "rubric_scale_too_wide_hint": (
-        "maturity scales run 0..4 or 0..5: check scale.max for a typo",
-        "成熟度量表通常为 0..4 或 0..5：请检查 scale.max 是否写错",
-    ),
-    "rubric_too_many_indicators": (
-        "the rubric has {count} indicators; a rubric may have at most {limit}",
-        "评估框架共有 {count} 个指标，最多允许 {limit} 个",
-    ),
-    "rubric_too_many_indicators_hint": (
-        "split it into several rubrics, or merge indicators that measure the same thing",
-        "请拆分为多个评估框架，或合并衡量同一内容的指标",
-    ),
-    "rubric_first_stage": (
-        "the first stage starts at {min}: a place scoring below {min} would have no stage",
-        "第一个发展阶段从 {min} 分开始：得分低于 {min} 的地区将没有发展阶段",
-    ),
-    "rubric_first_stage_hint": (
-        "set the first stage's min to 0",
-        "请将第一个阶段的 min 设为 0",
-    ),
     "csv_unreadable_row": (
         "this row cannot be read as CSV ({reason}); the rows from here on were not read",
         "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policebench.messages import Msg, text
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -29,11 +31,27 @@ class Problem:
         return f"{self.file}:{self.line}:{max(self.column, 1)}"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
-        text = f"{self.location()}: {prefix}{self.message}"
+        """The problem in English, without its code (as tests and logs have always read it)."""
+        return self.render("en", code=False)
+
+    def render(self, lang: str, *, code: bool = True) -> str:
+        """``file:line:col: message (hint: ...) [code]`` in ``lang``; the code is the same in
+        every language, so that a Chinese and an English planner search for the same thing."""
+        severity = Msg("warning-prefix") if self.severity == "warning" else ""
+        line = text(
+            Msg(
+                "problem-line",
+                where=self.location(),
+                severity=severity,
+                message=self.message,
+            ),
+            lang,
+        )
         if self.hint:
-            text += f" (hint: {self.hint})"
-        return text
+            line += text(Msg("problem-hint", hint=self.hint), lang)
+        if code:
+            line += text(Msg("problem-code", code=self.code), lang)
+        return line
 
 
 #: Codes of the warnings for a value typed another way and read as meant (``２`` as 2, ``中``

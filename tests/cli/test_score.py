@@ -379,7 +379,7 @@ def test_a_profile_given_as_the_rubric(runner: CliRunner, in_tmp: Path) -> None:
     assert out == ""
     assert err.splitlines() == [
         "bom.yaml:3:1: this is a profile (it names the rubric it is assessed against), not a "
-        "rubric (hint: give a rubric file, e.g. rubrics/smart-policing.yaml)",
+        "rubric (hint: give a rubric file, e.g. rubrics/smart-policing.yaml) [not-a-rubric]",
         "1 error in 1 file",
     ]
 

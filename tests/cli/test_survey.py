@@ -115,13 +115,14 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_
     lines = err.splitlines()
     assert lines[:4] == [
         "answers.csv:3:3: level 7 is outside the scale 0..4 (column 'top-level-design') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:4:4: 'abc' is not a level (column 'data-sharing') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:5:5: '2.5' is not a whole number (column 'usability') "
-        "(hint: use a whole number from 0 to 4, or leave it blank)",
+        "(hint: use a whole number from 0 to 4, or leave it blank) [level]",
         "answers.csv:6:8: column H has no header but holds a value (hint: give it an "
-        "indicator id as header, start the header with # to ignore it, or delete the value)",
+        "indicator id as header, start the header with # to ignore it, or delete the value) "
+        "[no-header]",
     ]
     assert "nothing written" in err
     assert not (in_tmp / "t.yaml").exists()
@@ -281,8 +282,8 @@ def test_a_repeated_respondent_is_refused_then_skipped(runner: CliRunner, in_tmp
     code, _, err = _survey(runner, csv, "--city", "x", "--skip-bad-rows", "-o", "-", "--lang", "zh")
     assert code == 0
     assert "受访者“R1”已在第 2 行作答" in err
-    assert "skipped 2 rows: 4 (R1), 5 (R1)" in err
-    assert "2 respondents" in err  # R1 once and R2, not R1 three times
+    assert "已略过 2 行：4（R1）、5（R1）" in err
+    assert "2 位受访者" in err  # R1 once and R2, not R1 three times
 
 
 def test_a_cell_past_the_csv_limit_is_a_problem_not_a_crash(
@@ -301,3 +302,28 @@ def test_a_cell_past_the_csv_limit_is_a_problem_not_a_crash(
         "long.csv:2:1: this row cannot be read as CSV (field larger than field limit (131072)); "
         "the rows from here on were not read" in err
     )
+
+
+def test_rows_with_another_separator_are_diagnosed(runner: CliRunner, in_tmp: Path) -> None:
+    """Rows pasted with ';' under a ',' header read as one cell each: said so, in both
+    languages, not "every answer is blank" (issue 12)."""
+    rows = [row.replace(",", ";") for row in ROWS[1:]]
+    path = _csv(in_tmp, [ROWS[0], *rows])
+    code, out, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert out == ""
+    assert err.splitlines()[0] == (
+        "answers.csv:3:1: this row is separated by ';', the header row by ',': the answers of "
+        f"{len(rows)} such rows would all read as blank (hint: save the whole file with one "
+        "separator: in Excel or WPS, Save As, CSV UTF-8 (comma delimited)) [mixed-separator]"
+    )
+    assert "every answer is blank" not in err
+    assert not (in_tmp / "t.yaml").exists()
+    code, _, err = _survey(runner, str(path), "--city", "t", "--lang", "zh")
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "answers.csv:3:1: 此行用 ';' 分隔，而表头用 ',' 分隔：这样的 "
+        f"{len(rows)} 行回答都会被读成空白（提示：请整个文件只用一种分隔符：在 Excel 或 WPS "
+        "中另存为“CSV UTF-8（逗号分隔）”） [mixed-separator]"
+    )
+    assert err.splitlines()[-1].startswith("未写入任何内容：")

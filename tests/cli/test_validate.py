@@ -90,7 +90,10 @@ def test_errors_exit_2_with_every_problem(runner: CliRunner, in_tmp: Path) -> No
     # Problems come file by file, in the order of each file.
     files = [line.split(":")[0] for line in lines[:-1]]
     assert files == sorted(files)
-    assert "typo.yaml:8:5: unknown key 'confidance' (hint: did you mean 'confidence'?)" in lines
+    assert (
+        "typo.yaml:8:5: unknown key 'confidance' (hint: did you mean 'confidence'?) [unknown-key]"
+        in lines
+    )
     assert "valid" not in lines[-1]
 
 
@@ -98,7 +101,7 @@ def test_missing_path(runner: CliRunner, in_tmp: Path) -> None:
     code, _, err = run(runner, "validate", "nowhere.yaml")
     assert code == 2
     assert err.splitlines()[0] == (
-        "nowhere.yaml: no such file or folder (hint: check the spelling of the path)"
+        "nowhere.yaml: no such file or folder (hint: check the spelling of the path) [io]"
     )
 
 

@@ -60,7 +60,10 @@ CASES: dict[str, tuple[str, str]] = {
         "report.html.j2:2",
         "the template failed here: radar() missing 1 required positional argument",
     ),
-    "undefined-name.md.j2": ("report.md.j2:3", "has no attribute 'no_such_key'"),
+    "undefined-name.md.j2": (
+        "report.md.j2:3",
+        "uses 'no_such_key', which the report data does not have",
+    ),
     "percent-width-huge.md.j2": (
         "report.md.j2:2",
         "the template builds a value larger than 1000000",
@@ -78,7 +81,7 @@ CASES: dict[str, tuple[str, str]] = {
         "the template builds a value larger than 1000000",
     ),
     "macro-doubling.md.j2": ("report.md.j2:1", "the template builds a value larger than 1000000"),
-    "lipsum-huge.md.j2": ("report.md.j2:2", "'lipsum' is undefined"),
+    "lipsum-huge.md.j2": ("report.md.j2:2", "uses 'lipsum', which the report data does not have"),
     "list-repeat-huge.md.j2": (
         "report.md.j2:2",
         "the template builds a value larger than 1000000",

@@ -178,3 +178,34 @@ def test_problems_of_every_command_are_the_same_cold_and_warm(
         )
     assert runs[0] == runs[1]
     assert _entries(own_cache) >= 4
+
+
+def test_a_cached_warning_is_worded_in_either_language() -> None:
+    """Warnings come back from the cache as catalogue messages, not as their English."""
+    from policebench.messages import Msg, text
+    from policebench.problems import Problem
+
+    warning = Problem(
+        "old.yaml",
+        7,
+        12,
+        Msg(
+            "read-as",
+            subject=Msg("subject-name", name="level"),
+            typed="２",
+            how=Msg("how-fullwidth-digits"),
+            shown="2",
+        ),
+        Msg("write-as", key="level", value="2", how=Msg("how-in-halfwidth")),
+        "level-form",
+        "warning",
+    )
+    stored = cache.entry_of("{}", [warning], "x", "y")
+    row = cache._entry("{}", json.dumps(stored.warnings), "x", "y")
+    assert row is not None
+    (back,) = row.problems("new.yaml")
+    assert back.render("en") == warning.render("en").replace("old.yaml", "new.yaml")
+    assert text(back.message, "zh") == "'level' 为 '２'（全角数字），已读作 2"
+    # A row naming a message this catalogue lacks is a miss, not an error.
+    foreign = [{**stored.warnings[0], "message": {"msg": "no-such-message", "args": {}}}]
+    assert cache._entry("{}", json.dumps(foreign), "x", "y") is None

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from policebench.analysis.gaps import Gap, step_gain
+from policebench.messages import Msg
 from policebench.models import EFFORT_COST, Action, Rubric
 
 
@@ -171,13 +172,19 @@ def _advance(
 
 
 def _why(action: Action, ind_id: str, level: int, reached: Mapping[str, int | None]) -> str:
-    missing = []
+    """Why a step is blocked, as a catalogue message (worded in the report's language)."""
+    missing: list[str] = []
     if (reached.get(ind_id) or 0) < level - 1:
-        missing.append(f"{ind_id} must first reach level {level - 1}")
+        missing.append(Msg("blocked-first-reach", id=ind_id, level=level - 1))
     for other, needed in sorted(action.needs.items()):
         have = reached.get(other)
         if have is None:
-            missing.append(f"needs {other} at level {needed}, whose current level is unknown")
+            missing.append(Msg("blocked-needs-unknown", id=other, level=needed))
         elif have < needed:
-            missing.append(f"needs {other} at level {needed} (reaches {have})")
-    return "; ".join(missing) or "prerequisites cannot be ordered"
+            missing.append(Msg("blocked-needs", id=other, level=needed, have=have))
+    if not missing:
+        return Msg("blocked-unordered")
+    reason = missing[-1]
+    for earlier in reversed(missing[:-1]):
+        reason = Msg("hint-then", first=earlier, rest=reason)
+    return reason

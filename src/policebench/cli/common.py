@@ -9,6 +9,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -18,6 +19,7 @@ import typer
 from policebench import exitcodes
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
+from policebench.messages import Msg, text
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
 from policebench.render.common import visible
@@ -107,7 +109,7 @@ def resolve_format(
         )
     if inferred is None:
         if output.is_dir():  # what write_atomic would say, before anything is read
-            raise UserError(f"{output} is a folder", "give a file name to --output")
+            raise UserError(Msg("output-is-folder", path=str(output)), Msg("output-is-folder-hint"))
         raise UserError(
             t("fmt_unknown", lang).format(file=output),
             t("fmt_unknown_hint", lang).format(
@@ -232,20 +234,13 @@ CitiesArg = Annotated[
 ]
 
 
-#: The language of the command running (set by :func:`lang_of`), for the messages of faults
-#: met far from the command's options (a full disk, a folder that cannot be listed).
-_UI_LANG: list[str] = []
-
-
 def lang_of(option: Lang | None) -> str:
-    lang = option.value if option is not None else default_lang()
-    _UI_LANG[:] = [lang]
-    return lang
+    return option.value if option is not None else default_lang()
 
 
 def ui_lang() -> str:
     """The language of the running command's messages (--lang, else the locale's)."""
-    return _UI_LANG[0] if _UI_LANG else default_lang()
+    return current_lang()
 
 
 def style_for(output: Path | None, lang: str, template_dir: Path | None = None) -> Style:
@@ -271,36 +266,63 @@ def use_color(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def print_problems(problems: Iterable[Problem]) -> None:
-    """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...)."""
+#: The language of the command running (its --lang, else the locale): set by
+#: :func:`handle_errors`, read by what prints messages without being handed a language.
+_LANG: ContextVar[str | None] = ContextVar("policebench_lang", default=None)
+
+
+def current_lang() -> str:
+    """The language messages are printed in: the running command's --lang, else the locale."""
+    return _LANG.get() or default_lang()
+
+
+def say(message: str) -> None:
+    """A message on stderr, in the command's language (control characters made visible)."""
+    sys.stderr.write(visible(text(message, current_lang())) + "\n")
+
+
+def print_problems(problems: Iterable[Problem], lang: str | None = None) -> None:
+    """Problems on stderr, one per line as FILE:LINE:COL: message (hint: ...) [code], in
+    ``lang`` (default: :func:`current_lang`), then how many errors and warnings in how many
+    files."""
+    lang = lang or current_lang()
     problems = list(problems)
     for problem in problems:
-        sys.stderr.write(f"{visible(str(problem))}\n")  # a file's ESC never reaches the terminal
+        sys.stderr.write(visible(problem.render(lang)) + "\n")  # a file's ESC never shows
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if errors or warnings:
-        parts = []
+        parts: list[Msg] = []
         if errors:
-            parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+            parts.append(Msg("count-errors" if errors == 1 else "count-errors-many", n=errors))
         if warnings:
-            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            parts.append(
+                Msg("count-warnings" if warnings == 1 else "count-warnings-many", n=warnings)
+            )
+        counts = parts[0] if len(parts) == 1 else Msg("count-and", first=parts[0], second=parts[1])
         files = len({p.file for p in problems})
-        sys.stderr.write(f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}\n")
+        line = Msg(
+            "count-in-files" if files == 1 else "count-in-files-many", counts=counts, n=files
+        )
+        sys.stderr.write(text(line, lang) + "\n")
 
 
 def emit(
-    text: str, output: Path | None, protected: Iterable[Path] = (), raw: str | None = None
+    content: str,
+    output: Path | None,
+    protected: Iterable[Path] = (),
+    raw: str | None = None,
 ) -> None:
-    """``text`` to ``output`` (atomically) or to stdout. ``protected`` files and folders are
-    never written over or into (see :mod:`policebench.cli.output`)."""
+    """``content`` to ``output`` (atomically) or to stdout. ``protected`` files and folders
+    are never written over or into (see :mod:`policebench.cli.output`)."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(content)
         sys.stdout.flush()
         return
     from policebench.cli.output import write_atomic
 
-    write_atomic(output, text, protected=protected, lang=ui_lang(), raw=raw)
-    sys.stderr.write(f"wrote {output}\n")
+    write_atomic(output, content, protected=protected, lang=current_lang(), raw=raw)
+    say(Msg("wrote", path=str(output)))
 
 
 def finish(
@@ -322,14 +344,15 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        option = kwargs.get("lang")
+        token = _LANG.set(option.value if isinstance(option, Lang) else default_lang())
         try:
             return func(*args, **kwargs)
         except InvalidInput as exc:
             print_problems(exc.problems)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         except UserError as exc:
-            hint = f" (hint: {exc.hint})" if exc.hint else ""
-            sys.stderr.write(visible(f"error: {exc.message}{hint}") + "\n")
+            print_user_error(exc)
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         # Caught here, inside typer, which would otherwise end a Ctrl-C with 130 and no word
         # and a broken pipe with 1; run_app does the same for what escapes outside a command.
@@ -342,7 +365,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
                 raise
             raise typer.Exit(exitcodes.BAD_INPUT) from None
         finally:
-            _UI_LANG.clear()  # the next command (a test's next run) says its own
+            _LANG.reset(token)
 
     return wrapper
 
@@ -392,16 +415,25 @@ def io_message(exc: OSError, lang: str) -> tuple[str, str] | None:
 
 def _io_fault(exc: OSError) -> bool:
     """Say ``exc`` as an I/O fault on stderr; False when it is no fault of the machine."""
-    said = io_message(exc, ui_lang())
+    said = io_message(exc, current_lang())
     if said is None:
         return False
     message, hint = said
-    sys.stderr.write(f"error: {message} (hint: {hint})\n")
+    print_user_error(UserError(message, hint))
     return True
 
 
+def print_user_error(exc: UserError) -> None:
+    """``error: message (hint: ...)`` on stderr, in the command's language."""
+    lang = current_lang()
+    line = text(Msg("error-line", message=exc.message), lang)
+    if exc.hint:
+        line += text(Msg("problem-hint", hint=exc.hint), lang)
+    sys.stderr.write(visible(line) + "\n")  # a path's ESC never reaches the terminal
+
+
 def _interrupted() -> int:
-    sys.stderr.write("interrupted\n")
+    say(Msg("interrupted"))
     return exitcodes.INTERRUPTED
 
 
@@ -413,6 +445,9 @@ def _broken_pipe() -> int:
 def run_app(app: typer.Typer) -> None:
     """Run the app; anything that escapes as an exception is a bug, reported as one, but for
     the I/O faults of the machine (:func:`io_message`), said with their path, exit 2."""
+    from policebench.cli import usage
+
+    usage.install(usage.lang_in(sys.argv[1:]))
     if hasattr(signal, "SIGXFSZ"):
         # A file-size limit (ulimit -f) then fails the write with EFBIG, said as a message,
         # instead of killing the process with a core dump and a half-written file.
@@ -434,10 +469,7 @@ def run_app(app: typer.Typer) -> None:
 
 
 def _internal() -> None:
-    sys.stderr.write(
-        "policebench: internal error (a bug in policebench, not in your input)"
-        "; please report it with the lines below\n"
-    )
+    say(Msg("internal-error"))
     traceback.print_exc()
     sys.exit(exitcodes.INTERNAL)
 
@@ -472,14 +504,11 @@ def load_or_exit(
     if shown:
         print_problems(shown)
     if errors and strict:
-        sys.stderr.write("nothing written: --strict and some inputs are bad\n")
+        say(Msg("strict-nothing-written"))
         raise typer.Exit(exitcodes.BAD_INPUT)
     if len(ws.selected) < minimum:
         if not errors:
-            sys.stderr.write(
-                "error: no profiles found (hint: add YAML profiles to ./cities or "
-                "name them on the command line)\n"
-            )
+            print_user_error(UserError(Msg("no-profiles"), Msg("no-profiles-hint")))
         raise typer.Exit(exitcodes.BAD_INPUT)
     return ws, bool(errors)
 
@@ -501,7 +530,7 @@ def _progress_callback() -> Callable[[int, int], None] | None:
             bar = Progress(transient=True, console=Console(stderr=True))
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task("reading profiles", total=total)
+            state["task"] = bar.add_task(text(Msg("reading-profiles"), current_lang()), total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()

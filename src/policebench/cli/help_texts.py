@@ -178,9 +178,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench trend j-city history/ --output j-city-trend.csv   # 按文件名输出 csv",
     ),
     "validate": (
-        "c6f68d15",
+        "d6b951c2",
         "检查评估框架和评估档案：语法、键名、类型、取值范围和跨文件引用。\n\n"
-        "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息 的形式输出到标准错误。全部有效时"
+        "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息（提示：建议） [代码] 的形式输出到标准"
+        "错误，语言取 --lang（否则取系统区域设置）；代码在两种语言中相同。全部有效时"
         "（允许有警告）退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
         "  policebench validate\n\n"

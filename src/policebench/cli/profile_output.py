@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ import typer
 from policebench.cli.common import check_output_name, print_problems
 from policebench.errors import UserError
 from policebench.i18n import t
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -71,7 +71,7 @@ def parse_date(text: str | None) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UserError(
-            f"--assessed {text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-24"
+            Msg("assessed-not-date", text=repr(text)), Msg("assessed-not-date-hint")
         ) from None
 
 
@@ -79,22 +79,24 @@ def check_id(city_id: str) -> str:
     """``city_id`` when it is a valid profile id; a clean error otherwise."""
     if not _ID.match(city_id) or len(city_id) > 80:
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", city_id.strip().lower()).strip("-_")
-        hint = "use lowercase letters, digits and hyphens"
+        hint = Msg("id-letters-hint")
         if suggestion and _ID.match(suggestion):
-            hint += f", e.g. '{suggestion[:80]}'"
-        raise UserError(f"'{city_id}' is not a valid place id", hint)
+            hint = Msg("id-letters-hint-eg", id=suggestion[:80])
+        raise UserError(Msg("bad-place-id", id=city_id), hint)
     return city_id
 
 
 def make_profile(fields: dict[str, Any]) -> Profile:
     """A Profile from ``fields``; what the options got wrong becomes one clean error."""
-    from pydantic import ValidationError
+    from policebench.readers.yaml import Document
+    from policebench.validation.build import build
 
-    try:
-        return Profile.model_validate(fields)
-    except ValidationError as exc:
-        parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
-        raise UserError("cannot make a profile: " + "; ".join(parts)) from None
+    profile, problems = build(Profile, Document("options", fields))
+    if profile is None:
+        # Worded by the message table, as a file's problems are: never pydantic's words.
+        parts = tuple(p.message for p in problems)
+        raise UserError(Msg("cannot-make-profile", problems=parts))
+    return profile
 
 
 #: Where ``new`` and ``survey`` write by default, and where every command finds profiles.
@@ -118,24 +120,24 @@ def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
             )
     if path.exists():
         raise UserError(
-            f"{path} already exists; refusing to overwrite it",
-            "choose another --output path, or remove the file first",
+            Msg("exists", path=str(path)),
+            Msg("exists-hint"),
         )
     check_output_name(path, "yaml", lang)
     return path
 
 
 def write_profile(
-    text: str, path: Path | None, protected: list[Path], step: str = "fill it in"
+    text: str, path: Path | None, protected: list[Path], step: str = Msg("step-fill-in")
 ) -> None:
     """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
-    from policebench.cli.common import emit
+    from policebench.cli.common import emit, say
 
     if path is not None and path.parent == PROFILES_FOLDER and not path.parent.exists():
         PROFILES_FOLDER.mkdir()  # the folder the next command reads (policebench report ID)
     emit(text, path, protected)
     if path is not None:
-        sys.stderr.write(f"next: {step}, then run: policebench validate {path}\n")
+        say(Msg("next-step", step=step, path=str(path)))
 
 
 def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:

@@ -9,6 +9,7 @@ import typer
 
 from policebench import __version__
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.readers.yaml import closest_then
 from policebench.workspace import Workspace
 
@@ -111,26 +112,23 @@ def city_report(
     from policebench.report.place import build_report
 
     if len(ws.selected) != 1:
-        raise UserError("give exactly one place", "e.g. policebench report j-city")
+        raise UserError(Msg("one-place"), Msg("one-place-hint"))
     city = ws.selected[0]
     if against == city.profile.id:
-        raise UserError("a place cannot be compared with itself", "use another peer or 'frontier'")
+        raise UserError(Msg("against-itself"), Msg("against-itself-hint"))
     peer_ids = [lp.profile.id for lp in ws.peers]
     if against not in (FRONTIER, NO_PEER, *peer_ids):
-        known = ", ".join(peer_ids) or "none"
+        known = tuple(peer_ids) or Msg("none")
         raise UserError(
-            f"unknown peer '{against}' for --against (peers: {known})",
-            closest_then(
-                against,
-                [*peer_ids, FRONTIER, NO_PEER],
-                "use 'frontier', 'none' or a peer's id; a place outside the peers joins them "
-                "with --peers ID_OR_PATH or @bundled",
-            ),
+            Msg("unknown-against", id=against, peers=known),
+            closest_then(against, [*peer_ids, FRONTIER, NO_PEER], Msg("unknown-against-hint")),
         )
     ids = [city.profile.id, *peer_ids]
     scale = ws.rubric.scale
     if target is not None and target not in scale.span:
-        raise UserError(f"--target {target} is outside the scale {scale.min}..{scale.max}")
+        raise UserError(
+            Msg("target-option-out-of-scale", level=target, min=scale.min, max=scale.max)
+        )
     history = [lp.profile for lp in ws.history.get(city.profile.id, [])][:-1]
     return build_report(
         ws.rubric,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from policebench.errors import InvalidInput
 from policebench.i18n import t
+from policebench.messages import Msg, os_reason
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import MAX_BYTES, closest, decode
@@ -103,12 +104,11 @@ def _columns(
         target = known.get(text)
         if target is None:
             choices = list(rubric.indicators) + [h for hs in META_COLUMNS.values() for h in hs]
-            hint = closest(text, choices) or (
-                "columns are indicator ids (see `policebench new`), respondent, role or "
-                "comment; start a header with # to ignore its column"
-            )
+            hint = closest(text, choices) or Msg("unknown-column-hint")
             problems.append(
-                Problem(file, 1, col, f"unknown column '{raw.strip()}'", hint, "unknown-column")
+                Problem(
+                    file, 1, col, Msg("unknown-column", name=raw.strip()), hint, "unknown-column"
+                )
             )
             columns.append(None)
             continue
@@ -118,8 +118,8 @@ def _columns(
                     file,
                     1,
                     col,
-                    f"column '{raw.strip()}' repeats column {seen[target]}",
-                    "keep one column per indicator",
+                    Msg("duplicate-column", name=raw.strip(), first=seen[target]),
+                    Msg("duplicate-column-hint"),
                     "duplicate-column",
                 )
             )
@@ -130,20 +130,20 @@ def _columns(
     return columns, problems
 
 
-def _level(cell: str, rubric: Rubric) -> tuple[int | None, str]:
+def _level(cell: str, rubric: Rubric) -> tuple[int | None, Msg | None]:
     """The level in ``cell`` (None = no answer) and an error message ('' when fine)."""
     text = unicodedata.normalize("NFKC", cell).strip()
     if not text or text.lower() in NO_ANSWER:
-        return None, ""
+        return None, None
     scale = rubric.scale
     if _WHOLE.fullmatch(text):
         level = int(float(text))
         if level in scale.span:
-            return level, ""
-        return None, f"level {level} is outside the scale {scale.min}..{scale.max}"
+            return level, None
+        return None, Msg("level-range", level=level, min=scale.min, max=scale.max)
     if _NUMBER.fullmatch(text):
-        return None, f"'{text}' is not a whole number"
-    return None, f"'{text}' is not a level"
+        return None, Msg("cell-not-whole", text=text)
+    return None, Msg("cell-not-level", text=text)
 
 
 def _swallowed(cell: str, delimiter: str, width: int) -> int:
@@ -193,10 +193,12 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
     try:
         header = next(reader)
     except StopIteration:
-        result.fatal.append(Problem(file, 1, 1, "the file is empty", "", "empty"))
+        result.fatal.append(Problem(file, 1, 1, Msg("file-empty"), "", "empty"))
         return result
     columns, result.fatal = _columns(header, rubric, file)
-    hint = f"use a whole number from {rubric.scale.min} to {rubric.scale.max}, or leave it blank"
+    hint = Msg("cell-level-hint", min=rubric.scale.min, max=rubric.scale.max)
+    #: Rows written with another separator than the header's: (line, the separator).
+    other_separator: list[tuple[int, str]] = []
     line = reader.line_num + 1
     # Values under no header would be dropped without a word: found, they stop the command.
     headerless: dict[int, int] = {}
@@ -220,6 +222,11 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
                         "unclosed-quote",
                     )
                 )
+        found = _other_separator(row, header, delimiter)
+        if found:
+            # The whole row in one cell: every answer of it would read as blank.
+            other_separator.append((start, found))
+            continue
         meta = {"@respondent": "", "@role": "", "@comment": ""}
         levels: dict[str, int] = {}
         problems: list[Problem] = []
@@ -236,7 +243,14 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
             level, error = _level(cell, rubric)
             if error:
                 problems.append(
-                    Problem(file, start, col, f"{error} (column '{target}')", hint, "level")
+                    Problem(
+                        file,
+                        start,
+                        col,
+                        Msg("cell-in-column", error=error, column=target),
+                        hint,
+                        "level",
+                    )
                 )
             elif level is not None:
                 levels[target] = level
@@ -270,13 +284,42 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
                 file,
                 first,
                 col,
-                f"column {column_letter(col)} has no header but holds a value",
-                "give it an indicator id as header, start the header with # to ignore it, or "
-                "delete the value",
+                Msg("no-header", column=column_letter(col)),
+                Msg("no-header-hint"),
                 "no-header",
             )
         )
+    if other_separator:
+        first, found = other_separator[0]
+        result.fatal.append(
+            Problem(
+                file,
+                first,
+                1,
+                Msg(
+                    "mixed-separator",
+                    found=_SEPARATOR_NAMES[found],
+                    used=_SEPARATOR_NAMES[delimiter],
+                    n=len(other_separator),
+                ),
+                Msg("mixed-separator-hint"),
+                "mixed-separator",
+            )
+        )
     return result
+
+
+_SEPARATOR_NAMES = {",": "','", ";": "';'", "\t": "tab"}
+
+
+def _other_separator(row: list[str], header: list[str], delimiter: str) -> str:
+    """The separator a row is written with when it is not the header's (the row reads as one
+    cell holding them); empty when the row is split as the header is."""
+    if len(header) < 2 or len(row) != 1:
+        return ""
+    counts = {sep: row[0].count(sep) for sep in _SEPARATOR_NAMES if sep != delimiter}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ""
 
 
 def column_letter(col: int) -> str:
@@ -294,20 +337,22 @@ def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InvalidInput(
-                [Problem(display, 0, 0, f"the file is {size / 1_048_576:.1f} MB", "", "size")]
+                [
+                    Problem(
+                        display, 0, 0, Msg("file-size", size=f"{size / 1_048_576:.1f}"), "", "size"
+                    )
+                ]
             )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(
-            [Problem(display, 0, 0, "no such file", "check the spelling of the path", "io")]
+            [Problem(display, 0, 0, Msg("no-such-file"), Msg("no-such-file-hint"), "io")]
         ) from None
     except IsADirectoryError:
-        raise InvalidInput(
-            [Problem(display, 0, 0, "is a folder, expected a CSV file", "", "io")]
-        ) from None
+        raise InvalidInput([Problem(display, 0, 0, Msg("is-folder-csv"), "", "io")]) from None
     except OSError as exc:
         raise InvalidInput(
-            [Problem(display, 0, 0, f"cannot be read: {exc.strerror or exc}", "", "io")]
+            [Problem(display, 0, 0, Msg("cannot-read", reason=os_reason(exc)), "", "io")]
         ) from None
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidInput(
@@ -316,8 +361,8 @@ def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -
                     display,
                     1,
                     1,
-                    "this is not a CSV text file (an .xlsx workbook?)",
-                    "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
+                    Msg("not-csv"),
+                    Msg("save-csv-hint"),
                     "binary",
                 )
             ]
@@ -333,9 +378,9 @@ def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -
                     p.line,
                     p.column,
                     p.message,
-                    (p.hint + "; in Excel or WPS: Save As, CSV UTF-8 (comma delimited)").lstrip(
-                        "; "
-                    ),
+                    Msg("hint-then", first=p.hint, rest=Msg("save-csv-hint"))
+                    if p.hint
+                    else Msg("save-csv-hint"),
                     p.code,
                 )
                 for p in exc.problems

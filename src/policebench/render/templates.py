@@ -33,6 +33,7 @@ from typing import Any
 
 from policebench.errors import UserError
 from policebench.i18n import t
+from policebench.messages import Msg
 
 #: A template file larger than this is no report template.
 MAX_TEMPLATE_BYTES = 1_048_576
@@ -208,8 +209,8 @@ def environment(
     if template_dir is not None:
         if not template_dir.is_dir():
             raise UserError(
-                f"{template_dir}: no such template folder",
-                "give the folder holding your *.j2 templates",
+                Msg("template-folder-missing", path=str(template_dir)),
+                Msg("template-folder-missing-hint"),
             )
         searchpath.insert(0, template_dir)
 
@@ -358,27 +359,33 @@ def render(
             return _collect(template.generate(r=data, lang=data.get("lang", "en")))
     except jinja2.TemplateNotFound as exc:
         raise UserError(
-            f"template {exc.name} not found",
-            "the bundled templates are report.md.j2, report.html.j2, "
-            "compare.md.j2 and compare.html.j2",
+            Msg("template-not-found", name=str(exc.name)),
+            Msg("template-not-found-hint"),
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(
-            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
+            Msg(
+                "template-syntax",
+                where=f"{exc.filename or exc.name}:{exc.lineno}",
+                detail=str(exc.message),
+            )
         ) from None
     except jinja2.exceptions.SecurityError as exc:
         raise UserError(
-            f"template {name} tried something unsafe: {exc}",
-            "templates may format the report data, nothing else",
+            Msg("template-unsafe", name=name, detail=str(exc)),
+            Msg("template-unsafe-hint"),
         ) from None
     except jinja2.UndefinedError as exc:
         file, line = _where(exc, name, loaded)
-        message = exc.message or ""
-        hint = "check the names used against the JSON report (policebench schema report)"
+        message = str(exc.message or "")
+        hint = Msg("template-undefined-hint")
         if "'city'" in message:
             # The report's place was called ``city`` before one word was used for a place.
-            hint = "the report's place is r.place (older templates called it r.city)"
-        raise UserError(f"{_at(file, line)}{message}", hint) from None
+            hint = Msg("template-city-hint")
+        where = f"{file}:{line}" if line is not None else file
+        raise UserError(
+            Msg("template-located", where=where, message=_undefined(Path(name).name, message)), hint
+        ) from None
     except TemplateLimit as exc:
         file, line = _where(exc, name, loaded)
         raise UserError(
@@ -415,3 +422,16 @@ def _collect(chunks: Iterator[str]) -> str:
             raise TemplateLimit("tpl_time", seconds=MAX_SECONDS)
         parts.append(chunk)
     return "".join(parts)
+
+
+def _undefined(name: str, detail: str) -> Msg:
+    """jinja's words for a name a template uses and the data lacks (``'dict object' has no
+    attribute 'x'``, ``'x' is undefined``) said as the planner adapting a template sees it."""
+    import re
+
+    missing = re.search(r"has no attribute '([^']+)'", detail) or re.match(
+        r"'([^']+)' is undefined", detail
+    )
+    if missing:
+        return Msg("template-no-name", template=name, name=missing[1])
+    return Msg("template-error", template=name, detail=detail)

@@ -12,6 +12,7 @@ from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.roadmap import Roadmap as Plan
 from policebench.i18n import t
+from policebench.messages import Msg, text
 from policebench.models import Assessment, Profile, Rubric
 from policebench.models.base import localized
 from policebench.report.contract import (
@@ -263,7 +264,7 @@ def roadmap(roadmap: Plan, names: Names) -> Roadmap:
                     "name": names.inds[b.indicator],
                     "level": b.level,
                     "do": localized(b.action, "do", lang),
-                    "reason": b.reason,
+                    "reason": text(_named(b.reason, names) if lang == "zh" else b.reason, lang),
                 }
             )
             for b in roadmap.blocked
@@ -361,3 +362,17 @@ def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:
         )
         for point in trend(rubric, runs).points
     ]
+
+
+def _named(reason: str, names: Names) -> str:
+    """A blocked step's reason with each indicator id (``id`` argument) replaced by the
+    indicator's name: in a Chinese sentence a planner reads 网络互联, not an English id."""
+    if not isinstance(reason, Msg):
+        return reason
+    args = {
+        key: _named(value, names)
+        if isinstance(value, Msg)
+        else (names.inds.get(value, value) if key == "id" else value)
+        for key, value in reason.args.items()
+    }
+    return Msg(reason.id, **args)

@@ -10,20 +10,24 @@ models and problems out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from policebench.messages import Msg, OneOf
 from policebench.models import Profile
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
-from policebench.validation.forms import normalise_profile, slug
+from policebench.validation.forms import LOOK_ALIKES, look_alikes, normalise_profile, slug
 from policebench.validation.profile_checks import (
     check_profile,
     evidence_warnings,
     unknown_indicators,
+    unknown_targets,
 )
 from policebench.validation.rubric_checks import check_rubric
 
@@ -34,6 +38,7 @@ __all__ = [
     "check_rubric",
     "evidence_warnings",
     "unknown_indicators",
+    "unknown_targets",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,6 +58,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         if info is None:
             return []
         current, skip = _model_in(info.annotation)
+    if skip:  # ``loc`` ends at a list or dict of models, not at a model: no keys of its own
+        return []
     return list(getattr(current, "model_fields", {}))
 
 
@@ -73,83 +80,225 @@ def _model_in(annotation: Any, depth: int = 0) -> tuple[Any, int]:
 
 
 def _describe(value: Any) -> str:
+    """What the planner typed, in their words: never Python's (``datetime.date(...)``)."""
     if value is None:
-        return "nothing (null)"
+        return Msg("value-null")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Msg("value-bool", value=str(value).lower())
     if isinstance(value, dict):
-        return "a mapping"
+        return Msg("value-mapping")
     if isinstance(value, list):
-        return "a list"
+        if len(value) == 1 and isinstance(value[0], str):
+            return Msg("value-list-of-one-text", first=_short(value[0]))
+        if value and all(isinstance(v, str) for v in value):
+            return Msg("value-list-of-text", first=_short(value[0]), n=len(value))
+        return Msg("value-list")
+    if isinstance(value, dt.datetime | dt.date):
+        return Msg("value-date", date=value.isoformat())
+    if isinstance(value, str):
+        return _short(value)
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _short(value: str) -> str:
+    """Text as the planner typed it, in quotes, cut at 40 characters."""
+    shown = value if len(value) <= 37 else value[:34] + "..."
+    return "'" + shown.replace("\n", " ") + "'"
+
+
+def _subject(loc: tuple[Any, ...], is_key: bool, value: Any) -> str:
+    """What a message is about: ``'level'``, ``the key '0'``, ``item 2 of 'sources'``.
+
+    Never the value as its own name: a key's error is about the key, and a list index is
+    counted from 1 with the list it belongs to.
+    """
+    if is_key:
+        return Msg("subject-key", key=_short(str(value)))
+    if loc and isinstance(loc[-1], int):
+        parent = str(loc[-2]) if len(loc) > 1 else ""
+        return Msg("subject-item", n=loc[-1] + 1, parent=parent)
+    return Msg("subject-name", name=str(loc[-1]) if loc else "document")
+
+
+def _number_hint(value: Any, whole: bool) -> str:
+    """Why text where a number goes is not one: quotes, full-width digits, YAML's ``1.5e2``."""
+    if not isinstance(value, str):
+        return ""
+    plain = unicodedata.normalize("NFKC", value).strip()
+    number = _WHOLE if whole else _DECIMAL
+    if number.fullmatch(value.strip()):
+        return Msg("hint-number-in-quotes", number=value.strip())
+    if plain != value.strip() and number.fullmatch(plain):
+        return Msg("hint-fullwidth-digits", typed=value.strip(), number=plain)
+    if not whole and _EXPONENT.fullmatch(plain):
+        return Msg("hint-exponent", typed=plain, number=f"{float(plain):g}")
+    level = _LEVEL_WORD.fullmatch(plain)
+    if whole and level:
+        return Msg("hint-level-word", number=level["n"] or level["m"])
+    return ""
+
+
+_WHOLE = re.compile(r"[-+]?[0-9]{1,9}")
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+#: ``1.5e2``: YAML 1.1 reads a number with an exponent as text unless it has a dot and a sign.
+_EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
+_LEVEL_WORD = re.compile(r"(?:第\s*)?(?P<n>-?[0-9]{1,9})\s*(?:级|級)|(?:level|lv|l)\s*(?P<m>[0-9])")
 
 
 def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
     """A planner-readable message, hint and whether to point at the key, for one error."""
     kind = error["type"]
+    is_key = "[key]" in error["loc"]
     loc = tuple(p for p in error["loc"] if p != "[key]")
     name = str(loc[-1]) if loc else "document"
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    subject = _subject(loc, is_key, value)
+    typed = _describe(value)
+    if is_key and isinstance(value, str):
+        # The key is what was typed: say what kind of text it is, not the same text again.
+        typed = _key_form(value)
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        hint = closest(name, allowed) or (f"allowed keys: {', '.join(allowed)}" if allowed else "")
-        return f"unknown key '{name}'", hint, True
+        hint = closest(name, allowed) or (
+            Msg("allowed-keys", keys=tuple(allowed)) if allowed else ""
+        )
+        return Msg("unknown-key", name=name), hint, True
     if kind == "missing":
-        return f"missing required key '{name}'", f"add '{name}:' here", False
+        return Msg("missing-key", name=name), Msg("missing-key-hint", name=name), False
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        return f"'{name}' is {_describe(value)}, expected one of {expected}", "", False
+        # pydantic words the choices ("'a', 'b' or 'c'"): taken apart, worded per language.
+        choices = OneOf(re.findall(r"'[^']*'", str(ctx.get("expected", ""))))
+        return Msg("not-one-of", subject=subject, value=typed, expected=choices), "", False
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"'{name}' is {_describe(value)}, expected a whole number", "", False
+        hint = _number_hint(value, whole=True)
+        return Msg("not-whole-number", subject=subject, value=typed), hint, False
     if kind == "finite_number":
-        return f"'{name}' is {_describe(value)}, expected a finite number", "", False
+        return Msg("not-finite", subject=subject, value=typed), "", False
     if kind in {"float_type", "float_parsing"}:
-        return f"'{name}' is {_describe(value)}, expected a number", "", False
+        hint = _number_hint(value, whole=False)
+        return Msg("not-a-number", subject=subject, value=typed), hint, False
     if kind == "string_type":
-        hint = 'put it in quotes, e.g. "1.0"' if isinstance(value, int | float) else ""
-        return f"'{name}' is {_describe(value)}, expected text", hint, False
+        hint = Msg("hint-quote-it", example=str(value)) if isinstance(value, int | float) else ""
+        if isinstance(value, dt.date):
+            hint = Msg("hint-quote-it", example=value.isoformat())
+        return Msg("not-text", subject=subject, value=typed), hint, False
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         bound = next(iter(ctx.values()), "")
-        words = {
-            "greater_than": "greater than",
-            "greater_than_equal": "at least",
-            "less_than": "less than",
-            "less_than_equal": "at most",
-        }[kind]
-        return f"'{name}' is {_describe(value)}, expected a number {words} {bound}", "", False
+        return (
+            Msg(f"bound-{kind.replace('_', '-')}", subject=subject, value=typed, bound=bound),
+            "",
+            False,
+        )
     if kind == "string_pattern_mismatch":
-        return _id_message(name, value, "[key]" in error["loc"])
+        return _id_message(name, value, is_key)
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"'{name}' is {_describe(value)}, expected a mapping of keys", "", False
+        return _not_a_mapping(loc, subject, typed, value, model)
     if kind == "list_type":
-        return f"'{name}' is {_describe(value)}, expected a list", "", False
+        return Msg("not-a-list", subject=subject, value=typed), "", False
     if kind == "too_short":
-        return f"'{name}' is empty, expected at least one entry", "", False
+        return Msg("empty-list", subject=subject), "", False
+    if kind == "string_too_short":
+        return Msg("empty-text", subject=subject), Msg("empty-text-hint"), False
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", "")
+        size = len(value) if isinstance(value, str) else ""
+        return Msg("too-long", subject=subject, limit=limit, size=size), Msg("too-long-hint"), False
+    if kind in {"bool_type", "bool_parsing"}:
+        return Msg("not-true-or-false", subject=subject, value=typed), "", False
     if kind.startswith("date"):
-        return f"'{name}' is {_describe(value)}, expected a date", "write it as YYYY-MM-DD", False
-    return f"'{name}': {error['msg']}", "", False
+        return Msg("not-a-date", subject=subject, value=typed), Msg("not-a-date-hint"), False
+    return Msg("invalid-value", subject=subject, detail=str(error["msg"])), "", False
+
+
+def _key_form(key: str) -> str:
+    """A refused key (where a level's number goes) described by its form: ``'0'`` is a number
+    in quotes, ``０`` full-width digits, ``1级`` a level with its word."""
+    plain = unicodedata.normalize("NFKC", key).strip()
+    if _WHOLE.fullmatch(key.strip()):
+        return Msg("form-number-in-quotes")
+    if plain != key and _WHOLE.fullmatch(plain):
+        return Msg("form-fullwidth-digits")
+    if _LEVEL_WORD.fullmatch(plain):
+        return Msg("form-level-word")
+    return Msg("form-text")
+
+
+def _not_a_mapping(
+    loc: tuple[Any, ...], subject: str, typed: str, value: Any, model: type[BaseModel]
+) -> tuple[str, str, bool]:
+    """A mapping expected: which keys it takes, and, for a source given as a bare URL (or a
+    list of them), how to write it as one."""
+    keys = _fields_at(model, loc) if loc else []
+    if isinstance(value, str) and _URL.match(value.strip()) and "url" in keys:
+        return (
+            Msg("source-is-url", subject=subject, value=typed),
+            Msg("source-is-url-hint", url=value.strip()[:60]),
+            False,
+        )
+    urls = isinstance(value, list) and all(isinstance(v, str) and _URL.match(v) for v in value)
+    if urls and value and "url" in keys:
+        return (
+            Msg("list-of-urls", subject=subject, n=len(value)),
+            Msg("source-is-url-hint", url=str(value[0]).strip()[:60]),
+            False,
+        )
+    if keys:
+        return (
+            Msg("not-a-mapping-of", subject=subject, value=typed, keys=tuple(keys[:4])),
+            "",
+            False,
+        )
+    return Msg("not-a-mapping", subject=subject, value=typed), "", False
+
+
+_URL = re.compile(r"(?i)(https?|ftp)://|www\.")
+
+
+def _kind_of_char(char: str) -> Msg:
+    """What a look-alike character is, in the planner's words: a Cyrillic or Greek letter, a
+    dash, or an invisible character."""
+    name = unicodedata.name(char, "")
+    if name.startswith("CYRILLIC"):
+        return Msg("char-cyrillic")
+    if name.startswith("GREEK"):
+        return Msg("char-greek")
+    if not LOOK_ALIKES.get(char):
+        return Msg("char-invisible")
+    return Msg("char-dash")
 
 
 def _id_message(name: str, value: Any, is_key: bool) -> tuple[str, str, bool]:
     """An id typed with spaces or capitals: the valid id made from it, never rewritten for
-    the planner (ids are keys and file names: a silent change would point elsewhere)."""
+    the planner (ids are keys and file names: a silent change would point elsewhere).
+
+    Characters that look like Latin letters or a hyphen but are not (a Cyrillic ``е``, the
+    hyphen U+2010) are named, with their position: nobody can see them."""
+    found = look_alikes(value) if isinstance(value, str) else []
+    if found:
+        fixed = "".join(LOOK_ALIKES.get(c, c) for c in value)
+        made = slug(fixed)
+        char, position, latin = found[0]
+        what = Msg(
+            "confusable",
+            char=char,
+            code=f"U+{ord(char):04X}",
+            unicode_name=_kind_of_char(char),
+            position=position,
+            latin=latin,
+        )
+        subject = (
+            Msg("subject-key", key=_short(value)) if is_key else Msg("subject-name", name=name)
+        )
+        hint = Msg("write-id", id=made) if made else Msg("id-latin-hint")
+        return Msg("id-confusable", subject=subject, value=_short(value), what=what), hint, False
     made = slug(value) if isinstance(value, str) else None
     if is_key:
-        message = f"key {_describe(value)}: expected an id of lowercase letters, digits and hyphens"
+        message = Msg("id-form-key", value=_describe(value))
     else:
-        message = (
-            f"'{name}' is {_describe(value)}, expected an id of lowercase letters, digits "
-            "and hyphens"
-        )
-    if made:
-        hint = f"write '{made}'"
-    else:
-        hint = (
-            "write it in Latin letters: lowercase, digits and hyphens (for a place, the pinyin "
-            "of its name); a Chinese name goes in 'name_zh'"
-        )
+        message = Msg("id-form", name=name, value=_describe(value))
+    hint = Msg("write-id", id=made) if made else Msg("id-latin-hint")
     return message, hint, False
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from policebench.messages import Msg
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath
 
@@ -133,10 +134,10 @@ _NO = Reading(False)
 
 def _number_form(raw: str, text: str) -> str:
     if raw.strip() != text and raw.strip()[:1] in _QUOTES:
-        return "a number in quotes"
+        return Msg("how-number-in-quotes")
     if raw != unicodedata.normalize("NFKC", raw):
-        return "full-width digits"
-    return "a number in quotes"
+        return Msg("how-fullwidth-digits")
+    return Msg("how-number-in-quotes")
 
 
 def read_level(raw: str, names: Mapping[str, int] | None, *, nullable: bool = True) -> Reading:
@@ -153,34 +154,26 @@ def read_level(raw: str, names: Mapping[str, int] | None, *, nullable: bool = Tr
     if worded:
         number = worded["n"] or worded["m"]
         level = _CHINESE_DIGITS.get(number)
-        return Reading(True, int(number) if level is None else level, "a level with its word")
+        return Reading(True, int(number) if level is None else level, Msg("how-level-word"))
     if folded in NULL_WORDS:
         if nullable:
-            return Reading(True, None, "a word for 'not known'")
-        return Reading(False, hint="a target is a level; remove the line if there is none")
+            return Reading(True, None, Msg("how-unknown-word"))
+        return Reading(False, hint=Msg("hint-target-null"))
     if folded in AMBIGUOUS_NONE:
-        lowest = str(min(names.values())) if names else "the lowest level's number"
-        return Reading(
-            False,
-            hint=f"'{raw.strip()}' may mean 'nothing of it' or 'not known': write {lowest} if "
-            "the place has nothing of it, or null if it is not known",
-        )
+        lowest = str(min(names.values())) if names else Msg("lowest-level-number")
+        return Reading(False, hint=Msg("hint-ambiguous-none", typed=raw.strip(), lowest=lowest))
     if re.search(r"[0-9]", text):  # 2-3, 2.5, 2级半: not one level
-        return Reading(False, hint="give one whole number, or null if unknown")
+        return Reading(False, hint=Msg("hint-one-number"))
     if names is None:  # read again with the rubric, except where there is none (rubric diff)
-        return Reading(
-            False, hint="write the level's number: a level name is read only against a rubric"
-        )
+        return Reading(False, hint=Msg("hint-level-name-needs-rubric"))
     level = names.get(folded)
     if level is not None:
-        return Reading(True, level, "a level name of the rubric")
+        return Reading(True, level, Msg("how-level-name"))
     import difflib  # only for a misspelt level name
 
     near = difflib.get_close_matches(folded, sorted(names), n=1, cutoff=0.6)
     if near:
-        return Reading(
-            False, hint=f"did you mean '{near[0]}' (level {names[near[0]]})? write the number"
-        )
+        return Reading(False, hint=Msg("hint-level-name-near", name=near[0], level=names[near[0]]))
     return _NO
 
 
@@ -190,19 +183,19 @@ def read_confidence(raw: str) -> Reading:
     folded = text.casefold()
     if folded in _CONFIDENCES:
         if raw != unicodedata.normalize("NFKC", raw):
-            how = "full-width letters"
+            how = Msg("how-fullwidth-letters")
         elif raw.strip() != text:
-            how = "in quotes"
+            how = Msg("how-in-quotes")
         else:
-            how = "capital letters"
+            how = Msg("how-capitals")
         return Reading(True, folded, how)
     word = CONFIDENCE_WORDS.get(text)
     if word is not None:
-        return Reading(True, word, "a Chinese word")
+        return Reading(True, word, Msg("how-chinese-word"))
     if folded in NULL_WORDS:
-        return Reading(True, None, "a word for 'not known'")
+        return Reading(True, None, Msg("how-unknown-word"))
     if text in ("中高", "中低", "较高中", "中偏高", "中偏低"):
-        return Reading(False, hint="choose one of high, medium or low")
+        return Reading(False, hint=Msg("hint-one-confidence"))
     return _NO
 
 
@@ -210,13 +203,35 @@ def read_number(raw: str) -> Reading:
     """A metric value typed in full-width digits, or a word for 'not known'."""
     text = _plain(raw)
     if text.casefold() in NULL_WORDS:
-        return Reading(True, None, "a word for 'not known'")
+        return Reading(True, None, Msg("how-unknown-word"))
     if text != raw.strip():
         try:
             return Reading(True, float(text), _number_form(raw, text))
         except ValueError:
             return _NO
     return _NO
+
+
+#: Characters that look like a Latin letter or a hyphen in an id, and the one they look like.
+LOOK_ALIKES = {
+    **dict(zip("аеорсухіјѕкмнтвАЕОРСХКМНТВ", "aeopcyxijskmhtbaeopcxkmhtb", strict=True)),
+    **dict(zip("οαντρκιΑΒΕΗΙΚΜΝΟΡΤΧ", "oavtpkiabehikmnoptx", strict=True)),
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2212": "-",  # minus sign
+    "\uff0d": "-",  # full-width hyphen-minus
+    "\u00ad": "",  # soft hyphen (invisible)
+    "\u200b": "",  # zero-width space
+}
+
+
+def look_alikes(value: str) -> list[tuple[str, int, str]]:
+    """The look-alike characters in ``value``: (character, 1-based position, what it looks
+    like: a Latin letter, ``-``, or nothing for an invisible one)."""
+    return [(c, i, LOOK_ALIKES[c]) for i, c in enumerate(value, 1) if c in LOOK_ALIKES]
 
 
 def slug(text: str) -> str | None:
@@ -289,7 +304,7 @@ def normalise_profile(
             else:
                 reading = read_number(raw)
         elif loc[0] == "targets" and len(loc) == 2:
-            name = f"the target of '{loc[1]}'"
+            name = Msg("subject-target", id=str(loc[1]))
             reading = read_level(raw, names, nullable=False)
         else:
             continue
@@ -307,15 +322,15 @@ def normalise_profile(
         result.data = _replace(result.data, loc, reading.value)
         shown = _shown(reading.value)
         how = {
-            "a number in quotes": ", without quotes",
-            "full-width digits": ", in half-width digits",
-        }
-        label = f"'{name}'" if loc[0] == "indicators" else name
+            "how-number-in-quotes": "how-without-quotes",
+            "how-fullwidth-digits": "how-in-halfwidth",
+        }.get(getattr(reading.how, "id", ""))
+        label = Msg("subject-name", name=name) if loc[0] == "indicators" else name
         result.warnings.append(
             doc.problem(
                 loc,
-                f"{label} is '{raw.strip()}' ({reading.how}), read as {shown}",
-                f"write {loc[-1]}: {shown}{how.get(reading.how, '')}",
+                Msg("read-as", subject=label, typed=raw.strip(), how=reading.how, shown=shown),
+                Msg("write-as", key=str(loc[-1]), value=shown, how=Msg(how) if how else ""),
                 code=code,
                 severity="warning",
             )

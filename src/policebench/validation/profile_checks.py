@@ -6,10 +6,11 @@ rubric and its document in, problems at their YAML positions out.
 
 from __future__ import annotations
 
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
-from policebench.validation.forms import slug
+from policebench.validation.forms import look_alikes, slug
 
 
 def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Problem]:
@@ -21,8 +22,8 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
         problems.append(
             doc.problem(
                 ("rubric",),
-                f"unknown rubric id '{profile.rubric}'; the rubric in use is '{rubric.id}'",
-                closest(profile.rubric, [rubric.id]) or "pass the right rubric with --rubric PATH",
+                Msg("unknown-rubric", rubric=profile.rubric, used=rubric.id),
+                closest(profile.rubric, [rubric.id]) or Msg("unknown-rubric-hint"),
                 code="unknown-rubric",
             )
         )
@@ -37,8 +38,8 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
             problems.append(
                 doc.problem(
                     (*path, "level"),
-                    f"level {entry.level} is outside the scale {scale.min}..{scale.max}",
-                    f"use a whole number from {scale.min} to {scale.max}, or null if unknown",
+                    Msg("level-range", level=entry.level, min=scale.min, max=scale.max),
+                    Msg("level-range-hint", min=scale.min, max=scale.max),
                     code="level-range",
                 )
             )
@@ -47,9 +48,8 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                 problems.append(
                     doc.problem(
                         (*path, "value"),
-                        f"'{ind_id}' is rated by level, "
-                        "not measured: 'value' belongs to metric indicators",
-                        "give 'level' instead",
+                        Msg("value-not-metric", id=ind_id),
+                        Msg("value-not-metric-hint"),
                         key=True,
                         code="value-not-metric",
                     )
@@ -61,10 +61,13 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
                     problems.append(
                         doc.problem(
                             (*path, "level"),
-                            f"level {entry.level} disagrees"
-                            f" with value {entry.value:g}, which reaches "
-                            f"level {implied} under the rubric's thresholds",
-                            "give the value alone; the level follows",
+                            Msg(
+                                "level-disagrees-with-value",
+                                level=entry.level,
+                                value=f"{entry.value:g}",
+                                implied=implied,
+                            ),
+                            Msg("level-disagrees-with-value-hint"),
                             code="level-disagrees-with-value",
                         )
                     )
@@ -72,8 +75,8 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
             problems.append(
                 doc.problem(
                     path,
-                    f"'{ind_id}' has a level but no confidence",
-                    "add 'confidence: high | medium | low'",
+                    Msg("no-confidence", id=ind_id),
+                    Msg("no-confidence-hint"),
                     key=True,
                     code="no-confidence",
                 )
@@ -83,30 +86,65 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
             problems.append(
                 doc.problem(
                     ("targets", ind_id),
-                    f"target for unknown indicator '{ind_id}'",
+                    Msg("target-unknown-indicator", id=ind_id),
                     closest(ind_id, list(known)),
                     key=True,
                     code="target-unknown-indicator",
                 )
             )
         elif level not in scale.span:
-            problems.append(
-                doc.problem(
-                    ("targets", ind_id),
-                    f"target {level} is outside the scale {scale.min}..{scale.max}",
-                    code="target-out-of-scale",
-                )
-            )
+            problems.append(_target_out_of_scale(doc, ind_id, level, rubric))
+    return problems
+
+
+def _target_out_of_scale(doc: Document, ind_id: str, level: int, rubric: Rubric) -> Problem:
+    scale = rubric.scale
+    return doc.problem(
+        ("targets", ind_id),
+        Msg("target-out-of-scale", level=level, min=scale.min, max=scale.max),
+        Msg("target-out-of-scale-hint", min=scale.min, max=scale.max),
+        code="target-out-of-scale",
+    )
+
+
+def unknown_targets(doc: Document, rubric: Rubric) -> list[Problem]:
+    """The targets of a profile whose model failed that the rubric refuses too (an unknown
+    indicator, a level outside the scale), read from the raw document: reported beside the
+    type errors of their neighbours, not a run later."""
+    targets = doc.data.get("targets") if isinstance(doc.data, dict) else None
+    if not isinstance(targets, dict):
+        return []
+    problems = []
+    for ind_id, level in targets.items():
+        if not isinstance(ind_id, str) or ind_id not in rubric.indicators:
+            continue  # an unknown id: the model's errors or unknown_indicators say it
+        if (
+            isinstance(level, int)
+            and not isinstance(level, bool)
+            and level not in rubric.scale.span
+        ):
+            problems.append(_target_out_of_scale(doc, ind_id, level, rubric))
     return problems
 
 
 def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
     return doc.problem(
         ("indicators", ind_id),
-        f"unknown indicator '{ind_id}' (not in rubric '{rubric.id}')",
-        closest(ind_id, list(rubric.indicators)),
+        Msg("unknown-indicator", id=ind_id, rubric=rubric.id),
+        _look_alike_hint(ind_id) or closest(ind_id, list(rubric.indicators)),
         key=True,
         code="unknown-indicator",
+    )
+
+
+def _look_alike_hint(ind_id: str) -> str:
+    """An id that differs from a real one by characters that only look Latin: named."""
+    found = look_alikes(ind_id)
+    if not found:
+        return ""
+    char, position, latin = found[0]
+    return Msg(
+        "look-alike-hint", char=char, code=f"U+{ord(char):04X}", position=position, latin=latin
     )
 
 
@@ -138,8 +176,8 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
             warnings.append(
                 doc.problem(
                     ("indicators", ind_id),
-                    f"'{ind_id}' has a level but no evidence; reports show it as an opinion",
-                    "add 'evidence:'",
+                    Msg("no-evidence", id=ind_id),
+                    Msg("no-evidence-hint"),
                     key=True,
                     code="no-evidence",
                     severity="warning",
@@ -149,8 +187,8 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
             warnings.append(
                 doc.problem(
                     ("indicators", ind_id),
-                    f"'{ind_id}' has evidence but no source",
-                    "add 'sources:'",
+                    Msg("no-source", id=ind_id),
+                    Msg("no-source-hint"),
                     key=True,
                     code="no-source",
                     severity="warning",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from policebench.i18n import default_lang, t
+from policebench.messages import Msg
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
@@ -28,10 +28,9 @@ MAX_SCALE_LEVELS = 21
 MAX_INDICATORS = 1000
 
 
-def size_problems(rubric: Rubric, doc: Document, lang: str | None = None) -> list[Problem]:
+def size_problems(rubric: Rubric, doc: Document) -> list[Problem]:
     """The rubric's size bounds (:data:`MAX_SCALE_LEVELS`, :data:`MAX_INDICATORS`), checked
     before anything that grows with them; a rubric past one gets no other check."""
-    lang = lang or default_lang()
     problems: list[Problem] = []
     scale = rubric.scale
     levels = scale.max - scale.min + 1
@@ -39,10 +38,14 @@ def size_problems(rubric: Rubric, doc: Document, lang: str | None = None) -> lis
         problems.append(
             doc.problem(
                 ("scale", "max"),
-                t("rubric_scale_too_wide", lang).format(
-                    min=scale.min, max=scale.max, levels=levels, limit=MAX_SCALE_LEVELS
+                Msg(
+                    "rubric-scale-too-wide",
+                    min=scale.min,
+                    max=scale.max,
+                    levels=levels,
+                    limit=MAX_SCALE_LEVELS,
                 ),
-                t("rubric_scale_too_wide_hint", lang),
+                Msg("rubric-scale-too-wide-hint"),
                 code="scale-too-wide",
             )
         )
@@ -51,8 +54,8 @@ def size_problems(rubric: Rubric, doc: Document, lang: str | None = None) -> lis
         problems.append(
             doc.problem(
                 ("dimensions",),
-                t("rubric_too_many_indicators", lang).format(count=count, limit=MAX_INDICATORS),
-                t("rubric_too_many_indicators_hint", lang),
+                Msg("rubric-too-many-indicators", count=count, limit=MAX_INDICATORS),
+                Msg("rubric-too-many-indicators-hint"),
                 key=True,
                 code="too-many-indicators",
             )
@@ -71,7 +74,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "max"),
-                f"scale max ({scale.max}) must be greater than scale min ({scale.min})",
+                Msg("scale-max-not-above-min", max=scale.max, min=scale.min),
                 code="scale-max-not-above-min",
             )
         )
@@ -79,8 +82,8 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "levels"),
-                f"level {level} has no name",
-                f"add '{level}: <name>' under scale.levels",
+                Msg("level-unnamed", level=level),
+                Msg("level-unnamed-hint", level=level),
                 code="level-unnamed",
             )
         )
@@ -88,7 +91,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("scale", "levels", level),
-                f"level {level} is outside the scale {scale.min}..{scale.max}",
+                Msg("outside-scale", level=level, min=scale.min, max=scale.max),
                 key=True,
                 code="level-name-out-of-scale",
             )
@@ -97,18 +100,21 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("default_target",),
-                f"default_target {rubric.default_target}"
-                f" is outside the scale {scale.min}..{scale.max}",
+                Msg(
+                    "default-target-out-of-scale",
+                    level=rubric.default_target,
+                    min=scale.min,
+                    max=scale.max,
+                ),
                 code="default-target-out-of-scale",
             )
         )
     if rubric.stages and rubric.stages[0].min > 0:
-        lang = default_lang()
         problems.append(
             doc.problem(
                 ("stages", 0, "min"),
-                t("rubric_first_stage", lang).format(min=f"{rubric.stages[0].min:g}"),
-                t("rubric_first_stage_hint", lang),
+                Msg("rubric-first-stage", min=f"{rubric.stages[0].min:g}"),
+                Msg("rubric-first-stage-hint"),
                 code="first-stage-above-zero",
             )
         )
@@ -117,9 +123,11 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("stages", i, "min"),
-                    "stages must be in ascending order "
-                    f"of min ({rubric.stages[i].min} follows "
-                    f"{rubric.stages[i - 1].min})",
+                    Msg(
+                        "stages-not-ascending",
+                        min=rubric.stages[i].min,
+                        before=rubric.stages[i - 1].min,
+                    ),
                     code="stages-not-ascending",
                 )
             )
@@ -130,7 +138,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("dimensions", d, "id"),
-                    f"duplicate dimension id '{dim.id}'",
+                    Msg("duplicate-dimension-id", id=dim.id),
                     code="duplicate-dimension-id",
                 )
             )
@@ -141,8 +149,7 @@ def check_rubric(rubric: Rubric, doc: Document) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         (*path, "id"),
-                        f"duplicate indicator id '{ind.id}' "
-                        "(indicator ids are unique across the rubric)",
+                        Msg("duplicate-indicator-id", id=ind.id),
                         code="duplicate-indicator-id",
                     )
                 )
@@ -162,8 +169,8 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "levels"),
-                f"indicator '{ind.id}' has no descriptor for level {level}",
-                f"add '{level}: <what it looks like>'",
+                Msg("missing-descriptor", id=ind.id, level=level),
+                Msg("missing-descriptor-hint", level=level),
                 code="missing-descriptor",
             )
         )
@@ -172,7 +179,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
             problems.append(
                 doc.problem(
                     (*path, key, level),
-                    f"level {level} is outside the scale {scale.min}..{scale.max}",
+                    Msg("outside-scale", level=level, min=scale.min, max=scale.max),
                     key=True,
                     code="descriptor-out-of-scale",
                 )
@@ -181,9 +188,7 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "actions", level),
-                f"actions for level {level}: "
-                f"actions are listed under the level they reach, "
-                f"{scale.min + 1}..{scale.max}",
+                Msg("action-level-out-of-range", level=level, low=scale.min + 1, max=scale.max),
                 key=True,
                 code="action-level-out-of-range",
             )
@@ -194,8 +199,8 @@ def _check_indicator(rubric: Rubric, doc: Document, path: YamlPath) -> list[Prob
         problems.append(
             doc.problem(
                 (*path, "thresholds" if ind.thresholds else "unit"),
-                "thresholds and unit belong to metric indicators",
-                "add 'kind: metric' or remove them",
+                Msg("metric-fields-on-level-indicator"),
+                Msg("metric-fields-on-level-indicator-hint"),
                 key=True,
                 code="metric-fields-on-level-indicator",
             )
@@ -210,8 +215,8 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         return [
             doc.problem(
                 path,
-                f"metric indicator '{ind.id}' needs 'thresholds': the value needed for each level",
-                "e.g. thresholds: {1: 0.5, 2: 1, 3: 2, 4: 3}",
+                Msg("metric-no-thresholds", id=ind.id),
+                Msg("metric-no-thresholds-hint"),
                 code="metric-no-thresholds",
             )
         ]
@@ -221,9 +226,12 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         problems.append(
             doc.problem(
                 (*path, "thresholds"),
-                f"thresholds must give a value for "
-                f"each level {scale.min + 1}..{scale.max}, "
-                f"got {sorted(ind.thresholds)}",
+                Msg(
+                    "thresholds-not-every-level",
+                    low=scale.min + 1,
+                    max=scale.max,
+                    got=tuple(sorted(ind.thresholds)),
+                ),
                 code="thresholds-not-every-level",
             )
         )
@@ -232,14 +240,12 @@ def _check_thresholds(rubric: Rubric, doc: Document, path: YamlPath) -> list[Pro
         problems.append(
             doc.problem(
                 (*path, "thresholds"),
-                "thresholds must rise with the level",
+                Msg("thresholds-not-rising"),
                 code="thresholds-not-rising",
             )
         )
     if ind.unit is None:
-        problems.append(
-            doc.problem(path, f"metric indicator '{ind.id}' needs a 'unit'", code="metric-no-unit")
-        )
+        problems.append(doc.problem(path, Msg("metric-no-unit", id=ind.id), code="metric-no-unit"))
     return problems
 
 
@@ -259,7 +265,7 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                         problems.append(
                             doc.problem(
                                 path,
-                                f"needs an unknown indicator '{other}'",
+                                Msg("needs-unknown-indicator", id=other),
                                 closest(other, list(where)),
                                 key=True,
                                 code="needs-unknown-indicator",
@@ -269,7 +275,7 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
                         problems.append(
                             doc.problem(
                                 path,
-                                f"needs '{other}' at level {needed}, outside the scale",
+                                Msg("needs-level-out-of-scale", id=other, level=needed),
                                 code="needs-level-out-of-scale",
                             )
                         )
@@ -283,8 +289,8 @@ def _check_needs(rubric: Rubric, doc: Document, where: dict[str, tuple[int, int]
         problems.append(
             doc.problem(
                 ("dimensions", d, "indicators", i, "actions"),
-                f"'needs' form a cycle no roadmap can order: {chain}",
-                "remove or lower one of these needs",
+                Msg("needs-cycle", chain=chain),
+                Msg("needs-cycle-hint"),
                 code="needs-cycle",
             )
         )

@@ -7,6 +7,7 @@ YAML (:func:`policebench.validation.rubric_checks.check_uncertainty`).
 
 from __future__ import annotations
 
+from policebench.messages import Msg
 from policebench.models import Rubric, Uncertainty
 
 
@@ -41,8 +42,8 @@ def uncertainty_issues_with_codes(
             issues.append(
                 (
                     ("uncertainty", key),
-                    f"{key} {level} is outside the scale {scale.min}..{scale.max}",
-                    f"use a level from {scale.min} to {scale.max}, or leave it out",
+                    Msg("impute-out-of-scale", key=key, level=level, min=scale.min, max=scale.max),
+                    Msg("impute-out-of-scale-hint", min=scale.min, max=scale.max),
                     "impute-out-of-scale",
                 )
             )
@@ -51,8 +52,8 @@ def uncertainty_issues_with_codes(
         issues.append(
             (
                 ("uncertainty", "impute_min"),
-                f"impute_min ({low}) is above impute_max ({high})",
-                "the lowest plausible level of an unknown must not exceed the highest",
+                Msg("impute-min-above-max", low=low, high=high),
+                Msg("impute-min-above-max-hint"),
                 "impute-min-above-max",
             )
         )
@@ -62,8 +63,8 @@ def uncertainty_issues_with_codes(
             issues.append(
                 (
                     ("uncertainty", "aggregations"),
-                    f"aggregation '{name}' is listed twice; each listed one is equally likely",
-                    "list each aggregation once",
+                    Msg("aggregation-listed-twice", name=name),
+                    Msg("aggregation-listed-twice-hint"),
                     "aggregation-listed-twice",
                 )
             )
@@ -72,10 +73,12 @@ def uncertainty_issues_with_codes(
         issues.append(
             (
                 ("uncertainty", "medium_shift"),
-                f"medium_shift ({settings.medium_shift:g}) is above low_shift "
-                f"({settings.low_shift:g}): medium-confidence levels would move more often "
-                "than low-confidence ones",
-                "make medium_shift at most low_shift",
+                Msg(
+                    "medium-shift-above-low",
+                    medium=f"{settings.medium_shift:g}",
+                    low=f"{settings.low_shift:g}",
+                ),
+                Msg("medium-shift-above-low-hint"),
                 "medium-shift-above-low",
             )
         )

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.models import Rubric
 from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
 from policebench.readers.yaml import closest_then
-from policebench.validation.build import check_profile, unknown_indicators
+from policebench.validation.build import check_profile, unknown_indicators, unknown_targets
 from policebench.workspace.checking import group_history, load_history, validate_paths
 from policebench.workspace.inputs import (
     BUNDLED_CITIES,
@@ -128,8 +129,8 @@ def open_workspace(
     if peers is not None and list(peers) != [NO_PEERS]:
         if NO_PEERS in peers:
             raise UserError(
-                "--peers none cannot be given with other peers",
-                "give either --peers none, or the peers to compare with",
+                Msg("peers-none-with-others"),
+                Msg("peers-none-with-others-hint"),
             )
         named_peers, peer_ids = named_files(list(peers), pool_dir)
         peer_files = list(named_peers.values())
@@ -190,12 +191,9 @@ def _named_peers(
     for peer_id in ids:
         if peer_id not in ws.history:
             raise UserError(
-                f"unknown peer '{peer_id}' for --peers",
+                Msg("unknown-peer", id=peer_id),
                 closest_then(
-                    peer_id,
-                    list(ws.history),
-                    "give a profile id in use, a profile's path (e.g. cities/x.yaml), "
-                    f"{BUNDLED_CITIES} or none",
+                    peer_id, list(ws.history), Msg("unknown-peer-hint", bundled=BUNDLED_CITIES)
                 ),
             )
         found.append(ws.history[peer_id][-1])
@@ -253,6 +251,7 @@ def _open(
                 # A misspelt indicator id comes out with the file's other problems, as in
                 # validate, not on the run after they are fixed.
                 problems += unknown_indicators(read.document, rubric)
+                problems += unknown_targets(read.document, rubric)
             continue
         found = check_profile(read.loaded.profile, rubric, read.loaded.document)
         if found:

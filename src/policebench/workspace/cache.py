@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from policebench import __version__
+from policebench.messages import from_data, to_data
 from policebench.problems import Problem
 
 #: The environment variables that move the cache or turn it off.
@@ -105,8 +106,13 @@ class Entry:
 
     def problems(self, file: str) -> list[Problem]:
         """The warnings again, placed in ``file`` (the name the file is shown by now)."""
+        # Message and hint are catalogue data (messages.to_data): worded in --lang when shown.
         return [
-            Problem(file, code=fields["code"], **{k: v for k, v in fields.items() if k != "code"})
+            Problem(
+                file,
+                code=fields["code"],
+                **{k: from_data(v) for k, v in fields.items() if k != "code"},
+            )
             for fields in self.warnings
         ]
 
@@ -115,7 +121,7 @@ def entry_of(
     profile_json: str, warnings: Iterable[Problem], raw_id: str | None, raw_rubric: str | None
 ) -> Entry:
     kept = tuple(
-        {f.name: getattr(p, f.name) for f in dataclasses.fields(p) if f.name != "file"}
+        {f.name: to_data(getattr(p, f.name)) for f in dataclasses.fields(p) if f.name != "file"}
         for p in warnings
     )
     return Entry(profile_json, kept, raw_id, raw_rubric)
@@ -198,6 +204,11 @@ def _entry(profile: Any, warnings: Any, raw_id: Any, raw_rubric: Any) -> Entry |
     except ValueError:
         return None
     if not isinstance(fields, list) or not all(isinstance(f, dict) for f in fields):
+        return None
+    try:  # messages of a catalogue this code does not have: a miss, as any foreign row
+        for f in fields:
+            from_data(f.get("message")), from_data(f.get("hint"))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
     return Entry(profile, tuple(fields), raw_id, raw_rubric)
 

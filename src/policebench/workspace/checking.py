@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policebench.errors import InvalidInput, UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 from policebench.paths import display
 from policebench.problems import Problem, sort_problems
@@ -21,6 +22,7 @@ from policebench.validation.build import (
     check_profile,
     check_rubric,
     unknown_indicators,
+    unknown_targets,
 )
 from policebench.workspace.inputs import (
     LoadedProfile,
@@ -45,8 +47,8 @@ def duplicate_assessment(doc: Document, profile: Profile, other: str) -> Problem
     """The one error for a second file with the same place and assessment date."""
     return doc.problem(
         ("id",),
-        f"duplicate profile: '{profile.id}' assessed on {profile.assessed} is also in {other}",
-        "give each assessment its own 'assessed' date, or remove one file",
+        Msg("duplicate-profile", id=profile.id, assessed=str(profile.assessed), other=other),
+        Msg("duplicate-profile-hint-remove"),
         code="duplicate-id",
     )
 
@@ -137,8 +139,8 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
                     display(path),
                     0,
                     0,
-                    "no such file or folder",
-                    "check the spelling of the path",
+                    Msg("os-not-found"),
+                    Msg("no-such-file-hint"),
                     "io",
                 )
             )
@@ -212,6 +214,7 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
         rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
         if rubric is not None:
             problems += unknown_indicators(doc, rubric)
+            problems += unknown_targets(doc, rubric)
     seen: dict[tuple[str, object], str] = {}
     for profile, doc, warnings in profiles:
         rubric = rubrics.get(profile.rubric) or fallback

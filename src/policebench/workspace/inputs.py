@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policebench.errors import InvalidInput, UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 from policebench.paths import YAML_SUFFIXES, bundled, display
 from policebench.problems import Problem, sort_problems
@@ -84,8 +85,8 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
             [
                 doc.problem(
                     ("rubric",),
-                    "this is a profile (it names the rubric it is assessed against), not a rubric",
-                    "give a rubric file, e.g. rubrics/smart-policing.yaml",
+                    Msg("not-a-rubric"),
+                    Msg("not-a-rubric-hint"),
                     key=True,
                     code="not-a-rubric",
                 )
@@ -111,15 +112,13 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
     """
     where = rubric_path if rubric_path is not None else default_dir("rubrics")
     if not where.exists():
-        raise UserError(
-            f"{display(where)}: no such rubric file or folder", "check the path given to --rubric"
-        )
+        raise UserError(Msg("no-rubric-path", path=display(where)), Msg("no-rubric-path-hint"))
     if where.is_file():
         rubric, source, _ = load_rubric(where)
         return rubric, source
     files = yaml_files(where)
     if not files:
-        raise UserError(f"{display(where)}: no rubric (.yaml) files in this folder")
+        raise UserError(Msg("no-rubric-files", path=display(where)))
     rubrics: list[tuple[Rubric, Loaded]] = []
     unread: list[Problem] = []
     id_at: dict[Path, tuple[int, int]] = {}
@@ -140,10 +139,8 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
                 Problem(
                     display(other.path),
                     *id_at[other.path],
-                    f"rubric id '{rubric.id}' is also the id of {display(source.path)}, "
-                    "which is used; this file is not",
-                    "give each rubric file its own id (a new version of a rubric: a new id "
-                    "or the old file moved out of the folder)",
+                    Msg("duplicate-rubric-id", id=rubric.id, used=display(source.path)),
+                    Msg("duplicate-rubric-id-hint"),
                     "duplicate-rubric-id",
                 )
                 for twin, other in rubrics
@@ -156,8 +153,10 @@ def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric
     if unread:
         raise InvalidInput([_not_found(where, ids, rubrics, unread), *sort_problems(unread)])
     raise UserError(
-        f"{display(where)}: several rubrics and none named {', '.join(ids) or 'by the profiles'}",
-        "pass one with --rubric PATH",
+        Msg("several-rubrics", path=display(where), ids=tuple(ids))
+        if ids
+        else Msg("several-rubrics-unnamed", path=display(where)),
+        Msg("pass-rubric-hint"),
     )
 
 
@@ -171,7 +170,9 @@ def _with_warnings(source: Loaded, unread: list[Problem], twins: list[Problem]) 
             [
                 *source.warnings,
                 *(
-                    replace(p, severity="warning", message=f"rubric file not used: {p.message}")
+                    replace(
+                        p, severity="warning", message=Msg("rubric-not-used", problem=p.message)
+                    )
                     for p in unread
                 ),
                 *(replace(p, severity="warning") for p in twins),
@@ -186,16 +187,20 @@ def _not_found(
 ) -> Problem:
     """The error when the wanted rubric is not among the readable files of ``where``."""
     files = sorted({p.file for p in unread})
-    named = ", ".join(f"'{i}'" for i in ids) or "'smart-policing' (no profile names one)"
-    readable = ", ".join(sorted(f"'{r.id}'" for r, _ in rubrics)) or "none"
+    named = tuple(f"'{i}'" for i in ids) or Msg("default-rubric-named")
+    readable = tuple(sorted(f"'{r.id}'" for r, _ in rubrics)) or Msg("none")
     return Problem(
         display(where),
         0,
         0,
-        f"no readable rubric with id {named} (readable: {readable}); "
-        f"{len(files)} rubric file{'s' if len(files) != 1 else ''} could not be read, "
-        "the wanted one may be among them: " + ", ".join(files),
-        "fix the problems listed, or pass the rubric with --rubric PATH",
+        Msg(
+            "rubric-not-found" if len(files) == 1 else "rubric-not-found-many",
+            named=named,
+            readable=readable,
+            n=len(files),
+            files=tuple(files),
+        ),
+        Msg("rubric-not-found-hint"),
         "rubric-not-found",
     )
 
@@ -207,13 +212,8 @@ def unknown_city(city_id: str, known: Iterable[str]) -> UserError:
 
     known = sorted(known)
     return UserError(
-        f"unknown city '{city_id}' (places in use: {', '.join(known) or 'none'})",
-        closest_then(
-            city_id,
-            known,
-            f"give the path of its profile (e.g. cities/{city_id}.yaml or a folder), "
-            f"or {BUNDLED_CITIES} for the places bundled with policebench",
-        ),
+        Msg("unknown-city", id=city_id, known=tuple(known) or Msg("none")),
+        closest_then(city_id, known, Msg("unknown-city-hint", id=city_id, bundled=BUNDLED_CITIES)),
     )
 
 

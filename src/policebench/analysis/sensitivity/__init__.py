@@ -72,6 +72,7 @@ from policebench.analysis.sensitivity.workers import (
     worker_count,
 )
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import aggregate, levels_of, rank_key
 from policebench.validation.uncertainty import uncertainty_issues
@@ -213,9 +214,8 @@ def require_numpy() -> None:
         import numpy  # noqa: F401
     except ImportError:
         raise UserError(
-            "policebench sensitivity needs NumPy, which is missing from this Python environment",
-            "NumPy is installed with policebench; reinstall it (pip install policebench) "
-            "or install NumPy alone (pip install numpy)",
+            Msg("needs-numpy"),
+            Msg("needs-numpy-hint"),
         ) from None
 
 
@@ -242,14 +242,14 @@ def run(
 
     settings = settings or rubric.uncertainty
     for _, message, hint in uncertainty_issues(rubric, settings)[:1]:
-        raise UserError(f"rubric '{rubric.id}' uncertainty: {message}", hint)
+        raise UserError(Msg("rubric-uncertainty", id=rubric.id, problem=message), hint)
     if samples < 1 or seed < 0:
-        raise UserError("samples must be at least 1 and seed at least 0")
+        raise UserError(Msg("samples-seed"))
     if not profiles:
-        raise UserError("no places to analyse")
+        raise UserError(Msg("no-places"))
     ids = [p.id for p in profiles]
     if len(set(ids)) != len(ids):
-        raise UserError("a place is listed twice", "give each place once")
+        raise UserError(Msg("place-twice"), Msg("place-twice-hint"))
     # The arrays that grow with places x samples: every overall score, and every rank; and
     # those that grow with samples x indicators: the weights drawn for each sample (main,
     # the index pairs, their mixes: about 4 copies of 8 bytes) and, with drawn weights, the
@@ -268,9 +268,14 @@ def run(
     if growing > _MEMORY:
         need = growing / 2**30
         raise UserError(
-            f"{len(profiles)} places x {samples} samples x {n_ind} indicators need about "
-            f"{need:.0f} GiB of memory",
-            "use fewer --samples: 10000 already place band ends within a few tenths of a point",
+            Msg(
+                "memory-need",
+                places=len(profiles),
+                samples=samples,
+                indicators=n_ind,
+                need=f"{need:.0f}",
+            ),
+            Msg("memory-need-hint"),
         )
     places = len(profiles)
     threads = worker_count(workers)

@@ -33,6 +33,7 @@ from typing import Any
 
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.models import Profile, Rubric, Uncertainty
 from policebench.scoring import levels_of
 from policebench.validation.uncertainty import impute_bounds
@@ -118,9 +119,15 @@ def prepare(
                 continue
             if level not in scale.span:
                 raise UserError(
-                    f"'{profile.id}': level {level} of '{ind_id}' is outside the scale "
-                    f"{low}..{high}",
-                    "run policebench validate on the profile",
+                    Msg(
+                        "draw-level-range",
+                        place=profile.id,
+                        level=level,
+                        id=ind_id,
+                        min=low,
+                        max=high,
+                    ),
+                    Msg("draw-level-range-hint"),
                 )
             i = columns[ind_id]
             digits[p, i] = level - low

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from policebench.analysis.sensitivity.engine import Chunk, Plan, evaluate_stripe
 from policebench.analysis.sensitivity.stats import rank_histograms, rank_positions
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.parallel import requested_workers, usable_cores
 
 T = TypeVar("T")
@@ -180,8 +181,8 @@ def in_processes(
                 counted = list(pool.map(_counts, range(len(stripes))))
         except BrokenProcessPool:
             raise UserError(
-                "a worker process of the analysis stopped before it finished (out of memory?)",
-                "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
+                Msg("worker-stopped"),
+                Msg("worker-stopped-hint"),
             ) from None
         return _in_span_order(stripes, done), _by_place(stripes, counted), kept
     finally:

@@ -23,6 +23,8 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.messages import Msg
+from policebench.messages import text as worded
 from policebench.render import registry
 
 
@@ -70,7 +72,7 @@ def sensitivity(
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
     places = [lp.profile for lp in ws.selected]
-    note = f"sampling {len(places):,} places x {samples:,} samples"
+    note = worded(Msg("sampling", places=f"{len(places):,}", samples=f"{samples:,}"), language)
     with _working(note if len(places) * samples >= _LONG else None):
         result = analysis.run(ws.rubric, places, samples=samples, seed=seed)
         text = registry.render(

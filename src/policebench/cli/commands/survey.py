@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +11,14 @@ import typer
 
 from policebench import exitcodes
 from policebench.cli.app import app
-from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
+from policebench.cli.common import (
+    LangOpt,
+    RubricOpt,
+    handle_errors,
+    lang_of,
+    print_problems,
+    say,
+)
 from policebench.cli.profile_output import (
     AssessedOpt,
     Kind,
@@ -28,6 +34,7 @@ from policebench.cli.profile_output import (
     write_profile,
 )
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.problems import sort_problems
 
 
@@ -107,27 +114,22 @@ def survey(
     parsed = read_responses(responses, shown, found, lang_of(lang))
     if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
         print_problems(sort_problems(parsed.fatal + parsed.row_problems))
-        if parsed.fatal:
-            # A header problem would silently drop answers; skipping rows cannot fix it.
-            advice = "fix the columns named above (--skip-bad-rows does not skip those)"
-        else:
-            advice = "fix the cells above, or leave those rows out with --skip-bad-rows"
-        sys.stderr.write(f"nothing written: {advice}\n")
+        # A header problem would silently drop answers; skipping rows cannot fix it.
+        advice = Msg("survey-fix-columns") if parsed.fatal else Msg("survey-fix-cells")
+        say(Msg("nothing-written", advice=advice))
         raise typer.Exit(exitcodes.BAD_INPUT)
     if parsed.row_problems:
         print_problems([replace(p, severity="warning") for p in parsed.row_problems])
-        listed = ", ".join(
-            f"{line}" + (f" ({who})" if who else "") for line, who in parsed.bad_rows
+        listed = tuple(
+            Msg("row-of", line=line, who=who) if who else str(line) for line, who in parsed.bad_rows
         )
-        sys.stderr.write(
-            f"skipped {len(parsed.bad_rows)} row{'s' if len(parsed.bad_rows) != 1 else ''}: "
-            f"{listed}\n"
-        )
+        skipped = len(parsed.bad_rows)
+        say(Msg("skipped-row" if skipped == 1 else "skipped-rows", n=skipped, rows=listed))
     if not parsed.responses:
-        raise UserError(f"{shown}: no answers to aggregate", "add one row per respondent")
+        raise UserError(Msg("no-answers", file=shown), Msg("no-answers-hint"))
     stats = summarize((r.levels for r in parsed.responses), list(found.indicators))
     if not stats:
-        raise UserError(f"{shown}: every answer is blank", "give each indicator's level")
+        raise UserError(Msg("all-blank", file=shown), Msg("all-blank-hint"))
     source = responses.name
     profile = make_profile(
         {
@@ -146,8 +148,12 @@ def survey(
     shown_out = str(path) if path is not None else f"{city}.yaml"
     text = render_profile(profile, found, lang_of(lang), file=shown_out)
     people = len(parsed.responses)
-    sys.stderr.write(
-        f"{people} respondent{'s' if people != 1 else ''}; {len(stats)} of "
-        f"{len(found.indicators)} indicators answered\n"
+    say(
+        Msg(
+            "survey-summary" if people == 1 else "survey-summary-many",
+            people=people,
+            answered=len(stats),
+            total=len(found.indicators),
+        )
     )
-    write_profile(text, path, [rubric_file, responses], "review it")
+    write_profile(text, path, [rubric_file, responses], Msg("step-review"))

@@ -22,6 +22,7 @@ from policebench.cli.common import (
     style_for,
 )
 from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.render import registry
 
 
@@ -32,13 +33,12 @@ def _check_paths(city: str, paths: list[Path]) -> None:
     """
     if Path(city).is_dir():
         raise UserError(
-            f"{city} is a folder; CITY is one place",
-            f"give its id or one of its profile files, then the folder: "
-            f"policebench trend ID {city}",
+            Msg("trend-city-folder", path=city),
+            Msg("trend-city-folder-hint", path=city),
         )
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder", "check the spelling of the path")
+            raise UserError(Msg("path-not-found", path=str(path)), Msg("no-such-file-hint"))
 
 
 def _inputs(city: str, paths: list[Path]) -> list[str]:
@@ -123,7 +123,7 @@ def trend(
         # Its file is invalid (load_or_exit has printed why) or not a profile at all.
         if failed:
             raise typer.Exit(exitcodes.BAD_INPUT)
-        raise UserError(f"{city}: no valid profile of this place", "run policebench validate")
+        raise UserError(Msg("no-valid-profile", id=city), Msg("no-valid-profile-hint"))
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
     text = registry.render(
         "trend", fmt, registry.WithRubric(ws.rubric, result), style_for(output, language)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,8 @@ import typer
 
 from policebench import exitcodes
 from policebench.cli.app import app
-from policebench.cli.common import handle_errors, print_problems
+from policebench.cli.common import LangOpt, handle_errors, print_problems, say
+from policebench.messages import Msg
 
 
 @app.command()
@@ -33,10 +33,12 @@ def validate(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Check rubrics and profiles: syntax, keys, types, ranges and cross-file references.
 
-    Every problem is printed on stderr as FILE:LINE:COL: message, not only the first.
+    Every problem is printed on stderr as FILE:LINE:COL: message (hint: ...) [code], not only
+    the first, in the language of --lang (else the locale); the code is the same in both.
     Exit code 0 when everything is valid (warnings allowed), 2 otherwise.
 
     Examples:
@@ -55,4 +57,4 @@ def validate(
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise typer.Exit(exitcodes.BAD_INPUT)
-    sys.stderr.write(f"{checked} file{'s' if checked != 1 else ''} valid\n")
+    say(Msg("files-valid" if checked == 1 else "files-valid-many", n=checked))

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from policebench.errors import InvalidInput
+from policebench.messages import Msg
 from policebench.problems import Problem
 from policebench.readers.yaml._builder import TooLarge, YamlBuilder, YamlParser
 from policebench.readers.yaml._document import (
@@ -125,8 +126,8 @@ def parse(text: str, file: str) -> Document:
                     file,
                     1,
                     1,
-                    "the file is empty",
-                    "a rubric or profile is a YAML mapping of keys",
+                    Msg("file-empty"),
+                    Msg("file-empty-hint"),
                     "empty",
                 )
             ]
@@ -142,9 +143,8 @@ def parse(text: str, file: str) -> Document:
                     file,
                     line,
                     column,
-                    f"the document expands to more than {MAX_NODES:,} values "
-                    "(aliases expanding without bound?)",
-                    "write the values out instead of nesting aliases",
+                    Msg("alias-bomb", limit=f"{MAX_NODES:,}"),
+                    Msg("alias-bomb-hint"),
                     "alias-bomb",
                 )
             ]
@@ -152,13 +152,13 @@ def parse(text: str, file: str) -> Document:
     if builder.problems:
         raise InvalidInput(builder.problems)
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        kind = Msg("value-list") if isinstance(data, list) else Msg("value-single")
         raise InvalidInput(
             [
                 Problem(
                     file,
                     *mark_of(node),
-                    f"the document is {kind}, expected a mapping of keys such as 'id:' and 'name:'",
+                    Msg("document-not-mapping", kind=kind),
                     "",
                     "not-mapping",
                 )
@@ -177,7 +177,7 @@ def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:
 def closest_then(word: str, choices: list[str] | set[str] | tuple[str, ...], rest: str) -> str:
     """A hint: ``did you mean 'x'?; `` before ``rest`` when a choice is close, else ``rest``."""
     near = closest(word, choices)
-    return f"{near}; {rest}" if near else rest
+    return Msg("hint-then", first=near, rest=rest) if near else rest
 
 
 def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
@@ -185,4 +185,4 @@ def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
     import difflib  # only when a name is misspelt: it costs every start a few milliseconds
 
     matches = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else ""
+    return Msg("did-you-mean", name=matches[0]) if matches else ""

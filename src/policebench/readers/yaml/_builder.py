@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from typing import Any
 
 import yaml
@@ -17,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from policebench.messages import Msg
 from policebench.problems import Problem
 from policebench.readers.yaml._document import MAX_DEPTH, MAX_NODES, Position, YamlPath, mark_of
 from policebench.readers.yaml._libyaml import CParser
@@ -34,6 +36,7 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -104,14 +107,13 @@ class YamlBuilder:
         if kind is ScalarNode:
             return self.scalar(node)
         if depth >= MAX_DEPTH:
-            self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "", "depth")
+            self.fail(node, Msg("too-deep", limit=MAX_DEPTH), "", "depth")
             return None
         if id(node) in self.open:
             self.fail(
                 node,
-                "an alias refers to the list or mapping that contains it, which would nest "
-                f"without end (deeper than {MAX_DEPTH} levels)",
-                "an alias (*name) can only repeat a value defined before it, not its own parent",
+                Msg("alias-loop", limit=MAX_DEPTH),
+                Msg("alias-loop-hint"),
                 "depth",
             )
             return None
@@ -134,8 +136,8 @@ class YamlBuilder:
             short = short[:57] + "..."
         self.fail(
             node,
-            f"the tag {short} is not allowed: policebench reads plain YAML only",
-            "remove the tag and write the value as plain text, a number, a list or a mapping",
+            Msg("tag", tag=short),
+            Msg("tag-hint"),
             "tag",
         )
 
@@ -161,21 +163,40 @@ class YamlBuilder:
             return None
         if tag == _INT_TAG and len(value) > 40:
             # Python refuses to convert very long digit strings, with a message about itself.
-            self.fail(node, f"the number is {len(value):,} characters long", "", "value")
+            self.fail(node, Msg("number-too-long", size=f"{len(value):,}"), "", "value")
             return None
         shown = value if len(value) <= 40 else value[:37] + "..."
         short = tag.replace("tag:yaml.org,2002:", "!!")
+        if (
+            tag in (_INT_TAG, _FLOAT_TAG)
+            and not getattr(node, "style", None)
+            and _YAML11_NUMBER.match(value)
+        ):
+            # YAML 1.1 reads `010` as 8 (octal), `1:30` as 90 (base 60), `0x1f` as 31: a
+            # number the planner never wrote. Refused, saying what was typed.
+            self.fail(
+                node,
+                Msg("yaml11-number", typed=value, read=self.constructor.construct_object(node)),
+                _yaml11_hint(value),
+                "yaml11-number",
+            )
+            return None
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError) as exc:  # a date that does not exist, say
-            self.fail(node, f"cannot read the value {shown!r}: {exc}", "", "value")
+        except (ValueError, OverflowError):  # a date that does not exist, say
+            self.fail(
+                node,
+                _unreadable(shown),
+                Msg("value-unreadable-hint"),
+                "value",
+            )
         except (yaml.YAMLError, TypeError, AttributeError, KeyError, IndexError):
             # SafeConstructor trusts the resolver: a value given a tag it does not fit (an
             # explicit `!!bool maybe`, `!!timestamp soon`, `!!int ""`) fails inside it anyhow.
             self.fail(
                 node,
-                f"cannot read the value {shown!r} as {short}",
-                f"remove the tag {short} or write a value of that kind",
+                Msg("value-not-of-tag", value=repr(shown), tag=short),
+                Msg("value-not-of-tag-hint", tag=short),
                 "value",
             )
         return None
@@ -187,7 +208,7 @@ class YamlBuilder:
             if type(key_node) is not ScalarNode:
                 self.fail(
                     key_node,
-                    "a key must be a plain name or number, not a list or mapping",
+                    Msg("complex-key"),
                     "",
                     "complex-key",
                 )
@@ -195,8 +216,8 @@ class YamlBuilder:
             if key_node.tag == _MERGE_TAG:
                 self.fail(
                     key_node,
-                    "merge keys (<<) are not supported",
-                    "write the keys out in full",
+                    Msg("merge"),
+                    Msg("merge-hint"),
                     "merge",
                 )
                 continue
@@ -214,8 +235,8 @@ class YamlBuilder:
                 line = keys[child][0]
                 self.fail(
                     key_node,
-                    f"duplicate key {_short(key)!r} (first defined on line {line})",
-                    "remove one of the two entries or merge them",
+                    Msg("duplicate-key", key=repr(_short(key)), line=line),
+                    Msg("duplicate-key-hint"),
                     "duplicate-key",
                 )
                 continue
@@ -231,6 +252,34 @@ class YamlBuilder:
             else:
                 result[key] = self.build(value_node, child, depth + 1)
         return result
+
+
+#: Numbers YAML 1.1 reads in another base: a leading zero (octal), 0x, 0b, or ``:`` (base 60).
+_YAML11_NUMBER = re.compile(r"[-+]?(0[0-9_]+$|0[xXbBoO]|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$)")
+
+
+def _yaml11_hint(value: str) -> Msg:
+    """How to write what a planner most likely meant by a YAML 1.1 number."""
+    if ":" in value:
+        return Msg("yaml11-colon-hint", typed=value)
+    if value.lstrip("+-")[1:2] in ("x", "X", "b", "B", "o", "O"):
+        return Msg("yaml11-base-hint", typed=value)
+    sign = "-" if value.startswith("-") else ""
+    return Msg("yaml11-number-hint", plain=sign + (value.lstrip("+-").lstrip("0_") or "0"))
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _unreadable(shown: str) -> Msg:
+    """Why a value YAML took for a date or number cannot be one: no such month, or day."""
+    date = _DATE.match(shown)
+    if date:
+        year, month, day = (int(part) for part in date.groups())
+        if not 1 <= month <= 12:
+            return Msg("date-no-month", value=repr(shown), month=month)
+        return Msg("date-no-day", value=repr(shown), day=day, month=month, year=year)
+    return Msg("value-unreadable", value=repr(shown))
 
 
 def _short(key: Any) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from policebench.messages import Msg
 from policebench.problems import Problem
 
 YamlPath = tuple[str | int, ...]
@@ -77,7 +78,7 @@ def too_deep(file: str, where: Position) -> Problem:
     return Problem(
         file,
         *where,
-        f"nesting deeper than {MAX_DEPTH} levels",
-        "rubrics and profiles nest a few levels; check the brackets",
+        Msg("too-deep", limit=MAX_DEPTH),
+        Msg("too-deep-hint"),
         "depth",
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from policebench.messages import Msg
 from policebench.problems import Problem
 
 COLON = "\uff1a"  # ：
@@ -155,18 +156,18 @@ def problem(file: str, line: int, mark: Mark) -> Problem:
             file,
             line,
             column,
-            f"full-width colon '：' (U+FF1A) after '{_short(mark.key)}'",
-            f"type the half-width ':' followed by a space: '{mark.fixed}'",
+            Msg("fullwidth-colon", key=_short(mark.key)),
+            Msg("fullwidth-colon-hint", fixed=mark.fixed),
             code,
         )
     if mark.char in (COMMA, LIST_COMMA):
-        name = "full-width comma '，' (U+FF0C)" if mark.char == COMMA else "'、' (U+3001)"
+        name = Msg("fullwidth-comma-name") if mark.char == COMMA else Msg("list-comma-name")
         return Problem(
             file,
             line,
             column,
-            f"{name} between the items of a [...] or {{...}}",
-            "separate items with the half-width ',' followed by a space",
+            Msg("fullwidth-comma", name=name),
+            Msg("fullwidth-comma-hint"),
             code,
         )
     if mark.char == SPACE:
@@ -174,18 +175,16 @@ def problem(file: str, line: int, mark: Mark) -> Problem:
             file,
             line,
             column,
-            "the line is indented with full-width spaces (U+3000), which YAML does not read "
-            "as indentation",
-            "indent with half-width spaces: switch the input method to English, or to "
-            "half-width with Shift+Space",
+            Msg("fullwidth-space"),
+            Msg("fullwidth-space-hint"),
             code,
         )
     return Problem(
         file,
         line,
         column,
-        "full-width dash '－' (U+FF0D) where a list item starts",
-        "start a list item with the half-width '-' followed by a space",
+        Msg("fullwidth-dash"),
+        Msg("fullwidth-dash-hint"),
         code,
     )
 

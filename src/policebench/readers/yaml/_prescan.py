@@ -10,6 +10,7 @@ from __future__ import annotations
 import yaml
 
 from policebench.errors import InvalidInput
+from policebench.messages import Msg
 from policebench.problems import Problem
 from policebench.readers.yaml._document import MAX_DEPTH, MAX_NODES, Position, mark_of, too_deep
 from policebench.readers.yaml._libyaml import CParser
@@ -75,7 +76,7 @@ def _too_many(file: str, where: Position) -> Problem:
     return Problem(
         file,
         *where,
-        f"the document has more than {MAX_NODES:,} values",
-        "a rubric or profile has a few thousand values at most; check the path",
+        Msg("too-many-values", limit=f"{MAX_NODES:,}"),
+        Msg("too-many-values-hint"),
         "too-large",
     )

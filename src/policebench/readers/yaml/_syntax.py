@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from policebench.messages import CATALOGUE, Msg
 from policebench.problems import Problem
 from policebench.readers.yaml._document import too_deep
 from policebench.readers.yaml._fullwidth import in_syntax_error
@@ -30,10 +31,10 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
             file,
             line,
             column,
-            f"YAML syntax: character #x{exc.character:04x} is not allowed in YAML text"
+            Msg("yaml-control-character", code=f"#x{exc.character:04x}")
             if isinstance(exc.character, int)
-            else f"YAML syntax: {exc.reason}",
-            "remove the control character (text pasted from a PDF or Word may carry one)",
+            else Msg("yaml-syntax", problem=_phrase(exc.reason)),
+            Msg("yaml-control-character-hint"),
             "syntax",
         )
     problem = getattr(exc, "problem", None) or str(exc)
@@ -45,8 +46,12 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if is_depth_error(exc):
         return too_deep(file, (line, column))
-    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
-    hint = ""
+    message = (
+        Msg("yaml-syntax-context", problem=_phrase(problem), context=_phrase(context))
+        if context
+        else Msg("yaml-syntax", problem=_phrase(problem))
+    )
+    hint: str = ""
     index = getattr(mark, "index", None)
     if isinstance(index, int) and 0 <= index <= len(text):
         # The line in error, found around the mark rather than by splitting a 5 MB file.
@@ -56,23 +61,26 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         bad_line = ""
     if "duplicate anchor" in (context or ""):
         first = getattr(exc, "context_mark", None)
-        where = f" (first defined on line {first.line + 1})" if first is not None else ""
-        message = f"YAML syntax: the same anchor (&name) is defined twice{where}"
-        hint = "give each anchor its own name"
+        message = (
+            Msg("yaml-anchor-twice-at", line=first.line + 1)
+            if first is not None
+            else Msg("yaml-anchor-twice")
+        )
+        hint = Msg("yaml-anchor-twice-hint")
     elif "\t" in bad_line[: column + 1] or "\t" in problem:
-        hint = "YAML indents with spaces; replace the tab characters with spaces"
+        hint = Msg("yaml-tab-hint")
     elif "mapping values are not allowed" in problem:
-        hint = "a value containing ': ' must be quoted"
+        hint = Msg("yaml-colon-hint")
     elif "unknown escape" in problem:
-        hint = "inside double quotes a backslash starts an escape; write \\\\ or use single quotes"
+        hint = Msg("yaml-escape-hint")
     elif "found unexpected end of stream" in problem or "quoted scalar" in (context or ""):
-        hint = "a quote is not closed"
+        hint = Msg("yaml-quote-hint")
     elif "expected a single document" in (context or "") + problem:
-        hint = "a file holds one document; remove the extra '---'"
+        hint = Msg("yaml-documents-hint")
     elif "directive" in problem or "incompatible YAML document" in problem:
-        hint = "remove the %YAML or %TAG line: policebench reads plain YAML 1.1"
+        hint = Msg("yaml-directive-hint")
     elif "tag handle" in problem:
-        hint = "remove the tag (the word starting with '!')"
+        hint = Msg("yaml-tag-handle-hint")
     elif "block sequence entries are not allowed" in problem and bad_line.rstrip().endswith(": -"):
         # `level: -` for "not known", as in a questionnaire: YAML reads a list starting.
         return Problem(
@@ -80,13 +88,25 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
             line,
             column,
             message,
-            "a '-' starts a list item; for a value that is not known write null",
+            Msg("yaml-dash-hint"),
             "null-form",
         )
     elif "did not find expected key" in problem or "block end" in problem:
-        hint = "check the indentation of this line against the lines above"
+        hint = Msg("yaml-indent-hint")
     elif "found undefined alias" in problem:
-        hint = "an alias (*name) needs an anchor (&name) earlier in the file"
+        hint = Msg("yaml-alias-hint")
     elif "','" in problem and ("']'" in problem or "'}'" in problem):
-        hint = "a bracket is not closed, or a comma is missing between items"
+        hint = Msg("yaml-bracket-hint")
     return Problem(file, line, column, message, hint, "syntax")
+
+
+#: libyaml's own phrases (its problem and context texts), worded in the catalogue under
+#: ``libyaml-...`` ids with the English kept exactly as libyaml says it.
+LIBYAML_PHRASES = {str(Msg(key)): key for key in CATALOGUE if key.startswith("libyaml-")}
+
+
+def _phrase(text: str | None) -> str:
+    """libyaml's phrase ``text`` as a catalogue message when it is a known one."""
+    text = text or ""
+    key = LIBYAML_PHRASES.get(text)
+    return Msg(key) if key else text

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from policebench.errors import InvalidInput
+from policebench.messages import Msg, os_reason
 from policebench.problems import Problem
 
 #: Inputs are small hand-written text files; anything larger is refused before it is read.
@@ -29,8 +30,8 @@ def decode(raw: bytes, file: str) -> str:
                     file,
                     1,
                     1,
-                    "the file is UTF-16 encoded; policebench reads UTF-8",
-                    "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                    Msg("utf16"),
+                    Msg("utf16-hint"),
                     "encoding",
                 )
             ]
@@ -44,8 +45,8 @@ def decode(raw: bytes, file: str) -> str:
                     file,
                     1,
                     1,
-                    "this is a binary file, not a YAML text file",
-                    "check the path; rubrics and profiles are .yaml text files",
+                    Msg("binary"),
+                    Msg("binary-hint"),
                     "binary",
                 )
             ]
@@ -57,17 +58,16 @@ def decode(raw: bytes, file: str) -> str:
         before = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start]
         # Columns count characters, as editors do, not the bytes of the Chinese before it.
         column = len(before.decode("utf-8", errors="replace")) + 1
-        hint = "save the file as UTF-8"
+        hint = Msg("save-utf8")
         if _looks_like_gbk(raw):
-            hint = "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8"
+            hint = Msg("looks-gbk")
         raise InvalidInput(
             [
                 Problem(
                     file,
                     line,
                     column,
-                    f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} cannot start "
-                    "a UTF-8 character here)",
+                    Msg("not-utf8", byte=f"0x{raw[exc.start]:02x}"),
                     hint,
                     "encoding",
                 )
@@ -94,16 +94,12 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
     name = display or str(path)
     try:
         if path.is_dir():
-            raise InvalidInput([Problem(name, 0, 0, "is a folder, expected a YAML file", "", "io")])
+            raise InvalidInput([Problem(name, 0, 0, Msg("is-folder"), "", "io")])
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             # A device or a pipe (/dev/zero, a FIFO) would never end, or never start.
             raise InvalidInput(
-                [
-                    Problem(
-                        name, 0, 0, "is not a regular file", "give the path of a .yaml file", "io"
-                    )
-                ]
+                [Problem(name, 0, 0, Msg("not-regular-file"), Msg("not-regular-file-hint"), "io")]
             )
         size = info.st_size
         if size > MAX_BYTES:
@@ -113,9 +109,12 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
                         name,
                         0,
                         0,
-                        f"the file is {size / 1_048_576:.1f} MB; policebench inputs are at most "
-                        f"{MAX_BYTES // 1_048_576} MB",
-                        "check the path: rubrics and profiles are small text files",
+                        Msg(
+                            "file-too-big",
+                            size=f"{size / 1_048_576:.1f}",
+                            limit=MAX_BYTES // 1_048_576,
+                        ),
+                        Msg("file-too-big-hint"),
                         "size",
                     )
                 ]
@@ -124,15 +123,15 @@ def read_text(path: Path, display: str | None = None) -> tuple[str, bytes]:
             raw = handle.read(MAX_BYTES + 1)  # bounded, even if the file grows meanwhile
         if len(raw) > MAX_BYTES:
             raise InvalidInput(
-                [Problem(name, 0, 0, f"the file is over {MAX_BYTES // 1_048_576} MB", "", "size")]
+                [Problem(name, 0, 0, Msg("file-over", limit=MAX_BYTES // 1_048_576), "", "size")]
             )
     except FileNotFoundError:
         raise InvalidInput(
-            [Problem(name, 0, 0, "no such file", "check the spelling of the path", "io")]
+            [Problem(name, 0, 0, Msg("no-such-file"), Msg("no-such-file-hint"), "io")]
         ) from None
     except OSError as exc:
-        hint = "a symbolic link points to itself" if exc.errno == errno.ELOOP else ""
+        hint = Msg("symlink-loop") if exc.errno == errno.ELOOP else ""
         raise InvalidInput(
-            [Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}", hint, "io")]
+            [Problem(name, 0, 0, Msg("cannot-read", reason=os_reason(exc)), hint, "io")]
         ) from None
     return decode(raw, name), raw

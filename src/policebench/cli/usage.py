@@ -1,0 +1,118 @@
+"""Usage errors (an unknown option, a missing argument, a bad value) in the planner's language.
+
+typer and click word these themselves, in English, and print them in a panel. In Chinese
+(``--lang zh`` on the command line, else a Chinese locale) each known kind of click message
+is worded from the catalogue instead; the English output is typer's own, unchanged. A click
+message of a kind not listed keeps click's words after a Chinese "错误：".
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from policebench.i18n import default_lang
+from policebench.messages import Msg, text
+
+#: click's message -> the catalogue message: a pattern on click's text, the id, and the
+#: names of its groups (each a placeholder of the id).
+_KNOWN: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"No such option: (?P<option>\S+) \(Possible options: (?P<options>.+)\)$"),
+        "usage-no-option-near",
+    ),
+    (
+        re.compile(r"No such option: (?P<option>\S+) Did you mean (?P<options>.+)\?$"),
+        "usage-no-option-near",
+    ),
+    (re.compile(r"No such option: (?P<option>\S+)$"), "usage-no-option"),
+    (
+        re.compile(r"No such command '(?P<command>[^']+)'\. Did you mean (?P<near>.+)\?$"),
+        "usage-no-command-near",
+    ),
+    (re.compile(r"No such command '(?P<command>[^']+)'\.$"), "usage-no-command"),
+    (re.compile(r"Missing argument '(?P<name>[^']+)'\.?$"), "usage-missing-argument"),
+    (re.compile(r"Missing option '(?P<name>[^']+)'\.?$"), "usage-missing-option"),
+    (re.compile(r"Option '(?P<option>[^']+)' requires an argument\.$"), "usage-needs-value"),
+    (re.compile(r"Option '(?P<option>[^']+)' does not take a value\.$"), "usage-takes-no-value"),
+    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"), "usage-extra-arguments"),
+    (
+        re.compile(
+            r"Invalid value for (?P<param>.+?): '?(?P<value>[^']*)'? is not one of "
+            r"(?P<choices>.+)\.$"
+        ),
+        "usage-not-a-choice",
+    ),
+    (
+        re.compile(
+            r"Invalid value for (?P<param>.+?): .*'(?P<value>[^']*)' is not one of "
+            r"(?P<choices>.+)\.$"
+        ),
+        "usage-not-a-choice",
+    ),
+    (
+        re.compile(
+            r"Invalid value for (?P<param>.+?): '?(?P<value>[^']*?)'? is not a valid "
+            r"integer\.?$"
+        ),
+        "usage-not-an-integer",
+    ),
+    (
+        re.compile(r"Invalid value for (?P<param>.+?): Input should be a valid integer.*$"),
+        "usage-whole-number",
+    ),
+    (
+        re.compile(r"Invalid value for (?P<param>.+?): Input should be a valid number.*$"),
+        "usage-number",
+    ),
+    (re.compile(r"Invalid value for (?P<param>.+?): (?P<detail>.+)$"), "usage-invalid-value"),
+]
+
+
+def worded(message: str) -> str:
+    """click's ``message`` as a catalogue message where it is of a known kind."""
+    for pattern, key in _KNOWN:
+        found = pattern.match(message)
+        if found:
+            return Msg(key, **found.groupdict())
+    return message
+
+
+def lang_in(argv: list[str]) -> str:
+    """The language a command line asks for (``--lang zh``, ``--lang=zh``), else the locale's."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else ""
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in ("en", "zh"):
+            return value
+    return default_lang()
+
+
+def install(lang: str) -> None:
+    """In Chinese, print typer's usage errors from the catalogue (typer calls
+    ``rich_utils.rich_format_error`` for each; English keeps typer's own)."""
+    if lang != "zh":
+        return
+    from typer import rich_utils
+
+    original: Callable[[Any], None] = rich_utils.rich_format_error
+
+    def chinese(exc: Any) -> None:
+        if exc.__class__.__name__ == "NoArgsIsHelpError":
+            original(exc)
+            return
+        ctx = getattr(exc, "ctx", None)
+        lines = []
+        if ctx is not None:
+            lines.append(
+                text(Msg("usage-line", usage=ctx.get_usage().removeprefix("Usage: ")), "zh")
+            )
+        lines.append(text(Msg("error-line", message=worded(exc.format_message())), "zh"))
+        if ctx is not None:
+            lines.append(text(Msg("usage-help", command=ctx.command_path), "zh"))
+        sys.stderr.write("\n".join(lines) + "\n")
+
+    rich_utils.rich_format_error = chinese  # type: ignore[assignment]

@@ -1,0 +1,1237 @@
+"""The message catalogue: every problem, hint, warning and command-line message, in English
+and Chinese, under a stable id with named placeholders.
+
+Why a typed catalogue of our own rather than gettext catalogues with Babel:
+
+* **Ids, not English, are the keys.** gettext looks a translation up by its English text, so
+  rewording an English message silently drops its Chinese until someone re-extracts and
+  re-translates it. Here an id keeps both texts; rewording one language cannot orphan the other.
+* **Both languages side by side in one reviewed file**, which a translator reads and edits like
+  a two-column table (and a test checks), with no extraction, ``.po``/``.mo`` compile step or
+  build artefact to ship: ``pip install`` gives a complete catalogue.
+* **Checked at test time**: every entry has Chinese, both texts use exactly the same named
+  placeholders, and every ``Msg("id", ...)`` call in the source names an id of the catalogue
+  with exactly its placeholders (``tests/test_messages.py``).
+* No new dependency; the two languages the tool speaks are fixed by its users.
+
+How a message travels: the pure core builds a :class:`Msg` (an id and its arguments) where it
+used to build a string. A ``Msg`` *is* a ``str`` whose value is its English text, so everything
+that treated messages as text (sorting problems, the JSON and tests that compare English)
+sees exactly what it saw before; the CLI, which knows ``--lang``, words it with
+:func:`text` at print time. One ``Problem`` thus prints in either language, and its ``code``
+stays the same in both. Arguments may themselves be ``Msg`` (worded in the same language) or
+tuples (joined with ``, `` in English and ``、`` in Chinese).
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+
+class Msg(str):
+    """A catalogue message: its English text as a ``str``, plus its id and arguments."""
+
+    id: str
+    args: dict[str, Any]
+
+    def __new__(cls, id: str, /, **args: Any) -> Msg:
+        self = super().__new__(cls, _render(id, args, "en"))
+        self.id = id
+        self.args = args
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Problems cross process boundaries (reading.py's pool): rebuilt from id and args.
+        return (_rebuild, (self.id, self.args))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` ("en" or "zh")."""
+        return _render(self.id, self.args, lang)
+
+
+def _rebuild(id: str, args: dict[str, Any]) -> Msg:
+    return Msg(id, **args)
+
+
+def to_data(value: Any) -> Any:
+    """``value`` (a message, or an argument of one) as JSON data that :func:`from_data` turns
+    back into it: a cache keeps a problem's message worded in either language, not its
+    English alone."""
+    if isinstance(value, Msg):
+        return {"msg": value.id, "args": {k: to_data(v) for k, v in value.args.items()}}
+    if isinstance(value, OneOf):
+        return {"one_of": [to_data(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"items": [to_data(v) for v in value]}
+    return value
+
+
+def from_data(data: Any) -> Any:
+    """The value :func:`to_data` made ``data`` from; a message id the catalogue no longer has
+    (data written by another version) raises KeyError."""
+    if isinstance(data, dict):
+        if "msg" in data:
+            return Msg(data["msg"], **{k: from_data(v) for k, v in data["args"].items()})
+        if "one_of" in data:
+            return OneOf(from_data(v) for v in data["one_of"])
+        return tuple(from_data(v) for v in data["items"])
+    return data
+
+
+def text(value: str, lang: str) -> str:
+    """``value`` in ``lang`` if it is a catalogue message; other text as it is."""
+    return value.render(lang) if isinstance(value, Msg) else value
+
+
+class OneOf(tuple[str, ...]):
+    """Choices as an argument: "a, b or c" in English, "a、b 或 c" in Chinese."""
+
+    __slots__ = ()
+
+
+def _arg(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, OneOf):
+        return one_of([str(_arg(v, lang)) for v in value], lang)
+    if isinstance(value, tuple):
+        return ("、" if lang == "zh" else ", ").join(str(_arg(v, lang)) for v in value)
+    return value
+
+
+def _render(id: str, args: dict[str, Any], lang: str) -> str:
+    en, zh = CATALOGUE[id]
+    values = {k: _arg(v, lang) for k, v in args.items()}
+    if lang != "zh":
+        return en.format(**values)
+    return _set_chinese(zh, values)
+
+
+def _cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+
+
+def _set_chinese(template: str, values: dict[str, Any]) -> str:
+    """``template`` filled in, without the template's space between two Chinese words.
+
+    A placeholder stands between spaces in the catalogue (``为 {value}``) so that a number or a
+    quoted name reads ``为 '2'``; where the value is Chinese itself (``日期``, ``全角数字``)
+    the space would fall between two Chinese words, which Chinese text never has. Only the
+    template's own spaces are dropped: a value's text is kept as typed."""
+    out = ""
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        if out and literal.startswith(" ") and _cjk(out[-1]) and _cjk(literal[1:2] or "x"):
+            literal = literal[1:]
+        out += literal
+        if field is None:
+            continue
+        value = values[field]
+        if conversion:
+            value = repr(value) if conversion == "r" else str(value)
+        shown = format(value, spec or "")
+        if shown and out.endswith(" ") and _cjk(shown[0]) and _cjk(out[-2:-1] or "x"):
+            out = out[:-1]
+        out += shown
+    return out
+
+
+def placeholders(template: str) -> set[str]:
+    """The named placeholders of a catalogue text (``{name}``, ``{value:g}`` -> name, value)."""
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+
+
+def one_of(items: list[str] | tuple[str, ...], lang: str) -> str:
+    """In English "a, b or c"; in Chinese "a、b 或 c"."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    if lang == "zh":
+        return "、".join(items[:-1]) + " 或 " + items[-1]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the planner's words (not ``[Errno 13] ...``)."""
+    import errno
+
+    known = {
+        errno.EACCES: "os-permission",
+        errno.EPERM: "os-permission",
+        errno.ENOENT: "os-not-found",
+        errno.EISDIR: "os-is-folder",
+        errno.ENOTDIR: "os-not-folder",
+        errno.ENOSPC: "os-disk-full",
+        errno.EFBIG: "os-too-big",
+        errno.EROFS: "os-read-only",
+        errno.ELOOP: "os-loop",
+        errno.EIO: "os-io",
+    }
+    if exc.errno in known:
+        return Msg(known[exc.errno])
+    return exc.strerror or str(exc)
+
+
+#: id -> (English, Chinese). Grouped by where the message is made. Placeholders are named and
+#: the same in both texts; ids are kebab-case and never reused for another meaning.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- how a problem is printed (cli/common.py) ---
+    # The position keeps ``: `` in Chinese too: editors and grep read FILE:LINE:COL: as a mark.
+    "problem-line": ("{where}: {severity}{message}", "{where}: {severity}{message}"),
+    "problem-hint": (" (hint: {hint})", "（提示：{hint}）"),
+    "problem-code": (" [{code}]", " [{code}]"),
+    "warning-prefix": ("warning: ", "警告："),
+    "error-line": ("error: {message}", "错误：{message}"),
+    "count-errors": ("{n} error", "{n} 个错误"),
+    "count-errors-many": ("{n} errors", "{n} 个错误"),
+    "count-warnings": ("{n} warning", "{n} 个警告"),
+    "count-warnings-many": ("{n} warnings", "{n} 个警告"),
+    "count-and": ("{first} and {second}", "{first}、{second}"),
+    "count-in-files": ("{counts} in {n} file", "共 {n} 个文件中有 {counts}"),
+    "count-in-files-many": ("{counts} in {n} files", "共 {n} 个文件中有 {counts}"),
+    "files-valid": ("{n} file valid", "{n} 个文件全部有效"),
+    "files-valid-many": ("{n} files valid", "{n} 个文件全部有效"),
+    "problems-found": ("{n} problem found in the input", "输入中发现 {n} 个问题"),
+    "problems-found-many": ("{n} problems found in the input", "输入中发现 {n} 个问题"),
+    "wrote": ("wrote {path}", "已写入 {path}"),
+    "interrupted": ("interrupted", "已中断"),
+    "strict-nothing-written": (
+        "nothing written: --strict and some inputs are bad",
+        "未写入任何内容：已指定 --strict，且部分输入有误",
+    ),
+    "no-profiles": ("no profiles found", "未找到任何地区档案"),
+    "no-profiles-hint": (
+        "add YAML profiles to ./cities or name them on the command line",
+        "请将 YAML 档案放入 ./cities 文件夹，或在命令行中指明",
+    ),
+    "reading-profiles": ("reading profiles", "正在读取地区档案"),
+    "internal-error": (
+        "policebench: internal error (a bug in policebench, not in your input); please report "
+        "it with the lines below",
+        "policebench：内部错误（这是 policebench 的缺陷，不是您的输入有误）；"
+        "请连同下面几行一并报告",
+    ),
+    "output-is-folder": ("{path} is a folder", "{path} 是一个文件夹"),
+    "output-is-folder-hint": ("give a file name to --output", "请为 --output 指定文件名"),
+    # --- shared pieces of hints ---
+    "did-you-mean": ("did you mean '{name}'?", "您是否想写 '{name}'？"),
+    "hint-then": ("{first}; {rest}", "{first}；{rest}"),
+    "allowed-keys": ("allowed keys: {keys}", "允许的键：{keys}"),
+    # --- the message table of the models' own checks (validation/build.py) ---
+    "value-null": ("nothing (null)", "空值（null）"),
+    "value-bool": ("the boolean {value}", "布尔值 {value}"),
+    "value-mapping": ("a mapping", "一组键值"),
+    "value-list": ("a list", "一个列表"),
+    "value-list-of-text": ("a list of {n} texts ({first}...)", "含 {n} 项文字的列表（{first}……）"),
+    "value-list-of-one-text": ("a list of one text ({first})", "只含一项文字的列表（{first}）"),
+    "value-date": ("the date {date}", "日期 {date}"),
+    "subject-name": ("'{name}'", "'{name}'"),
+    "subject-key": ("the key {key}", "键 {key}"),
+    "subject-item": ("item {n} of '{parent}'", "'{parent}' 的第 {n} 项"),
+    "form-number-in-quotes": ("a number in quotes", "加了引号的数字"),
+    "form-fullwidth-digits": ("in full-width digits", "全角数字"),
+    "form-level-word": ("a level with its word", "带“级”字的等级"),
+    "form-text": ("text", "文字"),
+    "unknown-key": ("unknown key '{name}'", "未知的键 '{name}'"),
+    "missing-key": ("missing required key '{name}'", "缺少必填的键 '{name}'"),
+    "missing-key-hint": ("add '{name}:' here", "请在此处添加 '{name}:'"),
+    "not-one-of": (
+        "{subject} is {value}, expected one of {expected}",
+        "{subject} 为 {value}，应为以下之一：{expected}",
+    ),
+    "not-whole-number": (
+        "{subject} is {value}, expected a whole number",
+        "{subject} 为 {value}，应为整数",
+    ),
+    "not-finite": (
+        "{subject} is {value}, expected a finite number",
+        "{subject} 为 {value}，应为有限的数",
+    ),
+    "not-a-number": ("{subject} is {value}, expected a number", "{subject} 为 {value}，应为数字"),
+    "not-text": ("{subject} is {value}, expected text", "{subject} 为 {value}，应为文字"),
+    "hint-quote-it": ('put it in quotes, e.g. "{example}"', '请加上引号，例如 "{example}"'),
+    "bound-greater-than": (
+        "{subject} is {value}, expected a number greater than {bound}",
+        "{subject} 为 {value}，应为大于 {bound} 的数",
+    ),
+    "bound-greater-than-equal": (
+        "{subject} is {value}, expected a number at least {bound}",
+        "{subject} 为 {value}，应为不小于 {bound} 的数",
+    ),
+    "bound-less-than": (
+        "{subject} is {value}, expected a number less than {bound}",
+        "{subject} 为 {value}，应为小于 {bound} 的数",
+    ),
+    "bound-less-than-equal": (
+        "{subject} is {value}, expected a number at most {bound}",
+        "{subject} 为 {value}，应为不大于 {bound} 的数",
+    ),
+    "not-a-mapping": (
+        "{subject} is {value}, expected a mapping of keys",
+        "{subject} 为 {value}，应为一组键值（key: value）",
+    ),
+    "not-a-mapping-of": (
+        "{subject} is {value}, expected a mapping of keys such as {keys}",
+        "{subject} 为 {value}，应为一组键值，例如 {keys}",
+    ),
+    "source-is-url": (
+        "{subject} is the address {value} alone, expected a source: its title, address and "
+        "reliability",
+        "{subject} 只写了网址 {value}，来源应写明标题、网址和可靠性",
+    ),
+    "list-of-urls": (
+        "{subject} is a list of {n} addresses, expected sources, each with its title, address "
+        "and reliability",
+        "{subject} 是含 {n} 个网址的列表，应为来源，每条写明标题、网址和可靠性",
+    ),
+    "source-is-url-hint": (
+        "write each source as '- title: <what it is>' with 'url: {url}' and 'reliability: "
+        "primary' (or secondary, repost) on the lines below it",
+        "每条来源写作 '- title: <名称>'，并在下面几行写 'url: {url}' 和 'reliability: primary'"
+        "（或 secondary、repost）",
+    ),
+    "not-a-list": ("{subject} is {value}, expected a list", "{subject} 为 {value}，应为列表"),
+    "empty-list": (
+        "{subject} is empty, expected at least one entry",
+        "{subject} 为空，至少应有一项",
+    ),
+    "empty-text": ("{subject} is empty", "{subject} 为空"),
+    "empty-text-hint": (
+        "write the text, or remove the key if it is optional",
+        "请填写内容；若该键可选，也可删除",
+    ),
+    "too-long": (
+        "{subject} is {size} characters long, at most {limit} are allowed",
+        "{subject} 长 {size} 个字符，最多允许 {limit} 个",
+    ),
+    "too-long-hint": ("shorten it", "请缩短"),
+    "not-true-or-false": (
+        "{subject} is {value}, expected true or false",
+        "{subject} 为 {value}，应为 true 或 false",
+    ),
+    "not-a-date": ("{subject} is {value}, expected a date", "{subject} 为 {value}，应为日期"),
+    "not-a-date-hint": ("write it as YYYY-MM-DD", "请写作 YYYY-MM-DD（年-月-日）"),
+    "invalid-value": ("{subject} is not accepted ({detail})", "{subject} 的值不被接受（{detail}）"),
+    "hint-number-in-quotes": ("remove the quotes: {number}", "请去掉引号：{number}"),
+    "hint-fullwidth-digits": (
+        "'{typed}' is in full-width digits: write {number} in half-width digits",
+        "'{typed}' 是全角数字：请用半角数字写作 {number}",
+    ),
+    "hint-exponent": (
+        "YAML reads {typed} as text, not as a number: write {number}",
+        "YAML 把 {typed} 读作文字而不是数字：请写作 {number}",
+    ),
+    "hint-level-word": ("write the level's number alone: {number}", "只写等级的数字：{number}"),
+    "id-form": (
+        "'{name}' is {value}, expected an id of lowercase letters, digits and hyphens",
+        "'{name}' 为 {value}，标识应由小写字母、数字和连字符组成",
+    ),
+    "id-form-key": (
+        "key {value}: expected an id of lowercase letters, digits and hyphens",
+        "键 {value}：标识应由小写字母、数字和连字符组成",
+    ),
+    "id-confusable": (
+        "{subject} is {value}, expected an id of lowercase letters, digits and hyphens: {what}",
+        "{subject} 为 {value}，标识应由小写字母、数字和连字符组成：{what}",
+    ),
+    "confusable": (
+        "character {position} '{char}' is {code} ({unicode_name}), which only looks like '{latin}'",
+        "第 {position} 个字符 '{char}' 是 {code}（{unicode_name}），只是看起来像 '{latin}'",
+    ),
+    "char-cyrillic": ("a Cyrillic letter", "西里尔字母"),
+    "char-greek": ("a Greek letter", "希腊字母"),
+    "char-invisible": ("an invisible character", "不可见字符"),
+    "char-dash": ("a dash, not the hyphen-minus", "连接号，不是半角连字符"),
+    "write-id": ("write '{id}'", "请写作 '{id}'"),
+    "id-latin-hint": (
+        "write it in Latin letters: lowercase, digits and hyphens (for a place, the pinyin of "
+        "its name); a Chinese name goes in 'name_zh'",
+        "请用拉丁字母书写：小写字母、数字和连字符（地区可用其名称的拼音）；"
+        "中文名称写在 'name_zh' 中",
+    ),
+    # --- reading a file (readers/yaml) ---
+    "os-permission": ("permission denied", "没有访问权限"),
+    "os-not-found": ("no such file or folder", "文件或文件夹不存在"),
+    "os-is-folder": ("it is a folder", "这是一个文件夹"),
+    "os-not-folder": ("a part of the path is not a folder", "路径中有一部分不是文件夹"),
+    "os-disk-full": ("the disk is full", "磁盘已满"),
+    "os-too-big": ("the file is larger than the system allows", "文件超过系统允许的大小"),
+    "os-read-only": ("the disk or folder is read-only", "磁盘或文件夹是只读的"),
+    "os-loop": ("too many symbolic links", "符号链接层数过多"),
+    "os-io": ("the disk could not be read or written", "磁盘读写出错"),
+    "utf16": (
+        "the file is UTF-16 encoded; policebench reads UTF-8",
+        "文件是 UTF-16 编码；policebench 只读取 UTF-8",
+    ),
+    "utf16-hint": (
+        "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        "请另存为 UTF-8（记事本：另存为，编码选 UTF-8）",
+    ),
+    "binary": ("this is a binary file, not a YAML text file", "这是二进制文件，不是 YAML 文本文件"),
+    "binary-hint": (
+        "check the path; rubrics and profiles are .yaml text files",
+        "请检查路径；评估框架和地区档案都是 .yaml 文本文件",
+    ),
+    "save-utf8": ("save the file as UTF-8", "请将文件另存为 UTF-8 编码"),
+    "looks-gbk": (
+        "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8",
+        "文件看起来是 GBK/GB18030 编码（中文 Windows 常见）；请另存为 UTF-8",
+    ),
+    "not-utf8": (
+        "the file is not valid UTF-8 (byte {byte} cannot start a UTF-8 character here)",
+        "文件不是有效的 UTF-8（此处字节 {byte} 不能作为 UTF-8 字符的开头）",
+    ),
+    "is-folder": ("is a folder, expected a YAML file", "是一个文件夹，应为 YAML 文件"),
+    "not-regular-file": ("is not a regular file", "不是普通文件"),
+    "not-regular-file-hint": ("give the path of a .yaml file", "请给出 .yaml 文件的路径"),
+    "file-too-big": (
+        "the file is {size} MB; policebench inputs are at most {limit} MB",
+        "文件大小为 {size} MB；policebench 的输入最大为 {limit} MB",
+    ),
+    "file-too-big-hint": (
+        "check the path: rubrics and profiles are small text files",
+        "请检查路径：评估框架和地区档案都是很小的文本文件",
+    ),
+    "file-over": ("the file is over {limit} MB", "文件超过 {limit} MB"),
+    "no-such-file": ("no such file", "文件不存在"),
+    "no-such-file-hint": ("check the spelling of the path", "请检查路径的拼写"),
+    "symlink-loop": ("a symbolic link points to itself", "符号链接指向了自身"),
+    "cannot-read": ("cannot be read: {reason}", "无法读取：{reason}"),
+    "too-many-values": ("the document has more than {limit} values", "文档中的值超过 {limit} 个"),
+    "too-many-values-hint": (
+        "a rubric or profile has a few thousand values at most; check the path",
+        "评估框架或地区档案最多只有几千个值；请检查路径",
+    ),
+    "too-deep": ("nesting deeper than {limit} levels", "嵌套超过 {limit} 层"),
+    "too-deep-hint": (
+        "rubrics and profiles nest a few levels; check the brackets",
+        "评估框架和地区档案只嵌套几层；请检查括号",
+    ),
+    "file-empty": ("the file is empty", "文件是空的"),
+    "file-empty-hint": (
+        "a rubric or profile is a YAML mapping of keys",
+        "评估框架或地区档案是由键值组成的 YAML 映射",
+    ),
+    "alias-bomb": (
+        "the document expands to more than {limit} values (aliases expanding without bound?)",
+        "文档展开后超过 {limit} 个值（别名无限展开？）",
+    ),
+    "alias-bomb-hint": (
+        "write the values out instead of nesting aliases",
+        "请直接写出各个值，不要嵌套别名",
+    ),
+    "value-single": ("a single value", "单个值"),
+    "document-not-mapping": (
+        "the document is {kind}, expected a mapping of keys such as 'id:' and 'name:'",
+        "文档是{kind}，应为由 'id:'、'name:' 等键组成的映射",
+    ),
+    "alias-loop": (
+        "an alias refers to the list or mapping that contains it, which would nest without end "
+        "(deeper than {limit} levels)",
+        "别名引用了包含它自身的列表或映射，会无限嵌套（超过 {limit} 层）",
+    ),
+    "alias-loop-hint": (
+        "an alias (*name) can only repeat a value defined before it, not its own parent",
+        "别名（*name）只能重复在它之前定义的值，不能引用它的上层",
+    ),
+    "tag": (
+        "the tag {tag} is not allowed: policebench reads plain YAML only",
+        "不允许使用标签 {tag}：policebench 只读取普通 YAML",
+    ),
+    "tag-hint": (
+        "remove the tag and write the value as plain text, a number, a list or a mapping",
+        "请删除标签，把值写成普通文字、数字、列表或映射",
+    ),
+    "number-too-long": ("the number is {size} characters long", "这个数字长达 {size} 个字符"),
+    "value-unreadable": (
+        "cannot read the value {value}: no such date, time or number exists",
+        "无法读取值 {value}：不存在这样的日期、时间或数字",
+    ),
+    "date-no-month": (
+        "cannot read the date {value}: there is no month {month} (months are 1 to 12)",
+        "无法读取日期 {value}：没有 {month} 月（月份为 1 到 12）",
+    ),
+    "date-no-day": (
+        "cannot read the date {value}: month {month} of {year} has no day {day}",
+        "无法读取日期 {value}：{year} 年 {month} 月没有 {day} 日",
+    ),
+    "value-unreadable-hint": (
+        "check the date (YYYY-MM-DD, a day that exists), or put the value in quotes if it is text",
+        "请检查日期（YYYY-MM-DD，且该日存在）；如果是文字，请加引号",
+    ),
+    "value-not-of-tag": ("cannot read the value {value} as {tag}", "无法把值 {value} 读作 {tag}"),
+    "value-not-of-tag-hint": (
+        "remove the tag {tag} or write a value of that kind",
+        "请删除标签 {tag}，或写出该类型的值",
+    ),
+    "complex-key": (
+        "a key must be a plain name or number, not a list or mapping",
+        "键必须是普通名称或数字，不能是列表或映射",
+    ),
+    "merge": ("merge keys (<<) are not supported", "不支持合并键（<<）"),
+    "merge-hint": ("write the keys out in full", "请完整写出各个键"),
+    "duplicate-key": (
+        "duplicate key {key} (first defined on line {line})",
+        "重复的键 {key}（第 {line} 行已定义）",
+    ),
+    "duplicate-key-hint": (
+        "remove one of the two entries or merge them",
+        "请删除其中一项，或将两项合并",
+    ),
+    "yaml11-number": (
+        "YAML reads {typed} as {read}, a number you did not write",
+        "YAML 会把 {typed} 读作 {read}，并不是您写的数字",
+    ),
+    "yaml11-number-hint": (
+        "write {plain}, without the leading zero that makes YAML read it in base 8; put it in "
+        "quotes if it is text",
+        "请写作 {plain}，去掉开头的 0（它会让 YAML 按八进制读取）；如果是文字，请加引号",
+    ),
+    "yaml11-colon-hint": (
+        "YAML reads ':' between digits as base 60: write the number you mean (1.5, 90), or put "
+        'a time or ratio in quotes: "{typed}"',
+        "YAML 把数字之间的 ':' 按六十进制读取：请写出您想表达的数（如 1.5、90），"
+        '时间或比例请加引号："{typed}"',
+    ),
+    "yaml11-base-hint": (
+        "write the number in decimal digits, or put {typed} in quotes if it is text",
+        "请用十进制数字书写；如果 {typed} 是文字，请加引号",
+    ),
+    "fullwidth-colon": (
+        "full-width colon '：' (U+FF1A) after '{key}'",
+        "'{key}' 后面是全角冒号 '：'（U+FF1A）",
+    ),
+    "fullwidth-colon-hint": (
+        "type the half-width ':' followed by a space: '{fixed}'",
+        "请输入半角冒号 ':' 并在后面加一个空格：'{fixed}'",
+    ),
+    "fullwidth-comma-name": ("full-width comma '，' (U+FF0C)", "全角逗号 '，'（U+FF0C）"),
+    "list-comma-name": ("'、' (U+3001)", "顿号 '、'（U+3001）"),
+    "fullwidth-comma": (
+        "{name} between the items of a [...] or {{...}}",
+        "[...] 或 {{...}} 的各项之间用了{name}",
+    ),
+    "fullwidth-comma-hint": (
+        "separate items with the half-width ',' followed by a space",
+        "请用半角逗号 ',' 加一个空格分隔各项",
+    ),
+    "fullwidth-space": (
+        "the line is indented with full-width spaces (U+3000), which YAML does not read as "
+        "indentation",
+        "此行用全角空格（U+3000）缩进，YAML 不把它当作缩进",
+    ),
+    "fullwidth-space-hint": (
+        "indent with half-width spaces: switch the input method to English, or to half-width "
+        "with Shift+Space",
+        "请用半角空格缩进：把输入法切换到英文，或按 Shift+空格 切换到半角",
+    ),
+    "fullwidth-dash": (
+        "full-width dash '－' (U+FF0D) where a list item starts",
+        "列表项开头用了全角连字符 '－'（U+FF0D）",
+    ),
+    "fullwidth-dash-hint": (
+        "start a list item with the half-width '-' followed by a space",
+        "列表项请以半角 '-' 加一个空格开头",
+    ),
+    # --- YAML syntax (readers/yaml/_syntax.py); libyaml-* keep libyaml's English exactly ---
+    "yaml-syntax": ("YAML syntax: {problem}", "YAML 语法错误：{problem}"),
+    "yaml-syntax-context": (
+        "YAML syntax: {problem} ({context})",
+        "YAML 语法错误：{problem}（{context}）",
+    ),
+    "yaml-control-character": (
+        "YAML syntax: character {code} is not allowed in YAML text",
+        "YAML 语法错误：YAML 文本中不允许出现字符 {code}",
+    ),
+    "yaml-control-character-hint": (
+        "remove the control character (text pasted from a PDF or Word may carry one)",
+        "请删除这个控制字符（从 PDF 或 Word 粘贴的文字可能带有）",
+    ),
+    "yaml-anchor-twice": (
+        "YAML syntax: the same anchor (&name) is defined twice",
+        "YAML 语法错误：同一个锚点（&name）定义了两次",
+    ),
+    "yaml-anchor-twice-at": (
+        "YAML syntax: the same anchor (&name) is defined twice (first defined on line {line})",
+        "YAML 语法错误：同一个锚点（&name）定义了两次（第 {line} 行已定义）",
+    ),
+    "yaml-anchor-twice-hint": ("give each anchor its own name", "请为每个锚点取不同的名字"),
+    "yaml-tab-hint": (
+        "YAML indents with spaces; replace the tab characters with spaces",
+        "YAML 用空格缩进；请把制表符换成空格",
+    ),
+    "yaml-colon-hint": ("a value containing ': ' must be quoted", "含有 ': ' 的值必须加引号"),
+    "yaml-escape-hint": (
+        "inside double quotes a backslash starts an escape; write \\\\ or use single quotes",
+        "双引号内的反斜杠表示转义；请写作 \\\\，或改用单引号",
+    ),
+    "yaml-quote-hint": ("a quote is not closed", "有一个引号没有闭合"),
+    "yaml-documents-hint": (
+        "a file holds one document; remove the extra '---'",
+        "一个文件只能有一个文档；请删除多余的 '---'",
+    ),
+    "yaml-directive-hint": (
+        "remove the %YAML or %TAG line: policebench reads plain YAML 1.1",
+        "请删除 %YAML 或 %TAG 行：policebench 只读取普通 YAML 1.1",
+    ),
+    "yaml-tag-handle-hint": (
+        "remove the tag (the word starting with '!')",
+        "请删除标签（以 '!' 开头的词）",
+    ),
+    "yaml-dash-hint": (
+        "a '-' starts a list item; for a value that is not known write null",
+        "'-' 表示列表项的开始；未知的值请写 null",
+    ),
+    "yaml-indent-hint": (
+        "check the indentation of this line against the lines above",
+        "请对照上面几行检查此行的缩进",
+    ),
+    "yaml-alias-hint": (
+        "an alias (*name) needs an anchor (&name) earlier in the file",
+        "别名（*name）需要在文件前面有对应的锚点（&name）",
+    ),
+    "yaml-bracket-hint": (
+        "a bracket is not closed, or a comma is missing between items",
+        "有括号没有闭合，或各项之间缺少逗号",
+    ),
+    "libyaml-block-seq": (
+        "block sequence entries are not allowed in this context",
+        "此处不允许出现列表项",
+    ),
+    "libyaml-another-doc": ("but found another document", "却发现了另一个文档"),
+    "libyaml-single-doc": ("expected a single document in the stream", "一个文件应只包含一个文档"),
+    "libyaml-no-colon": ("could not find expected ':'", "找不到应有的 ':'"),
+    "libyaml-simple-key": ("while scanning a simple key", "读取键时"),
+    "libyaml-no-comma-bracket": ("did not find expected ',' or ']'", "找不到应有的 ',' 或 ']'"),
+    "libyaml-no-comma-brace": ("did not find expected ',' or '}}'", "找不到应有的 ',' 或 '}}'"),
+    "libyaml-flow-seq": ("while parsing a flow sequence", "解析 [...] 列表时"),
+    "libyaml-flow-map": ("while parsing a flow mapping", "解析 {{...}} 映射时"),
+    "libyaml-no-dash": ("did not find expected '-' indicator", "找不到应有的 '-'"),
+    "libyaml-block-collection": ("while parsing a block collection", "解析列表时"),
+    "libyaml-no-doc-start": ("did not find expected <document start>", "找不到文档开头（---）"),
+    "libyaml-no-line-break": (
+        "did not find expected comment or line break",
+        "找不到应有的注释或换行",
+    ),
+    "libyaml-block-scalar": ("while scanning a block scalar", "读取多行文字时"),
+    "libyaml-no-key": ("did not find expected key", "找不到应有的键"),
+    "libyaml-block-mapping": ("while parsing a block mapping", "解析映射时"),
+    "libyaml-bad-char": ("found character that cannot start any token", "发现不能出现在此处的字符"),
+    "libyaml-next-token": ("while scanning for the next token", "读取下一项时"),
+    "libyaml-dup-directive": ("found duplicate %YAML directive", "发现重复的 %YAML 指令"),
+    "libyaml-incompatible": ("found incompatible YAML document", "发现不兼容的 YAML 文档"),
+    "libyaml-undefined-alias": ("found undefined alias", "发现未定义的别名"),
+    "libyaml-undefined-tag": ("found undefined tag handle", "发现未定义的标签前缀"),
+    "libyaml-node": ("while parsing a node", "解析值时"),
+    "libyaml-eos": ("found unexpected end of stream", "文件意外结束"),
+    "libyaml-quoted-scan": ("while scanning a quoted scalar", "读取带引号的文字时"),
+    "libyaml-bad-escape": ("found unknown escape character", "发现未知的转义字符"),
+    "libyaml-quoted-parse": ("while parsing a quoted scalar", "解析带引号的文字时"),
+    "libyaml-mapping-values": (
+        "mapping values are not allowed in this context",
+        "此处不允许出现键值",
+    ),
+    "libyaml-mapping-values-here": ("mapping values are not allowed here", "此处不允许出现键值"),
+    "libyaml-block-end": ("did not find expected <block end>", "找不到应有的块结尾"),
+    "libyaml-block-end-dash": ("expected <block end>, but found '-'", "应为块结尾，却发现了 '-'"),
+    "libyaml-block-end-block-mapping": (
+        "expected <block end>, but found '<block mapping start>'",
+        "应为块结尾，却发现了新的映射",
+    ),
+    "libyaml-tab": ("found a tab character that violates indentation", "发现破坏缩进的制表符"),
+    "libyaml-tab-scan": (
+        "found a tab character where an indentation space is expected",
+        "在应为缩进空格处发现制表符",
+    ),
+    # --- a profile against its rubric (validation/profile_checks.py) ---
+    "unknown-rubric": (
+        "unknown rubric id '{rubric}'; the rubric in use is '{used}'",
+        "未知的评估框架标识 '{rubric}'；当前使用的评估框架是 '{used}'",
+    ),
+    "unknown-rubric-hint": (
+        "pass the right rubric with --rubric PATH",
+        "请用 --rubric PATH 指定正确的评估框架",
+    ),
+    "level-range": (
+        "level {level} is outside the scale {min}..{max}",
+        "等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "level-range-hint": (
+        "use a whole number from {min} to {max}, or null if unknown",
+        "请填写 {min} 到 {max} 之间的整数；未知则写 null",
+    ),
+    "value-not-metric": (
+        "'{id}' is rated by level, not measured: 'value' belongs to metric indicators",
+        "'{id}' 按等级评定，不是计量指标：'value' 只用于计量指标",
+    ),
+    "value-not-metric-hint": ("give 'level' instead", "请改为填写 'level'"),
+    "level-disagrees-with-value": (
+        "level {level} disagrees with value {value}, which reaches level {implied} under the "
+        "rubric's thresholds",
+        "等级 {level} 与数值 {value} 不符：按评估框架的阈值，该数值对应等级 {implied}",
+    ),
+    "level-disagrees-with-value-hint": (
+        "give the value alone; the level follows",
+        "只填写数值即可，等级会据此得出",
+    ),
+    "no-confidence": ("'{id}' has a level but no confidence", "'{id}' 有等级但没有置信度"),
+    "no-confidence-hint": (
+        "add 'confidence: high | medium | low'",
+        "请添加 'confidence: high | medium | low'",
+    ),
+    "target-unknown-indicator": (
+        "target for unknown indicator '{id}'",
+        "目标指向未知的指标 '{id}'",
+    ),
+    "target-out-of-scale": (
+        "target {level} is outside the scale {min}..{max}",
+        "目标 {level} 超出量表范围 {min}..{max}",
+    ),
+    "target-out-of-scale-hint": (
+        "a target is a level from {min} to {max}",
+        "目标是 {min} 到 {max} 之间的等级",
+    ),
+    "unknown-indicator": (
+        "unknown indicator '{id}' (not in rubric '{rubric}')",
+        "未知的指标 '{id}'（评估框架 '{rubric}' 中没有）",
+    ),
+    "look-alike-hint": (
+        "character {position} '{char}' is {code}, which only looks like '{latin}': retype it",
+        "第 {position} 个字符 '{char}' 是 {code}，只是看起来像 '{latin}'：请重新输入",
+    ),
+    "no-evidence": (
+        "'{id}' has a level but no evidence; reports show it as an opinion",
+        "'{id}' 有等级但没有证据；报告会将其标为主观判断",
+    ),
+    "no-evidence-hint": ("add 'evidence:'", "请添加 'evidence:'"),
+    "no-source": ("'{id}' has evidence but no source", "'{id}' 有证据但没有来源"),
+    "no-source-hint": ("add 'sources:'", "请添加 'sources:'"),
+    # --- a rubric's own consistency (validation/rubric_checks.py, uncertainty.py) ---
+    "scale-max-not-above-min": (
+        "scale max ({max}) must be greater than scale min ({min})",
+        "量表最大值（{max}）必须大于最小值（{min}）",
+    ),
+    "level-unnamed": ("level {level} has no name", "等级 {level} 没有名称"),
+    "level-unnamed-hint": (
+        "add '{level}: <name>' under scale.levels",
+        "请在 scale.levels 下添加 '{level}: <名称>'",
+    ),
+    "outside-scale": (
+        "level {level} is outside the scale {min}..{max}",
+        "等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "default-target-out-of-scale": (
+        "default_target {level} is outside the scale {min}..{max}",
+        "default_target {level} 超出量表范围 {min}..{max}",
+    ),
+    "stages-not-ascending": (
+        "stages must be in ascending order of min ({min} follows {before})",
+        "发展阶段必须按 min 从小到大排列（{min} 排在 {before} 之后）",
+    ),
+    "duplicate-dimension-id": ("duplicate dimension id '{id}'", "重复的维度标识 '{id}'"),
+    "duplicate-indicator-id": (
+        "duplicate indicator id '{id}' (indicator ids are unique across the rubric)",
+        "重复的指标标识 '{id}'（指标标识在整个评估框架中必须唯一）",
+    ),
+    "missing-descriptor": (
+        "indicator '{id}' has no descriptor for level {level}",
+        "指标 '{id}' 缺少等级 {level} 的描述",
+    ),
+    "missing-descriptor-hint": (
+        "add '{level}: <what it looks like>'",
+        "请添加 '{level}: <该等级的表现>'",
+    ),
+    "action-level-out-of-range": (
+        "actions for level {level}: actions are listed under the level they reach, {low}..{max}",
+        "等级 {level} 下的举措：举措应列在其达到的等级下，即 {low}..{max}",
+    ),
+    "metric-fields-on-level-indicator": (
+        "thresholds and unit belong to metric indicators",
+        "thresholds 和 unit 只用于计量指标",
+    ),
+    "metric-fields-on-level-indicator-hint": (
+        "add 'kind: metric' or remove them",
+        "请添加 'kind: metric'，或删除它们",
+    ),
+    "metric-no-thresholds": (
+        "metric indicator '{id}' needs 'thresholds': the value needed for each level",
+        "计量指标 '{id}' 需要 'thresholds'：每个等级所需的数值",
+    ),
+    "metric-no-thresholds-hint": (
+        "e.g. thresholds: {{1: 0.5, 2: 1, 3: 2, 4: 3}}",
+        "例如 thresholds: {{1: 0.5, 2: 1, 3: 2, 4: 3}}",
+    ),
+    "thresholds-not-every-level": (
+        "thresholds must give a value for each level {low}..{max}, got [{got}]",
+        "thresholds 必须为 {low}..{max} 的每个等级给出数值，实际为 [{got}]",
+    ),
+    "thresholds-not-rising": ("thresholds must rise with the level", "thresholds 必须随等级递增"),
+    "metric-no-unit": (
+        "metric indicator '{id}' needs a 'unit'",
+        "计量指标 '{id}' 需要 'unit'（单位）",
+    ),
+    "needs-unknown-indicator": ("needs an unknown indicator '{id}'", "needs 指向未知的指标 '{id}'"),
+    "needs-level-out-of-scale": (
+        "needs '{id}' at level {level}, outside the scale",
+        "needs 要求 '{id}' 达到等级 {level}，超出量表范围",
+    ),
+    "needs-cycle": (
+        "'needs' form a cycle no roadmap can order: {chain}",
+        "'needs' 构成循环，无法排出路线图：{chain}",
+    ),
+    "needs-cycle-hint": ("remove or lower one of these needs", "请删除或降低其中一项 needs"),
+    "impute-out-of-scale": (
+        "{key} {level} is outside the scale {min}..{max}",
+        "{key} {level} 超出量表范围 {min}..{max}",
+    ),
+    "impute-out-of-scale-hint": (
+        "use a level from {min} to {max}, or leave it out",
+        "请使用 {min} 到 {max} 之间的等级，或不填",
+    ),
+    "impute-min-above-max": (
+        "impute_min ({low}) is above impute_max ({high})",
+        "impute_min（{low}）大于 impute_max（{high}）",
+    ),
+    "impute-min-above-max-hint": (
+        "the lowest plausible level of an unknown must not exceed the highest",
+        "未知等级的最低可能值不能超过最高可能值",
+    ),
+    "aggregation-listed-twice": (
+        "aggregation '{name}' is listed twice; each listed one is equally likely",
+        "汇总方式 '{name}' 列了两次；列出的每种方式概率相同",
+    ),
+    "aggregation-listed-twice-hint": ("list each aggregation once", "每种汇总方式只列一次"),
+    "medium-shift-above-low": (
+        "medium_shift ({medium}) is above low_shift ({low}): medium-confidence levels would move "
+        "more often than low-confidence ones",
+        "medium_shift（{medium}）大于 low_shift（{low}）：中置信度的等级会比低置信度的变动更频繁",
+    ),
+    "medium-shift-above-low-hint": (
+        "make medium_shift at most low_shift",
+        "请使 medium_shift 不大于 low_shift",
+    ),
+    # --- values typed another way (validation/forms.py) ---
+    "how-number-in-quotes": ("a number in quotes", "加了引号的数字"),
+    "how-fullwidth-digits": ("full-width digits", "全角数字"),
+    "how-level-word": ("a level with its word", "带“级”字的等级"),
+    "how-unknown-word": ("a word for 'not known'", "表示“未知”的词"),
+    "how-level-name": ("a level name of the rubric", "评估框架中的等级名称"),
+    "how-fullwidth-letters": ("full-width letters", "全角字母"),
+    "how-in-quotes": ("in quotes", "加了引号"),
+    "how-capitals": ("capital letters", "大写字母"),
+    "how-chinese-word": ("a Chinese word", "中文词"),
+    "how-without-quotes": (", without quotes", "，不加引号"),
+    "how-in-halfwidth": (", in half-width digits", "，用半角数字"),
+    "subject-target": ("the target of '{id}'", "'{id}' 的目标"),
+    "read-as": (
+        "{subject} is '{typed}' ({how}), read as {shown}",
+        "{subject} 为 '{typed}'（{how}），已读作 {shown}",
+    ),
+    "write-as": ("write {key}: {value}{how}", "请写作 {key}: {value}{how}"),
+    "hint-target-null": (
+        "a target is a level; remove the line if there is none",
+        "目标是一个等级；如果没有目标，请删除此行",
+    ),
+    "lowest-level-number": ("the lowest level's number", "最低等级的数字"),
+    "hint-ambiguous-none": (
+        "'{typed}' may mean 'nothing of it' or 'not known': write {lowest} if the place has "
+        "nothing of it, or null if it is not known",
+        "'{typed}' 既可能表示“完全没有”，也可能表示“未知”：完全没有请写 {lowest}，未知请写 null",
+    ),
+    "hint-one-number": (
+        "give one whole number, or null if unknown",
+        "请只填一个整数；未知则写 null",
+    ),
+    "hint-level-name-needs-rubric": (
+        "write the level's number: a level name is read only against a rubric",
+        "请写等级的数字：等级名称只能对照评估框架来读取",
+    ),
+    "hint-level-name-near": (
+        "did you mean '{name}' (level {level})? write the number",
+        "您是否想写 '{name}'（等级 {level}）？请写数字",
+    ),
+    "hint-one-confidence": ("choose one of high, medium or low", "请从 high、medium、low 中选一个"),
+    # --- questionnaires (readers/survey_csv.py, cli/commands/survey.py) ---
+    "unknown-column": ("unknown column '{name}'", "未知的列 '{name}'"),
+    "unknown-column-hint": (
+        "columns are indicator ids (see `policebench new`), respondent, role or comment; start a "
+        "header with # to ignore its column",
+        "列名应为指标标识（见 `policebench new`）、respondent、role 或 comment；"
+        "列名以 # 开头则忽略该列",
+    ),
+    "duplicate-column": (
+        "column '{name}' repeats column {first}",
+        "列 '{name}' 与第 {first} 列重复",
+    ),
+    "duplicate-column-hint": ("keep one column per indicator", "每个指标只保留一列"),
+    "cell-not-whole": ("'{text}' is not a whole number", "'{text}' 不是整数"),
+    "cell-not-level": ("'{text}' is not a level", "'{text}' 不是等级"),
+    "cell-in-column": ("{error} (column '{column}')", "{error}（列 '{column}'）"),
+    "cell-level-hint": (
+        "use a whole number from {min} to {max}, or leave it blank",
+        "请填写 {min} 到 {max} 之间的整数，或留空",
+    ),
+    "no-header": (
+        "column {column} has no header but holds a value",
+        "第 {column} 列没有列名，但填有数值",
+    ),
+    "no-header-hint": (
+        "give it an indicator id as header, start the header with # to ignore it, or delete the "
+        "value",
+        "请以指标标识作为列名；或以 # 开头的列名忽略该列；或删除这些数值",
+    ),
+    "mixed-separator": (
+        "this row is separated by {found}, the header row by {used}: the answers of {n} such "
+        "rows would all read as blank",
+        "此行用 {found} 分隔，而表头用 {used} 分隔：这样的 {n} 行回答都会被读成空白",
+    ),
+    "mixed-separator-hint": (
+        "save the whole file with one separator: in Excel or WPS, Save As, CSV UTF-8 (comma "
+        "delimited)",
+        "请整个文件只用一种分隔符：在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”",
+    ),
+    "file-size": ("the file is {size} MB", "文件大小为 {size} MB"),
+    "is-folder-csv": ("is a folder, expected a CSV file", "是一个文件夹，应为 CSV 文件"),
+    "not-csv": (
+        "this is not a CSV text file (an .xlsx workbook?)",
+        "这不是 CSV 文本文件（是 .xlsx 工作簿吗？）",
+    ),
+    "save-csv-hint": (
+        "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
+        "在 Excel 或 WPS 中：另存为“CSV UTF-8（逗号分隔）”",
+    ),
+    "survey-fix-columns": (
+        "fix the columns named above (--skip-bad-rows does not skip those)",
+        "请修改上面列出的列（--skip-bad-rows 不能跳过这些问题）",
+    ),
+    "survey-fix-cells": (
+        "fix the cells above, or leave those rows out with --skip-bad-rows",
+        "请修改上面列出的单元格，或用 --skip-bad-rows 略过这些行",
+    ),
+    "nothing-written": ("nothing written: {advice}", "未写入任何内容：{advice}"),
+    "row-of": ("{line} ({who})", "{line}（{who}）"),
+    "skipped-row": ("skipped {n} row: {rows}", "已略过 {n} 行：{rows}"),
+    "skipped-rows": ("skipped {n} rows: {rows}", "已略过 {n} 行：{rows}"),
+    "no-answers": ("{file}: no answers to aggregate", "{file}：没有可汇总的回答"),
+    "no-answers-hint": ("add one row per respondent", "请每位受访者填写一行"),
+    "all-blank": ("{file}: every answer is blank", "{file}：所有回答都是空白"),
+    "all-blank-hint": ("give each indicator's level", "请填写各指标的等级"),
+    "survey-summary": (
+        "{people} respondent; {answered} of {total} indicators answered",
+        "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
+    ),
+    "survey-summary-many": (
+        "{people} respondents; {answered} of {total} indicators answered",
+        "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
+    ),
+    # --- new and survey: the profile written (cli/profile_output.py) ---
+    "step-review": ("review it", "请审阅"),
+    "step-fill-in": ("fill it in", "请填写"),
+    "next-step": (
+        "next: {step}, then run: policebench validate {path}",
+        "下一步：{step}，然后运行：policebench validate {path}",
+    ),
+    "assessed-not-date": ("--assessed {text} is not a date", "--assessed {text} 不是日期"),
+    "assessed-not-date-hint": (
+        "write it as YYYY-MM-DD, e.g. 2026-11-24",
+        "请写作 YYYY-MM-DD，例如 2026-11-24",
+    ),
+    "id-letters-hint": (
+        "use lowercase letters, digits and hyphens",
+        "请使用小写字母、数字和连字符",
+    ),
+    "id-letters-hint-eg": (
+        "use lowercase letters, digits and hyphens, e.g. '{id}'",
+        "请使用小写字母、数字和连字符，例如 '{id}'",
+    ),
+    "bad-place-id": ("'{id}' is not a valid place id", "'{id}' 不是有效的地区标识"),
+    "cannot-make-profile": ("cannot make a profile: {problems}", "无法生成地区档案：{problems}"),
+    "exists": ("{path} already exists; refusing to overwrite it", "{path} 已存在；不会覆盖它"),
+    "exists-hint": (
+        "choose another --output path, or remove the file first",
+        "请另选 --output 路径，或先删除该文件",
+    ),
+    # --- places, peers and rubrics in use (workspace/, cli/reporting.py, trend) ---
+    "none": ("none", "无"),
+    "peers-none-with-others": (
+        "--peers none cannot be given with other peers",
+        "--peers none 不能与其他对比地区同时给出",
+    ),
+    "peers-none-with-others-hint": (
+        "give either --peers none, or the peers to compare with",
+        "请只给出 --peers none，或只给出要对比的地区",
+    ),
+    "unknown-peer": ("unknown peer '{id}' for --peers", "--peers 中有未知的对比地区 '{id}'"),
+    "unknown-peer-hint": (
+        "give a profile id in use, a profile's path (e.g. cities/x.yaml), {bundled} or none",
+        "请给出正在使用的档案标识、档案路径（例如 cities/x.yaml）、{bundled} 或 none",
+    ),
+    "no-rubric-path": (
+        "{path}: no such rubric file or folder",
+        "{path}：评估框架文件或文件夹不存在",
+    ),
+    "no-rubric-path-hint": ("check the path given to --rubric", "请检查 --rubric 给出的路径"),
+    "no-rubric-files": (
+        "{path}: no rubric (.yaml) files in this folder",
+        "{path}：此文件夹中没有评估框架（.yaml）文件",
+    ),
+    "duplicate-rubric-id": (
+        "rubric id '{id}' is also the id of {used}, which is used; this file is not",
+        "评估框架标识 '{id}' 与 {used} 相同；使用的是后者，此文件未被使用",
+    ),
+    "duplicate-rubric-id-hint": (
+        "give each rubric file its own id (a new version of a rubric: a new id or the old file "
+        "moved out of the folder)",
+        "请为每个评估框架文件设置不同的标识（新版本的评估框架：使用新标识，或把旧文件移出该文件夹）",
+    ),
+    "several-rubrics": (
+        "{path}: several rubrics and none named {ids}",
+        "{path}：有多个评估框架，但没有一个的标识是 {ids}",
+    ),
+    "several-rubrics-unnamed": (
+        "{path}: several rubrics and none named by the profiles",
+        "{path}：有多个评估框架，但档案没有指明用哪一个",
+    ),
+    "pass-rubric-hint": ("pass one with --rubric PATH", "请用 --rubric PATH 指定一个"),
+    "rubric-not-used": ("rubric file not used: {problem}", "未使用此评估框架文件：{problem}"),
+    "default-rubric-named": (
+        "'smart-policing' (no profile names one)",
+        "'smart-policing'（没有档案指明评估框架）",
+    ),
+    "rubric-not-found": (
+        "no readable rubric with id {named} (readable: {readable}); {n} rubric file could not be "
+        "read, the wanted one may be among them: {files}",
+        "没有可读取的、标识为 {named} 的评估框架（可读取的：{readable}）；有 {n} 个评估框架文件无法"
+        "读取，所需的可能就在其中：{files}",
+    ),
+    "rubric-not-found-many": (
+        "no readable rubric with id {named} (readable: {readable}); {n} rubric files could not be "
+        "read, the wanted one may be among them: {files}",
+        "没有可读取的、标识为 {named} 的评估框架（可读取的：{readable}）；有 {n} 个评估框架文件无法"
+        "读取，所需的可能就在其中：{files}",
+    ),
+    "rubric-not-found-hint": (
+        "fix the problems listed, or pass the rubric with --rubric PATH",
+        "请修正列出的问题，或用 --rubric PATH 指定评估框架",
+    ),
+    "unknown-city": (
+        "unknown city '{id}' (places in use: {known})",
+        "未知的地区 '{id}'（正在使用的地区：{known}）",
+    ),
+    "unknown-city-hint": (
+        "give the path of its profile (e.g. cities/{id}.yaml or a folder), or {bundled} for the "
+        "places bundled with policebench",
+        "请给出其档案的路径（例如 cities/{id}.yaml 或一个文件夹），或用 {bundled} 表示 policebench "
+        "自带的地区",
+    ),
+    "one-place": ("give exactly one place", "请只给出一个地区"),
+    "one-place-hint": ("e.g. policebench report j-city", "例如 policebench report j-city"),
+    "against-itself": ("a place cannot be compared with itself", "地区不能与自身对比"),
+    "against-itself-hint": ("use another peer or 'frontier'", "请换一个对比地区，或用 'frontier'"),
+    "unknown-against": (
+        "unknown peer '{id}' for --against (peers: {peers})",
+        "--against 中有未知的对比地区 '{id}'（对比地区：{peers}）",
+    ),
+    "unknown-against-hint": (
+        "use 'frontier', 'none' or a peer's id; a place outside the peers joins them with --peers "
+        "ID_OR_PATH or @bundled",
+        "请用 'frontier'、'none' 或对比地区的标识；"
+        "对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled 加入",
+    ),
+    "target-option-out-of-scale": (
+        "--target {level} is outside the scale {min}..{max}",
+        "--target {level} 超出量表范围 {min}..{max}",
+    ),
+    "trend-city-folder": (
+        "{path} is a folder; CITY is one place",
+        "{path} 是一个文件夹；CITY 应为一个地区",
+    ),
+    "trend-city-folder-hint": (
+        "give its id or one of its profile files, then the folder: policebench trend ID {path}",
+        "请先给出地区标识或其某个档案文件，再给出文件夹：policebench trend ID {path}",
+    ),
+    "path-not-found": ("{path}: no such file or folder", "{path}：文件或文件夹不存在"),
+    "no-valid-profile": ("{id}: no valid profile of this place", "{id}：此地区没有有效的档案"),
+    "no-valid-profile-hint": ("run policebench validate", "请运行 policebench validate"),
+    # --- the roadmap's blocked steps (analysis/roadmap.py) ---
+    "blocked-first-reach": ("{id} must first reach level {level}", "{id}须先达到等级 {level}"),
+    "blocked-needs-unknown": (
+        "needs {id} at level {level}, whose current level is unknown",
+        "需要{id}达到等级 {level}，而其当前等级未知",
+    ),
+    "blocked-needs": (
+        "needs {id} at level {level} (reaches {have})",
+        "需要{id}达到等级 {level}（目前为 {have}）",
+    ),
+    "blocked-unordered": ("prerequisites cannot be ordered", "前置条件无法排序"),
+    # --- more than one file, or the wrong kind (workspace/checking.py, inputs.py) ---
+    "duplicate-profile": (
+        "duplicate profile: '{id}' assessed on {assessed} is also in {other}",
+        "重复的档案：'{id}' 在 {assessed} 的评估也出现在 {other} 中",
+    ),
+    "duplicate-profile-hint-remove": (
+        "give each assessment its own 'assessed' date, or remove one file",
+        "请为每次评估设置不同的 'assessed' 日期，或删除其中一个文件",
+    ),
+    "not-a-rubric": (
+        "this is a profile (it names the rubric it is assessed against), not a rubric",
+        "这是地区档案（其中写明了所依据的评估框架），不是评估框架",
+    ),
+    "not-a-rubric-hint": (
+        "give a rubric file, e.g. rubrics/smart-policing.yaml",
+        "请给出评估框架文件，例如 rubrics/smart-policing.yaml",
+    ),
+    # --- the sensitivity analysis (analysis/sensitivity) ---
+    "needs-numpy": (
+        "policebench sensitivity needs NumPy, which is missing from this Python environment",
+        "policebench sensitivity 需要 NumPy，而当前 Python 环境中没有安装",
+    ),
+    "needs-numpy-hint": (
+        "NumPy is installed with policebench; reinstall it (pip install policebench) or install "
+        "NumPy alone (pip install numpy)",
+        "NumPy 随 policebench 一起安装；请重新安装 policebench（pip install policebench），"
+        "或单独安装 NumPy（pip install numpy）",
+    ),
+    "rubric-uncertainty": (
+        "rubric '{id}' uncertainty: {problem}",
+        "评估框架 '{id}' 的不确定性设置：{problem}",
+    ),
+    "samples-seed": (
+        "samples must be at least 1 and seed at least 0",
+        "samples 至少为 1，seed 至少为 0",
+    ),
+    "no-places": ("no places to analyse", "没有可分析的地区"),
+    "place-twice": ("a place is listed twice", "有地区被列了两次"),
+    "place-twice-hint": ("give each place once", "每个地区只列一次"),
+    "memory-need": (
+        "{places} places x {samples} samples x {indicators} indicators need about {need} GiB "
+        "of memory",
+        "{places} 个地区 × {samples} 次抽样 × {indicators} 个指标约需 {need} GiB 内存",
+    ),
+    "memory-need-hint": (
+        "use fewer --samples: 10000 already place band ends within a few tenths of a point",
+        "请减少 --samples：10000 次抽样已能把区间端点精确到零点几分",
+    ),
+    "draw-level-range": (
+        "'{place}': level {level} of '{id}' is outside the scale {min}..{max}",
+        "'{place}'：'{id}' 的等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "draw-level-range-hint": (
+        "run policebench validate on the profile",
+        "请对该档案运行 policebench validate",
+    ),
+    "sampling": (
+        "sampling {places} places x {samples} samples",
+        "正在抽样：{places} 个地区 × {samples} 次",
+    ),
+    "worker-stopped": (
+        "a worker process of the analysis stopped before it finished (out of memory?)",
+        "分析的工作进程未完成就停止了（内存不足？）",
+    ),
+    "worker-stopped-hint": (
+        "use fewer --samples, or POLICEBENCH_WORKERS=1 to analyse in one process",
+        "请减少 --samples，或设置 POLICEBENCH_WORKERS=1 在单个进程中分析",
+    ),
+    # --- report templates a planner adapts (render/templates.py) ---
+    "template-folder-missing": ("{path}: no such template folder", "{path}：模板文件夹不存在"),
+    "template-folder-missing-hint": (
+        "give the folder holding your *.j2 templates",
+        "请给出存放 *.j2 模板的文件夹",
+    ),
+    "template-not-found": ("template {name} not found", "找不到模板 {name}"),
+    "template-not-found-hint": (
+        "the bundled templates are report.md.j2, report.html.j2, compare.md.j2 and compare.html.j2",
+        "自带的模板有 report.md.j2、report.html.j2、compare.md.j2 和 compare.html.j2",
+    ),
+    "template-syntax": (
+        "{where}: template syntax error: {detail}",
+        "{where}：模板语法错误：{detail}",
+    ),
+    "template-unsafe": (
+        "template {name} tried something unsafe: {detail}",
+        "模板 {name} 试图执行不安全的操作：{detail}",
+    ),
+    "template-unsafe-hint": (
+        "templates may format the report data, nothing else",
+        "模板只能排版报告数据，不能做其他事情",
+    ),
+    "template-no-name": (
+        "template {template} uses '{name}', which the report data does not have",
+        "模板 {template} 用到了 '{name}'，但报告数据中没有这一项",
+    ),
+    "template-error": ("template {template}: {detail}", "模板 {template}：{detail}"),
+    "template-located": ("{where}: {message}", "{where}：{message}"),
+    "rubric-scale-too-wide": (
+        "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
+        "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",
+    ),
+    "rubric-scale-too-wide-hint": (
+        "maturity scales run 0..4 or 0..5: check scale.max for a typo",
+        "成熟度量表通常为 0..4 或 0..5：请检查 scale.max 是否写错",
+    ),
+    "rubric-too-many-indicators": (
+        "the rubric has {count} indicators; a rubric may have at most {limit}",
+        "评估框架共有 {count} 个指标，最多允许 {limit} 个",
+    ),
+    "rubric-too-many-indicators-hint": (
+        "split it into several rubrics, or merge indicators that measure the same thing",
+        "请拆分为多个评估框架，或合并衡量同一内容的指标",
+    ),
+    "rubric-first-stage": (
+        "the first stage starts at {min}: a place scoring below {min} would have no stage",
+        "第一个发展阶段从 {min} 分开始：得分低于 {min} 的地区将没有发展阶段",
+    ),
+    "rubric-first-stage-hint": (
+        "set the first stage's min to 0",
+        "请将第一个阶段的 min 设为 0",
+    ),
+    "template-undefined-hint": (
+        "check the names used against the JSON report (policebench schema report)",
+        "请对照 JSON 格式报告的结构（policebench schema report）检查所用的名称",
+    ),
+    "template-city-hint": (
+        "the report's place is r.place (older templates called it r.city)",
+        "报告中的地区是 r.place（旧模板称为 r.city）",
+    ),
+    # --- usage errors (cli/usage.py: click's messages, worded in Chinese) ---
+    "usage-line": ("Usage: {usage}", "用法：{usage}"),
+    "usage-help": ("Try '{command} --help' for help.", "运行 '{command} --help' 查看帮助。"),
+    "usage-no-option": ("No such option: {option}", "没有这个选项：{option}"),
+    "usage-no-option-near": (
+        "No such option: {option} (Possible options: {options})",
+        "没有这个选项：{option}（可能想用的选项：{options}）",
+    ),
+    "usage-no-command": ("No such command '{command}'.", "没有命令 '{command}'。"),
+    "usage-no-command-near": (
+        "No such command '{command}'. Did you mean {near}?",
+        "没有命令 '{command}'。您是否想用 {near}？",
+    ),
+    "usage-missing-argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
+    "usage-missing-option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
+    "usage-needs-value": (
+        "Option '{option}' requires an argument.",
+        "选项 '{option}' 需要一个值。",
+    ),
+    "usage-takes-no-value": (
+        "Option '{option}' does not take a value.",
+        "选项 '{option}' 不接受值。",
+    ),
+    "usage-extra-arguments": (
+        "Got unexpected extra arguments ({args})",
+        "多出了无法识别的参数（{args}）",
+    ),
+    "usage-not-a-choice": (
+        "Invalid value for {param}: '{value}' is not one of {choices}.",
+        "{param} 的值无效：'{value}' 不是 {choices} 之一。",
+    ),
+    "usage-not-an-integer": (
+        "Invalid value for {param}: '{value}' is not a valid integer.",
+        "{param} 的值无效：'{value}' 不是整数。",
+    ),
+    "usage-whole-number": (
+        "Invalid value for {param}: expected a whole number",
+        "{param} 的值无效：应为整数",
+    ),
+    "usage-number": ("Invalid value for {param}: expected a number", "{param} 的值无效：应为数字"),
+    "usage-invalid-value": ("Invalid value for {param}: {detail}", "{param} 的值无效：{detail}"),
+}

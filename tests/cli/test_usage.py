@@ -1,0 +1,62 @@
+"""Usage errors worded in Chinese (cli/usage.py): the real entry point, in a subprocess, since
+typer prints them before any command runs; English stays typer's own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from policebench.cli.usage import _KNOWN, lang_in, worded
+from policebench.messages import CATALOGUE, placeholders, text
+
+
+def _run(*args: str, lang: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "policebench", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
+    for pattern, key in _KNOWN:
+        assert key in CATALOGUE
+        assert set(pattern.groupindex) == placeholders(CATALOGUE[key][0]), key
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["score", "--nope"], "错误：没有这个选项：--nope（可能想用的选项：--peers）"),
+        (["scor"], "错误：没有命令 'scor'。您是否想用 'score'？"),
+        (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
+    ],
+)
+def test_a_usage_error_in_a_chinese_locale(args: list[str], line: str) -> None:
+    result = _run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("用法：") and "policebench" in lines[0]
+    assert line in lines
+    assert lines[-1].endswith("--help' 查看帮助。")
+
+
+def test_english_keeps_typers_words() -> None:
+    result = _run("score", "--nope", "--lang", "en")
+    assert result.returncode == 2
+    assert "No such option: --nope" in result.stderr
+    assert "用法" not in result.stderr
+
+
+def test_the_language_asked_for() -> None:
+    assert lang_in(["score", "--lang", "zh"]) == "zh"
+    assert lang_in(["score", "--lang=en"]) == "en"
+    assert text(worded("Missing argument 'CITY'."), "zh") == "缺少参数 'CITY'。"
+    assert worded("Something click says") == "Something click says"
