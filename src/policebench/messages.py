@@ -1161,6 +1161,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "template-error": ("template {template}: {detail}", "模板 {template}：{detail}"),
     "template-located": ("{where}: {message}", "{where}：{message}"),
+    "out-is-input": (
+        "{path} is one of the input files; refusing to overwrite it",
+        "{path} 是本命令的输入文件之一，拒绝覆盖",
+    ),
+    "out-choose-other": ("choose another --output path", "请另选 --output 路径"),
+    "out-yaml-exists": (
+        "{path} already exists and is a YAML file; refusing to overwrite it",
+        "{path} 已存在且是 YAML 文件，拒绝覆盖",
+    ),
+    "out-yaml-exists-hint": (
+        "choose another --output path or remove the file first",
+        "请另选 --output 路径，或先删除该文件",
+    ),
+    "out-is-folder": ("{path} is a folder", "{path} 是文件夹"),
+    "out-is-folder-hint": ("give a file name to --output", "请给 --output 一个文件名"),
+    "out-no-folder": ("{path}: no such folder", "{path}：没有此文件夹"),
+    "out-no-folder-hint": ("create it first", "请先创建该文件夹"),
     "rubric-scale-too-wide": (
         "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
         "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",

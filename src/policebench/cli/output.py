@@ -26,6 +26,7 @@ from typing import Any
 
 from policebench.errors import UserError
 from policebench.i18n import default_lang, t
+from policebench.messages import Msg
 from policebench.paths import YAML_SUFFIXES, display
 
 #: The names a template lookup finds: a new file so named in the template folder would be one.
@@ -63,10 +64,7 @@ def check_target(
     for item in protected:
         guarded = Path(item).resolve()
         if target == guarded and not guarded.is_dir():
-            raise UserError(
-                f"{shown} is one of the input files; refusing to overwrite it",
-                "choose another --output path",
-            )
+            raise UserError(Msg("out-is-input", path=shown), Msg("out-choose-other"))
         if (
             guarded.is_dir()
             and _inside(target, guarded)
@@ -77,14 +75,11 @@ def check_target(
                 t("out_in_protected_hint", lang),
             )
     if target.exists() and target.suffix.lower() in YAML_SUFFIXES:
-        raise UserError(
-            f"{display(path)} already exists and is a YAML file; refusing to overwrite it",
-            "choose another --output path or remove the file first",
-        )
+        raise UserError(Msg("out-yaml-exists", path=display(path)), Msg("out-yaml-exists-hint"))
     if target.is_dir():
-        raise UserError(f"{display(path)} is a folder", "give a file name to --output")
+        raise UserError(Msg("out-is-folder", path=display(path)), Msg("out-is-folder-hint"))
     if not target.parent.is_dir():
-        raise UserError(f"{display(path.parent)}: no such folder", "create it first")
+        raise UserError(Msg("out-no-folder", path=display(path.parent)), Msg("out-no-folder-hint"))
     if target.exists() and not target.is_file():
         # A FIFO, a device: a rename would replace it with a file.
         raise UserError(t("out_not_regular", lang).format(path=shown), t("out_hint_other", lang))
