@@ -457,6 +457,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 15 (evidence: n/a, age, source register)
+    "not_applicable": ("n/a", "不适用"),
+    "not_applicable_levels": ("Not applicable", "不适用的指标"),
+    "not_applicable_note": (
+        "these indicators do not apply to this place: they count neither as known nor as "
+        "unknown, and are left out of coverage and of every average.",
+        "这些指标不适用于本地：既不算已知也不算未知，不计入覆盖率和任何平均值。",
+    ),
 }
 
 

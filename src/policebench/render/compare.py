@@ -80,7 +80,9 @@ def compare_table(
         marks: list[Any] = [row["name"]]
         for c in row["levels"]:
             level = c["level"]
-            if level is None:
+            if not c.get("applicable", True):
+                marks.append(Text(t("not_applicable", lang), style="dim italic"))
+            elif level is None:
                 marks.append(Text("?", style="dim"))
             else:
                 span = data["rubric"]["scale"]["max"] - data["rubric"]["scale"]["min"]

@@ -45,12 +45,14 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> dict[str, Any]:
                 "provisional": bool(card.provisional),
                 "provisional_reasons": list(card.provisional),
                 "known": card.known,
+                "not_applicable": card.not_applicable,
                 "opinions": card.opinions,
                 "dimensions": {
                     d.id: {
                         "weight": d.weight,
                         "score": rounded(d.score),
                         "coverage": rounded(d.coverage, 4),
+                        "applicable": d.applicable,
                     }
                     for d in card.dimensions.values()
                 },
@@ -63,6 +65,7 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> dict[str, Any]:
                         "score": rounded(i.score),
                         "confidence": i.confidence,
                         "evidence": i.has_evidence,
+                        "applicable": i.applicable,
                     }
                     for i in card.indicators.values()
                 },
@@ -93,7 +96,10 @@ def render_csv(
             rounded(card.coverage, 4),
             "; ".join(card.provisional),
         ]
-        row += [rounded(card.dimensions[d.id].score) for d in rubric.dimensions]
+        row += [
+            rounded(card.dimensions[d.id].score) if card.dimensions[d.id].applicable else "n/a"
+            for d in rubric.dimensions
+        ]
         rows.append(row)
     return to_csv(header, rows)
 
@@ -117,9 +123,15 @@ def _ranking_rows(
             _stage(card, lang),
             pct(card.coverage, lang),
         ]
-        row += [num(card.dimensions[d.id].score, lang=lang) for d in rubric.dimensions]
+        row += [_dimension_score(card, d.id, lang) for d in rubric.dimensions]
         rows.append(row)
     return header, rows
+
+
+def _dimension_score(card: Scorecard, dim_id: str, lang: str) -> str:
+    """A dimension's score, or n/a when none of its indicators applies to the place."""
+    dim = card.dimensions[dim_id]
+    return num(dim.score, lang=lang) if dim.applicable else t("not_applicable", lang)
 
 
 def _indicator_rows(
@@ -137,7 +149,9 @@ def _indicator_rows(
     for dim in rubric.dimensions:
         for ind in dim.indicators:
             s = card.indicators[ind.id]
-            if s.level is None:
+            if not s.applicable:
+                level = t("not_applicable", lang)
+            elif s.level is None:
                 level = t("unknown", lang)
             else:
                 level = f"{s.level} · {rubric.scale.name_of(s.level, lang)}"

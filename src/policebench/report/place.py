@@ -37,7 +37,7 @@ from policebench.report.parts import (
     rnd,
     rubric_head,
 )
-from policebench.scoring import Scorecard
+from policebench.scoring import Scorecard, not_applicable_of
 
 __all__ = ["Names", "Provenance", "build_report"]
 
@@ -94,7 +94,7 @@ def build_report(
     )
     gaps = analyse(rubric, city, targets, against, levels=known)
     chosen = [g for g in gaps.gaps if g.gap][: top if top else None]
-    roadmap = plan(rubric, chosen, known[city.id])
+    roadmap = plan(rubric, chosen, known[city.id], not_applicable_of(city))
     rank = comparison.rank_of(city.id)
     return {
         "policebench": provenance.version if provenance else None,
@@ -181,6 +181,8 @@ def _summary(
         "of": of,
         "known": card.known,
         "indicators": len(card.indicators),
+        "applicable": card.applicable,
+        "not_applicable": card.not_applicable,
         "without_evidence": card.opinions,
         "open_gaps": sum(1 for g in gaps.gaps if g.gap),
         "overall_if_closed": rnd(gaps.overall_if_closed),

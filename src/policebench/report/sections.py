@@ -63,7 +63,14 @@ def dimensions(
                 ],
                 "strongest": [names.inds[i] for lv, i in known if lv == high and high != low],
                 "weakest": [names.inds[i] for lv, i in known if lv == low],
-                "unknown": [names.inds[i] for lv, i in levels if lv is None],
+                "unknown": [
+                    names.inds[i]
+                    for lv, i in levels
+                    if lv is None and card.indicators[i].applicable
+                ],
+                "not_applicable": [
+                    names.inds[i.id] for i in dim.indicators if not card.indicators[i.id].applicable
+                ],
                 "open_gaps": subtotal[dim.id].open,
                 "impact": rnd(subtotal[dim.id].impact),
             }
@@ -305,7 +312,9 @@ def evidence(
                 "name": names.inds[ind_id],
                 "dimension_name": names.dims[rubric.dimension_of[ind_id]],
                 "level": level,
-                "level_name": names.level(level),
+                "level_name": names.level(level)
+                if entry.applicable
+                else t("not_applicable", names.lang),
                 "value": entry.value,
                 "unit": localized(indicator, "unit", names.lang) if indicator.unit else None,
                 "confidence": entry.confidence,
@@ -313,9 +322,12 @@ def evidence(
                 "note": localized(entry, "note", names.lang) or None,
                 "sources": [source_data(s) for s in entry.sources],
                 "survey": entry.survey.model_dump(mode="json") if entry.survey else None,
-                "status": "unknown"
+                "status": "not-applicable"
+                if not entry.applicable
+                else "unknown"
                 if level is None
                 else ("opinion" if not entry.evidence else "evidenced"),
+                "reason": localized(entry, "reason", names.lang) or None,
             }
         )
     return out

@@ -119,6 +119,12 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
             "less_than_equal": "at most",
         }[kind]
         return f"'{name}' is {_describe(value)}, expected a number {words} {bound}", "", False
+    if kind == "age_form":
+        return (
+            f"'{name}' is {_describe(value)}, expected an age in years or months",
+            'write a whole number and y or m, e.g. "3y" or "18m"',
+            False,
+        )
     if kind == "string_pattern_mismatch":
         return _id_message(name, value, "[key]" in error["loc"])
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
@@ -227,6 +233,7 @@ PYDANTIC_CODES = {
     "less_than": "out-of-bounds",
     "less_than_equal": "out-of-bounds",
     "string_pattern_mismatch": "id-form",
+    "age_form": "age-form",
     "dict_type": "not-a-mapping",
     "model_type": "not-a-mapping",
     "model_attributes_type": "not-a-mapping",

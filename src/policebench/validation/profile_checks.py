@@ -6,7 +6,7 @@ rubric and its document in, problems at their YAML positions out.
 
 from __future__ import annotations
 
-from policebench.models import Profile, Rubric
+from policebench.models import Assessment, Profile, Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
 from policebench.validation.forms import slug
@@ -32,6 +32,11 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
         indicator = known.get(ind_id)
         if indicator is None:
             problems.append(_unknown_indicator(doc, ind_id, rubric))
+            continue
+        if not entry.applicable:
+            problems.extend(
+                _not_applicable(doc, path, ind_id, entry, indicator.allow_not_applicable)
+            )
             continue
         if entry.level is not None and entry.level not in scale.span:
             problems.append(
@@ -100,6 +105,45 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
     return problems
 
 
+def _not_applicable(
+    doc: Document, path: YamlPath, ind_id: str, entry: Assessment, allowed: bool
+) -> list[Problem]:
+    """An indicator marked ``applicable: false``: allowed by the rubric, with a reason and
+    no level."""
+    out = []
+    if not allowed:
+        out.append(
+            doc.problem(
+                (*path, "applicable"),
+                f"the rubric does not allow '{ind_id}' to be marked not applicable",
+                "give its level, or null if unknown, and remove 'applicable: false'",
+                code="not-applicable-forbidden",
+            )
+        )
+    if not (entry.reason or "").strip() and not (entry.reason_zh or "").strip():
+        out.append(
+            doc.problem(
+                (*path, "applicable"),
+                f"'{ind_id}' is marked not applicable without a reason",
+                "add 'reason:' (why the indicator does not apply to this place)",
+                key=True,
+                code="not-applicable-no-reason",
+            )
+        )
+    for key in ("level", "value"):
+        if getattr(entry, key) is not None:
+            out.append(
+                doc.problem(
+                    (*path, key),
+                    f"'{ind_id}' is marked not applicable but has a {key}",
+                    f"remove '{key}:' (n/a has no level), or remove 'applicable: false'",
+                    key=True,
+                    code="not-applicable-with-level",
+                )
+            )
+    return out
+
+
 def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
     return doc.problem(
         ("indicators", ind_id),
@@ -132,7 +176,7 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
     """Levels given without evidence or without a source: opinions, flagged but not errors."""
     warnings: list[Problem] = []
     for ind_id, entry in profile.indicators.items():
-        if entry.level is None and entry.value is None:
+        if (entry.level is None and entry.value is None) or not entry.applicable:
             continue
         if not entry.evidence:
             warnings.append(
