@@ -131,6 +131,7 @@ def build_report(
         "roadmap": sections.roadmap(roadmap, names),
         "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions, known),
         "evidence": sections.evidence(rubric, city, names, known[city.id]),
+        "evidence_quality": sections.evidence_quality(rubric, city),
         "trend": sections.trend(rubric, [*history, city]) if history else [],
         "provenance": provenance_data(provenance),
         # Filled by render.uncertainty when bands are asked for (--uncertainty).

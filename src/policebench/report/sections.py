@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from policebench.analysis.evidence import RELIABILITY_ORDER, level_evidence, quality
 from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.roadmap import Roadmap
@@ -302,10 +303,12 @@ def evidence(
     """The evidence appendix: every indicator with its level, evidence and sources
     (``levels``: the place's levels when already derived)."""
     levels = levels if levels is not None else levels_of(rubric, city)
+    ages = {row.indicator: row for row in level_evidence(rubric, city)}
     out = []
     for ind_id, indicator in rubric.indicators.items():
         entry = city.indicators.get(ind_id) or Assessment()
         level = levels[ind_id]
+        age = ages.get(ind_id)
         out.append(
             {
                 "indicator": ind_id,
@@ -328,9 +331,42 @@ def evidence(
                 if level is None
                 else ("opinion" if not entry.evidence else "evidenced"),
                 "reason": localized(entry, "reason", names.lang) or None,
+                # The level's evidence age and flags (analysis.evidence): the newest source's
+                # date, its age in years at the assessment, and stale / repost-only.
+                "newest": age.newest.isoformat() if age and age.newest else None,
+                "age_years": _years(age.age_days) if age else None,
+                "max_age": rubric.max_age_of(ind_id),
+                "stale": bool(age and age.stale),
+                "repost_only": bool(age and age.repost_only),
+                "flags": list(age.flags) if age else [],
             }
         )
     return out
+
+
+def _years(days: float | None) -> float | None:
+    return None if days is None else round(days / 365.25, 1)
+
+
+def evidence_quality(rubric: Rubric, city: Profile) -> dict[str, Any]:
+    """The place's evidence in a few figures: the share of its known levels by their best
+    source's reliability, the median age of their newest sources, opinions, stale levels and
+    levels resting on reposts only (``analysis.evidence.quality``)."""
+    q = quality(rubric, city)
+    return {
+        "known": q.known,
+        "by_reliability": [
+            {"reliability": r, "levels": q.by_reliability[r], "share": rnd(q.share(r), 4)}
+            for r in (*RELIABILITY_ORDER, "none")
+        ],
+        "median_age_years": _years(q.median_age_days),
+        "max_age": rubric.evidence_max_age,
+        "opinions": q.opinions,
+        "stale": q.stale,
+        "repost_only": q.repost_only,
+        "no_source": q.no_source,
+        "not_applicable": q.not_applicable,
+    }
 
 
 def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[dict[str, Any]]:
