@@ -484,7 +484,7 @@ def test_provisional_follows_its_rule(
 def test_provisional_threshold_is_the_rubric_s(
     rubric: Rubric, profiles: dict[str, Profile]
 ) -> None:
-    """Hangzhou knows 37% of the weight: provisional at the default 50%, not at 30%."""
+    """Hangzhou knows 48% of the weight: provisional at the default 50%, not at 30%."""
     hangzhou = profiles["hangzhou"]
     assert score(rubric, hangzhou).provisional == ("coverage",)
     lenient = rubric.model_copy(update={"provisional_below": 0.3})
