@@ -138,3 +138,31 @@ def test_flags_reach_the_register_and_the_html_report(runner: CliRunner, tmp_pat
     code, out, _ = run(runner, "report", str(path), "-f", "json")
     quality = json.loads(out)["evidence_quality"]
     assert quality["stale"] == 1 and quality["repost_only"] == 1 and quality["not_applicable"] == 1
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_n_a_is_n_a_in_gaps_and_compare_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "old-town.yaml"
+    path.write_text(yaml.safe_dump(STALE_PLACE, allow_unicode=True), encoding="utf-8")
+    code, out, _ = run(runner, "gaps", str(path), "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [u["indicator"] for u in data["not_applicable"]] == ["mlps-compliance"]
+    assert "mlps-compliance" not in {u["indicator"] for u in data["unknown"]}
+    assert "mlps-compliance" not in {g["indicator"] for g in data["gaps"]}
+    code, out, _ = run(runner, "gaps", str(path), "-f", "csv")
+    row = next(
+        r for r in csv.reader(io.StringIO(out.removeprefix("\ufeff"))) if r[0] == "mlps-compliance"
+    )
+    assert row[3] == "n/a"
+    for fmt, lang, word in (("table", "en", "Not applicable"), ("markdown", "zh", "不适用")):
+        code, out, _ = run(runner, "gaps", str(path), "-f", fmt, "--lang", lang)
+        assert code == 0 and word in out
+    for fmt, lang, word in (
+        ("table", "en", "n/a"),
+        ("markdown", "zh", "不适用"),
+        ("csv", "en", "n/a"),
+        ("html", "zh", "不适用"),
+    ):
+        code, out, _ = run(runner, "compare", str(path), "j-city", "-f", fmt, "--lang", lang)
+        assert code == 0 and word in out, fmt

@@ -141,13 +141,17 @@ def _uncertainty_parts(data: dict[str, Any], lang: str) -> list[Any]:
 
 
 def compare_csv(data: dict[str, Any]) -> str:
-    """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
+    """One row per place: rank, scores, and every indicator's level (blank = unknown, "n/a"
+    = not applicable)."""
     dims = [d["id"] for d in data["dimensions"]]
     inds = [row["indicator"] for row in data["heatmap"]]
     header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
     header += [*dims, *inds]
     levels = {
-        row["indicator"]: {c["place"]: c["level"] for c in row["levels"]} for row in data["heatmap"]
+        row["indicator"]: {
+            c["place"]: c["level"] if c.get("applicable", True) else "n/a" for c in row["levels"]
+        }
+        for row in data["heatmap"]
     }
     rows = []
     for p in data["places"]:

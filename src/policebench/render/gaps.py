@@ -21,6 +21,7 @@ GAP_KEYS = (
     "summary",
     "gaps",
     "unknown",
+    "not_applicable",
     "subtotals",
     "overall_if_closed",
 )
@@ -119,6 +120,20 @@ def gaps_table(
         for u in report["unknown"]:
             add_row(unknown, u["dimension_name"], u["name"], _target(u, lang))
         parts.append(unknown)
+    if report.get("not_applicable"):
+        parts.append(
+            Text(
+                f"{t('not_applicable_levels', lang)} ({len(report['not_applicable'])}) — "
+                f"{t('not_applicable_note', lang)}",
+                style="dim",
+            )
+        )
+        na = Table(header_style="bold")
+        for head in (t("dimension", lang), t("indicator", lang), t("reason", lang)):
+            na.add_column(plain(head))
+        for u in report["not_applicable"]:
+            add_row(na, u["dimension_name"], u["name"], u["reason"] or "")
+        parts.append(na)
     sub = Table(title=plain(t("subtotals", lang)), title_justify="left", header_style="bold")
     for n, head in enumerate(
         [
@@ -151,7 +166,8 @@ def gaps_table(
 
 
 def gaps_csv(report: dict[str, Any], lang: str) -> str:
-    """One row per indicator: known gaps first (by impact), then the unknowns."""
+    """One row per indicator: known gaps first (by impact), then the unknowns, then the
+    indicators that do not apply ("n/a" as the current level, no target)."""
     header = [
         "indicator",
         "name",
@@ -193,6 +209,10 @@ def gaps_csv(report: dict[str, Any], lang: str) -> str:
             None,
         ]
         for u in report["unknown"]
+    ]
+    rows += [
+        [u["indicator"], u["name"], u["dimension"], "n/a", None, None, None, None, None, None]
+        for u in report.get("not_applicable", [])
     ]
     return to_csv(header, rows)
 

@@ -116,6 +116,16 @@ def build_report(
         "gaps": [sections.gap(g, names) for g in gaps.gaps],
         "top": top,
         "unknown": [sections.unknown(g, city, names) for g in gaps.unknown],
+        "not_applicable": [
+            {
+                "indicator": i,
+                "name": names.inds[i],
+                "dimension": rubric.dimension_of[i],
+                "dimension_name": names.dims[rubric.dimension_of[i]],
+                "reason": localized(city.indicators[i], "reason", lang) or None,
+            }
+            for i in gaps.not_applicable
+        ],
         "subtotals": [
             {
                 "dimension": s.dimension,

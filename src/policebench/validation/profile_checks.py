@@ -144,6 +144,39 @@ def _not_applicable(
     return out
 
 
+def _source_dates(profile: Profile, doc: Document, ind_id: str, entry: Assessment) -> list[Problem]:
+    out = []
+    for n, source in enumerate(entry.sources):
+        path: YamlPath = ("indicators", ind_id, "sources", n)
+        if source.date is not None and source.date > profile.assessed:
+            out.append(
+                doc.problem(
+                    (*path, "date"),
+                    f"a source of '{ind_id}' is dated {source.date}, after the assessment "
+                    f"({profile.assessed}); its age would be negative",
+                    "check the date, or move 'assessed' to the date of the newest source",
+                    code="source-after-assessment",
+                    severity="warning",
+                )
+            )
+        if (
+            source.date is not None
+            and source.accessed is not None
+            and source.accessed < source.date
+        ):
+            out.append(
+                doc.problem(
+                    (*path, "accessed"),
+                    f"a source of '{ind_id}' was accessed ({source.accessed}) before its date "
+                    f"({source.date})",
+                    "'date' is the date the source describes, 'accessed' the day it was read",
+                    code="source-accessed-before-date",
+                    severity="warning",
+                )
+            )
+    return out
+
+
 def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
     return doc.problem(
         ("indicators", ind_id),
@@ -173,9 +206,11 @@ def unknown_indicators(doc: Document, rubric: Rubric) -> list[Problem]:
 
 
 def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
-    """Levels given without evidence or without a source: opinions, flagged but not errors."""
+    """Levels given without evidence or without a source: opinions, flagged but not errors;
+    and source dates that cannot be right (after the assessment, or read before written)."""
     warnings: list[Problem] = []
     for ind_id, entry in profile.indicators.items():
+        warnings.extend(_source_dates(profile, doc, ind_id, entry))
         if (entry.level is None and entry.value is None) or not entry.applicable:
             continue
         if not entry.evidence:
