@@ -484,9 +484,105 @@ def test_provisional_follows_its_rule(
 def test_provisional_threshold_is_the_rubric_s(
     rubric: Rubric, profiles: dict[str, Profile]
 ) -> None:
-    """Hangzhou knows 37% of the weight: provisional at the default 50%, not at 30%."""
+    """Hangzhou knows 48% of the weight: provisional at the default 50%, not at 30%."""
     hangzhou = profiles["hangzhou"]
     assert score(rubric, hangzhou).provisional == ("coverage",)
     lenient = rubric.model_copy(update={"provisional_below": 0.3})
     assert score(lenient, hangzhou).provisional == ()
     assert score(rubric, profiles["j-city"]).provisional == ()  # 58%, every level evidenced
+
+
+# --- not applicable (issue 15) --------------------------------------------------------------
+
+
+def test_not_applicable_by_hand() -> None:
+    # HAND with a2 n/a and c1 n/a (c then has no applicable indicator: the dimension is n/a):
+    #   a = a1 alone = 100, coverage 1 / 1 = 1;  b = 50, coverage 2 / 4 = 0.5;  c n/a
+    #   overall = (2 * 100 + 1 * 50) / 3 = 83.33...; coverage = (2 * 1 + 1 * 0.5) / 3 = 0.8333
+    rubric = rubric_from(HAND)
+    entries = levels(a1=4, b1=2, b2=None)
+    entries["a2"] = {"applicable": False, "reason": "regional"}
+    entries["c1"] = {"applicable": False, "reason": "regional"}
+    card = score(rubric, profile_from(entries))
+    assert card.dimensions["a"].score == 100.0
+    assert card.dimensions["a"].coverage == 1.0
+    assert card.dimensions["c"].applicable is False
+    assert card.dimensions["c"].score is None
+    assert card.overall == pytest.approx(250 / 3, abs=1e-12)
+    assert card.coverage == pytest.approx(2.5 / 3, abs=1e-12)
+    assert card.indicators["a2"].applicable is False
+    assert card.indicators["a2"].level is None
+    assert (card.known, card.not_applicable, card.applicable) == (2, 2, 3)
+
+
+def _na_oracle(
+    spec: dict[str, Any], chosen: dict[str, int | None], na: set[str]
+) -> tuple[Any, Fraction]:
+    """The rules with n/a, in exact fractions: an n/a indicator is dropped from the rubric,
+    a dimension left with no indicator is dropped too."""
+    dims = []
+    for d, w, inds in spec["dims"]:
+        kept = [(i, iw) for i, iw in inds if i not in na]
+        if kept:
+            dims.append((d, w, kept))
+    if not dims:
+        return None, Fraction(0)
+    return oracle({**spec, "dims": dims}, chosen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_not_applicable_follows_the_rules_exactly(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    spec, chosen = case
+    na = set(data.draw(st.lists(st.sampled_from(sorted(chosen)), unique=True)))
+    overall, coverage, dims = aggregate(build(spec), chosen, na)
+    expected_overall, expected_coverage = _na_oracle(spec, chosen, na)
+    if expected_overall is None:
+        assert overall is None
+    else:
+        assert overall == pytest.approx(float(expected_overall), rel=1e-9, abs=1e-9)
+    assert coverage == pytest.approx(float(expected_coverage), rel=1e-9, abs=1e-12)
+    for d, _, inds in spec["dims"]:
+        assert dims[d].applicable == any(i not in na for i, _ in inds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_marking_an_unknown_n_a_never_changes_a_score_and_never_lowers_coverage(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    spec, chosen = case
+    rubric = build(spec)
+    target = data.draw(st.sampled_from(sorted(chosen)))
+    unknown = dict(chosen, **{target: None})
+    entries: dict[str, dict[str, Any]] = levels(**unknown)
+    as_unknown = score(rubric, profile_from(entries))
+    entries[target] = {"applicable": False, "reason": "does not apply"}
+    as_na = score(rubric, profile_from(entries))
+    assert as_na.overall == as_unknown.overall
+    for d, dim in as_unknown.dimensions.items():
+        assert as_na.dimensions[d].score == dim.score
+    assert as_na.coverage >= as_unknown.coverage - 1e-12
+    assert as_na.known == as_unknown.known
+    assert as_na.not_applicable == as_unknown.not_applicable + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.data())
+def test_adding_an_n_a_indicator_to_the_rubric_changes_nothing(
+    case: tuple[dict[str, Any], dict[str, int | None]], data: st.DataObject
+) -> None:
+    spec, chosen = case
+    d = data.draw(st.integers(0, len(spec["dims"]) - 1))
+    dim_id, dim_w, inds = spec["dims"][d]
+    grown = {**spec, "dims": [*spec["dims"]]}
+    grown["dims"][d] = (dim_id, dim_w, [*inds, ("extra", data.draw(_WEIGHT))])
+    before = aggregate(build(spec), chosen)
+    after = aggregate(build(grown), chosen, {"extra"})
+    assert after[0] == before[0]
+    assert after[1] == pytest.approx(before[1], rel=1e-12, abs=1e-12)
+    for key, dim in before[2].items():
+        assert after[2][key].score == dim.score
+        assert after[2][key].coverage == pytest.approx(dim.coverage, rel=1e-12, abs=1e-12)

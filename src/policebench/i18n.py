@@ -620,6 +620,56 @@ LABELS: dict[str, tuple[str, str]] = {
         "this row cannot be read as CSV ({reason}); the rows from here on were not read",
         "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",
     ),
+    # issue 15 (evidence: n/a, age, source register)
+    "not_applicable": ("n/a", "不适用"),
+    "not_applicable_levels": ("Not applicable", "不适用的指标"),
+    "not_applicable_note": (
+        "these indicators do not apply to this place: they count neither as known nor as "
+        "unknown, and are left out of coverage and of every average.",
+        "这些指标不适用于本地：既不算已知也不算未知，不计入覆盖率和任何平均值。",
+    ),
+    "ev_title": ("Source register", "证据来源清单"),
+    "ev_sources": ("Sources", "来源"),
+    "ev_source": ("Source", "来源"),
+    "ev_date": ("Date", "日期"),
+    "ev_accessed": ("accessed", "访问于"),
+    "ev_age": ("Age", "时效"),
+    "ev_age_years": ("{years} y", "{years}年"),
+    "ev_undated": ("undated", "无日期"),
+    "ev_levels": ("Levels", "支撑等级数"),
+    "ev_supports": ("Supports", "支撑的地区与指标"),
+    "ev_flags": ("Flags", "提示"),
+    "ev_best": ("Best source", "最可靠来源"),
+    "ev_flagged_levels": ("Levels with a flag", "有提示的等级"),
+    "ev_quality": ("Evidence quality", "证据质量"),
+    "ev_quality_line": (
+        "{known} known levels by best source: {shares}; median age {median}; "
+        "{opinions} opinions, {stale} stale, {reposts} on reposts only, {unsourced} without "
+        "a source",
+        "已知等级{known}项，按最可靠来源：{shares}；证据时效中位数{median}；"
+        "无证据的判断{opinions}项，过期{stale}项，仅有转载来源{reposts}项，无来源{unsourced}项",
+    ),
+    "ev_rule": (
+        "Age: from a level's newest dated source to the assessment date. Stale: older than "
+        "the rubric's evidence_max_age ({max_age}); a stale level's confidence counts one "
+        "step lower in sensitivity. A source cited on {many} levels or more is flagged as a "
+        "single point of failure.",
+        "时效：从某等级最新一项有日期的来源到评估日期。过期：超过评分标准的 evidence_max_age"
+        "（{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及以上等级引用的来源"
+        "标为单点依赖。",
+    ),
+    "ev_no_limit": ("no limit", "未设定"),
+    "ev_flag_stale": ("stale", "过期"),
+    "ev_flag_repost_only": ("reposts only", "仅有转载"),
+    "ev_flag_many_levels": ("carries many levels", "单一来源支撑多项"),
+    "ev_flag_reliability_conflict": ("rated differently", "可靠性评定不一"),
+    "ev_flag_not_http": ("not an http(s) URL", "非http(s)网址"),
+    "ev_flag_undated": ("undated", "无日期"),
+    "ev_flag_no_source": ("no source", "无来源"),
+    "ev_quality_known": ("Known levels by their best source", "已知等级按最可靠来源"),
+    "ev_median_age": ("Median age of the newest sources", "最新来源时效中位数"),
+    "ev_max_age": ("Stale when older than", "证据过期时限"),
+    "ev_level_age": ("newest source", "最新来源"),
 }
 
 

@@ -1059,6 +1059,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "needs {id} at level {level}, whose current level is unknown",
         "需要{id}达到等级 {level}，而其当前等级未知",
     ),
+    "blocked-needs-na": (
+        "needs {id} at level {level}, which does not apply here (n/a)",
+        "需要{id}达到等级 {level}，而该指标在此不适用",
+    ),
     "blocked-needs": (
         "needs {id} at level {level} (reaches {have})",
         "需要{id}达到等级 {level}（目前为 {have}）",
@@ -1161,6 +1165,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "template-error": ("template {template}: {detail}", "模板 {template}：{detail}"),
     "template-located": ("{where}: {message}", "{where}：{message}"),
+    "na-forbidden": (
+        "the rubric does not allow '{id}' to be marked not applicable",
+        "评估框架不允许将 '{id}' 标为不适用",
+    ),
+    "na-forbidden-hint": (
+        "give its level, or null if unknown, and remove 'applicable: false'",
+        "请给出其等级（未知则写 null），并删除 'applicable: false'",
+    ),
+    "na-no-reason": (
+        "'{id}' is marked not applicable without a reason",
+        "'{id}' 被标为不适用，但没有给出理由",
+    ),
+    "na-no-reason-hint": (
+        "add 'reason:' (why the indicator does not apply to this place)",
+        "请添加 'reason:'（说明该指标为何不适用于本地区）",
+    ),
+    "na-with-level": (
+        "'{id}' is marked not applicable but has a {key}",
+        "'{id}' 被标为不适用，但仍有 {key}",
+    ),
+    "na-with-level-hint": (
+        "remove '{key}:' (n/a has no level), or remove 'applicable: false'",
+        "请删除 '{key}:'（不适用的指标没有等级），或删除 'applicable: false'",
+    ),
+    "source-after-assessment": (
+        "a source of '{id}' is dated {date}, after the assessment ({assessed}); its age would "
+        "be negative",
+        "'{id}' 的一个来源日期为 {date}，晚于评估日期（{assessed}）：其时效将为负数",
+    ),
+    "source-after-assessment-hint": (
+        "check the date, or move 'assessed' to the date of the newest source",
+        "请检查日期，或将 'assessed' 改为最新来源的日期",
+    ),
+    "source-accessed-early": (
+        "a source of '{id}' was accessed ({accessed}) before its date ({date})",
+        "'{id}' 的一个来源访问日期（{accessed}）早于其日期（{date}）",
+    ),
+    "source-accessed-early-hint": (
+        "'date' is the date the source describes, 'accessed' the day it was read",
+        "'date' 是来源所述内容的日期，'accessed' 是阅读它的日期",
+    ),
+    "age-form": (
+        "{subject} is {value}, expected an age in years or months",
+        "{subject} 为 {value}，应为以年或月表示的时长",
+    ),
+    "age-form-hint": (
+        'write a whole number and y or m, e.g. "3y" or "18m"',
+        '请写整数加 y（年）或 m（月），例如 "3y" 或 "18m"',
+    ),
     "out-is-input": (
         "{path} is one of the input files; refusing to overwrite it",
         "{path} 是本命令的输入文件之一，拒绝覆盖",

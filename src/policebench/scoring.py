@@ -1,11 +1,14 @@
 """Scoring: rubric + profile -> Scorecard. Pure; the rules are simple enough to check by hand.
 
 * indicator score = 100 * (level - scale.min) / (scale.max - scale.min); unknown has no score;
+  not applicable (``applicable: false``) has no score either, and is not unknown;
 * dimension score = weighted mean of its known indicator scores (indicator weights);
-  dimension coverage = known indicator weight / all indicator weight in it;
-  a dimension with nothing known has no score;
+  dimension coverage = known indicator weight / applicable indicator weight in it (an n/a
+  indicator is in neither); a dimension with nothing known has no score; a dimension whose
+  every indicator is n/a is itself n/a;
 * overall = weighted mean of the known dimension scores (dimension weights);
-  overall coverage = sum(dimension weight * dimension coverage) / sum(dimension weights);
+  overall coverage = sum(dimension weight * dimension coverage) / sum(dimension weights),
+  both sums over the applicable dimensions;
 * stage = the last stage whose ``min`` is at or below the overall score;
 * provisional: a place whose coverage is below the rubric's ``provisional_below`` (default
   half the weight), or whose known levels are mostly opinions (more than half without
@@ -15,7 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
@@ -34,6 +37,9 @@ class IndicatorScore:
     confidence: str | None
     has_evidence: bool
     has_source: bool
+    #: False: the indicator does not apply to this place (n/a), so ``level`` is None and
+    #: the indicator counts neither as known nor as unknown.
+    applicable: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,8 @@ class DimensionScore:
     weight: float
     score: float | None
     coverage: float
+    #: False when every indicator of the dimension is n/a for the place.
+    applicable: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,16 @@ class Scorecard:
         return sum(1 for i in self.indicators.values() if i.level is not None)
 
     @property
+    def not_applicable(self) -> int:
+        """How many indicators do not apply to this place (n/a)."""
+        return sum(1 for i in self.indicators.values() if not i.applicable)
+
+    @property
+    def applicable(self) -> int:
+        """How many indicators apply (known or unknown): the denominator of ``known``."""
+        return len(self.indicators) - self.not_applicable
+
+    @property
     def opinions(self) -> int:
         """How many known levels have no evidence (opinions, never facts)."""
         return sum(
@@ -88,12 +106,19 @@ def level_of(indicator: Indicator, entry: Assessment | None, minimum: int) -> in
 
 
 def levels_of(rubric: Rubric, profile: Profile) -> dict[str, int | None]:
-    """Every indicator's level in ``profile`` (None where unknown), in rubric order."""
+    """Every indicator's level in ``profile`` (None where unknown or n/a), in rubric order."""
     low = rubric.scale.min
     return {
-        ind_id: level_of(ind, profile.indicators.get(ind_id), low)
+        ind_id: None
+        if (entry := profile.indicators.get(ind_id)) is not None and not entry.applicable
+        else level_of(ind, entry, low)
         for ind_id, ind in rubric.indicators.items()
     }
+
+
+def not_applicable_of(profile: Profile) -> frozenset[str]:
+    """The indicators ``profile`` marks not applicable (``applicable: false``)."""
+    return frozenset(i for i, entry in profile.indicators.items() if not entry.applicable)
 
 
 def indicator_score(rubric: Rubric, level: int | None) -> float | None:
@@ -115,12 +140,15 @@ def _mean(weighted: float, weight: float, values: list[float]) -> float:
 
 
 def aggregate(
-    rubric: Rubric, levels: Mapping[str, int | None]
+    rubric: Rubric,
+    levels: Mapping[str, int | None],
+    not_applicable: Collection[str] = frozenset(),
 ) -> tuple[float | None, float, dict[str, DimensionScore]]:
     """Overall score, overall coverage and dimension scores from indicator levels.
 
-    ``levels`` maps indicator ids to levels (missing or None = unknown). This is the one
-    implementation of the aggregation rules; gap impacts reuse it with changed levels.
+    ``levels`` maps indicator ids to levels (missing or None = unknown); the indicators in
+    ``not_applicable`` are left out of everything (a level given them is ignored). This is
+    the one implementation of the aggregation rules; gap impacts reuse it with changed levels.
     """
     dimensions: dict[str, DimensionScore] = {}
     weighted = 0.0
@@ -134,6 +162,8 @@ def aggregate(
         dim_weighted = 0.0
         ind_scores: list[float] = []
         for ind in dim.indicators:
+            if ind.id in not_applicable:
+                continue
             dim_total += ind.weight
             score = indicator_score(rubric, levels.get(ind.id))
             if score is not None:
@@ -141,6 +171,9 @@ def aggregate(
                 dim_weighted += ind.weight * score
                 ind_scores.append(score)
         dim_score = _mean(dim_weighted, dim_known, ind_scores) if ind_scores else None
+        if not dim_total:  # every indicator n/a: the dimension is n/a, out of coverage too
+            dimensions[dim.id] = DimensionScore(dim.id, dim.weight, None, 0.0, applicable=False)
+            continue
         coverage = dim_known / dim_total
         dimensions[dim.id] = DimensionScore(dim.id, dim.weight, dim_score, coverage)
         total_weight += dim.weight
@@ -150,13 +183,14 @@ def aggregate(
             known_weight += dim.weight
             dim_scores.append(dim_score)
     overall = _mean(weighted, known_weight, dim_scores) if dim_scores else None
-    return overall, coverage_sum / total_weight, dimensions
+    return overall, coverage_sum / total_weight if total_weight else 0.0, dimensions
 
 
 def score(rubric: Rubric, profile: Profile) -> Scorecard:
     """Score ``profile`` against ``rubric``."""
     levels = levels_of(rubric, profile)
-    overall, coverage, dimensions = aggregate(rubric, levels)
+    not_applicable = not_applicable_of(profile)
+    overall, coverage, dimensions = aggregate(rubric, levels, not_applicable)
     indicators: dict[str, IndicatorScore] = {}
     for dim in rubric.dimensions:
         for ind in dim.indicators:
@@ -172,6 +206,7 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
                 confidence=entry.confidence if entry else None,
                 has_evidence=bool(entry and entry.evidence),
                 has_source=bool(entry and (entry.sources or entry.survey)),
+                applicable=ind.id not in not_applicable,
             )
     return Scorecard(
         city_id=profile.id,

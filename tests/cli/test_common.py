@@ -36,6 +36,7 @@ ARGS: dict[str, list[str]] = {
     "trend": ["trend", "j-city"],
     "sensitivity": ["sensitivity", "--samples", "500"],
     "rubric diff": ["rubric", "diff", OLD_RUBRIC, RUBRIC],
+    "evidence": ["evidence"],
 }
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     name: (ARGS[name], [f.value for f in registry.formats(name)]) for name in registry.commands()

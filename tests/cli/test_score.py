@@ -63,7 +63,7 @@ def test_json_contract(
         assert set(city["dimensions"]) == {d.id for d in rubric.dimensions}
         assert set(city["indicators"]) == set(rubric.indicators)
         for dim in city["dimensions"].values():
-            assert set(dim) == {"weight", "score", "coverage"}
+            assert set(dim) == {"weight", "score", "coverage", "applicable"}
         for ind in city["indicators"].values():
             assert {"dimension", "weight", "level", "score"} <= set(ind)
     j_city = next(c for c in data["places"] if c["id"] == "j-city")

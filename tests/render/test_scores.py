@@ -37,9 +37,50 @@ def test_json_unknown_is_null(rubric: Rubric, cards: list[Scorecard]) -> None:
         c for c in json.loads(render_json(rubric, cards))["places"] if c["id"] == "j-city"
     )
     # J City's sources say nothing about security (see tests/test_scoring.py).
-    assert j_city["dimensions"]["security"] == {"weight": 1.0, "score": None, "coverage": 0.0}
+    assert j_city["dimensions"]["security"] == {
+        "weight": 1.0,
+        "score": None,
+        "coverage": 0.0,
+        "applicable": True,
+    }
     assert j_city["indicators"]["privacy-oversight"]["level"] is None
     assert j_city["indicators"]["privacy-oversight"]["confidence"] is None
+    # Unknown, not n/a: the two are told apart in the JSON.
+    assert j_city["indicators"]["privacy-oversight"]["applicable"] is True
+    assert j_city["not_applicable"] == 0
+
+
+def test_not_applicable_is_n_a_in_every_format(rubric: Rubric) -> None:
+    """An n/a indicator and a dimension with nothing applicable: "n/a" / "不适用" in the
+    terminal table and CSV, ``applicable: false`` in JSON; never unknown, never zero."""
+    from policebench.scoring import score
+
+    entries: dict[str, dict[str, object]] = {
+        i.id: {"applicable": False, "reason": "regional"}
+        for i in next(d for d in rubric.dimensions if d.id == "security").indicators
+    }
+    entries["top-level-design"] = {"level": 2, "confidence": "low", "evidence": "plan"}
+    profile = Profile.model_validate(
+        {
+            "id": "na",
+            "name": "NA",
+            "rubric": rubric.id,
+            "assessed": "2024-01-01",
+            "indicators": entries,
+        }
+    )
+    cards = [score(rubric, profile)]
+    data = json.loads(render_json(rubric, cards))["places"][0]
+    assert data["dimensions"]["security"]["applicable"] is False
+    assert data["indicators"]["mlps-compliance"]["applicable"] is False
+    assert data["not_applicable"] == 4
+    rows = list(
+        csv.reader(io.StringIO(render_csv(rubric, cards, {"na": profile}).lstrip("\ufeff")))
+    )
+    assert rows[1][rows[0].index("security")] == "n/a"
+    for lang, word in (("en", "n/a"), ("zh", "不适用")):
+        table = render_table(rubric, cards, {"na": profile}, lang=lang, width=200)
+        assert word in table
 
 
 def test_json_is_deterministic(rubric: Rubric, cards: list[Scorecard]) -> None:

@@ -10,15 +10,18 @@ no peer or frontier target unless ``opinions=True`` lets it in.
 
 Impact = how many points the overall score would rise if that gap alone were closed, all else
 as it is; it follows from the weights through :func:`policebench.scoring.aggregate`.
+
+An indicator the profile marks not applicable has no gap, is not unknown, and sets no target
+for anyone (it is listed apart, in ``GapAnalysis.not_applicable``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from policebench.models import Profile, Rubric
-from policebench.scoring import aggregate, levels_of
+from policebench.scoring import aggregate, levels_of, not_applicable_of
 
 FRONTIER = "frontier"
 #: ``--against none``: no peer; the profile's targets, then the rubric's default.
@@ -78,6 +81,8 @@ class GapAnalysis:
     subtotals: list[DimensionGaps]
     #: Overall if every known gap were closed at once.
     overall_if_closed: float | None
+    #: Indicators that do not apply to the place (n/a), rubric order: no gap, not unknown.
+    not_applicable: list[str] = field(default_factory=list)
 
 
 #: Every place's levels by place id, derived once (``levels_of``) and passed on, so that a
@@ -178,22 +183,25 @@ def analyse(
     """Gaps, impacts and dimension subtotals of ``profile`` against ``targets`` (``levels``:
     every place's levels, when already derived)."""
     current = known_levels(rubric, profile, levels)
-    overall, _, _ = aggregate(rubric, current)
+    na = not_applicable_of(profile)
+    overall, _, _ = aggregate(rubric, current, na)
     order = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     known: list[Gap] = []
     unknown: list[Gap] = []
     for ind_id, level in current.items():
+        if ind_id in na:
+            continue
         target = targets[ind_id]
         dimension = rubric.dimension_of[ind_id]
         if level is None:
             unknown.append(Gap(ind_id, dimension, None, target, None, None))
             continue
         gap = max(0, target.level - level)
-        impact = _gain(rubric, current, {ind_id: target.level}) if gap else 0.0
+        impact = _gain(rubric, current, {ind_id: target.level}, na) if gap else 0.0
         known.append(Gap(ind_id, dimension, level, target, gap, impact))
     known.sort(key=lambda g: (-(g.impact or 0.0), order[g.indicator]))
     closed = {g.indicator: g.target.level for g in known if g.gap}
-    after, _, _ = aggregate(rubric, {**current, **closed})
+    after, _, _ = aggregate(rubric, {**current, **closed}, na)
     subtotals = []
     for dim in rubric.dimensions:
         in_dim = [g for g in known if g.dimension == dim.id and g.gap]
@@ -203,17 +211,33 @@ def analyse(
                 dimension=dim.id,
                 open=len(in_dim),
                 levels=sum(g.gap or 0 for g in in_dim),
-                impact=_gain(rubric, current, raise_to) if raise_to else 0.0,
+                impact=_gain(rubric, current, raise_to, na) if raise_to else 0.0,
                 unknown=sum(1 for g in unknown if g.dimension == dim.id),
             )
         )
-    return GapAnalysis(profile.id, against, overall, known, unknown, subtotals, after)
+    return GapAnalysis(
+        profile.id,
+        against,
+        overall,
+        known,
+        unknown,
+        subtotals,
+        after,
+        [i for i in rubric.indicators if i in na],
+    )
 
 
-def _gain(rubric: Rubric, current: Mapping[str, int | None], raised: Mapping[str, int]) -> float:
-    """Overall points gained by setting the ``raised`` levels, all else as it is."""
-    before, _, _ = aggregate(rubric, current)
-    after, _, _ = aggregate(rubric, {**current, **raised})
+def _gain(
+    rubric: Rubric,
+    current: Mapping[str, int | None],
+    raised: Mapping[str, int],
+    not_applicable: Collection[str] = frozenset(),
+) -> float:
+    """Overall points gained by setting the ``raised`` levels, all else as it is (an n/a
+    indicator is never raised: it stays out)."""
+    raised = {i: lv for i, lv in raised.items() if i not in not_applicable}
+    before, _, _ = aggregate(rubric, current, not_applicable)
+    after, _, _ = aggregate(rubric, {**current, **raised}, not_applicable)
     return (after or 0.0) - (before or 0.0)
 
 

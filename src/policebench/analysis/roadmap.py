@@ -12,13 +12,13 @@ Rules (each one a planner can check by hand):
 * Within a phase, actions are ordered by impact per unit of effort: the overall points their
   step is worth (shared equally among the step's actions) divided by the effort cost
   (:data:`policebench.models.EFFORT_COST`); ties by rubric order.
-* What can never be placed (a prerequisite whose current level is unknown) is listed as
-  blocked, with the reason.
+* What can never be placed (a prerequisite whose current level is unknown, or that does not
+  apply to the place) is listed as blocked, with the reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from policebench.analysis.gaps import Gap, step_gain
@@ -104,8 +104,14 @@ def _wanted_steps(
     return steps, closing
 
 
-def plan(rubric: Rubric, gaps: Sequence[Gap], current: Mapping[str, int | None]) -> Roadmap:
-    """A phased roadmap closing ``gaps`` from the ``current`` levels."""
+def plan(
+    rubric: Rubric,
+    gaps: Sequence[Gap],
+    current: Mapping[str, int | None],
+    not_applicable: Collection[str] = frozenset(),
+) -> Roadmap:
+    """A phased roadmap closing ``gaps`` from the ``current`` levels (``not_applicable``:
+    the indicators n/a for the place, which no step raises)."""
     steps, closing = _wanted_steps(rubric, gaps, current)
     order = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     roadmap = Roadmap()
@@ -154,7 +160,8 @@ def plan(rubric: Rubric, gaps: Sequence[Gap], current: Mapping[str, int | None])
         pending = [p for p in pending if p not in ready]
         _advance(reached, remaining, rubric)
     for (ind_id, level), _, action, _ in pending:
-        roadmap.blocked.append(Blocked(ind_id, level, action, _why(action, ind_id, level, reached)))
+        why = _why(action, ind_id, level, reached, not_applicable)
+        roadmap.blocked.append(Blocked(ind_id, level, action, why))
     return roadmap
 
 
@@ -171,14 +178,22 @@ def _advance(
         reached[ind_id] = level
 
 
-def _why(action: Action, ind_id: str, level: int, reached: Mapping[str, int | None]) -> str:
+def _why(
+    action: Action,
+    ind_id: str,
+    level: int,
+    reached: Mapping[str, int | None],
+    not_applicable: Collection[str],
+) -> str:
     """Why a step is blocked, as a catalogue message (worded in the report's language)."""
     missing: list[str] = []
     if (reached.get(ind_id) or 0) < level - 1:
         missing.append(Msg("blocked-first-reach", id=ind_id, level=level - 1))
     for other, needed in sorted(action.needs.items()):
         have = reached.get(other)
-        if have is None:
+        if other in not_applicable:
+            missing.append(Msg("blocked-needs-na", id=other, level=needed))
+        elif have is None:
             missing.append(Msg("blocked-needs-unknown", id=other, level=needed))
         elif have < needed:
             missing.append(Msg("blocked-needs", id=other, level=needed, have=have))

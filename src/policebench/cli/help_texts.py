@@ -162,6 +162,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
         '  policebench survey answers.csv --city my-city --name "My City" --assessed 2026-11-24\n\n'
         "  policebench survey answers.csv --city my-city --skip-bad-rows --lang zh",
     ),
+    "evidence": (
+        "316abf21",
+        "列出各地区的全部证据来源：所支撑的指标和地区、可靠性、截至评估日期的时效，以及提示"
+        "（已过期、仅有转载、一个来源支撑多个等级、可靠性评定不一、不是网页或邮件链接、无日期）；"
+        "然后列出每个有提示的等级（包括没有来源的等级），以及每个地区的证据质量。\n\n"
+        "示例：\n\n"
+        "  policebench evidence\n\n"
+        "  policebench evidence hangzhou qingdao --format markdown\n\n"
+        "  policebench evidence @bundled --output sources.csv",
+    ),
     "trend": (
         "c852d435",
         "显示一个地区每次评估的综合得分和各维度得分，以及发生了哪些变化。\n\n"
@@ -294,6 +304,10 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "survey:--skip-bad-rows": (
         "ed05c01b",
         "跳过含有错误单元格的行（在标准错误输出中列出），而不是什么都不写。",
+    ),
+    "evidence:--many": (
+        "d217c04a",
+        "一个来源支撑的等级达到此数目即提示（单点依赖）。",
     ),
     "trend:CITY": ("abde646e", "地区：其标识（例如 j-city）或其某个档案的路径。"),
     "trend:PATHS": ("80ace44c", "更多评估：档案文件或文件夹（例如去年的档案）。"),

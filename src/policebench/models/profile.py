@@ -21,7 +21,14 @@ class Source(Model):
     reliability: Reliability = Field(
         description="primary (official text), secondary (press, thesis), repost (mirror)."
     )
-    date: dt.date | None = Field(None, description="Publication date, when known.")
+    date: dt.date | None = Field(
+        None,
+        description="The date the source describes (its publication or effective date), "
+        "when known; the evidence's age is counted from it.",
+    )
+    accessed: dt.date | None = Field(
+        None, description="The date the source was read (collected), when known."
+    )
 
 
 class SurveyStats(Model):
@@ -35,7 +42,8 @@ class SurveyStats(Model):
 
 
 class Assessment(Model):
-    """The assessment of one indicator in one place. ``level: null`` means unknown."""
+    """The assessment of one indicator in one place. ``level: null`` means unknown;
+    ``applicable: false`` (with a ``reason``) means the indicator does not apply here."""
 
     level: Level | None = Field(None, description="The level reached; null when unknown.")
     value: float | None = Field(
@@ -52,6 +60,13 @@ class Assessment(Model):
     survey: SurveyStats | None = Field(
         None, description="Questionnaire statistics, when the level came from a survey."
     )
+    applicable: bool = Field(
+        True,
+        description="false: the indicator does not apply to this place (give 'reason'); it is "
+        "left out of coverage and of every average, and shown as n/a, never as unknown.",
+    )
+    reason: str | None = Field(None, description="Why the indicator does not apply here.")
+    reason_zh: str | None = Field(None, description="The reason in Chinese.")
 
 
 class Profile(Model):

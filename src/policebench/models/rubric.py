@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, Strict
+from pydantic import AfterValidator, Field, Strict, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from policebench.models.base import Id, Level, Model, Text, Weight
 
 Effort = Literal["low", "medium", "high"]
+#: How old evidence may be: a whole number of years or months, e.g. "3y" or "18m".
+AGE_PATTERN = r"^[1-9][0-9]{0,2}[ym]$"
+
+
+def _age_form(value: str) -> str:
+    if not re.fullmatch(AGE_PATTERN, value):
+        raise PydanticCustomError("age_form", "expected an age such as 3y or 18m")
+    return value
+
+
+MaxAge = Annotated[
+    str, AfterValidator(_age_form), WithJsonSchema({"type": "string", "pattern": AGE_PATTERN})
+]
+
+
+def age_months(max_age: str) -> int:
+    """``"3y"`` -> 36, ``"18m"`` -> 18."""
+    number = int(max_age[:-1])
+    return number * 12 if max_age.endswith("y") else number
+
+
 Aggregation = Literal["arithmetic", "geometric"]
 #: The one place effort becomes a number: roadmap ordering divides impact by this cost.
 EFFORT_COST: dict[str, float] = {"low": 1.0, "medium": 2.0, "high": 4.0}
@@ -88,6 +111,16 @@ class Indicator(Model):
         description="Under level N: the actions that move a place from level N-1 up to N.",
     )
     references: list[Text] = Field(default_factory=list, description="Frameworks it maps to.")
+    allow_not_applicable: bool = Field(
+        True,
+        description="false: a profile may not mark this indicator not applicable (where "
+        "'applicable: false' would be an escape hatch).",
+    )
+    evidence_max_age: MaxAge | None = Field(
+        None,
+        description="How old this indicator's newest source may be at the assessment date "
+        'before its level is stale, e.g. "2y" or "18m" (default: the rubric\'s).',
+    )
 
     def level_for_value(self, value: float) -> int | None:
         """The level a measured value reaches under ``thresholds`` (None below the first)."""
@@ -191,6 +224,17 @@ class Rubric(Model):
     uncertainty: Uncertainty = Field(
         default_factory=Uncertainty, description="Settings of `policebench sensitivity`."
     )
+    evidence_max_age: MaxAge | None = Field(
+        None,
+        description="How old a level's newest source may be at the assessment date before "
+        'the level is stale, e.g. "3y" or "36m"; a stale level\'s confidence is lowered '
+        "one step in `policebench sensitivity`. An indicator may set its own. None: never stale.",
+    )
+
+    def max_age_of(self, indicator_id: str) -> str | None:
+        """The evidence age limit of an indicator: its own, else the rubric's."""
+        own = self.indicators[indicator_id].evidence_max_age
+        return own if own is not None else self.evidence_max_age
 
     @cached_property
     def indicators(self) -> dict[str, Indicator]:

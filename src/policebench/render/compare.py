@@ -80,7 +80,9 @@ def compare_table(
         marks: list[str | Cell] = [row["name"]]
         for c in row["levels"]:
             level = c["level"]
-            if level is None:
+            if not c.get("applicable", True):
+                marks.append(Cell(t("not_applicable", lang), "dim italic"))
+            elif level is None:
                 marks.append(Cell("?", "dim"))
             else:
                 span = scale["max"] - scale["min"]
@@ -158,13 +160,17 @@ def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> 
 
 
 def compare_csv(data: Comparison) -> str:
-    """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
+    """One row per place: rank, scores, and every indicator's level (blank = unknown, "n/a"
+    = not applicable)."""
     dims = [d["id"] for d in data["dimensions"]]
     inds = [row["indicator"] for row in data["heatmap"]]
     header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
     header += [*dims, *inds]
     levels = {
-        row["indicator"]: {c["place"]: c["level"] for c in row["levels"]} for row in data["heatmap"]
+        row["indicator"]: {
+            c["place"]: c["level"] if c.get("applicable", True) else "n/a" for c in row["levels"]
+        }
+        for row in data["heatmap"]
     }
     rows = []
     for p in data["places"]:

@@ -123,6 +123,27 @@ def gaps_table(
             keep=keep,
         )
         parts += table(unknown, width=w, lang=lang, color=color)
+    if report["not_applicable"]:
+        parts.append(
+            paragraph(
+                t("not_applicable_levels", lang)
+                + paren(str(len(report["not_applicable"])), lang)
+                + " — "
+                + t("not_applicable_note", lang),
+                w,
+                style="dim",
+            )
+        )
+        na = Grid(
+            [
+                Column(t("dimension", lang), wrap=True, min=8),
+                Column(t("indicator", lang), wrap=True, min=10),
+                Column(t("reason", lang), wrap=True, min=16, weight=2),
+            ],
+            [[u["dimension_name"], u["name"], u["reason"] or ""] for u in report["not_applicable"]],
+            keep=keep,
+        )
+        parts += table(na, width=w, lang=lang, color=color)
     sub = Grid(
         [
             Column(t("dimension", lang), wrap=True, min=8, key=True),
@@ -156,7 +177,8 @@ def gaps_table(
 
 
 def gaps_csv(report: PlaceReport, lang: str) -> str:
-    """One row per indicator: known gaps first (by impact), then the unknowns."""
+    """One row per indicator: known gaps first (by impact), then the unknowns, then the
+    indicators that do not apply ("n/a" as the current level, no target)."""
     header = [
         "indicator",
         "name",
@@ -198,6 +220,10 @@ def gaps_csv(report: PlaceReport, lang: str) -> str:
             None,
         ]
         for u in report["unknown"]
+    ]
+    rows += [
+        [u["indicator"], u["name"], u["dimension"], "n/a", None, None, None, None, None, None]
+        for u in report.get("not_applicable", [])
     ]
     return to_csv(header, rows)
 

@@ -87,6 +87,7 @@ def heatmap(
         name = str(row["name"])
         body.append(text_at(4, y + 18.5, clip(name, label_em - 1), size=13))
         by_place = {str(cell["place"]): cell["level"] for cell in row["levels"]}
+        na = {str(cell["place"]) for cell in row["levels"] if not cell.get("applicable", True)}
         for c, pid in enumerate(ids):
             body.append(
                 _cell(
@@ -99,6 +100,7 @@ def heatmap(
                     f"{places[c]['name']} · {name}",
                     levels,
                     lang,
+                    not_applicable=pid in na,
                 )
             )
         y += cell_h
@@ -114,15 +116,18 @@ def heatmap(
     width = max(width, x + 100)
     desc = "; ".join(
         f"{row['name']}: "
-        + ", ".join(f"{p['name']} {_level_text(row, str(p['id']))}" for p in places)
+        + ", ".join(f"{p['name']} {_level_text(row, str(p['id']), lang)}" for p in places)
         for row in rows
     )
     label = f"{t('heatmap', lang)}: " + ", ".join(str(p["name"]) for p in places)
     return chart_root(width, y + 30, label, desc, body, "chart-heatmap", natural=1.2)
 
 
-def _level_text(row: Mapping[str, Any], place: str) -> str:
-    level = next((c["level"] for c in row["levels"] if str(c["place"]) == place), None)
+def _level_text(row: Mapping[str, Any], place: str, lang: str = "en") -> str:
+    cell = next((c for c in row["levels"] if str(c["place"]) == place), None)
+    if cell is not None and not cell.get("applicable", True):
+        return t("not_applicable", lang)
+    level = cell["level"] if cell is not None else None
     return "?" if level is None else str(level)
 
 
@@ -138,15 +143,24 @@ def _cell(
     lang: str,
     *,
     hover: bool = True,
+    not_applicable: bool = False,
 ) -> str:
     low, high = bounds
-    if level is None:
+    if not_applicable:
+        fill, ink, shown = "#ffffff", MUTED, t("not_applicable", lang)
+    elif level is None:
         fill, ink, shown = "url(#pb-hatch)", MUTED, "?"
     else:
         step = round((level - low) / max(high - low, 1) * (len(HEAT) - 1))
         fill = HEAT[max(0, min(step, len(HEAT) - 1))]
         ink, shown = ("#ffffff" if step >= 3 else INK), str(level)
-    name = t("unknown", lang) if level is None else (levels or {}).get(str(level), "")
+    name = (
+        ""
+        if not_applicable
+        else t("unknown", lang)
+        if level is None
+        else (levels or {}).get(str(level), "")
+    )
     title = f"<title>{esc(f'{tip}: {shown} {name}'.strip())}</title>" if hover else ""
     return (
         f'<g>{title}<rect x="{num(x + 1)}" y="{num(y + 1)}" width="{num(w - 2)}" '

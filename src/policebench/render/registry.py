@@ -84,6 +84,17 @@ class WithRubric:
     result: Any
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What `evidence` renders: the source register, each place's evidence quality, and the
+    profiles (for their names)."""
+
+    rubric: Rubric
+    register: Any  # analysis.evidence.Register
+    qualities: dict[str, Any]  # place id -> analysis.evidence.Quality
+    names: dict[str, Profile]
+
+
 Renderer = Callable[[Any, Style], str]
 
 # --------------------------------------------------------------------------- score
@@ -266,6 +277,35 @@ def _diff_markdown(result: Any, s: Style) -> str:
     return rubric_diff.render_markdown(result, s.lang)
 
 
+# --------------------------------------------------------------------------- evidence
+
+
+def _evidence_table(r: Evidence, s: Style) -> str:
+    from policebench.render import evidence
+
+    return evidence.render_table(
+        r.rubric, r.register, r.qualities, r.names, s.lang, color=s.color, width=s.width
+    )
+
+
+def _evidence_json(r: Evidence, s: Style) -> str:
+    from policebench.render import evidence
+
+    return evidence.render_json(r.rubric, r.register, r.qualities)
+
+
+def _evidence_csv(r: Evidence, s: Style) -> str:
+    from policebench.render import evidence
+
+    return evidence.render_csv(r.rubric, r.register, r.names, s.lang)
+
+
+def _evidence_markdown(r: Evidence, s: Style) -> str:
+    from policebench.render import evidence
+
+    return evidence.render_markdown(r.rubric, r.register, r.qualities, r.names, s.lang)
+
+
 # --------------------------------------------------------------------------- the registry
 
 #: Per command: its format enum (what ``--format`` offers, in the order ``--help`` lists it)
@@ -333,6 +373,15 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "json": _sensitivity_json,
             "csv": _sensitivity_csv,
             "markdown": _sensitivity_markdown,
+        },
+    ),
+    "evidence": (
+        TableFormat,
+        {
+            "table": _evidence_table,
+            "json": _evidence_json,
+            "csv": _evidence_csv,
+            "markdown": _evidence_markdown,
         },
     ),
     "rubric diff": (

@@ -51,7 +51,10 @@ def render_csv(
             rnd(card.coverage, 4),
             "; ".join(card.provisional),
         ]
-        row += [rnd(card.dimensions[d.id].score) for d in rubric.dimensions]
+        row += [
+            rnd(card.dimensions[d.id].score) if card.dimensions[d.id].applicable else "n/a"
+            for d in rubric.dimensions
+        ]
         rows.append(row)
     return to_csv(header, rows)
 
@@ -75,9 +78,15 @@ def _ranking_rows(
             _stage(card, lang),
             pct(card.coverage, lang),
         ]
-        row += [num(card.dimensions[d.id].score, lang=lang) for d in rubric.dimensions]
+        row += [_dimension_score(card, d.id, lang) for d in rubric.dimensions]
         rows.append(row)
     return header, rows
+
+
+def _dimension_score(card: Scorecard, dim_id: str, lang: str) -> str:
+    """A dimension's score, or n/a when none of its indicators applies to the place."""
+    dim = card.dimensions[dim_id]
+    return num(dim.score, lang=lang) if dim.applicable else t("not_applicable", lang)
 
 
 def _indicator_rows(
@@ -95,7 +104,9 @@ def _indicator_rows(
     for dim in rubric.dimensions:
         for ind in dim.indicators:
             s = card.indicators[ind.id]
-            if s.level is None:
+            if not s.applicable:
+                level = t("not_applicable", lang)
+            elif s.level is None:
                 level = t("unknown", lang)
             else:
                 level = f"{s.level} · {rubric.scale.name_of(s.level, lang)}"

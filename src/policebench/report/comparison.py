@@ -94,7 +94,11 @@ def build_comparison(
                     "dimension": rubric.dimension_of[ind_id],
                     "dimension_name": names.dims[rubric.dimension_of[ind_id]],
                     "levels": [
-                        {"place": c.city_id, "level": result.heatmap[ind_id][c.city_id]}
+                        {
+                            "place": c.city_id,
+                            "level": result.heatmap[ind_id][c.city_id],
+                            "applicable": c.indicators[ind_id].applicable,
+                        }
                         for c in result.cards
                     ],
                 }

@@ -54,7 +54,10 @@ class SourceData(TypedDict):
     title: str
     url: str | None
     reliability: str
+    #: The date the source describes (age counts from it).
     date: str | None
+    #: When it was read.
+    accessed: str | None
 
 
 class ProvenanceRubric(TypedDict):
@@ -208,6 +211,8 @@ class DimensionScore(TypedDict):
     weight: float
     score: float | None
     coverage: float
+    #: False when none of its indicators applies to the place.
+    applicable: bool
 
 
 class IndicatorScore(TypedDict):
@@ -219,6 +224,8 @@ class IndicatorScore(TypedDict):
     confidence: str | None
     #: Whether the level rests on evidence (False: an opinion, or unknown).
     evidence: bool
+    #: False: not applicable to the place (n/a), left out of every average and of coverage.
+    applicable: bool
 
 
 class ScoredPlace(TypedDict):
@@ -231,6 +238,7 @@ class ScoredPlace(TypedDict):
     provisional: bool
     provisional_reasons: list[str]
     known: int
+    not_applicable: int
     opinions: int
     dimensions: dict[str, DimensionScore]
     indicators: dict[str, IndicatorScore]
@@ -290,6 +298,9 @@ class Summary(Provisional):
     of: int
     known: int
     indicators: int
+    #: Indicators that apply to the place (the coverage denominator), and those that do not.
+    applicable: int
+    not_applicable: int
     without_evidence: int
     open_gaps: int
     overall_if_closed: float | None
@@ -320,6 +331,8 @@ class DimensionSection(TypedDict):
     strongest: list[str]
     weakest: list[str]
     unknown: list[str]
+    #: The indicators that do not apply to the place (n/a).
+    not_applicable: list[str]
     open_gaps: int
     impact: float | None
 
@@ -444,7 +457,44 @@ class EvidenceRow(TypedDict):
     sources: list[SourceData]
     #: The questionnaire's statistics when the level came from `survey`.
     survey: dict[str, Any] | None
-    status: Literal["unknown", "opinion", "evidenced"]
+    status: Literal["not-applicable", "unknown", "opinion", "evidenced"]
+    #: Why the indicator does not apply (n/a only).
+    reason: str | None
+    #: The newest source's date, its age in years at the assessment, the age limit ("5y").
+    newest: str | None
+    age_years: float | None
+    max_age: str | None
+    stale: bool
+    repost_only: bool
+    flags: list[str]
+
+
+class ReliabilityShare(TypedDict):
+    reliability: str
+    levels: int
+    share: float | None
+
+
+class EvidenceQuality(TypedDict):
+    """A place's evidence in a few figures (analysis.evidence.quality)."""
+
+    known: int
+    by_reliability: list[ReliabilityShare]
+    median_age_years: float | None
+    max_age: str | None
+    opinions: int
+    stale: int
+    repost_only: int
+    no_source: int
+    not_applicable: int
+
+
+class NotApplicableRow(TypedDict):
+    indicator: str
+    name: str
+    dimension: str
+    dimension_name: str
+    reason: str | None
 
 
 class TrendPointRow(TypedDict):
@@ -474,11 +524,13 @@ class PlaceReport(TypedDict):
     gaps: list[GapRow]
     top: int | None
     unknown: list[UnknownRow]
+    not_applicable: list[NotApplicableRow]
     subtotals: list[Subtotal]
     overall_if_closed: float | None
     roadmap: Roadmap
     lessons: list[Lesson]
     evidence: list[EvidenceRow]
+    evidence_quality: EvidenceQuality
     trend: list[TrendPointRow]
     provenance: ProvenanceData | None
     #: With --uncertainty: the bands and how they were drawn.
@@ -497,6 +549,7 @@ class GapsResult(TypedDict):
     summary: Summary
     gaps: list[GapRow]
     unknown: list[UnknownRow]
+    not_applicable: list[NotApplicableRow]
     subtotals: list[Subtotal]
     overall_if_closed: float | None
 
@@ -559,6 +612,8 @@ class Spread(TypedDict):
 class HeatCell(TypedDict):
     place: str
     level: int | None
+    #: False: the indicator does not apply to the place (n/a, never unknown or zero).
+    applicable: bool
 
 
 class HeatRow(TypedDict):

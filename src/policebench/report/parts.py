@@ -71,6 +71,7 @@ def source_data(source: Source) -> SourceData:
         "url": source.url,
         "reliability": source.reliability,
         "date": source.date.isoformat() if source.date else None,
+        "accessed": source.accessed.isoformat() if source.accessed else None,
     }
 
 

@@ -29,6 +29,7 @@ from policebench.models.base import localized
 from policebench.report import sections
 from policebench.report.contract import (
     GapsResult,
+    NotApplicableRow,
     PlaceHead,
     PlaceReport,
     RankingRow,
@@ -45,7 +46,7 @@ from policebench.report.parts import (
     rnd,
     rubric_head,
 )
-from policebench.scoring import Scorecard
+from policebench.scoring import Scorecard, not_applicable_of
 
 __all__ = ["Names", "Provenance", "build_report", "gaps_result", "recommend_result"]
 
@@ -102,7 +103,7 @@ def build_report(
     )
     gaps = analyse(rubric, city, targets, against, levels=known)
     chosen = [g for g in gaps.gaps if g.gap][: top if top else None]
-    roadmap = plan(rubric, chosen, known[city.id])
+    roadmap = plan(rubric, chosen, known[city.id], not_applicable_of(city))
     rank = comparison.rank_of(city.id)
     return {
         "policebench": provenance.version if provenance else None,
@@ -124,6 +125,18 @@ def build_report(
         "gaps": [sections.gap(g, names) for g in gaps.gaps],
         "top": top,
         "unknown": [sections.unknown(g, city, names) for g in gaps.unknown],
+        "not_applicable": [
+            NotApplicableRow(
+                {
+                    "indicator": i,
+                    "name": names.inds[i],
+                    "dimension": rubric.dimension_of[i],
+                    "dimension_name": names.dims[rubric.dimension_of[i]],
+                    "reason": localized(city.indicators[i], "reason", lang) or None,
+                }
+            )
+            for i in gaps.not_applicable
+        ],
         "subtotals": [
             Subtotal(
                 {
@@ -141,6 +154,7 @@ def build_report(
         "roadmap": sections.roadmap(roadmap, names),
         "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions, known),
         "evidence": sections.evidence(rubric, city, names, known[city.id]),
+        "evidence_quality": sections.evidence_quality(rubric, city),
         "trend": sections.trend(rubric, [*history, city]) if history else [],
         "provenance": provenance_data(provenance),
         # Filled by report.uncertainty when bands are asked for (--uncertainty).
@@ -189,6 +203,8 @@ def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis, names: Name
         "of": of,
         "known": card.known,
         "indicators": len(card.indicators),
+        "applicable": card.applicable,
+        "not_applicable": card.not_applicable,
         "without_evidence": card.opinions,
         "open_gaps": sum(1 for g in gaps.gaps if g.gap),
         "overall_if_closed": rnd(gaps.overall_if_closed),
@@ -207,6 +223,7 @@ def gaps_result(report: PlaceReport) -> GapsResult:
         "summary": report["summary"],
         "gaps": report["gaps"],
         "unknown": report["unknown"],
+        "not_applicable": report["not_applicable"],
         "subtotals": report["subtotals"],
         "overall_if_closed": report["overall_if_closed"],
     }

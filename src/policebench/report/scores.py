@@ -26,12 +26,14 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:
                 "provisional": bool(card.provisional),
                 "provisional_reasons": list(card.provisional),
                 "known": card.known,
+                "not_applicable": card.not_applicable,
                 "opinions": card.opinions,
                 "dimensions": {
                     d.id: {
                         "weight": d.weight,
                         "score": rnd(d.score),
                         "coverage": rnd(d.coverage, 4),
+                        "applicable": d.applicable,
                     }
                     for d in card.dimensions.values()
                 },
@@ -44,6 +46,7 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:
                         "score": rnd(i.score),
                         "confidence": i.confidence,
                         "evidence": i.has_evidence,
+                        "applicable": i.applicable,
                     }
                     for i in card.indicators.values()
                 },

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from policebench.analysis.evidence import RELIABILITY_ORDER, level_evidence, quality
 from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.roadmap import Roadmap as Plan
@@ -18,6 +19,7 @@ from policebench.models.base import localized
 from policebench.report.contract import (
     Blocked,
     DimensionSection,
+    EvidenceQuality,
     EvidenceRow,
     GapRow,
     Lesson,
@@ -81,7 +83,14 @@ def dimensions(
                 ],
                 "strongest": [names.inds[i] for lv, i in known if lv == high and high != low],
                 "weakest": [names.inds[i] for lv, i in known if lv == low],
-                "unknown": [names.inds[i] for lv, i in levels if lv is None],
+                "unknown": [
+                    names.inds[i]
+                    for lv, i in levels
+                    if lv is None and card.indicators[i].applicable
+                ],
+                "not_applicable": [
+                    names.inds[i.id] for i in dim.indicators if not card.indicators[i.id].applicable
+                ],
                 "open_gaps": subtotal[dim.id].open,
                 "impact": rnd(subtotal[dim.id].impact),
             }
@@ -320,17 +329,21 @@ def evidence(
     """The evidence appendix: every indicator with its level, evidence and sources
     (``levels``: the place's levels when already derived)."""
     levels = levels if levels is not None else levels_of(rubric, city)
+    ages = {row.indicator: row for row in level_evidence(rubric, city)}
     out: list[EvidenceRow] = []
     for ind_id, indicator in rubric.indicators.items():
         entry = city.indicators.get(ind_id) or Assessment()
         level = levels[ind_id]
+        age = ages.get(ind_id)
         out.append(
             {
                 "indicator": ind_id,
                 "name": names.inds[ind_id],
                 "dimension_name": names.dims[rubric.dimension_of[ind_id]],
                 "level": level,
-                "level_name": names.level(level),
+                "level_name": names.level(level)
+                if entry.applicable
+                else t("not_applicable", names.lang),
                 "value": entry.value,
                 "unit": localized(indicator, "unit", names.lang) if indicator.unit else None,
                 "confidence": entry.confidence,
@@ -338,12 +351,48 @@ def evidence(
                 "note": localized(entry, "note", names.lang) or None,
                 "sources": [source_data(s) for s in entry.sources],
                 "survey": entry.survey.model_dump(mode="json") if entry.survey else None,
-                "status": "unknown"
+                "status": "not-applicable"
+                if not entry.applicable
+                else "unknown"
                 if level is None
                 else ("opinion" if not entry.evidence else "evidenced"),
+                "reason": localized(entry, "reason", names.lang) or None,
+                # The level's evidence age and flags (analysis.evidence): the newest source's
+                # date, its age in years at the assessment, and stale / repost-only.
+                "newest": age.newest.isoformat() if age and age.newest else None,
+                "age_years": _years(age.age_days) if age else None,
+                "max_age": rubric.max_age_of(ind_id),
+                "stale": bool(age and age.stale),
+                "repost_only": bool(age and age.repost_only),
+                "flags": list(age.flags) if age else [],
             }
         )
     return out
+
+
+def _years(days: float | None) -> float | None:
+    return None if days is None else round(days / 365.25, 1)
+
+
+def evidence_quality(rubric: Rubric, city: Profile) -> EvidenceQuality:
+    """The place's evidence in a few figures: the share of its known levels by their best
+    source's reliability, the median age of their newest sources, opinions, stale levels and
+    levels resting on reposts only (``analysis.evidence.quality``)."""
+    q = quality(rubric, city)
+    return {
+        "known": q.known,
+        "by_reliability": [
+            {"reliability": r, "levels": q.by_reliability[r], "share": rnd(q.share(r), 4)}
+            for r in (*RELIABILITY_ORDER, "none")
+        ],
+        "median_age_years": _years(q.median_age_days),
+        "max_age": rubric.evidence_max_age,
+        "opinions": q.opinions,
+        "stale": q.stale,
+        "repost_only": q.repost_only,
+        "no_source": q.no_source,
+        "not_applicable": q.not_applicable,
+    }
 
 
 def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:

@@ -191,6 +191,12 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
             "",
             False,
         )
+    if kind == "age_form":
+        return (
+            Msg("age-form", subject=subject, value=typed),
+            Msg("age-form-hint"),
+            False,
+        )
     if kind == "string_pattern_mismatch":
         return _id_message(name, value, is_key)
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
@@ -376,6 +382,7 @@ PYDANTIC_CODES = {
     "less_than": "out-of-bounds",
     "less_than_equal": "out-of-bounds",
     "string_pattern_mismatch": "id-form",
+    "age_form": "age-form",
     "dict_type": "not-a-mapping",
     "model_type": "not-a-mapping",
     "model_attributes_type": "not-a-mapping",

@@ -7,7 +7,7 @@ rubric and its document in, problems at their YAML positions out.
 from __future__ import annotations
 
 from policebench.messages import Msg
-from policebench.models import Profile, Rubric
+from policebench.models import Assessment, Profile, Rubric
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
 from policebench.validation.forms import look_alikes, slug
@@ -33,6 +33,11 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
         indicator = known.get(ind_id)
         if indicator is None:
             problems.append(_unknown_indicator(doc, ind_id, rubric))
+            continue
+        if not entry.applicable:
+            problems.extend(
+                _not_applicable(doc, path, ind_id, entry, indicator.allow_not_applicable)
+            )
             continue
         if entry.level is not None and entry.level not in scale.span:
             problems.append(
@@ -127,6 +132,86 @@ def unknown_targets(doc: Document, rubric: Rubric) -> list[Problem]:
     return problems
 
 
+def _not_applicable(
+    doc: Document, path: YamlPath, ind_id: str, entry: Assessment, allowed: bool
+) -> list[Problem]:
+    """An indicator marked ``applicable: false``: allowed by the rubric, with a reason and
+    no level."""
+    out = []
+    if not allowed:
+        out.append(
+            doc.problem(
+                (*path, "applicable"),
+                Msg("na-forbidden", id=ind_id),
+                Msg("na-forbidden-hint"),
+                code="not-applicable-forbidden",
+            )
+        )
+    if not (entry.reason or "").strip() and not (entry.reason_zh or "").strip():
+        out.append(
+            doc.problem(
+                (*path, "applicable"),
+                Msg("na-no-reason", id=ind_id),
+                Msg("na-no-reason-hint"),
+                key=True,
+                code="not-applicable-no-reason",
+            )
+        )
+    for key in ("level", "value"):
+        if getattr(entry, key) is not None:
+            out.append(
+                doc.problem(
+                    (*path, key),
+                    Msg("na-with-level", id=ind_id, key=key),
+                    Msg("na-with-level-hint", key=key),
+                    key=True,
+                    code="not-applicable-with-level",
+                )
+            )
+    return out
+
+
+def _source_dates(profile: Profile, doc: Document, ind_id: str, entry: Assessment) -> list[Problem]:
+    out = []
+    for n, source in enumerate(entry.sources):
+        path: YamlPath = ("indicators", ind_id, "sources", n)
+        if source.date is not None and source.date > profile.assessed:
+            out.append(
+                doc.problem(
+                    (*path, "date"),
+                    Msg(
+                        "source-after-assessment",
+                        id=ind_id,
+                        date=str(source.date),
+                        assessed=str(profile.assessed),
+                    ),
+                    Msg("source-after-assessment-hint"),
+                    code="source-after-assessment",
+                    severity="warning",
+                )
+            )
+        if (
+            source.date is not None
+            and source.accessed is not None
+            and source.accessed < source.date
+        ):
+            out.append(
+                doc.problem(
+                    (*path, "accessed"),
+                    Msg(
+                        "source-accessed-early",
+                        id=ind_id,
+                        accessed=str(source.accessed),
+                        date=str(source.date),
+                    ),
+                    Msg("source-accessed-early-hint"),
+                    code="source-accessed-before-date",
+                    severity="warning",
+                )
+            )
+    return out
+
+
 def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
     return doc.problem(
         ("indicators", ind_id),
@@ -167,10 +252,12 @@ def unknown_indicators(doc: Document, rubric: Rubric) -> list[Problem]:
 
 
 def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
-    """Levels given without evidence or without a source: opinions, flagged but not errors."""
+    """Levels given without evidence or without a source: opinions, flagged but not errors;
+    and source dates that cannot be right (after the assessment, or read before written)."""
     warnings: list[Problem] = []
     for ind_id, entry in profile.indicators.items():
-        if entry.level is None and entry.value is None:
+        warnings.extend(_source_dates(profile, doc, ind_id, entry))
+        if (entry.level is None and entry.value is None) or not entry.applicable:
             continue
         if not entry.evidence:
             warnings.append(

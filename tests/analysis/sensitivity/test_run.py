@@ -412,3 +412,29 @@ def test_a_run_too_large_for_memory_is_refused_before_it_starts(
 ) -> None:
     with pytest.raises(UserError, match="GiB of memory"):
         run(rubric, list(profiles.values()), samples=200_000_000)
+
+
+def test_a_not_applicable_level_is_never_imputed() -> None:
+    # x: a=4, b n/a. Imputing unknowns has nothing to impute: every sample is the point 100
+    # (were b imputed, the lowest would give 50).
+    r = rubric(impute_unknown=True)
+    x = Profile.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "rubric": "tiny",
+            "assessed": dt.date(2025, 1, 1),
+            "indicators": {
+                "a": {"level": 4, "confidence": "high"},
+                "b": {"applicable": False, "reason": "not here"},
+            },
+        }
+    )
+    y = place("y", a=(2, "high"), b=(None, ""))
+    result = run(r, [x, y], samples=2000, seed=5)
+    bx = result.place("x").overall
+    assert bx is not None
+    assert (bx.point, bx.min, bx.max) == (100.0, 100.0, 100.0)
+    by = result.place("y").overall
+    assert by is not None
+    assert (by.point, by.min, by.max) == (50.0, 25.0, 75.0)  # b imputed 0 or 4, or left out

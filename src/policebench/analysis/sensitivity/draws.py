@@ -18,9 +18,11 @@ What one sample draws (each source from its own seeded stream):
   probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
   as whole counts out of 256 (one random byte per level and sample: of a share of s bytes,
   the lowest s // 2 values move the level down and the highest s - s // 2 up). A known
-  level without a confidence counts as low;
+  level without a confidence counts as low; a stale level (its newest source older than the
+  rubric's ``evidence_max_age``) counts one step lower (``analysis.evidence``);
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
-  ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out.
+  ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out. A level
+  marked not applicable is never imputed: it is always left out.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from policebench.analysis.evidence import effective_confidence
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.messages import Msg
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.scoring import levels_of
+from policebench.scoring import levels_of, not_applicable_of
 from policebench.validation.uncertainty import impute_bounds
 
 #: Move probabilities are applied as whole counts out of this (one random byte per level).
@@ -62,6 +65,8 @@ class Model:
     ind_weights: list[float]
     digits: Any  # (P, I) int32; unknown entries are ``count`` (left out), replaced per sample
     known: Any  # (P, I) bool
+    #: (P, I) bool: False where the indicator is n/a for the place (never imputed).
+    applicable: Any
     moves: Any  # (P, I) int8: 0 never moves, 1 low confidence, 2 medium
     t_down: Any  # (P, I) uint8
     t_up: Any  # (P, I) uint8
@@ -76,6 +81,9 @@ class Model:
     patterns: list[tuple[Any, Any]]
     #: Per dimension: (P,) bool, the place knows at least one of its indicators.
     counted: list[Any]
+    #: As ``patterns`` and ``counted`` when unknowns are imputed: the applicable indicators.
+    applicable_patterns: list[tuple[Any, Any]]
+    applicable_counted: list[Any]
 
     @property
     def digit_count(self) -> int:
@@ -104,6 +112,7 @@ def prepare(
     n_places, n_ind = len(places), len(columns)
     digits = np.full((n_places, n_ind), count, dtype=np.int32)
     known = np.zeros((n_places, n_ind), dtype=bool)
+    applicable = np.ones((n_places, n_ind), dtype=bool)
     moves = np.zeros((n_places, n_ind), dtype=np.int8)
     t_down = np.zeros((n_places, n_ind), dtype=np.uint8)
     t_up = np.full((n_places, n_ind), SHIFT_RESOLUTION - 1, dtype=np.uint8)
@@ -114,6 +123,9 @@ def prepare(
     shiftable = []
     for p, profile in enumerate(places):
         known_levels = levels[profile.id] if levels else levels_of(rubric, profile)
+        for ind_id in not_applicable_of(profile):
+            if ind_id in columns:
+                applicable[p, columns[ind_id]] = False
         for ind_id, level in known_levels.items():
             if level is None:
                 continue
@@ -132,8 +144,7 @@ def prepare(
             i = columns[ind_id]
             digits[p, i] = level - low
             known[p, i] = True
-            entry = profile.indicators.get(ind_id)
-            k = kind[entry.confidence if entry else None]
+            k = kind[effective_confidence(rubric, profile, ind_id)]
             share = shares[k]
             moves[p, i] = k if share else 0
             # A move off the scale stays put: no down region at the bottom, no up at the top.
@@ -150,6 +161,7 @@ def prepare(
         ind_weights=[rubric.indicators[i].weight for i in columns],
         digits=digits,
         known=known,
+        applicable=applicable,
         moves=moves,
         t_down=t_down,
         t_up=t_up,
@@ -159,6 +171,10 @@ def prepare(
         step=step,
         patterns=[np.unique(known[:, cols], axis=0, return_inverse=True) for _, cols in dims],
         counted=[known[:, cols].any(axis=1) for _, cols in dims],
+        applicable_patterns=[
+            np.unique(applicable[:, cols], axis=0, return_inverse=True) for _, cols in dims
+        ],
+        applicable_counted=[applicable[:, cols].any(axis=1) for _, cols in dims],
     )
 
 

@@ -91,7 +91,9 @@ def _evaluate(
     for s0, s1, geometric, unknowns in blocks:
         n = s1 - s0
         sl = slice(s0, s1)
-        digits = np.where(known, model.digits[p0:p1], model.unknown_digit[unknowns])
+        # An n/a level keeps its digit (left out) even when unknowns are imputed.
+        kept = known | ~model.applicable[p0:p1]
+        digits = np.where(kept, model.digits[p0:p1], model.unknown_digit[unknowns])
         values = tables.values[0 if tables.per_sample else int(geometric)]
         w_dim = [w for w, _ in model.dims] if draws.w_dim is None else draws.w_dim[:, sl]
         num, den, tmp, total, weight, low, high = (
@@ -118,7 +120,8 @@ def _evaluate(
         high.fill(-np.inf)
         # Where every place has every dimension (the usual case) the overall denominator is
         # one sum per sample, not per place: rows, not samples x places, of work.
-        everywhere = unknowns != 0 or all(c[p0:p1].all() for c in model.counted)
+        counted_of = model.applicable_counted if unknowns else model.counted
+        everywhere = all(c[p0:p1].all() for c in counted_of)
         if everywhere:
             weight = weight[0]
         weight.fill(0.0)
@@ -150,7 +153,7 @@ def _evaluate(
             else:
                 # A dimension counts where it has a counted indicator, as in
                 # scoring.aggregate.
-                counts = model.counted[d][p0:p1, None]
+                counts = counted_of[d][p0:p1, None]
                 np.add(total, tmp, out=total, where=counts)
                 wide = np.broadcast_to(w_dim[d], (rows, n))
                 np.add(weight, wide, out=weight, where=counts)
@@ -173,14 +176,14 @@ def _denominators(
     Places sharing a pattern of known indicators share the sum, so it is computed once per
     pattern and block of samples (in rubric order, as ``scoring.aggregate`` sums; kept with
     the draws for the other place chunks) and copied to their rows. With unknowns imputed
-    every indicator counts."""
+    every applicable indicator counts."""
     import numpy as np
 
     key = (sl.start, sl.stop, unknowns, d)
     sums = draws.sums.get(key)
     patterns, inverse = model.patterns[d]
-    if unknowns:
-        patterns, inverse = np.ones((1, patterns.shape[1]), dtype=bool), None
+    if unknowns:  # every applicable indicator counts
+        patterns, inverse = model.applicable_patterns[d]
     if sums is None:
         cols = model.dims[d][1]
         weights = [

@@ -1,0 +1,348 @@
+"""`policebench evidence` output: the source register as a table, JSON, CSV or Markdown.
+
+Three parts: every source (where it is cited, its reliability, age and flags); every level
+with a flag (stale, resting on reposts only, no source); and each place's evidence quality
+in a line. The JSON holds every level, flagged or not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policebench.analysis.evidence import (
+    RELIABILITY_ORDER,
+    LevelEvidence,
+    Quality,
+    Register,
+    SourceEntry,
+    age_years,
+)
+from policebench.i18n import label, t
+from policebench.models import Profile, Rubric
+from policebench.models.base import localized
+from policebench.render.common import (
+    add_row,
+    md_table,
+    plain,
+    rich_to_text,
+    to_csv,
+    to_json,
+)
+
+
+def age_text(days: int | float | None, lang: str) -> str:
+    """An age for people: years with one decimal ("4.2 y", "4.2年"), or "undated"."""
+    if days is None:
+        return t("ev_undated", lang)
+    return t("ev_age_years", lang).format(years=f"{days / 365.25:.1f}")
+
+
+def flag_text(flags: tuple[str, ...], lang: str) -> str:
+    return ", ".join(t(f"ev_flag_{f.replace('-', '_')}", lang) for f in flags)
+
+
+def _place(names: dict[str, Profile], pid: str, lang: str) -> str:
+    profile = names.get(pid)
+    return localized(profile, "name", lang) if profile else pid
+
+
+def _ind(rubric: Rubric, ind_id: str, lang: str) -> str:
+    return localized(rubric.indicators[ind_id], "name", lang)
+
+
+def _supports_text(rubric: Rubric, entry: SourceEntry, names: dict[str, Profile], lang: str) -> str:
+    """ "Hangzhou: Top-level design, Data sharing; Qingdao: ..." (places in id order)."""
+    parts = []
+    for pid in entry.places:
+        inds = [_ind(rubric, i, lang) for p, i in entry.supports if p == pid]
+        sep = "、" if lang == "zh" else ", "
+        parts.append(f"{label(_place(names, pid, lang), lang)}{sep.join(inds)}")
+    return "; ".join(parts)
+
+
+def _reliability_text(entry: SourceEntry, lang: str) -> str:
+    return " / ".join(t(r, lang) for r in entry.reliabilities)
+
+
+def rule_text(rubric: Rubric, register: Register, lang: str) -> str:
+    limit = rubric.evidence_max_age or t("ev_no_limit", lang)
+    return t("ev_rule", lang).format(max_age=limit, many=register.many)
+
+
+def _flagged(register: Register) -> list[LevelEvidence]:
+    return [lv for lv in register.levels if lv.flags]
+
+
+def quality_text(q: Quality, lang: str) -> str:
+    """A place's evidence quality in one line (shares by best reliability, median age...)."""
+    shares = ", ".join(
+        f"{t(r if r != 'none' else 'ev_flag_no_source', lang)} {round(100 * q.share(r))}%"
+        for r in (*RELIABILITY_ORDER, "none")
+    )
+    median = age_text(q.median_age_days, lang) if q.median_age_days is not None else "—"
+    return t("ev_quality_line", lang).format(
+        known=q.known,
+        shares=shares,
+        median=median,
+        opinions=q.opinions,
+        stale=q.stale,
+        reposts=q.repost_only,
+        unsourced=q.no_source,
+    )
+
+
+# --------------------------------------------------------------------------- data
+
+
+def register_data(
+    rubric: Rubric, register: Register, qualities: dict[str, Quality]
+) -> dict[str, Any]:
+    """The machine contract of `evidence --format json`."""
+    return {
+        "rubric": {"id": rubric.id, "version": rubric.version},
+        "many_levels": register.many,
+        "sources": [
+            {
+                "key": e.key,
+                "title": e.title,
+                "url": e.url,
+                "reliabilities": list(e.reliabilities),
+                "date": e.date.isoformat() if e.date else None,
+                "accessed": e.accessed.isoformat() if e.accessed else None,
+                "age_days": e.age_days,
+                "age_years": age_years(e.age_days),
+                "places": list(e.places),
+                "indicators": list(e.indicators),
+                "supports": [{"place": p, "indicator": i} for p, i in e.supports],
+                "flags": list(e.flags),
+            }
+            for e in register.sources
+        ],
+        "levels": [_level_data(lv) for lv in register.levels],
+        "places": {pid: _quality_data(q) for pid, q in qualities.items()},
+    }
+
+
+def _level_data(lv: LevelEvidence) -> dict[str, Any]:
+    return {
+        "place": lv.place,
+        "indicator": lv.indicator,
+        "level": lv.level,
+        "applicable": lv.applicable,
+        "confidence": lv.confidence,
+        "effective_confidence": lv.effective_confidence,
+        "evidence": lv.has_evidence,
+        "best_reliability": lv.best_reliability,
+        "newest": lv.newest.isoformat() if lv.newest else None,
+        "age_days": lv.age_days,
+        "age_years": age_years(lv.age_days),
+        "max_age": lv.max_age,
+        "sources": list(lv.sources),
+        "flags": list(lv.flags),
+    }
+
+
+def _quality_data(q: Quality) -> dict[str, Any]:
+    return {
+        "known": q.known,
+        "by_reliability": dict(q.by_reliability),
+        "median_age_days": q.median_age_days,
+        "median_age_years": age_years(
+            None if q.median_age_days is None else round(q.median_age_days)
+        ),
+        "opinions": q.opinions,
+        "stale": q.stale,
+        "repost_only": q.repost_only,
+        "no_source": q.no_source,
+        "not_applicable": q.not_applicable,
+    }
+
+
+def render_json(rubric: Rubric, register: Register, qualities: dict[str, Quality]) -> str:
+    return to_json(register_data(rubric, register, qualities))
+
+
+# --------------------------------------------------------------------------- csv
+
+
+def render_csv(
+    rubric: Rubric, register: Register, names: dict[str, Profile], lang: str = "en"
+) -> str:
+    """One row per level and source it cites (a level without a source: one row, empty
+    source columns): a long table a spreadsheet filters."""
+    by_key = {e.key: e for e in register.sources}
+    header = [
+        "place",
+        "indicator",
+        "level",
+        "confidence",
+        "level_age_years",
+        "level_flags",
+        "source",
+        "url",
+        "reliability",
+        "date",
+        "accessed",
+        "source_age_years",
+        "source_flags",
+    ]
+    rows: list[list[Any]] = []
+    for lv in register.levels:
+        if not lv.known:
+            continue
+        head = [
+            _place(names, lv.place, lang),
+            _ind(rubric, lv.indicator, lang),
+            lv.level,
+            lv.confidence,
+            age_years(lv.age_days),
+            "; ".join(lv.flags),
+        ]
+        if not lv.sources:
+            rows.append([*head, None, None, None, None, None, None, None])
+        for key in lv.sources:
+            e = by_key[key]
+            rows.append(
+                [
+                    *head,
+                    e.title,
+                    e.url,
+                    "; ".join(e.reliabilities),
+                    e.date.isoformat() if e.date else None,
+                    e.accessed.isoformat() if e.accessed else None,
+                    age_years(e.age_days),
+                    "; ".join(e.flags),
+                ]
+            )
+    return to_csv(header, rows)
+
+
+# --------------------------------------------------------------------------- table, markdown
+
+
+def _source_rows(
+    rubric: Rubric, register: Register, names: dict[str, Profile], lang: str
+) -> tuple[list[str], list[list[str]]]:
+    header = [
+        "#",
+        t("ev_source", lang),
+        t("reliability", lang),
+        t("ev_date", lang),
+        t("ev_age", lang),
+        t("ev_levels", lang),
+        t("ev_supports", lang),
+        t("ev_flags", lang),
+    ]
+    rows = []
+    for n, e in enumerate(register.sources, 1):
+        title = e.title if not e.url else f"{e.title}\n{e.url}"
+        rows.append(
+            [
+                str(n),
+                title,
+                _reliability_text(e, lang),
+                e.date.isoformat() if e.date else "—",
+                age_text(e.age_days, lang),
+                str(len(e.supports)),
+                _supports_text(rubric, e, names, lang),
+                flag_text(e.flags, lang),
+            ]
+        )
+    return header, rows
+
+
+def _level_rows(
+    rubric: Rubric, register: Register, names: dict[str, Profile], lang: str
+) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("city", lang),
+        t("indicator", lang),
+        t("level", lang),
+        t("ev_best", lang),
+        t("ev_age", lang),
+        t("ev_flags", lang),
+    ]
+    rows = []
+    for lv in _flagged(register):
+        rows.append(
+            [
+                _place(names, lv.place, lang),
+                _ind(rubric, lv.indicator, lang),
+                str(lv.level),
+                t(lv.best_reliability, lang) if lv.best_reliability else "—",
+                age_text(lv.age_days, lang),
+                flag_text(lv.flags, lang),
+            ]
+        )
+    return header, rows
+
+
+def _quality_rows(qualities: dict[str, Quality], names: dict[str, Profile], lang: str) -> list[str]:
+    return [
+        f"{label(_place(names, pid, lang), lang)}{quality_text(q, lang)}"
+        for pid, q in qualities.items()
+    ]
+
+
+def render_markdown(
+    rubric: Rubric,
+    register: Register,
+    qualities: dict[str, Quality],
+    names: dict[str, Profile],
+    lang: str = "en",
+) -> str:
+    header, rows = _source_rows(rubric, register, names, lang)
+    rows = [[r[0], r[1].replace("\n", " · "), *r[2:]] for r in rows]
+    out = [f"# {t('ev_title', lang)}\n", f"{rule_text(rubric, register, lang)}\n"]
+    out.append(f"## {t('ev_quality', lang)}\n")
+    out += [f"- {line}" for line in _quality_rows(qualities, names, lang)]
+    out.append("")
+    out.append(f"## {t('ev_sources', lang)} ({len(register.sources)})\n")
+    out.append(md_table(header, rows) if rows else t("none", lang))
+    out.append("")
+    header, rows = _level_rows(rubric, register, names, lang)
+    out.append(f"## {t('ev_flagged_levels', lang)} ({len(rows)})\n")
+    out.append(md_table(header, rows) if rows else t("none", lang))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_table(
+    rubric: Rubric,
+    register: Register,
+    qualities: dict[str, Quality],
+    names: dict[str, Profile],
+    lang: str = "en",
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    header, rows = _source_rows(rubric, register, names, lang)
+    sources = Table(
+        title=plain(f"{t('ev_sources', lang)} ({len(register.sources)})"),
+        title_justify="left",
+        header_style="bold",
+        caption=plain(rule_text(rubric, register, lang)),
+        caption_justify="left",
+        show_lines=True,
+    )
+    for n, column in enumerate(header):
+        sources.add_column(plain(column), justify="right" if n in (0, 5) else "left")
+    for row in rows:
+        add_row(sources, *row, style="yellow" if row[-1] else None)
+    header, rows = _level_rows(rubric, register, names, lang)
+    levels = Table(
+        title=plain(f"{t('ev_flagged_levels', lang)} ({len(rows)})"),
+        title_justify="left",
+        header_style="bold",
+    )
+    for column in header:
+        levels.add_column(plain(column))
+    for row in rows:
+        add_row(levels, *row)
+    summary = [Text(t("ev_quality", lang), style="bold")]
+    summary += [Text(line) for line in _quality_rows(qualities, names, lang)]
+    return rich_to_text(Group(*summary, sources, levels), color=color, width=width)
