@@ -189,7 +189,7 @@ def output_path(raw: str) -> Path:
 
     path = Path(raw)
     if ends_in_separator(raw) and not path.is_dir():
-        lang = ui_lang()
+        lang = current_lang()
         raise typer.BadParameter(
             f"{t('out_trailing_sep', lang).format(path=raw)} ({t('out_trailing_sep_hint', lang)})"
         )
@@ -236,11 +236,6 @@ CitiesArg = Annotated[
 
 def lang_of(option: Lang | None) -> str:
     return option.value if option is not None else default_lang()
-
-
-def ui_lang() -> str:
-    """The language of the running command's messages (--lang, else the locale's)."""
-    return current_lang()
 
 
 def style_for(output: Path | None, lang: str, template_dir: Path | None = None) -> Style:
