@@ -53,6 +53,9 @@ DYNAMIC = {
     ("readers/yaml/_fullwidth.py", "code"),
     # The uncertainty settings' codes, the last item of each issue in _issues.
     ("validation/rubric_checks.py", "code"),
+    # A workbook's problems: at_cell, _Reader.problem, CellDocument.problem and _refuse.fail
+    # pass on the code their callers give as a keyword (each call is read above).
+    ("readers/workbook.py", "code"),
 }
 
 

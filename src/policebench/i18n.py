@@ -457,6 +457,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 14 (office: xlsx and docx)
+    "office_tty": (
+        "an Office file (xlsx, docx) is not shown on a terminal",
+        "Office 文件（xlsx、docx）不能输出到终端",
+    ),
+    "office_tty_hint": ("give --output FILE", "请用 --output 指定文件"),
 }
 
 

@@ -58,6 +58,8 @@ FORMAT_OF_SUFFIX = {
     ".txt": "table",
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".xlsx": "xlsx",
+    ".docx": "docx",
 }
 #: Formats whose extension says them only for a command that writes them: .txt is any text and
 #: .yaml any YAML, so ``report --format markdown -o notes.txt`` is markdown, and a .yaml name is
@@ -71,6 +73,8 @@ SUFFIX_OF_FORMAT = {
     "csv": ".csv",
     "table": ".txt",
     "yaml": ".yaml",
+    "xlsx": ".xlsx",
+    "docx": ".docx",
 }
 
 
@@ -255,9 +259,18 @@ def print_problems(problems: Iterable[Problem]) -> None:
         sys.stderr.write(f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}\n")
 
 
-def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None:
-    """``text`` to ``output`` (atomically) or to stdout."""
+def emit(text: str | bytes, output: Path | None, protected: Iterable[Path] = ()) -> None:
+    """``text`` to ``output`` (atomically) or to stdout; bytes (an Office file) never to a
+    terminal."""
     if output is None:
+        if isinstance(text, bytes):
+            if sys.stdout.isatty():
+                lang = default_lang()
+                raise UserError(t("office_tty", lang), t("office_tty_hint", lang))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -267,7 +280,7 @@ def emit(text: str, output: Path | None, protected: Iterable[Path] = ()) -> None
     sys.stderr.write(f"wrote {output}\n")
 
 
-def finish(text: str, output: Path | None, ws: Any, failed: bool) -> None:
+def finish(text: str | bytes, output: Path | None, ws: Any, failed: bool) -> None:
     """Write a command's result, then exit 2 if some input was bad (and left out)."""
     emit(text, output, ws.inputs())
     if failed:

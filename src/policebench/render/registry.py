@@ -7,8 +7,10 @@ command's format enum; ``tests/render/test_registry.py`` fails when an enum offe
 without a renderer or a renderer is not offered.
 
 Every renderer takes the command's result and a :class:`Style` (language, colour, width,
-templates) and returns text. Render modules are imported by the renderer that needs them,
-never at start-up: ``policebench --version`` and ``score`` stay fast.
+templates) and returns text, or bytes for the Office formats (:data:`BINARY`: xlsx, docx),
+which are zip packages written as they are (never to a terminal). Render modules are
+imported by the renderer that needs them, never at start-up: ``policebench --version`` and
+``score`` stay fast.
 """
 
 from __future__ import annotations
@@ -47,6 +49,25 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class ProfileFormat(StrEnum):
+    """What `new` and `export` write: the YAML profile, or the data-collection workbook."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+class ExportFormat(StrEnum):
+    """What `export` writes: the workbook filled from a profile (first: its default), or the
+    profile again as commented YAML."""
+
+    xlsx = "xlsx"
+    yaml = "yaml"
+
+
+#: Formats whose renderers return bytes (Office packages) rather than text.
+BINARY = frozenset({"xlsx", "docx"})
+
+
 class DiffFormat(StrEnum):
     table = "table"
     json = "json"
@@ -83,7 +104,33 @@ class WithRubric:
     result: Any
 
 
-Renderer = Callable[[Any, Style], str]
+@dataclass(frozen=True)
+class ProfileDoc:
+    """What `new` and `export` render: a profile, its rubric (and the SHA-256 of the rubric's
+    file, recorded in a workbook), and the file name the YAML's "check with" line names."""
+
+    profile: Profile
+    rubric: Rubric
+    rubric_sha256: str
+    file: str
+
+
+Renderer = Callable[[Any, Style], str | bytes]
+
+# --------------------------------------------------------------------------- new, export
+
+
+def _profile_yaml(r: ProfileDoc, s: Style) -> str:
+    from policebench.render.profile_yaml import render_profile
+
+    return render_profile(r.profile, r.rubric, s.lang, file=r.file)
+
+
+def _profile_xlsx(r: ProfileDoc, s: Style) -> bytes:
+    from policebench.render.workbook import render_workbook
+
+    return render_workbook(r.profile, r.rubric, r.rubric_sha256, s.lang)
+
 
 # --------------------------------------------------------------------------- score
 
@@ -271,6 +318,8 @@ def _diff_markdown(result: Any, s: Style) -> str:
 #: and the renderer of each format; the first is the default when writing to stdout and the
 #: file name says nothing.
 _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
+    "new": (ProfileFormat, {"yaml": _profile_yaml, "xlsx": _profile_xlsx}),
+    "export": (ExportFormat, {"xlsx": _profile_xlsx, "yaml": _profile_yaml}),
     "score": (
         TableFormat,
         {
@@ -360,6 +409,6 @@ def default(command: str) -> StrEnum:
     return next(iter(formats(command)))
 
 
-def render(command: str, fmt: str, result: Any, style: Style) -> str:
-    """``result`` of ``command`` as text in the format ``fmt``."""
+def render(command: str, fmt: str, result: Any, style: Style) -> str | bytes:
+    """``result`` of ``command`` in the format ``fmt``: text, or bytes for :data:`BINARY`."""
     return _REGISTRY[command][1][str(fmt)](result, style)

@@ -101,7 +101,8 @@ def survey(
     from policebench.workspace import display
 
     check_id(city)
-    found, rubric_file = load_rubric_for(rubric)
+    found, rubric_source = load_rubric_for(rubric)
+    rubric_file = rubric_source.path
     path = output_path(city, output, lang_of(lang))
     shown = display(responses)
     parsed = read_responses(responses, shown, found)
