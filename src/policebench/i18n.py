@@ -463,6 +463,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Office 文件（xlsx、docx）不能输出到终端",
     ),
     "office_tty_hint": ("give --output FILE", "请用 --output 指定文件"),
+    "survey_read_as": ("read {file} as {how}", "已按 {how} 读取 {file}"),
+    "survey_gb18030": (
+        "GB18030 (not valid UTF-8; GB18030, the superset of GBK, is what Excel and WPS save as "
+        "CSV on Chinese Windows)",
+        "GB18030（不是有效的 UTF-8；GB18030 是 GBK 的超集，中文 Windows 上 Excel 和 WPS 另存为 "
+        "CSV 时使用此编码）",
+    ),
 }
 
 

@@ -1,13 +1,22 @@
-"""Reading questionnaire answers from a CSV file, with every bad cell found at once.
+"""Reading questionnaire answers from a CSV file or an .xlsx workbook, every bad cell at once.
 
 The layout: one row per respondent; a column per indicator holding the level given (blank =
 no answer); optional ``respondent``, ``role`` and ``comment`` columns (or 受访者, 岗位/角色,
 备注); a column whose header starts with ``#`` is ignored. A header may also be the
 indicator's name, in English or Chinese, as questionnaire tools export the question titles.
 
-Excel and WPS save CSV as UTF-8 with a byte-order mark, which is accepted, as is UTF-8
-without one; a GBK file gets a clear message. Problems are located as FILE:ROW:COL, where
-ROW is the line the record starts on and COL the column number (1 = column A).
+How the encoding of a CSV is decided (:func:`decode_answers`; the command prints the one
+used): a UTF-8 byte-order mark means UTF-8 (Excel's and WPS's "CSV UTF-8"); else text that
+is valid UTF-8 is UTF-8; else text that is valid GB18030 (the superset of GBK, what Excel
+and WPS write as "CSV" on Chinese Windows) is GB18030; else the file is refused. A UTF-8 file
+is practically never valid GB18030 by accident and the reverse, so the order decides only
+for pure ASCII, where both agree. Problems are located as FILE:ROW:COL, where ROW is the
+line the record starts on and COL the column number (1 = column A).
+
+An .xlsx workbook (what questionnaire platforms export) is read from its first sheet, or
+the sheet named; its cells are read as values (a formula is refused, never computed), after
+the zip bounds of :func:`policebench.readers.workbook.prescan`. Problems name their cell:
+``answers.xlsx!Sheet1!C3``.
 """
 
 from __future__ import annotations
@@ -16,7 +25,8 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policebench.errors import InvalidInput
@@ -59,6 +69,8 @@ class SurveyInput:
     row_problems: list[Problem] = field(default_factory=list)
     #: The bad rows, as (line, respondent) pairs.
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    #: How the file was read: "UTF-8", "UTF-8 with BOM", "GB18030", or "xlsx, sheet NAME".
+    read_as: str = ""
 
 
 def _normal(header: str) -> str:
@@ -144,23 +156,36 @@ def _level(cell: str, rubric: Rubric) -> tuple[int | None, str]:
     return None, f"'{text}' is not a level"
 
 
-def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
-    """The responses in CSV ``text`` (already decoded), checked against ``rubric``."""
-    result = SurveyInput(file)
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record of CSV ``text`` with the line it starts on."""
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    line = 1
+    for row in reader:
+        yield line, row
+        line = reader.line_num + 1
+
+
+def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
+    """The responses in CSV ``text`` (already decoded), checked against ``rubric``."""
+    return parse_rows(_csv_rows(text), file, rubric)
+
+
+def parse_rows(records: Iterable[tuple[int, list[str]]], file: str, rubric: Rubric) -> SurveyInput:
+    """The responses in ``records`` ((line, cells), the header first), checked against
+    ``rubric``."""
+    result = SurveyInput(file)
+    rows = iter(records)
     try:
-        header = next(reader)
+        _, header = next(rows)
     except StopIteration:
         result.fatal.append(Problem(file, 1, 1, "the file is empty", "", "empty"))
         return result
     columns, result.fatal = _columns(header, rubric, file)
     hint = f"use a whole number from {rubric.scale.min} to {rubric.scale.max}, or leave it blank"
-    line = reader.line_num + 1
     # Values under no header would be dropped without a word: found, they stop the command.
     headerless: dict[int, int] = {}
-    for row in reader:
-        start, line = line, reader.line_num + 1
+    for start, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         meta = {"@respondent": "", "@role": "", "@comment": ""}
@@ -215,8 +240,13 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
-    """Read and parse the CSV file at ``path`` (UTF-8, with or without a byte-order mark)."""
+def read_responses(
+    path: Path, display: str, rubric: Rubric, sheet: str | None = None
+) -> SurveyInput:
+    """Read and parse the answers at ``path``: an .xlsx workbook (its first sheet, or
+    ``sheet``), else CSV (UTF-8, with or without a byte-order mark, or GB18030/GBK)."""
+    if path.suffix.lower() in XLSX_SUFFIXES or _is_zip(path):
+        return read_workbook_answers(path, display, rubric, sheet)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -243,14 +273,14 @@ def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
                     display,
                     1,
                     1,
-                    "this is not a CSV text file (an .xlsx workbook?)",
-                    "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
+                    "this is not a CSV text file nor an .xlsx workbook (an .xls?)",
+                    "in Excel or WPS: Save As Excel Workbook (*.xlsx), or CSV UTF-8",
                     "binary",
                 )
             ]
         )
     try:
-        text = decode(raw, display)
+        text, read_as = decode_answers(raw, display)
     except InvalidInput as exc:
         # The loader's hint speaks of YAML; a questionnaire comes from a spreadsheet.
         raise InvalidInput(
@@ -268,4 +298,116 @@ def read_responses(path: Path, display: str, rubric: Rubric) -> SurveyInput:
                 for p in exc.problems
             ]
         ) from None
-    return parse_responses(text, display, rubric)
+    return replace(parse_responses(text, display, rubric), read_as=read_as)
+
+
+_BOM = b"\xef\xbb\xbf"
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def decode_answers(raw: bytes, file: str) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was read in (see the module's docstring)."""
+    if raw.startswith(_BOM):
+        return decode(raw, file), "UTF-8 with BOM"
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            pass
+        try:
+            return raw.decode("gb18030"), "GB18030"
+        except UnicodeDecodeError:
+            pass
+    return decode(raw, file), "UTF-8"  # raises the loader's message (UTF-16, binary, bad UTF-8)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook_answers(
+    path: Path, display: str, rubric: Rubric, sheet: str | None
+) -> SurveyInput:
+    """The answers on one sheet of an .xlsx workbook, every problem at its cell."""
+    from policebench.readers.workbook import at_cell, cell_name, open_workbook
+
+    wb = open_workbook(path, display)
+    if sheet is None:
+        ws = wb.worksheets[0]
+    elif sheet in wb.sheetnames:
+        ws = wb[sheet]
+    else:
+        names = ", ".join(wb.sheetnames)
+        raise InvalidInput(
+            [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    f"no sheet named '{sheet}' (the sheets: {names})",
+                    closest(sheet, wb.sheetnames) or "give --sheet one of the names listed",
+                    "no-sheet",
+                )
+            ]
+        )
+    formulas: list[Problem] = []
+    records: list[tuple[int, list[str]]] = []
+    for row in ws.iter_rows():
+        cells: list[str] = []
+        for cell in row:
+            if cell.data_type == "f":
+                formulas.append(
+                    at_cell(
+                        display,
+                        ws.title,
+                        int(cell.row or 0),
+                        int(cell.column or 0),
+                        "a formula; policebench reads values, not formulas (it never computes "
+                        "them)",
+                        "type the value itself (copy the cell, then Paste Special, Values)",
+                        code="workbook-formula",
+                    )
+                )
+                cells.append("")
+                continue
+            cells.append(_cell_text(cell.value))
+        if row:
+            records.append((int(row[0].row or 0), cells))
+    for merged in ws.merged_cells.ranges:  # a merged value stands in one cell: the rest are lost
+        formulas.append(
+            at_cell(
+                display,
+                ws.title,
+                merged.min_row,
+                merged.min_col,
+                f"merged cells {merged.coord}; each respondent's answer needs its own cell",
+                "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+                code="workbook-merged",
+            )
+        )
+    parsed = parse_rows(records, display, rubric)
+
+    def located(problems: list[Problem]) -> list[Problem]:
+        return [
+            replace(p, cell=f"{ws.title}!{cell_name(p.line, p.column)}" if p.line else ws.title)
+            for p in problems
+        ]
+
+    return replace(
+        parsed,
+        fatal=formulas + located(parsed.fatal),
+        row_problems=located(parsed.row_problems),
+        read_as=f"xlsx, sheet {ws.title}",
+    )
