@@ -463,6 +463,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "Office 文件（xlsx、docx）不能输出到终端",
     ),
     "office_tty_hint": ("give --output FILE", "请用 --output 指定文件"),
+    "docx_page_of": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "docx_file": ("File", "文件"),
+    "docx_no_cjk_font": (
+        "Chart left out: this machine has no font with Chinese characters, so its labels "
+        "would print as empty boxes (on Debian: apt-get install fonts-noto-cjk).",
+        "图表未插入：本机没有含中文字符的字体，图中文字会显示为空方框"
+        "（Debian 系统可安装：apt-get install fonts-noto-cjk）。",
+    ),
+    "docx_no_cairo": (
+        "Chart left out: drawing it needs the Cairo library (on Debian: apt-get install "
+        "libcairo2).",
+        "图表未插入：绘制图表需要 Cairo 库（Debian 系统可安装：apt-get install libcairo2）。",
+    ),
     "survey_read_as": ("read {file} as {how}", "已按 {how} 读取 {file}"),
     "survey_gb18030": (
         "GB18030 (not valid UTF-8; GB18030, the superset of GBK, is what Excel and WPS save as "

@@ -47,6 +47,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    docx = "docx"
 
 
 class ProfileFormat(StrEnum):
@@ -222,6 +223,12 @@ def _template(name: str) -> Renderer:
     return render
 
 
+def _report_docx(data: dict[str, Any], s: Style) -> bytes:
+    from policebench.render.word import render_report
+
+    return render_report(data)
+
+
 # --------------------------------------------------------------------------- compare
 
 
@@ -363,6 +370,7 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "markdown": _template("report.md.j2"),
             "html": _template("report.html.j2"),
             "json": _json,
+            "docx": _report_docx,
         },
     ),
     "trend": (
