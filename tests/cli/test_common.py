@@ -285,7 +285,7 @@ def test_messages_in_chinese(runner: CliRunner, in_tmp: Path) -> None:
     code, _, err = run(runner, ["score", "--lang", "zh", "-o", "s.html"])
     assert code == 2
     assert "此命令不提供 html 格式的输出" in err
-    assert "s.txt、s.json、s.csv 或 s.md" in err
+    assert "s.txt、s.json、s.csv、s.md 或 s.xlsx" in err
     code, _, err = run(runner, ["score", "--lang", "zh", "-o", "s"])
     assert code == 2
     assert "无法从文件名 s 判断输出格式" in err

@@ -45,11 +45,20 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     }
-    report = json.loads(CliRunner().invoke(app, ["report", "j-city", "--format", "json"]).stdout)
+    from policebench.scoring import score
+
+    def data(*args: str) -> Any:
+        return json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+
+    report = data("report", "j-city")
+    cards = [score(rubric, p) for p in profiles.values()]
     results = {
         "new": registry.ProfileDoc(profiles["j-city"], rubric, "0" * 64, "j.yaml"),
         "export": registry.ProfileDoc(profiles["j-city"], rubric, "0" * 64, "j.yaml"),
         "report": report,
+        "gaps": report,
+        "compare": data("compare"),
+        "score": registry.Scores(rubric, cards, {p.id: p for p in profiles.values()}),
     }
     tried = set()
     for command, renderers in registry.commands().items():
@@ -63,4 +72,11 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
                 types = package.read("[Content_Types].xml").decode("utf-8")
             assert main_part[fmt] in types, (command, fmt)
             tried.add((command, fmt))
-    assert {("new", "xlsx"), ("export", "xlsx"), ("report", "docx")} <= tried
+    assert tried == {
+        ("new", "xlsx"),
+        ("export", "xlsx"),
+        ("report", "docx"),
+        ("score", "xlsx"),
+        ("compare", "xlsx"),
+        ("gaps", "xlsx"),
+    }

@@ -19,7 +19,7 @@ from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
-from policebench.render.registry import Style, TableFormat
+from policebench.render.registry import SheetFormat, Style, TableFormat
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,6 +45,8 @@ def format_option(default: str) -> Any:
 
 
 TableFormatOpt = Annotated[TableFormat | None, format_option("table")]
+#: The table formats and a workbook (score, gaps).
+SheetFormatOpt = Annotated[SheetFormat | None, format_option("table")]
 
 #: The format a file name's extension says (lower case), for every format some command writes.
 #: See :data:`ONLY_WHERE_WRITTEN` for .txt and .yaml.

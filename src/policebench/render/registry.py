@@ -35,12 +35,23 @@ class TableFormat(StrEnum):
     markdown = "markdown"
 
 
+class SheetFormat(StrEnum):
+    """The formats of the table commands that also write a workbook (score, gaps)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class CompareFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class ReportFormat(StrEnum):
@@ -160,6 +171,12 @@ def _score_markdown(r: Scores, s: Style) -> str:
     return scores.render_markdown(r.rubric, r.cards, r.names, s.lang)
 
 
+def _score_xlsx(r: Scores, s: Style) -> bytes:
+    from policebench.render.sheets import scores_workbook
+
+    return scores_workbook(r.rubric, r.cards, r.names, s.lang)
+
+
 # --------------------------------------------------------------------------- gaps, recommend
 
 
@@ -180,6 +197,12 @@ def _gaps_csv(report: dict[str, Any], s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.gaps_csv(report, s.lang)
+
+
+def _gaps_xlsx(report: dict[str, Any], s: Style) -> bytes:
+    from policebench.render.sheets import gaps_workbook
+
+    return gaps_workbook(report, s.lang)
 
 
 def _recommend_table(report: dict[str, Any], s: Style) -> str:
@@ -242,6 +265,12 @@ def _compare_csv(data: dict[str, Any], s: Style) -> str:
     from policebench.render import compare
 
     return compare.compare_csv(data)
+
+
+def _compare_xlsx(data: dict[str, Any], s: Style) -> bytes:
+    from policebench.render.sheets import compare_workbook
+
+    return compare_workbook(data)
 
 
 # --------------------------------------------------------------------------- trend
@@ -328,21 +357,23 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
     "new": (ProfileFormat, {"yaml": _profile_yaml, "xlsx": _profile_xlsx}),
     "export": (ExportFormat, {"xlsx": _profile_xlsx, "yaml": _profile_yaml}),
     "score": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _score_table,
             "json": _score_json,
             "csv": _score_csv,
             "markdown": _score_markdown,
+            "xlsx": _score_xlsx,
         },
     ),
     "gaps": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _gaps_table,
             "json": _gaps_json,
             "csv": _gaps_csv,
             "markdown": _template("gaps.md.j2"),
+            "xlsx": _gaps_xlsx,
         },
     ),
     "recommend": (
@@ -362,6 +393,7 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "html": _template("compare.html.j2"),
             "json": _json,
             "csv": _compare_csv,
+            "xlsx": _compare_xlsx,
         },
     ),
     "report": (
