@@ -174,6 +174,42 @@ def _entry_cells(
     return cells
 
 
+def _width_of(key: str) -> float:
+    """The width of an indicator-sheet column, in characters."""
+    return _WIDTHS.get(key, 40 if key.startswith(("level_", "evidence", "note")) else 16)
+
+
+def _height(cells: list[tuple[Any, float]]) -> float:
+    """A row height (points) showing every wrapped text in full: spreadsheets do not grow a
+    row for text written by a program. A Chinese character takes two columns of width."""
+    import unicodedata
+
+    lines = 1
+    for value, width in cells:
+        if not isinstance(value, str):
+            continue
+        for part in value.split("\n"):
+            used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in part)
+            lines = max(lines, -(-used // max(int(width * 0.95), 1)))
+    return float(min(15 * lines + 3, 409))
+
+
+def _print_setup(ws: Worksheet, *, fit: bool) -> None:
+    """Printed (or saved as PDF): A4; a short sheet fitted to the page's width, the long one
+    in landscape with its header row and id, dimension and name columns on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.paperSize = 9  # A4
+    if fit:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.page_setup.orientation = "landscape"
+        ws.print_title_rows = "1:1"
+        ws.print_title_cols = "A:C"
+
+
 def render_workbook(
     profile: Profile, rubric: Rubric, rubric_sha256: str, lang: str = "en"
 ) -> bytes:
@@ -335,6 +371,9 @@ def render_workbook(
                     cell.protection = unlocked
                 else:
                     cell.fill = locked_fill
+            sheet.row_dimensions[row].height = _height(
+                [(fixed.get(k) if k in fixed else filled.get(k), _width_of(k)) for k in index]
+            )
     last = row
     letter = get_column_letter
     assert last > 1
@@ -344,8 +383,7 @@ def render_workbook(
     for key, col in index.items():
         if key.endswith("_reliability"):
             rel_dv.add(f"{letter(col)}2:{letter(col)}{last}")
-        width = _WIDTHS.get(key, 30 if key.startswith(("level_", "evidence", "note")) else 16)
-        sheet.column_dimensions[letter(col)].width = width
+        sheet.column_dimensions[letter(col)].width = _width_of(key)
     sheet.freeze_panes = sheet.cell(row=2, column=index["indicator"] + 1).coordinate
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # a respondent may widen a column
@@ -370,6 +408,9 @@ def render_workbook(
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
 
+    _print_setup(guide, fit=True)
+    _print_setup(place, fit=True)
+    _print_setup(sheet, fit=False)  # 30 columns: across pages, the ids and names on each
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.creator = "policebench"
     wb.properties.created = dt.datetime(2000, 1, 1)
