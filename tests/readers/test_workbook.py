@@ -99,6 +99,17 @@ def test_a_word_outside_a_drop_down(made: Path, rubric: Rubric) -> None:
     )
 
 
+def test_a_level_without_confidence_points_at_the_confidence_cell(
+    made: Path, rubric: Rubric
+) -> None:
+    _edit(made, lambda ws: setattr(ws.cell(5, 11), "value", "2 Developing"))  # policing-reform
+    (found,) = _problems(made, rubric)
+    assert found == (
+        "no-confidence j.xlsx!Indicators!M5: 'policing-reform' has a level but no confidence "
+        "(hint: add 'confidence: high | medium | low')"
+    )
+
+
 def test_deleted_rows_and_columns(made: Path, rubric: Rubric) -> None:
     _edit(made, lambda ws: (ws.delete_rows(3), ws.delete_cols(11)))
     found = _problems(made, rubric)

@@ -60,6 +60,10 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SOURCE_HEADER = re.compile(r"(?:source\s*(\d+)\s*:\s*(.+)|来源\s*(\d+)\s*[:：]\s*(.+))", re.I)
 
 
+#: Problems a profile check places at an indicator's entry, better shown at one of its cells.
+_CELL_OF_CODE = {"no-confidence": "confidence"}
+
+
 @dataclass
 class CellDocument(Document):
     """A document read from a workbook: each path's position is a cell (sheet, row, column)."""
@@ -82,6 +86,8 @@ class CellDocument(Document):
         code: str,
         severity: str = "error",
     ) -> Problem:
+        if code in _CELL_OF_CODE and len(path) == 2 and path[0] == "indicators":
+            path = (*path, _CELL_OF_CODE[code])  # the empty cell to fill, not the row's id
         sheet, row, col = self.cell_of(path)
         return at_cell(self.file, sheet, row, col, message, hint, code, severity)
 
