@@ -108,6 +108,27 @@ def test_a_chinese_report_and_workbook_convert_and_keep_their_headings(
     assert "顶层设计与建设路线图" in text  # an indicator's Chinese name
 
 
+def test_a_real_xls_saved_by_libreoffice_is_refused_with_what_to_do(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook saved as Excel 97-2003 (.xls) by LibreOffice: told apart, exit 2."""
+    assert SOFFICE is not None
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "j.xlsx"
+    assert runner.invoke(app, ["export", "j-city", "-o", str(book)]).exit_code == 0
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", "xls", "--outdir", str(tmp_path / "old"), str(book)],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    old = tmp_path / "old" / "j.xls"
+    assert old.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2, as .xls is
+    result = runner.invoke(app, ["import", str(old), "-o", "j.yaml"])
+    assert result.exit_code == 2
+    assert "this is an old-format workbook (.xls, or WPS .et), not .xlsx" in result.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
 def test_the_fonts_of_the_chinese_report_are_cjk_fonts(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -152,6 +152,19 @@ def test_old_formats_and_passwords(
     assert found.startswith(f"workbook-format {name}: {said} (hint: ")
 
 
+def test_a_workbook_encrypted_with_a_password(made: Path, tmp_path: Path, rubric: Rubric) -> None:
+    """Encrypted as Excel and WPS do it (ECMA-376 agile encryption), by msoffcrypto-tool."""
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    locked = tmp_path / "locked.xlsx"
+    with made.open("rb") as plain, locked.open("wb") as out:
+        ooxml.OOXMLFile(plain).encrypt("secret", out)
+    (found,) = _problems(locked, rubric)
+    assert found.startswith(
+        "workbook-format locked.xlsx: the workbook is protected with a password (encrypted); "
+        "it cannot be read (hint: open it in Excel or WPS, remove the password"
+    )
+
+
 def test_not_a_zip_and_a_zip_that_is_no_workbook(tmp_path: Path, rubric: Rubric) -> None:
     text = tmp_path / "notes.xlsx"
     text.write_text("id,level\n", encoding="utf-8")
