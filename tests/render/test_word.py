@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,3 +117,23 @@ def test_without_a_cjk_font_the_document_says_so(
     assert word.missing_charts(data) == "docx_no_cjk_font"
     # an English report's charts have no Chinese: drawn with any font
     assert word.missing_charts(_report(runner, "j-city", "--lang", "en")) == ""
+
+
+def test_trend_and_uncertainty_as_the_html_shows_them(runner: CliRunner) -> None:
+    history = str(Path(__file__).resolve().parents[1] / "fixtures" / "history")
+    data = _report(runner, "demo-county", history, "--uncertainty", "--samples", "300")
+    assert len(data["trend"]) == 3 and data["uncertainty"]
+    raw = word.render_report(data)
+    text, paragraphs = _text(raw)
+    headings = {p.text for p in paragraphs if p.style.name.startswith("Heading")}
+    assert {t("trend", "en"), t("unc_heading", "en")} <= headings
+    for x in data["uncertainty"]["explanation"]["varied"]:
+        assert x["text"] in text
+    assert data["uncertainty"]["explanation"]["samples"] in text
+    for p in data["ranking"]:
+        assert p["rank_band"]["p_point_rank_text"] in text
+    for run in data["trend"]:
+        assert run["assessed"] in text
+    import docx
+
+    assert len(docx.Document(io.BytesIO(raw)).inline_shapes) == 3  # radar, bars, trend

@@ -289,11 +289,6 @@ def _summary(doc: Document, r: Mapping[str, Any], lang: str) -> None:
     )
     if u:
         doc.add_paragraph(t("uncertainty_note", lang) + ("。" if lang == "zh" else "."))
-        if u.get("rank", {}).get("likelihood_text"):
-            doc.add_paragraph(f"{r['city']['name']}: {u['rank']['likelihood_text']}")
-        for text in (u.get("explanation") or {}).values():
-            if isinstance(text, str):
-                doc.add_paragraph(text)
     if s["provisional"]:
         _line(
             doc,
@@ -328,6 +323,40 @@ def _summary(doc: Document, r: Mapping[str, Any], lang: str) -> None:
     )
     if any(p["provisional"] for p in r["ranking"]):
         doc.add_paragraph(t("provisional_note", lang))
+    if u:
+        _uncertainty(doc, r, u, lang)
+
+
+def _uncertainty(doc: Document, r: Mapping[str, Any], u: Mapping[str, Any], lang: str) -> None:
+    """What ``--uncertainty`` adds (as the HTML's _uncertainty.html.j2): rank likelihoods,
+    what the samples varied and did not, the samples and seed."""
+    doc.add_heading(t("unc_heading", lang), level=2)
+    stop = "。" if lang == "zh" else "."
+    colon = "：" if lang == "zh" else ": "
+    if u.get("rank", {}).get("likelihood_text"):
+        doc.add_paragraph(f"{r['city']['name']}{colon}{u['rank']['likelihood_text']}{stop}")
+    open_paren, close_paren = ("（", "）") if lang == "zh" else (" (", ")")
+    rows = [
+        [
+            p["name"],
+            p["rank"],
+            p["rank_band"]["p_point_rank_text"],
+            f"{p['rank_band']['most_likely_rank']}{open_paren}"
+            f"{p['rank_band']['p_most_likely_rank_text']}{close_paren}",
+            f"{p['rank_band']['min']}–{p['rank_band']['max']}",
+        ]
+        for p in r["ranking"]
+        if p.get("rank_band")
+    ]
+    header = [t(k, lang) for k in ("city", "rank", "sens_p_point_rank", "unc_most_likely")]
+    _table(doc, [*header, t("rank_range", lang).capitalize()], rows)
+    explanation = u.get("explanation") or {}
+    for key, items in (("unc_varied", "varied"), ("unc_not_varied", "not_varied")):
+        if explanation.get(items):
+            _line(doc, (label(t(key, lang), lang), True))
+            _bullets(doc, [str(x["text"]) for x in explanation[items]])
+    if explanation.get("samples"):
+        doc.add_paragraph(str(explanation["samples"]))
 
 
 def _charts(doc: Document, r: Mapping[str, Any], lang: str) -> None:
@@ -386,12 +415,23 @@ def _findings(doc: Document, r: Mapping[str, Any], lang: str) -> None:
         items.append(gaps)
         _bullets(doc, items)
     if len(r.get("trend") or []) > 1:
+        from docx.shared import Cm
+
+        from policebench.render.trend_chart import trend
+
         doc.add_heading(t("trend", lang), level=1)
+        png, why = chart_png(str(trend(r["trend"], r["dimensions"], lang=lang)))
+        if png is None:
+            doc.add_paragraph(t(why, lang))
+        else:
+            doc.add_picture(io.BytesIO(png), width=Cm(15))
         _table(
             doc,
-            [t("assessed", lang), t("overall", lang), t("coverage", lang)],
+            [t("assessed", lang), t("overall", lang), t("coverage", lang)]
+            + [d["name"] for d in r["dimensions"]],
             [
                 [p["assessed"], num(p["overall"], 1, lang), pct(p["coverage"], lang)]
+                + [num(p["dimensions"][d["id"]], 1, lang) for d in r["dimensions"]]
                 for p in r["trend"]
             ],
         )
