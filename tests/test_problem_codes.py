@@ -55,6 +55,9 @@ DYNAMIC = {
     ("validation/rubric_checks.py", "code"),
     # Warnings kept by the validated-input cache, made again with the code they were made with.
     ("workspace/cache.py", "fields['code']"),
+    # A workbook's problems: at_cell, _Reader.problem, CellDocument.problem and _refuse.fail
+    # pass on the code their callers give as a keyword (each call is read above).
+    ("readers/workbook.py", "code"),
 }
 
 

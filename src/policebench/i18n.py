@@ -525,27 +525,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "check the path, the disk and the permissions; nothing was replaced",
         "请检查路径、磁盘和权限；未替换任何文件",
     ),
-    "csv_unclosed_quote": (
-        "a quote opened in column {column} is not closed before line {end}: {rows} row(s) "
-        "after it were read as part of this cell",
-        "第 {column} 列的引号未闭合，直到第 {end} 行：其后的 {rows} 行被读成了这个单元格的内容",
-    ),
-    "csv_unclosed_quote_hint": (
-        'close the quote, or write a quote inside a cell as two (""); in Excel or WPS save '
-        "the sheet again as CSV UTF-8",
-        '请补上闭合的引号，单元格内的引号写成两个（""）；或在 Excel/WPS 中重新另存为 CSV UTF-8',
-    ),
-    "csv_duplicate_respondent": (
-        "respondent '{respondent}' already answered on line {first}; a repeated row would be "
-        "counted twice",
-        "受访者“{respondent}”已在第 {first} 行作答；重复的行会被重复计数",
-    ),
-    "csv_duplicate_respondent_hint": (
-        "delete the repeated row, give each respondent their own id, or leave repeats out with "
-        "--skip-bad-rows (the first row is kept)",
-        "请删除重复的行，或为每位受访者使用不同的编号；"
-        "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
-    ),
     "tpl_gbk": (
         "{file}:{line}:{column}: the template is not UTF-8 text (it looks like GBK)",
         "{file}:{line}:{column}：模板不是 UTF-8 文本（看起来是 GBK 编码）",
@@ -616,10 +595,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "请对照 JSON 报告（--format json）检查该行的表达式；图表函数 charts.radar(r.radar)、"
         "charts.bars(...)、charts.heatmap(...)、charts.trend(...) 的用法见自带模板",
     ),
-    "csv_unreadable_row": (
-        "this row cannot be read as CSV ({reason}); the rows from here on were not read",
-        "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",
-    ),
     # issue 15 (evidence: n/a, age, source register)
     "not_applicable": ("n/a", "不适用"),
     "not_applicable_levels": ("Not applicable", "不适用的指标"),
@@ -670,6 +645,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_median_age": ("Median age of the newest sources", "最新来源时效中位数"),
     "ev_max_age": ("Stale when older than", "证据过期时限"),
     "ev_level_age": ("newest source", "最新来源"),
+    # issue 14 (office: xlsx and docx)
+    "docx_page_of": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "docx_file": ("File", "文件"),
+    "docx_no_cjk_font": (
+        "Chart left out: this machine has no font with Chinese characters, so its labels "
+        "would print as empty boxes (on Debian: apt-get install fonts-noto-cjk).",
+        "图表未插入：本机没有含中文字符的字体，图中文字会显示为空方框"
+        "（Debian 系统可安装：apt-get install fonts-noto-cjk）。",
+    ),
+    "docx_no_cairo": (
+        "Chart left out: drawing it needs the Cairo library (on Debian: apt-get install "
+        "libcairo2).",
+        "图表未插入：绘制图表需要 Cairo 库（Debian 系统可安装：apt-get install libcairo2）。",
+    ),
+    "xlsx_id": ("Id", "编号"),
+    "xlsx_sheet_scores": ("Scores", "得分"),
+    "xlsx_sheet_places": ("Places", "地区得分"),
+    "xlsx_sheet_levels": ("Levels", "各指标等级"),
 }
 
 

@@ -893,12 +893,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file-size": ("the file is {size} MB", "文件大小为 {size} MB"),
     "is-folder-csv": ("is a folder, expected a CSV file", "是一个文件夹，应为 CSV 文件"),
     "not-csv": (
-        "this is not a CSV text file (an .xlsx workbook?)",
-        "这不是 CSV 文本文件（是 .xlsx 工作簿吗？）",
+        "this is neither a CSV text file nor an .xlsx workbook (an .xls?)",
+        "这既不是 CSV 文本文件，也不是 .xlsx 工作簿（是 .xls 吗？）",
     ),
     "save-csv-hint": (
-        "in Excel or WPS: Save As, CSV UTF-8 (comma delimited)",
-        "在 Excel 或 WPS 中：另存为“CSV UTF-8（逗号分隔）”",
+        "in Excel or WPS: Save As Excel Workbook (*.xlsx), or CSV UTF-8",
+        "在 Excel 或 WPS 中：另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8”",
     ),
     "survey-fix-columns": (
         "fix the columns named above (--skip-bad-rows does not skip those)",
@@ -920,6 +920,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{people} respondent; {answered} of {total} indicators answered",
         "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
     ),
+    "csv-unclosed-quote": (
+        "a quote opened in column {column} is not closed before line {end}: {n} row(s) "
+        "after it were read as part of this cell",
+        "第 {column} 列的引号未闭合，直到第 {end} 行：其后的 {n} 行被读成了这个单元格的内容",
+    ),
+    "csv-unclosed-quote-hint": (
+        'close the quote, or write a quote inside a cell as two (""); in Excel or WPS save '
+        "the sheet again as CSV UTF-8",
+        '请补上闭合的引号，单元格内的引号写成两个（""）；或在 Excel/WPS 中重新另存为 CSV UTF-8',
+    ),
+    "csv-duplicate-respondent": (
+        "respondent '{respondent}' already answered on line {first}; a repeated row would be "
+        "counted twice",
+        "受访者“{respondent}”已在第 {first} 行作答；重复的行会被重复计数",
+    ),
+    "csv-duplicate-respondent-hint": (
+        "delete the repeated row, give each respondent their own id, or leave repeats out with "
+        "--skip-bad-rows (the first row is kept)",
+        "请删除重复的行，或为每位受访者使用不同的编号；"
+        "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
+    ),
+    "csv-unreadable-row": (
+        "this row cannot be read as CSV ({reason}); the rows from here on were not read",
+        "此行无法按 CSV 读取（{reason}）；从此行起的内容均未读取",
+    ),
+    "office-tty": (
+        "an Office file (xlsx, docx) is not shown on a terminal",
+        "Office 文件（xlsx、docx）不能输出到终端",
+    ),
+    "office-tty-hint": ("give --output FILE", "请用 --output 指定文件"),
+    "survey-read-as": ("read {file} as {how}", "已按 {how} 读取 {file}"),
+    "read-as-utf8": ("UTF-8", "UTF-8"),
+    "read-as-utf8-bom": ("UTF-8 with a byte-order mark", "带 BOM 的 UTF-8"),
+    "read-as-gb18030": (
+        "GB18030 (not valid UTF-8; GB18030, the superset of GBK, is what Excel and WPS save as "
+        "CSV on Chinese Windows)",
+        "GB18030（不是有效的 UTF-8；GB18030 是 GBK 的超集，中文 Windows 上 Excel 和 WPS 另存为 "
+        "CSV 时使用此编码）",
+    ),
+    "read-as-xlsx": ("an .xlsx workbook, sheet {sheet}", ".xlsx 工作簿的工作表“{sheet}”"),
     "survey-summary-many": (
         "{people} respondents; {answered} of {total} indicators answered",
         "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
@@ -928,8 +968,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step-review": ("review it", "请审阅"),
     "step-fill-in": ("fill it in", "请填写"),
     "next-step": (
-        "next: {step}, then run: policebench validate {path}",
-        "下一步：{step}，然后运行：policebench validate {path}",
+        "next: {step}, then run: policebench {command} {path}",
+        "下一步：{step}，然后运行：policebench {command} {path}",
     ),
     "assessed-not-date": ("--assessed {text} is not a date", "--assessed {text} 不是日期"),
     "assessed-not-date-hint": (

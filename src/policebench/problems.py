@@ -23,9 +23,14 @@ class Problem:
     code: str = field(default="invalid", compare=False)
     #: "error" stops a command; "warning" is shown (a level without evidence) but does not.
     severity: str = field(default="error", compare=False)
+    #: In a workbook: the sheet and cell (``Indicators!D7``); the location is then FILE!CELL.
+    cell: str = field(default="", compare=False)
 
     def location(self) -> str:
-        """`file:line:col`, or just `file` where the position is unknown."""
+        """`file:line:col` (`file!Sheet!D7` in a workbook), or just `file` where the
+        position is unknown."""
+        if self.cell:
+            return f"{self.file}!{self.cell}"
         if self.line <= 0:
             return self.file
         return f"{self.file}:{self.line}:{max(self.column, 1)}"

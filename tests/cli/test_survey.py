@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
@@ -90,14 +91,99 @@ def test_bom_and_no_bom_give_the_same_profile(runner: CliRunner, in_tmp: Path) -
     assert outputs[0] == outputs[1]
 
 
-def test_gbk_file_is_refused_with_a_hint(runner: CliRunner, in_tmp: Path) -> None:
+def test_gbk_and_gb18030_files_are_read_and_the_encoding_said(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """Excel and WPS on Chinese Windows save plain "CSV" as GBK (GB18030 is its superset)."""
+    text = "受访者,岗位,top-level-design,备注\r\n张三,巡警,1,系统卡顿\r\n李四,科技科,2,\r\n"
+    outputs = []
     path = in_tmp / "answers.csv"
-    path.write_bytes(("受访者,岗位,top-level-design\r\n张三,巡警,1\r\n").encode("gbk"))
+    for encoding in ("utf-8-sig", "utf-8", "gbk", "gb18030"):
+        path.write_bytes(text.encode(encoding))
+        code, out, err = _survey(
+            runner, str(path), "--city", "t", "--assessed", "2026-11-01", "-o", "-"
+        )
+        assert code == 0, err
+        said = {"utf-8-sig": "UTF-8 with a byte-order mark", "utf-8": "UTF-8"}.get(
+            encoding, "GB18030 (not"
+        )
+        assert f"read {path.name} as {said}" in err
+        outputs.append(out)
+    assert len(set(outputs)) == 1
+    assert "  top-level-design:\n    level: 1\n" in outputs[0]
+    # in Chinese
+    code, _, err = _survey(runner, str(path), "--city", "t", "-o", "-", "--lang", "zh")
+    assert code == 0 and "已按 GB18030（不是有效的 UTF-8" in err
+
+
+def test_neither_utf8_nor_gb18030_is_refused(runner: CliRunner, in_tmp: Path) -> None:
+    path = in_tmp / "answers.csv"
+    path.write_bytes(b"respondent,top-level-design\r\nR1,1\x80\x20\r\n")
     code, _, err = _survey(runner, str(path), "--city", "t")
     assert code == 2
-    assert "answers.csv:1:1: the file is not valid UTF-8" in err
-    assert "GBK" in err and "CSV UTF-8" in err
+    assert "answers.csv:2:5: the file is not valid UTF-8" in err
     assert not (in_tmp / "t.yaml").exists()
+
+
+def _xlsx(folder: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    other = wb.create_sheet("second")
+    other.append(["respondent", "top-level-design"])
+    other.append(["X", 4])
+    path = folder / "answers.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_an_xlsx_export_is_read(runner: CliRunner, in_tmp: Path) -> None:
+    """What questionnaire platforms export: the first sheet, numbers as numbers."""
+    rows: list[list[object]] = [HEADER.split(",")]
+    for line in ROWS:
+        cells = next(__import__("csv").reader([line]))
+        rows.append([int(c) if c.isdigit() else (c or None) for c in cells])
+    path = _xlsx(in_tmp, rows)
+    code, out, err = _survey(
+        runner, str(path), "--city", "t", "--assessed", "2026-11-01", "-o", "-"
+    )
+    assert code == 0, err
+    assert "read answers.xlsx as an .xlsx workbook, sheet Sheet1" in err
+    csv_path = _csv(in_tmp, ROWS)
+    code, from_csv, _ = _survey(
+        runner, str(csv_path), "--city", "t", "--assessed", "2026-11-01", "-o", "-"
+    )
+
+    def levels(text: str) -> dict[str, tuple[object, ...]]:
+        entries = Profile.model_validate(yaml.safe_load(text)).indicators
+        return {k: (e.level, e.confidence, e.survey) for k, e in entries.items()}
+
+    assert levels(out) == levels(from_csv)
+    assert levels(out)["top-level-design"][0] == 2
+    # another sheet
+    code, out, err = _survey(runner, str(path), "--city", "t", "--sheet", "second", "-o", "-")
+    assert code == 0, err
+    assert "  top-level-design:\n    level: 4\n" in out
+    code, _, err = _survey(runner, str(path), "--city", "t", "--sheet", "Second")
+    assert code == 2
+    assert "answers.xlsx: no sheet named 'Second' (the sheets: Sheet1, second)" in err
+
+
+def test_bad_cells_of_an_xlsx_are_named_by_cell(runner: CliRunner, in_tmp: Path) -> None:
+    path = _xlsx(
+        in_tmp,
+        [["respondent", "top-level-design", "data-sharing"], ["R1", 7, "=1+1"], ["R2", 1, 2]],
+    )
+    code, _, err = _survey(runner, str(path), "--city", "t")
+    assert code == 2
+    assert "answers.xlsx!Sheet1!C2: a formula; policebench reads values" in err
+    assert "answers.xlsx!Sheet1!B2: level 7 is outside the scale 0..4" in err
+    assert not (in_tmp / "cities").exists()
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_tmp: Path) -> None:
@@ -217,7 +303,11 @@ def test_input_and_output_errors(runner: CliRunner, in_tmp: Path) -> None:
     xlsx = in_tmp / "answers.xlsx"
     xlsx.write_bytes(b"PK\x03\x04\x00\x00binary")
     code, _, err = _survey(runner, str(xlsx), "--city", "t")
-    assert (code, "not a CSV text file" in err) == (2, True)
+    assert (code, "answers.xlsx: the workbook is damaged" in err) == (2, True)
+    xls = in_tmp / "answers.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    code, _, err = _survey(runner, str(xls), "--city", "t")
+    assert (code, "neither a CSV text file nor an .xlsx workbook" in err) == (2, True)
 
 
 def test_bundled_example(runner: CliRunner, in_tmp: Path) -> None:

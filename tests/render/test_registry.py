@@ -3,6 +3,8 @@ renderer writes its format (the CLI-level loop is tests/cli/test_common.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from policebench.render import registry
 
 
@@ -26,3 +28,55 @@ def test_the_registry_knows_every_command_with_a_format() -> None:
             if any("--format" in p.opts for p in leaf.params):
                 with_format.add(f"{name} {sub}".strip())
     assert with_format == set(registry.commands())
+
+
+def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any]) -> None:
+    """Every binary format of every command renders bytes that are that format: a zip
+    package whose [Content_Types].xml names the main part of a workbook or a document."""
+    import io
+    import json
+    import zipfile
+
+    from typer.testing import CliRunner
+
+    from policebench.cli.app import app
+
+    main_part = {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    }
+    from policebench.scoring import score
+
+    def data(*args: str) -> Any:
+        return json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+
+    report = data("report", "j-city")
+    cards = [score(rubric, p) for p in profiles.values()]
+    results = {
+        "new": registry.ProfileDoc(profiles["j-city"], rubric, "0" * 64, "j.yaml"),
+        "export": registry.ProfileDoc(profiles["j-city"], rubric, "0" * 64, "j.yaml"),
+        "report": report,
+        "gaps": report,
+        "compare": data("compare"),
+        "score": registry.Scores(rubric, cards, {p.id: p for p in profiles.values()}),
+    }
+    tried = set()
+    for command, renderers in registry.commands().items():
+        for fmt in renderers:
+            if fmt not in registry.BINARY:
+                continue
+            data = registry.render(command, fmt, results[command], registry.Style())
+            assert isinstance(data, bytes), (command, fmt)
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                assert package.testzip() is None
+                types = package.read("[Content_Types].xml").decode("utf-8")
+            assert main_part[fmt] in types, (command, fmt)
+            tried.add((command, fmt))
+    assert tried == {
+        ("new", "xlsx"),
+        ("export", "xlsx"),
+        ("report", "docx"),
+        ("score", "xlsx"),
+        ("compare", "xlsx"),
+        ("gaps", "xlsx"),
+    }

@@ -55,7 +55,9 @@ def _root(
 # Command modules register themselves on `app` when imported.
 from policebench.cli.commands import compare as _compare  # noqa: E402,F401
 from policebench.cli.commands import evidence as _evidence  # noqa: E402,F401
+from policebench.cli.commands import export as _export  # noqa: E402,F401
 from policebench.cli.commands import gaps as _gaps  # noqa: E402,F401
+from policebench.cli.commands import import_ as _import  # noqa: E402,F401
 from policebench.cli.commands import new as _new  # noqa: E402,F401
 from policebench.cli.commands import recommend as _recommend  # noqa: E402,F401
 from policebench.cli.commands import report as _report  # noqa: E402,F401

@@ -23,7 +23,7 @@ from policebench.messages import Msg, text
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
 from policebench.render.common import visible
-from policebench.render.registry import Style, TableFormat
+from policebench.render.registry import SheetFormat, Style, TableFormat
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,6 +49,8 @@ def format_option(default: str) -> Any:
 
 
 TableFormatOpt = Annotated[TableFormat | None, format_option("table")]
+#: The table formats and a workbook (score, gaps).
+SheetFormatOpt = Annotated[SheetFormat | None, format_option("table")]
 
 #: The format a file name's extension says (lower case), for every format some command writes.
 #: See :data:`ONLY_WHERE_WRITTEN` for .txt and .yaml.
@@ -62,6 +64,8 @@ FORMAT_OF_SUFFIX = {
     ".txt": "table",
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".xlsx": "xlsx",
+    ".docx": "docx",
 }
 #: Formats whose extension says them only for a command that writes them: .txt is any text and
 #: .yaml any YAML, so ``report --format markdown -o notes.txt`` is markdown, and a .yaml name is
@@ -75,6 +79,8 @@ SUFFIX_OF_FORMAT = {
     "csv": ".csv",
     "table": ".txt",
     "yaml": ".yaml",
+    "xlsx": ".xlsx",
+    "docx": ".docx",
 }
 
 
@@ -303,14 +309,22 @@ def print_problems(problems: Iterable[Problem], lang: str | None = None) -> None
 
 
 def emit(
-    content: str,
+    content: str | bytes,
     output: Path | None,
     protected: Iterable[Path] = (),
     raw: str | None = None,
 ) -> None:
     """``content`` to ``output`` (atomically) or to stdout. ``protected`` files and folders
-    are never written over or into (see :mod:`policebench.cli.output`)."""
+    are never written over or into (see :mod:`policebench.cli.output`); bytes (an Office
+    file) never to a terminal."""
     if output is None:
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise UserError(Msg("office-tty"), Msg("office-tty-hint"))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(content)
         sys.stdout.flush()
         return
@@ -321,7 +335,7 @@ def emit(
 
 
 def finish(
-    text: str, output: Path | None, ws: Any, failed: bool, template_dir: Path | None = None
+    text: str | bytes, output: Path | None, ws: Any, failed: bool, template_dir: Path | None = None
 ) -> None:
     """Write a command's result, then exit 2 if some input was bad (and left out). Neither
     an input nor anything in the template folder in use is written over."""

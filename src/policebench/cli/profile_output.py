@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,9 @@ from policebench.errors import UserError
 from policebench.i18n import t
 from policebench.messages import Msg
 from policebench.models import Profile, Rubric
+
+if TYPE_CHECKING:
+    from policebench.workspace.inputs import Loaded
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -103,14 +106,17 @@ def make_profile(fields: dict[str, Any]) -> Profile:
 PROFILES_FOLDER = Path("cities")
 
 
-def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
-    """Where to write: the given path, ``None`` for stdout, else the default file name.
+def output_path(city_id: str, output: str | None, lang: str, fmt: str = "yaml") -> Path | None:
+    """Where to write: the given path, ``None`` for stdout, else the default file name
+    (``cities/CITY_ID.yaml``; a workbook, which no command reads from ./cities, goes to
+    ``./CITY_ID.xlsx``).
 
-    A given path named as another format (``my-city.json``) is refused: a profile is YAML.
+    A given path named as another format (``my-city.json``) is refused.
     """
     if output == "-":
         return None
-    path = Path(output) if output is not None else PROFILES_FOLDER / f"{city_id}.yaml"
+    default = PROFILES_FOLDER / f"{city_id}.yaml" if fmt == "yaml" else Path(f"{city_id}.{fmt}")
+    path = Path(output) if output is not None else default
     if output is not None:
         from policebench.cli.output import ends_in_separator
 
@@ -123,28 +129,35 @@ def output_path(city_id: str, output: str | None, lang: str) -> Path | None:
             Msg("exists", path=str(path)),
             Msg("exists-hint"),
         )
-    check_output_name(path, "yaml", lang)
+    check_output_name(path, fmt, lang)
     return path
 
 
+def out_of(output: str | None) -> Path | None:
+    """The --output option as a path for choosing the format (None: stdout or the default)."""
+    return None if output in (None, "-") else Path(output)
+
+
 def write_profile(
-    text: str, path: Path | None, protected: list[Path], step: str = Msg("step-fill-in")
+    text: str | bytes, path: Path | None, protected: list[Path], step: str = Msg("step-fill-in")
 ) -> None:
-    """The profile text to ``path`` (atomically) or stdout, with the next step on stderr."""
+    """The profile (or its workbook, as bytes) to ``path`` (atomically) or stdout, with the
+    next step on stderr."""
     from policebench.cli.common import emit, say
 
     if path is not None and path.parent == PROFILES_FOLDER and not path.parent.exists():
         PROFILES_FOLDER.mkdir()  # the folder the next command reads (policebench report ID)
     emit(text, path, protected)
     if path is not None:
-        say(Msg("next-step", step=step, path=str(path)))
+        command = "import" if isinstance(text, bytes) else "validate"
+        say(Msg("next-step", step=step, command=command, path=str(path)))
 
 
-def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Path]:
-    """The rubric the new profile is assessed against, and its file."""
+def load_rubric_for(rubric: Path | None) -> tuple[Rubric, Loaded]:
+    """The rubric the new profile is assessed against, and its file (path and SHA-256)."""
     from policebench.workspace import find_rubric
 
     found, source = find_rubric(rubric, [])
     if source.warnings:  # rubric files beside it that could not be read or share its id
         print_problems(source.warnings)
-    return found, source.path
+    return found, source

@@ -1,13 +1,22 @@
-"""Reading questionnaire answers from a CSV file, with every bad cell found at once.
+"""Reading questionnaire answers from a CSV file or an .xlsx workbook, every bad cell at once.
 
 The layout: one row per respondent; a column per indicator holding the level given (blank =
 no answer); optional ``respondent``, ``role`` and ``comment`` columns (or 受访者, 岗位/角色,
 备注); a column whose header starts with ``#`` is ignored. A header may also be the
 indicator's name, in English or Chinese, as questionnaire tools export the question titles.
 
-Excel and WPS save CSV as UTF-8 with a byte-order mark, which is accepted, as is UTF-8
-without one; a GBK file gets a clear message. Problems are located as FILE:ROW:COL, where
-ROW is the line the record starts on and COL the column number (1 = column A).
+How the encoding of a CSV is decided (:func:`decode_answers`; the command prints the one
+used): a UTF-8 byte-order mark means UTF-8 (Excel's and WPS's "CSV UTF-8"); else text that
+is valid UTF-8 is UTF-8; else text that is valid GB18030 (the superset of GBK, what Excel
+and WPS write as "CSV" on Chinese Windows) is GB18030; else the file is refused. A UTF-8 file
+is practically never valid GB18030 by accident and the reverse, so the order decides only
+for pure ASCII, where both agree. Problems are located as FILE:ROW:COL, where ROW is the
+line the record starts on and COL the column number (1 = column A).
+
+An .xlsx workbook (what questionnaire platforms export) is read from its first sheet, or
+the sheet named; its cells are read as values (a formula is refused, never computed), after
+the zip bounds of :func:`policebench.readers.workbook.prescan`. Problems name their cell:
+``answers.xlsx!Sheet1!C3``.
 """
 
 from __future__ import annotations
@@ -16,12 +25,11 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policebench.errors import InvalidInput
-from policebench.i18n import t
 from policebench.messages import Msg, os_reason
 from policebench.models import Rubric
 from policebench.problems import Problem
@@ -62,6 +70,8 @@ class SurveyInput:
     row_problems: list[Problem] = field(default_factory=list)
     #: The bad rows, as (line, respondent) pairs.
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    #: How the file was read: "UTF-8", "UTF-8 with BOM", "GB18030", or "xlsx, sheet NAME".
+    read_as: str = ""
 
 
 def _normal(header: str) -> str:
@@ -153,76 +163,98 @@ def _swallowed(cell: str, delimiter: str, width: int) -> int:
     return sum(1 for line in cell.split("\n")[1:] if line.count(delimiter) >= need)
 
 
-def _rows(
-    reader: Iterator[list[str]], result: SurveyInput, file: str, lang: str
-) -> Iterator[list[str]]:
-    """The rows of ``reader``; a row the csv module cannot read (a cell past its size limit,
-    an unclosed quote running on) ends the reading with a problem at its line."""
+#: A record of the answers: the line it starts on, the line it ends on, and its cells.
+Record = tuple[int, int, list[str]]
+
+
+def _csv_records(text: str, file: str) -> Iterator[Record | Problem]:
+    """Each record of CSV ``text``; a record the csv module cannot read (a cell past its size
+    limit, an unclosed quote running on) ends the reading with a problem at its line."""
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    line = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            line = getattr(reader, "line_num", 0)
-            result.fatal.append(
-                Problem(
-                    file,
-                    line,
-                    1,
-                    t("csv_unreadable_row", lang).format(reason=exc),
-                    t("csv_unclosed_quote_hint", lang),
-                    "csv-syntax",
-                )
+            yield Problem(
+                file,
+                reader.line_num,
+                1,
+                Msg("csv-unreadable-row", reason=str(exc)),
+                Msg("csv-unclosed-quote-hint"),
+                "csv-syntax",
             )
             return
-        yield row
+        yield line, reader.line_num, row
+        line = reader.line_num + 1
 
 
-def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> SurveyInput:
-    """The responses in CSV ``text`` (already decoded), checked against ``rubric``.
+def parse_responses(text: str, file: str, rubric: Rubric) -> SurveyInput:
+    """The responses in CSV ``text`` (already decoded), checked against ``rubric``."""
+    first_line = text.split("\n", 1)[0]
+    return parse_rows(_csv_records(text, file), file, rubric, _delimiter(first_line))
 
-    Two faults that would change the result without a word are found: a quote never closed
-    (the rows after it read as one cell, ``unclosed-quote``) and a respondent answering twice
-    (``duplicate-respondent``: the second row is a bad row, as --skip-bad-rows sees it).
+
+def parse_rows(
+    records: Iterable[Record | Problem], file: str, rubric: Rubric, delimiter: str | None = None
+) -> SurveyInput:
+    """The responses in ``records`` (the header first), checked against ``rubric``.
+
+    Two faults that would change the result without a word are found: a respondent answering
+    twice (``duplicate-respondent``: the second row is a bad row, as --skip-bad-rows sees it)
+    and, in a CSV file (``delimiter`` given), a quote never closed (the rows after it read as
+    one cell, ``unclosed-quote``) or a row written with another separator. A workbook's cell
+    may hold line breaks and commas: those checks are not made on one.
     """
     result = SurveyInput(file)
-    first_line = text.split("\n", 1)[0]
-    delimiter = _delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
+    rows = iter(records)
+    first = next(rows, None)
+    if first is None:
         result.fatal.append(Problem(file, 1, 1, Msg("file-empty"), "", "empty"))
         return result
+    if isinstance(first, Problem):
+        result.fatal.append(first)
+        return result
+    header = first[2]
     columns, result.fatal = _columns(header, rubric, file)
     hint = Msg("cell-level-hint", min=rubric.scale.min, max=rubric.scale.max)
     #: Rows written with another separator than the header's: (line, the separator).
     other_separator: list[tuple[int, str]] = []
-    line = reader.line_num + 1
     # Values under no header would be dropped without a word: found, they stop the command.
     headerless: dict[int, int] = {}
     answered: dict[str, int] = {}  # respondent -> the line of their first row
-    for row in _rows(reader, result, file, lang):
-        start, line = line, reader.line_num + 1
+    for record in rows:
+        if isinstance(record, Problem):
+            result.fatal.append(record)
+            break
+        start, end, row = record
         if not any(cell.strip() for cell in row):
             continue
-        for col, cell in enumerate(row, start=1):
-            rows = _swallowed(cell, delimiter, len(header)) if "\n" in cell else 0
-            if rows:
-                result.fatal.append(
-                    Problem(
-                        file,
-                        start,
-                        col,
-                        t("csv_unclosed_quote", lang).format(
-                            column=column_letter(col), end=reader.line_num, rows=rows
-                        ),
-                        t("csv_unclosed_quote_hint", lang),
-                        "unclosed-quote",
+        if delimiter is None:
+            found = ""
+        else:
+            for col, cell in enumerate(row, start=1):
+                swallowed = _swallowed(cell, delimiter, len(header)) if "\n" in cell else 0
+                if swallowed:
+                    result.fatal.append(
+                        Problem(
+                            file,
+                            start,
+                            col,
+                            Msg(
+                                "csv-unclosed-quote",
+                                column=column_letter(col),
+                                end=end,
+                                n=swallowed,
+                            ),
+                            Msg("csv-unclosed-quote-hint"),
+                            "unclosed-quote",
+                        )
                     )
-                )
-        found = _other_separator(row, header, delimiter)
+            found = _other_separator(row, header, delimiter)
         if found:
             # The whole row in one cell: every answer of it would read as blank.
             other_separator.append((start, found))
@@ -262,10 +294,12 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
                     file,
                     start,
                     col,
-                    t("csv_duplicate_respondent", lang).format(
-                        respondent=respondent, first=answered[respondent]
+                    Msg(
+                        "csv-duplicate-respondent",
+                        respondent=respondent,
+                        first=answered[respondent],
                     ),
-                    t("csv_duplicate_respondent_hint", lang),
+                    Msg("csv-duplicate-respondent-hint"),
                     "duplicate-respondent",
                 )
             )
@@ -278,23 +312,23 @@ def parse_responses(text: str, file: str, rubric: Rubric, lang: str = "en") -> S
         result.responses.append(
             Response(start, respondent, meta["@role"], meta["@comment"], levels)
         )
-    for col, first in sorted(headerless.items()):
+    for col, at in sorted(headerless.items()):
         result.fatal.append(
             Problem(
                 file,
-                first,
+                at,
                 col,
                 Msg("no-header", column=column_letter(col)),
                 Msg("no-header-hint"),
                 "no-header",
             )
         )
-    if other_separator:
-        first, found = other_separator[0]
+    if other_separator and delimiter is not None:
+        line, found = other_separator[0]
         result.fatal.append(
             Problem(
                 file,
-                first,
+                line,
                 1,
                 Msg(
                     "mixed-separator",
@@ -331,8 +365,13 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -> SurveyInput:
-    """Read and parse the CSV file at ``path`` (UTF-8, with or without a byte-order mark)."""
+def read_responses(
+    path: Path, display: str, rubric: Rubric, sheet: str | None = None
+) -> SurveyInput:
+    """Read and parse the answers at ``path``: an .xlsx workbook (its first sheet, or
+    ``sheet``), else CSV (UTF-8, with or without a byte-order mark, or GB18030/GBK)."""
+    if path.suffix.lower() in XLSX_SUFFIXES or _is_zip(path):
+        return read_workbook_answers(path, display, rubric, sheet)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -368,7 +407,7 @@ def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -
             ]
         )
     try:
-        text = decode(raw, display)
+        text, read_as = decode_answers(raw, display)
     except InvalidInput as exc:
         # The loader's hint speaks of YAML; a questionnaire comes from a spreadsheet.
         raise InvalidInput(
@@ -386,4 +425,116 @@ def read_responses(path: Path, display: str, rubric: Rubric, lang: str = "en") -
                 for p in exc.problems
             ]
         ) from None
-    return parse_responses(text, display, rubric, lang)
+    return replace(parse_responses(text, display, rubric), read_as=read_as)
+
+
+_BOM = b"\xef\xbb\xbf"
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def decode_answers(raw: bytes, file: str) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was read in (see the module's docstring)."""
+    if raw.startswith(_BOM):
+        return decode(raw, file), "UTF-8 with BOM"
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            pass
+        try:
+            return raw.decode("gb18030"), "GB18030"
+        except UnicodeDecodeError:
+            pass
+    return decode(raw, file), "UTF-8"  # raises the loader's message (UTF-16, binary, bad UTF-8)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_workbook_answers(
+    path: Path, display: str, rubric: Rubric, sheet: str | None
+) -> SurveyInput:
+    """The answers on one sheet of an .xlsx workbook, every problem at its cell."""
+    from policebench.readers.workbook import at_cell, cell_name, open_workbook
+
+    wb = open_workbook(path, display)
+    if sheet is None:
+        ws = wb.worksheets[0]
+    elif sheet in wb.sheetnames:
+        ws = wb[sheet]
+    else:
+        names = ", ".join(wb.sheetnames)
+        raise InvalidInput(
+            [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    f"no sheet named '{sheet}' (the sheets: {names})",
+                    closest(sheet, wb.sheetnames) or "give --sheet one of the names listed",
+                    "no-sheet",
+                )
+            ]
+        )
+    formulas: list[Problem] = []
+    records: list[Record | Problem] = []
+    for row in ws.iter_rows():
+        cells: list[str] = []
+        for cell in row:
+            if cell.data_type == "f":
+                formulas.append(
+                    at_cell(
+                        display,
+                        ws.title,
+                        int(cell.row or 0),
+                        int(cell.column or 0),
+                        "a formula; policebench reads values, not formulas (it never computes "
+                        "them)",
+                        "type the value itself (copy the cell, then Paste Special, Values)",
+                        code="workbook-formula",
+                    )
+                )
+                cells.append("")
+                continue
+            cells.append(_cell_text(cell.value))
+        if row:
+            records.append((int(row[0].row or 0), int(row[0].row or 0), cells))
+    for merged in ws.merged_cells.ranges:  # a merged value stands in one cell: the rest are lost
+        formulas.append(
+            at_cell(
+                display,
+                ws.title,
+                merged.min_row,
+                merged.min_col,
+                f"merged cells {merged.coord}; each respondent's answer needs its own cell",
+                "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+                code="workbook-merged",
+            )
+        )
+    parsed = parse_rows(records, display, rubric)
+
+    def located(problems: list[Problem]) -> list[Problem]:
+        return [
+            replace(p, cell=f"{ws.title}!{cell_name(p.line, p.column)}" if p.line else ws.title)
+            for p in problems
+        ]
+
+    return replace(
+        parsed,
+        fatal=formulas + located(parsed.fatal),
+        row_problems=located(parsed.row_problems),
+        read_as=f"xlsx, sheet {ws.title}",
+    )

@@ -7,8 +7,10 @@ command's format enum; ``tests/render/test_registry.py`` fails when an enum offe
 without a renderer or a renderer is not offered.
 
 Every renderer takes the command's result and a :class:`Style` (language, colour, width,
-templates) and returns text. Render modules are imported by the renderer that needs them,
-never at start-up: ``policebench --version`` and ``score`` stay fast.
+templates) and returns text, or bytes for the Office formats (:data:`BINARY`: xlsx, docx),
+which are zip packages written as they are (never to a terminal). Render modules are
+imported by the renderer that needs them, never at start-up: ``policebench --version`` and
+``score`` stay fast.
 """
 
 from __future__ import annotations
@@ -34,18 +36,49 @@ class TableFormat(StrEnum):
     markdown = "markdown"
 
 
+class SheetFormat(StrEnum):
+    """The formats of the table commands that also write a workbook (score, gaps)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 class CompareFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     html = "html"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    docx = "docx"
+
+
+class ProfileFormat(StrEnum):
+    """What `new` and `export` write: the YAML profile, or the data-collection workbook."""
+
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+class ExportFormat(StrEnum):
+    """What `export` writes: the workbook filled from a profile (first: its default), or the
+    profile again as commented YAML."""
+
+    xlsx = "xlsx"
+    yaml = "yaml"
+
+
+#: Formats whose renderers return bytes (Office packages) rather than text.
+BINARY = frozenset({"xlsx", "docx"})
 
 
 class DiffFormat(StrEnum):
@@ -95,7 +128,33 @@ class Evidence:
     names: dict[str, Profile]
 
 
-Renderer = Callable[[Any, Style], str]
+@dataclass(frozen=True)
+class ProfileDoc:
+    """What `new` and `export` render: a profile, its rubric (and the SHA-256 of the rubric's
+    file, recorded in a workbook), and the file name the YAML's "check with" line names."""
+
+    profile: Profile
+    rubric: Rubric
+    rubric_sha256: str
+    file: str
+
+
+Renderer = Callable[[Any, Style], str | bytes]
+
+# --------------------------------------------------------------------------- new, export
+
+
+def _profile_yaml(r: ProfileDoc, s: Style) -> str:
+    from policebench.render.profile_yaml import render_profile
+
+    return render_profile(r.profile, r.rubric, s.lang, file=r.file)
+
+
+def _profile_xlsx(r: ProfileDoc, s: Style) -> bytes:
+    from policebench.render.workbook import render_workbook
+
+    return render_workbook(r.profile, r.rubric, r.rubric_sha256, s.lang)
+
 
 # --------------------------------------------------------------------------- score
 
@@ -124,6 +183,12 @@ def _score_markdown(r: Scores, s: Style) -> str:
     return scores.render_markdown(r.rubric, r.cards, r.names, s.lang)
 
 
+def _score_xlsx(r: Scores, s: Style) -> bytes:
+    from policebench.render.sheets import scores_workbook
+
+    return scores_workbook(r.rubric, r.cards, r.names, s.lang)
+
+
 # --------------------------------------------------------------------------- gaps, recommend
 
 
@@ -144,6 +209,12 @@ def _gaps_csv(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.gaps_csv(report, s.lang)
+
+
+def _gaps_xlsx(report: PlaceReport, s: Style) -> bytes:
+    from policebench.render.sheets import gaps_workbook
+
+    return gaps_workbook(report, s.lang)
 
 
 def _recommend_table(report: PlaceReport, s: Style) -> str:
@@ -187,6 +258,12 @@ def _template(name: str) -> Renderer:
     return render
 
 
+def _report_docx(data: dict[str, Any], s: Style) -> bytes:
+    from policebench.render.word import render_report
+
+    return render_report(data)
+
+
 # --------------------------------------------------------------------------- compare
 
 
@@ -200,6 +277,12 @@ def _compare_csv(data: Comparison, s: Style) -> str:
     from policebench.render import compare
 
     return compare.compare_csv(data)
+
+
+def _compare_xlsx(data: dict[str, Any], s: Style) -> bytes:
+    from policebench.render.sheets import compare_workbook
+
+    return compare_workbook(data)
 
 
 # --------------------------------------------------------------------------- trend
@@ -312,22 +395,26 @@ def _evidence_markdown(r: Evidence, s: Style) -> str:
 #: and the renderer of each format; the first is the default when writing to stdout and the
 #: file name says nothing.
 _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
+    "new": (ProfileFormat, {"yaml": _profile_yaml, "xlsx": _profile_xlsx}),
+    "export": (ExportFormat, {"xlsx": _profile_xlsx, "yaml": _profile_yaml}),
     "score": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _score_table,
             "json": _score_json,
             "csv": _score_csv,
             "markdown": _score_markdown,
+            "xlsx": _score_xlsx,
         },
     ),
     "gaps": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _gaps_table,
             "json": _gaps_json,
             "csv": _gaps_csv,
             "markdown": _template("gaps.md.j2"),
+            "xlsx": _gaps_xlsx,
         },
     ),
     "recommend": (
@@ -347,6 +434,7 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "html": _template("compare.html.j2"),
             "json": _json,
             "csv": _compare_csv,
+            "xlsx": _compare_xlsx,
         },
     ),
     "report": (
@@ -355,6 +443,7 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "markdown": _template("report.md.j2"),
             "html": _template("report.html.j2"),
             "json": _json,
+            "docx": _report_docx,
         },
     ),
     "trend": (
@@ -410,6 +499,6 @@ def default(command: str) -> StrEnum:
     return next(iter(formats(command)))
 
 
-def render(command: str, fmt: str, result: Any, style: Style) -> str:
-    """``result`` of ``command`` as text in the format ``fmt``."""
+def render(command: str, fmt: str, result: Any, style: Style) -> str | bytes:
+    """``result`` of ``command`` in the format ``fmt``: text, or bytes for :data:`BINARY`."""
     return _REGISTRY[command][1][str(fmt)](result, style)

@@ -8,7 +8,7 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -38,7 +38,7 @@ def gaps(
     with_opinions: WithOpinionsOpt = False,
     target: TargetOpt = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 from policebench.cli.app import app
@@ -33,6 +34,7 @@ from policebench.cli.reporting import (
     city_report,
     sensitivity_of,
 )
+from policebench.i18n import t
 from policebench.render import registry
 from policebench.render.registry import ReportFormat
 
@@ -60,8 +62,10 @@ def report(
     lessons from peers, evidence appendix and provenance.
 
     HTML is one self-contained file (inline CSS and SVG, no scripts, printable); Markdown
-    renders on GitHub; JSON carries everything the HTML shows. Templates can be overridden
-    with --template-dir (copy the bundled templates/ folder and edit).
+    renders on GitHub; JSON carries everything the HTML shows; DOCX is the same report as an
+    editable Word document (headings, tables, charts as images, page numbers, Chinese fonts).
+    Templates can be overridden with --template-dir (copy the bundled templates/ folder and
+    edit).
 
     Examples:
 
@@ -72,6 +76,8 @@ def report(
       policebench report my-city history/ -o my-city.html   # with the trend
 
       policebench report j-city --uncertainty -o j-city.html  # with bands
+
+      policebench report j-city --lang zh -o J市评估报告.docx  # Word
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "report", language)
@@ -83,5 +89,11 @@ def report(
 
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
         data = report_with_bands(data, result, ws.rubric, language)
+    if fmt == "docx":
+        from policebench.render.word import missing_charts
+
+        why = missing_charts(data)
+        if why:
+            sys.stderr.write(f"warning: {t(why, language)}\n")
     text = registry.render("report", fmt, data, style_for(output, language, template_dir))
     finish(text, output, ws, failed, template_dir)

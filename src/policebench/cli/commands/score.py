@@ -13,7 +13,7 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -29,7 +29,7 @@ from policebench.render import registry
 def score(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     peers: PeersOpt = None,
     lang: LangOpt = None,

@@ -47,14 +47,25 @@ def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
     return text + "; levels are the medians of their answers (policebench survey)."
 
 
+def _read_as(how: str) -> Msg:
+    """How the answers were read (``SurveyInput.read_as``), worded for the planner."""
+    if how.startswith("xlsx, sheet "):
+        return Msg("read-as-xlsx", sheet=how.removeprefix("xlsx, sheet "))
+    return Msg(
+        {"UTF-8 with BOM": "read-as-utf8-bom", "GB18030": "read-as-gb18030"}.get(
+            how, "read-as-utf8"
+        )
+    )
+
+
 @app.command()
 @handle_errors
 def survey(
     responses: Annotated[
         Path,
         typer.Argument(
-            help="CSV of answers: one row per respondent.",
-            metavar="RESPONSES.csv",
+            help="Answers, one row per respondent: CSV (UTF-8 or GB18030/GBK) or .xlsx.",
+            metavar="RESPONSES.csv|.xlsx",
             show_default=False,
         ),
     ],
@@ -72,15 +83,28 @@ def survey(
             help="Leave out rows with bad cells (listed on stderr) instead of writing nothing.",
         ),
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of an .xlsx workbook to read (default: the first).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Turn questionnaire answers (CSV) into a profile: one level per indicator.
+    """Turn questionnaire answers (CSV or .xlsx) into a profile: one level per indicator.
 
     The CSV has one row per respondent and a column per indicator id (as in the profile
     `policebench new` writes) holding the level given; a blank cell (or -, n/a, 不知道) is no
     answer. Optional columns: respondent, role, comment (or 受访者, 岗位, 备注); a header
-    starting with # is ignored. UTF-8 with or without a byte-order mark (Excel's and WPS's
-    "CSV UTF-8").
+    starting with # is ignored.
+
+    Encoding of a CSV, decided in this order and printed: a UTF-8 byte-order mark means UTF-8
+    (Excel's and WPS's "CSV UTF-8"); else valid UTF-8 is UTF-8; else valid GB18030 (the
+    superset of GBK: Excel's and WPS's plain "CSV" on Chinese Windows) is GB18030; else the
+    file is refused. An .xlsx export (questionnaire platforms) is read from its first sheet
+    or --sheet; formulas are refused, never computed.
 
     For each indicator: level = the median of the answers; with an even number of answers,
     the lower of the two middle ones (answers 1 2 3 3 give 2: conservative, a level is claimed
@@ -108,10 +132,11 @@ def survey(
     from policebench.workspace import display
 
     check_id(city)
-    found, rubric_file = load_rubric_for(rubric)
+    found, rubric_source = load_rubric_for(rubric)
+    rubric_file = rubric_source.path
     path = output_path(city, output, lang_of(lang))
     shown = display(responses)
-    parsed = read_responses(responses, shown, found, lang_of(lang))
+    parsed = read_responses(responses, shown, found, sheet)
     if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
         print_problems(sort_problems(parsed.fatal + parsed.row_problems))
         # A header problem would silently drop answers; skipping rows cannot fix it.
@@ -148,6 +173,7 @@ def survey(
     shown_out = str(path) if path is not None else f"{city}.yaml"
     text = render_profile(profile, found, lang_of(lang), file=shown_out)
     people = len(parsed.responses)
+    say(Msg("survey-read-as", file=shown, how=_read_as(parsed.read_as)))
     say(
         Msg(
             "survey-summary" if people == 1 else "survey-summary-many",

@@ -1,0 +1,142 @@
+"""The data-collection workbook's layout: its sheets, columns and headers in both languages.
+
+One definition shared by the writer (``render/workbook.py``: ``new``/``export --format xlsx``)
+and the reader (``readers/workbook.py``: ``import``), so that what one writes the other reads.
+A workbook is read by its headers, never by column position, and a header is accepted in
+either language whatever language the workbook was made in. Pure data, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Written to the hidden meta sheet; a workbook without it was not made by policebench.
+FORMAT = "policebench-workbook/1"
+#: The hidden sheet holding the format, rubric id, version and hash (not translated).
+META_SHEET = "_policebench"
+#: The hidden sheet of drop-down choices.
+LISTS_SHEET = "_lists"
+
+#: Sheet key -> (English name, Chinese name).
+SHEETS: dict[str, tuple[str, str]] = {
+    "guide": ("Guide", "填写说明"),
+    "place": ("Place", "基本信息"),
+    "indicators": ("Indicators", "指标"),
+}
+
+#: Place sheet: the profile's own fields, in order, with their labels.
+PLACE_FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("Place id", "地区编号"),
+    "name": ("Name", "名称（英文）"),
+    "name_zh": ("Name in Chinese", "名称（中文）"),
+    "kind": ("Kind", "类型"),
+    "rubric": ("Rubric", "评估框架"),
+    "assessed": ("Date assessed (YYYY-MM-DD)", "评估日期（YYYY-MM-DD）"),
+    "assessor": ("Assessor", "评估人（英文）"),
+    "assessor_zh": ("Assessor in Chinese", "评估人（中文）"),
+    "notes": ("Notes", "总体说明（英文）"),
+    "notes_zh": ("Notes in Chinese", "总体说明（中文）"),
+}
+#: Headers of the place sheet's three columns.
+PLACE_HEADERS: dict[str, tuple[str, str]] = {
+    "field": ("Field", "字段"),
+    "label": ("Label", "说明"),
+    "value": ("Value", "填写内容"),
+}
+
+#: Words of the drop-downs, by field: the value in a profile -> (English, Chinese).
+KINDS: dict[str, tuple[str, str]] = {
+    "city": ("city", "市"),
+    "province": ("province", "省"),
+    "region": ("region", "自治区/地区"),
+    "county": ("county", "县"),
+}
+CONFIDENCES: dict[str, tuple[str, str]] = {
+    "high": ("high", "高"),
+    "medium": ("medium", "中"),
+    "low": ("low", "低"),
+}
+RELIABILITIES: dict[str, tuple[str, str]] = {
+    "primary": ("primary", "一手（官方原文）"),
+    "secondary": ("secondary", "二手（媒体、论文）"),
+    "repost": ("repost", "转载"),
+}
+
+#: Source columns per source (``src{n}_{part}``).
+SOURCE_PARTS: dict[str, tuple[str, str]] = {
+    "title": ("Source {n}: title", "来源{n}：标题"),
+    "url": ("Source {n}: URL", "来源{n}：网址"),
+    "reliability": ("Source {n}: reliability", "来源{n}：可靠性"),
+    "date": ("Source {n}: date", "来源{n}：日期"),
+}
+#: Source column groups a workbook has at least (more when a profile has more sources).
+MIN_SOURCES = 2
+
+#: The indicator sheet's columns before the descriptors (read-only: from the rubric).
+LEAD_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("Indicator id", "指标编号"),
+    "dimension": ("Dimension", "维度"),
+    "indicator": ("Indicator", "指标"),
+    "question": ("Question", "问题"),
+}
+#: The descriptor column of level N.
+DESCRIPTOR = ("Level {n}: {name}", "{n}级：{name}")
+#: The columns after the descriptors: the metric's unit and thresholds (read-only), then the
+#: cells to fill.
+FILL_COLUMNS: dict[str, tuple[str, str]] = {
+    "metric": ("Metric: unit and thresholds", "计量：单位与阈值"),
+    "level": ("Level", "等级"),
+    "value": ("Value (metric indicators)", "数值（计量指标）"),
+    "confidence": ("Confidence", "置信度"),
+    "evidence": ("Evidence", "证据（英文）"),
+    "evidence_zh": ("Evidence in Chinese", "证据（中文）"),
+    "note": ("Note", "备注（英文）"),
+    "note_zh": ("Note in Chinese", "备注（中文）"),
+    "target": ("Target level (blank: default)", "目标等级（空：默认）"),
+}
+#: Questionnaire statistics (present when a profile has them: made by ``survey``).
+SURVEY_COLUMNS: dict[str, tuple[str, str]] = {
+    "survey_answers": ("Survey: answers", "问卷：答卷数"),
+    "survey_agreement": ("Survey: agreement", "问卷：一致度"),
+    "survey_distribution": ("Survey: answers per level", "问卷：各等级答卷数"),
+}
+#: Columns a respondent fills in (unlocked); every other column is protected.
+INPUT_COLUMNS = frozenset(
+    {"level", "value", "confidence", "evidence", "evidence_zh", "note", "note_zh", "target"}
+)
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The English or Chinese member of ``pair``."""
+    return pair[1] if lang == "zh" else pair[0]
+
+
+def source_key(n: int, part: str) -> str:
+    return f"src{n}_{part}"
+
+
+def source_headers(n: int) -> dict[str, tuple[str, str]]:
+    """The headers of source group ``n`` (1-based)."""
+    return {
+        source_key(n, part): (en.format(n=n), zh.format(n=n))
+        for part, (en, zh) in SOURCE_PARTS.items()
+    }
+
+
+def level_label(level: int, name: str) -> str:
+    """What the level drop-down shows: ``2 Developing`` / ``2 发展``."""
+    return f"{level} {name}"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the hidden meta sheet records: which rubric the workbook was made from."""
+
+    format: str
+    rubric: str
+    version: str
+    sha256: str
+    lang: str
+
+
+META_KEYS = ("format", "rubric", "version", "sha256", "lang")

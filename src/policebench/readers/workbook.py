@@ -1,0 +1,835 @@
+"""Reading a filled data-collection workbook (.xlsx) back into a profile, every problem at once.
+
+The workbook is the one ``new``/``export --format xlsx`` write (layout: ``models/workbook.py``).
+Before openpyxl opens it, the file is checked as a zip without unpacking it to memory
+(:func:`prescan`): its size, the uncompressed size of its parts, their compression ratio,
+the number of cells, and no DTD (no entity expansion): an .xlsx is a zip, and a small one
+can unpack to gigabytes. An .xls or WPS .et (an OLE2 compound file) and a password-protected
+workbook (also OLE2: encrypted OOXML) are told apart and refused with what to do.
+
+Cells are read as values, never evaluated: a formula is refused (its result is not in the
+file unless a spreadsheet saved it, and is never computed here). Headers are matched in
+either language. What the cells hold becomes a :class:`Document` whose positions are cells
+(:class:`CellDocument`), so the profile is built and checked by the same code as a YAML
+profile (``validation.build_profile``, ``check_profile``): ``3级``, ``三`` or ``中`` are read
+as meant, with a warning, and every problem names its cell: ``my-city.xlsx!Indicators!D7``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policebench.errors import InvalidInput
+from policebench.models import Profile, Rubric
+from policebench.models.workbook import (
+    CONFIDENCES,
+    DESCRIPTOR,
+    FILL_COLUMNS,
+    FORMAT,
+    KINDS,
+    LEAD_COLUMNS,
+    META_SHEET,
+    PLACE_FIELDS,
+    RELIABILITIES,
+    SHEETS,
+    SOURCE_PARTS,
+    SURVEY_COLUMNS,
+    level_label,
+)
+from policebench.problems import Problem
+from policebench.readers.yaml import Document, YamlPath, closest
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Bounds checked before the workbook is opened (a filled workbook is some hundred kB).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 200
+MAX_CELLS = 200_000
+MAX_PARTS = 1_000
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SOURCE_HEADER = re.compile(r"(?:source\s*(\d+)\s*:\s*(.+)|来源\s*(\d+)\s*[:：]\s*(.+))", re.I)
+
+
+#: Problems a profile check places at an indicator's entry, better shown at one of its cells.
+_CELL_OF_CODE = {"no-confidence": "confidence"}
+
+
+@dataclass
+class CellDocument(Document):
+    """A document read from a workbook: each path's position is a cell (sheet, row, column)."""
+
+    cells: dict[YamlPath, tuple[str, int, int]] = field(default_factory=dict)
+
+    def cell_of(self, path: YamlPath) -> tuple[str, int, int]:
+        probe = tuple(path)
+        while probe and probe not in self.cells:
+            probe = probe[:-1]
+        return self.cells.get(probe, ("", 0, 0))
+
+    def problem(
+        self,
+        path: YamlPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+        code: str,
+        severity: str = "error",
+    ) -> Problem:
+        if code in _CELL_OF_CODE and len(path) == 2 and path[0] == "indicators":
+            path = (*path, _CELL_OF_CODE[code])  # the empty cell to fill, not the row's id
+        sheet, row, col = self.cell_of(path)
+        return at_cell(self.file, sheet, row, col, message, hint, code, severity)
+
+
+def cell_name(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col)}{row}"
+
+
+def at_cell(
+    file: str,
+    sheet: str,
+    row: int,
+    col: int,
+    message: str,
+    hint: str,
+    code: str,
+    severity: str = "error",
+) -> Problem:
+    """A problem at a cell (``file!Sheet!D7``), at a sheet, or at the whole file."""
+    where = f"{sheet}!{cell_name(row, col)}" if sheet and row and col else sheet
+    return Problem(file, row, col, message, hint, code, severity, cell=where)
+
+
+class _Refusal:
+    """The problem of a workbook refused as a whole (no cell), raised before it is read."""
+
+    @staticmethod
+    def fail(file: str, message: str, hint: str = "", *, code: str) -> InvalidInput:
+        return InvalidInput([Problem(file, 0, 0, message, hint, code)])
+
+
+_refuse = _Refusal()
+
+
+# --------------------------------------------------------------------------- before opening
+
+
+def prescan(path: Path, file: str) -> None:
+    """Refuse what openpyxl should never open: not a workbook, too big, a zip bomb, a DTD."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise _refuse.fail(
+            file, "no such file", "check the spelling of the path", code="io"
+        ) from None
+    except IsADirectoryError:
+        raise _refuse.fail(file, "is a folder, expected an .xlsx workbook", "", code="io") from None
+    except OSError as exc:
+        raise _refuse.fail(file, f"cannot be read: {exc.strerror or exc}", "", code="io") from None
+    if head.startswith(_OLE2):
+        message, hint = _ole2_kind(path)
+        raise _refuse.fail(file, message, hint, code="workbook-format")
+    if size > MAX_FILE_BYTES:
+        raise _refuse.fail(
+            file,
+            f"the workbook is {size / 1_048_576:.1f} MB; a filled assessment workbook is well "
+            f"under {MAX_FILE_BYTES // 1_048_576} MB",
+            "remove pictures and sheets that are not part of the assessment, or make a new "
+            "workbook with policebench new --format xlsx",
+            code="workbook-size",
+        )
+    if not head.startswith(b"PK"):
+        raise _refuse.fail(
+            file,
+            "this is not an .xlsx workbook",
+            "save it from Excel or WPS as Excel Workbook (*.xlsx)",
+            code="workbook-format",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(archive, file)
+    except zipfile.BadZipFile as exc:
+        raise _refuse.fail(
+            file,
+            f"the workbook is damaged ({exc})",
+            "open it in Excel or WPS and save it again as .xlsx",
+            code="workbook-format",
+        ) from None
+
+
+def _ole2_kind(path: Path) -> tuple[str, str]:
+    """What an OLE2 file is: an encrypted (password-protected) workbook, or an .xls/.et."""
+    with path.open("rb") as handle:
+        body = handle.read(4 * 1024 * 1024)
+    if (
+        "EncryptionInfo".encode("utf-16-le") in body
+        or "EncryptedPackage".encode("utf-16-le") in body
+    ):
+        return (
+            "the workbook is protected with a password (encrypted); it cannot be read",
+            "open it in Excel or WPS, remove the password (File, Info, Protect Workbook / "
+            "文件, 文档加密), save it as .xlsx and import that copy",
+        )
+    return (
+        "this is an old-format workbook (.xls, or WPS .et), not .xlsx",
+        "open it in Excel or WPS and Save As Excel Workbook (*.xlsx), then import that file",
+    )
+
+
+def _check_parts(archive: zipfile.ZipFile, file: str) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise _refuse.fail(file, f"the workbook has {len(infos)} parts", "", code="workbook-size")
+    if "[Content_Types].xml" not in archive.namelist():
+        raise _refuse.fail(
+            file,
+            "this zip file is not an .xlsx workbook",
+            "save it from Excel or WPS as Excel Workbook (*.xlsx)",
+            code="workbook-format",
+        )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise _refuse.fail(
+            file,
+            "the workbook's parts are encrypted",
+            "save an unencrypted copy as .xlsx",
+            code="workbook-format",
+        )
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise _refuse.fail(
+            file,
+            f"the workbook unpacks to {total / 1_048_576:.0f} MB (a zip bomb, or far more than "
+            "an assessment)",
+            f"an assessment workbook unpacks to well under {MAX_UNPACKED_BYTES // 1_048_576} MB",
+            code="workbook-size",
+        )
+    cells = 0
+    for info in infos:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and (info.file_size > 1_048_576)
+        ):
+            raise _refuse.fail(
+                file,
+                f"part {info.filename} unpacks {info.file_size // info.compress_size} times its "
+                "size (a zip bomb?)",
+                "make a new workbook with policebench new --format xlsx",
+                code="workbook-size",
+            )
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        cells += _scan_xml(archive, info, file)
+        if cells > MAX_CELLS:
+            raise _refuse.fail(
+                file,
+                f"the workbook has more than {MAX_CELLS:,} cells",
+                "an assessment workbook has one row per indicator; remove other sheets",
+                code="workbook-size",
+            )
+
+
+def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> int:
+    """Cells in one XML part, read in chunks, with the uncompressed size held to its header
+    (a lying header is caught) and no DTD (entities are how XML bombs expand)."""
+    cells = 0
+    read = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(1 << 20):
+            read += len(chunk)
+            if read > info.file_size or read > MAX_UNPACKED_BYTES:
+                raise _refuse.fail(
+                    file, f"part {info.filename} is larger than it says", "", code="workbook-size"
+                )
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise _refuse.fail(
+                    file,
+                    f"part {info.filename} declares a DTD, which no workbook needs",
+                    "save the workbook again from Excel or WPS",
+                    code="workbook-format",
+                )
+            if info.filename.startswith("xl/worksheets/"):
+                cells += (
+                    window.count(b"<c ")
+                    + window.count(b"<c>")
+                    - (tail.count(b"<c ") + tail.count(b"<c>"))
+                )
+            tail = window[-16:]
+    return cells
+
+
+# --------------------------------------------------------------------------- reading cells
+
+
+def open_workbook(path: Path, file: str) -> Workbook:
+    """The workbook at ``path``, checked first (:func:`prescan`), opened for values as typed."""
+    prescan(path, file)
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
+            return load_workbook(path, data_only=False, keep_vba=False, keep_links=False)
+    except Exception as exc:  # a third-party parser on untrusted input: any failure is the file's
+        raise _refuse.fail(
+            file,
+            f"the workbook cannot be read ({type(exc).__name__}: {exc})",
+            "open it in Excel or WPS and save it again as .xlsx",
+            code="workbook-format",
+        ) from None
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _find_sheet(wb: Workbook, key: str) -> Worksheet | None:
+    names = {_normal(n) for n in SHEETS[key]}
+    for ws in wb.worksheets:
+        if _normal(ws.title) in names:
+            return ws
+    return None
+
+
+def _words(table: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Every word of a drop-down, in both languages -> the profile's value."""
+    return {_normal(w): value for value, pair in table.items() for w in pair}
+
+
+@dataclass
+class _Reader:
+    file: str
+    rubric: Rubric
+    problems: list[Problem] = field(default_factory=list)
+    doc: CellDocument = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.doc = CellDocument(self.file, {})
+
+    def problem(
+        self,
+        ws: Worksheet | None,
+        row: int,
+        col: int,
+        message: str,
+        hint: str,
+        *,
+        code: str,
+        severity: str = "error",
+    ) -> None:
+        self.problems.append(
+            at_cell(self.file, ws.title if ws else "", row, col, message, hint, code, severity)
+        )
+
+    def value(self, ws: Worksheet, row: int, col: int) -> Any:
+        """A cell's value as typed; a formula is a problem (and no value)."""
+        cell = ws.cell(row=row, column=col)
+        value = cell.value
+        if cell.data_type == "f" or (
+            isinstance(value, str) and value.startswith("=") and cell.data_type == "f"
+        ):
+            self.problem(
+                ws,
+                row,
+                col,
+                "a formula; policebench reads values, not formulas (it never computes them)",
+                "type the value itself (copy the cell, then Paste Special, Values)",
+                code="workbook-formula",
+            )
+            return None
+        if not isinstance(value, (str, int, float, dt.date, dt.datetime)) and value is not None:
+            return str(value)
+        if isinstance(value, str):
+            value = value if value.strip() else None
+        return value
+
+    def merged(self, ws: Worksheet) -> None:
+        for ranges in ws.merged_cells.ranges:
+            self.problem(
+                ws,
+                ranges.min_row,
+                ranges.min_col,
+                f"merged cells {ranges.coord}; every row and column must stay separate",
+                "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+                code="workbook-merged",
+            )
+
+
+def _text_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _date_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value.strip() if isinstance(value, str) else value
+
+
+def _level_value(value: Any, labels: dict[str, int]) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        found = labels.get(_normal(value))
+        return found if found is not None else value
+    return value
+
+
+def _word_value(value: Any, words: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return words.get(_normal(value), value)
+    return value
+
+
+def read_meta(wb: Workbook, file: str) -> dict[str, str]:
+    """What the hidden sheet records (format, rubric, version, sha256, lang)."""
+    if META_SHEET not in wb.sheetnames:
+        raise _refuse.fail(
+            file,
+            "this workbook was not made by policebench (it has no hidden sheet "
+            f"'{META_SHEET}' recording the rubric)",
+            "make the workbook with policebench new CITY --format xlsx (or export), fill it, "
+            "then import it",
+            code="workbook-not-ours",
+        )
+    ws = wb[META_SHEET]
+    meta: dict[str, str] = {}
+    for row in ws.iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
+        if row and isinstance(row[0], str):
+            meta[row[0]] = "" if row[1] is None else str(row[1])
+    if meta.get("format") != FORMAT:
+        raise _refuse.fail(
+            file,
+            f"unknown workbook format '{meta.get('format', '')}' (this policebench reads {FORMAT})",
+            "make a new workbook with this version of policebench (policebench export)",
+            code="workbook-not-ours",
+        )
+    return meta
+
+
+def read_workbook(
+    path: Path, file: str, rubric: Rubric, rubric_sha256: str
+) -> tuple[Profile, list[Problem]]:
+    """The profile a filled workbook holds, and its warnings; InvalidInput with every problem
+    (each at its cell) when it does not make a valid profile for ``rubric``."""
+    from policebench.validation.build import build_profile
+    from policebench.validation.forms import level_names
+    from policebench.validation.profile_checks import check_profile
+
+    wb = open_workbook(path, file)
+    meta = read_meta(wb, file)
+    reader = _Reader(file, rubric)
+    place = _find_sheet(wb, "place")
+    sheet = _find_sheet(wb, "indicators")
+    for key, ws in (("place", place), ("indicators", sheet)):
+        if ws is None:
+            en, zh = SHEETS[key]
+            reader.problem(
+                None,
+                0,
+                0,
+                f"the sheet '{en}' / '{zh}' is missing",
+                "do not rename or delete the workbook's sheets; make a new one with policebench "
+                "export",
+                code="workbook-sheet",
+            )
+    if place is None or sheet is None:
+        raise InvalidInput(reader.problems)
+    warnings = _check_rubric(meta, rubric, rubric_sha256, sheet, reader)
+    reader.merged(place)
+    reader.merged(sheet)
+    data: dict[str, Any] = {}
+    _read_place(place, reader, data)
+    _read_indicators(sheet, reader, data)
+    # What the cells hold is built and checked as a YAML profile is, even when some cells
+    # were refused above (those are left out of the data): every problem at once.
+    doc = reader.doc
+    doc.data = data
+    profile, problems, _ = build_profile(
+        doc, level_names(rubric.scale.levels, rubric.scale.levels_zh)
+    )
+    if profile is not None:
+        problems += check_profile(profile, rubric, doc)
+    problems = reader.problems + problems
+    if profile is None or any(p.severity == "error" for p in problems):
+        raise InvalidInput(_ordered(warnings + problems, wb))
+    return profile, warnings + problems
+
+
+def _ordered(problems: list[Problem], wb: Workbook) -> list[Problem]:
+    order = {name: n for n, name in enumerate(wb.sheetnames)}
+    return sorted(problems, key=lambda p: (order.get(p.cell.split("!")[0], -1), p.line, p.column))
+
+
+def _check_rubric(
+    meta: dict[str, str], rubric: Rubric, sha256: str, sheet: Worksheet, reader: _Reader
+) -> list[Problem]:
+    """A workbook made for another rubric, or another version of it: what differs."""
+    made = f"{meta.get('rubric')} {meta.get('version')}"
+    if meta.get("rubric") != rubric.id:
+        reader.problem(
+            None,
+            0,
+            0,
+            f"the workbook was made for the rubric '{meta.get('rubric')}'; the rubric in use is "
+            f"'{rubric.id}'",
+            "import it against its own rubric: policebench import FILE.xlsx --rubric PATH",
+            code="workbook-rubric",
+        )
+        raise InvalidInput(reader.problems)
+    if meta.get("version") != rubric.version:
+        ids = _sheet_ids(sheet)
+        removed = [i for i in ids if i not in rubric.indicators]
+        added = [i for i in rubric.indicators if i not in ids]
+        parts = []
+        if removed:
+            parts.append(f"indicators no longer in the rubric: {', '.join(removed)}")
+        if added:
+            parts.append(f"indicators new in the rubric: {', '.join(added)}")
+        if not parts:
+            parts.append("the same indicators; their descriptors or weights may differ")
+        reader.problem(
+            None,
+            0,
+            0,
+            f"the workbook was made for rubric {made}; the rubric in use is "
+            f"{rubric.id} {rubric.version} ({'; '.join(parts)})",
+            "import it with --rubric pointing at the rubric it was made for, and see what "
+            "changed with policebench rubric diff OLD.yaml NEW.yaml; or export a new workbook "
+            "for the rubric in use",
+            code="workbook-rubric-version",
+        )
+        raise InvalidInput(reader.problems)
+    if meta.get("sha256") and meta.get("sha256") != sha256:
+        reader.problem(
+            None,
+            0,
+            0,
+            f"the rubric file of version {rubric.version} has changed since the workbook was "
+            "made (another SHA-256); its texts may differ from what respondents read",
+            "check with policebench rubric diff if you have the old file",
+            code="workbook-rubric-changed",
+            severity="warning",
+        )
+        return [reader.problems.pop()]
+    return []
+
+
+def _sheet_ids(sheet: Worksheet, col: int = 1) -> list[str]:
+    ids = []
+    for (value,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col, values_only=True):
+        if isinstance(value, str) and value.strip():
+            ids.append(value.strip())
+    return ids
+
+
+def _id_hint(typed: str, row: int, present: set[str], rubric: Rubric) -> str:
+    """What an edited id was: the id the rubric's order puts on this row when that one has
+    no row now, else the closest of the ids without a row."""
+    order = list(rubric.indicators)
+    missing = [i for i in order if i not in present]
+    if 0 <= row - 2 < len(order) and order[row - 2] in missing:
+        return (
+            f"rows follow the rubric's order: this row is '{order[row - 2]}', whose id is "
+            "missing; restore it (ids link each row to the rubric)"
+        )
+    return closest(typed, missing) or "do not edit the ids: they link each row to the rubric"
+
+
+def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
+    kinds = _words(KINDS)
+    seen: set[str] = set()
+    for row in range(2, ws.max_row + 1):
+        key = reader.value(ws, row, 1)
+        if key is None:
+            continue
+        key = str(key).strip()
+        if key not in PLACE_FIELDS:
+            reader.problem(
+                ws,
+                row,
+                1,
+                f"unknown field '{key}'",
+                closest(key, list(PLACE_FIELDS)) or "do not edit column A of this sheet",
+                code="workbook-id",
+            )
+            continue
+        seen.add(key)
+        value = reader.value(ws, row, 3)
+        reader.doc.cells[(key,)] = (ws.title, row, 3)
+        reader.doc.values[(key,)] = (row, 3)
+        if value is None:
+            continue
+        if key == "kind":
+            value = _word_value(value, kinds)
+        elif key == "assessed":
+            value = _date_value(value)
+        else:
+            value = _text_value(value)
+        data[key] = value
+    for key in ("id", "name", "rubric", "assessed"):
+        if key not in seen:
+            reader.problem(
+                ws,
+                0,
+                0,
+                f"the row '{key}' is missing",
+                "do not delete rows; make a new workbook with policebench export",
+                code="workbook-missing-row",
+            )
+
+
+def _header_keys(rubric: Rubric) -> dict[str, str]:
+    """Every accepted header of the indicator sheet (normalised) -> its column key."""
+    scale = rubric.scale
+    keys: dict[str, str] = {}
+    for table in (LEAD_COLUMNS, FILL_COLUMNS, SURVEY_COLUMNS):
+        for key, pair in table.items():
+            for header in pair:
+                keys[_normal(header)] = key
+    for level in scale.span:
+        for lang, pattern in (("en", DESCRIPTOR[0]), ("zh", DESCRIPTOR[1])):
+            keys[_normal(pattern.format(n=level, name=scale.name_of(level, lang)))] = (
+                f"level_{level}"
+            )
+    return keys
+
+
+_PARTS = {
+    _normal(word): part
+    for part, pair in SOURCE_PARTS.items()
+    for word in (pair[0].split(": ", 1)[1], pair[1].split("：", 1)[1])
+}
+
+
+def _column_key(header: str, keys: dict[str, str]) -> str | None:
+    text = _normal(header)
+    if text in keys:
+        return keys[text]
+    match = _SOURCE_HEADER.fullmatch(text)
+    if match:
+        n = match.group(1) or match.group(3)
+        part = _PARTS.get(_normal(match.group(2) or match.group(4)))
+        if part and 0 < int(n) <= 100:
+            return f"src{int(n)}_{part}"
+    return None
+
+
+def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
+    rubric = reader.rubric
+    keys = _header_keys(rubric)
+    columns: dict[str, int] = {}
+    for col in range(1, ws.max_column + 1):
+        raw = reader.value(ws, 1, col)
+        if raw is None:
+            continue
+        key = _column_key(str(raw), keys)
+        if key is None:
+            reader.problem(
+                ws,
+                1,
+                col,
+                f"unknown column '{raw}'",
+                "do not rename or add columns; the headers are those policebench export writes "
+                "(in English or Chinese)",
+                code="workbook-column",
+            )
+        elif key in columns:
+            reader.problem(
+                ws, 1, col, f"column '{raw}' repeats another", "delete one", code="workbook-column"
+            )
+        else:
+            columns[key] = col
+    for needed in ("id", "level", "confidence"):
+        if needed not in columns:
+            en, zh = (LEAD_COLUMNS | FILL_COLUMNS)[needed]
+            reader.problem(
+                ws,
+                1,
+                0,
+                f"the column '{en}' / '{zh}' is missing",
+                "do not delete columns; make a new workbook with policebench export",
+                code="workbook-column",
+            )
+    if "id" not in columns:
+        return
+    labels: dict[str, int] = {}
+    for level in rubric.scale.span:
+        for lang in ("en", "zh"):
+            labels[_normal(level_label(level, rubric.scale.name_of(level, lang)))] = level
+    confidences, reliabilities = _words(CONFIDENCES), _words(RELIABILITIES)
+    sources = sorted({int(k[3:].split("_")[0]) for k in columns if k.startswith("src")})
+    indicators: dict[str, Any] = {}
+    targets: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    id_col = columns["id"]
+    present = set(_sheet_ids(ws, id_col))
+    for row in range(2, ws.max_row + 1):
+        values = {key: reader.value(ws, row, col) for key, col in columns.items()}
+        ind_id = values.get("id")
+        if ind_id is None:
+            filled = [k for k, v in values.items() if v is not None]
+            if filled:
+                reader.problem(
+                    ws,
+                    row,
+                    id_col,
+                    "a row without an indicator id",
+                    "do not insert rows or delete ids; every row is one of the rubric's indicators",
+                    code="workbook-id",
+                )
+            continue
+        ind_id = str(ind_id).strip()
+        if ind_id not in rubric.indicators:
+            reader.problem(
+                ws,
+                row,
+                id_col,
+                f"unknown indicator id '{ind_id}' (not in rubric '{rubric.id}')",
+                _id_hint(ind_id, row, present, rubric),
+                code="workbook-id",
+            )
+            continue
+        if ind_id in seen:
+            reader.problem(
+                ws,
+                row,
+                id_col,
+                f"indicator '{ind_id}' repeats row {seen[ind_id]}",
+                "keep one row per indicator",
+                code="workbook-id",
+            )
+            continue
+        seen[ind_id] = row
+        path: YamlPath = ("indicators", ind_id)
+        reader.doc.cells[path] = (ws.title, row, id_col)
+        entry: dict[str, Any] = {}
+
+        def put(
+            key: str, value: Any, at: YamlPath, col: int, target: dict[str, Any], row: int = row
+        ) -> None:
+            reader.doc.cells[at] = (ws.title, row, col)
+            reader.doc.values[at] = (row, col)
+            if value is not None:
+                target[key] = value
+
+        for key in ("level", "value", "confidence", "evidence", "evidence_zh", "note", "note_zh"):
+            if key not in columns:
+                continue
+            value = values[key]
+            if key == "level":
+                value = _level_value(value, labels)
+            elif key == "value":
+                value = value.strip() if isinstance(value, str) else value
+            elif key == "confidence":
+                value = _word_value(value, confidences)
+            else:
+                value = _text_value(value)
+            put(key, value, (*path, key), columns[key], entry)
+        if "target" in columns:
+            target = _level_value(values["target"], labels)
+            put(ind_id, target, ("targets", ind_id), columns["target"], targets)
+        listed: list[dict[str, Any]] = []
+        for n in sources:
+            group = {
+                part: values.get(f"src{n}_{part}")
+                for part in SOURCE_PARTS
+                if f"src{n}_{part}" in columns
+            }
+            if all(v is None for v in group.values()):
+                continue
+            source: dict[str, Any] = {}
+            at: YamlPath = (*path, "sources", len(listed))
+            first = min(columns[f"src{n}_{part}"] for part in group)
+            reader.doc.cells[at] = (ws.title, row, first)
+            for part, value in group.items():
+                if part == "reliability":
+                    value = _word_value(value, reliabilities)
+                elif part == "date":
+                    value = _date_value(value)
+                else:
+                    value = _text_value(value)
+                put(part, value, (*at, part), columns[f"src{n}_{part}"], source)
+            listed.append(source)
+        if listed:
+            entry["sources"] = listed
+        survey = _survey(values, columns, row, ws, reader, path)
+        if survey is not None:
+            entry["survey"] = survey
+        if entry:
+            indicators[ind_id] = entry
+    missing = [i for i in rubric.indicators if i not in seen]
+    if missing:
+        reader.problem(
+            ws,
+            0,
+            0,
+            f"{len(missing)} indicator{'s' if len(missing) != 1 else ''} of the rubric "
+            f"{'have' if len(missing) != 1 else 'has'} no row: {', '.join(missing)}",
+            "do not delete rows; copy them back from a new workbook (policebench export)",
+            code="workbook-missing-row",
+        )
+    if targets:
+        data["targets"] = targets
+    data["indicators"] = indicators
+
+
+def _survey(
+    values: dict[str, Any],
+    columns: dict[str, int],
+    row: int,
+    ws: Worksheet,
+    reader: _Reader,
+    path: YamlPath,
+) -> dict[str, Any] | None:
+    if "survey_answers" not in columns or values.get("survey_answers") is None:
+        return None
+    at: YamlPath = (*path, "survey")
+    reader.doc.cells[at] = (ws.title, row, columns["survey_answers"])
+    survey: dict[str, Any] = {"answers": _level_value(values["survey_answers"], {})}
+    if values.get("survey_agreement") is not None:
+        survey["agreement"] = values["survey_agreement"]
+    text = values.get("survey_distribution")
+    distribution: dict[int, int] = {}
+    if isinstance(text, str):
+        for part in text.split(","):
+            level, sep, count = part.partition(":")
+            if not sep or not level.strip().isdigit() or not count.strip().isdigit():
+                reader.problem(
+                    ws,
+                    row,
+                    columns["survey_distribution"],
+                    f"'{text}' is not a list of level: answers",
+                    "write it as 1: 3, 2: 5",
+                    code="workbook-survey",
+                )
+                return None
+            distribution[int(level)] = int(count)
+    survey["distribution"] = distribution
+    return survey

@@ -1,0 +1,291 @@
+"""Tables as an Excel workbook (``score``, ``compare``, ``gaps`` with ``--format xlsx``).
+
+One sheet per table a command prints; numbers are written as numbers (scores, coverage as a
+percentage, levels, impacts), never as text, so a planner can sort, filter and chart them;
+the header row is frozen and filtered; scores and levels carry the heatmap as conditional
+formatting (a colour scale over the rubric's range), so the colours follow edited values.
+Headers and sheet names are in the language asked for. Returns bytes, reproducible.
+openpyxl is imported here only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from policebench.i18n import t
+from policebench.models.base import localized
+
+if TYPE_CHECKING:
+    from policebench.models import Profile, Rubric
+    from policebench.report.contract import PlaceReport
+    from policebench.scoring import Scorecard
+
+#: Colour scale of the heatmap: low (red), middle (yellow), high (green), as the HTML's.
+_LOW, _MID, _HIGH = "FFF8696B", "FFFFEB84", "FF63BE7B"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, how its numbers show (an Excel number format), its width."""
+
+    header: str
+    number_format: str = "General"
+    width: float = 14
+    #: The (low, high) of a heatmap colour scale over this column's values.
+    heat: tuple[float, float] | None = None
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: list[Column]
+    rows: list[list[Any]] = field(default_factory=list)
+
+
+def workbook(sheets: Sequence[Sheet]) -> bytes:
+    """The workbook of ``sheets``."""
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from policebench.render.office import stable_zip
+
+    color_scale: Any = ColorScaleRule  # untyped in types-openpyxl
+    wb = Workbook()
+    wb.remove(wb.worksheets[0])
+    for spec in sheets:
+        ws = wb.create_sheet(_title(spec.title))
+        for col, column in enumerate(spec.columns, start=1):
+            cell = ws.cell(row=1, column=col, value=column.header)
+            cell.data_type = "s"
+            cell.font = Font(bold=True, color="FFFFFFFF")
+            cell.fill = PatternFill("solid", fgColor="FF1F4E79")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.column_dimensions[get_column_letter(col)].width = column.width
+        for r, values in enumerate(spec.rows, start=2):
+            for col, (column, value) in enumerate(zip(spec.columns, values, strict=True), 1):
+                cell = ws.cell(row=r, column=col, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # a text starting with = stays text, never a formula
+                elif isinstance(value, int | float) and not isinstance(value, bool):
+                    cell.number_format = column.number_format
+                elif isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        last = len(spec.rows) + 1
+        ws.freeze_panes = "B2"
+        if spec.rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last}"
+        for col, column in enumerate(spec.columns, start=1):
+            if column.heat is None or not spec.rows:
+                continue
+            low, high = column.heat
+            letter = get_column_letter(col)
+            ws.conditional_formatting.add(
+                f"{letter}2:{letter}{last}",
+                color_scale(
+                    start_type="num",
+                    start_value=low,
+                    start_color=_LOW,
+                    mid_type="num",
+                    mid_value=(low + high) / 2,
+                    mid_color=_MID,
+                    end_type="num",
+                    end_value=high,
+                    end_color=_HIGH,
+                ),
+            )
+    wb.properties.creator = "policebench"
+    wb.properties.created = dt.datetime(2000, 1, 1)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def _title(text: str) -> str:
+    """A valid sheet name: at most 31 characters, none of []:*?/\\."""
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, " ")
+    return text[:31]
+
+
+def _place_name(profile: Profile, lang: str) -> str:
+    return localized(profile, "name", lang)
+
+
+def _dimension_name(dim: Any, lang: str) -> str:
+    return localized(dim, "name", lang)
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+def scores_workbook(
+    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str
+) -> bytes:
+    """`score --format xlsx`: one row per place, as the CSV, with names and headers in
+    ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""
+    from policebench.report.parts import provisional_text, rnd
+
+    columns = [
+        Column(t("rank", lang), "0", 7),
+        Column(t("xlsx_id", lang), width=16),
+        Column(t("city", lang), width=18),
+        Column(t("assessed", lang), width=12),
+        Column(t("overall", lang), "0.0", 10, (0, 100)),
+        Column(t("stage", lang), width=14),
+        Column(t("coverage", lang), "0%", 10),
+        Column(t("provisional", lang), width=30),
+    ]
+    columns += [Column(_dimension_name(d, lang), "0.0", 14, (0, 100)) for d in rubric.dimensions]
+    rows = []
+    for n, card in enumerate(cards, 1):
+        stage_name = localized(card.stage, "name", lang) if card.stage else None
+        row: list[Any] = [
+            n,
+            card.city_id,
+            _place_name(names[card.city_id], lang),
+            card.assessed,
+            rnd(card.overall),
+            stage_name,
+            rnd(card.coverage, 4),
+            provisional_text(card, rubric, lang),
+        ]
+        row += [
+            rnd(card.dimensions[d.id].score)
+            if card.dimensions[d.id].applicable
+            else t("not_applicable", lang)
+            for d in rubric.dimensions
+        ]
+        rows.append(row)
+    return workbook([Sheet(t("xlsx_sheet_scores", lang), columns, rows)])
+
+
+def compare_workbook(data: dict[str, Any]) -> bytes:
+    """`compare --format xlsx`: the places (scores by dimension) and the indicator levels
+    (one row per indicator, a column per place), each a sheet with its heatmap."""
+    lang = str(data.get("lang", "en"))
+    dims = data["dimensions"]
+    places = data["places"]
+    scale = data["rubric"]["scale"]
+    low, high = float(scale["min"]), float(scale["max"])
+    columns = [
+        Column(t("rank", lang), "0", 7),
+        Column(t("xlsx_id", lang), width=16),
+        Column(t("city", lang), width=18),
+        Column(t("assessed", lang), width=12),
+        Column(t("overall", lang), "0.0", 10, (0, 100)),
+        Column(t("stage", lang), width=14),
+        Column(t("coverage", lang), "0%", 10),
+        Column(t("provisional", lang), width=30),
+        *[Column(d["name"], "0.0", 14, (0, 100)) for d in dims],
+    ]
+    rows = [
+        [
+            p["rank"],
+            p["id"],
+            p["name"],
+            dt.date.fromisoformat(p["assessed"]),
+            p["overall"],
+            p["stage"],
+            p["coverage"],
+            p["provisional_why"],
+            *[p["dimensions"][d["id"]]["score"] for d in dims],
+        ]
+        for p in places
+    ]
+    level_columns = [
+        Column(t("indicator", lang), width=36),
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("dimension", lang), width=20),
+        *[Column(p["name"], "0", 12, (low, high)) for p in places],
+    ]
+    levels = []
+    for row in data["heatmap"]:
+        by_place = {c["place"]: c["level"] for c in row["levels"]}
+        levels.append(
+            [
+                row["name"],
+                row["indicator"],
+                row["dimension_name"],
+                *[by_place.get(p["id"]) for p in places],
+            ]
+        )
+    return workbook(
+        [
+            Sheet(t("xlsx_sheet_places", lang), columns, rows),
+            Sheet(t("xlsx_sheet_levels", lang), level_columns, levels),
+        ]
+    )
+
+
+def gaps_workbook(report: PlaceReport, lang: str) -> bytes:
+    """`gaps --format xlsx`: the gaps, the unknown levels and the subtotals, a sheet each,
+    and the indicators that do not apply to the place (with their reasons) when there are."""
+    gap_columns = [
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=36),
+        Column(t("dimension", lang), width=20),
+        Column(t("current", lang), "0", 9),
+        Column(t("target", lang), "0", 9),
+        Column(t("gap", lang), "0", 7),
+        Column(t("impact", lang), "0.00", 9),
+        Column(t("target_source", lang), width=40),
+    ]
+    gaps = [
+        [
+            g["indicator"],
+            g["name"],
+            g["dimension_name"],
+            g["current"],
+            g["target"],
+            g["gap"],
+            g["impact"],
+            g["target_from"],
+        ]
+        for g in report["gaps"]
+    ]
+    unknown_columns = [
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=36),
+        Column(t("dimension", lang), width=20),
+        Column(t("target", lang), "0", 9),
+        Column(t("target_source", lang), width=40),
+        Column(t("note", lang), width=60),
+    ]
+    unknown = [
+        [u["indicator"], u["name"], u["dimension_name"], u["target"], u["target_from"], u["note"]]
+        for u in report["unknown"]
+    ]
+    subtotal_columns = [
+        Column(t("dimension", lang), width=24),
+        Column(t("open_gaps", lang), "0", 10),
+        Column(t("levels_to_climb", lang), "0", 12),
+        Column(t("impact_all", lang), "0.00", 12),
+        Column(t("unknown", lang), "0", 10),
+    ]
+    subtotals = [
+        [s["name"], s["open"], s["levels"], s["impact"], s["unknown"]] for s in report["subtotals"]
+    ]
+    sheets = [
+        Sheet(t("gaps", lang), gap_columns, gaps),
+        Sheet(t("unknown_levels", lang), unknown_columns, unknown),
+        Sheet(t("subtotals", lang), subtotal_columns, subtotals),
+    ]
+    if report["not_applicable"]:
+        na_columns = [
+            Column(t("xlsx_id", lang), width=24),
+            Column(t("indicator", lang), width=36),
+            Column(t("dimension", lang), width=20),
+            Column(t("reason", lang), width=60),
+        ]
+        na = [
+            [u["indicator"], u["name"], u["dimension_name"], u["reason"]]
+            for u in report["not_applicable"]
+        ]
+        sheets.append(Sheet(t("not_applicable_levels", lang), na_columns, na))
+    return workbook(sheets)

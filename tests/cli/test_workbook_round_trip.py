@@ -1,0 +1,232 @@
+"""The workbook round trip (issue 14's "done"): `new --format xlsx` -> filled by openpyxl ->
+`import` gives the YAML a planner would have written by hand; every bundled profile, exported
+and imported again, equals the original; headers in the other language are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.models import Assessment, Profile, Rubric
+from policebench.models.workbook import SHEETS
+from policebench.readers.yaml import load, parse
+from policebench.render.profile_yaml import render_profile
+from policebench.render.workbook import indicator_columns
+from policebench.workspace import bundled
+
+#: The profile a planner would write by hand: every field, Chinese ones, a metric, targets,
+#: notes, two sources (one with URL and date), an unknown level with a note.
+HAND = """\
+id: mou-shi
+name: Mou City
+name_zh: 某市
+kind: region
+rubric: smart-policing
+assessed: 2026-11-30
+assessor: Desk review by the planning office
+assessor_zh: 规划办案头评估
+notes: "First round: two departments answered"
+notes_zh: 第一轮：两个部门作答；数据截至2026年10月。
+targets:
+  top-level-design: 4
+  data-sharing: 2
+indicators:
+  top-level-design:
+    level: 2
+    confidence: high
+    evidence: The 2025-2027 plan was approved; KPIs are partly defined.
+    evidence_zh: 2025—2027年规划已批准，部分指标已定义。
+    sources:
+      - title: 某市智慧警务建设规划（2025—2027）
+        url: https://example.gov.cn/plan.html
+        reliability: primary
+        date: 2025-03-01
+      - title: Local press report
+        reliability: secondary
+    note: Funding is ring-fenced only for 2025.
+    note_zh: 仅2025年经费单列。
+  data-sharing:
+    level: 1
+    confidence: low
+    evidence: Point-to-point exchanges only.
+    sources:
+      - title: Interview with the data office
+        reliability: primary
+  specialist-headcount:
+    value: 2.5
+    confidence: medium
+    evidence: 60 specialists for 2,400 officers.
+    sources:
+      - title: Staffing list 2026
+        reliability: primary
+  policing-reform:
+    note: Not known yet.
+    note_zh: 尚不清楚。
+"""
+
+#: What each field is called in the drop-downs of each language.
+WORDS = {
+    "en": {"high": "high", "medium": "medium", "low": "low", "primary": "primary",
+           "secondary": "secondary", "region": "region"},
+    "zh": {"high": "高", "medium": "中", "low": "低", "primary": "一手（官方原文）",
+           "secondary": "二手（媒体、论文）", "region": "自治区/地区"},
+}  # fmt: skip
+
+
+def _invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _hand() -> Profile:
+    return Profile.model_validate(parse(HAND, "hand.yaml").data)
+
+
+def _headers(ws: Any) -> dict[str, int]:
+    return {str(c.value): c.column for c in ws[1] if c.value is not None}
+
+
+def fill(path: Path, profile: Profile, rubric: Rubric, lang: str) -> None:
+    """Type ``profile`` into the workbook at ``path`` as a respondent would, by openpyxl."""
+    wb = openpyxl.load_workbook(path)
+    lang_index = 1 if lang == "zh" else 0
+    words = WORDS[lang]
+    place = wb[SHEETS["place"][lang_index]]
+    rows = {place.cell(r, 1).value: r for r in range(2, place.max_row + 1)}
+    for key in ("assessor", "assessor_zh", "notes", "notes_zh"):
+        place.cell(rows[key], 3).value = getattr(profile, key)
+    sheet = wb[SHEETS["indicators"][lang_index]]
+    col = _headers(sheet)
+    columns = indicator_columns(rubric, 2, False)
+    name = {key: pair[lang_index] for key, pair in columns.items()}
+    by_id = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    scale = rubric.scale
+    for ind_id, entry in profile.indicators.items():
+        row = by_id[ind_id]
+
+        def put(key: str, value: Any, row: int = row) -> None:
+            sheet.cell(row, col[name[key]]).value = value
+
+        if entry.level is not None:
+            put("level", f"{entry.level} {scale.name_of(entry.level, lang)}")
+        put("value", entry.value)
+        put("confidence", words[entry.confidence] if entry.confidence else None)
+        for key in ("evidence", "evidence_zh", "note", "note_zh"):
+            put(key, getattr(entry, key))
+        for n, source in enumerate(entry.sources, start=1):
+            put(f"src{n}_title", source.title)
+            put(f"src{n}_url", source.url)
+            put(f"src{n}_reliability", words[source.reliability])
+            put(f"src{n}_date", source.date)
+    for ind_id, target in profile.targets.items():
+        sheet.cell(by_id[ind_id], col[name["target"]]).value = target  # a number typed in
+    wb.save(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_new_fill_import_is_the_yaml_written_by_hand(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, lang: str
+) -> None:
+    hand = _hand()
+    code, _, err = _invoke(
+        runner,
+        *("new", "mou-shi", "--name", "Mou City", "--name-zh", "某市", "--kind", "region"),
+        *("--assessed", "2026-11-30", "--lang", lang, "-o", "mou-shi.xlsx"),
+    )
+    assert code == 0, err
+    assert "next: fill it in, then run: policebench import mou-shi.xlsx" in err
+    fill(in_tmp / "mou-shi.xlsx", hand, rubric, lang)
+    code, _, err = _invoke(runner, "import", "mou-shi.xlsx", "-o", "out.yaml", "--lang", lang)
+    assert code == 0, err
+    written = (in_tmp / "out.yaml").read_text(encoding="utf-8")
+    assert written == render_profile(hand, rubric, lang, file="out.yaml")
+    doc, _ = load(in_tmp / "out.yaml")
+    back = Profile.model_validate(doc.data)
+    assert _known(back) == _known(hand)
+    assert back.targets == {"top-level-design": 4, "data-sharing": 2}
+    assert back.indicators["specialist-headcount"].value == 2.5
+    assert back.indicators["top-level-design"].sources[0].date == dt.date(2025, 3, 1)
+    assert back.notes_zh == "第一轮：两个部门作答；数据截至2026年10月。"
+    # and the file validates as written
+    code, _, err = _invoke(runner, "validate", "out.yaml")
+    assert code == 0, err
+
+
+def _known(profile: Profile) -> Profile:
+    """``profile`` without its empty entries (``new`` writes every indicator, a hand-written
+    profile may leave unknown ones out: the same assessment)."""
+    kept = {k: v for k, v in profile.indicators.items() if v != Assessment()}
+    return profile.model_copy(update={"indicators": kept})
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("city", ["hangzhou", "inner-mongolia", "j-city", "qingdao"])
+def test_bundled_profiles_export_and_import_to_the_originals(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile], city: str,
+    lang: str,
+) -> None:  # fmt: skip
+    code, _, err = _invoke(runner, "export", city, "--lang", lang, "-o", f"{city}.xlsx")
+    assert (code, err) == (0, f"wrote {city}.xlsx\n")
+    code, _, err = _invoke(runner, "import", f"{city}.xlsx", "-o", "back.yaml")
+    assert code == 0, err
+    doc, _ = load(in_tmp / "back.yaml")
+    back = Profile.model_validate(doc.data)
+    original = profiles[city]
+    assert _known(back) == _known(original)
+    assert original == Profile.model_validate(load(bundled("cities") / f"{city}.yaml")[0].data)
+    text = (in_tmp / "back.yaml").read_text(encoding="utf-8")
+    assert text == render_profile(original, rubric, "en", file="back.yaml")
+
+
+def test_headers_in_the_other_language_are_read(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    code, _, err = _invoke(runner, "export", "hangzhou", "-o", "h.xlsx")
+    assert code == 0, err
+    wb = openpyxl.load_workbook(in_tmp / "h.xlsx")
+    sheet = wb["Indicators"]
+    columns = indicator_columns(rubric, 100, True)
+    zh = {en: pair_zh for en, pair_zh in columns.values()}
+    for cell in sheet[1]:
+        cell.value = zh[cell.value]
+    sheet.title = "指标"  # and the sheet's name
+    wb.save(in_tmp / "h.xlsx")
+    code, _, err = _invoke(runner, "import", "h.xlsx", "-o", "h.yaml")
+    assert code == 0, err
+    back = Profile.model_validate(load(in_tmp / "h.yaml")[0].data)
+    assert _known(back) == _known(profiles["hangzhou"])
+
+
+def test_a_workbook_of_another_rubric_version_is_told(runner: CliRunner, in_tmp: Path) -> None:
+    code, _, err = _invoke(runner, "export", "j-city", "-o", "j.xlsx")
+    assert code == 0, err
+    wb = openpyxl.load_workbook(in_tmp / "j.xlsx")
+    meta = wb["_policebench"]
+    assert [meta.cell(r, 1).value for r in range(1, 6)] == [
+        "format", "rubric", "version", "sha256", "lang",
+    ]  # fmt: skip
+    meta.cell(3, 2).value = "0.9"
+    wb["Indicators"].cell(3, 1).value = "old-indicator"
+    wb.save(in_tmp / "j.xlsx")
+    code, _, err = _invoke(runner, "import", "j.xlsx", "-o", "j.yaml")
+    assert code == 2
+    assert "j.xlsx: the workbook was made for rubric smart-policing 0.9; the rubric in use is " \
+        "smart-policing 1.0 (indicators no longer in the rubric: old-indicator; indicators " \
+        "new in the rubric: coordination-mechanism)" in err  # fmt: skip
+    assert "policebench rubric diff OLD.yaml NEW.yaml" in err
+    assert not (in_tmp / "j.yaml").exists()
+    # the same version from another file (other bytes): a warning, and the profile is written
+    meta.cell(3, 2).value = "1.0"
+    meta.cell(4, 2).value = "0" * 64
+    wb["Indicators"].cell(3, 1).value = "coordination-mechanism"
+    wb.save(in_tmp / "j.xlsx")
+    code, _, err = _invoke(runner, "import", "j.xlsx", "-o", "j.yaml")
+    assert code == 0, err
+    assert "warning: the rubric file of version 1.0 has changed" in err

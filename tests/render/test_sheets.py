@@ -1,0 +1,95 @@
+"""score, compare and gaps as workbooks: numbers as numbers, frozen and filtered headers,
+the heatmap as conditional formatting, Chinese headers under --lang zh, a sheet per table."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.i18n import t
+
+
+def _run(runner: CliRunner, folder: Path, *args: str) -> tuple[Any, Any]:
+    """The workbook a command writes with -o x.xlsx, and its JSON output."""
+    out = folder / "x.xlsx"
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    data = runner.invoke(app, [*args, "--format", "json"]).stdout
+    wb = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
+    out.unlink()
+    return wb, json.loads(data)
+
+
+def _rows(ws: Any) -> list[list[Any]]:
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def _heat(ws: Any) -> set[str]:
+    """The ranges coloured by a colour scale."""
+    return {
+        str(cf.sqref)
+        for cf in ws.conditional_formatting
+        if any(rule.type == "colorScale" for rule in cf.rules)
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_score(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    wb, data = _run(runner, tmp_path, "score", "--lang", lang)
+    (ws,) = wb.worksheets
+    assert ws.title == t("xlsx_sheet_scores", lang)
+    header, *rows = _rows(ws)
+    assert header[:5] == [t(k, lang) for k in ("rank", "xlsx_id", "city", "assessed", "overall")]
+    if lang == "zh":
+        assert "统筹规划" in header and "综合得分" in header
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == f"A1:M{len(rows) + 1}"
+    places = data["cities"] if "cities" in data else data["places"]
+    by_id = {p["id"]: p for p in places}
+    for row in rows:
+        place = by_id[row[1]]
+        assert row[4] == place["overall"] and isinstance(row[4], int | float)
+        assert isinstance(row[0], int)
+    for cells in ws.iter_rows(min_row=2, min_col=5, max_col=5):
+        assert cells[0].data_type == "n" and cells[0].number_format == "0.0"
+    assert ws.cell(2, 7).number_format == "0%"
+    assert _heat(ws) == {f"{c}2:{c}{len(rows) + 1}" for c in ("E", "I", "J", "K", "L", "M")}
+
+
+def test_compare_has_a_sheet_per_table(runner: CliRunner, tmp_path: Path) -> None:
+    wb, data = _run(runner, tmp_path, "compare", "--lang", "zh")
+    assert wb.sheetnames == ["地区得分", "各指标等级"]
+    places, levels = wb.worksheets
+    header, *rows = _rows(levels)
+    assert header[:3] == ["指标", "编号", "维度"]
+    assert header[3:] == [p["name"] for p in data["places"]]
+    expected = {
+        r["indicator"]: {c["place"]: c["level"] for c in r["levels"]} for r in data["heatmap"]
+    }
+    ids = [p["id"] for p in data["places"]]
+    for row in rows:
+        assert row[3:] == [expected[row[1]].get(i) for i in ids]
+    assert all(isinstance(v, int) for row in rows for v in row[3:] if v is not None)
+    assert _heat(levels) and _heat(places)
+    assert levels.freeze_panes == "B2"
+
+
+def test_gaps_has_gaps_unknowns_and_subtotals(runner: CliRunner, tmp_path: Path) -> None:
+    wb, data = _run(runner, tmp_path, "gaps", "j-city")
+    assert wb.sheetnames == [t("gaps", "en"), t("unknown_levels", "en"), t("subtotals", "en")]
+    _, *gaps = _rows(wb.worksheets[0])
+    assert [(r[0], r[5], r[6]) for r in gaps] == [
+        (g["indicator"], g["gap"], g["impact"]) for g in data["gaps"]
+    ]
+    _, *unknown = _rows(wb.worksheets[1])
+    assert [r[0] for r in unknown] == [u["indicator"] for u in data["unknown"]]
+    _, *subtotals = _rows(wb.worksheets[2])
+    assert [r[1:4] for r in subtotals] == [
+        [s["open"], s["levels"], s["impact"]] for s in data["subtotals"]
+    ]
