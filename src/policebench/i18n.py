@@ -457,6 +457,60 @@ LABELS: dict[str, tuple[str, str]] = {
         "此命令可输出 {formats} 格式：请将文件命名为 {files}",
     ),
     "geometric": ("geometric mean", "几何平均"),
+    # issue 16 (expert judgement: AHP and entropy weights, consensus)
+    "ahp_title": ("Weights from expert judgement (AHP)", "专家判断权重（层次分析法）"),
+    "ahp_consistency": ("Consistency of each expert's comparisons", "各专家判断矩阵的一致性"),
+    "ahp_expert": ("Expert", "专家"),
+    "ahp_group": ("Compared", "比较对象"),
+    "ahp_dimensions": ("the dimensions", "各维度"),
+    "ahp_indicators_of": ("the indicators of", "维度内指标："),
+    "ahp_panel": ("Panel (geometric mean of judgements)", "专家组（判断值几何平均）"),
+    "ahp_ok": ("consistent (CR ≤ 0.1)", "一致（CR ≤ 0.1）"),
+    "ahp_revise": ("revise (CR > 0.1)", "需修正（CR > 0.1）"),
+    "ahp_most_inconsistent": (
+        "Comparisons most at odds with the rest (CR > {limit})",
+        "与其余判断最不一致的比较（CR > {limit}）",
+    ),
+    "ahp_pair": ("Row : column", "行 : 列"),
+    "ahp_given": ("Given", "所给判断"),
+    "ahp_implied": ("Implied by the rest", "其余判断所隐含的值"),
+    "ahp_suggested": ("Nearest on the scale", "标度上最接近的值"),
+    "ahp_weights": ("Weights", "权重"),
+    "ahp_panel_weight": ("Panel weight", "专家组权重"),
+    "ahp_rubric_weight": ("Rubric weight", "评估框架权重"),
+    "ahp_global": ("Share of overall (rubric)", "占总分比重（评估框架）"),
+    "ahp_from": ("From", "来源"),
+    "ahp_from_panel": ("panel", "专家组"),
+    "ahp_from_rubric": ("rubric (not compared)", "评估框架（未比较）"),
+    "ahp_note": (
+        "Weights of a dimension and of the indicators within it each sum to 1. Priorities: "
+        "principal eigenvector; CR = CI / RI (Saaty's random index). The panel aggregates "
+        "the judgements by their geometric mean (AIJ). --format yaml writes a copy of the "
+        "rubric with these weights.",
+        "维度权重、各维度内指标权重分别合计为1。权重为判断矩阵的主特征向量；CR = CI / RI"
+        "（Saaty 平均随机一致性指标）。专家组按判断值的几何平均集结（AIJ）。"
+        "--format yaml 输出带有这些权重的评估框架副本。",
+    ),
+    "entropy_title": ("Entropy weights from the levels of", "熵权法权重，依据以下地区的等级"),
+    "entropy_known": ("Places known", "有等级的地区数"),
+    "entropy_weight": ("Entropy weight", "熵权"),
+    "entropy_difference": ("Entropy − rubric", "熵权 − 评估框架"),
+    "entropy_most": (
+        "Largest disagreement: {indicator}, entropy {entropy:.3f} against the rubric's "
+        "{rubric:.3f}.",
+        "分歧最大：{indicator}，熵权 {entropy:.3f}，评估框架权重 {rubric:.3f}。",
+    ),
+    "entropy_left_out": (
+        "Left out (known in fewer than two places)",
+        "未计入（有等级的地区少于两个）",
+    ),
+    "entropy_note": (
+        "Weights are shares of the overall score over the indicators shown (sum 1); the "
+        "rubric's are scaled to the same indicators. Entropy rewards what differs between "
+        "these places, not what matters: a check on the experts' weights, not a replacement.",
+        "权重为所列指标占总分的比重（合计为1），评估框架权重按同一组指标折算。熵权反映的是"
+        "这些地区之间差异的大小，而非指标的重要性：用于检验专家权重，不能替代专家权重。",
+    ),
 }
 
 

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 RUBRIC = str(bundled("rubrics") / "smart-policing.yaml")
 OLD_RUBRIC = str(FIXTURES / "rubric-v0.9.yaml")
+EXPERTS = [str(p) for p in sorted((ROOT / "examples" / "weights").glob("expert-*.yaml"))]
 
 #: Each command with --format and --output: the arguments it runs with here. Its formats
 #: are the format registry's (render.registry), so every format a command offers is tried.
@@ -36,11 +37,20 @@ ARGS: dict[str, list[str]] = {
     "trend": ["trend", "j-city"],
     "sensitivity": ["sensitivity", "--samples", "500"],
     "rubric diff": ["rubric", "diff", OLD_RUBRIC, RUBRIC],
+    "weights ahp": ["weights", "ahp", *EXPERTS],
+    "weights entropy": ["weights", "entropy"],
 }
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     name: (ARGS[name], [f.value for f in registry.formats(name)]) for name in registry.commands()
 }
-SUFFIX = {"table": ".txt", "json": ".json", "csv": ".csv", "markdown": ".md", "html": ".html"}
+SUFFIX = {
+    "table": ".txt",
+    "json": ".json",
+    "csv": ".csv",
+    "markdown": ".md",
+    "html": ".html",
+    "yaml": ".yaml",
+}
 BOX = {chr(c) for c in range(0x2500, 0x2580)}  # box drawing: ─ │ ┏ ━ ...
 
 
@@ -61,6 +71,8 @@ def assert_is(fmt: str, text: str) -> None:
         assert "," in text.splitlines()[0] and not boxed
     elif fmt == "html":
         assert text.lstrip().lower().startswith("<!doctype html>"), text[:200]
+    elif fmt == "yaml":
+        assert isinstance(yaml.safe_load(text), dict) and not boxed, text[:200]
     elif fmt == "markdown":
         lines = text.splitlines()
         assert any(line.startswith(("#", "|")) for line in lines), text[:200]
@@ -181,6 +193,9 @@ def test_a_file_name_saying_no_format_needs_format(
     runner: CliRunner, in_tmp: Path, name: str, file: str
 ) -> None:
     args, formats = COMMANDS[name]
+    if file.endswith(".yaml") and "yaml" in formats:  # .yaml says yaml to one that writes it
+        assert run(runner, [*args, "-o", file])[0] == 0
+        return
     code, out, err = run(runner, [*args, "-o", file])
     assert code == 2
     assert out == ""

@@ -23,7 +23,7 @@ def _run(runner: CliRunner, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("which", ["rubric", "profile"])
+@pytest.mark.parametrize("which", ["rubric", "profile", "weights"])
 def test_shipped_schema_equals_the_command_output(runner: CliRunner, which: str) -> None:
     shipped = (SCHEMAS / f"{which}.schema.json").read_bytes().decode("utf-8")
     assert _run(runner, which) == shipped, (

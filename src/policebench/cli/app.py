@@ -53,3 +53,4 @@ from policebench.cli.commands import sensitivity as _sensitivity  # noqa: E402,F
 from policebench.cli.commands import survey as _survey  # noqa: E402,F401
 from policebench.cli.commands import trend as _trend  # noqa: E402,F401
 from policebench.cli.commands import validate as _validate  # noqa: E402,F401
+from policebench.cli.commands import weights as _weights  # noqa: E402,F401

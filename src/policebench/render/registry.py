@@ -53,6 +53,19 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
 
 
+class AhpFormat(StrEnum):
+    """`weights ahp`: yaml is a copy of the rubric carrying the panel's weights."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class EntropyFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 @dataclass(frozen=True)
 class Style:
     """How a result is laid out: language, colour (terminal only), width, own templates."""
@@ -265,6 +278,39 @@ def _diff_markdown(result: Any, s: Style) -> str:
     return rubric_diff.render_markdown(result, s.lang)
 
 
+# --------------------------------------------------------------------------- weights
+
+
+def _ahp_table(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.ahp_table(w, s.lang, color=s.color, width=s.width)
+
+
+def _ahp_json(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.ahp_json(w)
+
+
+def _ahp_yaml(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.rubric_copy(w)
+
+
+def _entropy_table(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.entropy_table(w, s.lang, color=s.color, width=s.width)
+
+
+def _entropy_json(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.entropy_json(w)
+
+
 # --------------------------------------------------------------------------- the registry
 
 #: Per command: its format enum (what ``--format`` offers, in the order ``--help`` lists it)
@@ -342,6 +388,8 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "markdown": _diff_markdown,
         },
     ),
+    "weights ahp": (AhpFormat, {"table": _ahp_table, "json": _ahp_json, "yaml": _ahp_yaml}),
+    "weights entropy": (EntropyFormat, {"table": _entropy_table, "json": _entropy_json}),
 }
 
 

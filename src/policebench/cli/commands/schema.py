@@ -28,6 +28,7 @@ INT_KEY = r"^-?[0-9]+$"
 class SchemaFormat(StrEnum):
     rubric = "rubric"
     profile = "profile"
+    weights = "weights"
 
 
 _TITLES = {
@@ -41,14 +42,21 @@ _TITLES = {
         "One place's assessment against a rubric: a level (or measured value) per indicator, "
         "with confidence, evidence and sources.",
     ),
+    SchemaFormat.weights: (
+        "policebench weights",
+        "One expert's pairwise comparisons (AHP, Saaty's 1-9 scale) of a rubric's dimensions "
+        "and of the indicators within each dimension: the upper triangle, reciprocals implied.",
+    ),
 }
 
 
 def json_schema(which: SchemaFormat) -> dict[str, Any]:
     """The JSON Schema of the rubric or profile format, generated from the models."""
+    from pydantic import BaseModel
     from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
     from policebench.models import Profile, Rubric
+    from policebench.models.weights import ExpertWeights
 
     class _Generator(GenerateJsonSchema):
         def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
@@ -66,7 +74,12 @@ def json_schema(which: SchemaFormat) -> dict[str, Any]:
                 }
             return result
 
-    model = Rubric if which is SchemaFormat.rubric else Profile
+    models: dict[SchemaFormat, type[BaseModel]] = {
+        SchemaFormat.rubric: Rubric,
+        SchemaFormat.profile: Profile,
+        SchemaFormat.weights: ExpertWeights,
+    }
+    model = models[which]
     schema = model.model_json_schema(schema_generator=_Generator)
     title, description = _TITLES[which]
     return {**schema, "$schema": DRAFT, "title": title, "description": description}
@@ -80,10 +93,12 @@ def schema_text(which: SchemaFormat) -> str:
 @app.command()
 @handle_errors
 def schema(
-    which: Annotated[SchemaFormat, typer.Argument(help="Which format: rubric or profile.")],
+    which: Annotated[
+        SchemaFormat, typer.Argument(help="Which format: rubric, profile or weights.")
+    ],
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema of the rubric or profile format (for editor completion).
+    """Print the JSON Schema of the rubric, profile or weights format (for editor completion).
 
     Editors with a YAML language server (VS Code's YAML extension, for instance) read a first
     line such as `# yaml-language-server: $schema=../schemas/profile.schema.json` and then
