@@ -511,6 +511,39 @@ LABELS: dict[str, tuple[str, str]] = {
         "权重为所列指标占总分的比重（合计为1），评估框架权重按同一组指标折算。熵权反映的是"
         "这些地区之间差异的大小，而非指标的重要性：用于检验专家权重，不能替代专家权重。",
     ),
+    "consensus_summary": (
+        "Consensus of {place}, assessed {date}: {count} assessors ({assessors})",
+        "{place}（评估日期 {date}）的共识：{count} 位评估人（{assessors}）",
+    ),
+    "consensus_agreement": (
+        "Agreement: {within} of the known levels within one level of the consensus; "
+        "Krippendorff's alpha (ordinal) {alpha}; {disagree} indicators to discuss.",
+        "一致程度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
+        "{disagree} 项指标需讨论。",
+    ),
+    "consensus_rule": (
+        "Consensus level = the median of the known levels, the lower middle one on ties; "
+        "* = decided by the meeting. Confidence: the lowest given, at most medium when the "
+        "assessors are one level apart, low when two or more.",
+        "共识等级 = 已知等级的中位数，偶数个时取较低的中间值；* = 会议决定。置信度：取评估人"
+        "所给的最低值；相差一级时至多为中，相差两级及以上为低。",
+    ),
+    "consensus_level": ("Consensus", "共识等级"),
+    "consensus_within": ("Within one", "相差≤1级"),
+    "consensus_spread": ("Spread", "极差"),
+    "consensus_levels": ("levels differ", "等级不同"),
+    "consensus_unknown": ("unknown to some", "部分评估人未知"),
+    "consensus_why": ("Why listed", "列入原因"),
+    "consensus_assessor": ("Assessor", "评估人"),
+    "consensus_disagreements": (
+        "Disagreements for the consensus meeting",
+        "提交共识会议讨论的分歧",
+    ),
+    "consensus_none": ("The assessors agree on every indicator.", "评估人在所有指标上一致。"),
+    "review_status": ("Review", "审核状态"),
+    "review_draft": ("draft, not yet reviewed", "草稿，尚未审核"),
+    "review_reviewed": ("reviewed, not yet approved", "已审核，尚未批准"),
+    "review_approved": ("approved", "已批准"),
 }
 
 

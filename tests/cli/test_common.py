@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 RUBRIC = str(bundled("rubrics") / "smart-policing.yaml")
 OLD_RUBRIC = str(FIXTURES / "rubric-v0.9.yaml")
+ASSESSORS = [str(p) for p in sorted((ROOT / "examples" / "consensus").glob("assessor-*.yaml"))]
 EXPERTS = [str(p) for p in sorted((ROOT / "examples" / "weights").glob("expert-*.yaml"))]
 
 #: Each command with --format and --output: the arguments it runs with here. Its formats
@@ -39,6 +40,7 @@ ARGS: dict[str, list[str]] = {
     "rubric diff": ["rubric", "diff", OLD_RUBRIC, RUBRIC],
     "weights ahp": ["weights", "ahp", *EXPERTS],
     "weights entropy": ["weights", "entropy"],
+    "consensus": ["consensus", *ASSESSORS],
 }
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     name: (ARGS[name], [f.value for f in registry.formats(name)]) for name in registry.commands()

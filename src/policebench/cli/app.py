@@ -42,6 +42,7 @@ def _root(
 
 # Command modules register themselves on `app` when imported.
 from policebench.cli.commands import compare as _compare  # noqa: E402,F401
+from policebench.cli.commands import consensus as _consensus  # noqa: E402,F401
 from policebench.cli.commands import gaps as _gaps  # noqa: E402,F401
 from policebench.cli.commands import new as _new  # noqa: E402,F401
 from policebench.cli.commands import recommend as _recommend  # noqa: E402,F401

@@ -66,6 +66,15 @@ class EntropyFormat(StrEnum):
     json = "json"
 
 
+class ConsensusFormat(StrEnum):
+    """`consensus`: yaml is the consensus profile; the others the meeting's overview."""
+
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+    markdown = "markdown"
+
+
 @dataclass(frozen=True)
 class Style:
     """How a result is laid out: language, colour (terminal only), width, own templates."""
@@ -311,6 +320,33 @@ def _entropy_json(w: Any, s: Style) -> str:
     return weights.entropy_json(w)
 
 
+# --------------------------------------------------------------------------- consensus
+
+
+def _consensus_table(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_table(r, s.lang, color=s.color, width=s.width)
+
+
+def _consensus_yaml(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_yaml(r, s.lang)
+
+
+def _consensus_json(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_json(r)
+
+
+def _consensus_markdown(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_markdown(r, s.lang)
+
+
 # --------------------------------------------------------------------------- the registry
 
 #: Per command: its format enum (what ``--format`` offers, in the order ``--help`` lists it)
@@ -390,6 +426,15 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
     ),
     "weights ahp": (AhpFormat, {"table": _ahp_table, "json": _ahp_json, "yaml": _ahp_yaml}),
     "weights entropy": (EntropyFormat, {"table": _entropy_table, "json": _entropy_json}),
+    "consensus": (
+        ConsensusFormat,
+        {
+            "table": _consensus_table,
+            "yaml": _consensus_yaml,
+            "json": _consensus_json,
+            "markdown": _consensus_markdown,
+        },
+    ),
 }
 
 

@@ -165,6 +165,13 @@ def _city_head(city: Profile, lang: str) -> dict[str, Any]:
         "assessed": city.assessed.isoformat(),
         "assessor": localized(city, "assessor", lang) or None,
         "notes": localized(city, "notes", lang) or None,
+        "review": None
+        if city.review is None
+        else {
+            "status": city.review.status,
+            "by": city.review.by,
+            "date": None if city.review.date is None else city.review.date.isoformat(),
+        },
     }
 
 

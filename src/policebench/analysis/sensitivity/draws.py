@@ -18,7 +18,8 @@ What one sample draws (each source from its own seeded stream):
   probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
   as whole counts out of 256 (one random byte per level and sample: of a share of s bytes,
   the lowest s // 2 values move the level down and the highest s - s // 2 up). A known
-  level without a confidence counts as low;
+  level without a confidence counts as low; a consensus level's confidence is lowered by
+  the assessors' spread (``Assessment.effective_confidence``);
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
   ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out.
 """
@@ -126,7 +127,7 @@ def prepare(
             digits[p, i] = level - low
             known[p, i] = True
             entry = profile.indicators.get(ind_id)
-            k = kind[entry.confidence if entry else None]
+            k = kind[entry.effective_confidence if entry else None]
             share = shares[k]
             moves[p, i] = k if share else 0
             # A move off the scale stays put: no down region at the bottom, no up at the top.
