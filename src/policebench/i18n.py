@@ -544,6 +544,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "review_draft": ("draft, not yet reviewed", "草稿，尚未审核"),
     "review_reviewed": ("reviewed, not yet approved", "已审核，尚未批准"),
     "review_approved": ("approved", "已批准"),
+    "sens_weight_sets": (
+        "Score (rank) under each weight set: the samples draw among them",
+        "各组权重下的得分（排名）：抽样在各组权重之间随机选取",
+    ),
+    "sens_rank_range": ("Ranks", "排名范围"),
+    "sens_weights_sets": (
+        "one of the weight sets {sets} (equally likely), then around it (Dirichlet, "
+        "concentration {c})",
+        "从权重组 {sets} 中等可能地选取一组，再围绕其浮动（Dirichlet 分布，集中度 {c}）",
+    ),
+    "sens_weights_sets_fixed": (
+        "one of the weight sets {sets} (equally likely), as it is",
+        "从权重组 {sets} 中等可能地选取一组，不再浮动",
+    ),
 }
 
 

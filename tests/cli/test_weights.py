@@ -273,3 +273,40 @@ def test_entropy_weights_by_hand(runner: CliRunner, rubric: Rubric) -> None:
         assert x["entropy"] == pytest.approx(e, abs=1e-5)
     ranked = [abs(x["difference"]) for x in data["indicators"]]
     assert ranked == sorted(ranked, reverse=True)
+
+
+def test_sensitivity_with_the_panel_and_entropy_weight_sets(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "-o", "panel.yaml")
+    assert code == 0, err
+    code, out, err = _run(
+        runner,
+        "sensitivity",
+        "@bundled",
+        "--samples",
+        "400",
+        "--weights",
+        "panel.yaml",
+        "--weights",
+        "entropy",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert [w["name"] for w in data["weight_sets"]] == ["smart-policing", "panel.yaml", "entropy"]
+    assert "weights" in data["sources"]
+    # Under the panel's weights, each place's score and rank are what `score` gives with the
+    # rubric copy.
+    code, out, err = _run(runner, "score", "@bundled", "--rubric", "panel.yaml", "--format", "json")
+    assert code == 0, err
+    scored = json.loads(out)
+    scored = scored.get("places", scored.get("cities"))
+    panel = {p["id"]: p for p in data["weight_sets"][1]["places"]}
+    for n, place in enumerate(scored, 1):
+        assert panel[place["id"]]["overall"] == pytest.approx(place["overall"], abs=0.01)
+        assert panel[place["id"]]["rank"] == n
+    code, out, err = _run(runner, "sensitivity", "@bundled", "-n", "200", "--weights", "entropy")
+    assert code == 0, err
+    assert "Score (rank) under each weight set" in out

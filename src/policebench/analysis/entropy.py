@@ -112,3 +112,27 @@ def entropy_weights(
         dim_weights,
         ind_weights,
     )
+
+
+#: In a weight set made from entropy weights, an item the method gives no weight (no spread,
+#: or known in fewer than two places) keeps this share of its group's mean weight: weights
+#: must be positive, and an indicator without data is not thereby unimportant.
+FLOOR = 0.01
+
+
+def entropy_rubric(rubric: Rubric, result: EntropyWeights) -> Rubric:
+    """``rubric`` with the entropy weights (dimension = the sum of its indicators'), each
+    zero raised to :data:`FLOOR` of its group's mean: a weight set for ``sensitivity``."""
+
+    def floored(values: list[float]) -> list[float]:
+        mean = sum(values) / len(values) if any(values) else 1.0
+        return [max(v, FLOOR * mean) for v in values]
+
+    dims = floored([result.dimension_weights[d.id] for d in rubric.dimensions])
+    data = rubric.model_dump()
+    for dimension, weight, d in zip(data["dimensions"], dims, rubric.dimensions, strict=True):
+        dimension["weight"] = weight
+        shares = floored([result.indicator_weights[d.id][i.id] for i in d.indicators])
+        for indicator, share in zip(dimension["indicators"], shares, strict=True):
+            indicator["weight"] = share
+    return Rubric.model_validate(data)

@@ -4,7 +4,6 @@ their agreement, and the disagreements for the consensus meeting."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -152,7 +151,9 @@ def consensus(
             )
         decided[ind] = Override(level, match["why"])
     result = combine(found, [(doc.file, p) for p, doc in read], decided)
-    shown_out = str(output) if output is not None else f"{result.profile.id}.yaml"
+    # The file the profile's header says to validate: named by the place, as `new` names it
+    # (the same text whatever --output says, as for every format of every command).
+    shown_out = f"{result.profile.id}.yaml"
     text = registry.render(
         "consensus",
         fmt,
@@ -160,8 +161,3 @@ def consensus(
         style_for(output, language),
     )
     emit(text, output, [source.path, *profiles])
-    if fmt == "yaml" and output is not None:
-        sys.stderr.write(
-            f"next: settle the {len(result.disagreements)} disagreements, set review: "
-            f"{{status: approved, by: ..., date: ...}}, then run: policebench validate {output}\n"
-        )
