@@ -225,6 +225,7 @@ def test_an_indicator_of_another_dimension_is_unknown(runner: CliRunner, in_tmp:
     code, _, err = _run(runner, "weights", "ahp", _file(in_tmp, "x.yaml", text))
     assert code == 2
     assert "x.yaml:10:23: 'data-sharing' is not one of the indicators of 'security'" in err
+    assert "(hint: 'data-sharing' is an indicator of 'integration'" in err
 
 
 def test_experts_comparing_different_sets(runner: CliRunner, in_tmp: Path) -> None:

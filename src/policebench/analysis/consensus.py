@@ -253,7 +253,7 @@ def consensus(
             note_zh=_merged_text([(n, e.note_zh) for n, e in present]),
             consensus=ConsensusStats(
                 assessors={o.assessor: o.level for o in opinions},
-                agreement=round(share, 2) if share is not None else 0.0,
+                agreement=None if share is None else round(share, 2),
                 spread=spread,
                 decided="meeting" if decided == "meeting" else "median",
                 rationale=overrides[ind_id].rationale if ind_id in overrides else None,

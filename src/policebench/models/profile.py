@@ -41,8 +41,12 @@ class ConsensusStats(Model):
     assessors: dict[str, Level | None] = Field(
         default_factory=dict, description="Each assessor's level (null: unknown to them)."
     )
-    agreement: float = Field(
-        ge=0, le=1, description="Share of the known levels within one level of the consensus."
+    agreement: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Share of the known levels within one level of the consensus (null when "
+        "the consensus or every level is unknown).",
     )
     spread: int = Field(ge=0, description="Highest minus lowest known level.")
     decided: Literal["median", "meeting"] = Field(

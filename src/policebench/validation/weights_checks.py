@@ -58,8 +58,21 @@ def _group(
     given: dict[str, dict[str, Any]],
     items: list[str],
     what: str,
+    elsewhere: dict[str, str] | None = None,
 ) -> tuple[Matrix | None, list[Problem]]:
-    """The matrix of one comparison group (``given`` at ``where``) over ``items``."""
+    """The matrix of one comparison group (``given`` at ``where``) over ``items``;
+    ``elsewhere`` names the dimension of each indicator, for a hint when one is compared in
+    another dimension's group."""
+    elsewhere = elsewhere or {}
+
+    def unknown_hint(name: str) -> str:
+        if name in elsewhere:
+            return (
+                f"'{name}' is an indicator of '{elsewhere[name]}': compare it under "
+                f"'indicators: {elsewhere[name]}:'"
+            )
+        return closest_then(name, items, f"compare {', '.join(items)}")
+
     problems: list[Problem] = []
     known = set(items)
     pairs: dict[tuple[str, str], float] = {}
@@ -71,7 +84,7 @@ def _group(
                 doc.problem(
                     (*where, row),
                     f"'{row}' is not one of the {what} compared here",
-                    closest_then(row, items, f"compare {', '.join(items)}"),
+                    unknown_hint(row),
                     key=True,
                     code="comparison-unknown-item",
                 )
@@ -94,7 +107,7 @@ def _group(
                     doc.problem(
                         at,
                         f"'{column}' is not one of the {what} compared here",
-                        closest_then(column, items, f"compare {', '.join(items)}"),
+                        unknown_hint(column),
                         key=True,
                         code="comparison-unknown-item",
                     )
@@ -228,6 +241,7 @@ def read_judgements(
                 dict(weights.indicators[d.id]),
                 [i.id for i in d.indicators],
                 f"indicators of '{d.id}'",
+                rubric.dimension_of,
             )
             problems += found
             if matrix is not None:
