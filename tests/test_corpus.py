@@ -436,7 +436,7 @@ def test_one_bad_profile_among_many_is_reported_and_the_rest_scored(
 ) -> None:
     result = invoke(runner, "score", "--format", "json")
     assert result.exit_code == 2  # some input was bad
-    cities = yaml.safe_load(result.stdout)["cities"]
+    cities = yaml.safe_load(result.stdout)["places"]
     assert len(cities) == 241
     assert "cities/place-999.yaml:7:12: 'level' is 'high', expected a whole number" in (
         result.stderr

@@ -163,7 +163,7 @@ class TestReport:
         own = in_tmp / "mine"
         own.mkdir()
         (own / "report.md.j2").write_text(
-            "Overall {{ r.summary.overall }} for {{ r.city.name }}\n", encoding="utf-8"
+            "Overall {{ r.summary.overall }} for {{ r.place.name }}\n", encoding="utf-8"
         )
         code, out, _ = run(runner, "report", "j-city", "--template-dir", str(own))
         assert (code, out) == (0, "Overall 25.0 for J City\n")

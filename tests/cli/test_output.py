@@ -52,8 +52,12 @@ def test_killed_between_write_and_rename_keeps_the_previous_report(tmp_path: Pat
         import os, pathlib, time
         from policebench.cli import output
 
+        rename = os.replace
+
         def stall(src, dst):  # the new report is complete in its temporary file
-            pathlib.Path({ready!r}).write_text(open(src).read()[:10])
+            # Say so with a file that appears whole (a rename), never half written.
+            pathlib.Path({ready!r} + ".part").write_text(open(src).read()[:10])
+            rename({ready!r} + ".part", {ready!r})
             time.sleep(60)
 
         output.os.replace = stall

@@ -135,7 +135,7 @@ def test_provisional_is_marked_in_every_format(runner: CliRunner, my_city: Path)
     assert "对标地区：杭州市、内蒙古自治区、J市、青岛市（policebench 自带档案" in zh
     # score and compare: JSON, CSV and the table mark it; a rank is never a plain "1".
     data = json.loads(run(runner, "score", "-f", "json")[1])
-    mine = next(c for c in data["cities"] if c["id"] == "my-city")
+    mine = next(c for c in data["places"] if c["id"] == "my-city")
     assert mine["provisional"] is True and mine["provisional_reasons"] == ["coverage"]
     csv_text = run(runner, "score", "-f", "csv")[1]
     assert csv_text.splitlines()[1].split(",")[7] == "coverage"

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.cli.commands.schema import SchemaFormat
 from policebench.readers.yaml import load
 from policebench.workspace import bundled
 
@@ -23,7 +24,7 @@ def _run(runner: CliRunner, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("which", ["rubric", "profile", "weights"])
+@pytest.mark.parametrize("which", [f.value for f in SchemaFormat])
 def test_shipped_schema_equals_the_command_output(runner: CliRunner, which: str) -> None:
     shipped = (SCHEMAS / f"{which}.schema.json").read_bytes().decode("utf-8")
     assert _run(runner, which) == shipped, (

@@ -58,15 +58,15 @@ def test_json_contract(
     assert code == 0, err
     data = json.loads(out)
     assert data["rubric"] == {"id": "smart-policing", "version": rubric.version}
-    assert [c["id"] for c in data["cities"]] == expected_order(rubric, profiles)
-    for city in data["cities"]:
+    assert [c["id"] for c in data["places"]] == expected_order(rubric, profiles)
+    for city in data["places"]:
         assert set(city["dimensions"]) == {d.id for d in rubric.dimensions}
         assert set(city["indicators"]) == set(rubric.indicators)
         for dim in city["dimensions"].values():
             assert set(dim) == {"weight", "score", "coverage"}
         for ind in city["indicators"].values():
             assert {"dimension", "weight", "level", "score"} <= set(ind)
-    j_city = next(c for c in data["cities"] if c["id"] == "j-city")
+    j_city = next(c for c in data["places"] if c["id"] == "j-city")
     # Worked out by hand in tests/test_scoring.py: 25 overall, coverage 12431/21450.
     assert j_city["name"] == "J City"
     assert j_city["overall"] == 25.0
@@ -148,27 +148,27 @@ def test_score_by_path(runner: CliRunner, in_tmp: Path) -> None:
     shutil.copyfile(VALID / "profile-chinese.yaml", in_tmp / "mine.yaml")
     code, out, err = run(runner, "score", "mine.yaml", "--format", "json")
     assert code == 0, err
-    assert [c["id"] for c in json.loads(out)["cities"]] == ["zh-city"]
+    assert [c["id"] for c in json.loads(out)["places"]] == ["zh-city"]
 
 
 def test_score_by_bundled_path(runner: CliRunner, in_tmp: Path) -> None:
     path = bundled("cities") / "hangzhou.yaml"
     code, out, err = run(runner, "score", str(path), "--format", "json")
     assert code == 0, err
-    assert [c["id"] for c in json.loads(out)["cities"]] == ["hangzhou"]
+    assert [c["id"] for c in json.loads(out)["places"]] == ["hangzhou"]
 
 
 def test_score_several_ids_keeps_only_those(runner: CliRunner, in_tmp: Path) -> None:
     code, out, _ = run(runner, "score", "j-city", "hangzhou", "--format", "json")
     assert code == 0
-    assert sorted(c["id"] for c in json.loads(out)["cities"]) == ["hangzhou", "j-city"]
+    assert sorted(c["id"] for c in json.loads(out)["places"]) == ["hangzhou", "j-city"]
 
 
 def test_score_an_edited_copy_of_a_bundled_profile(runner: CliRunner, in_tmp: Path) -> None:
     shutil.copyfile(bundled("cities") / "j-city.yaml", in_tmp / "j-city.yaml")
     code, out, err = run(runner, "score", "j-city.yaml", "--format", "json")
     assert (code, err) == (0, "")
-    assert [c["id"] for c in json.loads(out)["cities"]] == ["j-city"]
+    assert [c["id"] for c in json.loads(out)["places"]] == ["j-city"]
 
 
 def test_score_a_profile_against_its_own_rubric(runner: CliRunner, in_tmp: Path) -> None:
@@ -329,8 +329,8 @@ def test_local_rubrics_and_cities_take_precedence(runner: CliRunner, in_tmp: Pat
     assert code == 0, err
     data = json.loads(out)
     assert data["rubric"]["id"] == "minimal"
-    assert [c["id"] for c in data["cities"]] == ["minimal-city"]
-    assert data["cities"][0]["overall"] == 100.0
+    assert [c["id"] for c in data["places"]] == ["minimal-city"]
+    assert data["places"][0]["overall"] == 100.0
 
 
 # --- never a traceback ----------------------------------------------------------------------
@@ -424,7 +424,7 @@ def test_forms_score_exactly_as_the_canonical_profile(
     assert "profile-forms.yaml:31:12: warning: 'level' is 'Developing'" in err
     assert "profile-forms.yaml:12:17: warning: 'confidence' is '中'" in err
     assert err.endswith("18 warnings in 1 file\n")
-    (city,) = json.loads(outputs["profile-forms.yaml", "json"][0])["cities"]
+    (city,) = json.loads(outputs["profile-forms.yaml", "json"][0])["places"]
     assert city["indicators"]["top-level-design"]["level"] == 2
     assert city["indicators"]["policing-reform"]["level"] == 3  # 第３级
     assert city["indicators"]["network-interconnection"]["level"] is None  # 未知

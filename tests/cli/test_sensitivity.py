@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile, Rubric
-from policebench.render.sensitivity import band_text, probability_text, rank_text
+from policebench.render.sensitivity import probability_text
+from policebench.report.sensitivity import band_text, rank_text
 from policebench.scoring import rank, score
 from policebench.workspace import bundled
 

@@ -74,7 +74,7 @@ def test_aggregates_to_a_profile_that_validates_and_scores(runner: CliRunner, in
     assert (result.exit_code, result.stderr) == (0, "1 file valid\n")
     result = runner.invoke(app, ["score", str(written), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    card = next(c for c in json.loads(result.stdout)["cities"] if c["id"] == "test-town")
+    card = next(c for c in json.loads(result.stdout)["places"] if c["id"] == "test-town")
     assert card["indicators"]["top-level-design"]["score"] == 50.0
 
 

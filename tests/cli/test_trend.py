@@ -35,7 +35,7 @@ def test_trend_of_a_place_with_history(runner: CliRunner, in_tmp: Path) -> None:
     code, out, err = run(runner, "trend", "demo-county", str(HISTORY), "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert data["city"]["id"] == "demo-county"
+    assert data["place"]["id"] == "demo-county"
     runs = data["assessments"]
     assert [r["assessed"] for r in runs] == ["2024-06-30", "2025-06-30", "2026-06-30"]
     assert [r["overall"] for r in runs] == pytest.approx([28.125, 37.857, 37.5], abs=0.01)
@@ -117,12 +117,12 @@ def test_output_file(runner: CliRunner, in_tmp: Path) -> None:
 def test_score_uses_the_latest_assessment(runner: CliRunner, in_tmp: Path) -> None:
     code, out, err = run(runner, "score", str(HISTORY), "--format", "json")
     assert code == 0, err
-    cities = json.loads(out)["cities"]
+    cities = json.loads(out)["places"]
     assert [(c["id"], c["assessed"]) for c in cities] == [("demo-county", "2026-06-30")]
     assert cities[0]["overall"] == pytest.approx(37.5)
     code, out, err = run(runner, "score", "demo-county", str(HISTORY), "--format", "json")
     assert code == 0, err
-    assert [c["assessed"] for c in json.loads(out)["cities"]] == ["2026-06-30"]
+    assert [c["assessed"] for c in json.loads(out)["places"]] == ["2026-06-30"]
 
 
 def test_unknown_place_exits_2(runner: CliRunner, in_tmp: Path) -> None:

@@ -152,7 +152,7 @@ def test_markdown_title_lines_are_inert(runner: CliRunner) -> None:
 @pytest.mark.usefixtures("workdir")
 def test_json_carries_the_text_as_data(runner: CliRunner) -> None:
     data: dict[str, Any] = json.loads(score(runner, "--format", "json"))
-    names = {c["id"]: c["name"] for c in data["cities"]}
+    names = {c["id"]: c["name"] for c in data["places"]}
     assert names == {f"hostile-{n}": text.strip() for n, text in enumerate(HOSTILE)}
 
 

@@ -21,8 +21,8 @@ def cards(rubric: Rubric, profiles: dict[str, Profile]) -> list[Scorecard]:
 def test_json_contract(rubric: Rubric, cards: list[Scorecard]) -> None:
     data = json.loads(render_json(rubric, cards))
     assert data["rubric"] == {"id": rubric.id, "version": rubric.version}
-    assert [c["id"] for c in data["cities"]] == [c.city_id for c in cards]
-    for city in data["cities"]:
+    assert [c["id"] for c in data["places"]] == [c.city_id for c in cards]
+    for city in data["places"]:
         assert set(city) >= {"id", "name", "overall", "stage", "coverage", "dimensions"}
         assert set(city["dimensions"]) == {d.id for d in rubric.dimensions}
         assert set(city["indicators"]) == set(rubric.indicators)
@@ -34,7 +34,7 @@ def test_json_contract(rubric: Rubric, cards: list[Scorecard]) -> None:
 
 def test_json_unknown_is_null(rubric: Rubric, cards: list[Scorecard]) -> None:
     j_city = next(
-        c for c in json.loads(render_json(rubric, cards))["cities"] if c["id"] == "j-city"
+        c for c in json.loads(render_json(rubric, cards))["places"] if c["id"] == "j-city"
     )
     # J City's sources say nothing about security (see tests/test_scoring.py).
     assert j_city["dimensions"]["security"] == {"weight": 1.0, "score": None, "coverage": 0.0}

@@ -30,11 +30,11 @@ def test_chinese_texts_shown_in_chinese_english_otherwise(
     zh = build_report(rubric, city, pool, lang="zh")
     en = build_report(rubric, city, pool, lang="en")
     assert city.notes_zh and city.assessor_zh
-    assert zh["city"]["notes"] == city.notes_zh
-    assert zh["city"]["assessor"] == city.assessor_zh
+    assert zh["place"]["notes"] == city.notes_zh
+    assert zh["place"]["assessor"] == city.assessor_zh
     assert _unknown_note(zh, ind) == _evidence_note(zh, ind) == entry.note_zh
-    assert en["city"]["notes"] == city.notes
-    assert en["city"]["assessor"] == city.assessor
+    assert en["place"]["notes"] == city.notes
+    assert en["place"]["assessor"] == city.assessor
     assert _unknown_note(en, ind) == _evidence_note(en, ind) == entry.note
 
 
@@ -52,13 +52,13 @@ def test_missing_chinese_falls_back_to_english(
         }
     )
     zh = build_report(rubric, bare, list(profiles.values()), lang="zh")
-    assert zh["city"]["notes"] == city.notes
-    assert zh["city"]["assessor"] == city.assessor
+    assert zh["place"]["notes"] == city.notes
+    assert zh["place"]["assessor"] == city.assessor
     assert _unknown_note(zh, ind) == _evidence_note(zh, ind) == city.indicators[ind].note
     # No text in either language stays null, as before.
     empty = bare.model_copy(update={"notes": None, "assessor": None})
     report = build_report(rubric, empty, list(profiles.values()), lang="zh")
-    assert report["city"]["notes"] is None and report["city"]["assessor"] is None
+    assert report["place"]["notes"] is None and report["place"]["assessor"] is None
 
 
 def test_levels_are_derived_once_per_place(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 import traceback
@@ -344,20 +343,12 @@ def load_or_exit(
     ``minimum`` places remain.
     """
     from policebench.workspace import open_workspace
+    from policebench.workspace.reading import gc_paused
 
-    collecting = gc.isenabled()
-    gc.disable()  # reading makes millions of objects and no cycles (see reading.gc_paused)
-    try:
+    with gc_paused(freeze=True):  # the workspace lives until the command ends
         ws = open_workspace(
             cities, rubric, progress=_progress_callback(), extra=extra or (), peers=peers
         )
-    finally:
-        # The workspace lives until the command ends: frozen out of the collector's sight
-        # before it wakes, it is not walked by the collection that waking would set off, nor
-        # by any later one (0.3 s and 0.5 s with thousands of profiles).
-        gc.freeze()
-        if collecting:
-            gc.enable()
     errors = ws.errors
     # Rubric files beside the one used that could not be read, and values read as meant
     # though typed another way (`level: ２`): shown, never a failure.

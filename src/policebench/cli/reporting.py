@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -81,6 +81,10 @@ TemplateDirOpt = Annotated[
 ]
 
 
+if TYPE_CHECKING:
+    from policebench.report.contract import PlaceReport
+
+
 def provenance(ws: Workspace, ids: list[str]) -> Any:
     """The version and input hashes a report cites (file names only: stable across folders)."""
     from policebench.report.place import Provenance
@@ -101,7 +105,7 @@ def city_report(
     lang: str,
     *,
     opinions: bool = False,
-) -> dict[str, Any]:
+) -> PlaceReport:
     """The report data of the (single) selected place, after checking the options."""
     from policebench.analysis.gaps import FRONTIER, NO_PEER
     from policebench.report.place import build_report

@@ -25,11 +25,6 @@ def pct(value: float | None, lang: str = "en") -> str:
     return t("unknown", lang) if value is None else f"{100 * value:.0f}%"
 
 
-def rounded(value: float | None, digits: int = 2) -> float | None:
-    """A value rounded for machine output (JSON, CSV); None stays None."""
-    return None if value is None else round(value, digits)
-
-
 #: Objects and lists of more scalar values than this are written on one line by to_json.
 ONE_LINE_OVER = 16
 

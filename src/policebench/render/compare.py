@@ -7,10 +7,11 @@ from typing import Any
 
 from policebench.i18n import t
 from policebench.render.common import add_row, num, pct, plain, rich_to_text, to_csv
+from policebench.report.contract import Comparison
 
 
 def compare_table(
-    data: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    data: Comparison, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """Ranking with the leader of each dimension marked, spreads, and the level heatmap."""
     from rich.console import Group
@@ -31,7 +32,7 @@ def compare_table(
     for n, head in enumerate(heads + [d["name"] for d in data["dimensions"]]):
         ranking.add_column(plain(head), justify="left" if n in (1, 3) else "right")
     for p in data["places"]:
-        cells = [
+        cells: list[str | Text] = [
             str(p["rank"]) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
@@ -93,13 +94,14 @@ def compare_table(
     return rich_to_text(Group(*parts, spread, heat), color=color, width=width)
 
 
-def _uncertainty_parts(data: dict[str, Any], lang: str) -> list[Any]:
+def _uncertainty_parts(data: Comparison, lang: str) -> list[Any]:
     """With --uncertainty: each place's score band and how likely its rank is, then what the
-    samples varied and what not, and the samples and seed (render.uncertainty's texts)."""
+    samples varied and what not, and the samples and seed (report.uncertainty's texts)."""
     from rich.table import Table
     from rich.text import Text
 
     u = data["uncertainty"]
+    assert u is not None, "called only for a comparison with bands"
     table = Table(title=plain(t("unc_heading", lang)), title_justify="left", header_style="bold")
     heads = [
         t("city", lang),
@@ -113,6 +115,7 @@ def _uncertainty_parts(data: dict[str, Any], lang: str) -> list[Any]:
         table.add_column(plain(head), justify="left" if n == 0 else "right")
     for p in data["places"]:
         rank = p["rank_band"]
+        assert rank is not None, "every place of a comparison with bands has its rank band"
         open_, close = ("（", "）") if lang == "zh" else (" (", ")")
         add_row(
             table,
@@ -125,20 +128,24 @@ def _uncertainty_parts(data: dict[str, Any], lang: str) -> list[Any]:
         )
     colon = "：" if lang == "zh" else ":"
     notes: list[Any] = [table]
-    for key, label in (("varied", "unc_varied"), ("not_varied", "unc_not_varied")):
-        if u["explanation"][key]:
+    explained = u["explanation"]
+    for label, sentences in (
+        ("unc_varied", explained["varied"]),
+        ("unc_not_varied", explained["not_varied"]),
+    ):
+        if sentences:
             notes.append(Text(t(label, lang) + colon, style="bold"))
             items = Table.grid(padding=(0, 1))
             items.add_column(no_wrap=True)
             items.add_column()
-            for x in u["explanation"][key]:
+            for x in sentences:
                 add_row(items, "  -", x["text"])
             notes.append(items)
     notes.append(Text(u["explanation"]["samples"]))
     return notes
 
 
-def compare_csv(data: dict[str, Any]) -> str:
+def compare_csv(data: Comparison) -> str:
     """One row per place: rank, scores, and every indicator's level (blank = unknown)."""
     dims = [d["id"] for d in data["dimensions"]]
     inds = [row["indicator"] for row in data["heatmap"]]

@@ -10,7 +10,8 @@ from policebench.analysis.consensus import Consensus, IndicatorConsensus
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import add_row, md_table, rich_to_text, rounded, to_json
+from policebench.render.common import add_row, md_table, rich_to_text, to_json
+from policebench.report.parts import rnd as rounded
 
 
 @dataclass(frozen=True)

@@ -10,45 +10,14 @@ from typing import Any
 
 from policebench.i18n import t
 from policebench.render.common import add_row, num, plain, rich_to_text, to_csv
-
-GAP_KEYS = (
-    "city",
-    "rubric",
-    "against",
-    "against_name",
-    "peers",
-    "targets",
-    "summary",
-    "gaps",
-    "unknown",
-    "subtotals",
-    "overall_if_closed",
-)
-RECOMMEND_KEYS = (
-    "city",
-    "rubric",
-    "against",
-    "against_name",
-    "peers",
-    "targets",
-    "summary",
-    "gaps",
-    "top",
-    "roadmap",
-    "lessons",
-)
+from policebench.report.contract import GapRow, PlaceReport, UnknownRow
 
 
-def subset(report: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    """The part of a report a command outputs as JSON."""
-    return {k: report[k] for k in keys}
-
-
-def _target(g: dict[str, Any], lang: str) -> str:
+def _target(g: GapRow | UnknownRow, lang: str) -> str:
     return f"{g['target']} {g['target_name']}{t('paren', lang).format(g['target_from'])}"
 
 
-def context_lines(report: dict[str, Any], lang: str) -> list[str]:
+def context_lines(report: PlaceReport, lang: str) -> list[str]:
     """The lines every output of a place's analysis carries: who the peers are, and, when
     the overall is provisional, why."""
     lines = [report["peers"]["text"]]
@@ -65,14 +34,14 @@ def context_lines(report: dict[str, Any], lang: str) -> list[str]:
 
 
 def gaps_table(
-    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    report: PlaceReport, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """The gap table, the unknowns and the dimension subtotals."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    title = f"{t('gaps_title', lang)} · {report['city']['name']}"
+    title = f"{t('gaps_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
         title += f" · {t('compared_with', lang)} {report['against_name']}"
     table = Table(header_style="bold")
@@ -150,7 +119,7 @@ def gaps_table(
     return rich_to_text(Group(*parts), color=color, width=width)
 
 
-def gaps_csv(report: dict[str, Any], lang: str) -> str:
+def gaps_csv(report: PlaceReport, lang: str) -> str:
     """One row per indicator: known gaps first (by impact), then the unknowns."""
     header = [
         "indicator",
@@ -198,7 +167,7 @@ def gaps_csv(report: dict[str, Any], lang: str) -> str:
 
 
 def recommend_table(
-    report: dict[str, Any], lang: str, *, color: bool = False, width: int | None = None
+    report: PlaceReport, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
     """The phased roadmap, what is blocked, and the peers to learn from."""
     from rich.console import Group
@@ -207,7 +176,7 @@ def recommend_table(
 
     parts: list[Any] = [
         Text(
-            f"{t('recommend_title', lang)} · {report['city']['name']}"
+            f"{t('recommend_title', lang)} · {report['place']['name']}"
             + (
                 f" · {t('compared_with', lang)} {report['against_name']}"
                 if report["against_name"]
@@ -266,7 +235,7 @@ def recommend_table(
     return rich_to_text(Group(*parts), color=color, width=width)
 
 
-def recommend_csv(report: dict[str, Any], lang: str) -> str:
+def recommend_csv(report: PlaceReport, lang: str) -> str:
     """One row per roadmap action (phase order), then the blocked actions (phase empty)."""
     header = [
         "phase",

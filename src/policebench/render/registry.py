@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from policebench.models import Profile, Rubric
+    from policebench.report.contract import Comparison, PlaceReport
     from policebench.scoring import Scorecard
 
 
@@ -137,39 +138,39 @@ def _score_markdown(r: Scores, s: Style) -> str:
 # --------------------------------------------------------------------------- gaps, recommend
 
 
-def _gaps_table(report: dict[str, Any], s: Style) -> str:
+def _gaps_table(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.gaps_table(report, s.lang, color=s.color, width=s.width)
 
 
-def _gaps_json(report: dict[str, Any], s: Style) -> str:
-    from policebench.render import gaps
+def _gaps_json(report: PlaceReport, s: Style) -> str:
     from policebench.render.common import to_json
+    from policebench.report.place import gaps_result
 
-    return to_json(gaps.subset(report, gaps.GAP_KEYS))
+    return to_json(gaps_result(report))
 
 
-def _gaps_csv(report: dict[str, Any], s: Style) -> str:
+def _gaps_csv(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.gaps_csv(report, s.lang)
 
 
-def _recommend_table(report: dict[str, Any], s: Style) -> str:
+def _recommend_table(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.recommend_table(report, s.lang, color=s.color, width=s.width)
 
 
-def _recommend_json(report: dict[str, Any], s: Style) -> str:
-    from policebench.render import gaps
+def _recommend_json(report: PlaceReport, s: Style) -> str:
     from policebench.render.common import to_json
+    from policebench.report.place import recommend_result
 
-    return to_json(gaps.subset(report, gaps.RECOMMEND_KEYS))
+    return to_json(recommend_result(report))
 
 
-def _recommend_csv(report: dict[str, Any], s: Style) -> str:
+def _recommend_csv(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.recommend_csv(report, s.lang)
@@ -188,7 +189,7 @@ def _json(data: Any, s: Style) -> str:
 def _template(name: str) -> Renderer:
     """A renderer through the jinja2 template ``name`` (``Style.template_dir`` may override)."""
 
-    def render(data: dict[str, Any], s: Style) -> str:
+    def render(data: PlaceReport | Comparison, s: Style) -> str:
         from policebench.render.templates import render as template
 
         return template(name, data, s.template_dir)
@@ -200,13 +201,13 @@ def _template(name: str) -> Renderer:
 # --------------------------------------------------------------------------- compare
 
 
-def _compare_table(data: dict[str, Any], s: Style) -> str:
+def _compare_table(data: Comparison, s: Style) -> str:
     from policebench.render import compare
 
     return compare.compare_table(data, s.lang, color=s.color, width=s.width)
 
 
-def _compare_csv(data: dict[str, Any], s: Style) -> str:
+def _compare_csv(data: Comparison, s: Style) -> str:
     from policebench.render import compare
 
     return compare.compare_csv(data)

@@ -6,10 +6,10 @@ from typing import Any
 
 from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Scored
 from policebench.i18n import t
-from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, rich_to_text, rounded, to_json
+from policebench.render.common import md_table, num, rich_to_text, to_json
 from policebench.render.trend import signed
+from policebench.report.rubric_diff import diff_data
 
 
 def _value(value: Any) -> str:
@@ -145,53 +145,6 @@ def render_markdown(result: RubricDiff, lang: str = "en") -> str:
         out.append(md_table(header, rows, "lll" + "r" * 6 + "ll"))
         out.append(t("effects_note", lang) + "\n")
     return "\n".join(out)
-
-
-def _rubric_data(rubric: Rubric) -> dict[str, str]:
-    return {"id": rubric.id, "version": rubric.version}
-
-
-def _scored_data(scored: Scored) -> dict[str, Any]:
-    return {
-        "overall": rounded(scored.overall),
-        "coverage": rounded(scored.coverage, 4),
-        "stage": scored.stage.name if scored.stage else None,
-        "ignored": dict(scored.ignored),
-    }
-
-
-def diff_data(result: RubricDiff) -> dict[str, Any]:
-    """The machine contract of `rubric diff --format json`."""
-    return {
-        "old": _rubric_data(result.old),
-        "new": _rubric_data(result.new),
-        "changes": [
-            {
-                "kind": c.kind,
-                "scope": c.scope,
-                "item": c.item,
-                "old": c.old,
-                "new": c.new,
-                "count": c.count,
-            }
-            for c in result.changes
-        ],
-        "places": [
-            {
-                "id": p.city_id,
-                "name": p.name,
-                "old_assessed": p.old_assessed.isoformat(),
-                "new_assessed": p.new_assessed.isoformat(),
-                "before": _scored_data(p.before),
-                "rescored": _scored_data(p.rescored),
-                "after": _scored_data(p.after),
-                "rubric_effect": rounded(p.rubric_effect),
-                "place_effect": rounded(p.place_effect),
-                "total": rounded(p.total),
-            }
-            for p in result.places
-        ],
-    }
 
 
 def render_json(result: RubricDiff) -> str:

@@ -15,10 +15,11 @@ from policebench.render.common import (
     pct,
     plain,
     rich_to_text,
-    rounded,
     to_csv,
     to_json,
 )
+from policebench.report.parts import rnd
+from policebench.report.scores import score_data
 from policebench.scoring import Scorecard
 
 
@@ -28,47 +29,6 @@ def _stage(card: Scorecard, lang: str) -> str:
 
 def _name(profile: Profile, lang: str) -> str:
     return localized(profile, "name", lang)
-
-
-def score_data(rubric: Rubric, cards: list[Scorecard]) -> dict[str, Any]:
-    """The machine contract of `score --format json` (every dimension and indicator present)."""
-    cities = []
-    for card in cards:
-        cities.append(
-            {
-                "id": card.city_id,
-                "name": card.city_name,
-                "assessed": card.assessed.isoformat(),
-                "overall": rounded(card.overall),
-                "stage": card.stage.name if card.stage else None,
-                "coverage": rounded(card.coverage, 4),
-                "provisional": bool(card.provisional),
-                "provisional_reasons": list(card.provisional),
-                "known": card.known,
-                "opinions": card.opinions,
-                "dimensions": {
-                    d.id: {
-                        "weight": d.weight,
-                        "score": rounded(d.score),
-                        "coverage": rounded(d.coverage, 4),
-                    }
-                    for d in card.dimensions.values()
-                },
-                "indicators": {
-                    i.id: {
-                        "dimension": i.dimension,
-                        "weight": i.weight,
-                        "level": i.level,
-                        "value": i.value,
-                        "score": rounded(i.score),
-                        "confidence": i.confidence,
-                        "evidence": i.has_evidence,
-                    }
-                    for i in card.indicators.values()
-                },
-            }
-        )
-    return {"rubric": {"id": rubric.id, "version": rubric.version}, "cities": cities}
 
 
 def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
@@ -88,12 +48,12 @@ def render_csv(
             card.city_id,
             _name(names[card.city_id], lang),
             card.assessed.isoformat(),
-            rounded(card.overall),
+            rnd(card.overall),
             _stage(card, lang) if card.stage else None,
-            rounded(card.coverage, 4),
+            rnd(card.coverage, 4),
             "; ".join(card.provisional),
         ]
-        row += [rounded(card.dimensions[d.id].score) for d in rubric.dimensions]
+        row += [rnd(card.dimensions[d.id].score) for d in rubric.dimensions]
         rows.append(row)
     return to_csv(header, rows)
 

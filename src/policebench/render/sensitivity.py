@@ -19,33 +19,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
+from policebench.analysis.sensitivity import Band, SensitivityResult
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, rich_to_text, rounded, to_csv, to_json
+from policebench.render.common import md_table, rich_to_text, to_csv, to_json
+from policebench.report.parts import rnd
+from policebench.report.sensitivity import band_text, rank_text, sensitivity_data
 
 #: At most this many places get a column per rank in tables and CSV; beyond, P(this rank)
 #: only (the JSON always has every rank's probability).
 MAX_RANK_COLUMNS = 8
-
-
-def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
-    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals.
-
-    ``None`` (never a score in any sample) is the word for unknown; a band whose point is
-    unknown (a score only when unknowns are imputed) shows that word before the band.
-    """
-    if band is None:
-        return t("unknown", lang)
-    point = t("unknown", lang) if band.point is None else f"{band.point:.{digits}f}"
-    return f"{point} ({band.p5:.{digits}f}-{band.p95:.{digits}f})"
-
-
-def rank_text(rank: RankBand) -> str:
-    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples."""
-    return f"{rank.point} ({rank.min}-{rank.max})"
 
 
 def _source_name(source: str, lang: str) -> str:
@@ -106,76 +91,6 @@ def samples_text(result: SensitivityResult, lang: str = "en") -> str:
     )
 
 
-def band_data(band: Band | None) -> dict[str, Any] | None:
-    """A band as data (JSON output, and the bands of reports with --uncertainty)."""
-    if band is None:
-        return None
-    return {
-        "point": rounded(band.point),
-        "p5": rounded(band.p5),
-        "median": rounded(band.median),
-        "p95": rounded(band.p95),
-        "min": rounded(band.min),
-        "max": rounded(band.max),
-        "share": rounded(band.share, 4),
-    }
-
-
-def rank_data(rank: RankBand) -> dict[str, Any]:
-    """A rank band as data: point, median, range and the probability of each rank that
-    occurred (from the counts: with thousands of places that is millions of entries)."""
-    share = 1 / rank.samples
-    return {
-        "point": rank.point,
-        "median": rank.median,
-        "min": rank.min,
-        "max": rank.max,
-        "probabilities": {
-            str(rank.min + k): round(count * share, 4)
-            for k, count in enumerate(rank.counts)
-            if count
-        },
-    }
-
-
-def sensitivity_data(result: SensitivityResult) -> dict[str, Any]:
-    """The machine contract of `sensitivity --format json` (places in point-rank order)."""
-    return {
-        "rubric": {"id": result.rubric_id, "version": result.rubric_version},
-        "samples": result.samples,
-        "seed": result.seed,
-        "index_samples": result.index_samples,
-        "settings": result.settings.model_dump(mode="json"),
-        "sources": list(result.sources),
-        "index": {s: rounded(v, 4) for s, v in result.index.items()},
-        "places": [
-            {
-                "id": place.id,
-                "name": place.name,
-                "overall": band_data(place.overall),
-                "rank": rank_data(place.rank),
-                "dimensions": {d: band_data(b) for d, b in place.dimensions.items()},
-                "index": {s: rounded(v, 4) for s, v in place.index.items()},
-            }
-            for place in result.places
-        ],
-        **({"weight_sets": _weight_sets_data(result)} if result.weight_sets else {}),
-    }
-
-
-def _weight_sets_data(result: SensitivityResult) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": w.name,
-            "places": [
-                {"id": p.id, "overall": rounded(w.overall[p.id]), "rank": w.rank[p.id]}
-                for p in result.places
-            ],
-        }
-        for w in result.weight_sets
-    ]
-
-
 def render_json(result: SensitivityResult) -> str:
     return to_json(sensitivity_data(result))
 
@@ -206,7 +121,7 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
         row += [round(place.rank.probability(r), 4) for r in wanted]
         for d in dims:
             row += _band_cells(place.dimensions[d], full=False)
-        row += [rounded(place.index[s], 4) for s in SOURCES]
+        row += [rnd(place.index[s], 4) for s in SOURCES]
         row += [w.rank[place.id] for w in result.weight_sets]
         rows.append(row)
     return to_csv(header, rows)
@@ -215,8 +130,8 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
 def _band_cells(band: Band | None, *, full: bool) -> list[Any]:
     if band is None:
         return [None] * (6 if full else 4)
-    cells = [rounded(band.point), rounded(band.p5), rounded(band.median), rounded(band.p95)]
-    return cells + ([rounded(band.min), rounded(band.max)] if full else [])
+    cells = [rnd(band.point), rnd(band.p5), rnd(band.median), rnd(band.p95)]
+    return cells + ([rnd(band.min), rnd(band.max)] if full else [])
 
 
 def _tables(

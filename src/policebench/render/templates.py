@@ -8,6 +8,7 @@ templates autoescape every value; Markdown templates use the ``md`` filter for t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,7 @@ def environment(template_dir: Path | None = None) -> Any:
     return env
 
 
-def render(name: str, data: dict[str, Any], template_dir: Path | None = None) -> str:
+def render(name: str, data: Mapping[str, Any], template_dir: Path | None = None) -> str:
     """Render template ``name`` with ``data`` as ``r``; template mistakes become user errors."""
     import jinja2
 
@@ -85,6 +86,9 @@ def render(name: str, data: dict[str, Any], template_dir: Path | None = None) ->
             "templates may format the report data, nothing else",
         ) from None
     except jinja2.UndefinedError as exc:
-        raise UserError(
-            f"template {name}: {exc.message}", "check the names used against the JSON report"
-        ) from None
+        message = exc.message or ""
+        hint = "check the names used against the JSON report (policebench schema report)"
+        if "'city'" in message:
+            # The report's place was called ``city`` before one word was used for a place.
+            hint = "the report's place is r.place (older templates called it r.city)"
+        raise UserError(f"template {name}: {message}", hint) from None

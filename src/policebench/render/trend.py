@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.analysis.trend import IndicatorMove, Step, Trend, TrendPoint
+from policebench.analysis.trend import Trend, TrendPoint
 from policebench.i18n import t
 from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_table, num, pct, rich_to_text, rounded, to_csv, to_json
+from policebench.render.common import md_table, num, pct, rich_to_text, to_csv, to_json
+from policebench.report.parts import rnd
+from policebench.report.trend import trend_data
 
 
 def signed(value: float | None, digits: int = 1) -> str:
@@ -167,54 +169,6 @@ def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     return "\n".join(out)
 
 
-def _move_data(move: IndicatorMove) -> dict[str, Any]:
-    return {
-        "id": move.id,
-        "dimension": move.dimension,
-        "from": move.before,
-        "to": move.after,
-        "direction": move.direction,
-    }
-
-
-def _step_data(step: Step) -> dict[str, Any]:
-    return {
-        "from": step.start.isoformat(),
-        "to": step.end.isoformat(),
-        "indicators": [_move_data(m) for m in step.moves],
-    }
-
-
-def trend_data(rubric: Rubric, trend: Trend) -> dict[str, Any]:
-    """The machine contract of `trend --format json`: every assessment and every step."""
-    assessments = []
-    for p in trend.points:
-        assessments.append(
-            {
-                "assessed": p.assessed.isoformat(),
-                "overall": rounded(p.overall),
-                "overall_change": rounded(p.overall_change),
-                "stage": p.stage.name if p.stage else None,
-                "coverage": rounded(p.coverage, 4),
-                "coverage_change": rounded(p.coverage_change, 4),
-                "dimensions": {
-                    d.id: {
-                        "score": rounded(p.dimension(d.id)),
-                        "change": rounded(p.dimension_changes[d.id]),
-                        "coverage": rounded(p.card.dimensions[d.id].coverage, 4),
-                    }
-                    for d in rubric.dimensions
-                },
-            }
-        )
-    return {
-        "rubric": {"id": rubric.id, "version": rubric.version},
-        "city": {"id": trend.city_id, "name": trend.name, "name_zh": trend.name_zh},
-        "assessments": assessments,
-        "steps": [_step_data(s) for s in trend.steps],
-    }
-
-
 def render_json(rubric: Rubric, trend: Trend) -> str:
     return to_json(trend_data(rubric, trend))
 
@@ -229,12 +183,12 @@ def render_csv(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
         row: list[Any] = [
             trend.city_id,
             p.assessed.isoformat(),
-            rounded(p.overall),
-            rounded(p.overall_change),
+            rnd(p.overall),
+            rnd(p.overall_change),
             _stage(p, lang) if p.stage else None,
-            rounded(p.coverage, 4),
+            rnd(p.coverage, 4),
         ]
         for d in rubric.dimensions:
-            row += [rounded(p.dimension(d.id)), rounded(p.dimension_changes[d.id])]
+            row += [rnd(p.dimension(d.id)), rnd(p.dimension_changes[d.id])]
         rows.append(row)
     return to_csv(header, rows)

@@ -12,7 +12,8 @@ from policebench.analysis.entropy import EntropyWeights
 from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import add_row, rich_to_text, rounded, to_json
+from policebench.render.common import add_row, rich_to_text, to_json
+from policebench.report.parts import rnd as rounded
 
 
 @dataclass(frozen=True)

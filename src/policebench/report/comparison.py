@@ -1,14 +1,21 @@
-"""The side-by-side comparison of several places, as plain data (see analysis.report)."""
+"""The side-by-side comparison of several places, as plain data (see report.place)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from policebench.analysis.compare import compare
 from policebench.i18n import t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
+from policebench.report.contract import (
+    Compared,
+    ComparedPlace,
+    Comparison,
+    HeatRow,
+    RadarSeries,
+    Spread,
+)
 from policebench.report.parts import (
     Names,
     Provenance,
@@ -27,7 +34,7 @@ def build_comparison(
     provenance: Provenance | None = None,
     origin: str = "folder",
     peers: int = 0,
-) -> dict[str, Any]:
+) -> Comparison:
     """Ranking, dimension leaders and spreads, and the level heatmap of ``profiles``.
 
     ``origin`` says where the places came from (see ``Workspace.peer_origin``); the last
@@ -42,74 +49,80 @@ def build_comparison(
         "rubric": rubric_head(rubric, lang),
         "compared": compared_line(profiles, origin, peers, names),
         "places": [
-            {
-                "rank": n,
-                "id": c.city_id,
-                "name": names.place(c.city_id),
-                "assessed": c.assessed.isoformat(),
-                "overall": rnd(c.overall),
-                "stage": localized(c.stage, "name", lang) if c.stage else None,
-                "coverage": rnd(c.coverage, 4),
-                **provisional_data(c, rubric, lang),
-                "band": None,
-                "rank_band": None,
-                "dimensions": {
-                    d.id: {
-                        "score": rnd(c.dimensions[d.id].score),
-                        "leader": c.city_id in spreads[d.id].leaders,
-                        "band": None,
-                    }
-                    for d in rubric.dimensions
-                },
-            }
+            ComparedPlace(
+                {
+                    "rank": n,
+                    "id": c.city_id,
+                    "name": names.place(c.city_id),
+                    "assessed": c.assessed.isoformat(),
+                    "overall": rnd(c.overall),
+                    "stage": localized(c.stage, "name", lang) if c.stage else None,
+                    "coverage": rnd(c.coverage, 4),
+                    **provisional_data(c, rubric, lang),
+                    "band": None,
+                    "rank_band": None,
+                    "dimensions": {
+                        d.id: {
+                            "score": rnd(c.dimensions[d.id].score),
+                            "leader": c.city_id in spreads[d.id].leaders,
+                            "band": None,
+                        }
+                        for d in rubric.dimensions
+                    },
+                }
+            )
             for n, c in enumerate(result.cards, 1)
         ],
         "dimensions": [
-            {
-                "id": d.id,
-                "name": names.dims[d.id],
-                "leaders": [names.place(x) for x in spreads[d.id].leaders],
-                "best": rnd(spreads[d.id].best),
-                "worst": rnd(spreads[d.id].worst),
-                "spread": rnd(spreads[d.id].spread),
-            }
+            Spread(
+                {
+                    "id": d.id,
+                    "name": names.dims[d.id],
+                    "leaders": [names.place(x) for x in spreads[d.id].leaders],
+                    "best": rnd(spreads[d.id].best),
+                    "worst": rnd(spreads[d.id].worst),
+                    "spread": rnd(spreads[d.id].spread),
+                }
+            )
             for d in rubric.dimensions
         ],
         "heatmap": [
-            {
-                "indicator": ind_id,
-                "name": names.inds[ind_id],
-                "dimension": rubric.dimension_of[ind_id],
-                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
-                "levels": [
-                    {"place": c.city_id, "level": result.heatmap[ind_id][c.city_id]}
-                    for c in result.cards
-                ],
-            }
+            HeatRow(
+                {
+                    "indicator": ind_id,
+                    "name": names.inds[ind_id],
+                    "dimension": rubric.dimension_of[ind_id],
+                    "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                    "levels": [
+                        {"place": c.city_id, "level": result.heatmap[ind_id][c.city_id]}
+                        for c in result.cards
+                    ],
+                }
+            )
             for ind_id in rubric.indicators
         ],
         "radar": {
             "axes": [names.dims[d.id] for d in rubric.dimensions],
             "series": [
-                {
-                    "id": c.city_id,
-                    "name": names.place(c.city_id),
-                    "role": "city" if n == 0 else "peer",
-                    "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
-                }
+                RadarSeries(
+                    {
+                        "id": c.city_id,
+                        "name": names.place(c.city_id),
+                        "role": "place" if n == 0 else "peer",
+                        "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
+                    }
+                )
                 for n, c in enumerate(result.cards)
             ],
         },
         "unknown_label": t("unknown", lang),
         "provenance": provenance_data(provenance),
-        # Filled by render.uncertainty when bands are asked for (--uncertainty).
+        # Filled by report.uncertainty when bands are asked for (--uncertainty).
         "uncertainty": None,
     }
 
 
-def compared_line(
-    profiles: Sequence[Profile], origin: str, peers: int, names: Names
-) -> dict[str, Any]:
+def compared_line(profiles: Sequence[Profile], origin: str, peers: int, names: Names) -> Compared:
     """Which places a comparison is among and where they came from, in one line."""
     lang = names.lang
     listed = t("list_sep", lang).join(names.place(p.id) for p in profiles)

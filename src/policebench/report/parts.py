@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import overload
 
 from policebench.i18n import t
 from policebench.models import Assessment, Profile, Rubric, Source
 from policebench.models.base import localized
+from policebench.report.contract import ProvenanceData, Provisional, RubricHead, SourceData
 from policebench.scoring import Scorecard
 
 
@@ -34,8 +35,13 @@ RANKING_ROWS = 10
 PEER_EXAMPLES = 5
 
 
+@overload
+def rnd(value: float, digits: int = 2) -> float: ...
+@overload
+def rnd(value: float | None, digits: int = 2) -> float | None: ...
 def rnd(value: float | None, digits: int = 2) -> float | None:
-    """``value`` rounded for the data (None stays None)."""
+    """``value`` rounded for the data and machine output (None stays None): the one
+    rounding of every JSON, CSV and report figure."""
     return None if value is None else round(value, digits)
 
 
@@ -58,7 +64,7 @@ class Names:
         return self.places.get(place_id, place_id)
 
 
-def source_data(source: Source) -> dict[str, Any]:
+def source_data(source: Source) -> SourceData:
     """A source as data."""
     return {
         "title": source.title,
@@ -75,7 +81,7 @@ def evidence_text(entry: Assessment, lang: str) -> str | None:
     return entry.evidence
 
 
-def rubric_head(rubric: Rubric, lang: str) -> dict[str, Any]:
+def rubric_head(rubric: Rubric, lang: str) -> RubricHead:
     """The rubric's id, version, name and scale, localised."""
     return {
         "id": rubric.id,
@@ -90,7 +96,7 @@ def rubric_head(rubric: Rubric, lang: str) -> dict[str, Any]:
     }
 
 
-def provenance_data(provenance: Provenance | None) -> dict[str, Any] | None:
+def provenance_data(provenance: Provenance | None) -> ProvenanceData | None:
     """The provenance as data (None when not given)."""
     if provenance is None:
         return None
@@ -103,7 +109,7 @@ def provenance_data(provenance: Provenance | None) -> dict[str, Any] | None:
     }
 
 
-def provisional_data(card: Scorecard, rubric: Rubric, lang: str) -> dict[str, Any]:
+def provisional_data(card: Scorecard, rubric: Rubric, lang: str) -> Provisional:
     """Whether a place's overall, stage and rank are provisional, and why, in ``lang``."""
     return {
         "provisional": bool(card.provisional),

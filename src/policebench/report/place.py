@@ -9,7 +9,6 @@ fields with English fallback). Pure: models in, a dict out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from policebench.analysis.compare import compare
 from policebench.analysis.gaps import (
@@ -28,6 +27,15 @@ from policebench.i18n import t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
 from policebench.report import sections
+from policebench.report.contract import (
+    GapsResult,
+    PlaceHead,
+    PlaceReport,
+    RankingRow,
+    RecommendResult,
+    Subtotal,
+    Summary,
+)
 from policebench.report.parts import (
     RANKING_ROWS,
     Names,
@@ -39,10 +47,10 @@ from policebench.report.parts import (
 )
 from policebench.scoring import Scorecard
 
-__all__ = ["Names", "Provenance", "build_report"]
+__all__ = ["Names", "Provenance", "build_report", "gaps_result", "recommend_result"]
 
 
-def _card(card: Scorecard, names: Names, rank: int | None = None) -> dict[str, Any]:
+def _card(card: Scorecard, names: Names, rank: int | None = None) -> RankingRow:
     return {
         "id": card.city_id,
         "name": names.place(card.city_id),
@@ -70,7 +78,7 @@ def build_report(
     history: Sequence[Profile] = (),
     opinions: bool = False,
     peer_origin: str = "folder",
-) -> dict[str, Any]:
+) -> PlaceReport:
     """The full report of ``city`` against ``against`` (a peer id, ``frontier``, ``none`` or
     None, which is ``none``).
 
@@ -100,7 +108,7 @@ def build_report(
         "policebench": provenance.version if provenance else None,
         "lang": lang,
         "rubric": rubric_head(rubric, lang),
-        "city": _city_head(city, lang),
+        "place": _place_head(city, lang),
         "against": against,
         "against_name": _against_name(against, names),
         "peers": sections.peers(others, peer_origin, names),
@@ -117,14 +125,16 @@ def build_report(
         "top": top,
         "unknown": [sections.unknown(g, city, names) for g in gaps.unknown],
         "subtotals": [
-            {
-                "dimension": s.dimension,
-                "name": names.dims[s.dimension],
-                "open": s.open,
-                "levels": s.levels,
-                "impact": rnd(s.impact),
-                "unknown": s.unknown,
-            }
+            Subtotal(
+                {
+                    "dimension": s.dimension,
+                    "name": names.dims[s.dimension],
+                    "open": s.open,
+                    "levels": s.levels,
+                    "impact": rnd(s.impact),
+                    "unknown": s.unknown,
+                }
+            )
             for s in gaps.subtotals
         ],
         "overall_if_closed": rnd(gaps.overall_if_closed),
@@ -133,7 +143,7 @@ def build_report(
         "evidence": sections.evidence(rubric, city, names, known[city.id]),
         "trend": sections.trend(rubric, [*history, city]) if history else [],
         "provenance": provenance_data(provenance),
-        # Filled by render.uncertainty when bands are asked for (--uncertainty).
+        # Filled by report.uncertainty when bands are asked for (--uncertainty).
         "uncertainty": None,
     }
 
@@ -157,7 +167,7 @@ def _against_name(against: str | None, names: Names) -> str | None:
     return names.place(against)
 
 
-def _city_head(city: Profile, lang: str) -> dict[str, Any]:
+def _place_head(city: Profile, lang: str) -> PlaceHead:
     return {
         "id": city.id,
         "name": localized(city, "name", lang),
@@ -175,9 +185,7 @@ def _city_head(city: Profile, lang: str) -> dict[str, Any]:
     }
 
 
-def _summary(
-    card: Scorecard, rank: int, of: int, gaps: GapAnalysis, names: Names
-) -> dict[str, Any]:
+def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis, names: Names) -> Summary:
     lang = names.lang
     return {
         "overall": rnd(card.overall),
@@ -191,4 +199,38 @@ def _summary(
         "without_evidence": card.opinions,
         "open_gaps": sum(1 for g in gaps.gaps if g.gap),
         "overall_if_closed": rnd(gaps.overall_if_closed),
+    }
+
+
+def gaps_result(report: PlaceReport) -> GapsResult:
+    """What `gaps --format json` gives: the report's gap sections."""
+    return {
+        "place": report["place"],
+        "rubric": report["rubric"],
+        "against": report["against"],
+        "against_name": report["against_name"],
+        "peers": report["peers"],
+        "targets": report["targets"],
+        "summary": report["summary"],
+        "gaps": report["gaps"],
+        "unknown": report["unknown"],
+        "subtotals": report["subtotals"],
+        "overall_if_closed": report["overall_if_closed"],
+    }
+
+
+def recommend_result(report: PlaceReport) -> RecommendResult:
+    """What `recommend --format json` gives: the report's roadmap sections."""
+    return {
+        "place": report["place"],
+        "rubric": report["rubric"],
+        "against": report["against"],
+        "against_name": report["against_name"],
+        "peers": report["peers"],
+        "targets": report["targets"],
+        "summary": report["summary"],
+        "gaps": report["gaps"],
+        "top": report["top"],
+        "roadmap": report["roadmap"],
+        "lessons": report["lessons"],
     }

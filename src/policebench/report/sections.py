@@ -6,14 +6,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Literal
 
 from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
-from policebench.analysis.roadmap import Roadmap
+from policebench.analysis.roadmap import Roadmap as Plan
 from policebench.i18n import t
 from policebench.models import Assessment, Profile, Rubric
 from policebench.models.base import localized
+from policebench.report.contract import (
+    Blocked,
+    DimensionSection,
+    EvidenceRow,
+    GapRow,
+    Lesson,
+    Peers,
+    Phase,
+    Radar,
+    RadarSeries,
+    Roadmap,
+    TargetRow,
+    Targets,
+    TrendPointRow,
+    Undefined,
+    UnknownRow,
+)
 from policebench.report.parts import (
     PEER_EXAMPLES,
     Names,
@@ -30,9 +47,9 @@ def dimensions(
     gaps: GapAnalysis,
     cards: Sequence[Scorecard],
     names: Names,
-) -> list[dict[str, Any]]:
+) -> list[DimensionSection]:
     """Dimension by dimension: score, rank, leaders, weakest and strongest, unknowns."""
-    out = []
+    out: list[DimensionSection] = []
     subtotal = {s.dimension: s for s in gaps.subtotals}
     for dim in rubric.dimensions:
         own = card.dimensions[dim.id]
@@ -81,14 +98,14 @@ def radar(
     cards: Sequence[Scorecard],
     against: str | None,
     names: Names,
-) -> dict[str, Any]:
+) -> Radar:
     """Dimension scores of the place and of real places beside it (None = unknown).
 
     Against a peer: that peer. Against the frontier: the best-ranked peers (the frontier is a
     target per indicator, shown in ``targets``, not a place with dimension scores).
     """
 
-    def series(c: Scorecard, role: str) -> dict[str, Any]:
+    def series(c: Scorecard, role: Literal["place", "peer"]) -> RadarSeries:
         return {
             "id": c.city_id,
             "name": names.place(c.city_id),
@@ -96,7 +113,7 @@ def radar(
             "values": [rnd(c.dimensions[d.id].score) for d in rubric.dimensions],
         }
 
-    out = [series(card, "city")]
+    out = [series(card, "place")]
     if against == FRONTIER:
         others = [c for c in cards if c.city_id != card.city_id and c.overall is not None]
         out += [series(c, "peer") for c in others[:RADAR_PEERS]]
@@ -105,7 +122,7 @@ def radar(
     return {"axes": [names.dims[d.id] for d in rubric.dimensions], "series": out}
 
 
-def peers(others: Sequence[Profile], origin: str, names: Names) -> dict[str, Any]:
+def peers(others: Sequence[Profile], origin: str, names: Names) -> Peers:
     """Who the place is compared with and where they came from, with the one line that says
     so in every output."""
     lang = names.lang
@@ -139,7 +156,7 @@ def targets(
     against: str | None,
     opinions: bool,
     names: Names,
-) -> dict[str, Any]:
+) -> Targets:
     """The target profile: per indicator, the target level and where it came from.
 
     ``note`` says plainly when the frontier asked for is empty (no peer has evidenced any
@@ -152,23 +169,25 @@ def targets(
         "rule": t("targets_rule", names.lang),
         "note": t("no_frontier", names.lang) if empty else None,
         "indicators": [
-            {
-                "indicator": ind_id,
-                "name": names.inds[ind_id],
-                "dimension_name": names.dims[rubric.dimension_of[ind_id]],
-                "level": target.level,
-                "level_name": names.level(target.level),
-                "source": target.source,
-                "holders": [names.place(h) for h in target.holders],
-                "instead_of": target.instead_of,
-                "from": target_from(target, names),
-            }
+            TargetRow(
+                {
+                    "indicator": ind_id,
+                    "name": names.inds[ind_id],
+                    "dimension_name": names.dims[rubric.dimension_of[ind_id]],
+                    "level": target.level,
+                    "level_name": names.level(target.level),
+                    "source": target.source,
+                    "holders": [names.place(h) for h in target.holders],
+                    "instead_of": target.instead_of,
+                    "from": target_from(target, names),
+                }
+            )
             for ind_id, target in targets.items()
         ],
     }
 
 
-def gap(gap: Gap, names: Names) -> dict[str, Any]:
+def gap(gap: Gap, names: Names) -> GapRow:
     """One gap row."""
     return {
         "indicator": gap.indicator,
@@ -187,7 +206,7 @@ def gap(gap: Gap, names: Names) -> dict[str, Any]:
     }
 
 
-def unknown(gap: Gap, city: Profile, names: Names) -> dict[str, Any]:
+def unknown(gap: Gap, city: Profile, names: Names) -> UnknownRow:
     """One indicator whose current level is unknown, with its target and where it came from."""
     entry = city.indicators.get(gap.indicator)
     return {
@@ -204,49 +223,54 @@ def unknown(gap: Gap, city: Profile, names: Names) -> dict[str, Any]:
     }
 
 
-def roadmap(roadmap: Roadmap, names: Names) -> dict[str, Any]:
+def roadmap(roadmap: Plan, names: Names) -> Roadmap:
     """The phased roadmap, what is blocked and the steps the rubric lists no action for."""
     lang = names.lang
     return {
         "phases": [
-            {
-                "phase": n,
-                "actions": [
-                    {
-                        "indicator": a.indicator,
-                        "name": names.inds[a.indicator],
-                        "dimension_name": names.dims[a.dimension],
-                        "level": a.level,
-                        "level_name": names.level(a.level),
-                        "do": localized(a.action, "do", lang),
-                        "effort": a.action.effort,
-                        "effort_name": t(a.action.effort, lang),
-                        "impact": rnd(a.impact),
-                        "priority": rnd(a.priority, 3),
-                        "needs": [
-                            {"indicator": k, "name": names.inds[k], "level": v}
-                            for k, v in sorted(a.action.needs.items())
-                        ],
-                        "unlocks": list(a.unlocks),
-                        "prerequisite": a.prerequisite,
-                    }
-                    for a in phase
-                ],
-            }
+            Phase(
+                {
+                    "phase": n,
+                    "actions": [
+                        {
+                            "indicator": a.indicator,
+                            "name": names.inds[a.indicator],
+                            "dimension_name": names.dims[a.dimension],
+                            "level": a.level,
+                            "level_name": names.level(a.level),
+                            "do": localized(a.action, "do", lang),
+                            "effort": a.action.effort,
+                            "effort_name": t(a.action.effort, lang),
+                            "impact": rnd(a.impact),
+                            "priority": rnd(a.priority, 3),
+                            "needs": [
+                                {"indicator": k, "name": names.inds[k], "level": v}
+                                for k, v in sorted(a.action.needs.items())
+                            ],
+                            "unlocks": list(a.unlocks),
+                            "prerequisite": a.prerequisite,
+                        }
+                        for a in phase
+                    ],
+                }
+            )
             for n, phase in enumerate(roadmap.phases, 1)
         ],
         "blocked": [
-            {
-                "indicator": b.indicator,
-                "name": names.inds[b.indicator],
-                "level": b.level,
-                "do": localized(b.action, "do", lang),
-                "reason": b.reason,
-            }
+            Blocked(
+                {
+                    "indicator": b.indicator,
+                    "name": names.inds[b.indicator],
+                    "level": b.level,
+                    "do": localized(b.action, "do", lang),
+                    "reason": b.reason,
+                }
+            )
             for b in roadmap.blocked
         ],
         "undefined": [
-            {"indicator": i, "name": names.inds[i], "level": lv} for i, lv in roadmap.undefined
+            Undefined({"indicator": i, "name": names.inds[i], "level": lv})
+            for i, lv in roadmap.undefined
         ],
     }
 
@@ -259,9 +283,9 @@ def peer_lessons(
     names: Names,
     opinions: bool = False,
     known: Known | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Lesson]:
     """Per open gap, the best-documented peers at or above its target."""
-    out = []
+    out: list[Lesson] = []
     for lesson in find_lessons(rubric, city, chosen, peers, opinions=opinions, known=known):
         out.append(
             {
@@ -291,11 +315,11 @@ def evidence(
     city: Profile,
     names: Names,
     levels: Mapping[str, int | None] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[EvidenceRow]:
     """The evidence appendix: every indicator with its level, evidence and sources
     (``levels``: the place's levels when already derived)."""
     levels = levels if levels is not None else levels_of(rubric, city)
-    out = []
+    out: list[EvidenceRow] = []
     for ind_id, indicator in rubric.indicators.items():
         entry = city.indicators.get(ind_id) or Assessment()
         level = levels[ind_id]
@@ -321,17 +345,19 @@ def evidence(
     return out
 
 
-def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[dict[str, Any]]:
+def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:
     """Scores per assessment (oldest first), with the change from the one before."""
     from policebench.analysis.trend import trend
 
     return [
-        {
-            "assessed": point.assessed.isoformat(),
-            "overall": rnd(point.overall),
-            "overall_change": rnd(point.overall_change),
-            "coverage": rnd(point.coverage, 4),
-            "dimensions": {d: rnd(s.score) for d, s in point.card.dimensions.items()},
-        }
+        TrendPointRow(
+            {
+                "assessed": point.assessed.isoformat(),
+                "overall": rnd(point.overall),
+                "overall_change": rnd(point.overall_change),
+                "coverage": rnd(point.coverage, 4),
+                "dimensions": {d: rnd(s.score) for d, s in point.card.dimensions.items()},
+            }
+        )
         for point in trend(rubric, runs).points
     ]

@@ -41,6 +41,16 @@ from policebench.workspace.reading import (
 )
 
 
+def duplicate_assessment(doc: Document, profile: Profile, other: str) -> Problem:
+    """The one error for a second file with the same place and assessment date."""
+    return doc.problem(
+        ("id",),
+        f"duplicate profile: '{profile.id}' assessed on {profile.assessed} is also in {other}",
+        "give each assessment its own 'assessed' date, or remove one file",
+        code="duplicate-id",
+    )
+
+
 def group_history(
     valid: list[LoadedProfile],
     problems: list[Problem],
@@ -63,15 +73,7 @@ def group_history(
         ):
             continue
         if clash is not None:
-            problems.append(
-                lp.document.problem(
-                    ("id",),
-                    f"duplicate profile: '{lp.profile.id}' assessed on "
-                    f"{lp.profile.assessed} is also in {clash.source.name}",
-                    "give each assessment its own 'assessed' date, or remove one file",
-                    code="duplicate-id",
-                )
-            )
+            problems.append(duplicate_assessment(lp.document, lp.profile, clash.source.name))
             continue
         runs.append(lp)
     for runs in history.values():
@@ -224,14 +226,6 @@ def validate_paths(
             problems += approval_problems(profile, doc)
         key = (profile.id, profile.assessed)
         if key in seen:
-            problems.append(
-                doc.problem(
-                    ("id",),
-                    f"duplicate profile: '{profile.id}' assessed on "
-                    f"{profile.assessed} is also in {seen[key]}",
-                    "give each assessment its own 'assessed' date",
-                    code="duplicate-id",
-                )
-            )
+            problems.append(duplicate_assessment(doc, profile, seen[key]))
         seen.setdefault(key, doc.file)
     return sort_problems(problems), len(files)

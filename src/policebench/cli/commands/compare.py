@@ -78,7 +78,7 @@ def compare(
         peers=len(joined),
     )
     if uncertainty:
-        from policebench.render.uncertainty import comparison_with_bands
+        from policebench.report.uncertainty import comparison_with_bands
 
         result = sensitivity_of(ws, [p.id for p in profiles], samples, seed)
         data = comparison_with_bands(data, result, ws.rubric, language)

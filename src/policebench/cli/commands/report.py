@@ -79,7 +79,7 @@ def report(
     ws, failed = load_or_exit([city], rubric, extra=more, peers=peers)
     data = city_report(ws, against, target, top, language, opinions=with_opinions)
     if uncertainty:
-        from policebench.render.uncertainty import report_with_bands
+        from policebench.report.uncertainty import report_with_bands
 
         result = sensitivity_of(ws, [lp.profile.id for lp in ws.pool], samples, seed)
         data = report_with_bands(data, result, ws.rubric, language)

@@ -1,8 +1,12 @@
-"""`policebench schema`: the JSON Schema of the rubric or profile format, for editors.
+"""`policebench schema`: the JSON Schema of the input formats and of every command's JSON.
 
-The schemas in the repository's ``schemas/`` folder are this command's output (a test keeps
-them equal); the bundled YAML files point at them with a ``# yaml-language-server: $schema=``
-first line, so editors with the YAML extension complete keys and flag mistakes as one types.
+Two kinds: the formats a planner writes (``rubric``, ``profile``), made from the pydantic
+models, which the bundled YAML files point at with a ``# yaml-language-server: $schema=``
+first line so that editors complete keys and flag mistakes as one types; and the JSON each
+command prints (``score``, ``report``, ``gaps``, ...), made from the typed contract in
+:mod:`policebench.report.contract`, for whoever reads policebench's output with another
+program. The ``schemas/`` folder holds this command's output (a test keeps them equal, and
+checks every command's JSON against its schema).
 """
 
 from __future__ import annotations
@@ -29,6 +33,18 @@ class SchemaFormat(StrEnum):
     rubric = "rubric"
     profile = "profile"
     weights = "weights"
+    score = "score"
+    report = "report"
+    gaps = "gaps"
+    recommend = "recommend"
+    compare = "compare"
+    trend = "trend"
+    sensitivity = "sensitivity"
+    rubric_diff = "rubric-diff"
+
+
+#: The formats planners write; the other schemas describe the commands' JSON output.
+INPUTS = (SchemaFormat.rubric, SchemaFormat.profile, SchemaFormat.weights)
 
 
 _TITLES = {
@@ -51,7 +67,10 @@ _TITLES = {
 
 
 def json_schema(which: SchemaFormat) -> dict[str, Any]:
-    """The JSON Schema of the rubric or profile format, generated from the models."""
+    """The JSON Schema of ``which``: an input format (from the models) or a command's JSON
+    output (from the report contract)."""
+    if which not in INPUTS:
+        return _output_schema(which)
     from pydantic import BaseModel
     from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
@@ -85,6 +104,37 @@ def json_schema(which: SchemaFormat) -> dict[str, Any]:
     return {**schema, "$schema": DRAFT, "title": title, "description": description}
 
 
+def _closed(node: Any) -> None:
+    """Every object of an output schema lists all its keys: ``additionalProperties: false``
+    wherever properties are named, so a key the contract does not know fails validation."""
+    if isinstance(node, dict):
+        if "properties" in node and node.get("type") == "object":
+            node.setdefault("additionalProperties", False)
+        for value in node.values():
+            _closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+
+
+def _output_schema(which: SchemaFormat) -> dict[str, Any]:
+    """The schema of a command's JSON, from its TypedDict in the report contract."""
+    from pydantic import TypeAdapter
+
+    from policebench.report.contract import CONTRACTS
+
+    contract = CONTRACTS[which.value]
+    schema = TypeAdapter(contract).json_schema()
+    _closed(schema)
+    command = which.value.replace("-", " ")
+    return {
+        **schema,
+        "$schema": DRAFT,
+        "title": f"policebench {command} --format json",
+        "description": " ".join((contract.__doc__ or "").split()),
+    }
+
+
 def schema_text(which: SchemaFormat) -> str:
     """The schema as deterministic JSON text: sorted keys, two-space indent, final newline."""
     return json.dumps(json_schema(which), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -94,22 +144,29 @@ def schema_text(which: SchemaFormat) -> str:
 @handle_errors
 def schema(
     which: Annotated[
-        SchemaFormat, typer.Argument(help="Which format: rubric, profile or weights.")
+        SchemaFormat,
+        typer.Argument(
+            help="rubric, profile or weights (the formats you write), or a command whose JSON "
+            "output to describe: score, report, gaps, recommend, compare, trend, sensitivity, "
+            "rubric-diff."
+        ),
     ],
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema of the rubric, profile or weights format (for editor completion).
+    """Print the JSON Schema of a format you write, or of a command's JSON output.
 
     Editors with a YAML language server (VS Code's YAML extension, for instance) read a first
     line such as `# yaml-language-server: $schema=../schemas/profile.schema.json` and then
     complete keys, show each key's description and flag unknown keys as you type. The
-    repository ships these schemas in schemas/; this command prints the same text.
+    schemas of the commands' JSON (score, report, gaps, ...) say what a program reading
+    `--format json` can rely on. The repository ships all of them in schemas/; this command
+    prints the same text.
 
     Examples:
 
       policebench schema profile
 
-      policebench schema rubric --output schemas/rubric.schema.json
+      policebench schema report --output report.schema.json
     """
     check_output_name(output, "json", lang_of(None))  # no --lang: the locale's language
     emit(schema_text(which), output)

@@ -11,15 +11,15 @@ from typer.testing import CliRunner
 
 from policebench.analysis.sensitivity import PlaceResult, RankBand, run
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.render.sensitivity import rank_data
-from policebench.render.uncertainty import (
+from policebench.report.comparison import build_comparison
+from policebench.report.place import build_report
+from policebench.report.sensitivity import rank_data
+from policebench.report.uncertainty import (
     comparison_with_bands,
     explanation,
     report_with_bands,
     share_text,
 )
-from policebench.report.comparison import build_comparison
-from policebench.report.place import build_report
 
 pytest.importorskip("numpy")
 

@@ -13,22 +13,30 @@ computed by the caller).
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from policebench.analysis.sensitivity import Band, PlaceResult, SensitivityResult
 from policebench.analysis.sensitivity.settings import SOURCES, weight_spread
 from policebench.i18n import t
 from policebench.models import Rubric
-from policebench.render.common import rounded
-from policebench.render.sensitivity import band_data, band_text, rank_data, rank_text
+from policebench.report.contract import (
+    Comparison,
+    Explanation,
+    PlaceRankOdds,
+    PlaceReport,
+    RankLikelihood,
+    TextBand,
+    UncertaintyHeader,
+)
+from policebench.report.parts import rnd
+from policebench.report.sensitivity import band_data, band_text, rank_data, rank_text
 from policebench.validation.uncertainty import impute_bounds
 
 
-def _band(band: Band | None, lang: str) -> dict[str, Any] | None:
+def _band(band: Band | None, lang: str) -> TextBand | None:
     data = band_data(band)
-    if data is not None and band is not None:
-        data["text"] = band_text(band, 0, lang)
-    return data
+    if data is None or band is None:
+        return None
+    return {**data, "text": band_text(band, 0, lang)}
 
 
 def share_text(p: float) -> str:
@@ -42,7 +50,7 @@ def share_text(p: float) -> str:
     return f"{percent}%"
 
 
-def _rank(place: PlaceResult, lang: str) -> dict[str, Any]:
+def _rank(place: PlaceResult, lang: str) -> RankLikelihood:
     """The rank band (``rank_data``) with how likely the point rank is, and the most likely.
 
     The probabilities are ``rank_data``'s, the same figures as the sensitivity JSON's; the
@@ -117,24 +125,27 @@ def _source_text(
     return t("unc_unknowns_varied", lang).format(low=low, high=high)
 
 
-def explanation(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> dict[str, Any]:
+def explanation(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> Explanation:
     """What the samples varied and what they did not, one sentence per source of
     uncertainty (in :data:`SOURCES` order), and the samples and seed, in ``lang``."""
-    out: dict[str, Any] = {"varied": [], "not_varied": []}
+    out: Explanation = {
+        "varied": [],
+        "not_varied": [],
+        "samples": t("unc_samples", lang).format(samples=result.samples, seed=result.seed),
+    }
     for source in SOURCES:
         varied = source in result.sources
         text = _source_text(source, varied, result, rubric, lang)
         out["varied" if varied else "not_varied"].append({"source": source, "text": text})
     if not out["varied"]:
         out["varied"].append({"source": None, "text": t("unc_nothing_varied", lang)})
-    out["samples"] = t("unc_samples", lang).format(samples=result.samples, seed=result.seed)
     return out
 
 
-def _header(result: SensitivityResult, rubric: Rubric, lang: str) -> dict[str, Any]:
+def _header(result: SensitivityResult, rubric: Rubric, lang: str) -> UncertaintyHeader:
     """What every --uncertainty output carries: how the samples were drawn, and each
     place's point-rank probability (``places``, keyed by id)."""
-    places = {}
+    places: dict[str, PlaceRankOdds] = {}
     for place in result.places:
         rank = _rank(place, lang)
         places[place.id] = {
@@ -153,12 +164,12 @@ def _header(result: SensitivityResult, rubric: Rubric, lang: str) -> dict[str, A
         "not_varied": [s for s in SOURCES if s not in result.sources],
         "explanation": explanation(result, rubric, lang),
         "places": places,
-        "index": {s: rounded(v, 3) for s, v in result.index.items()},
+        "index": {s: rnd(v, 3) for s, v in result.index.items()},
     }
 
 
 def _series_bands(
-    data: dict[str, Any], dims: list[str], result: SensitivityResult, lang: str
+    data: PlaceReport | Comparison, dims: list[str], result: SensitivityResult, lang: str
 ) -> None:
     """Bands for each radar series that is a place analysed (not the frontier)."""
     known = {p.id for p in result.places}
@@ -169,18 +180,19 @@ def _series_bands(
 
 
 def report_with_bands(
-    report: dict[str, Any], result: SensitivityResult, rubric: Rubric, lang: str = "en"
-) -> dict[str, Any]:
-    """``report`` (see analysis.report) with the bands of its place and peers added."""
+    report: PlaceReport, result: SensitivityResult, rubric: Rubric, lang: str = "en"
+) -> PlaceReport:
+    """``report`` (see :mod:`policebench.report.place`) with the bands of its place and peers
+    added."""
     out = copy.deepcopy(report)
-    place = result.place(out["city"]["id"])
+    place = result.place(out["place"]["id"])
     dims = [d["id"] for d in out["dimensions"]]
     out["uncertainty"] = {
         **_header(result, rubric, lang),
         "overall": _band(place.overall, lang),
         "rank": _rank(place, lang),
         "dimensions": {d: _band(place.dimensions.get(d), lang) for d in dims},
-        "place_index": {s: rounded(v, 3) for s, v in place.index.items()},
+        "place_index": {s: rnd(v, 3) for s, v in place.index.items()},
     }
     ids = {p.id for p in result.places}
     for row in out["ranking"]:
@@ -193,9 +205,9 @@ def report_with_bands(
 
 
 def comparison_with_bands(
-    data: dict[str, Any], result: SensitivityResult, rubric: Rubric, lang: str = "en"
-) -> dict[str, Any]:
-    """``data`` (see analysis.comparison) with every place's bands added."""
+    data: Comparison, result: SensitivityResult, rubric: Rubric, lang: str = "en"
+) -> Comparison:
+    """``data`` (see :mod:`policebench.report.comparison`) with every place's bands added."""
     out = copy.deepcopy(data)
     out["uncertainty"] = _header(result, rubric, lang)
     dims = [d["id"] for d in out["dimensions"]]

@@ -1,0 +1,52 @@
+"""The data of `policebench score`: ranked scorecards, every dimension and indicator.
+
+Pure: scorecards in, data out (the JSON is this data).
+"""
+
+from __future__ import annotations
+
+from policebench.models import Rubric
+from policebench.report.contract import ScoredPlace, ScoreResult
+from policebench.report.parts import rnd
+from policebench.scoring import Scorecard
+
+
+def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:
+    """The machine contract of `score --format json` (every dimension and indicator present)."""
+    places: list[ScoredPlace] = []
+    for card in cards:
+        places.append(
+            {
+                "id": card.city_id,
+                "name": card.city_name,
+                "assessed": card.assessed.isoformat(),
+                "overall": rnd(card.overall),
+                "stage": card.stage.name if card.stage else None,
+                "coverage": rnd(card.coverage, 4),
+                "provisional": bool(card.provisional),
+                "provisional_reasons": list(card.provisional),
+                "known": card.known,
+                "opinions": card.opinions,
+                "dimensions": {
+                    d.id: {
+                        "weight": d.weight,
+                        "score": rnd(d.score),
+                        "coverage": rnd(d.coverage, 4),
+                    }
+                    for d in card.dimensions.values()
+                },
+                "indicators": {
+                    i.id: {
+                        "dimension": i.dimension,
+                        "weight": i.weight,
+                        "level": i.level,
+                        "value": i.value,
+                        "score": rnd(i.score),
+                        "confidence": i.confidence,
+                        "evidence": i.has_evidence,
+                    }
+                    for i in card.indicators.values()
+                },
+            }
+        )
+    return {"rubric": {"id": rubric.id, "version": rubric.version}, "places": places}

@@ -1,0 +1,113 @@
+"""The data of `policebench sensitivity`, and the band texts every report with bands uses.
+
+For reports that show bands beside point scores (``--uncertainty``)::
+
+    from policebench.analysis.sensitivity import run
+    from policebench.report.sensitivity import band_text, rank_text
+
+    result = run(rubric, profiles, samples=10_000, seed=0)
+    place = result.place("j-city")
+    band_text(place.overall)                 # "25 (10-36)": point score, 5-95% band
+    band_text(place.dimensions["planning"])  # the same for one dimension
+    rank_text(place.rank)                    # "4 (1-4)": point rank, lowest-highest rank
+
+Pure: results in, data and strings out.
+"""
+
+from __future__ import annotations
+
+from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
+from policebench.i18n import t
+from policebench.report.contract import Band as BandData
+from policebench.report.contract import RankBand as RankData
+from policebench.report.contract import SensitivityData, SensitivityWeightSet
+from policebench.report.parts import rnd
+
+
+def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
+    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals.
+
+    ``None`` (never a score in any sample) is the word for unknown; a band whose point is
+    unknown (a score only when unknowns are imputed) shows that word before the band.
+    """
+    if band is None:
+        return t("unknown", lang)
+    point = t("unknown", lang) if band.point is None else f"{band.point:.{digits}f}"
+    return f"{point} ({band.p5:.{digits}f}-{band.p95:.{digits}f})"
+
+
+def rank_text(rank: RankBand) -> str:
+    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples."""
+    return f"{rank.point} ({rank.min}-{rank.max})"
+
+
+def band_data(band: Band | None) -> BandData | None:
+    """A band as data (JSON output, and the bands of reports with --uncertainty)."""
+    if band is None:
+        return None
+    return {
+        "point": rnd(band.point),
+        "p5": rnd(band.p5),
+        "median": rnd(band.median),
+        "p95": rnd(band.p95),
+        "min": rnd(band.min),
+        "max": rnd(band.max),
+        "share": rnd(band.share, 4),
+    }
+
+
+def rank_data(rank: RankBand) -> RankData:
+    """A rank band as data: point, median, range and the probability of each rank that
+    occurred (from the counts: with thousands of places that is millions of entries)."""
+    share = 1 / rank.samples
+    return {
+        "point": rank.point,
+        "median": rank.median,
+        "min": rank.min,
+        "max": rank.max,
+        "probabilities": {
+            str(rank.min + k): round(count * share, 4)
+            for k, count in enumerate(rank.counts)
+            if count
+        },
+    }
+
+
+def sensitivity_data(result: SensitivityResult) -> SensitivityData:
+    """The machine contract of `sensitivity --format json` (places in point-rank order)."""
+    data: SensitivityData = {
+        "rubric": {"id": result.rubric_id, "version": result.rubric_version},
+        "samples": result.samples,
+        "seed": result.seed,
+        "index_samples": result.index_samples,
+        "settings": result.settings.model_dump(mode="json"),
+        "sources": list(result.sources),
+        "index": {s: rnd(v, 4) for s, v in result.index.items()},
+        "places": [
+            {
+                "id": place.id,
+                "name": place.name,
+                "overall": band_data(place.overall),
+                "rank": rank_data(place.rank),
+                "dimensions": {d: band_data(b) for d, b in place.dimensions.items()},
+                "index": {s: rnd(v, 4) for s, v in place.index.items()},
+            }
+            for place in result.places
+        ],
+    }
+    if result.weight_sets:
+        data["weight_sets"] = _weight_sets_data(result)
+    return data
+
+
+def _weight_sets_data(result: SensitivityResult) -> list[SensitivityWeightSet]:
+    return [
+        {
+            "name": w.name,
+            "places": [
+                {"id": p.id, "overall": rnd(w.overall[p.id]), "rank": w.rank[p.id]}
+                for p in result.places
+            ],
+        }
+        for w in result.weight_sets
+    ]
