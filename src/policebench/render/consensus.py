@@ -11,7 +11,7 @@ from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import add_row, md_table, rich_to_text, to_json
-from policebench.report.parts import rnd as rounded
+from policebench.report.consensus import consensus_data
 
 
 @dataclass(frozen=True)
@@ -151,46 +151,8 @@ def consensus_markdown(r: ConsensusResult, lang: str) -> str:
     return "\n".join(out)
 
 
-def consensus_data(r: ConsensusResult) -> dict[str, Any]:
-    """The machine contract of `consensus --format json`."""
-    c = r.result
-    return {
-        "id": c.profile.id,
-        "assessed": c.profile.assessed.isoformat(),
-        "assessors": list(c.assessors),
-        "rule": "median of the known levels, the lower middle one on ties",
-        "alpha_ordinal": rounded(c.alpha, 4),
-        "within_one": rounded(c.within_one, 4),
-        "indicators": [
-            {
-                "id": item.indicator,
-                "levels": {o.assessor: o.level for o in item.opinions},
-                "level": item.level,
-                "median": item.median,
-                "decided": item.decided,
-                "agreement": rounded(item.agreement, 4),
-                "spread": item.spread,
-                "confidence": item.confidence,
-            }
-            for item in c.indicators
-        ],
-        "disagreements": [
-            {
-                "id": item.indicator,
-                "kind": item.disagreement,
-                "spread": item.spread,
-                "opinions": [
-                    {"assessor": o.assessor, "level": o.level, "evidence": o.evidence}
-                    for o in item.opinions
-                ],
-            }
-            for item in c.disagreements
-        ],
-    }
-
-
 def consensus_json(r: ConsensusResult) -> str:
-    return to_json(consensus_data(r))
+    return to_json(consensus_data(r.result))
 
 
 def consensus_yaml(r: ConsensusResult, lang: str) -> str:

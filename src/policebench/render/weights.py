@@ -13,7 +13,7 @@ from policebench.i18n import t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import add_row, rich_to_text, to_json
-from policebench.report.parts import rnd as rounded
+from policebench.report.weights import ahp_data, entropy_data
 
 
 @dataclass(frozen=True)
@@ -176,62 +176,9 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
     return rich_to_text(Group(*parts), color=color, width=width)
 
 
-def _priorities_data(p: Priorities) -> dict[str, Any]:
-    return {
-        "weights": {i: rounded(x, 6) for i, x in p.by_item.items()},
-        "lambda_max": rounded(p.lambda_max, 6),
-        "ci": rounded(p.ci, 6),
-        "cr": rounded(p.cr, 6),
-        "consistent": p.consistent,
-        "most_inconsistent": [
-            {
-                "row": x.row,
-                "column": x.column,
-                "given": rounded(x.given, 6),
-                "implied": rounded(x.implied, 6),
-                "suggested": rounded(x.suggested, 6),
-                "factor": rounded(x.factor, 6),
-            }
-            for x in p.inconsistencies
-        ],
-    }
-
-
-def _expert_data(e: Any) -> dict[str, Any]:
-    return {
-        "expert": e.expert,
-        "file": e.file,
-        "dimensions": None if e.dimensions is None else _priorities_data(e.dimensions),
-        "indicators": {d: _priorities_data(p) for d, p in e.indicators.items()},
-    }
-
-
-def ahp_data(w: Weighted) -> dict[str, Any]:
-    """The machine contract of `weights ahp --format json`."""
-    panel = w.result
-    assert isinstance(panel, Panel)
-    return {
-        "method": "ahp",
-        "aggregation": "geometric mean of the judgements (AIJ)",
-        "cr_limit": CR_LIMIT,
-        "rubric": panel.rubric,
-        "experts": [_expert_data(e) for e in panel.experts],
-        "panel": _expert_data(panel.panel),
-        "compared": list(panel.compared),
-        "dimension_weights": {d: rounded(x, 6) for d, x in panel.dimension_weights.items()},
-        "indicator_weights": {
-            d: {i: rounded(x, 6) for i, x in inds.items()}
-            for d, inds in panel.indicator_weights.items()
-        },
-        "global_weights": {i: rounded(x, 6) for i, x in panel.global_weights().items()},
-        "rubric_dimension_weights": {
-            d: rounded(x, 6) for d, x in panel.rubric_dimension_weights.items()
-        },
-    }
-
-
 def ahp_json(w: Weighted) -> str:
-    return to_json(ahp_data(w))
+    assert isinstance(w.result, Panel)
+    return to_json(ahp_data(w.result))
 
 
 # --------------------------------------------------------------------------- entropy
@@ -290,29 +237,6 @@ def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | N
     return rich_to_text(Group(*parts), color=color, width=width)
 
 
-def entropy_data(w: Weighted) -> dict[str, Any]:
-    """The machine contract of `weights entropy --format json`."""
-    result = w.result
-    assert isinstance(result, EntropyWeights)
-    return {
-        "method": "entropy",
-        "rubric": w.rubric.id,
-        "places": list(result.places),
-        "indicators": [
-            {
-                "id": x.indicator,
-                "known": result.known[x.indicator],
-                "entropy": rounded(result.entropy[x.indicator], 6),
-                "weight": rounded(x.entropy, 6),
-                "rubric_weight": rounded(x.rubric, 6),
-                "difference": rounded(x.difference, 6),
-            }
-            for x in result.differences
-        ],
-        "left_out": dict(result.left_out),
-        "dimension_weights": {d: rounded(x, 6) for d, x in result.dimension_weights.items()},
-    }
-
-
 def entropy_json(w: Weighted) -> str:
-    return to_json(entropy_data(w))
+    assert isinstance(w.result, EntropyWeights)
+    return to_json(entropy_data(w.result, w.rubric.id))

@@ -41,6 +41,9 @@ class SchemaFormat(StrEnum):
     trend = "trend"
     sensitivity = "sensitivity"
     rubric_diff = "rubric-diff"
+    weights_ahp = "weights-ahp"
+    weights_entropy = "weights-entropy"
+    consensus = "consensus"
 
 
 #: The formats planners write; the other schemas describe the commands' JSON output.
@@ -148,7 +151,7 @@ def schema(
         typer.Argument(
             help="rubric, profile or weights (the formats you write), or a command whose JSON "
             "output to describe: score, report, gaps, recommend, compare, trend, sensitivity, "
-            "rubric-diff."
+            "rubric-diff, weights-ahp, weights-entropy, consensus."
         ),
     ],
     output: OutputOpt = None,
