@@ -325,6 +325,10 @@ PROFILE_CASES: dict[str, Change] = {
     "target-out-of-scale": _set("targets", {FIRST: 9}),
     "no-evidence": lambda p: _entry(p).pop("evidence"),
     "no-source": lambda p: _entry(p).pop("sources"),
+    "consensus-confidence": lambda p: _entry(p).update(
+        confidence="high",
+        consensus={"assessors": {"A": 1, "B": 3}, "agreement": 0.5, "spread": 2},
+    ),
     "not-a-date": _set("assessed", "soon"),
 }
 

@@ -663,6 +663,107 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_sheet_scores": ("Scores", "得分"),
     "xlsx_sheet_places": ("Places", "地区得分"),
     "xlsx_sheet_levels": ("Levels", "各指标等级"),
+    # issue 16 (expert judgement: AHP and entropy weights, consensus)
+    "ahp_title": ("Weights from expert judgement (AHP)", "专家判断权重（层次分析法）"),
+    "ahp_consistency": ("Consistency of each expert's comparisons", "各专家判断矩阵的一致性"),
+    "ahp_expert": ("Expert", "专家"),
+    "ahp_group": ("Compared", "比较对象"),
+    "ahp_dimensions": ("the dimensions", "各维度"),
+    "ahp_indicators_of": ("the indicators of", "维度内指标："),
+    "ahp_panel": ("Panel (geometric mean of judgements)", "专家组（判断值几何平均）"),
+    "ahp_ok": ("consistent (CR ≤ 0.1)", "一致（CR ≤ 0.1）"),
+    "ahp_revise": ("revise (CR > 0.1)", "需修正（CR > 0.1）"),
+    "ahp_most_inconsistent": (
+        "Comparisons most at odds with the rest (CR > {limit})",
+        "与其余判断最不一致的比较（CR > {limit}）",
+    ),
+    "ahp_pair": ("Row : column", "行 : 列"),
+    "ahp_given": ("Given", "所给判断"),
+    "ahp_implied": ("Implied by the rest", "其余判断所隐含的值"),
+    "ahp_suggested": ("Nearest on the scale", "标度上最接近的值"),
+    "ahp_weights": ("Weights", "权重"),
+    "ahp_panel_weight": ("Panel weight", "专家组权重"),
+    "ahp_rubric_weight": ("Rubric weight", "评估框架权重"),
+    "ahp_global": ("Share of overall (rubric)", "占总分比重（评估框架）"),
+    "ahp_from": ("From", "来源"),
+    "ahp_from_panel": ("panel", "专家组"),
+    "ahp_from_rubric": ("rubric (not compared)", "评估框架（未比较）"),
+    "ahp_note": (
+        "Weights of a dimension and of the indicators within it each sum to 1. Priorities: "
+        "principal eigenvector; CR = CI / RI (Saaty's random index). The panel aggregates "
+        "the judgements by their geometric mean (AIJ). --format yaml writes a copy of the "
+        "rubric with these weights.",
+        "维度权重、各维度内指标权重分别合计为1。权重为判断矩阵的主特征向量；CR = CI / RI"
+        "（Saaty 平均随机一致性指标）。专家组按判断值的几何平均集结（AIJ）。"
+        "--format yaml 输出带有这些权重的评估框架副本。",
+    ),
+    "entropy_title": ("Entropy weights from the levels of", "熵权法权重，依据以下地区的等级"),
+    "entropy_known": ("Places known", "有等级的地区数"),
+    "entropy_weight": ("Entropy weight", "熵权"),
+    "entropy_difference": ("Entropy − rubric", "熵权 − 评估框架"),
+    "entropy_most": (
+        "Largest disagreement: {indicator}, entropy {entropy:.3f} against the rubric's "
+        "{rubric:.3f}.",
+        "分歧最大：{indicator}，熵权 {entropy:.3f}，评估框架权重 {rubric:.3f}。",
+    ),
+    "entropy_left_out": (
+        "Left out (known in fewer than two places)",
+        "未计入（有等级的地区少于两个）",
+    ),
+    "entropy_note": (
+        "Weights are shares of the overall score over the indicators shown (sum 1); the "
+        "rubric's are scaled to the same indicators. Entropy rewards what differs between "
+        "these places, not what matters: a check on the experts' weights, not a replacement.",
+        "权重为所列指标占总分的比重（合计为1），评估框架权重按同一组指标折算。熵权反映的是"
+        "这些地区之间差异的大小，而非指标的重要性：用于检验专家权重，不能替代专家权重。",
+    ),
+    "consensus_summary": (
+        "Consensus of {place}, assessed {date}: {count} assessors ({assessors})",
+        "{place}（评估日期 {date}）的共识：{count} 位评估人（{assessors}）",
+    ),
+    "consensus_agreement": (
+        "Agreement: {within} of the known levels within one level of the consensus; "
+        "Krippendorff's alpha (ordinal) {alpha}; {disagree} indicators to discuss.",
+        "一致程度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
+        "{disagree} 项指标需讨论。",
+    ),
+    "consensus_rule": (
+        "Consensus level = the median of the known levels, the lower middle one on ties; "
+        "* = decided by the meeting. Confidence: the lowest given, at most medium when the "
+        "assessors are one level apart, low when two or more.",
+        "共识等级 = 已知等级的中位数，偶数个时取较低的中间值；* = 会议决定。置信度：取评估人"
+        "所给的最低值；相差一级时至多为中，相差两级及以上为低。",
+    ),
+    "consensus_level": ("Consensus", "共识等级"),
+    "consensus_within": ("Within one", "相差≤1级"),
+    "consensus_spread": ("Spread", "极差"),
+    "consensus_levels": ("levels differ", "等级不同"),
+    "consensus_unknown": ("unknown to some", "部分评估人未知"),
+    "consensus_why": ("Why listed", "列入原因"),
+    "consensus_assessor": ("Assessor", "评估人"),
+    "consensus_disagreements": (
+        "Disagreements for the consensus meeting",
+        "提交共识会议讨论的分歧",
+    ),
+    "consensus_none": ("The assessors agree on every indicator.", "评估人在所有指标上一致。"),
+    "review_status": ("Review", "审核状态"),
+    "review_draft": ("draft, not yet reviewed", "草稿，尚未审核"),
+    "review_reviewed": ("reviewed, not yet approved", "已审核，尚未批准"),
+    "review_approved": ("approved", "已批准"),
+    "sens_weight_sets": (
+        "Score (rank) under each weight set: the samples draw among them",
+        "各组权重下的得分（排名）：抽样在各组权重之间随机选取",
+    ),
+    "sens_rank_range": ("Ranks", "排名范围"),
+    "sens_weights_sets": (
+        "one of the weight sets {sets} (equally likely), then around it (Dirichlet, "
+        "concentration {c})",
+        "从权重组 {sets} 中等可能地选取一组，再围绕其浮动（Dirichlet 分布，集中度 {c}）",
+    ),
+    "sens_weights_sets_fixed": (
+        "one of the weight sets {sets} (equally likely), as it is",
+        "从权重组 {sets} 中等可能地选取一组，不再浮动",
+    ),
 }
 
 

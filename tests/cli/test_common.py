@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 RUBRIC = str(bundled("rubrics") / "smart-policing.yaml")
 OLD_RUBRIC = str(FIXTURES / "rubric-v0.9.yaml")
+ASSESSORS = [str(p) for p in sorted((ROOT / "examples" / "consensus").glob("assessor-*.yaml"))]
+EXPERTS = [str(p) for p in sorted((ROOT / "examples" / "weights").glob("expert-*.yaml"))]
 
 #: Each command with --format and --output: the arguments it runs with here. Its formats
 #: are the format registry's (render.registry), so every format a command offers is tried.
@@ -38,6 +40,9 @@ ARGS: dict[str, list[str]] = {
     "rubric diff": ["rubric", "diff", OLD_RUBRIC, RUBRIC],
     "evidence": ["evidence"],
     "export": ["export", "j-city"],
+    "weights ahp": ["weights", "ahp", *EXPERTS],
+    "weights entropy": ["weights", "entropy"],
+    "consensus": ["consensus", *ASSESSORS],
 }
 #: `new` has --format (yaml, xlsx) but a file name saying no format is YAML, as it always was:
 #: it is tried with the commands that write one format, below.
@@ -104,6 +109,8 @@ def assert_is(fmt: str, text: str | bytes) -> None:
         assert "," in text.splitlines()[0] and not boxed
     elif fmt == "html":
         assert text.lstrip().lower().startswith("<!doctype html>"), text[:200]
+    elif fmt == "yaml":
+        assert isinstance(yaml.safe_load(text), dict) and not boxed, text[:200]
     elif fmt == "markdown":
         lines = text.splitlines()
         assert any(line.startswith(("#", "|")) for line in lines), text[:200]
@@ -225,8 +232,9 @@ def test_a_file_name_saying_no_format_needs_format(
     runner: CliRunner, in_tmp: Path, name: str, file: str
 ) -> None:
     args, formats = COMMANDS[name]
-    if file.endswith(".yaml") and "yaml" in formats:
-        return  # .yaml says yaml to a command that writes it (export): tried above
+    if file.endswith(".yaml") and "yaml" in formats:  # .yaml says yaml to one that writes it
+        assert run(runner, [*args, "-o", file])[0] == 0
+        return
     code, out, err = run(runner, [*args, "-o", file])
     assert code == 2
     assert out == ""

@@ -26,6 +26,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HISTORY = FIXTURES / "history"
 OLD_RUBRIC = FIXTURES / "rubric-v0.9.yaml"
 RUBRIC = bundled("rubrics") / "smart-policing.yaml"
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
+EXPERTS = [str(p) for p in sorted((EXAMPLES / "weights").glob("expert-*.yaml"))]
+ASSESSORS = [str(p) for p in sorted((EXAMPLES / "consensus").glob("assessor-*.yaml"))]
 
 CASES: list[tuple[str, list[str]]] = [
     ("score", ["score"]),
@@ -45,8 +48,13 @@ CASES: list[tuple[str, list[str]]] = [
     ("compare", ["compare", "--uncertainty", "--samples", "300"]),
     ("trend", ["trend", "demo-county", *[str(p) for p in sorted(HISTORY.glob("*.yaml"))]]),
     ("sensitivity", ["sensitivity", "--samples", "300"]),
+    ("sensitivity", ["sensitivity", "--samples", "300", "--weights", "entropy"]),
     ("rubric-diff", ["rubric", "diff", str(OLD_RUBRIC), str(RUBRIC)]),
     ("rubric-diff", ["rubric", "diff", str(OLD_RUBRIC), str(RUBRIC), "j-city", "hangzhou"]),
+    ("weights-ahp", ["weights", "ahp", *EXPERTS]),
+    ("weights-entropy", ["weights", "entropy"]),
+    ("consensus", ["consensus", *ASSESSORS]),
+    ("consensus", ["consensus", *ASSESSORS, "--override", "data-sharing=null: not settled"]),
 ]
 
 

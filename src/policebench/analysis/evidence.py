@@ -156,14 +156,16 @@ def _one(
 
 
 def effective_confidence(rubric: Rubric, profile: Profile, ind_id: str) -> str | None:
-    """The confidence of ``ind_id`` as the uncertainty analysis uses it: the stated one,
-    one step lower when the level is stale."""
+    """The confidence of ``ind_id`` as the uncertainty analysis uses it: the stated one
+    (capped by the assessors' spread when the level is a consensus,
+    ``Assessment.effective_confidence``), one step lower when the level is stale."""
     entry = profile.indicators.get(ind_id)
     if entry is None:
         return None
+    confidence = entry.effective_confidence
     if not is_stale(newest_date(entry.sources), rubric.max_age_of(ind_id), profile.assessed):
-        return entry.confidence
-    return _LOWER[entry.confidence] if entry.confidence else None
+        return confidence
+    return _LOWER[confidence] if confidence else None
 
 
 def source_key(source: Source) -> str:

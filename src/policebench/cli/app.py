@@ -54,6 +54,7 @@ def _root(
 
 # Command modules register themselves on `app` when imported.
 from policebench.cli.commands import compare as _compare  # noqa: E402,F401
+from policebench.cli.commands import consensus as _consensus  # noqa: E402,F401
 from policebench.cli.commands import evidence as _evidence  # noqa: E402,F401
 from policebench.cli.commands import export as _export  # noqa: E402,F401
 from policebench.cli.commands import gaps as _gaps  # noqa: E402,F401
@@ -68,6 +69,7 @@ from policebench.cli.commands import sensitivity as _sensitivity  # noqa: E402,F
 from policebench.cli.commands import survey as _survey  # noqa: E402,F401
 from policebench.cli.commands import trend as _trend  # noqa: E402,F401
 from policebench.cli.commands import validate as _validate  # noqa: E402,F401
+from policebench.cli.commands import weights as _weights  # noqa: E402,F401
 
 # --help in the locale's language (or --lang's): the Chinese comes from cli/help_texts.
 from policebench.cli.help_texts import install as _install_help  # noqa: E402

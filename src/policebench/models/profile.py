@@ -41,6 +41,29 @@ class SurveyStats(Model):
     distribution: dict[Level, int] = Field(default_factory=dict, description="Answers per level.")
 
 
+class ConsensusStats(Model):
+    """How a level was reached from several assessors' profiles (written by
+    `policebench consensus`)."""
+
+    assessors: dict[str, Level | None] = Field(
+        default_factory=dict, description="Each assessor's level (null: unknown to them)."
+    )
+    agreement: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Share of the known levels within one level of the consensus (null when "
+        "the consensus or every level is unknown).",
+    )
+    spread: int = Field(ge=0, description="Highest minus lowest known level.")
+    decided: Literal["median", "meeting"] = Field(
+        "median",
+        description="median (the lower middle level on ties) or meeting (set by the "
+        "consensus meeting, with its rationale).",
+    )
+    rationale: str | None = Field(None, description="Why the meeting decided this level.")
+
+
 class Assessment(Model):
     """The assessment of one indicator in one place. ``level: null`` means unknown;
     ``applicable: false`` (with a ``reason``) means the indicator does not apply here."""
@@ -67,6 +90,39 @@ class Assessment(Model):
     )
     reason: str | None = Field(None, description="Why the indicator does not apply here.")
     reason_zh: str | None = Field(None, description="The reason in Chinese.")
+    consensus: ConsensusStats | None = Field(
+        None, description="Assessors' levels, when the level is several assessors' consensus."
+    )
+
+    @property
+    def effective_confidence(self) -> Confidence | None:
+        """The confidence, lowered by the assessors' spread when the level is a consensus
+        (:func:`capped_by_spread`): what the uncertainty analysis uses."""
+        if self.consensus is None:
+            return self.confidence
+        return capped_by_spread(self.confidence, self.consensus.spread)
+
+
+def capped_by_spread(confidence: Confidence | None, spread: int) -> Confidence | None:
+    """``confidence`` at most medium when assessors are one level apart, low when two or
+    more: an indicator on which they disagree by two levels is not high confidence."""
+    if spread >= 2:
+        return "low"
+    if spread == 1 and confidence == "high":
+        return "medium"
+    return confidence
+
+
+ReviewStatus = Literal["draft", "reviewed", "approved"]
+
+
+class Review(Model):
+    """Where the assessment stands: a draft, reviewed, or approved (by whom, when)."""
+
+    status: ReviewStatus = Field(description="draft, reviewed or approved.")
+    by: str | None = Field(None, description="Who reviewed or approved it.")
+    date: dt.date | None = Field(None, description="When (YYYY-MM-DD).")
+    note: str | None = Field(None, description="A remark of the reviewer.")
 
 
 class Profile(Model):
@@ -84,6 +140,9 @@ class Profile(Model):
     assessor_zh: str | None = Field(None, description="Who assessed, and how, in Chinese.")
     notes: str | None = Field(None, description="Remarks on the whole assessment.")
     notes_zh: str | None = Field(None, description="The remarks in Chinese.")
+    review: Review | None = Field(
+        None, description="Review status: draft, reviewed or approved, with who and when."
+    )
     targets: dict[Id, Level] = Field(
         default_factory=dict, description="Target levels; otherwise the rubric's default_target."
     )

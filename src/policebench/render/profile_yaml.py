@@ -24,7 +24,7 @@ import yaml
 
 from policebench.models import Assessment, Dimension, Indicator, Profile, Rubric, Source
 from policebench.models.base import localized
-from policebench.models.profile import SurveyStats
+from policebench.models.profile import ConsensusStats, Review, SurveyStats
 from policebench.render.common import visible
 
 #: Where the bundled files point editors for completion: ``cities/`` beside ``schemas/``.
@@ -268,6 +268,30 @@ def _survey_lines(survey: SurveyStats, pad: str) -> list[str]:
     ]
 
 
+def _consensus_lines(stats: ConsensusStats, pad: str) -> list[str]:
+    lines = [f"{pad}consensus:", f"{pad}  assessors:"]
+    lines += [f"{pad}    {scalar(who)}: {scalar(level)}" for who, level in stats.assessors.items()]
+    lines += [
+        f"{pad}  agreement: {scalar(stats.agreement)}",
+        f"{pad}  spread: {stats.spread}",
+        f"{pad}  decided: {stats.decided}",
+    ]
+    if stats.rationale is not None:
+        lines += text_field("rationale", stats.rationale, pad + "  ")
+    return lines
+
+
+def _review_lines(review: Review) -> list[str]:
+    lines = ["review:", f"  status: {review.status}"]
+    if review.by is not None:
+        lines.append(f"  by: {scalar(review.by)}")
+    if review.date is not None:
+        lines.append(f"  date: {review.date.isoformat()}")
+    if review.note is not None:
+        lines += text_field("note", review.note, "  ")
+    return lines
+
+
 def _entry_lines(ind: Indicator, entry: Assessment, lang: str) -> list[str]:
     pad = "    "
     lines = [f"  {ind.id}:", f"{pad}level: {scalar(entry.level)}"]
@@ -285,6 +309,8 @@ def _entry_lines(ind: Indicator, entry: Assessment, lang: str) -> list[str]:
         lines += text_field("note_zh", entry.note_zh, pad)
     if entry.survey is not None:
         lines += _survey_lines(entry.survey, pad)
+    if entry.consensus is not None:
+        lines += _consensus_lines(entry.consensus, pad)
     return lines
 
 
@@ -347,6 +373,8 @@ def render_profile(
     lines += _zh_lines("assessor_zh", profile.assessor_zh, "", lang)
     lines += text_field("notes", profile.notes, "")
     lines += _zh_lines("notes_zh", profile.notes_zh, "", lang)
+    if profile.review is not None:
+        lines += _review_lines(profile.review)
     lines += _wrap(_tr("targets", lang, target=rubric.default_target), "")
     if profile.targets:
         lines.append("targets:")

@@ -87,6 +87,28 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
 
 
+class AhpFormat(StrEnum):
+    """`weights ahp`: yaml is a copy of the rubric carrying the panel's weights."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class EntropyFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ConsensusFormat(StrEnum):
+    """`consensus`: yaml is the consensus profile; the others the meeting's overview."""
+
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+    markdown = "markdown"
+
+
 @dataclass(frozen=True)
 class Style:
     """How a result is laid out: language, colour (terminal only), width, own templates."""
@@ -389,6 +411,66 @@ def _evidence_markdown(r: Evidence, s: Style) -> str:
     return evidence.render_markdown(r.rubric, r.register, r.qualities, r.names, s.lang)
 
 
+# --------------------------------------------------------------------------- weights
+
+
+def _ahp_table(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.ahp_table(w, s.lang, color=s.color, width=s.width)
+
+
+def _ahp_json(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.ahp_json(w)
+
+
+def _ahp_yaml(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.rubric_copy(w)
+
+
+def _entropy_table(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.entropy_table(w, s.lang, color=s.color, width=s.width)
+
+
+def _entropy_json(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.entropy_json(w)
+
+
+# --------------------------------------------------------------------------- consensus
+
+
+def _consensus_table(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_table(r, s.lang, color=s.color, width=s.width)
+
+
+def _consensus_yaml(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_yaml(r, s.lang)
+
+
+def _consensus_json(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_json(r)
+
+
+def _consensus_markdown(r: Any, s: Style) -> str:
+    from policebench.render import consensus
+
+    return consensus.consensus_markdown(r, s.lang)
+
+
 # --------------------------------------------------------------------------- the registry
 
 #: Per command: its format enum (what ``--format`` offers, in the order ``--help`` lists it)
@@ -479,6 +561,17 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
             "table": _diff_table,
             "json": _diff_json,
             "markdown": _diff_markdown,
+        },
+    ),
+    "weights ahp": (AhpFormat, {"table": _ahp_table, "json": _ahp_json, "yaml": _ahp_yaml}),
+    "weights entropy": (EntropyFormat, {"table": _entropy_table, "json": _entropy_json}),
+    "consensus": (
+        ConsensusFormat,
+        {
+            "table": _consensus_table,
+            "yaml": _consensus_yaml,
+            "json": _consensus_json,
+            "markdown": _consensus_markdown,
         },
     ),
 }

@@ -56,7 +56,15 @@ def _index_text(value: float | None, lang: str) -> str:
 def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> str:
     """One sentence saying what each sample draws (from the settings that were used)."""
     settings = result.settings
-    if settings.concentration is None:
+    if result.weight_sets:
+        sets = ", ".join(w.name for w in result.weight_sets)
+        if settings.concentration is None:
+            weights = t("sens_weights_sets_fixed", lang).format(sets=sets)
+        else:
+            weights = t("sens_weights_sets", lang).format(
+                sets=sets, c=f"{settings.concentration:g}"
+            )
+    elif settings.concentration is None:
         weights = t("sens_weights_fixed", lang)
     else:
         weights = t("sens_weights_dirichlet", lang).format(c=f"{settings.concentration:g}")
@@ -102,6 +110,7 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
     for d in dims:
         header += [f"{d}", f"{d}_p5", f"{d}_median", f"{d}_p95"]
     header += [f"index_{s}" for s in SOURCES]
+    header += [f"rank_under_{n}" for n in range(1, len(result.weight_sets) + 1)]
     rows = []
     for place in result.places:
         overall = place.overall
@@ -113,6 +122,7 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
         for d in dims:
             row += _band_cells(place.dimensions[d], full=False)
         row += [rnd(place.index[s], 4) for s in SOURCES]
+        row += [w.rank[place.id] for w in result.weight_sets]
         rows.append(row)
     return to_csv(header, rows)
 
@@ -168,7 +178,27 @@ def _tables(
             ]
         index_rows.append(row)
     index = (t("sens_index", lang), index_header, index_rows, "l" + "r" * len(index_header))
-    return [ranking, dimensions, index]
+    if not result.weight_sets:
+        return [ranking, dimensions, index]
+    sets_header = [t("city", lang)]
+    sets_header += [f"{n}. {w.name}" for n, w in enumerate(result.weight_sets, 1)]
+    sets_header.append(t("sens_rank_range", lang))
+    sets_rows = []
+    for p in places:
+        cells = [localized(p, "name", lang)]
+        for w in result.weight_sets:
+            score = w.overall[p.id]
+            cells.append(("—" if score is None else f"{score:.1f}") + f" (#{w.rank[p.id]})")
+        best, worst = result.rank_spread(p.id) or (0, 0)
+        cells.append(str(best) if best == worst else f"{best}-{worst}")
+        sets_rows.append(cells)
+    sets = (
+        t("sens_weight_sets", lang),
+        sets_header,
+        sets_rows,
+        "l" + "r" * (len(sets_header) - 1),
+    )
+    return [ranking, dimensions, index, sets]
 
 
 def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> str:

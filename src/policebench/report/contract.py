@@ -254,6 +254,15 @@ class ScoreResult(TypedDict):
 # --------------------------------------------------------------------------- report
 
 
+class Review(TypedDict):
+    """Where the assessment stands: draft, reviewed or approved, by whom and when."""
+
+    status: str
+    by: str | None
+    #: YYYY-MM-DD.
+    date: str | None
+
+
 class PlaceHead(TypedDict):
     id: str
     name: str
@@ -262,6 +271,8 @@ class PlaceHead(TypedDict):
     assessed: str
     assessor: str | None
     notes: str | None
+    #: The profile's review status; None when the profile does not state one.
+    review: Review | None
 
 
 #: One indicator's target; ``source`` is "peer", "frontier", "profile" or "default", and
@@ -696,6 +707,21 @@ class SensitivityPlace(TypedDict):
     index: dict[str, float | None]
 
 
+class SensitivityWeightPlace(TypedDict):
+    id: str
+    overall: float | None
+    rank: int
+
+
+class SensitivityWeightSet(TypedDict):
+    """One weight set given with --weights (the rubric's first): each place's point score
+    and rank under it."""
+
+    name: str
+    #: In the point-rank order of the rubric's weights.
+    places: list[SensitivityWeightPlace]
+
+
 class SensitivityData(TypedDict):
     """`policebench sensitivity --format json`: bands and rank probabilities per place."""
 
@@ -708,6 +734,8 @@ class SensitivityData(TypedDict):
     index: dict[str, float | None]
     #: In point-rank order.
     places: list[SensitivityPlace]
+    #: With --weights only: the rubric's weight set, then each one given.
+    weight_sets: NotRequired[list[SensitivityWeightSet]]
 
 
 # --------------------------------------------------------------------------- rubric diff
@@ -752,6 +780,122 @@ class RubricDiffData(TypedDict):
     places: list[DiffPlace]
 
 
+# --------------------------------------------------------------------------- weights, consensus
+
+
+class AhpInconsistency(TypedDict):
+    row: str
+    column: str
+    given: float
+    #: w_row / w_column: the judgement the other judgements imply.
+    implied: float
+    #: ``implied`` rounded to Saaty's scale.
+    suggested: float
+    #: max(given / implied, implied / given).
+    factor: float
+
+
+class AhpPriorities(TypedDict):
+    weights: dict[str, float]
+    lambda_max: float
+    ci: float
+    #: None beyond 10 items (no random index).
+    cr: float | None
+    consistent: bool
+    #: When CR > 0.1: the three judgements most at odds with the rest, worst first.
+    most_inconsistent: list[AhpInconsistency]
+
+
+class AhpExpert(TypedDict):
+    expert: str
+    file: str
+    dimensions: AhpPriorities | None
+    indicators: dict[str, AhpPriorities]
+
+
+class AhpData(TypedDict):
+    """`policebench weights ahp --format json`: each expert's priorities and consistency,
+    the panel's (geometric mean of the judgements) and the weights."""
+
+    method: str
+    aggregation: str
+    cr_limit: float
+    rubric: str
+    experts: list[AhpExpert]
+    panel: AhpExpert
+    #: "dimensions" and the dimension ids whose indicators were compared.
+    compared: list[str]
+    dimension_weights: dict[str, float]
+    indicator_weights: dict[str, dict[str, float]]
+    #: Indicator id -> its share of the overall score.
+    global_weights: dict[str, float]
+    rubric_dimension_weights: dict[str, float]
+
+
+class EntropyIndicator(TypedDict):
+    id: str
+    #: Places with a known level.
+    known: int
+    entropy: float
+    weight: float
+    rubric_weight: float
+    difference: float
+
+
+class EntropyData(TypedDict):
+    """`policebench weights entropy --format json`: entropy weights against the rubric's,
+    the largest difference first."""
+
+    method: str
+    rubric: str
+    places: list[str]
+    indicators: list[EntropyIndicator]
+    #: Indicator id -> places with a known level (fewer than two).
+    left_out: dict[str, int]
+    dimension_weights: dict[str, float]
+
+
+class ConsensusIndicator(TypedDict):
+    id: str
+    #: Assessor -> level (None: unknown to them).
+    levels: dict[str, int | None]
+    level: int | None
+    median: int | None
+    #: "median" or "meeting".
+    decided: str
+    agreement: float | None
+    spread: int
+    confidence: str | None
+
+
+class ConsensusOpinion(TypedDict):
+    assessor: str
+    level: int | None
+    evidence: str | None
+
+
+class ConsensusDisagreement(TypedDict):
+    id: str
+    #: "levels" (known levels differ) or "unknown" (known to some assessors only).
+    kind: str | None
+    spread: int
+    opinions: list[ConsensusOpinion]
+
+
+class ConsensusData(TypedDict):
+    """`policebench consensus --format json`: each assessor's level beside the consensus,
+    the agreement, and the disagreements for the consensus meeting."""
+
+    id: str
+    assessed: str
+    assessors: list[str]
+    rule: str
+    alpha_ordinal: float | None
+    within_one: float | None
+    indicators: list[ConsensusIndicator]
+    disagreements: list[ConsensusDisagreement]
+
+
 #: The published contracts: ``policebench schema NAME`` and ``schemas/NAME.schema.json``.
 CONTRACTS: dict[str, type] = {
     "score": ScoreResult,
@@ -762,4 +906,7 @@ CONTRACTS: dict[str, type] = {
     "trend": TrendResult,
     "sensitivity": SensitivityData,
     "rubric-diff": RubricDiffData,
+    "weights-ahp": AhpData,
+    "weights-entropy": EntropyData,
+    "consensus": ConsensusData,
 }

@@ -189,6 +189,13 @@ def _place_head(city: Profile, lang: str) -> PlaceHead:
         "assessed": city.assessed.isoformat(),
         "assessor": localized(city, "assessor", lang) or None,
         "notes": localized(city, "notes", lang) or None,
+        "review": None
+        if city.review is None
+        else {
+            "status": city.review.status,
+            "by": city.review.by,
+            "date": None if city.review.date is None else city.review.date.isoformat(),
+        },
     }
 
 

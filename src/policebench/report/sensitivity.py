@@ -20,7 +20,7 @@ from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
 from policebench.i18n import t
 from policebench.report.contract import Band as BandData
 from policebench.report.contract import RankBand as RankData
-from policebench.report.contract import SensitivityData
+from policebench.report.contract import SensitivityData, SensitivityWeightSet
 from policebench.report.parts import rnd
 
 
@@ -75,7 +75,7 @@ def rank_data(rank: RankBand) -> RankData:
 
 def sensitivity_data(result: SensitivityResult) -> SensitivityData:
     """The machine contract of `sensitivity --format json` (places in point-rank order)."""
-    return {
+    data: SensitivityData = {
         "rubric": {"id": result.rubric_id, "version": result.rubric_version},
         "samples": result.samples,
         "seed": result.seed,
@@ -95,3 +95,19 @@ def sensitivity_data(result: SensitivityResult) -> SensitivityData:
             for place in result.places
         ],
     }
+    if result.weight_sets:
+        data["weight_sets"] = _weight_sets_data(result)
+    return data
+
+
+def _weight_sets_data(result: SensitivityResult) -> list[SensitivityWeightSet]:
+    return [
+        {
+            "name": w.name,
+            "places": [
+                {"id": p.id, "overall": rnd(w.overall[p.id]), "rank": w.rank[p.id]}
+                for p in result.places
+            ],
+        }
+        for w in result.weight_sets
+    ]

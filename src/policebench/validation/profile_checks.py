@@ -212,6 +212,23 @@ def _source_dates(profile: Profile, doc: Document, ind_id: str, entry: Assessmen
     return out
 
 
+def approval_problems(profile: Profile, doc: Document) -> list[Problem]:
+    """A profile not approved (``review: {status: approved}``), for ``validate
+    --require-approved``."""
+    if profile.review is not None and profile.review.status == "approved":
+        return []
+    status = "no review status" if profile.review is None else f"status {profile.review.status}"
+    return [
+        doc.problem(
+            ("review", "status") if profile.review is not None else ("id",),
+            f"'{profile.id}' assessed {profile.assessed.isoformat()} is not approved ({status})",
+            "once the bureau approves it, write review: {status: approved, by: NAME, on: "
+            "YYYY-MM-DD}",
+            code="not-approved",
+        )
+    ]
+
+
 def _unknown_indicator(doc: Document, ind_id: str, rubric: Rubric) -> Problem:
     return doc.problem(
         ("indicators", ind_id),
@@ -253,7 +270,8 @@ def unknown_indicators(doc: Document, rubric: Rubric) -> list[Problem]:
 
 def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
     """Levels given without evidence or without a source: opinions, flagged but not errors;
-    and source dates that cannot be right (after the assessment, or read before written)."""
+    source dates that cannot be right (after the assessment, or read before written), and a
+    consensus level more confident than its assessors' spread allows."""
     warnings: list[Problem] = []
     for ind_id, entry in profile.indicators.items():
         warnings.extend(_source_dates(profile, doc, ind_id, entry))
@@ -278,6 +296,20 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
                     Msg("no-source-hint"),
                     key=True,
                     code="no-source",
+                    severity="warning",
+                )
+            )
+        if entry.consensus is not None and entry.effective_confidence != entry.confidence:
+            spread = entry.consensus.spread
+            warnings.append(
+                doc.problem(
+                    ("indicators", ind_id, "confidence"),
+                    f"'{ind_id}' is confidence {entry.confidence}, but its assessors are "
+                    f"{spread} level{'s' if spread != 1 else ''} apart: the uncertainty "
+                    f"analysis takes it as {entry.effective_confidence}",
+                    f"write confidence: {entry.effective_confidence} (the spread of the "
+                    "assessors' levels caps it: at most medium one level apart, low two)",
+                    code="consensus-confidence",
                     severity="warning",
                 )
             )

@@ -24,6 +24,7 @@ from policebench.validation.build import (
     unknown_indicators,
     unknown_targets,
 )
+from policebench.validation.profile_checks import approval_problems
 from policebench.workspace.inputs import (
     LoadedProfile,
     default_dir,
@@ -117,8 +118,12 @@ def load_history(
     return history, (chosen if cities else list(history)), sort_problems(problems)
 
 
-def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Problem], int]:
+def validate_paths(
+    paths: list[Path], rubric_path: Path | None, *, require_approved: bool = False
+) -> tuple[list[Problem], int]:
     """Validate files and folders (default: the rubric and profiles in use).
+
+    With ``require_approved``, a profile whose review status is not approved is an error.
 
     Rubrics among the paths are checked first; profiles are then checked against the rubric
     they name (from the paths, ``rubric_path`` or the default). Returns every problem and
@@ -221,6 +226,8 @@ def validate_paths(paths: list[Path], rubric_path: Path | None) -> tuple[list[Pr
         if rubric is None:
             continue
         problems += check_profile(profile, rubric, doc) + warnings
+        if require_approved:
+            problems += approval_problems(profile, doc)
         key = (profile.id, profile.assessed)
         if key in seen:
             problems.append(duplicate_assessment(doc, profile, seen[key]))

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -84,6 +84,7 @@ __all__ = [
     "PlaceResult",
     "RankBand",
     "SensitivityResult",
+    "WeightSet",
     "require_numpy",
     "run",
 ]
@@ -160,6 +161,15 @@ class PlaceResult:
 
 
 @dataclass(frozen=True)
+class WeightSet:
+    """The point scores and ranks under one weight set (the rubric's, an AHP panel's...)."""
+
+    name: str
+    overall: dict[str, float | None]
+    rank: dict[str, int]
+
+
+@dataclass(frozen=True)
 class SensitivityResult:
     """What :func:`run` returns: places in point-rank order, and the settings used."""
 
@@ -175,6 +185,16 @@ class SensitivityResult:
     #: Pooled over places: share of the summed variance of the overall scores that each
     #: source explains alone (None when not varied or nothing varies).
     index: dict[str, float | None]
+    #: When alternative weight sets were given: the rubric's first, then each, with every
+    #: place's point score and rank under it (the samples draw among them).
+    weight_sets: tuple[WeightSet, ...] = ()
+
+    def rank_spread(self, place_id: str) -> tuple[int, int] | None:
+        """The best and worst rank of a place across the weight sets (None without any)."""
+        if not self.weight_sets:
+            return None
+        ranks = [w.rank[place_id] for w in self.weight_sets]
+        return min(ranks), max(ranks)
 
     def place(self, place_id: str) -> PlaceResult:
         """The result of the place with id ``place_id``."""
@@ -228,14 +248,20 @@ def run(
     settings: Uncertainty | None = None,
     index_samples: int | None = None,
     workers: int | None = None,
+    weight_sets: Sequence[tuple[str, Rubric]] = (),
 ) -> SensitivityResult:
     """Bands, rank probabilities and sensitivity indices of ``profiles`` under ``rubric``.
 
     ``settings`` defaults to ``rubric.uncertainty``; ``index_samples`` (default: the smaller
     of ``samples`` and 1000) is the number of sample pairs behind the pick-freeze indices;
     ``workers`` threads share the work (default: the CPU cores, at most 8) without changing
-    the result. Ranks are among ``profiles``. Raises UserError for bad settings, an empty or
-    duplicated list of places, or when NumPy is not installed.
+    the result. Ranks are among ``profiles``. ``weight_sets``: named rubrics with the same
+    dimensions and indicators as ``rubric``, whose weights are alternatives to its own (an
+    AHP panel's, entropy's): each sample draws one of the sets (the rubric's included),
+    equally likely, and its weights around it, so the weights' index includes whose weights
+    are used; the result gives each set's point ranks. Raises UserError for bad settings,
+    an empty or duplicated list of places, a weight set over other indicators, or when
+    NumPy is not installed.
     """
     require_numpy()
     import numpy as np
@@ -284,10 +310,12 @@ def run(
     ranks = matrix(samples, places, rank_dtype(places), processes)
     # Fresh memory is slow to touch; another core does it while this one prepares the plan.
     touched = prefault(overall) if processes else None
-    sources = active_sources(rubric, settings)
+    for name, alternative in weight_sets:
+        _same_items(rubric, name, alternative)
+    sources = active_sources(rubric, settings, 1 + len(weight_sets))
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
     levels = {p.id: levels_of(rubric, p) for p in profiles}
-    model = prepare(rubric, profiles, settings, levels)
+    model = prepare(rubric, profiles, settings, levels, [r for _, r in weight_sets])
     drawn = draw(model, settings, samples, seed, STREAM_MAIN)
     main = drawn.take(np.arange(samples))
     # The first n_index drawn samples pair with the index runs; find them in sorted main.
@@ -317,8 +345,33 @@ def run(
     chunks, counts, points = execute(
         plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes
     )
-    return _result(
+    result = _result(
         rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts, points
+    )
+    if not weight_sets:
+        return result
+    sets = [_weight_set(rubric.id, points)]
+    sets += [_weight_set(name, _points(alt, levels)) for name, alt in weight_sets]
+    return replace(result, weight_sets=tuple(sets))
+
+
+def _same_items(rubric: Rubric, name: str, other: Rubric) -> None:
+    """A weight set must weigh the rubric's own dimensions and indicators."""
+    mine = [(d.id, [i.id for i in d.indicators]) for d in rubric.dimensions]
+    theirs = [(d.id, [i.id for i in d.indicators]) for d in other.dimensions]
+    if mine != theirs:
+        raise UserError(
+            f"the weight set {name} has other dimensions or indicators than rubric '{rubric.id}'",
+            "give a copy of the rubric with other weights (policebench weights ahp "
+            "--format yaml writes one)",
+        )
+
+
+def _weight_set(name: str, points: list[Point]) -> WeightSet:
+    return WeightSet(
+        name,
+        {place_id: overall for place_id, overall, _ in points},
+        {place_id: n for n, (place_id, _, _) in enumerate(points, 1)},
     )
 
 

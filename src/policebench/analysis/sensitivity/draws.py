@@ -18,8 +18,10 @@ What one sample draws (each source from its own seeded stream):
   probability ``medium_shift``; high-confidence levels never move. Probabilities are applied
   as whole counts out of 256 (one random byte per level and sample: of a share of s bytes,
   the lowest s // 2 values move the level down and the highest s - s // 2 up). A known
-  level without a confidence counts as low; a stale level (its newest source older than the
-  rubric's ``evidence_max_age``) counts one step lower (``analysis.evidence``);
+  level without a confidence counts as low; a consensus level's confidence is lowered by
+  the assessors' spread (``Assessment.effective_confidence``); a stale level (its newest
+  source older than the rubric's ``evidence_max_age``) counts one step lower
+  (``analysis.evidence``);
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
   ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out. A level
   marked not applicable is never imputed: it is always left out.
@@ -84,6 +86,10 @@ class Model:
     #: As ``patterns`` and ``counted`` when unknowns are imputed: the applicable indicators.
     applicable_patterns: list[tuple[Any, Any]]
     applicable_counted: list[Any]
+    #: Alternative weight sets, the rubric's first, each (dimension weights, indicator
+    #: weights in column order); empty when only the rubric's weights are used. A sample
+    #: draws one of them, each equally likely, and then its weights around it.
+    weight_sets: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = ()
 
     @property
     def digit_count(self) -> int:
@@ -95,9 +101,11 @@ def prepare(
     profiles: Sequence[Profile],
     settings: Uncertainty,
     levels: Mapping[str, Mapping[str, int | None]] | None = None,
+    alternatives: Sequence[Rubric] = (),
 ) -> Model:
     """The model of ``profiles``; ``levels`` (by place id, as ``levels_of`` gives them)
-    saves working them out again."""
+    saves working them out again. ``alternatives``: rubrics with the same dimensions and
+    indicators whose weights are other weight sets (an AHP panel's, entropy's)."""
     import numpy as np
 
     scale = rubric.scale
@@ -175,6 +183,13 @@ def prepare(
             np.unique(applicable[:, cols], axis=0, return_inverse=True) for _, cols in dims
         ],
         applicable_counted=[applicable[:, cols].any(axis=1) for _, cols in dims],
+        weight_sets=tuple(
+            (
+                tuple(d.weight for d in r.dimensions),
+                tuple(r.indicators[i].weight for i in columns),
+            )
+            for r in ((rubric, *alternatives) if alternatives else ())
+        ),
     )
 
 
@@ -247,7 +262,9 @@ def draw(model: Model, settings: Uncertainty, n: int, seed: int, stream: int) ->
     import numpy as np
 
     w_dim = w_ind = None
-    if settings.concentration is not None:
+    if model.weight_sets:
+        w_dim, w_ind = _set_weights(model, settings, n, seed, stream)
+    elif settings.concentration is not None:
         rng = _generator(seed, stream, SOURCES.index("weights"))
         c = settings.concentration
         total = sum(w for w, _ in model.dims)
@@ -269,6 +286,43 @@ def draw(model: Model, settings: Uncertainty, n: int, seed: int, stream: int) ->
         unknowns = np.zeros(n, dtype=np.int8)
     identity = np.arange(n)
     return Draws(w_dim, w_ind, geometric, unknowns, identity, [])
+
+
+def _set_weights(
+    model: Model, settings: Uncertainty, n: int, seed: int, stream: int
+) -> tuple[Any, Any]:
+    """The weights of ``n`` samples when there are several weight sets: each sample picks a
+    set (equally likely), then draws around it as for the rubric's alone (or takes it as it
+    is, when the concentration is null)."""
+    import numpy as np
+
+    picks = _generator(seed, stream, SOURCES.index("weights"), 1).integers(
+        0, len(model.weight_sets), size=n
+    )
+    rng = _generator(seed, stream, SOURCES.index("weights"))
+    c = settings.concentration
+    w_dim = np.empty((len(model.dims), n))
+    w_ind = np.ones((len(model.ind_weights), n))
+    for k, (dims, inds) in enumerate(model.weight_sets):
+        chosen = np.flatnonzero(picks == k)
+        if not len(chosen):
+            continue
+        centre = np.array(dims) / sum(dims)
+        if c is None:
+            w_dim[:, chosen] = centre[:, None]
+        else:
+            w_dim[:, chosen] = rng.dirichlet(c * centre, size=len(chosen)).T
+        for _, cols in model.dims:
+            if len(cols) > 1:
+                weights = np.array([inds[i] for i in cols])
+                share = weights / weights.sum()
+                if c is None:
+                    w_ind[np.ix_(np.array(cols), chosen)] = share[:, None]
+                else:
+                    w_ind[np.ix_(np.array(cols), chosen)] = rng.dirichlet(
+                        c * share, size=len(chosen)
+                    ).T
+    return w_dim, w_ind
 
 
 def mixed_draws(source: str, main: Draws, other: Draws) -> Draws:

@@ -16,12 +16,15 @@ from policebench.models import Rubric, Uncertainty
 SOURCES = ("weights", "aggregation", "confidence", "unknowns")
 
 
-def active_sources(rubric: Rubric, settings: Uncertainty | None = None) -> tuple[str, ...]:
-    """The sources of uncertainty that vary under ``settings``, in :data:`SOURCES` order."""
+def active_sources(
+    rubric: Rubric, settings: Uncertainty | None = None, weight_sets: int = 1
+) -> tuple[str, ...]:
+    """The sources of uncertainty that vary under ``settings``, in :data:`SOURCES` order;
+    ``weight_sets`` > 1 (alternative weight sets given) makes the weights vary."""
     settings = settings or rubric.uncertainty
     several = len(rubric.dimensions) > 1 or any(len(d.indicators) > 1 for d in rubric.dimensions)
     on = {
-        "weights": settings.concentration is not None and several,
+        "weights": (settings.concentration is not None or weight_sets > 1) and several,
         "aggregation": len(set(settings.aggregations)) > 1,
         "confidence": settings.low_shift > 0 or settings.medium_shift > 0,
         "unknowns": settings.impute_unknown,

@@ -32,6 +32,7 @@ INT_KEY = r"^-?[0-9]+$"
 class SchemaFormat(StrEnum):
     rubric = "rubric"
     profile = "profile"
+    weights = "weights"
     score = "score"
     report = "report"
     gaps = "gaps"
@@ -40,10 +41,13 @@ class SchemaFormat(StrEnum):
     trend = "trend"
     sensitivity = "sensitivity"
     rubric_diff = "rubric-diff"
+    weights_ahp = "weights-ahp"
+    weights_entropy = "weights-entropy"
+    consensus = "consensus"
 
 
 #: The formats planners write; the other schemas describe the commands' JSON output.
-INPUTS = (SchemaFormat.rubric, SchemaFormat.profile)
+INPUTS = (SchemaFormat.rubric, SchemaFormat.profile, SchemaFormat.weights)
 
 
 _TITLES = {
@@ -57,6 +61,11 @@ _TITLES = {
         "One place's assessment against a rubric: a level (or measured value) per indicator, "
         "with confidence, evidence and sources.",
     ),
+    SchemaFormat.weights: (
+        "policebench weights",
+        "One expert's pairwise comparisons (AHP, Saaty's 1-9 scale) of a rubric's dimensions "
+        "and of the indicators within each dimension: the upper triangle, reciprocals implied.",
+    ),
 }
 
 
@@ -65,9 +74,11 @@ def json_schema(which: SchemaFormat) -> dict[str, Any]:
     output (from the report contract)."""
     if which not in INPUTS:
         return _output_schema(which)
+    from pydantic import BaseModel
     from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
     from policebench.models import Profile, Rubric
+    from policebench.models.weights import ExpertWeights
 
     class _Generator(GenerateJsonSchema):
         def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
@@ -85,7 +96,12 @@ def json_schema(which: SchemaFormat) -> dict[str, Any]:
                 }
             return result
 
-    model = Rubric if which is SchemaFormat.rubric else Profile
+    models: dict[SchemaFormat, type[BaseModel]] = {
+        SchemaFormat.rubric: Rubric,
+        SchemaFormat.profile: Profile,
+        SchemaFormat.weights: ExpertWeights,
+    }
+    model = models[which]
     schema = model.model_json_schema(schema_generator=_Generator)
     title, description = _TITLES[which]
     return {**schema, "$schema": DRAFT, "title": title, "description": description}
@@ -133,9 +149,9 @@ def schema(
     which: Annotated[
         SchemaFormat,
         typer.Argument(
-            help="rubric or profile (the formats you write), or a command whose JSON output "
-            "to describe: score, report, gaps, recommend, compare, trend, sensitivity, "
-            "rubric-diff."
+            help="rubric, profile or weights (the formats you write), or a command whose JSON "
+            "output to describe: score, report, gaps, recommend, compare, trend, sensitivity, "
+            "rubric-diff, weights-ahp, weights-entropy, consensus."
         ),
     ],
     output: OutputOpt = None,

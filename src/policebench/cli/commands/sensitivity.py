@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +28,9 @@ from policebench.messages import Msg
 from policebench.messages import text as worded
 from policebench.render import registry
 
+if TYPE_CHECKING:
+    from policebench.models import Profile, Rubric
+
 
 @app.command()
 @handle_errors
@@ -46,6 +50,17 @@ def sensitivity(
     strict: Annotated[
         bool, typer.Option(help="Refuse to output anything when any input is bad.")
     ] = False,
+    weights: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weights",
+            help="An alternative weight set (repeatable): a copy of the rubric with other "
+            "weights (policebench weights ahp --format yaml writes one), or 'entropy' (the "
+            "entropy weights of the places analysed). Each sample draws one set, the rubric's "
+            "included, equally likely; the output adds each place's score and rank under each.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Score bands, rank probabilities and what moves them, under uncertain choices.
 
@@ -63,6 +78,8 @@ def sensitivity(
       policebench sensitivity j-city hangzhou --samples 20000 --seed 7
 
       policebench sensitivity --output bands.json   # json, from the file name
+
+      policebench sensitivity --weights rubrics/ahp-panel.yaml --weights entropy
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "sensitivity", language)
@@ -72,9 +89,10 @@ def sensitivity(
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
     places = [lp.profile for lp in ws.selected]
+    sets = _weight_sets(weights or [], ws.rubric, places)
     note = worded(Msg("sampling", places=f"{len(places):,}", samples=f"{samples:,}"), language)
     with _working(note if len(places) * samples >= _LONG else None):
-        result = analysis.run(ws.rubric, places, samples=samples, seed=seed)
+        result = analysis.run(ws.rubric, places, samples=samples, seed=seed, weight_sets=sets)
         text = registry.render(
             "sensitivity",
             fmt,
@@ -103,3 +121,22 @@ def _working(note: str | None) -> Iterator[None]:
     finally:
         sys.stderr.write("\r\033[K")
         sys.stderr.flush()
+
+
+def _weight_sets(
+    given: list[str], rubric: Rubric, places: list[Profile]
+) -> list[tuple[str, Rubric]]:
+    """The alternative weight sets named by --weights: rubric copies, or 'entropy'."""
+    from policebench.analysis.entropy import entropy_rubric, entropy_weights
+    from policebench.scoring import levels_of
+    from policebench.workspace import display, load_rubric
+
+    sets: list[tuple[str, Rubric]] = []
+    for name in given:
+        if name == "entropy":
+            levels = {p.id: levels_of(rubric, p) for p in places}
+            sets.append(("entropy", entropy_rubric(rubric, entropy_weights(rubric, levels))))
+        else:
+            path = Path(name)
+            sets.append((display(path), load_rubric(path)[0]))
+    return sets

@@ -33,6 +33,14 @@ def validate(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings.")] = False,
+    require_approved: Annotated[
+        bool,
+        typer.Option(
+            "--require-approved",
+            help="A profile whose review status is not approved (review: {status: "
+            "approved, by: ..., date: ...}) is an error.",
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Check rubrics and profiles: syntax, keys, types, ranges and cross-file references.
@@ -48,10 +56,12 @@ def validate(
       policebench validate cities/my-city.yaml
 
       policebench validate rubrics/ cities/
+
+      policebench validate cities/ --require-approved   # every profile approved?
     """
     from policebench.workspace import validate_paths
 
-    problems, checked = validate_paths(paths or [], rubric)
+    problems, checked = validate_paths(paths or [], rubric, require_approved=require_approved)
     shown = [p for p in problems if not (quiet and p.severity == "warning")]
     print_problems(shown)
     errors = [p for p in problems if p.severity == "error"]

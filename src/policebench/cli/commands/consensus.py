@@ -1,0 +1,163 @@
+"""`policebench consensus`: several assessors' profiles of one place -> one consensus profile,
+their agreement, and the disagreements for the consensus meeting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policebench.cli.app import app
+from policebench.cli.common import (
+    LangOpt,
+    OutputOpt,
+    RubricOpt,
+    emit,
+    format_option,
+    handle_errors,
+    lang_of,
+    print_problems,
+    resolve_format,
+    style_for,
+)
+from policebench.errors import InvalidInput, UserError
+from policebench.problems import READ_AS, Problem, sort_problems
+from policebench.render import registry
+from policebench.render.registry import ConsensusFormat
+
+_OVERRIDE = re.compile(r"^\s*(?P<id>[^=\s]+)\s*=\s*(?P<level>-?\d+|null)\s*:\s*(?P<why>.*\S)\s*$")
+
+
+@app.command()
+@handle_errors
+def consensus(
+    profiles: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more profiles of one place and date, by different assessors.",
+            metavar="PROFILE...",
+            show_default=False,
+        ),
+    ],
+    override: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--override",
+            help="A level the consensus meeting decided, with its rationale: "
+            "'INDICATOR=LEVEL: why' (repeatable; LEVEL may be null).",
+            show_default=False,
+        ),
+    ] = None,
+    rubric: RubricOpt = None,
+    format: Annotated[ConsensusFormat | None, format_option("table")] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Combine several assessors' profiles of one place and assessment date into one.
+
+    Per indicator: the consensus level = the median of the assessors' known levels, the
+    lower of the two middle ones on ties (as `survey` does: a level is claimed only when
+    more than half of the assessors who know put the place at or above it); agreement = the
+    share of known levels within one level of it; spread = highest minus lowest.
+    Confidence = the lowest the assessors gave, at most medium when they are one level
+    apart, low when two or more (so `sensitivity` treats the spread as uncertainty).
+    Over all indicators: Krippendorff's alpha for ordinal data (1 = full agreement, 0 = no
+    better than chance). Evidence, notes and sources of every assessor are merged, the same
+    text or source once. The disagreements (levels differ, or known to some only) are listed
+    for the consensus meeting, largest spread first; --override records the meeting's
+    decision and rationale per indicator.
+
+    The consensus profile (--format yaml, or -o FILE.yaml) has review status draft:
+    set `review: {status: approved, by: ..., date: ...}` once the bureau approves it, and
+    `validate --require-approved` checks that. More in docs/consensus.md.
+
+    Profiles of different places, dates or rubrics are refused at their FILE:LINE:COL
+    (exit 2).
+
+    Examples:
+
+      policebench consensus examples/consensus/*.yaml
+
+      policebench consensus a.yaml b.yaml c.yaml -o cities/j-city.yaml
+
+      policebench consensus a.yaml b.yaml c.yaml --override 'data-sharing=2: MoU seen' -o x.yaml
+    """
+    from policebench.analysis.consensus import Override
+    from policebench.analysis.consensus import consensus as combine
+    from policebench.models import Profile
+    from policebench.readers.yaml import Document, closest_then
+    from policebench.render.consensus import ConsensusResult
+    from policebench.validation.build import build_profile, check_profile
+    from policebench.validation.consensus_checks import same_assessment
+    from policebench.validation.forms import level_names
+    from policebench.workspace import find_rubric
+    from policebench.workspace.inputs import read_input
+
+    language = lang_of(lang)
+    fmt = resolve_format(format, output, "consensus", language)
+    if len(profiles) < 2:
+        raise UserError(
+            "consensus needs two or more profiles", "give the profiles of each assessor"
+        )
+    problems: list[Problem] = []
+    docs: list[tuple[Path, Document]] = []
+    for path in profiles:
+        try:
+            docs.append((path, read_input(path)[0]))
+        except InvalidInput as exc:
+            problems += exc.problems
+    if problems:
+        raise InvalidInput(sort_problems(problems))
+    wanted = [str(d.data.get("rubric")) for _, d in docs if d.data.get("rubric")]
+    found, source = find_rubric(rubric, wanted)
+    names = level_names(found.scale.levels, found.scale.levels_zh)
+    read: list[tuple[Profile, Document]] = []
+    shown: list[Problem] = []
+    for _, doc in docs:
+        profile, found_problems, _ = build_profile(doc, names)
+        if profile is not None:
+            found_problems = found_problems + check_profile(profile, found, doc)
+            read.append((profile, doc))
+        problems += [p for p in found_problems if p.severity == "error"]
+        shown += [p for p in found_problems if p.severity == "warning" and p.code in READ_AS]
+    if not problems:
+        problems = same_assessment(read)
+    if problems:
+        raise InvalidInput(sort_problems(problems + shown))
+    if shown:
+        print_problems(shown)
+    decided: dict[str, Override] = {}
+    for given in override or []:
+        match = _OVERRIDE.match(given)
+        if match is None:
+            raise UserError(
+                f"--override '{given}' is not INDICATOR=LEVEL: rationale",
+                "e.g. --override 'data-sharing=2: the meeting saw the signed agreement'",
+            )
+        ind = match["id"]
+        if ind not in found.indicators:
+            raise UserError(
+                f"--override names '{ind}', which is not an indicator of '{found.id}'",
+                closest_then(ind, list(found.indicators), "use an indicator id of the rubric"),
+            )
+        level = None if match["level"] == "null" else int(match["level"])
+        if level is not None and level not in found.scale.span:
+            raise UserError(
+                f"--override gives '{ind}' level {level}, outside the scale "
+                f"{found.scale.min}..{found.scale.max}",
+                f"use a whole number from {found.scale.min} to {found.scale.max}, or null",
+            )
+        decided[ind] = Override(level, match["why"])
+    result = combine(found, [(doc.file, p) for p, doc in read], decided)
+    # The file the profile's header says to validate: named by the place, as `new` names it
+    # (the same text whatever --output says, as for every format of every command).
+    shown_out = f"{result.profile.id}.yaml"
+    text = registry.render(
+        "consensus",
+        fmt,
+        ConsensusResult(found, result, shown_out),
+        style_for(output, language),
+    )
+    emit(text, output, [source.path, *profiles])

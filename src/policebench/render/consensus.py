@@ -1,0 +1,161 @@
+"""`policebench consensus` output: each assessor's level beside the consensus, the agreement,
+and the disagreements for the consensus meeting; or the consensus profile itself (yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from policebench.analysis.consensus import Consensus, IndicatorConsensus
+from policebench.i18n import t
+from policebench.models import Rubric
+from policebench.models.base import localized
+from policebench.render.common import add_row, md_table, rich_to_text, to_json
+from policebench.report.consensus import consensus_data
+
+
+@dataclass(frozen=True)
+class ConsensusResult:
+    """What `consensus` renders: the consensus, the rubric, and the file name to show."""
+
+    rubric: Rubric
+    result: Consensus
+    file: str
+
+
+def _level(level: int | None) -> str:
+    return "—" if level is None else str(level)
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+def _summary(r: ConsensusResult, lang: str) -> list[str]:
+    c = r.result
+    alpha = "—" if c.alpha is None else f"{c.alpha:.3f}"
+    return [
+        t("consensus_summary", lang).format(
+            place=localized(c.profile, "name", lang),
+            date=c.profile.assessed.isoformat(),
+            count=len(c.assessors),
+            assessors=", ".join(c.assessors),
+        ),
+        t("consensus_agreement", lang).format(
+            within=_share(c.within_one), alpha=alpha, disagree=len(c.disagreements)
+        ),
+        t("consensus_rule", lang),
+    ]
+
+
+def _grid(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
+    c = r.result
+    header = [
+        t("item", lang),
+        *c.assessors,
+        t("consensus_level", lang),
+        t("consensus_within", lang),
+        t("consensus_spread", lang),
+        t("confidence", lang),
+    ]
+    rows = []
+    for item in c.indicators:
+        if all(o.level is None for o in item.opinions) and item.decided != "meeting":
+            continue  # unknown to everyone: nothing to show or discuss
+        name = localized(r.rubric.indicators[item.indicator], "name", lang)
+        level = _level(item.level) + (" *" if item.decided == "meeting" else "")
+        rows.append(
+            [
+                f"{name} ({item.indicator})",
+                *(_level(o.level) for o in item.opinions),
+                level,
+                _share(item.agreement),
+                str(item.spread),
+                item.confidence or "—",
+            ]
+        )
+    return header, rows
+
+
+def _why(item: IndicatorConsensus, lang: str) -> str:
+    return t(f"consensus_{item.disagreement}", lang)
+
+
+def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [
+        t("item", lang),
+        t("consensus_why", lang),
+        t("consensus_assessor", lang),
+        t("level", lang),
+        t("evidence", lang),
+    ]
+    rows = []
+    for item in r.result.disagreements:
+        for n, o in enumerate(item.opinions):
+            first = n == 0
+            rows.append(
+                [
+                    f"{item.indicator} ({t('consensus_spread', lang)} {item.spread})"
+                    if first
+                    else "",
+                    _why(item, lang) if first else "",
+                    o.assessor,
+                    _level(o.level),
+                    o.evidence or "—",
+                ]
+            )
+    return header, rows
+
+
+def consensus_table(
+    r: ConsensusResult, lang: str, *, color: bool = False, width: int | None = None
+) -> str:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title, agreement, rule = _summary(r, lang)
+    parts: list[Any] = [Text(title, style="bold"), Text(agreement)]
+    header, rows = _grid(r, lang)
+    grid = Table(header_style="bold")
+    for n, column in enumerate(header):
+        grid.add_column(column, justify="left" if n == 0 else "right")
+    for row in rows:
+        add_row(grid, *row)
+    parts.append(grid)
+    header, rows = _disagreement_rows(r, lang)
+    if rows:
+        table = Table(
+            title=t("consensus_disagreements", lang), title_justify="left", header_style="bold"
+        )
+        for column in header:
+            table.add_column(column)
+        for row in rows:
+            add_row(table, *row)
+        parts.append(table)
+    else:
+        parts.append(Text(t("consensus_none", lang)))
+    parts.append(Text(rule, style="dim"))
+    return rich_to_text(Group(*parts), color=color, width=width)
+
+
+def consensus_markdown(r: ConsensusResult, lang: str) -> str:
+    title, agreement, rule = _summary(r, lang)
+    out = [f"# {title}\n", agreement + "\n"]
+    header, rows = _grid(r, lang)
+    out.append(md_table(header, rows, "l" + "r" * (len(header) - 1)))
+    out.append(f"## {t('consensus_disagreements', lang)}\n")
+    header, rows = _disagreement_rows(r, lang)
+    out.append(md_table(header, rows) if rows else t("consensus_none", lang) + "\n")
+    out.append(rule + "\n")
+    return "\n".join(out)
+
+
+def consensus_json(r: ConsensusResult) -> str:
+    return to_json(consensus_data(r.result))
+
+
+def consensus_yaml(r: ConsensusResult, lang: str) -> str:
+    from policebench.render.profile_yaml import render_profile
+
+    return render_profile(r.result.profile, r.rubric, lang, file=r.file)

@@ -1,0 +1,313 @@
+"""`policebench weights ahp|entropy`: a panel of three experts against an independent
+computation, the rubric copy scored by the rules, and every kind of bad weights file."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from policebench.cli.app import app
+from policebench.models import Profile, Rubric
+from policebench.workspace import bundled
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXPERTS = sorted((ROOT / "examples" / "weights").glob("expert-*.yaml"))
+DIMS = ["planning", "integration", "platform", "security", "talent"]
+PLANNING = [
+    "top-level-design",
+    "coordination-mechanism",
+    "leadership-understanding",
+    "policing-reform",
+]
+
+
+def _judgement(value: object) -> float:
+    if isinstance(value, str):
+        top, bottom = value.split("/")
+        return float(top) / float(bottom)
+    assert isinstance(value, int | float)
+    return float(value)
+
+
+def _matrix(upper: dict[str, dict[str, object]], items: list[str]) -> list[list[float]]:
+    n = len(items)
+    m = [[1.0] * n for _ in range(n)]
+    for row, columns in upper.items():
+        for column, value in columns.items():
+            i, j = items.index(row), items.index(column)
+            m[i][j] = _judgement(value)
+            m[j][i] = 1 / m[i][j]
+    return m
+
+
+def _power(m: list[list[float]]) -> tuple[list[float], float]:
+    """Principal eigenvector by power iteration (not numpy's eig, as the code uses)."""
+    n = len(m)
+    w = [1 / n] * n
+    for _ in range(500):
+        v = [sum(m[i][j] * w[j] for j in range(n)) for i in range(n)]
+        total = sum(v)
+        w = [x / total for x in v]
+    lam = sum(sum(m[i][j] * w[j] for j in range(n)) / w[i] for i in range(n)) / n
+    return w, lam
+
+
+def _independent(group: str | None, items: list[str]) -> tuple[list[float], float]:
+    """The panel's weights and CR: geometric mean of the three matrices, power iteration."""
+    matrices = []
+    for path in EXPERTS:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        upper = data["dimensions"] if group is None else data["indicators"][group]
+        matrices.append(_matrix(upper, items))
+    n = len(items)
+    mean = [
+        [math.prod(m[i][j] for m in matrices) ** (1 / len(matrices)) for j in range(n)]
+        for i in range(n)
+    ]
+    w, lam = _power(mean)
+    ri = {4: 0.90, 5: 1.12}[n]
+    return w, (lam - n) / (n - 1) / ri
+
+
+def _run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_panel_of_three_equals_an_independent_computation(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [e["expert"] for e in data["experts"]] == ["Expert A", "Expert B", "Expert C"]
+    w, cr = _independent(None, DIMS)
+    assert [data["dimension_weights"][d] for d in DIMS] == pytest.approx(w, abs=1e-5)
+    assert data["panel"]["dimensions"]["cr"] == pytest.approx(cr, abs=1e-5)
+    w, cr = _independent("planning", PLANNING)
+    assert [data["indicator_weights"]["planning"][i] for i in PLANNING] == pytest.approx(
+        w, abs=1e-5
+    )
+    assert data["panel"]["indicators"]["planning"]["cr"] == pytest.approx(cr, abs=1e-5)
+    # Each expert's own CR, too; Expert C's dimensions are inconsistent and named.
+    for expert, path in zip(data["experts"], EXPERTS, strict=True):
+        upper = yaml.safe_load(path.read_text(encoding="utf-8"))["dimensions"]
+        mine, lam = _power(_matrix(upper, DIMS))
+        assert expert["dimensions"]["cr"] == pytest.approx((lam - 5) / 4 / 1.12, abs=1e-5)
+        assert [expert["dimensions"]["weights"][d] for d in DIMS] == pytest.approx(mine, abs=1e-5)
+    c = data["experts"][2]["dimensions"]
+    assert c["cr"] > 0.1 and not c["consistent"]
+    assert (c["most_inconsistent"][0]["row"], c["most_inconsistent"][0]["column"]) == (
+        "planning",
+        "talent",
+    )
+    # Indicators of a dimension nobody compared keep the rubric's weights (2 : 2 : 1 : 1).
+    assert data["indicator_weights"]["integration"] == {
+        "data-governance": pytest.approx(1 / 3, abs=1e-6),
+        "data-sharing": pytest.approx(1 / 3, abs=1e-6),
+        "network-interconnection": pytest.approx(1 / 6, abs=1e-6),
+        "data-utilisation": pytest.approx(1 / 6, abs=1e-6),
+    }
+
+
+def test_the_rubric_copy_scores_as_the_rules_say(
+    runner: CliRunner, in_tmp: Path, profiles: dict[str, Profile]
+) -> None:
+    code, _, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "-o", "ahp.yaml")
+    assert code == 0, err
+    copy = yaml.safe_load((in_tmp / "ahp.yaml").read_text(encoding="utf-8"))
+    Rubric.model_validate(copy)  # a valid rubric
+    code, out, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "--format", "json")
+    weights = json.loads(out)
+    code, out, err = _run(runner, "score", "j-city", "--rubric", "ahp.yaml", "--format", "json")
+    assert code == 0, err
+    scored = json.loads(out)
+    place = next(iter(scored.get("places", scored.get("cities"))))
+    # By hand: overall = weighted mean of the known dimension scores, each the weighted mean
+    # of its known indicator scores (100 x level / 4), with the panel's weights.
+    profile = profiles["j-city"]
+    dims = weights["dimension_weights"]
+    total = weighted = 0.0
+    for dim, inds in weights["indicator_weights"].items():
+        known = {
+            i: 100 * a.level / 4
+            for i, a in profile.indicators.items()
+            if i in inds and a.level is not None
+        }
+        if not known:
+            continue
+        score = sum(inds[i] * s for i, s in known.items()) / sum(inds[i] for i in known)
+        total += dims[dim]
+        weighted += dims[dim] * score
+    assert place["overall"] == pytest.approx(weighted / total, abs=0.01)
+    # The original rubric is never written.
+    original = bundled("rubrics") / "smart-policing.yaml"
+    code, _, err = _run(
+        runner, "weights", "ahp", *map(str, EXPERTS), "--rubric", str(original), "-o", str(original)
+    )
+    assert code == 2 and "refusing to overwrite" in err
+
+
+def _file(tmp: Path, name: str, text: str) -> str:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return name
+
+
+GOOD = """expert: Expert X
+rubric: smart-policing
+dimensions:
+  planning: {integration: 3, platform: 3, security: 5, talent: 5}
+  integration: {platform: 1, security: 3, talent: 3}
+  platform: {security: 3, talent: 3}
+  security: {talent: 1}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "code_name"),
+    [
+        (
+            "security: 5, talent: 5}",
+            "security: 0, talent: 5}",
+            "x.yaml:4:53",
+            "expected a number from 1/9 to 9",
+        ),
+        (
+            "security: 5, talent: 5}",
+            "security: 10, talent: 5}",
+            "x.yaml:4:53",
+            "expected a number from 1/9 to 9",
+        ),
+        (
+            "security: {talent: 1}",
+            "security: {talent: a third}",
+            "x.yaml:7:22",
+            "expected a number or a fraction",
+        ),
+        ("  security: {talent: 1}\n", "", "x.yaml:3:1", "no comparison of 'security'"),
+        ("platform: 1, ", "platfrom: 1, ", "x.yaml:5:17", "did you mean 'platform'"),
+        (
+            "security: {talent: 1}",
+            "security: {talent: 1}\n  talent: {security: 2}",
+            "x.yaml:8:22",
+            "must be reciprocal",
+        ),
+        ("rubric: smart-policing", "rubric: other", "x.yaml:2:9", "rubric 'other'"),
+    ],
+)
+def test_bad_judgements_are_placed(
+    runner: CliRunner, in_tmp: Path, old: str, new: str, where: str, code_name: str
+) -> None:
+    assert old in GOOD
+    name = _file(in_tmp, "x.yaml", GOOD.replace(old, new))
+    code, out, err = _run(runner, "weights", "ahp", name)
+    assert code == 2 and out == ""
+    assert f"\n{where}: " in f"\n{err}", err
+    assert code_name in err
+
+
+def test_a_full_reciprocal_matrix_is_accepted(runner: CliRunner, in_tmp: Path) -> None:
+    name = _file(
+        in_tmp,
+        "x.yaml",
+        GOOD + "  talent: {security: 1}\n  integration_: {}\n".replace("  integration_: {}\n", ""),
+    )
+    code, _, err = _run(runner, "weights", "ahp", name)
+    assert code == 0, err
+
+
+def test_an_indicator_of_another_dimension_is_unknown(runner: CliRunner, in_tmp: Path) -> None:
+    text = GOOD + "indicators:\n  security:\n    mlps-compliance: {data-sharing: 3}\n"
+    code, _, err = _run(runner, "weights", "ahp", _file(in_tmp, "x.yaml", text))
+    assert code == 2
+    assert "x.yaml:10:23: 'data-sharing' is not one of the indicators of 'security'" in err
+    assert "(hint: 'data-sharing' is an indicator of 'integration'" in err
+
+
+def test_experts_comparing_different_sets(runner: CliRunner, in_tmp: Path) -> None:
+    other = GOOD.replace("Expert X", "Expert Y") + (
+        "indicators:\n  talent:\n"
+        "    specialist-headcount:\n"
+        "      {training-literacy: 3, recruitment-retention: 3, partnerships: 3}\n"
+        "    training-literacy: {recruitment-retention: 1, partnerships: 1}\n"
+        "    recruitment-retention: {partnerships: 1}\n"
+    )
+    a = _file(in_tmp, "a.yaml", GOOD)
+    b = _file(in_tmp, "b.yaml", other)
+    code, _, err = _run(runner, "weights", "ahp", a, b)
+    assert code == 2
+    assert err.startswith(
+        "b.yaml:9:3: Expert Y (b.yaml) compares the indicators of 'talent', "
+        "Expert X (a.yaml) does not"
+    ), err
+
+
+def test_entropy_weights_by_hand(runner: CliRunner, rubric: Rubric) -> None:
+    code, out, err = _run(runner, "weights", "entropy", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert sorted(data["places"]) == ["hangzhou", "inner-mongolia", "j-city", "qingdao"]
+    weights = {x["id"]: x["weight"] for x in data["indicators"]}
+    assert sum(weights.values()) == pytest.approx(1, abs=1e-5)
+    # Every weighed indicator has e by the formula from the levels in the JSON of `score`.
+    code, out, _ = _run(runner, "score", "--format", "json")
+    places = json.loads(out)
+    places = places.get("places", places.get("cities"))
+    for x in data["indicators"]:
+        ind = x["id"]
+        levels = [
+            p["indicators"][ind]["level"]
+            for p in places
+            if p["indicators"].get(ind, {}).get("level") is not None
+        ]
+        assert len(levels) == x["known"] >= 2
+        xs = [lv / 4 for lv in levels]
+        if sum(xs) == 0:
+            assert x["entropy"] == 1
+            continue
+        ps = [v / sum(xs) for v in xs]
+        e = -sum(p * math.log(p) for p in ps if p > 0) / math.log(len(xs))
+        assert x["entropy"] == pytest.approx(e, abs=1e-5)
+    ranked = [abs(x["difference"]) for x in data["indicators"]]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_sensitivity_with_the_panel_and_entropy_weight_sets(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "-o", "panel.yaml")
+    assert code == 0, err
+    code, out, err = _run(
+        runner,
+        "sensitivity",
+        "@bundled",
+        "--samples",
+        "400",
+        "--weights",
+        "panel.yaml",
+        "--weights",
+        "entropy",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert [w["name"] for w in data["weight_sets"]] == ["smart-policing", "panel.yaml", "entropy"]
+    assert "weights" in data["sources"]
+    # Under the panel's weights, each place's score and rank are what `score` gives with the
+    # rubric copy.
+    code, out, err = _run(runner, "score", "@bundled", "--rubric", "panel.yaml", "--format", "json")
+    assert code == 0, err
+    scored = json.loads(out)
+    scored = scored.get("places", scored.get("cities"))
+    panel = {p["id"]: p for p in data["weight_sets"][1]["places"]}
+    for n, place in enumerate(scored, 1):
+        assert panel[place["id"]]["overall"] == pytest.approx(place["overall"], abs=0.01)
+        assert panel[place["id"]]["rank"] == n
+    code, out, err = _run(runner, "sensitivity", "@bundled", "-n", "200", "--weights", "entropy")
+    assert code == 0, err
+    assert "Score (rank) under each weight set" in out
