@@ -750,6 +750,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "review_draft": ("draft, not yet reviewed", "草稿，尚未审核"),
     "review_reviewed": ("reviewed, not yet approved", "已审核，尚未批准"),
     "review_approved": ("approved", "已批准"),
+    "sens_places_left_out": (
+        "The {top} best-ranked of {n} places; {rest} more are left out of this table "
+        "(--all shows every one; --format csv or json has them all).",
+        "仅列出 {n} 个地区中排名前 {top} 的地区，其余 {rest} 个未列入本表"
+        "（--all 显示全部；--format csv 或 json 包含全部地区）。",
+    ),
     "sens_weight_sets": (
         "Score (rank) under each weight set: the samples draw among them",
         "各组权重下的得分（排名）：抽样在各组权重之间随机选取",

@@ -66,7 +66,8 @@ def test_json_contract_and_byte_identical_reruns(
         assert p["overall"]["point"] == round(card.overall or 0, 2)
         o = p["overall"]
         assert o["min"] <= o["p5"] <= o["median"] <= o["p95"] <= o["max"]
-        assert sum(p["rank"]["probabilities"].values()) == pytest.approx(1.0, abs=1e-3)
+        assert sum(p["rank"]["counts"]) == data["samples"]
+        assert p["rank"]["counts"][0] > 0 and p["rank"]["counts"][-1] > 0
         assert set(p["dimensions"]) == {d.id for d in rubric.dimensions}
 
 
@@ -197,3 +198,37 @@ def test_a_long_run_says_so_on_a_terminal_and_erases_the_line(
     with command._working("sampling"):  # nor does one whose stderr is not a terminal
         pass
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_top_shows_the_best_ranked_and_says_how_many_more(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, profiles: dict[str, Profile], fmt: str
+) -> None:
+    order = [c.city_id for c in rank([score(rubric, p) for p in profiles.values()])]
+    env = {"COLUMNS": "200"}
+    args = ["sensitivity", *FAST, "--top", "2", "-f", fmt]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for shown in order[:2]:
+        assert profiles[shown].name in out
+    for left in order[2:]:
+        assert profiles[left].name not in out
+    assert f"The 2 best-ranked of {len(order)} places; {len(order) - 2} more" in out
+    assert "--all shows every one" in out
+    zh = runner.invoke(app, [*args, "--lang", "zh"], env=env).stdout
+    assert f"仅列出 {len(order)} 个地区中排名前 2 的地区，其余 {len(order) - 2} 个" in zh
+    every = runner.invoke(app, [*args, "--all"], env=env).stdout
+    assert all(profiles[i].name in every for i in order)
+    assert "best-ranked" not in every
+
+
+def test_json_and_csv_have_every_place_whatever_top_says(
+    runner: CliRunner, in_tmp: Path, profiles: dict[str, Profile]
+) -> None:
+    code, out, err = run(runner, "sensitivity", *FAST, "--top", "1", "-f", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["places"]) == len(profiles)
+    code, out, err = run(runner, "sensitivity", *FAST, "--top", "1", "-f", "csv")
+    assert code == 0, err
+    assert len(list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))) == len(profiles)

@@ -33,5 +33,8 @@ def test_beyond_max_rank_columns_the_csv_gives_the_point_ranks_probability(
 
     data = json.loads(render_json(result))
     for entry, place in zip(data["places"], result.places, strict=True):
-        shown = {int(r): p for r, p in entry["rank"]["probabilities"].items()}
-        assert shown == {r: round(p, 4) for r, p in place.rank.probabilities.items()}
+        rank = entry["rank"]
+        assert len(rank["counts"]) == rank["max"] - rank["min"] + 1
+        shown = {rank["min"] + k: n / data["samples"] for k, n in enumerate(rank["counts"]) if n}
+        assert shown == place.rank.probabilities
+        assert rank["min"] <= rank["p5"] <= rank["median"] <= rank["p95"] <= rank["max"]

@@ -10,6 +10,7 @@ import re
 import secrets
 import shutil
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from policebench.i18n import t
@@ -46,11 +47,11 @@ def to_json(data: Any) -> str:
 
     def fold(value: Any) -> Any:
         if isinstance(value, dict):
-            if len(value) > ONE_LINE_OVER and all(map(_scalar, value.values())):
+            if len(value) > ONE_LINE_OVER and _scalars(value.values()):
                 return _placeholder(value, leaves, mark)
             return {key: fold(item) for key, item in value.items()}
         if isinstance(value, list | tuple):
-            if len(value) > ONE_LINE_OVER and all(map(_scalar, value)):
+            if len(value) > ONE_LINE_OVER and _scalars(value):
                 return _placeholder(value, leaves, mark)
             return [fold(item) for item in value]
         return value
@@ -63,8 +64,15 @@ def to_json(data: Any) -> str:
     return text + "\n"
 
 
-def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float | bool)
+#: The types of the values JSON writes as they are (no subclasses: a Msg or an enum is
+#: folded as any other value would be).
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _scalars(values: Iterable[Any]) -> bool:
+    """Every value is a scalar (by its exact type: ``map(type)`` and the set run in C, where
+    an ``isinstance`` per value took seconds over the rank counts of 3,000 places)."""
+    return set(map(type, values)) <= _SCALAR_TYPES
 
 
 def _placeholder(value: Any, leaves: list[str], mark: str) -> str:

@@ -137,6 +137,9 @@ class WithRubric:
 
     rubric: Rubric
     result: Any
+    #: Sensitivity's table and Markdown: the places shown (the best ``top`` by point rank;
+    #: None: all). JSON and CSV always have every place.
+    top: int | None = None
 
 
 @dataclass(frozen=True)
@@ -340,7 +343,9 @@ def _trend_markdown(r: WithRubric, s: Style) -> str:
 def _sensitivity_table(r: WithRubric, s: Style) -> str:
     from policebench.render import sensitivity
 
-    return sensitivity.render_table(r.result, r.rubric, s.lang, color=s.color, width=s.width)
+    return sensitivity.render_table(
+        r.result, r.rubric, s.lang, color=s.color, width=s.width, top=r.top
+    )
 
 
 def _sensitivity_json(r: WithRubric, s: Style) -> str:
@@ -358,7 +363,7 @@ def _sensitivity_csv(r: WithRubric, s: Style) -> str:
 def _sensitivity_markdown(r: WithRubric, s: Style) -> str:
     from policebench.render import sensitivity
 
-    return sensitivity.render_markdown(r.result, r.rubric, s.lang)
+    return sensitivity.render_markdown(r.result, r.rubric, s.lang, top=r.top)
 
 
 # --------------------------------------------------------------------------- rubric diff

@@ -135,15 +135,17 @@ def _band_cells(band: Band | None, *, full: bool) -> list[Any]:
 
 
 def _tables(
-    result: SensitivityResult, rubric: Rubric, lang: str
+    result: SensitivityResult, rubric: Rubric, lang: str, top: int | None = None
 ) -> list[tuple[str, list[str], list[list[str]], str]]:
-    """(title, header, rows, alignment) of the ranking, dimension and index tables."""
-    places = result.places
-    each_rank = len(places) <= MAX_RANK_COLUMNS
+    """(title, header, rows, alignment) of the ranking, dimension and index tables; the
+    tables of one row per place show the best ``top`` of them (None: all)."""
+    everyone = result.places
+    places = everyone[:top] if top is not None else everyone
+    each_rank = len(everyone) <= MAX_RANK_COLUMNS
     header = ["#", t("city", lang), t("sens_score", lang), t("sens_median", lang)]
     header.append(t("sens_rank", lang))
     if each_rank:
-        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, len(places) + 1)]
+        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, len(everyone) + 1)]
     else:
         header.append(t("sens_p_point_rank", lang))
     rows = []
@@ -151,7 +153,7 @@ def _tables(
         median = "" if place.overall is None else f"{place.overall.median:.1f}"
         row = [str(place.rank.point), localized(place, "name", lang)]
         row += [band_text(place.overall, 1, lang), median, rank_text(place.rank)]
-        wanted = range(1, len(places) + 1) if each_rank else [place.rank.point]
+        wanted = range(1, len(everyone) + 1) if each_rank else [place.rank.point]
         row += [probability_text(place.rank.probability(r)) for r in wanted]
         rows.append(row)
     ranking = (t("sens_title", lang), header, rows, "rlrrr" + "r" * (len(header) - 5))
@@ -164,7 +166,7 @@ def _tables(
     ]
     dimensions = (t("sens_dimensions", lang), dim_header, dim_rows, "l" + "r" * len(dim_rows[0]))
 
-    per_place = len(places) <= MAX_RANK_COLUMNS
+    per_place = len(everyone) <= MAX_RANK_COLUMNS
     index_header = [t("sens_source", lang), t("sens_all_places", lang)]
     if per_place:
         index_header += [localized(p, "name", lang) for p in places]
@@ -201,18 +203,32 @@ def _tables(
     return [ranking, dimensions, index, sets]
 
 
-def render_markdown(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> str:
-    """Three tables (ranking with bands, dimension bands, indices) and the method."""
+def left_out_text(result: SensitivityResult, top: int | None, lang: str) -> str:
+    """What the tables leave out when they show the best ``top`` places only ('' if none)."""
+    rest = len(result.places) - top if top is not None else 0
+    if rest <= 0:
+        return ""
+    return t("sens_places_left_out", lang).format(top=top, n=len(result.places), rest=rest)
+
+
+def render_markdown(
+    result: SensitivityResult, rubric: Rubric, lang: str = "en", *, top: int | None = None
+) -> str:
+    """Three tables (ranking with bands, dimension bands, indices) and the method; the
+    tables of one row per place show the best ``top`` places (None: all)."""
     title = t("sens_title", lang)
     out = [
         f"# {title}\n",
         f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
         f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
-    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
+    left_out = left_out_text(result, top, lang)
+    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang, top)):
         if n:
             out.append(f"## {heading}\n")
         out.append(md_table(header, rows, align[: len(header)]))
+        if left_out and heading != t("sens_index", lang):
+            out.append(f"*{md_cell(left_out)}*\n")
     out.append(t("sens_index_note", lang) + "\n")
     out.append(method_text(result, rubric, lang) + " " + samples_text(result, lang) + "\n")
     return "\n".join(out)
@@ -225,18 +241,22 @@ def render_table(
     *,
     color: bool = False,
     width: int | None = None,
+    top: int | None = None,
 ) -> str:
     """Tables for the terminal, then the method in a sentence. The bands and ranks are
     never split; narrower than a table, its columns go to a second one (the place
-    repeated)."""
+    repeated). The tables of one row per place show the best ``top`` places (None: all),
+    and say how many more there are and how to see them."""
     from rich.console import Group
 
     from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
 
     w = resolve_width(width)
-    names = [localized(p, "name", lang) for p in result.places]
+    shown = result.places[:top] if top is not None else result.places
+    names = [localized(p, "name", lang) for p in shown]
+    left_out = left_out_text(result, top, lang)
     parts: list[Any] = []
-    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang)):
+    for n, (heading, header, rows, align) in enumerate(_tables(result, rubric, lang, top)):
         keys = 2 if n == 0 else 1  # rank and place; place; source
         columns = [
             Column(h, "right" if align[c] == "r" else "left", key=c < keys)
@@ -244,6 +264,8 @@ def render_table(
         ]
         grid = Grid(columns, [list(r) for r in rows], title=heading, keep=names)
         parts += table(grid, width=w, lang=lang, color=color)
+        if left_out and heading != t("sens_index", lang):
+            parts.append(paragraph(left_out, w))
     parts.append(paragraph(t("sens_index_note", lang), w))
     joiner = "" if lang == "zh" else " "
     method = method_text(result, rubric, lang) + joiner + samples_text(result, lang)

@@ -123,10 +123,14 @@ class TextBand(Band):
 class RankBand(TypedDict):
     point: int
     median: float
+    #: The 5th and 95th percentile of the rank (90% of the samples fall between them).
+    p5: int
+    p95: int
     min: int
     max: int
-    #: Rank (as text) -> share of the samples; only ranks that occurred.
-    probabilities: dict[str, float]
+    #: ``counts[k]``: the samples in which the place has rank ``min + k`` (every rank from
+    #: ``min`` to ``max``); a rank's probability is its count over the result's samples.
+    counts: list[int]
 
 
 class RankLikelihood(RankBand):

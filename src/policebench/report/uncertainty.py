@@ -53,16 +53,16 @@ def share_text(p: float) -> str:
 def _rank(place: PlaceResult, lang: str) -> RankLikelihood:
     """The rank band (``rank_data``) with how likely the point rank is, and the most likely.
 
-    The probabilities are ``rank_data``'s, the same figures as the sensitivity JSON's; the
-    most likely rank is the one with the most samples (the better rank on a tie).
+    The probabilities are those of ``rank_data``'s counts, the same as the sensitivity
+    JSON's, rounded to 4 digits; the most likely rank is the one with the most samples (the
+    better rank on a tie).
     """
     data = rank_data(place.rank)
-    shares = data["probabilities"]
     counted = place.rank.probabilities
     mode = min(counted, key=lambda rank: (-counted[rank], rank))
     point = place.rank.point
-    p_point = shares.get(str(point), 0.0)
-    p_mode = shares[str(mode)]
+    p_point = round(place.rank.probability(point), 4)
+    p_mode = round(counted[mode], 4)
     key = "unc_rank_is_mode" if mode == point else "unc_rank_not_mode"
     return {
         **data,

@@ -37,6 +37,8 @@ cross-checks are rubric checks
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -121,9 +123,11 @@ class Band:
 class RankBand:
     """A place's rank across the samples (1 = best; ties broken by id, as `score` does).
 
-    ``median`` is the smallest rank r with P(rank <= r) >= 1/2. ``counts[k]`` is the number
-    of samples with rank ``min + k`` (kept compact: with thousands of places the full table
-    of probabilities is large; :attr:`probabilities` builds it on demand).
+    ``median`` is the smallest rank r with P(rank <= r) >= 1/2 (:meth:`quantile`, as
+    ``p5`` and ``p95``). ``counts[k]`` is the number of samples with rank ``min + k``: only
+    the ranks between the best and the worst the place took are stored (with thousands of
+    places the full table of probabilities is large; :attr:`probabilities` builds it on
+    demand).
     """
 
     point: int
@@ -132,6 +136,23 @@ class RankBand:
     max: int
     samples: int
     counts: array[int]
+
+    @cached_property
+    def _cumulative(self) -> list[int]:
+        return list(itertools.accumulate(self.counts))
+
+    def quantile(self, q: float) -> int:
+        """The smallest rank r with P(rank <= r) >= ``q``."""
+        k = bisect.bisect_left(self._cumulative, q * self.samples)
+        return min(self.min + k, self.max)
+
+    @property
+    def p5(self) -> int:
+        return self.quantile(0.05)
+
+    @property
+    def p95(self) -> int:
+        return self.quantile(0.95)
 
     def probability(self, rank: int) -> float:
         """The share of samples in which the place has ``rank``."""

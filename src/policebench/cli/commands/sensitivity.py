@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from policebench.models import Profile, Rubric
 
 
+#: The places the table and Markdown show unless --top or --all say otherwise: a screen or
+#: two; a province's thousands are read in the CSV or JSON, or with --all.
+TOP = 30
+
+
 @app.command()
 @handle_errors
 def sensitivity(
@@ -61,6 +66,18 @@ def sensitivity(
             show_default=False,
         ),
     ] = None,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top",
+            min=1,
+            help="The table and Markdown show the best-ranked N places and say how many more "
+            "there are; JSON and CSV always have every place.",
+        ),
+    ] = TOP,
+    every: Annotated[
+        bool, typer.Option("--all", help="The table and Markdown show every place.")
+    ] = False,
 ) -> None:
     """Score bands, rank probabilities and what moves them, under uncertain choices.
 
@@ -96,7 +113,7 @@ def sensitivity(
         text = registry.render(
             "sensitivity",
             fmt,
-            registry.WithRubric(ws.rubric, result),
+            registry.WithRubric(ws.rubric, result, top=None if every else top),
             style_for(output, language),
         )
     finish(text, output, ws, failed)
