@@ -964,6 +964,255 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{people} respondents; {answered} of {total} indicators answered",
         "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
     ),
+    # --- workbooks (issue 14) ---
+    # readers/workbook.py (import), readers/survey_csv.py (survey from .xlsx)
+    "wb-is-folder": ("is a folder, expected an .xlsx workbook", "是一个文件夹，应为 .xlsx 工作簿"),
+    "wb-too-big": (
+        "the workbook is {size} MB; a filled assessment workbook is well under {limit} MB",
+        "工作簿大小为 {size} MB；填好的评估工作簿通常远小于 {limit} MB",
+    ),
+    "wb-too-big-hint": (
+        "remove pictures and sheets that are not part of the assessment, or make a new "
+        "workbook with policebench new --format xlsx",
+        "请删除与评估无关的图片和工作表，或用 policebench new --format xlsx 重新生成工作簿",
+    ),
+    "wb-not-xlsx": ("this is not an .xlsx workbook", "这不是 .xlsx 工作簿"),
+    "wb-zip-not-xlsx": ("this zip file is not an .xlsx workbook", "这个 zip 文件不是 .xlsx 工作簿"),
+    "wb-save-xlsx-hint": (
+        "save it from Excel or WPS as Excel Workbook (*.xlsx)",
+        "请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”",
+    ),
+    "wb-damaged": ("the workbook is damaged ({detail})", "工作簿已损坏（{detail}）"),
+    "wb-unreadable": ("the workbook cannot be read ({detail})", "无法读取此工作簿（{detail}）"),
+    "wb-save-again-hint": (
+        "open it in Excel or WPS and save it again as .xlsx",
+        "请在 Excel 或 WPS 中打开，再重新另存为 .xlsx",
+    ),
+    "wb-encrypted": (
+        "the workbook is protected with a password (encrypted); it cannot be read",
+        "工作簿设有打开密码（已加密），无法读取",
+    ),
+    "wb-encrypted-hint": (
+        "open it in Excel or WPS, remove the password (File, Info, Protect Workbook / "
+        "文件, 文档加密), save it as .xlsx and import that copy",
+        "请在 Excel 或 WPS 中打开并取消密码（WPS：文件 → 文档加密；Excel：文件 → 信息 → "
+        "保护工作簿），另存为 .xlsx，再导入这份副本",
+    ),
+    "wb-old-format": (
+        "this is an old-format workbook (.xls, or WPS .et), not .xlsx",
+        "这是旧格式的工作簿（.xls 或 WPS 的 .et），不是 .xlsx",
+    ),
+    "wb-old-format-hint": (
+        "open it in Excel or WPS and Save As Excel Workbook (*.xlsx), then import that file",
+        "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”，再导入另存的文件",
+    ),
+    "wb-too-many-parts": (
+        "the workbook has {n} parts",
+        "工作簿包含 {n} 个部件，远超评估工作簿所需",
+    ),
+    "wb-parts-encrypted": ("the workbook's parts are encrypted", "工作簿的部件已加密"),
+    "wb-parts-encrypted-hint": (
+        "save an unencrypted copy as .xlsx",
+        "请另存一份未加密的 .xlsx 副本",
+    ),
+    "wb-unpacks-to": (
+        "the workbook unpacks to {size} MB (a zip bomb, or far more than an assessment)",
+        "工作簿解压后达 {size} MB（可能是 zip 炸弹，或远超一份评估的数据量）",
+    ),
+    "wb-unpacks-to-hint": (
+        "an assessment workbook unpacks to well under {limit} MB",
+        "评估工作簿解压后通常远小于 {limit} MB",
+    ),
+    "wb-part-ratio": (
+        "part {part} unpacks {ratio} times its size (a zip bomb?)",
+        "部件 {part} 解压后是压缩大小的 {ratio} 倍（可能是 zip 炸弹）",
+    ),
+    "wb-new-workbook-hint": (
+        "make a new workbook with policebench new --format xlsx",
+        "请用 policebench new --format xlsx 重新生成工作簿",
+    ),
+    "wb-too-many-cells": (
+        "the workbook has more than {cells} cells",
+        "工作簿的单元格超过 {cells} 个",
+    ),
+    "wb-too-many-cells-hint": (
+        "an assessment workbook has one row per indicator; remove other sheets",
+        "评估工作簿每项指标只占一行；请删除其他工作表",
+    ),
+    "wb-part-larger": (
+        "part {part} is larger than it says",
+        "部件 {part} 的实际大小超过其声明的大小",
+    ),
+    "wb-dtd": (
+        "part {part} declares a DTD, which no workbook needs",
+        "部件 {part} 声明了 DTD，而工作簿用不到 DTD",
+    ),
+    "wb-save-from-office-hint": (
+        "save the workbook again from Excel or WPS",
+        "请在 Excel 或 WPS 中重新保存该工作簿",
+    ),
+    "wb-not-ours": (
+        "this workbook was not made by policebench (it has no hidden sheet '{sheet}' "
+        "recording the rubric)",
+        "此工作簿不是 policebench 生成的（没有记录评估框架的隐藏工作表 '{sheet}'）",
+    ),
+    "wb-not-ours-hint": (
+        "make the workbook with policebench new CITY --format xlsx (or export), fill it, then "
+        "import it",
+        "请用 policebench new CITY --format xlsx（或 export）生成工作簿，填好后再导入",
+    ),
+    "wb-unknown-format": (
+        "unknown workbook format '{found}' (this policebench reads {format})",
+        "未知的工作簿格式 '{found}'（此版本的 policebench 读取 {format}）",
+    ),
+    "wb-unknown-format-hint": (
+        "make a new workbook with this version of policebench (policebench export)",
+        "请用此版本的 policebench 重新生成工作簿（policebench export）",
+    ),
+    "wb-no-sheet": (
+        "the sheet '{en}' / '{zh}' is missing",
+        "缺少工作表 '{zh}'（'{en}'）",
+    ),
+    "wb-no-sheet-hint": (
+        "do not rename or delete the workbook's sheets; make a new one with policebench export",
+        "请勿重命名或删除工作簿中的工作表；可用 policebench export 重新生成工作簿",
+    ),
+    "wb-other-rubric": (
+        "the workbook was made for the rubric '{made}'; the rubric in use is '{used}'",
+        "此工作簿是按评估框架 '{made}' 生成的；当前使用的评估框架是 '{used}'",
+    ),
+    "wb-other-rubric-hint": (
+        "import it against its own rubric: policebench import FILE.xlsx --rubric PATH",
+        "请按其自身的评估框架导入：policebench import FILE.xlsx --rubric PATH",
+    ),
+    "wb-other-version": (
+        "the workbook was made for rubric {made}; the rubric in use is {used} ({changes})",
+        "此工作簿是按评估框架 {made} 生成的；当前使用的评估框架是 {used}（{changes}）",
+    ),
+    "wb-changes-removed": (
+        "indicators no longer in the rubric: {removed}",
+        "评估框架中已没有的指标：{removed}",
+    ),
+    "wb-changes-added": (
+        "indicators new in the rubric: {added}",
+        "评估框架中新增的指标：{added}",
+    ),
+    "wb-changes-both": (
+        "indicators no longer in the rubric: {removed}; indicators new in the rubric: {added}",
+        "评估框架中已没有的指标：{removed}；新增的指标：{added}",
+    ),
+    "wb-changes-none": (
+        "the same indicators; their descriptors or weights may differ",
+        "指标相同，但等级描述或权重可能不同",
+    ),
+    "wb-other-version-hint": (
+        "import it with --rubric pointing at the rubric it was made for, and see what changed "
+        "with policebench rubric diff OLD.yaml NEW.yaml; or export a new workbook for the "
+        "rubric in use",
+        "请用 --rubric 指定生成该工作簿时所用的评估框架来导入，并用 policebench rubric diff "
+        "OLD.yaml NEW.yaml 查看有哪些变更；或按当前评估框架导出新的工作簿",
+    ),
+    "wb-rubric-changed": (
+        "the rubric file of version {version} has changed since the workbook was made "
+        "(another SHA-256); its texts may differ from what respondents read",
+        "生成此工作簿之后，版本 {version} 的评估框架文件有过改动（SHA-256 不同）；"
+        "其文字可能与填写人当时看到的不同",
+    ),
+    "wb-rubric-changed-hint": (
+        "check with policebench rubric diff if you have the old file",
+        "如有旧文件，请用 policebench rubric diff 核对",
+    ),
+    "wb-id-by-order": (
+        "rows follow the rubric's order: this row is '{id}', whose id is missing; restore it "
+        "(ids link each row to the rubric)",
+        "各行按评估框架的顺序排列：此行应为 '{id}'，而该编号已不在表中；请恢复该编号"
+        "（编号把每一行与评估框架对应起来）",
+    ),
+    "wb-id-keep": (
+        "do not edit the ids: they link each row to the rubric",
+        "请勿修改编号：编号把每一行与评估框架对应起来",
+    ),
+    "wb-unknown-field": ("unknown field '{key}'", "未知的字段 '{key}'"),
+    "wb-unknown-field-hint": ("do not edit column A of this sheet", "请勿修改此表的 A 列"),
+    "wb-missing-field": ("the row '{key}' is missing", "缺少 '{key}' 这一行"),
+    "wb-missing-field-hint": (
+        "do not delete rows; make a new workbook with policebench export",
+        "请勿删除行；可用 policebench export 重新生成工作簿",
+    ),
+    "wb-unknown-column-hint": (
+        "do not rename or add columns; the headers are those policebench export writes (in "
+        "English or Chinese)",
+        "请勿重命名或添加列；列名须是 policebench export 写入的列名（中文或英文均可）",
+    ),
+    "wb-repeated-column": ("column '{header}' repeats another", "列 '{header}' 与另一列重复"),
+    "wb-repeated-column-hint": ("delete one", "请删除其中一列"),
+    "wb-missing-column": (
+        "the column '{en}' / '{zh}' is missing",
+        "缺少列 '{zh}'（'{en}'）",
+    ),
+    "wb-missing-column-hint": (
+        "do not delete columns; make a new workbook with policebench export",
+        "请勿删除列；可用 policebench export 重新生成工作簿",
+    ),
+    "wb-row-without-id": ("a row without an indicator id", "此行有内容，但没有指标编号"),
+    "wb-row-without-id-hint": (
+        "do not insert rows or delete ids; every row is one of the rubric's indicators",
+        "请勿插入行或删除编号；每一行对应评估框架中的一项指标",
+    ),
+    "wb-unknown-indicator": (
+        "unknown indicator id '{id}' (not in rubric '{rubric}')",
+        "未知的指标编号 '{id}'（评估框架 '{rubric}' 中没有）",
+    ),
+    "wb-repeated-indicator": (
+        "indicator '{id}' repeats row {row}",
+        "指标 '{id}' 与第 {row} 行重复",
+    ),
+    "wb-repeated-indicator-hint": ("keep one row per indicator", "每项指标只保留一行"),
+    "wb-no-row": (
+        "{n} indicator of the rubric has no row: {ids}",
+        "评估框架中有 {n} 项指标没有对应的行：{ids}",
+    ),
+    "wb-no-rows": (
+        "{n} indicators of the rubric have no row: {ids}",
+        "评估框架中有 {n} 项指标没有对应的行：{ids}",
+    ),
+    "wb-no-row-hint": (
+        "do not delete rows; copy them back from a new workbook (policebench export)",
+        "请勿删除行；可从新生成的工作簿（policebench export）中把这些行复制回来",
+    ),
+    "wb-survey-distribution": (
+        "'{text}' is not a list of level: answers",
+        "'{text}' 不是“等级: 答卷数”的列表",
+    ),
+    "wb-survey-distribution-hint": ("write it as 1: 3, 2: 5", "请写作 1: 3, 2: 5"),
+    "wb-formula": (
+        "a formula; policebench reads values, not formulas (it never computes them)",
+        "这是公式；policebench 只读取数值，不读取公式（也从不计算公式）",
+    ),
+    "wb-formula-hint": (
+        "type the value itself (copy the cell, then Paste Special, Values)",
+        "请直接填写数值（复制该单元格，再“选择性粘贴 → 数值”）",
+    ),
+    "wb-merged": (
+        "merged cells {cells}; every row and column must stay separate",
+        "合并了单元格 {cells}；每一行、每一列都须保持独立",
+    ),
+    "wb-merged-answers": (
+        "merged cells {cells}; each respondent's answer needs its own cell",
+        "合并了单元格 {cells}；每位受访者的回答都须单独占一个单元格",
+    ),
+    "wb-merged-hint": (
+        "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+        "请取消合并（开始 → 合并居中 → 取消合并单元格），再逐格填写",
+    ),
+    "wb-no-sheet-named": (
+        "no sheet named '{sheet}' (the sheets: {names})",
+        "没有名为 '{sheet}' 的工作表（现有工作表：{names}）",
+    ),
+    "wb-no-sheet-named-hint": (
+        "give --sheet one of the names listed",
+        "请给 --sheet 指定上面列出的名称之一",
+    ),
     # --- new and survey: the profile written (cli/profile_output.py) ---
     "step-review": ("review it", "请审阅"),
     "step-fill-in": ("fill it in", "请填写"),

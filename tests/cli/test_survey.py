@@ -184,6 +184,28 @@ def test_bad_cells_of_an_xlsx_are_named_by_cell(runner: CliRunner, in_tmp: Path)
     assert "answers.xlsx!Sheet1!C2: a formula; policebench reads values" in err
     assert "answers.xlsx!Sheet1!B2: level 7 is outside the scale 0..4" in err
     assert not (in_tmp / "cities").exists()
+    # in Chinese: the formula, a merged range and a sheet that is not there
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    wb["Sheet1"].merge_cells("B3:C3")
+    wb.save(path)
+    code, _, err = _survey(runner, str(path), "--city", "t", "--lang", "zh")
+    assert code == 2
+    assert (
+        "answers.xlsx!Sheet1!C2: 这是公式；policebench 只读取数值，不读取公式（也从不计算公式）"
+        "（提示：请直接填写数值（复制该单元格，再“选择性粘贴 → 数值”）） [workbook-formula]"
+    ) in err
+    assert (
+        "answers.xlsx!Sheet1!B3: 合并了单元格 B3:C3；每位受访者的回答都须单独占一个单元格"
+        "（提示：请取消合并（开始 → 合并居中 → 取消合并单元格），再逐格填写） [workbook-merged]"
+    ) in err
+    code, _, err = _survey(runner, str(path), "--city", "t", "--sheet", "Second", "--lang", "zh")
+    assert code == 2
+    assert (
+        "answers.xlsx: 没有名为 'Second' 的工作表（现有工作表：Sheet1、second）"
+        "（提示：您是否想写 'second'？） [no-sheet]"
+    ) in err
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(runner: CliRunner, in_tmp: Path) -> None:

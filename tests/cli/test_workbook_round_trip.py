@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
-from policebench.models import Assessment, Profile, Rubric
+from policebench.models import Assessment, Profile, Rubric, Source
+from policebench.models.profile import SurveyStats
 from policebench.models.workbook import SHEETS
 from policebench.readers.yaml import load, parse
 from policebench.render.profile_yaml import render_profile
@@ -21,7 +22,8 @@ from policebench.render.workbook import indicator_columns
 from policebench.workspace import bundled
 
 #: The profile a planner would write by hand: every field, Chinese ones, a metric, targets,
-#: notes, two sources (one with URL and date), an unknown level with a note.
+#: notes, two sources (one with URL, date and the date it was read), an unknown level with a
+#: note, two indicators that do not apply (a reason in both languages, in Chinese only).
 HAND = """\
 id: mou-shi
 name: Mou City
@@ -47,6 +49,7 @@ indicators:
         url: https://example.gov.cn/plan.html
         reliability: primary
         date: 2025-03-01
+        accessed: 2026-10-15
       - title: Local press report
         reliability: secondary
     note: Funding is ring-fenced only for 2025.
@@ -68,14 +71,21 @@ indicators:
   policing-reform:
     note: Not known yet.
     note_zh: 尚不清楚。
+  network-interconnection:
+    applicable: false
+    reason: The police network is built and run by the province.
+    reason_zh: 公安网由省厅统一建设和运维。
+  partnerships:
+    applicable: false
+    reason_zh: 本市不与外部单位合作建设。
 """
 
 #: What each field is called in the drop-downs of each language.
 WORDS = {
     "en": {"high": "high", "medium": "medium", "low": "low", "primary": "primary",
-           "secondary": "secondary", "region": "region"},
+           "secondary": "secondary", "region": "region", "n/a": "not applicable"},
     "zh": {"high": "高", "medium": "中", "low": "低", "primary": "一手（官方原文）",
-           "secondary": "二手（媒体、论文）", "region": "自治区/地区"},
+           "secondary": "二手（媒体、论文）", "region": "自治区/地区", "n/a": "不适用"},
 }  # fmt: skip
 
 
@@ -118,13 +128,16 @@ def fill(path: Path, profile: Profile, rubric: Rubric, lang: str) -> None:
             put("level", f"{entry.level} {scale.name_of(entry.level, lang)}")
         put("value", entry.value)
         put("confidence", words[entry.confidence] if entry.confidence else None)
-        for key in ("evidence", "evidence_zh", "note", "note_zh"):
+        for key in ("evidence", "evidence_zh", "note", "note_zh", "reason", "reason_zh"):
             put(key, getattr(entry, key))
+        if not entry.applicable:
+            put("applicable", words["n/a"])
         for n, source in enumerate(entry.sources, start=1):
             put(f"src{n}_title", source.title)
             put(f"src{n}_url", source.url)
             put(f"src{n}_reliability", words[source.reliability])
             put(f"src{n}_date", source.date)
+            put(f"src{n}_accessed", source.accessed)
     for ind_id, target in profile.targets.items():
         sheet.cell(by_id[ind_id], col[name["target"]]).value = target  # a number typed in
     wb.save(path)
@@ -141,10 +154,20 @@ def test_new_fill_import_is_the_yaml_written_by_hand(
         *("--assessed", "2026-11-30", "--lang", lang, "-o", "mou-shi.xlsx"),
     )
     assert code == 0, err
-    assert "next: fill it in, then run: policebench import mou-shi.xlsx" in err
+    said = {
+        "en": "wrote mou-shi.xlsx\nnext: fill it in, then run: policebench import mou-shi.xlsx\n",
+        "zh": "已写入 mou-shi.xlsx\n下一步：请填写，然后运行：policebench import mou-shi.xlsx\n",
+    }
+    assert err == said[lang]
     fill(in_tmp / "mou-shi.xlsx", hand, rubric, lang)
     code, _, err = _invoke(runner, "import", "mou-shi.xlsx", "-o", "out.yaml", "--lang", lang)
     assert code == 0, err
+    assert err.endswith(
+        {
+            "en": "wrote out.yaml\nnext: review it, then run: policebench validate out.yaml\n",
+            "zh": "已写入 out.yaml\n下一步：请审阅，然后运行：policebench validate out.yaml\n",
+        }[lang]
+    )
     written = (in_tmp / "out.yaml").read_text(encoding="utf-8")
     assert written == render_profile(hand, rubric, lang, file="out.yaml")
     doc, _ = load(in_tmp / "out.yaml")
@@ -154,6 +177,10 @@ def test_new_fill_import_is_the_yaml_written_by_hand(
     assert back.indicators["specialist-headcount"].value == 2.5
     assert back.indicators["top-level-design"].sources[0].date == dt.date(2025, 3, 1)
     assert back.notes_zh == "第一轮：两个部门作答；数据截至2026年10月。"
+    assert back.indicators["top-level-design"].sources[0].accessed == dt.date(2026, 10, 15)
+    na = back.indicators["network-interconnection"]
+    assert (na.applicable, na.level, na.reason_zh) == (False, None, "公安网由省厅统一建设和运维。")
+    assert back.indicators["partnerships"].reason is None
     # and the file validates as written
     code, _, err = _invoke(runner, "validate", "out.yaml")
     assert code == 0, err
@@ -173,16 +200,85 @@ def test_bundled_profiles_export_and_import_to_the_originals(
     lang: str,
 ) -> None:  # fmt: skip
     code, _, err = _invoke(runner, "export", city, "--lang", lang, "-o", f"{city}.xlsx")
-    assert (code, err) == (0, f"wrote {city}.xlsx\n")
-    code, _, err = _invoke(runner, "import", f"{city}.xlsx", "-o", "back.yaml")
+    wrote = {"en": "wrote", "zh": "已写入"}[lang]
+    assert (code, err) == (0, f"{wrote} {city}.xlsx\n")
+    code, _, err = _invoke(runner, "import", f"{city}.xlsx", "-o", "back.yaml", "--lang", lang)
     assert code == 0, err
+    assert err.startswith(f"{wrote} back.yaml\n"), err  # the bundled profiles: no warning
     doc, _ = load(in_tmp / "back.yaml")
     back = Profile.model_validate(doc.data)
     original = profiles[city]
     assert _known(back) == _known(original)
     assert original == Profile.model_validate(load(bundled("cities") / f"{city}.yaml")[0].data)
     text = (in_tmp / "back.yaml").read_text(encoding="utf-8")
-    assert text == render_profile(original, rubric, "en", file="back.yaml")
+    assert text == render_profile(original, rubric, lang, file="back.yaml")
+
+
+def _every_field() -> Profile:
+    """The hand-written profile with questionnaire statistics too: every field a profile can
+    hold, set somewhere (``_fields_set`` checks this against the models)."""
+    hand = _hand()
+    surveyed = Assessment.model_validate(
+        {
+            "level": 2,
+            "confidence": "medium",
+            "evidence": "Median of 5 answers.",
+            "sources": [{"title": "Questionnaire", "reliability": "secondary"}],
+            "survey": {"answers": 5, "agreement": 0.8, "distribution": {1: 1, 2: 3, 3: 1}},
+        }
+    )
+    indicators = {**hand.indicators, "leadership-understanding": surveyed}
+    return hand.model_copy(update={"indicators": indicators})
+
+
+def _fields_set(profile: Profile) -> set[str]:
+    """Every field of the profile models that ``profile`` sets to other than its default
+    (``Model.field``), over all its entries and sources."""
+    found: set[str] = set()
+
+    def visit(obj: Any) -> None:
+        model = type(obj)
+        for name, info in model.model_fields.items():
+            value = getattr(obj, name)
+            if value != info.get_default(call_default_factory=True):
+                found.add(f"{model.__name__}.{name}")
+
+    visit(profile)
+    for entry in profile.indicators.values():
+        visit(entry)
+        for source in entry.sources:
+            visit(source)
+        if entry.survey is not None:
+            visit(entry.survey)
+    return found
+
+
+def _all_fields() -> set[str]:
+    return {
+        f"{model.__name__}.{name}"
+        for model in (Profile, Assessment, Source, SurveyStats)
+        for name in model.model_fields
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_field_a_profile_can_hold_survives_export_and_import(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric, lang: str
+) -> None:
+    every = _every_field()
+    # A field added to the models fails here until the workbook carries it (and this profile
+    # sets it).
+    assert _fields_set(every) == _all_fields()
+    (in_tmp / "every.yaml").write_text(render_profile(every, rubric, "en"), encoding="utf-8")
+    code, _, err = _invoke(runner, "export", "every.yaml", "--lang", lang, "-o", "every.xlsx")
+    assert code == 0, err
+    code, _, err = _invoke(runner, "import", "every.xlsx", "-o", "back.yaml", "--lang", lang)
+    assert code == 0, err
+    back = Profile.model_validate(load(in_tmp / "back.yaml")[0].data)
+    assert _known(back) == _known(every)
+    assert (in_tmp / "back.yaml").read_text(encoding="utf-8") == render_profile(
+        every, rubric, lang, file="back.yaml"
+    )
 
 
 def test_headers_in_the_other_language_are_read(

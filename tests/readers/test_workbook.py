@@ -3,6 +3,7 @@ computed, nothing is written; what is too big is refused before openpyxl opens i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import zipfile
 from collections.abc import Callable
@@ -103,11 +104,13 @@ def test_a_level_without_confidence_points_at_the_confidence_cell(
     made: Path, rubric: Rubric
 ) -> None:
     _edit(made, lambda ws: setattr(ws.cell(5, 11), "value", "2 Developing"))  # policing-reform
-    (found,) = _problems(made, rubric)
-    assert found == (
+    # and, as for a YAML profile, the warning that the level has no evidence, at its cell
+    assert _problems(made, rubric) == [
         "no-confidence j.xlsx!Indicators!M5: 'policing-reform' has a level but no confidence "
-        "(hint: add 'confidence: high | medium | low')"
-    )
+        "(hint: add 'confidence: high | medium | low')",
+        "no-evidence j.xlsx!Indicators!N5: warning: 'policing-reform' has a level but no "
+        "evidence; reports show it as an opinion (hint: add 'evidence:')",
+    ]
 
 
 def test_deleted_rows_and_columns(made: Path, rubric: Rubric) -> None:
@@ -246,3 +249,146 @@ def test_the_cli_exits_2_and_writes_nothing(
     assert result.stderr.startswith("old.xls: this is an old-format workbook")
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.xls"]
+
+
+def _column(ws: Any, key: str, lang: str = "en") -> int:
+    """The column of ``key`` (a FILL_COLUMNS or source key) by its header, as import reads it."""
+    from policebench.models.workbook import FILL_COLUMNS, source_headers
+
+    headers = FILL_COLUMNS | source_headers(1)
+    wanted = headers[key][1 if lang == "zh" else 0]
+    return next(c.column for c in ws[1] if c.value == wanted)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_not_applicable_and_source_dates_are_checked_at_their_cells(
+    tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile], lang: str
+) -> None:
+    path = tmp_path / "j.xlsx"
+    path.write_bytes(render_workbook(profiles["j-city"], rubric, SHA, lang))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[3]
+    col = {key: _column(ws, key, lang) for key in ("applicable", "reason", "reason_zh")}
+    col |= {key: _column(ws, key, lang) for key in ("src1_date", "src1_accessed")}
+    ws.cell(2, col["applicable"]).value = "不适用"  # either language's word; it has a level
+    ws.cell(2, col["reason"]).value = "Run by the province."
+    ws.cell(4, col["src1_date"]).value = dt.date(2024, 6, 1)
+    ws.cell(4, col["src1_accessed"]).value = dt.date(2024, 5, 1)
+    ws.cell(5, col["applicable"]).value = "not applicable"  # no reason
+    wb.save(path)
+    sheet = ws.title
+    reason = "T" if lang == "zh" else "S"  # the reason to write: in the workbook's language
+    assert [(p.code, p.cell, p.severity) for p in _raised(path, rubric)] == [
+        ("not-applicable-with-level", f"{sheet}!K2", "error"),
+        ("source-accessed-before-date", f"{sheet}!Z4", "warning"),
+        ("not-applicable-no-reason", f"{sheet}!{reason}5", "error"),
+    ]
+    assert [c.value for c in ws[1]][col["reason"] - 1] == (
+        "不适用原因（英文）" if lang == "zh" else "Why not applicable"
+    )
+
+
+def _raised(path: Path, rubric: Rubric) -> list[Any]:
+    with pytest.raises(InvalidInput) as caught:
+        reader.read_workbook(path, path.name, rubric, SHA)
+    return caught.value.problems
+
+
+def test_not_applicable_read_back_and_a_word_outside_the_drop_down(
+    made: Path, rubric: Rubric
+) -> None:
+    wb = openpyxl.load_workbook(made)
+    ws = wb["Indicators"]
+    applicable, reason_zh = _column(ws, "applicable"), _column(ws, "reason_zh")
+    ws.cell(5, applicable).value = "否"  # policing-reform, unknown: typed by hand
+    ws.cell(5, reason_zh).value = "由省厅负责。"
+    ws.cell(6, applicable).value = True  # TRUE, as a spreadsheet stores it
+    wb.save(made)
+    profile, _ = reader.read_workbook(made, made.name, rubric, SHA)
+    entry = profile.indicators["policing-reform"]
+    assert (entry.applicable, entry.reason, entry.reason_zh) == (False, None, "由省厅负责。")
+    assert profile.indicators["data-governance"].applicable is True
+    ws.cell(5, applicable).value = "maybe"
+    wb.save(made)
+    assert [str(p) for p in _raised(made, rubric)] == [
+        "j.xlsx!Indicators!R5: 'applicable' is 'maybe', expected true or false"
+    ]
+
+
+def test_an_indicator_the_rubric_keeps_applicable(
+    tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """``allow_not_applicable: false``: its applicability cell is protected, and marked n/a
+    anyway (protection has no password) it is refused at that cell."""
+    import copy
+
+    from policebench.readers.yaml import load
+    from policebench.workspace import bundled
+
+    data = copy.deepcopy(load(bundled("rubrics") / "smart-policing.yaml")[0].data)
+    data["dimensions"][0]["indicators"][0]["allow_not_applicable"] = False
+    strict = Rubric.model_validate(data)
+    path = tmp_path / "j.xlsx"
+    path.write_bytes(render_workbook(profiles["j-city"], strict, SHA, "en"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Indicators"]
+    applicable = _column(ws, "applicable")
+    assert ws.cell(2, applicable).protection.locked  # top-level-design
+    assert not ws.cell(3, applicable).protection.locked
+    ws.cell(2, applicable).value = "not applicable"
+    ws.cell(2, _column(ws, "reason")).value = "No plan is made here."
+    ws.cell(2, 11).value = None  # no level
+    ws.cell(2, 13).value = None  # nor confidence
+    wb.save(path)
+    assert [(p.code, p.cell) for p in _raised(path, strict)] == [
+        ("not-applicable-forbidden", "Indicators!R2")
+    ]
+
+
+def test_problems_print_in_chinese_under_lang_zh(
+    runner: CliRunner, made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language of the command, never English only: a formula at its cell and an .xls,
+    with their hints; the code stays the same."""
+    monkeypatch.chdir(made.parent)
+    _edit(made, lambda ws: setattr(ws.cell(6, 14), "value", "=1+1"))
+    result = runner.invoke(app, ["import", "j.xlsx", "-o", "j.yaml", "--lang", "zh"])
+    assert result.exit_code == 2
+    assert (
+        "j.xlsx!Indicators!N6: 这是公式；policebench 只读取数值，不读取公式（也从不计算公式）"
+        "（提示：请直接填写数值（复制该单元格，再“选择性粘贴 → 数值”）） [workbook-formula]\n"
+    ) in result.stderr
+    assert "a formula" not in result.stderr
+    _ole2(made.parent / "old.xls", "Workbook")
+    result = runner.invoke(app, ["import", "old.xls", "--lang", "zh"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "old.xls: 这是旧格式的工作簿（.xls 或 WPS 的 .et），不是 .xlsx（提示：请在 Excel 或 WPS "
+        "中打开，另存为“Excel 工作簿（*.xlsx）”，再导入另存的文件） [workbook-format]\n"
+        "共 1 个文件中有 1 个错误\n",
+    )
+    result = runner.invoke(app, ["import", "old.xls", "--lang", "en"])
+    assert result.stderr.startswith(
+        "old.xls: this is an old-format workbook (.xls, or WPS .et), not .xlsx (hint: open it "
+        "in Excel or WPS and Save As Excel Workbook (*.xlsx), then import that file) "
+        "[workbook-format]\n"
+    )
+    assert not (made.parent / "j.yaml").exists()
+
+
+def test_a_workbook_of_another_rubric_version_in_chinese(
+    runner: CliRunner, made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(made.parent)
+    wb = openpyxl.load_workbook(made)
+    wb["_policebench"].cell(3, 2).value = "0.9"
+    wb["Indicators"].cell(3, 1).value = "old-indicator"
+    wb["Indicators"].cell(4, 1).value = "older-indicator"
+    wb.save(made)
+    result = runner.invoke(app, ["import", "j.xlsx", "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "j.xlsx: 此工作簿是按评估框架 smart-policing 0.9 生成的；当前使用的评估框架是 "
+        "smart-policing 1.0（评估框架中已没有的指标：old-indicator、older-indicator；新增的指标："
+        "coordination-mechanism、leadership-understanding）（提示：请用 --rubric"
+    )

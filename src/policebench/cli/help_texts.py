@@ -68,18 +68,49 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench gaps j-city --against hangzhou --output gaps.csv   # 按文件名输出 csv",
     ),
     "gaps#epilog": ("184dde98", _TARGETS_ZH),
+    "export": (
+        "f0e00990",
+        "把评估档案写成已填入评估内容的数据采集表（.xlsx）：用于把上次的评估结果发给各部门核对，"
+        "或开始下一轮评估。\n\n"
+        "该数据采集表与 `policebench new --format xlsx` 生成的相同；`policebench import` 可将其"
+        "读回为同一份档案。--format yaml 则把档案重新写成 `new` 生成的那种带注释的 YAML。\n\n"
+        "写入成功时退出码为 0；档案或选项有误时为 2。\n\n"
+        "示例：\n\n"
+        "  policebench export j-city -o j-city.xlsx\n\n"
+        "  policebench export cities/my-city.yaml --lang zh -o 某市-2027.xlsx",
+    ),
+    "import": (
+        "6fd58f0e",
+        "把填好的数据采集表转换为 YAML 评估档案（与 `policebench new` 生成的带注释的 YAML 相同），"
+        "转换时一并校验。\n\n"
+        "每个问题都标明所在单元格（例如 my-city.xlsx!指标!D7）、应填写什么以及提示，一次全部列出；"
+        "只要还有问题，就不写入任何内容。无论数据采集表是用哪种语言生成的，中文或英文表头都能读取。"
+        "按其他评估框架或同一评估框架的其他版本生成的数据采集表会被拒绝，并说明有哪些不同。"
+        "单元格只按所填的值读取：公式会被拒绝，从不计算；宏从不运行。写成 3级、三 或等级名称的"
+        "等级按原意读取，并给出警告。\n\n"
+        "写入成功时退出码为 0，否则为 2。\n\n"
+        "示例：\n\n"
+        "  policebench import my-city.xlsx                      # -> cities/my-city.yaml\n\n"
+        "  policebench import 某市.xlsx -o cities/mou-shi-2027.yaml --lang zh",
+    ),
     "new": (
-        "55aa30e6",
-        "生成评估档案模板：评估框架的每个指标，均为 `level: null`。\n\n"
+        "660a2cbf",
+        "生成评估档案模板：评估框架的每个指标，均为 `level: null`；或者用 --format xlsx"
+        "（或 -o 文件名.xlsx）生成可在 Excel 或 WPS 中填写的数据采集表。\n\n"
         "每个指标上方的注释以所选语言给出其评估问题和各等级描述（量化指标还给出计量单位和阈值），"
         "无需打开评估框架即可填写。生成的文件可直接通过校验；填写等级、置信度、证据和来源后，"
         "运行 `policebench validate`。第一行让编辑器使用 ../schemas/profile.schema.json 进行"
         "自动补全（见 `policebench schema`）。\n\n"
+        "数据采集表（默认 ./CITY_ID.xlsx）包含填写说明、地区基本信息，以及每个指标一行：其评估"
+        "问题和各等级描述（已保护）；等级、置信度、是否适用和来源可靠性的下拉列表；数值、证据、"
+        "备注、不适用原因、目标和来源（含来源所述日期和访问日期）的单元格。表中记录评估框架的"
+        "标识、版本和 SHA-256；`policebench import` 可将其读回。\n\n"
         "写入成功时退出码为 0；选项有误或输出文件已存在时为 2。\n\n"
         "示例：\n\n"
         '  policebench new j-city --name "J City" --name-zh J市\n\n'
         '  policebench new inner-mongolia --name "Inner Mongolia" --kind region --lang zh\n\n'
-        '  policebench new my-city --name "My City" --output - > my-city.yaml',
+        '  policebench new my-city --name "My City" --output - > my-city.yaml\n\n'
+        '  policebench new my-city --name "My City" --name-zh 某市 --lang zh -o my-city.xlsx',
     ),
     "recommend": (
         "a4bd0efd",
@@ -143,19 +174,23 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench sensitivity --output bands.json   # 按文件名输出 json",
     ),
     "survey": (
-        "920efa6f",
-        "把问卷回答（CSV）转化为评估档案：每个指标一个等级。\n\n"
+        "966798de",
+        "把问卷回答（CSV 或 .xlsx）转化为评估档案：每个指标一个等级。\n\n"
         "CSV 每位受访者一行，每个指标标识（与 `policebench new` 生成的档案相同）一列，填写所给"
         "等级；空单元格（或 -、n/a、不知道）表示未作答。可选列：respondent、role、comment"
-        "（或 受访者、岗位、备注）；以 # 开头的表头列被忽略。编码为 UTF-8，带或不带字节顺序标记"
-        '均可（即 Excel 和 WPS 的"CSV UTF-8"）。\n\n'
+        "（或 受访者、岗位、备注）；以 # 开头的表头列被忽略。\n\n"
+        "CSV 的编码按以下顺序判定，并输出所用的编码：有 UTF-8 字节顺序标记即为 UTF-8（Excel 和 "
+        "WPS 的“CSV UTF-8”）；否则，是有效的 UTF-8 就按 UTF-8 读取；否则，是有效的 GB18030"
+        "（GBK 的超集：中文 Windows 上 Excel 和 WPS 另存的普通“CSV”）就按 GB18030 读取；否则"
+        "拒绝该文件。.xlsx 导出文件（问卷平台）读取第一个工作表或 --sheet 指定的工作表；公式会被"
+        "拒绝，从不计算。\n\n"
         "每个指标：等级 = 回答的中位数；回答个数为偶数时取中间两个中较低者（回答 1 2 3 3 得 2："
         "偏保守，只有超过半数受访者认为达到或超过某一等级时才认定该等级）。一致度 = 与该中位数"
         "相差不超过一级的回答所占比例。置信度：至少 5 个回答且一致度 >= 0.8 为高，至少 3 个回答"
         "且一致度 >= 0.6 为中，否则为低。无人作答的指标保持 `level: null`。\n\n"
-        "每个错误单元格都以 FILE:ROW:COL 报告。只要有错误就不写入任何内容，除非用 "
-        "--skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令停止（否则这些"
-        "回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
+        "每个错误单元格都以 FILE:ROW:COL 报告（工作簿中为 FILE!SHEET!CELL）。只要有错误就不写入"
+        "任何内容，除非用 --skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令"
+        "停止（否则这些回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
         "  policebench survey examples/survey-j-city.csv --city j-city"
         ' --name "J City" --output -\n\n'
@@ -299,7 +334,27 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "rubric 或 profile（您编写的格式），或要说明其 JSON 输出的命令：score、report、gaps、"
         "recommend、compare、trend、sensitivity、rubric-diff。",
     ),
-    "survey:RESPONSES": ("705e2c1a", "问卷回答的 CSV 文件：每位受访者一行。"),
+    "survey:RESPONSES": (
+        "e4a51e32",
+        "问卷回答，每位受访者一行：CSV（UTF-8 或 GB18030/GBK）或 .xlsx。",
+    ),
+    "survey:--sheet": ("2716c0a3", "要读取的 .xlsx 工作簿中的工作表（默认：第一个）。"),
+    "export:CITY": ("27f7f937", "档案标识或路径；取该地区最近一次的评估。"),
+    "export:--format": (
+        "9450dad5",
+        "输出格式（默认：按 --output 的文件名判断，否则为 xlsx）。",
+    ),
+    "new:--format": (
+        "52d8c5e7",
+        "输出格式（默认：按 --output 的文件名判断，否则为 yaml）。",
+    ),
+    "import:WORKBOOK": ("85dea40b", "填好的数据采集表（由 export 或 new --format xlsx 生成）。"),
+    "import:--output": (
+        "e92485d4",
+        "要写入的文件；'-' 表示输出到标准输出（默认：cities/CITY_ID.yaml，CITY_ID 为表中的地区"
+        "标识，所有命令都在此查找档案；如无 ./cities 则自动创建）。已有文件绝不覆盖；以其他格式"
+        "扩展名（.json、.csv、.md、.html）结尾的文件名会被拒绝。",
+    ),
     "survey:--city": ("3fe884ac", "被调查地区的标识，例如 j-city。"),
     "survey:--skip-bad-rows": (
         "ed05c01b",

@@ -61,6 +61,24 @@ RELIABILITIES: dict[str, tuple[str, str]] = {
     "secondary": ("secondary", "二手（媒体、论文）"),
     "repost": ("repost", "转载"),
 }
+#: The applicability drop-down: ``applicable`` in a profile -> (English, Chinese). A blank
+#: cell is applicable (the model's default); only an indicator that does not apply to the
+#: place is marked, with its reason.
+APPLICABLE: dict[str, tuple[str, str]] = {
+    "true": ("applicable", "适用"),
+    "false": ("not applicable", "不适用"),
+}
+#: Other words read as an applicability (typed by hand instead of chosen).
+APPLICABLE_ALSO: dict[str, str] = {
+    "yes": "true",
+    "是": "true",
+    "true": "true",
+    "no": "false",
+    "否": "false",
+    "n/a": "false",
+    "na": "false",
+    "false": "false",
+}
 
 #: Source columns per source (``src{n}_{part}``).
 SOURCE_PARTS: dict[str, tuple[str, str]] = {
@@ -68,6 +86,7 @@ SOURCE_PARTS: dict[str, tuple[str, str]] = {
     "url": ("Source {n}: URL", "来源{n}：网址"),
     "reliability": ("Source {n}: reliability", "来源{n}：可靠性"),
     "date": ("Source {n}: date", "来源{n}：日期"),
+    "accessed": ("Source {n}: accessed", "来源{n}：访问日期"),
 }
 #: Source column groups a workbook has at least (more when a profile has more sources).
 MIN_SOURCES = 2
@@ -92,6 +111,9 @@ FILL_COLUMNS: dict[str, tuple[str, str]] = {
     "evidence_zh": ("Evidence in Chinese", "证据（中文）"),
     "note": ("Note", "备注（英文）"),
     "note_zh": ("Note in Chinese", "备注（中文）"),
+    "applicable": ("Applicable (blank: yes)", "是否适用（空：适用）"),
+    "reason": ("Why not applicable", "不适用原因（英文）"),
+    "reason_zh": ("Why not applicable, in Chinese", "不适用原因（中文）"),
     "target": ("Target level (blank: default)", "目标等级（空：默认）"),
 }
 #: Questionnaire statistics (present when a profile has them: made by ``survey``).
@@ -102,7 +124,19 @@ SURVEY_COLUMNS: dict[str, tuple[str, str]] = {
 }
 #: Columns a respondent fills in (unlocked); every other column is protected.
 INPUT_COLUMNS = frozenset(
-    {"level", "value", "confidence", "evidence", "evidence_zh", "note", "note_zh", "target"}
+    {
+        "level",
+        "value",
+        "confidence",
+        "evidence",
+        "evidence_zh",
+        "note",
+        "note_zh",
+        "applicable",
+        "reason",
+        "reason_zh",
+        "target",
+    }
 )
 
 

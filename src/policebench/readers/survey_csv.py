@@ -476,15 +476,14 @@ def read_workbook_answers(
     elif sheet in wb.sheetnames:
         ws = wb[sheet]
     else:
-        names = ", ".join(wb.sheetnames)
         raise InvalidInput(
             [
                 Problem(
                     display,
                     0,
                     0,
-                    f"no sheet named '{sheet}' (the sheets: {names})",
-                    closest(sheet, wb.sheetnames) or "give --sheet one of the names listed",
+                    Msg("wb-no-sheet-named", sheet=sheet, names=tuple(wb.sheetnames)),
+                    closest(sheet, wb.sheetnames) or Msg("wb-no-sheet-named-hint"),
                     "no-sheet",
                 )
             ]
@@ -501,9 +500,8 @@ def read_workbook_answers(
                         ws.title,
                         int(cell.row or 0),
                         int(cell.column or 0),
-                        "a formula; policebench reads values, not formulas (it never computes "
-                        "them)",
-                        "type the value itself (copy the cell, then Paste Special, Values)",
+                        Msg("wb-formula"),
+                        Msg("wb-formula-hint"),
                         code="workbook-formula",
                     )
                 )
@@ -519,8 +517,8 @@ def read_workbook_answers(
                 ws.title,
                 merged.min_row,
                 merged.min_col,
-                f"merged cells {merged.coord}; each respondent's answer needs its own cell",
-                "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+                Msg("wb-merged-answers", cells=merged.coord),
+                Msg("wb-merged-hint"),
                 code="workbook-merged",
             )
         )

@@ -26,8 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policebench.errors import InvalidInput
+from policebench.messages import Msg, os_reason
 from policebench.models import Profile, Rubric
 from policebench.models.workbook import (
+    APPLICABLE,
+    APPLICABLE_ALSO,
     CONFIDENCES,
     DESCRIPTOR,
     FILL_COLUMNS,
@@ -60,8 +63,14 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SOURCE_HEADER = re.compile(r"(?:source\s*(\d+)\s*:\s*(.+)|来源\s*(\d+)\s*[:：]\s*(.+))", re.I)
 
 
-#: Problems a profile check places at an indicator's entry, better shown at one of its cells.
-_CELL_OF_CODE = {"no-confidence": "confidence"}
+#: Problems a profile check places at an indicator's entry (or its ``applicable`` key), better
+#: shown at the cell to fill: code -> (the cell's key in an English workbook, in a Chinese one).
+_CELL_OF_CODE = {
+    "no-confidence": ("confidence", "confidence"),
+    "no-evidence": ("evidence", "evidence_zh"),
+    "no-source": ("sources", "sources"),
+    "not-applicable-no-reason": ("reason", "reason_zh"),
+}
 
 
 @dataclass
@@ -69,6 +78,8 @@ class CellDocument(Document):
     """A document read from a workbook: each path's position is a cell (sheet, row, column)."""
 
     cells: dict[YamlPath, tuple[str, int, int]] = field(default_factory=dict)
+    #: The workbook's language (its meta sheet): which of two cells a problem points at.
+    lang: str = "en"
 
     def cell_of(self, path: YamlPath) -> tuple[str, int, int]:
         probe = tuple(path)
@@ -86,8 +97,9 @@ class CellDocument(Document):
         code: str,
         severity: str = "error",
     ) -> Problem:
-        if code in _CELL_OF_CODE and len(path) == 2 and path[0] == "indicators":
-            path = (*path, _CELL_OF_CODE[code])  # the empty cell to fill, not the row's id
+        if code in _CELL_OF_CODE and len(path) in (2, 3) and path[0] == "indicators":
+            en, zh = _CELL_OF_CODE[code]
+            path = (*path[:2], zh if self.lang == "zh" else en)  # the empty cell to fill
         sheet, row, col = self.cell_of(path)
         return at_cell(self.file, sheet, row, col, message, hint, code, severity)
 
@@ -134,31 +146,24 @@ def prescan(path: Path, file: str) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise _refuse.fail(
-            file, "no such file", "check the spelling of the path", code="io"
-        ) from None
+        raise _refuse.fail(file, Msg("no-such-file"), Msg("no-such-file-hint"), code="io") from None
     except IsADirectoryError:
-        raise _refuse.fail(file, "is a folder, expected an .xlsx workbook", "", code="io") from None
+        raise _refuse.fail(file, Msg("wb-is-folder"), "", code="io") from None
     except OSError as exc:
-        raise _refuse.fail(file, f"cannot be read: {exc.strerror or exc}", "", code="io") from None
+        raise _refuse.fail(file, Msg("cannot-read", reason=os_reason(exc)), "", code="io") from None
     if head.startswith(_OLE2):
         message, hint = _ole2_kind(path)
         raise _refuse.fail(file, message, hint, code="workbook-format")
     if size > MAX_FILE_BYTES:
         raise _refuse.fail(
             file,
-            f"the workbook is {size / 1_048_576:.1f} MB; a filled assessment workbook is well "
-            f"under {MAX_FILE_BYTES // 1_048_576} MB",
-            "remove pictures and sheets that are not part of the assessment, or make a new "
-            "workbook with policebench new --format xlsx",
+            Msg("wb-too-big", size=f"{size / 1_048_576:.1f}", limit=MAX_FILE_BYTES // 1_048_576),
+            Msg("wb-too-big-hint"),
             code="workbook-size",
         )
     if not head.startswith(b"PK"):
         raise _refuse.fail(
-            file,
-            "this is not an .xlsx workbook",
-            "save it from Excel or WPS as Excel Workbook (*.xlsx)",
-            code="workbook-format",
+            file, Msg("wb-not-xlsx"), Msg("wb-save-xlsx-hint"), code="workbook-format"
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -166,13 +171,13 @@ def prescan(path: Path, file: str) -> None:
     except zipfile.BadZipFile as exc:
         raise _refuse.fail(
             file,
-            f"the workbook is damaged ({exc})",
-            "open it in Excel or WPS and save it again as .xlsx",
+            Msg("wb-damaged", detail=str(exc)),
+            Msg("wb-save-again-hint"),
             code="workbook-format",
         ) from None
 
 
-def _ole2_kind(path: Path) -> tuple[str, str]:
+def _ole2_kind(path: Path) -> tuple[Msg, Msg]:
     """What an OLE2 file is: an encrypted (password-protected) workbook, or an .xls/.et."""
     with path.open("rb") as handle:
         body = handle.read(4 * 1024 * 1024)
@@ -180,42 +185,31 @@ def _ole2_kind(path: Path) -> tuple[str, str]:
         "EncryptionInfo".encode("utf-16-le") in body
         or "EncryptedPackage".encode("utf-16-le") in body
     ):
-        return (
-            "the workbook is protected with a password (encrypted); it cannot be read",
-            "open it in Excel or WPS, remove the password (File, Info, Protect Workbook / "
-            "文件, 文档加密), save it as .xlsx and import that copy",
-        )
-    return (
-        "this is an old-format workbook (.xls, or WPS .et), not .xlsx",
-        "open it in Excel or WPS and Save As Excel Workbook (*.xlsx), then import that file",
-    )
+        return Msg("wb-encrypted"), Msg("wb-encrypted-hint")
+    return Msg("wb-old-format"), Msg("wb-old-format-hint")
 
 
 def _check_parts(archive: zipfile.ZipFile, file: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise _refuse.fail(file, f"the workbook has {len(infos)} parts", "", code="workbook-size")
+        raise _refuse.fail(file, Msg("wb-too-many-parts", n=len(infos)), "", code="workbook-size")
     if "[Content_Types].xml" not in archive.namelist():
         raise _refuse.fail(
-            file,
-            "this zip file is not an .xlsx workbook",
-            "save it from Excel or WPS as Excel Workbook (*.xlsx)",
-            code="workbook-format",
+            file, Msg("wb-zip-not-xlsx"), Msg("wb-save-xlsx-hint"), code="workbook-format"
         )
     if any(info.flag_bits & 0x1 for info in infos):
         raise _refuse.fail(
             file,
-            "the workbook's parts are encrypted",
-            "save an unencrypted copy as .xlsx",
+            Msg("wb-parts-encrypted"),
+            Msg("wb-parts-encrypted-hint"),
             code="workbook-format",
         )
     total = sum(info.file_size for info in infos)
     if total > MAX_UNPACKED_BYTES:
         raise _refuse.fail(
             file,
-            f"the workbook unpacks to {total / 1_048_576:.0f} MB (a zip bomb, or far more than "
-            "an assessment)",
-            f"an assessment workbook unpacks to well under {MAX_UNPACKED_BYTES // 1_048_576} MB",
+            Msg("wb-unpacks-to", size=f"{total / 1_048_576:.0f}"),
+            Msg("wb-unpacks-to-hint", limit=MAX_UNPACKED_BYTES // 1_048_576),
             code="workbook-size",
         )
     cells = 0
@@ -227,9 +221,12 @@ def _check_parts(archive: zipfile.ZipFile, file: str) -> None:
         ):
             raise _refuse.fail(
                 file,
-                f"part {info.filename} unpacks {info.file_size // info.compress_size} times its "
-                "size (a zip bomb?)",
-                "make a new workbook with policebench new --format xlsx",
+                Msg(
+                    "wb-part-ratio",
+                    part=info.filename,
+                    ratio=info.file_size // info.compress_size,
+                ),
+                Msg("wb-new-workbook-hint"),
                 code="workbook-size",
             )
         if not info.filename.endswith((".xml", ".rels")):
@@ -238,8 +235,8 @@ def _check_parts(archive: zipfile.ZipFile, file: str) -> None:
         if cells > MAX_CELLS:
             raise _refuse.fail(
                 file,
-                f"the workbook has more than {MAX_CELLS:,} cells",
-                "an assessment workbook has one row per indicator; remove other sheets",
+                Msg("wb-too-many-cells", cells=f"{MAX_CELLS:,}"),
+                Msg("wb-too-many-cells-hint"),
                 code="workbook-size",
             )
 
@@ -255,14 +252,14 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> int
             read += len(chunk)
             if read > info.file_size or read > MAX_UNPACKED_BYTES:
                 raise _refuse.fail(
-                    file, f"part {info.filename} is larger than it says", "", code="workbook-size"
+                    file, Msg("wb-part-larger", part=info.filename), "", code="workbook-size"
                 )
             window = tail + chunk
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
                 raise _refuse.fail(
                     file,
-                    f"part {info.filename} declares a DTD, which no workbook needs",
-                    "save the workbook again from Excel or WPS",
+                    Msg("wb-dtd", part=info.filename),
+                    Msg("wb-save-from-office-hint"),
                     code="workbook-format",
                 )
             if info.filename.startswith("xl/worksheets/"):
@@ -292,8 +289,8 @@ def open_workbook(path: Path, file: str) -> Workbook:
     except Exception as exc:  # a third-party parser on untrusted input: any failure is the file's
         raise _refuse.fail(
             file,
-            f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-            "open it in Excel or WPS and save it again as .xlsx",
+            Msg("wb-unreadable", detail=f"{type(exc).__name__}: {exc}"),
+            Msg("wb-save-again-hint"),
             code="workbook-format",
         ) from None
 
@@ -348,12 +345,7 @@ class _Reader:
             isinstance(value, str) and value.startswith("=") and cell.data_type == "f"
         ):
             self.problem(
-                ws,
-                row,
-                col,
-                "a formula; policebench reads values, not formulas (it never computes them)",
-                "type the value itself (copy the cell, then Paste Special, Values)",
-                code="workbook-formula",
+                ws, row, col, Msg("wb-formula"), Msg("wb-formula-hint"), code="workbook-formula"
             )
             return None
         if not isinstance(value, (str, int, float, dt.date, dt.datetime)) and value is not None:
@@ -368,8 +360,8 @@ class _Reader:
                 ws,
                 ranges.min_row,
                 ranges.min_col,
-                f"merged cells {ranges.coord}; every row and column must stay separate",
-                "unmerge them (Home, Merge, Unmerge Cells / 取消合并) and fill each cell",
+                Msg("wb-merged", cells=ranges.coord),
+                Msg("wb-merged-hint"),
                 code="workbook-merged",
             )
 
@@ -407,15 +399,26 @@ def _word_value(value: Any, words: dict[str, str]) -> Any:
     return value
 
 
+_APPLICABLE_WORDS = _words(APPLICABLE) | {_normal(w): v for w, v in APPLICABLE_ALSO.items()}
+
+
+def _applicable_value(value: Any) -> Any:
+    """``applicable`` from its cell: a word of the drop-down in either language (or yes/no,
+    是/否, n/a), TRUE/FALSE as a spreadsheet stores them; anything else is left for the
+    model to refuse at its cell."""
+    if isinstance(value, str):
+        found = _APPLICABLE_WORDS.get(_normal(value))
+        return value if found is None else found == "true"
+    return value
+
+
 def read_meta(wb: Workbook, file: str) -> dict[str, str]:
     """What the hidden sheet records (format, rubric, version, sha256, lang)."""
     if META_SHEET not in wb.sheetnames:
         raise _refuse.fail(
             file,
-            "this workbook was not made by policebench (it has no hidden sheet "
-            f"'{META_SHEET}' recording the rubric)",
-            "make the workbook with policebench new CITY --format xlsx (or export), fill it, "
-            "then import it",
+            Msg("wb-not-ours", sheet=META_SHEET),
+            Msg("wb-not-ours-hint"),
             code="workbook-not-ours",
         )
     ws = wb[META_SHEET]
@@ -426,8 +429,8 @@ def read_meta(wb: Workbook, file: str) -> dict[str, str]:
     if meta.get("format") != FORMAT:
         raise _refuse.fail(
             file,
-            f"unknown workbook format '{meta.get('format', '')}' (this policebench reads {FORMAT})",
-            "make a new workbook with this version of policebench (policebench export)",
+            Msg("wb-unknown-format", found=meta.get("format", ""), format=FORMAT),
+            Msg("wb-unknown-format-hint"),
             code="workbook-not-ours",
         )
     return meta
@@ -440,11 +443,12 @@ def read_workbook(
     (each at its cell) when it does not make a valid profile for ``rubric``."""
     from policebench.validation.build import build_profile
     from policebench.validation.forms import level_names
-    from policebench.validation.profile_checks import check_profile
+    from policebench.validation.profile_checks import check_profile, evidence_warnings
 
     wb = open_workbook(path, file)
     meta = read_meta(wb, file)
     reader = _Reader(file, rubric)
+    reader.doc.lang = "zh" if meta.get("lang") == "zh" else "en"
     place = _find_sheet(wb, "place")
     sheet = _find_sheet(wb, "indicators")
     for key, ws in (("place", place), ("indicators", sheet)):
@@ -454,9 +458,8 @@ def read_workbook(
                 None,
                 0,
                 0,
-                f"the sheet '{en}' / '{zh}' is missing",
-                "do not rename or delete the workbook's sheets; make a new one with policebench "
-                "export",
+                Msg("wb-no-sheet", en=en, zh=zh),
+                Msg("wb-no-sheet-hint"),
                 code="workbook-sheet",
             )
     if place is None or sheet is None:
@@ -475,8 +478,13 @@ def read_workbook(
         doc, level_names(rubric.scale.levels, rubric.scale.levels_zh)
     )
     if profile is not None:
-        problems += check_profile(profile, rubric, doc)
+        # What a YAML profile is checked for on every read: the rubric, then levels without
+        # evidence or source and source dates that cannot be right (warnings).
+        problems += check_profile(profile, rubric, doc) + evidence_warnings(profile, doc)
     problems = reader.problems + problems
+    # A cell refused (a formula) reads as empty: the warning that it is empty says no more.
+    refused = {p.cell for p in problems if p.severity == "error" and "!" in p.cell}
+    problems = [p for p in problems if p.severity == "error" or p.cell not in refused]
     if profile is None or any(p.severity == "error" for p in problems):
         raise InvalidInput(_ordered(warnings + problems, wb))
     return profile, warnings + problems
@@ -497,32 +505,34 @@ def _check_rubric(
             None,
             0,
             0,
-            f"the workbook was made for the rubric '{meta.get('rubric')}'; the rubric in use is "
-            f"'{rubric.id}'",
-            "import it against its own rubric: policebench import FILE.xlsx --rubric PATH",
+            Msg("wb-other-rubric", made=str(meta.get("rubric")), used=rubric.id),
+            Msg("wb-other-rubric-hint"),
             code="workbook-rubric",
         )
         raise InvalidInput(reader.problems)
     if meta.get("version") != rubric.version:
         ids = _sheet_ids(sheet)
-        removed = [i for i in ids if i not in rubric.indicators]
-        added = [i for i in rubric.indicators if i not in ids]
-        parts = []
-        if removed:
-            parts.append(f"indicators no longer in the rubric: {', '.join(removed)}")
-        if added:
-            parts.append(f"indicators new in the rubric: {', '.join(added)}")
-        if not parts:
-            parts.append("the same indicators; their descriptors or weights may differ")
+        removed = tuple(i for i in ids if i not in rubric.indicators)
+        added = tuple(i for i in rubric.indicators if i not in ids)
+        if removed and added:
+            changes = Msg("wb-changes-both", removed=removed, added=added)
+        elif removed:
+            changes = Msg("wb-changes-removed", removed=removed)
+        elif added:
+            changes = Msg("wb-changes-added", added=added)
+        else:
+            changes = Msg("wb-changes-none")
         reader.problem(
             None,
             0,
             0,
-            f"the workbook was made for rubric {made}; the rubric in use is "
-            f"{rubric.id} {rubric.version} ({'; '.join(parts)})",
-            "import it with --rubric pointing at the rubric it was made for, and see what "
-            "changed with policebench rubric diff OLD.yaml NEW.yaml; or export a new workbook "
-            "for the rubric in use",
+            Msg(
+                "wb-other-version",
+                made=made,
+                used=f"{rubric.id} {rubric.version}",
+                changes=changes,
+            ),
+            Msg("wb-other-version-hint"),
             code="workbook-rubric-version",
         )
         raise InvalidInput(reader.problems)
@@ -531,9 +541,8 @@ def _check_rubric(
             None,
             0,
             0,
-            f"the rubric file of version {rubric.version} has changed since the workbook was "
-            "made (another SHA-256); its texts may differ from what respondents read",
-            "check with policebench rubric diff if you have the old file",
+            Msg("wb-rubric-changed", version=rubric.version),
+            Msg("wb-rubric-changed-hint"),
             code="workbook-rubric-changed",
             severity="warning",
         )
@@ -555,11 +564,8 @@ def _id_hint(typed: str, row: int, present: set[str], rubric: Rubric) -> str:
     order = list(rubric.indicators)
     missing = [i for i in order if i not in present]
     if 0 <= row - 2 < len(order) and order[row - 2] in missing:
-        return (
-            f"rows follow the rubric's order: this row is '{order[row - 2]}', whose id is "
-            "missing; restore it (ids link each row to the rubric)"
-        )
-    return closest(typed, missing) or "do not edit the ids: they link each row to the rubric"
+        return Msg("wb-id-by-order", id=order[row - 2])
+    return closest(typed, missing) or Msg("wb-id-keep")
 
 
 def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
@@ -575,8 +581,8 @@ def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
                 ws,
                 row,
                 1,
-                f"unknown field '{key}'",
-                closest(key, list(PLACE_FIELDS)) or "do not edit column A of this sheet",
+                Msg("wb-unknown-field", key=key),
+                closest(key, list(PLACE_FIELDS)) or Msg("wb-unknown-field-hint"),
                 code="workbook-id",
             )
             continue
@@ -599,8 +605,8 @@ def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
                 ws,
                 0,
                 0,
-                f"the row '{key}' is missing",
-                "do not delete rows; make a new workbook with policebench export",
+                Msg("wb-missing-field", key=key),
+                Msg("wb-missing-field-hint"),
                 code="workbook-missing-row",
             )
 
@@ -641,6 +647,21 @@ def _column_key(header: str, keys: dict[str, str]) -> str | None:
     return None
 
 
+#: The cells of an indicator's row that are fields of its entry, in order.
+_ENTRY_KEYS = (
+    "level",
+    "value",
+    "confidence",
+    "evidence",
+    "evidence_zh",
+    "note",
+    "note_zh",
+    "applicable",
+    "reason",
+    "reason_zh",
+)
+
+
 def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
     rubric = reader.rubric
     keys = _header_keys(rubric)
@@ -655,14 +676,18 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                 ws,
                 1,
                 col,
-                f"unknown column '{raw}'",
-                "do not rename or add columns; the headers are those policebench export writes "
-                "(in English or Chinese)",
+                Msg("unknown-column", name=str(raw)),
+                Msg("wb-unknown-column-hint"),
                 code="workbook-column",
             )
         elif key in columns:
             reader.problem(
-                ws, 1, col, f"column '{raw}' repeats another", "delete one", code="workbook-column"
+                ws,
+                1,
+                col,
+                Msg("wb-repeated-column", header=str(raw)),
+                Msg("wb-repeated-column-hint"),
+                code="workbook-column",
             )
         else:
             columns[key] = col
@@ -673,8 +698,8 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                 ws,
                 1,
                 0,
-                f"the column '{en}' / '{zh}' is missing",
-                "do not delete columns; make a new workbook with policebench export",
+                Msg("wb-missing-column", en=en, zh=zh),
+                Msg("wb-missing-column-hint"),
                 code="workbook-column",
             )
     if "id" not in columns:
@@ -685,6 +710,8 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             labels[_normal(level_label(level, rubric.scale.name_of(level, lang)))] = level
     confidences, reliabilities = _words(CONFIDENCES), _words(RELIABILITIES)
     sources = sorted({int(k[3:].split("_")[0]) for k in columns if k.startswith("src")})
+    if sources:
+        first_source = min(c for k, c in columns.items() if k.startswith("src"))
     indicators: dict[str, Any] = {}
     targets: dict[str, Any] = {}
     seen: dict[str, int] = {}
@@ -700,8 +727,8 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                     ws,
                     row,
                     id_col,
-                    "a row without an indicator id",
-                    "do not insert rows or delete ids; every row is one of the rubric's indicators",
+                    Msg("wb-row-without-id"),
+                    Msg("wb-row-without-id-hint"),
                     code="workbook-id",
                 )
             continue
@@ -711,7 +738,7 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                 ws,
                 row,
                 id_col,
-                f"unknown indicator id '{ind_id}' (not in rubric '{rubric.id}')",
+                Msg("wb-unknown-indicator", id=ind_id, rubric=rubric.id),
                 _id_hint(ind_id, row, present, rubric),
                 code="workbook-id",
             )
@@ -721,14 +748,16 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                 ws,
                 row,
                 id_col,
-                f"indicator '{ind_id}' repeats row {seen[ind_id]}",
-                "keep one row per indicator",
+                Msg("wb-repeated-indicator", id=ind_id, row=seen[ind_id]),
+                Msg("wb-repeated-indicator-hint"),
                 code="workbook-id",
             )
             continue
         seen[ind_id] = row
         path: YamlPath = ("indicators", ind_id)
         reader.doc.cells[path] = (ws.title, row, id_col)
+        if sources:  # where a level without a source is shown: the first source's cells
+            reader.doc.cells[(*path, "sources")] = (ws.title, row, first_source)
         entry: dict[str, Any] = {}
 
         def put(
@@ -739,7 +768,7 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             if value is not None:
                 target[key] = value
 
-        for key in ("level", "value", "confidence", "evidence", "evidence_zh", "note", "note_zh"):
+        for key in _ENTRY_KEYS:
             if key not in columns:
                 continue
             value = values[key]
@@ -749,6 +778,8 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
                 value = value.strip() if isinstance(value, str) else value
             elif key == "confidence":
                 value = _word_value(value, confidences)
+            elif key == "applicable":
+                value = _applicable_value(value)
             else:
                 value = _text_value(value)
             put(key, value, (*path, key), columns[key], entry)
@@ -771,7 +802,7 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             for part, value in group.items():
                 if part == "reliability":
                     value = _word_value(value, reliabilities)
-                elif part == "date":
+                elif part in ("date", "accessed"):
                     value = _date_value(value)
                 else:
                     value = _text_value(value)
@@ -790,9 +821,12 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             ws,
             0,
             0,
-            f"{len(missing)} indicator{'s' if len(missing) != 1 else ''} of the rubric "
-            f"{'have' if len(missing) != 1 else 'has'} no row: {', '.join(missing)}",
-            "do not delete rows; copy them back from a new workbook (policebench export)",
+            Msg(
+                "wb-no-row" if len(missing) == 1 else "wb-no-rows",
+                n=len(missing),
+                ids=tuple(missing),
+            ),
+            Msg("wb-no-row-hint"),
             code="workbook-missing-row",
         )
     if targets:
@@ -825,8 +859,8 @@ def _survey(
                     ws,
                     row,
                     columns["survey_distribution"],
-                    f"'{text}' is not a list of level: answers",
-                    "write it as 1: 3, 2: 5",
+                    Msg("wb-survey-distribution", text=text),
+                    Msg("wb-survey-distribution-hint"),
                     code="workbook-survey",
                 )
                 return None

@@ -251,6 +251,7 @@ def _source_lines(sources: list[Source], pad: str) -> list[str]:
             ("url", None if source.url is None else scalar(source.url)),
             ("reliability", source.reliability),
             ("date", None if source.date is None else source.date.isoformat()),
+            ("accessed", None if source.accessed is None else source.accessed.isoformat()),
         ]
         written = [(key, text) for key, text in fields if text is not None]
         for n, (key, text) in enumerate(written):
@@ -293,15 +294,31 @@ def _review_lines(review: Review) -> list[str]:
 
 
 def _entry_lines(ind: Indicator, entry: Assessment, lang: str) -> list[str]:
+    """An indicator's entry. One that does not apply (``applicable: false``) leads with that
+    and its reason, and leaves out the empty level, confidence, evidence and sources that
+    invite a level (an n/a has none); every field given is written."""
     pad = "    "
-    lines = [f"  {ind.id}:", f"{pad}level: {scalar(entry.level)}"]
-    if ind.kind == "metric" or entry.value is not None:
+    applies = entry.applicable
+    lines = [f"  {ind.id}:"]
+    if not applies:
+        lines.append(f"{pad}applicable: false")
+    if entry.reason is not None:
+        lines += text_field("reason", entry.reason, pad)
+        lines += _zh_lines("reason_zh", entry.reason_zh, pad, lang)
+    elif entry.reason_zh is not None:
+        lines += text_field("reason_zh", entry.reason_zh, pad)
+    if applies or entry.level is not None:
+        lines.append(f"{pad}level: {scalar(entry.level)}")
+    if (applies and ind.kind == "metric") or entry.value is not None:
         lines.append(f"{pad}value: {scalar(entry.value)}")
-    lines.append(f"{pad}confidence: {scalar(entry.confidence)}")
-    lines += text_field("evidence", entry.evidence, pad)
+    if applies or entry.confidence is not None:
+        lines.append(f"{pad}confidence: {scalar(entry.confidence)}")
+    if applies or entry.evidence is not None:
+        lines += text_field("evidence", entry.evidence, pad)
     if entry.evidence_zh is not None:
         lines += text_field("evidence_zh", entry.evidence_zh, pad)
-    lines += _source_lines(entry.sources, pad)
+    if applies or entry.sources:
+        lines += _source_lines(entry.sources, pad)
     if entry.note is not None:
         lines += text_field("note", entry.note, pad)
         lines += _zh_lines("note_zh", entry.note_zh, pad, lang)

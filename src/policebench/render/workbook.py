@@ -5,8 +5,9 @@ from a profile; ``policebench import`` reads it back (``readers/workbook.py``). 
 ``models/workbook.py``. Sheets: a guide; the place (its id, names, date, assessor, notes);
 one row per indicator with what the rubric says (id, dimension, question, the descriptor of
 every level, a metric's unit and thresholds: protected) and the cells to fill (level and
-confidence as drop-downs, value, evidence, note, target, sources with a reliability
-drop-down); a hidden sheet recording the rubric's id, version and SHA-256.
+confidence as drop-downs, value, evidence, note, applicability (a drop-down) and the reason
+an indicator does not apply, target, sources with a reliability drop-down and the dates
+they describe and were read); a hidden sheet recording the rubric's id, version and SHA-256.
 
 Protection has no password: it keeps a respondent from breaking the link to the rubric by
 accident (ids, descriptors, rows), not from a determined editor; ``import`` checks the ids
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from policebench.models import Assessment, Indicator, Profile, Rubric
 from policebench.models.base import localized
 from policebench.models.workbook import (
+    APPLICABLE,
     CONFIDENCES,
     DESCRIPTOR,
     FILL_COLUMNS,
@@ -57,17 +59,20 @@ _GUIDE: dict[str, tuple[str, str]] = {
         "2. On the sheet '{indicators}', one row per indicator: read the question and the "
         "level descriptors, then choose the level reached from the drop-down (leave it blank "
         "when unknown). Metric indicators: type the measured value instead; the level follows "
-        "from the thresholds.\n"
+        "from the thresholds. An indicator that does not apply to this place: choose "
+        "'{na}' in the column '{applicable}', leave the level blank and write why.\n"
         "3. With a level, choose the confidence and write the evidence (what was seen) and at "
-        "least one source (title, URL, reliability, date).\n"
+        "least one source (title, URL, reliability, the date it describes, the date it was "
+        "read).\n"
         "4. Grey cells come from the rubric and are protected: do not edit ids, insert or "
         "delete rows; type values, not formulas.\n"
         "5. Send the workbook back; it is read with: policebench import FILE.xlsx",
         "1. 在“{place}”表中核对地区名称和评估日期，填写评估人。\n"
         "2. 在“{indicators}”表中，每行一项指标：阅读问题和各级描述，从下拉列表选择达到的等级"
-        "（不清楚的留空）。计量指标请填写实测数值，等级由阈值自动得出。\n"
+        "（不清楚的留空）。计量指标请填写实测数值，等级由阈值自动得出。某项指标不适用于本地区的，"
+        "请在“{applicable}”列选择“{na}”，等级留空，并写明原因。\n"
         "3. 选定等级后，请选择置信度，填写证据（看到了什么）和至少一个来源（标题、网址、"
-        "可靠性、日期）。\n"
+        "可靠性、来源所述日期、访问日期）。\n"
         "4. 灰色单元格来自评估框架，已保护：请勿修改编号、插入或删除行；请填写数值，不要用公式。\n"
         "5. 填好后交回，用以下命令读取：policebench import 文件名.xlsx",
     ),
@@ -158,6 +163,9 @@ def _entry_cells(
         "evidence_zh": entry.evidence_zh,
         "note": entry.note,
         "note_zh": entry.note_zh,
+        "applicable": None if entry.applicable else pick(APPLICABLE["false"], lang),
+        "reason": entry.reason,
+        "reason_zh": entry.reason_zh,
         "target": level(target),
     }
     for n, source in enumerate(entry.sources, start=1):
@@ -165,6 +173,7 @@ def _entry_cells(
         cells[source_key(n, "url")] = source.url
         cells[source_key(n, "reliability")] = _word(RELIABILITIES, source.reliability, lang)
         cells[source_key(n, "date")] = source.date
+        cells[source_key(n, "accessed")] = source.accessed
     if entry.survey is not None:
         cells["survey_answers"] = entry.survey.answers
         cells["survey_agreement"] = entry.survey.agreement
@@ -176,7 +185,7 @@ def _entry_cells(
 
 def _width_of(key: str) -> float:
     """The width of an indicator-sheet column, in characters."""
-    return _WIDTHS.get(key, 40 if key.startswith(("level_", "evidence", "note")) else 16)
+    return _WIDTHS.get(key, 40 if key.startswith(("level_", "evidence", "note", "reason")) else 16)
 
 
 def _height(cells: list[tuple[Any, float]]) -> float:
@@ -249,10 +258,12 @@ def render_workbook(
         lang,
         place=pick(SHEETS["place"], lang),
         indicators=pick(SHEETS["indicators"], lang),
+        applicable=pick(FILL_COLUMNS["applicable"], lang),
+        na=pick(APPLICABLE["false"], lang),
     )
     _text(guide, 3, 1, steps).alignment = wrap
     guide.merge_cells("A3:B3")
-    guide.row_dimensions[3].height = 150
+    guide.row_dimensions[3].height = 180
     rows = [
         (_g("rubric", lang), f"{localized(rubric, 'name', lang)} ({rubric.id})"),
         (_g("version", lang), rubric.version),
@@ -271,6 +282,7 @@ def render_workbook(
         "B": [pick(pair, lang) for pair in CONFIDENCES.values()],
         "C": [pick(pair, lang) for pair in RELIABILITIES.values()],
         "D": [pick(pair, lang) for pair in KINDS.values()],
+        "E": [pick(pair, lang) for pair in APPLICABLE.values()],
     }
     for column, words in choices.items():
         for n, word in enumerate(words, start=1):
@@ -339,7 +351,8 @@ def render_workbook(
     from openpyxl.utils import get_column_letter
 
     level_dv, conf_dv, rel_dv = dropdown("A"), dropdown("B"), dropdown("C")
-    for dv in (level_dv, conf_dv, rel_dv):
+    applicable_dv = dropdown("E")
+    for dv in (level_dv, conf_dv, rel_dv, applicable_dv):
         sheet.add_data_validation(dv)
     row = 1
     for dim in rubric.dimensions:
@@ -355,9 +368,8 @@ def render_workbook(
             zh_levels = ind.levels_zh if lang == "zh" else {}
             for level in scale.span:
                 fixed[f"level_{level}"] = zh_levels.get(level) or ind.levels.get(level)
-            filled = _entry_cells(
-                rubric, ind, entries.get(ind.id) or Assessment(), profile.targets.get(ind.id), lang
-            )
+            entry = entries.get(ind.id) or Assessment()
+            filled = _entry_cells(rubric, ind, entry, profile.targets.get(ind.id), lang)
             for key, col in index.items():
                 value = fixed.get(key) if key in fixed else filled.get(key)
                 cell = _text(sheet, row, col, value)
@@ -367,6 +379,8 @@ def render_workbook(
                 editable = key in INPUT_COLUMNS or key.startswith("src") or key in SURVEY_COLUMNS
                 if key == "value" and ind.kind != "metric":
                     editable = False
+                if key == "applicable" and not ind.allow_not_applicable and entry.applicable:
+                    editable = False  # the rubric does not let this indicator be marked n/a
                 if editable:
                     cell.protection = unlocked
                 else:
@@ -380,6 +394,7 @@ def render_workbook(
     level_dv.add(f"{letter(index['level'])}2:{letter(index['level'])}{last}")
     level_dv.add(f"{letter(index['target'])}2:{letter(index['target'])}{last}")
     conf_dv.add(f"{letter(index['confidence'])}2:{letter(index['confidence'])}{last}")
+    applicable_dv.add(f"{letter(index['applicable'])}2:{letter(index['applicable'])}{last}")
     for key, col in index.items():
         if key.endswith("_reliability"):
             rel_dv.add(f"{letter(col)}2:{letter(col)}{last}")

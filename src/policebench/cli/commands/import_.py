@@ -15,6 +15,7 @@ from policebench.cli.profile_output import (
     output_path,
     write_profile,
 )
+from policebench.messages import Msg
 
 
 @app.command("import")
@@ -62,4 +63,4 @@ def import_(
     path = output_path(profile.id, output, language)
     shown = str(path) if path is not None else f"{profile.id}.yaml"
     text = render_profile(profile, found, language, file=shown)
-    write_profile(text, path, [source.path, workbook], "review it")
+    write_profile(text, path, [source.path, workbook], Msg("step-review"))

@@ -79,8 +79,10 @@ def new(
 
     The workbook (default ./CITY_ID.xlsx) has a guide, the place's fields, and one row per
     indicator: its question and level descriptors (protected), drop-downs for level,
-    confidence and source reliability, cells for value, evidence, note, target and sources.
-    It records the rubric's id, version and SHA-256; `policebench import` reads it back.
+    confidence, applicability and source reliability, cells for value, evidence, note, the
+    reason an indicator does not apply, target and sources (with the dates they describe
+    and were read). It records the rubric's id, version and SHA-256; `policebench import`
+    reads it back.
 
     Exit code 0 when written, 2 on bad options or when the output file already exists.
 

@@ -113,9 +113,10 @@ def survey(
     answers and agreement >= 0.8, medium with at least 3 answers and agreement >= 0.6, low
     otherwise. Indicators nobody answered stay `level: null`.
 
-    Every bad cell is reported as FILE:ROW:COL. Nothing is written when there is one, unless
-    --skip-bad-rows leaves those rows out; an unknown column header, or a value in a column
-    without one, always stops the command (those answers would be lost without a word).
+    Every bad cell is reported as FILE:ROW:COL (in a workbook FILE!SHEET!CELL). Nothing is
+    written when there is one, unless --skip-bad-rows leaves those rows out; an unknown
+    column header, or a value in a column without one, always stops the command (those
+    answers would be lost without a word).
     Exit code 0 when written, 2 otherwise.
 
     Examples:
