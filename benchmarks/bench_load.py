@@ -14,7 +14,10 @@ busy machine slows them alike) and the medians are compared:
 * cold start: ``policebench score`` on the bundled data (its cache warm) against
   ``python -c "import typer, pydantic, yaml, rich"`` (goal: at most 1.3x), and
   ``policebench --version`` against ``python -c pass`` (goal: at most 2x);
-* the peak resident memory of the bulk runs (the largest process of the run).
+* the peak resident memory of the bulk runs (the largest process of the run);
+* with ``--sensitivity``: ``policebench sensitivity FOLDER --samples 10000`` written as JSON,
+  CSV and the table, warm (goal: at most 1x the parse floor) and as JSON cold (at most 2x),
+  with the size of the JSON (goal: at most 15 MB) and the peak memory (at most 700 MB).
 """
 
 from __future__ import annotations
@@ -79,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions (medians reported)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", type=Path, help="reuse (or create) this profile folder")
+    parser.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="also time sensitivity over the folder (10,000 samples; minutes per repetition)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="policebench-bench-") as tmp:
@@ -114,6 +122,23 @@ def main(argv: list[str] | None = None) -> int:
             "floor: python -c pass": lambda: run([PYTHON, "-c", "pass"], empty),
             "--version": lambda: run([*POLICEBENCH, "--version"], empty),
         }
+        sens_json = Path(tmp) / "sensitivity.json"
+        if args.sensitivity:
+
+            def sensitivity(fmt: str, out: Path, env: dict[str, str]) -> tuple[float, float, int]:
+                argv = [*POLICEBENCH, "sensitivity", str(folder), "--samples", "10000"]
+                return run([*argv, "--format", fmt, "--output", str(out)], empty, env)
+
+            cases |= {
+                "sensitivity json, cold cache": lambda: sensitivity("json", sens_json, cold()),
+                "sensitivity json, warm cache": lambda: sensitivity("json", sens_json, warm),
+                "sensitivity csv, warm cache": lambda: sensitivity(
+                    "csv", Path(tmp) / "sensitivity.csv", warm
+                ),
+                "sensitivity table, warm cache": lambda: sensitivity(
+                    "table", Path(tmp) / "sensitivity.txt", warm
+                ),
+            }
         times: dict[str, list[float]] = {name: [] for name in cases}
         cpu: dict[str, list[float]] = {name: [] for name in cases}
         rss: dict[str, list[int]] = {name: [] for name in cases}
@@ -128,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(elapsed)
                 cpu[name].append(seconds)
                 rss[name].append(peak)
+        json_megabytes = sens_json.stat().st_size / 1_048_576 if sens_json.exists() else None
 
     med = {name: statistics.median(values) for name, values in times.items()}
     med_cpu = {name: statistics.median(values) for name, values in cpu.items()}
@@ -155,12 +181,27 @@ def main(argv: list[str] | None = None) -> int:
         ("cold start", "score (bundled data)", "floor: import typer, pydantic, yaml, rich", 1.3),
         ("--version", "--version", "floor: python -c pass", 2.0),
     ]
+    if args.sensitivity:
+        parse = "floor: libyaml parse"
+        ratios += [
+            ("sensitivity, cold", "sensitivity json, cold cache", parse, 2.0),
+            ("sensitivity json", "sensitivity json, warm cache", parse, 1.0),
+            ("sensitivity csv", "sensitivity csv, warm cache", parse, 1.0),
+            ("sensitivity table", "sensitivity table, warm cache", parse, 1.0),
+        ]
     print("ratios of wall times (goal); of CPU times in brackets:")
     for label, case, floor, goal in ratios:
         ratio = med[case] / med[floor]
         verdict = "ok" if ratio <= goal else "MISSED"
         cpu_ratio = med_cpu[case] / med_cpu[floor]
         print(f"  {label:<18} {ratio:5.2f}x  [{cpu_ratio:5.2f}x]  (goal <= {goal:g}x: {verdict})")
+    if json_megabytes is not None:
+        peak = max(max(rss[name]) for name in rss if name.startswith("sensitivity")) / 1024
+        print(
+            f"sensitivity: JSON {json_megabytes:.1f} MB (goal <= 15 MB: "
+            f"{'ok' if json_megabytes <= 15 else 'MISSED'}), peak RSS {peak:.0f} MB (goal <= "
+            f"700 MB: {'ok' if peak <= 700 else 'MISSED'})"
+        )
     return 0
 
 
