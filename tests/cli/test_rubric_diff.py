@@ -238,3 +238,21 @@ def test_unknown_city_in_rubric_diff_offers_the_path_and_bundled(
     assert result.exit_code == 2
     assert "unknown city 'atlantis' (places in use:" in result.stderr
     assert "cities/atlantis.yaml" in result.stderr and "@bundled" in result.stderr
+
+
+def test_the_changes_read_in_chinese_under_zh(runner: CliRunner, in_tmp: Path) -> None:
+    """Stages, names and dimensions in the changes table are the rubric's Chinese ones (the
+    JSON keeps the English data as it is)."""
+    code, out, err = run(runner, str(V09), str(BUNDLED), "--lang", "zh", "--format", "markdown")
+    assert code == 0, err
+    assert "0 起步阶段、35 发展阶段、65 先进阶段" in out
+    assert "0 起步阶段、40 发展阶段、65 先进阶段" in out
+    assert "Developing" not in out
+    assert "| 维度名称变更 | 人才队伍与合作（talent） | 人员与技能 | 人才队伍与合作 |" in out
+    assert "平台建设与实战应用（platform）" in out
+    code, out, err = run(runner, str(V09), str(BUNDLED), "--format", "markdown")
+    assert code == 0, err
+    assert "0 Initial, 40 Developing, 65 Advanced" in out
+    assert (
+        "| Talent and partnerships (talent) | People and skills | Talent and partnerships |" in out
+    )

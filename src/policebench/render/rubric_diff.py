@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.analysis.rubric_diff import Change, PlaceEffect, RubricDiff, Scored
-from policebench.i18n import label, paren, t
+from policebench.i18n import join_list, label, paren, t
 from policebench.models.base import localized
 from policebench.render.common import md_cell, md_table, num, rich_to_text, to_json
 from policebench.render.trend import signed
@@ -35,12 +35,51 @@ def _item(result: RubricDiff, change: Change, lang: str) -> str:
     return change.item
 
 
+#: Changes whose old and new values are dimension ids (where an indicator was, and is).
+_DIMENSION_VALUES = frozenset({"indicator-added", "indicator-removed", "indicator-moved"})
+
+
+def _shown(result: RubricDiff, change: Change, lang: str) -> tuple[str, str]:
+    """The old and new value of ``change`` as a planner reads them in ``lang``: stages and
+    names in that language (the change data keeps the English), a dimension by its name."""
+    old, new = result.old, result.new
+    if change.kind == "stages":
+
+        def stages(rubric: Any) -> str:
+            return join_list(
+                (f"{s.min:g} {localized(s, 'name', lang)}" for s in rubric.stages), lang
+            )
+
+        return stages(old), stages(new)
+    if change.kind == "indicator-name":
+        return (
+            localized(old.indicators[change.item], "name", lang),
+            localized(new.indicators[change.item], "name", lang),
+        )
+    if change.kind == "dimension-name":
+        before = next((d for d in old.dimensions if d.name == change.old), None)
+        after = next((d for d in new.dimensions if d.id == change.item), None)
+        if before is not None and after is not None:
+            return localized(before, "name", lang), localized(after, "name", lang)
+    if change.kind in _DIMENSION_VALUES:
+        return (_dimension(old, change.old, lang), _dimension(new, change.new, lang))
+    return _value(change.old), (_value(change.new) if change.count is None else f"{change.count}")
+
+
+def _dimension(rubric: Any, dim_id: Any, lang: str) -> str:
+    """A dimension of ``rubric`` by its name and id ('' for none)."""
+    if dim_id is None:
+        return ""
+    found = next((d for d in rubric.dimensions if d.id == dim_id), None)
+    return f"{localized(found, 'name', lang)}{paren(dim_id, lang)}" if found else str(dim_id)
+
+
 def _change_rows(result: RubricDiff, lang: str) -> tuple[list[str], list[list[str]]]:
     header = [t("kind", lang), t("item", lang), t("old", lang), t("new", lang)]
     rows = []
     for c in result.changes:
-        new = _value(c.new) if c.count is None else f"{c.count}"
-        rows.append([t(f"diff:{c.kind}", lang), _item(result, c, lang), _value(c.old), new])
+        old, new = _shown(result, c, lang)
+        rows.append([t(f"diff:{c.kind}", lang), _item(result, c, lang), old, new])
     return header, rows
 
 
