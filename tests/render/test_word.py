@@ -331,3 +331,18 @@ def test_profile_text_is_held_inert(runner: CliRunner, tmp_path: Path) -> None:
         core = package.read("docProps/core.xml").decode("utf-8")
     assert "javascript:" not in rels
     assert "Old&lt;U+001B&gt;" in core  # the title in the document properties too
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize(("lang", "prefix"), [("en", "warning: "), ("zh", "警告：")])
+def test_report_warns_in_its_language_when_charts_are_left_out(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, lang: str, prefix: str
+) -> None:
+    monkeypatch.setattr(word, "cjk_font", lambda: None)
+    result = runner.invoke(app, ["report", "j-city", "--lang", lang, "-o", "j.docx"])
+    assert result.exit_code == 0, result.stderr
+    if lang == "zh":
+        assert prefix + t("docx_no_cjk_font", "zh") in result.stderr
+        assert "warning" not in result.stderr
+    else:  # an English report's charts have no Chinese: drawn with any font, no warning
+        assert "Chart left out" not in result.stderr
