@@ -386,28 +386,33 @@ def _borders(table: Table, color: str = RULE) -> None:
     tblpr.append(borders)
 
 
-def _needs(rows: Sequence[Sequence[CellText]], size: float) -> tuple[list[float], list[float]]:
+def _needs(
+    rows: Sequence[Sequence[CellText]], size: float, header: bool = True
+) -> tuple[list[float], list[float]]:
     """Each column's least width (what it cannot break, capped) and the width it would take
-    to hold its longest line (capped), in cm at ``size`` points."""
-    em, pad, cap_min, cap_want = size * 2.54 / 72, 0.45, 4.0, 9.0  # cm; pad: cell margins
+    to hold its longest line (capped), in cm at ``size`` points; bold text (the ``header``
+    row, bold pieces) is taken as an eighth wider."""
+    em, pad, cap_min, cap_want = size * 2.54 / 72, 0.55, 4.0, 9.0  # cm; pad: cell margins
     columns = len(rows[0]) if rows else 0
     least = [0.0] * columns
     want = [0.0] * columns
-    for row in rows:
+    for r, row in enumerate(rows):
         for i, value in enumerate(row):
             for line in _lines(value):
                 text = "".join(s.text for s in line)
+                bold = 1.125 if (header and r == 0) or any(s.kind == "b" for s in line) else 1.0
                 ems = _width_ems(text)
                 if all(s.kind in ("link", "muted") for s in line) and "://" in text:
                     ems = min(ems, 15.0)  # an address breaks anywhere: it may take 2 lines
-                least[i] = max(least[i], min(cap_min, _unbreakable_ems(text) * em + pad))
-                want[i] = max(want[i], min(cap_want, ems * em + pad))
+                unbreakable = _unbreakable_ems(text) * bold * em + pad
+                least[i] = max(least[i], min(cap_min, unbreakable))
+                want[i] = max(want[i], min(cap_want, ems * bold * em + pad))
     return least, [max(w, m) for w, m in zip(want, least, strict=True)]
 
 
-def fits(rows: Sequence[Sequence[CellText]], size: float = TABLE_PT) -> bool:
-    """Whether ``rows`` fit across the page without breaking a word."""
-    return sum(_needs(rows, size)[0]) <= TEXT_CM
+def fits(rows: Sequence[Sequence[CellText]], size: float = TABLE_PT, header: bool = True) -> bool:
+    """Whether ``rows`` (the first a ``header``) fit across the page without breaking a word."""
+    return sum(_needs(rows, size, header)[0]) <= TEXT_CM
 
 
 def auto_widths(
@@ -415,12 +420,14 @@ def auto_widths(
     size: float = TABLE_PT,
     total: float = TEXT_CM,
     prose: Sequence[int] = (),
+    header: bool = True,
 ) -> list[float]:
     """Column widths in cm for ``rows`` (header included) set in ``size`` points, filling
     ``total``: each column at least as wide as what it cannot break (capped), the rest shared
     by how much more each would need to hold its text on one line, as a browser lays out
-    a table; ``prose`` columns (paragraphs of evidence, notes) get three shares."""
-    least, want = _needs(rows, size)
+    a table; ``prose`` columns (paragraphs of evidence, notes) get three shares; the first
+    row is bold when it is the ``header``."""
+    least, want = _needs(rows, size, header)
     if sum(want) <= total:
         return [w * total / sum(want) for w in want] if sum(want) else want
     if sum(least) >= total:
@@ -575,7 +582,9 @@ class _Writer:
         table.style = "Table Grid"
         _borders(table)
         table.autofit = False
-        sizes = list(widths) or auto_widths(everything, size, prose=prose)
+        sizes = list(widths) or auto_widths(
+            everything, size, prose=prose, header=header is not None
+        )
         grid = table._tbl.tblGrid
         for column, width in zip(grid.findall(qn("w:gridCol")), sizes, strict=True):
             column.set(qn("w:w"), str(int(Cm(width).twips)))
@@ -1256,7 +1265,7 @@ def _provenance(w: _Writer, r: PlaceReport) -> None:
     ]
     for n, p in enumerate(provenance["profiles"]):
         rows.append([w.t("profiles") if n == 0 else "", file(p["file"], p["sha256"])])
-    w.table(None, rows, widths=(3.0, 13.0))
+    w.table(None, rows, widths=(3.0, 13.0), keep=True)
 
 
 def render_report(data: PlaceReport) -> bytes:
