@@ -532,8 +532,8 @@ class _Writer:
             paragraph.paragraph_format.keep_with_next = True
         return paragraph
 
-    def bullet(self, *line: Seg | str, level: int = 1) -> Paragraph:
-        return self.para(*line, style="List Bullet" if level == 1 else "List Bullet 2")
+    def bullet(self, *line: Seg | str) -> Paragraph:
+        return self.para(*line, style="List Bullet")
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
         paragraph: Paragraph = self.doc.add_heading(visible(text), level=level)
@@ -546,7 +546,7 @@ class _Writer:
         return self.t(key) + self.paren(str(n))
 
     def gap(self) -> None:
-        """A little space after a table (a paragraph of 4 pt)."""
+        """A little space after a table (an empty paragraph 6 pt high)."""
         from docx.shared import Pt
 
         paragraph = self.doc.add_paragraph()
