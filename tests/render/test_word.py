@@ -346,3 +346,27 @@ def test_report_warns_in_its_language_when_charts_are_left_out(
         assert "warning" not in result.stderr
     else:  # an English report's charts have no Chinese: drawn with any font, no warning
         assert "Chart left out" not in result.stderr
+
+
+def test_without_cairo_the_document_says_so_and_gives_the_figures(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "cairosvg", None)  # import cairosvg raises ImportError
+    data = _report(runner, "j-city", "--lang", "zh")
+    raw = word.render_report(data)
+    text, _ = _text(raw)
+    assert t("docx_no_cairo", "zh") in text
+    import docx
+
+    doc = docx.Document(io.BytesIO(raw))
+    assert len(doc.inline_shapes) == 0
+    series = [s["name"] for s in data["radar"]["series"]]
+    figures = [
+        tb
+        for tb in doc.tables
+        if [c.text for c in tb.rows[0].cells] == [t("dimension", "zh"), *series]
+    ]
+    (table,) = figures  # the charts' figures, as a table
+    assert [row.cells[0].text for row in table.rows[1:]] == data["radar"]["axes"]

@@ -383,7 +383,11 @@ def _borders(table: Table, color: str = RULE) -> None:
         edge.set(qn("w:space"), "0")
         edge.set(qn("w:color"), color)
         borders.append(edge)
-    tblpr.append(borders)
+    # in the schema's order (Word refuses a document whose elements are out of it)
+    tblpr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+        "w:tblDescription", "w:tblPrChange",
+    )  # fmt: skip
 
 
 def _needs(
@@ -610,7 +614,9 @@ class _Writer:
         if keep:
             for row in table.rows:
                 cant = OxmlElement("w:cantSplit")
-                row._tr.get_or_add_trPr().append(cant)
+                row._tr.get_or_add_trPr().insert(
+                    0, cant
+                )  # before w:tblHeader, as the schema has it
         self.gap()
         return table
 
