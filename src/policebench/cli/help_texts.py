@@ -124,18 +124,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "recommend#epilog": ("184dde98", _TARGETS_ZH),
     "report": (
-        "78c9b307",
+        "e2949081",
         "撰写一个地区的评估报告：概要、雷达图、主要发现、差距、路线图、对标借鉴、证据附录和"
         "数据来源。\n\n"
         "HTML 为单个自包含文件（内嵌 CSS 和 SVG，无脚本，可打印）；Markdown 可在 GitHub 上显示；"
-        "JSON 包含 HTML 所示的全部内容。可用 --template-dir 覆盖模板（复制自带的 templates/ "
+        "JSON 包含 HTML 所示的全部内容；DOCX 是同一份报告的可编辑 Word 文档（标题样式、表格、"
+        "图表图片、页码、中文字体）。可用 --template-dir 覆盖模板（复制自带的 templates/ "
         "文件夹后修改）。\n\n"
         "示例：\n\n"
         "  policebench report j-city --against frontier --output j-city.html"
         "   # 按文件名输出 html\n\n"
         "  policebench report j-city --against hangzhou --lang zh --output j-city.md\n\n"
         "  policebench report my-city history/ -o my-city.html   # 含变化趋势\n\n"
-        "  policebench report j-city --uncertainty -o j-city.html  # 含不确定性区间",
+        "  policebench report j-city --uncertainty -o j-city.html  # 含不确定性区间\n\n"
+        "  policebench report j-city --lang zh -o J市评估报告.docx  # Word 文档",
     ),
     "report#epilog": ("184dde98", _TARGETS_ZH),
     "schema": (

@@ -283,7 +283,7 @@ def _template(name: str) -> Renderer:
     return render
 
 
-def _report_docx(data: dict[str, Any], s: Style) -> bytes:
+def _report_docx(data: PlaceReport, s: Style) -> bytes:
     from policebench.render.word import render_report
 
     return render_report(data)

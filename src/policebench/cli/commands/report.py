@@ -35,6 +35,7 @@ from policebench.cli.reporting import (
     sensitivity_of,
 )
 from policebench.i18n import t
+from policebench.messages import Msg
 from policebench.render import registry
 from policebench.render.registry import ReportFormat
 
@@ -93,7 +94,7 @@ def report(
         from policebench.render.word import missing_charts
 
         why = missing_charts(data)
-        if why:
-            sys.stderr.write(f"warning: {t(why, language)}\n")
+        if why:  # "warning: Chart left out: ...", "警告：图表未插入：..."
+            sys.stderr.write(Msg("warning-prefix").render(language) + t(why, language) + "\n")
     text = registry.render("report", fmt, data, style_for(output, language, template_dir))
     finish(text, output, ws, failed, template_dir)
