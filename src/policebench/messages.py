@@ -1185,6 +1185,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{text}' 不是“等级: 答卷数”的列表",
     ),
     "wb-survey-distribution-hint": ("write it as 1: 3, 2: 5", "请写作 1: 3, 2: 5"),
+    "wb-consensus-assessors": (
+        "'{text}' is not a list of assessor: level",
+        "'{text}' 不是“评估人: 等级”的列表",
+    ),
+    "wb-consensus-assessors-hint": (
+        "write it as alice: 2, bob: 3, carol: unknown (a name with a colon in double quotes); "
+        "policebench consensus writes these cells",
+        "请写作 张三: 2, 李四: 3, 王五: 未知（姓名中有冒号的，请用英文双引号括起来）；"
+        "这些单元格由 policebench consensus 填写",
+    ),
+    "wb-consensus-repeated": (
+        "assessor '{name}' is listed twice",
+        "评估人 '{name}' 重复列出",
+    ),
+    "wb-consensus-repeated-hint": ("list each assessor once", "每位评估人只列一次"),
     "wb-formula": (
         "a formula; policebench reads values, not formulas (it never computes them)",
         "这是公式；policebench 只读取数值，不读取公式（也从不计算公式）",

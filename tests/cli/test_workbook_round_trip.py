@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Assessment, Profile, Rubric, Source
-from policebench.models.profile import SurveyStats
+from policebench.models.profile import ConsensusStats, Review, SurveyStats
 from policebench.models.workbook import SHEETS
 from policebench.readers.yaml import load, parse
 from policebench.render.profile_yaml import render_profile
@@ -215,8 +215,9 @@ def test_bundled_profiles_export_and_import_to_the_originals(
 
 
 def _every_field() -> Profile:
-    """The hand-written profile with questionnaire statistics too: every field a profile can
-    hold, set somewhere (``_fields_set`` checks this against the models)."""
+    """The hand-written profile with questionnaire statistics, a consensus of assessors (one
+    unknown to one of them, one named with a colon) and a review too: every field a profile
+    can hold, set somewhere (``_fields_set`` checks this against the models)."""
     hand = _hand()
     surveyed = Assessment.model_validate(
         {
@@ -227,8 +228,30 @@ def _every_field() -> Profile:
             "survey": {"answers": 5, "agreement": 0.8, "distribution": {1: 1, 2: 3, 3: 1}},
         }
     )
-    indicators = {**hand.indicators, "leadership-understanding": surveyed}
-    return hand.model_copy(update={"indicators": indicators})
+    agreed = Assessment.model_validate(
+        {
+            "level": 3,
+            "confidence": "medium",
+            "evidence": "[alice] The platform serves every district.",
+            "sources": [{"title": "Platform inventory", "reliability": "primary"}],
+            "consensus": {
+                "assessors": {"alice": 3, "李四": 2, "Wang: data office": None},
+                "agreement": 1.0,
+                "spread": 1,
+                "decided": "meeting",
+                "rationale": "The meeting saw the 2026 inventory: every district is connected.",
+            },
+        }
+    )
+    indicators = {
+        **hand.indicators,
+        "leadership-understanding": surveyed,
+        "platform-systematisation": agreed,
+    }
+    review = Review(
+        status="reviewed", by="王科长", date=dt.date(2026, 12, 5), note="Sources checked."
+    )
+    return hand.model_copy(update={"indicators": indicators, "review": review})
 
 
 def _fields_set(profile: Profile) -> set[str]:
@@ -244,19 +267,23 @@ def _fields_set(profile: Profile) -> set[str]:
                 found.add(f"{model.__name__}.{name}")
 
     visit(profile)
+    if profile.review is not None:
+        visit(profile.review)
     for entry in profile.indicators.values():
         visit(entry)
         for source in entry.sources:
             visit(source)
         if entry.survey is not None:
             visit(entry.survey)
+        if entry.consensus is not None:
+            visit(entry.consensus)
     return found
 
 
 def _all_fields() -> set[str]:
     return {
         f"{model.__name__}.{name}"
-        for model in (Profile, Assessment, Source, SurveyStats)
+        for model in (Profile, Assessment, Source, SurveyStats, ConsensusStats, Review)
         for name in model.model_fields
     }
 

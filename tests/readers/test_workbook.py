@@ -392,3 +392,195 @@ def test_a_workbook_of_another_rubric_version_in_chinese(
         "smart-policing 1.0（评估框架中已没有的指标：old-indicator、older-indicator；新增的指标："
         "coordination-mechanism、leadership-understanding）（提示：请用 --rubric"
     )
+
+
+def _reviewed_and_agreed(profile: Profile) -> Profile:
+    """``profile`` with a review and one indicator that is several assessors' consensus."""
+    from policebench.models import Assessment
+    from policebench.models.profile import Review
+
+    agreed = Assessment.model_validate(
+        {
+            "level": 2,
+            "confidence": "medium",
+            "evidence": "Two of three assessors saw the platform in use.",
+            "sources": [{"title": "Site visit", "reliability": "primary"}],
+            "consensus": {
+                "assessors": {"alice": 2, "bob": 3, "carol": None},
+                "agreement": 1.0,
+                "spread": 1,
+            },
+        }
+    )
+    return profile.model_copy(
+        update={
+            "review": Review(status="draft", by="王科长"),
+            "indicators": {**profile.indicators, "platform-systematisation": agreed},
+        }
+    )
+
+
+def _row(ws: Any, key: str) -> int:
+    """The row whose column A is ``key`` (a Place field, an indicator id)."""
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == key)
+
+
+def _header(ws: Any, key: str, lang: str) -> int:
+    from policebench.models.workbook import CONSENSUS_COLUMNS
+
+    wanted = CONSENSUS_COLUMNS[key][1 if lang == "zh" else 0]
+    return next(c.column for c in ws[1] if c.value == wanted)
+
+
+@pytest.fixture(params=["en", "zh"])
+def agreed(request: Any, tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile]) -> Path:
+    path = tmp_path / f"agreed-{request.param}.xlsx"
+    profile = _reviewed_and_agreed(profiles["j-city"])
+    path.write_bytes(render_workbook(profile, rubric, SHA, request.param))
+    return path
+
+
+def test_review_and_consensus_are_written_as_made(agreed: Path, rubric: Rubric) -> None:
+    lang = "zh" if agreed.stem.endswith("zh") else "en"
+    wb = openpyxl.load_workbook(agreed)
+    place, sheet = wb.worksheets[2], wb.worksheets[3]
+    status = place.cell(_row(place, "review.status"), 3)
+    assert status.value == {"en": "draft", "zh": "草稿"}[lang]
+    assert not status.protection.locked
+    (validation,) = [
+        dv for dv in place.data_validations.dataValidation if status.coordinate in dv.sqref
+    ]
+    lists = wb["_lists"]
+    column = validation.formula1.split("!")[1].split(":")[0].strip("$").split("$")[0]
+    words = [lists[f"{column}{n}"].value for n in (1, 2, 3)]
+    expected = {"en": ["draft", "reviewed", "approved"], "zh": ["草稿", "已审核", "已批准"]}
+    assert words == expected[lang]
+    row = _row(sheet, "platform-systematisation")
+    cell = sheet.cell(row, _header(sheet, "consensus_assessors", lang))
+    unknown = {"en": "unknown", "zh": "未知"}[lang]
+    assert cell.value == f"alice: 2, bob: 3, carol: {unknown}"
+    for key in ("consensus_assessors", "consensus_agreement", "consensus_spread"):
+        assert sheet.cell(row, _header(sheet, key, lang)).protection.locked, key
+    profile, _ = reader.read_workbook(agreed, agreed.name, rubric, SHA)
+    assert profile.review is not None and profile.review.by == "王科长"
+    stats = profile.indicators["platform-systematisation"].consensus
+    assert stats is not None
+    assert (stats.assessors, stats.spread, stats.decided) == (
+        {"alice": 2, "bob": 3, "carol": None},
+        1,
+        "median",
+    )
+
+
+def test_review_words_and_assessors_typed_by_hand(agreed: Path, rubric: Rubric) -> None:
+    """Either language's status (also the reports' longer words), and the assessors with
+    full-width punctuation, a level by its drop-down label, a name with a comma."""
+    lang = "zh" if agreed.stem.endswith("zh") else "en"
+    wb = openpyxl.load_workbook(agreed)
+    place, sheet = wb.worksheets[2], wb.worksheets[3]
+    row = _row(sheet, "platform-systematisation")
+    assessors = sheet.cell(row, _header(sheet, "consensus_assessors", lang))
+    assessors.value = "alice：2 发展，Zhang, Li: 3; bob: 未知"
+    typed = {"approved": "approved", "已审核": "reviewed", "草稿，尚未审核": "draft"}
+    for word, status in typed.items():
+        place.cell(_row(place, "review.status"), 3).value = word
+        wb.save(agreed)
+        profile, _ = reader.read_workbook(agreed, agreed.name, rubric, SHA)
+        assert profile.review is not None
+        assert profile.review.status == status
+        stats = profile.indicators["platform-systematisation"].consensus
+        assert stats is not None
+        assert stats.assessors == {"alice": 2, "Zhang, Li": 3, "bob": None}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_bad_status_and_bad_consensus_cells_at_their_cells(
+    runner: CliRunner,
+    tmp_path: Path,
+    rubric: Rubric,
+    profiles: dict[str, Profile],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+) -> None:
+    from policebench.render.profile_yaml import render_profile
+
+    monkeypatch.chdir(tmp_path)
+    profile = _reviewed_and_agreed(profiles["j-city"])
+    (tmp_path / "a.yaml").write_text(render_profile(profile, rubric), encoding="utf-8")
+    result = runner.invoke(app, ["export", "a.yaml", "--lang", lang, "-o", "a.xlsx"])
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    place, sheet = wb.worksheets[2], wb.worksheets[3]
+    status_row = _row(place, "review.status")
+    place.cell(status_row, 3).value = {"en": "signed off", "zh": "已签发"}[lang]
+    row = _row(sheet, "platform-systematisation")
+    assessors = _header(sheet, "consensus_assessors", lang)
+    sheet.cell(row, assessors).value = "alice=2, bob=3"
+    sheet.cell(row + 1, assessors).value = "alice: 2, alice: 3"  # a row without consensus
+    sheet.cell(row + 1, _header(sheet, "consensus_spread", lang)).value = 1
+    wb.save(tmp_path / "a.xlsx")
+    result = runner.invoke(app, ["import", "a.xlsx", "-o", "b.yaml", "--lang", lang])
+    assert result.exit_code == 2
+    from openpyxl.utils import get_column_letter
+
+    at = f"a.xlsx!{sheet.title}!{get_column_letter(assessors)}"
+    said = {
+        "en": [
+            f"a.xlsx!{place.title}!C{status_row}: 'status' is 'signed off', expected one of "
+            "'draft', 'reviewed' or 'approved' [not-one-of]",
+            f"{at}{row}: 'alice=2, bob=3' is not a list of assessor: level (hint: write it as "
+            "alice: 2, bob: 3, carol: unknown (a name with a colon in double quotes); "
+            "policebench consensus writes these cells) [workbook-consensus]",
+            f"{at}{row + 1}: assessor 'alice' is listed twice (hint: list each assessor once) "
+            "[workbook-consensus]",
+            "3 errors in 1 file",
+        ],
+        "zh": [
+            f"a.xlsx!{place.title}!C{status_row}: 'status' 为 '已签发'，应为以下之一："
+            "'draft'、'reviewed' 或 'approved' [not-one-of]",
+            f"{at}{row}: 'alice=2, bob=3' 不是“评估人: 等级”的列表（提示：请写作 张三: 2, "
+            "李四: 3, 王五: 未知（姓名中有冒号的，请用英文双引号括起来）；这些单元格由 policebench "
+            "consensus 填写） [workbook-consensus]",
+            f"{at}{row + 1}: 评估人 'alice' 重复列出（提示：每位评估人只列一次） "
+            "[workbook-consensus]",
+            "共 1 个文件中有 3 个错误",
+        ],
+    }[lang]
+    assert result.stderr.splitlines() == said
+    assert not (tmp_path / "b.yaml").exists()
+
+
+def test_assessors_written_are_read_back_whatever_their_names() -> None:
+    from policebench.models.workbook import assessors_text, parse_assessors
+
+    names = {
+        "alice": 2,
+        "Zhang, Li": 3,
+        "Wang: data office": None,
+        ' "quoted" ': 1,
+        "line\nbreak": 0,
+        "": 4,
+        "李四（规划办）": 2,
+    }
+    for lang in ("en", "zh"):
+        text = assessors_text(names, lang)
+        assert text is not None
+        unknown = {"en": "unknown", "zh": "未知"}[lang]
+        pairs = parse_assessors(text)
+        assert pairs == [
+            (name, unknown if level is None else str(level)) for name, level in names.items()
+        ]
+    assert assessors_text({}, "en") is None
+    for bad in ("alice=2", "alice: 2, bob", '"unclosed: 2', ": 2"):
+        assert parse_assessors(bad) is None, bad
+
+
+def test_the_workbook_words_are_the_tools_words() -> None:
+    """The status drop-down and the unknown level say what reports say (i18n)."""
+    from policebench.i18n import t
+    from policebench.models.workbook import REVIEW_STATUSES, UNKNOWN
+
+    for status, (en, zh) in REVIEW_STATUSES.items():
+        assert t(f"review_{status}", "en").startswith(en)
+        assert t(f"review_{status}", "zh").startswith(zh)
+    assert (t("unknown", "en"), t("unknown", "zh")) == UNKNOWN

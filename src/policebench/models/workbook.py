@@ -8,6 +8,9 @@ either language whatever language the workbook was made in. Pure data, no I/O.
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 #: Written to the hidden meta sheet; a workbook without it was not made by policebench.
@@ -36,6 +39,11 @@ PLACE_FIELDS: dict[str, tuple[str, str]] = {
     "assessor_zh": ("Assessor in Chinese", "评估人（中文）"),
     "notes": ("Notes", "总体说明（英文）"),
     "notes_zh": ("Notes in Chinese", "总体说明（中文）"),
+    # ``review:`` in a profile, one row per key (``review.status`` is ``review: {status: ...}``)
+    "review.status": ("Review status", "审核状态"),
+    "review.by": ("Reviewed or approved by", "审核人或批准人"),
+    "review.date": ("Review date (YYYY-MM-DD)", "审核日期（YYYY-MM-DD）"),
+    "review.note": ("Reviewer's note", "审核意见"),
 }
 #: Headers of the place sheet's three columns.
 PLACE_HEADERS: dict[str, tuple[str, str]] = {
@@ -68,6 +76,19 @@ APPLICABLE: dict[str, tuple[str, str]] = {
     "true": ("applicable", "适用"),
     "false": ("not applicable", "不适用"),
 }
+#: The review status drop-down, in the words of the tool's review labels (i18n ``review_*``).
+REVIEW_STATUSES: dict[str, tuple[str, str]] = {
+    "draft": ("draft", "草稿"),
+    "reviewed": ("reviewed", "已审核"),
+    "approved": ("approved", "已批准"),
+}
+#: How a consensus level was reached (``decided``), as the consensus statistics show it.
+DECIDED: dict[str, tuple[str, str]] = {
+    "median": ("median", "中位数"),
+    "meeting": ("meeting", "会议决定"),
+}
+#: An assessor's unknown level in the consensus statistics (the tool's word, i18n ``unknown``).
+UNKNOWN = ("unknown", "未知")
 #: Other words read as an applicability (typed by hand instead of chosen).
 APPLICABLE_ALSO: dict[str, str] = {
     "yes": "true",
@@ -122,6 +143,16 @@ SURVEY_COLUMNS: dict[str, tuple[str, str]] = {
     "survey_agreement": ("Survey: agreement", "问卷：一致度"),
     "survey_distribution": ("Survey: answers per level", "问卷：各等级答卷数"),
 }
+#: Several assessors' consensus (present when a profile has it: made by ``consensus``). The
+#: assessors' levels are written ``alice: 2, bob: 3, carol: unknown`` (``未知``); a name
+#: with a colon, a quote or spaces around it is written in double quotes.
+CONSENSUS_COLUMNS: dict[str, tuple[str, str]] = {
+    "consensus_assessors": ("Consensus: assessors' levels", "共识：各评估人等级"),
+    "consensus_agreement": ("Consensus: agreement", "共识：一致度"),
+    "consensus_spread": ("Consensus: spread", "共识：极差"),
+    "consensus_decided": ("Consensus: decided by", "共识：确定方式"),
+    "consensus_rationale": ("Consensus: the meeting's rationale", "共识：会议决定理由"),
+}
 #: Columns a respondent fills in (unlocked); every other column is protected.
 INPUT_COLUMNS = frozenset(
     {
@@ -160,6 +191,58 @@ def source_headers(n: int) -> dict[str, tuple[str, str]]:
 def level_label(level: int, name: str) -> str:
     """What the level drop-down shows: ``2 Developing`` / ``2 发展``."""
     return f"{level} {name}"
+
+
+def assessors_text(assessors: Mapping[str, int | None], lang: str) -> str | None:
+    """The assessors' levels as one cell: ``alice: 2, bob: 3, carol: unknown`` (``未知``); a
+    name :func:`parse_assessors` could not read back plain is written in double quotes."""
+    if not assessors:
+        return None
+    unknown = pick(UNKNOWN, lang)
+    return ", ".join(
+        f"{_name_text(name)}: {unknown if level is None else level}"
+        for name, level in assessors.items()
+    )
+
+
+def _name_text(name: str) -> str:
+    plain = (
+        name
+        and name == name.strip()
+        and name.isprintable()
+        and not any(c in name for c in ':："\\')
+    )
+    return name if plain else json.dumps(name, ensure_ascii=False)
+
+
+#: One ``name: level`` of the assessors' cell: a name without a colon (or in double quotes),
+#: a colon (either width), the level up to the next separator (, ; 、 either width, a line).
+_ASSESSOR = re.compile(
+    r'\s*(?P<name>"(?:[^"\\]|\\.)*"|[^:："]+?)\s*[:：]\s*(?P<level>[^,，;；、\n]*?)\s*'
+    r"(?:[,，;；、\n]|\Z)"
+)
+
+
+def parse_assessors(text: str) -> list[tuple[str, str]] | None:
+    """The (name, level as written) pairs of an assessors' cell, in order; None when the text
+    is not such a list (what :func:`assessors_text` writes, or typed with full-width
+    punctuation)."""
+    found: list[tuple[str, str]] = []
+    text = text.strip()
+    pos = 0
+    while pos < len(text):
+        match = _ASSESSOR.match(text, pos)
+        if match is None or match.end() == pos:
+            return None
+        name = match["name"]
+        if name.startswith('"'):
+            try:
+                name = json.loads(name)
+            except ValueError:
+                return None
+        found.append((name, match["level"]))
+        pos = match.end()
+    return found or None
 
 
 @dataclass(frozen=True)

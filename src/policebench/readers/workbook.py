@@ -32,6 +32,8 @@ from policebench.models.workbook import (
     APPLICABLE,
     APPLICABLE_ALSO,
     CONFIDENCES,
+    CONSENSUS_COLUMNS,
+    DECIDED,
     DESCRIPTOR,
     FILL_COLUMNS,
     FORMAT,
@@ -40,10 +42,13 @@ from policebench.models.workbook import (
     META_SHEET,
     PLACE_FIELDS,
     RELIABILITIES,
+    REVIEW_STATUSES,
     SHEETS,
     SOURCE_PARTS,
     SURVEY_COLUMNS,
+    UNKNOWN,
     level_label,
+    parse_assessors,
 )
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
@@ -568,8 +573,20 @@ def _id_hint(typed: str, row: int, present: set[str], rubric: Rubric) -> str:
     return closest(typed, missing) or Msg("wb-id-keep")
 
 
+def _review_words() -> dict[str, str]:
+    """The review status in either language: the drop-down's words, and the longer ones the
+    tool's reports use (i18n ``review_*``: ``draft, not yet reviewed``, ``草稿，尚未审核``)."""
+    from policebench.i18n import t
+
+    words = _words(REVIEW_STATUSES)
+    for status in REVIEW_STATUSES:
+        for lang in ("en", "zh"):
+            words[_normal(t(f"review_{status}", lang))] = status
+    return words
+
+
 def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
-    kinds = _words(KINDS)
+    kinds, statuses = _words(KINDS), _review_words()
     seen: set[str] = set()
     for row in range(2, ws.max_row + 1):
         key = reader.value(ws, row, 1)
@@ -588,17 +605,25 @@ def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
             continue
         seen.add(key)
         value = reader.value(ws, row, 3)
-        reader.doc.cells[(key,)] = (ws.title, row, 3)
-        reader.doc.values[(key,)] = (row, 3)
+        path: YamlPath = tuple(key.split("."))  # review.status: review's status
+        reader.doc.cells[path] = (ws.title, row, 3)
+        reader.doc.values[path] = (row, 3)
+        if len(path) > 1:  # where a review without its status is shown: the status cell
+            reader.doc.cells.setdefault(path[:1], (ws.title, row, 3))
         if value is None:
             continue
         if key == "kind":
             value = _word_value(value, kinds)
-        elif key == "assessed":
+        elif key == "review.status":
+            value = _word_value(value, statuses)  # another word: refused at its cell
+        elif key in ("assessed", "review.date"):
             value = _date_value(value)
         else:
             value = _text_value(value)
-        data[key] = value
+        target = data
+        for part in path[:-1]:
+            target = target.setdefault(str(part), {})
+        target[str(path[-1])] = value
     for key in ("id", "name", "rubric", "assessed"):
         if key not in seen:
             reader.problem(
@@ -615,7 +640,7 @@ def _header_keys(rubric: Rubric) -> dict[str, str]:
     """Every accepted header of the indicator sheet (normalised) -> its column key."""
     scale = rubric.scale
     keys: dict[str, str] = {}
-    for table in (LEAD_COLUMNS, FILL_COLUMNS, SURVEY_COLUMNS):
+    for table in (LEAD_COLUMNS, FILL_COLUMNS, SURVEY_COLUMNS, CONSENSUS_COLUMNS):
         for key, pair in table.items():
             for header in pair:
                 keys[_normal(header)] = key
@@ -813,6 +838,9 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
         survey = _survey(values, columns, row, ws, reader, path)
         if survey is not None:
             entry["survey"] = survey
+        agreed = _consensus(values, columns, row, ws, reader, path, labels)
+        if agreed is not None:
+            entry["consensus"] = agreed
         if entry:
             indicators[ind_id] = entry
     missing = [i for i in rubric.indicators if i not in seen]
@@ -867,3 +895,90 @@ def _survey(
             distribution[int(level)] = int(count)
     survey["distribution"] = distribution
     return survey
+
+
+_DECIDED_WORDS = _words(DECIDED)
+_UNKNOWN_WORDS = {_normal(word) for word in (*UNKNOWN, "null")}
+
+
+def _consensus(
+    values: dict[str, Any],
+    columns: dict[str, int],
+    row: int,
+    ws: Worksheet,
+    reader: _Reader,
+    path: YamlPath,
+    labels: dict[str, int],
+) -> dict[str, Any] | None:
+    """The consensus statistics of a row (``consensus``'s, protected: read back as written),
+    when any of their cells is filled; what the model refuses, it refuses at its cell."""
+    present = [key for key in CONSENSUS_COLUMNS if key in columns]
+    if not any(values.get(key) is not None for key in present):
+        return None
+    at: YamlPath = (*path, "consensus")
+    reader.doc.cells[at] = (ws.title, row, columns[present[0]])
+    stats: dict[str, Any] = {}
+    for key in present:
+        field_name = key.removeprefix("consensus_")
+        value = values[key]
+        reader.doc.cells[(*at, field_name)] = (ws.title, row, columns[key])
+        reader.doc.values[(*at, field_name)] = (row, columns[key])
+        if value is None:
+            continue
+        if key == "consensus_assessors":
+            assessors = _assessors(value, labels, row, columns[key], ws, reader)
+            if assessors is None:
+                continue  # the problem is told; the rest of the row is still read
+            value = assessors
+        elif key == "consensus_spread":
+            value = _level_value(value, {})
+        elif key == "consensus_decided":
+            value = _word_value(value, _DECIDED_WORDS)
+        elif key == "consensus_rationale":
+            value = _text_value(value)
+        stats[field_name] = value
+    return stats
+
+
+def _assessors(
+    value: Any, labels: dict[str, int], row: int, col: int, ws: Worksheet, reader: _Reader
+) -> dict[str, int | None] | None:
+    """``alice: 2, bob: 3, carol: unknown`` (``未知``; a level also as its drop-down label,
+    ``2 发展``) as the assessors' levels; None, with the problem at its cell, when it is not
+    such a list or names an assessor twice."""
+    pairs = parse_assessors(value) if isinstance(value, str) else None
+    levels: dict[str, int | None] = {}
+    for name, typed in pairs or []:
+        word = _normal(typed)
+        level: int | None
+        if word in _UNKNOWN_WORDS:
+            level = None
+        elif re.fullmatch(r"-?[0-9]{1,9}", word):
+            level = int(word)
+        elif word in labels:
+            level = labels[word]
+        else:
+            pairs = None
+            break
+        if name in levels:
+            reader.problem(
+                ws,
+                row,
+                col,
+                Msg("wb-consensus-repeated", name=name),
+                Msg("wb-consensus-repeated-hint"),
+                code="workbook-consensus",
+            )
+            return None
+        levels[name] = level
+    if pairs is None:
+        reader.problem(
+            ws,
+            row,
+            col,
+            Msg("wb-consensus-assessors", text=_text_value(value)),
+            Msg("wb-consensus-assessors-hint"),
+            code="workbook-consensus",
+        )
+        return None
+    return levels

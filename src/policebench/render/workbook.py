@@ -2,12 +2,15 @@
 
 ``policebench new --format xlsx`` writes it empty, ``policebench export --format xlsx`` filled
 from a profile; ``policebench import`` reads it back (``readers/workbook.py``). Layout:
-``models/workbook.py``. Sheets: a guide; the place (its id, names, date, assessor, notes);
-one row per indicator with what the rubric says (id, dimension, question, the descriptor of
-every level, a metric's unit and thresholds: protected) and the cells to fill (level and
-confidence as drop-downs, value, evidence, note, applicability (a drop-down) and the reason
-an indicator does not apply, target, sources with a reliability drop-down and the dates
-they describe and were read); a hidden sheet recording the rubric's id, version and SHA-256.
+``models/workbook.py``. Sheets: a guide; the place (its id, names, date, assessor, notes, and
+the review: status as a drop-down, by whom, when, the reviewer's note); one row per indicator
+with what the rubric says (id, dimension, question, the descriptor of every level, a metric's
+unit and thresholds: protected) and the cells to fill (level and confidence as drop-downs,
+value, evidence, note, applicability (a drop-down) and the reason an indicator does not apply,
+target, sources with a reliability drop-down and the dates they describe and were read), then
+the statistics of a survey and of several assessors' consensus when the profile has them (the
+consensus ones protected: computed, not filled in); a hidden sheet recording the rubric's id,
+version and SHA-256.
 
 Protection has no password: it keeps a respondent from breaking the link to the rubric by
 accident (ids, descriptors, rows), not from a determined editor; ``import`` checks the ids
@@ -25,6 +28,8 @@ from policebench.models.base import localized
 from policebench.models.workbook import (
     APPLICABLE,
     CONFIDENCES,
+    CONSENSUS_COLUMNS,
+    DECIDED,
     DESCRIPTOR,
     FILL_COLUMNS,
     FORMAT,
@@ -37,8 +42,10 @@ from policebench.models.workbook import (
     PLACE_FIELDS,
     PLACE_HEADERS,
     RELIABILITIES,
+    REVIEW_STATUSES,
     SHEETS,
     SURVEY_COLUMNS,
+    assessors_text,
     level_label,
     pick,
     source_headers,
@@ -55,7 +62,8 @@ _GUIDE: dict[str, tuple[str, str]] = {
         "评估数据采集表：{name}，评估框架：{rubric}（{rid} {version}）",
     ),
     "steps": (
-        "1. On the sheet '{place}', check the place's name and date; add the assessor.\n"
+        "1. On the sheet '{place}', check the place's name and date; add the assessor. The "
+        "review rows are for whoever reviews or approves the assessment.\n"
         "2. On the sheet '{indicators}', one row per indicator: read the question and the "
         "level descriptors, then choose the level reached from the drop-down (leave it blank "
         "when unknown). Metric indicators: type the measured value instead; the level follows "
@@ -64,16 +72,18 @@ _GUIDE: dict[str, tuple[str, str]] = {
         "3. With a level, choose the confidence and write the evidence (what was seen) and at "
         "least one source (title, URL, reliability, the date it describes, the date it was "
         "read).\n"
-        "4. Grey cells come from the rubric and are protected: do not edit ids, insert or "
-        "delete rows; type values, not formulas.\n"
+        "4. Grey cells are protected (the rubric's texts, and statistics policebench computed): "
+        "do not edit ids, insert or delete rows; type values, not formulas.\n"
         "5. Send the workbook back; it is read with: policebench import FILE.xlsx",
-        "1. 在“{place}”表中核对地区名称和评估日期，填写评估人。\n"
+        "1. 在“{place}”表中核对地区名称和评估日期，填写评估人。审核相关各行由审核或批准评估的"
+        "人员填写。\n"
         "2. 在“{indicators}”表中，每行一项指标：阅读问题和各级描述，从下拉列表选择达到的等级"
         "（不清楚的留空）。计量指标请填写实测数值，等级由阈值自动得出。某项指标不适用于本地区的，"
         "请在“{applicable}”列选择“{na}”，等级留空，并写明原因。\n"
         "3. 选定等级后，请选择置信度，填写证据（看到了什么）和至少一个来源（标题、网址、"
         "可靠性、来源所述日期、访问日期）。\n"
-        "4. 灰色单元格来自评估框架，已保护：请勿修改编号、插入或删除行；请填写数值，不要用公式。\n"
+        "4. 灰色单元格已保护（评估框架的内容，以及 policebench 计算的统计数据）：请勿修改编号、"
+        "插入或删除行；请填写数值，不要用公式。\n"
         "5. 填好后交回，用以下命令读取：policebench import 文件名.xlsx",
     ),
     "levels": ("Levels", "等级"),
@@ -91,7 +101,15 @@ _GUIDE: dict[str, tuple[str, str]] = {
 
 _HEADER_FILL = "FF1F4E79"
 _LOCKED_FILL = "FFEDEDED"
-_WIDTHS = {"id": 22, "dimension": 18, "indicator": 24, "question": 40, "metric": 26}
+_WIDTHS = {
+    "id": 22,
+    "dimension": 18,
+    "indicator": 24,
+    "question": 40,
+    "metric": 26,
+    "consensus_assessors": 30,
+    "consensus_rationale": 40,
+}
 
 
 def _g(key: str, lang: str, **fields: object) -> str:
@@ -116,8 +134,11 @@ def _metric_text(rubric: Rubric, ind: Indicator, lang: str) -> str | None:
     )
 
 
-def indicator_columns(rubric: Rubric, sources: int, survey: bool) -> dict[str, tuple[str, str]]:
-    """Every column of the indicator sheet, in order: key -> (English, Chinese) header."""
+def indicator_columns(
+    rubric: Rubric, sources: int, survey: bool, *, consensus: bool = False
+) -> dict[str, tuple[str, str]]:
+    """Every column of the indicator sheet, in order: key -> (English, Chinese) header; the
+    survey's and the consensus' statistics only when asked (when a profile has them)."""
     scale = rubric.scale
     columns = dict(LEAD_COLUMNS)
     for level in scale.span:
@@ -130,6 +151,8 @@ def indicator_columns(rubric: Rubric, sources: int, survey: bool) -> dict[str, t
         columns.update(source_headers(n))
     if survey:
         columns.update(SURVEY_COLUMNS)
+    if consensus:
+        columns.update(CONSENSUS_COLUMNS)
     return columns
 
 
@@ -180,6 +203,13 @@ def _entry_cells(
         cells["survey_distribution"] = ", ".join(
             f"{lv}: {count}" for lv, count in sorted(entry.survey.distribution.items())
         )
+    if entry.consensus is not None:
+        stats = entry.consensus
+        cells["consensus_assessors"] = assessors_text(stats.assessors, lang)
+        cells["consensus_agreement"] = stats.agreement
+        cells["consensus_spread"] = stats.spread
+        cells["consensus_decided"] = pick(DECIDED[stats.decided], lang)
+        cells["consensus_rationale"] = stats.rationale
     return cells
 
 
@@ -263,7 +293,7 @@ def render_workbook(
     )
     _text(guide, 3, 1, steps).alignment = wrap
     guide.merge_cells("A3:B3")
-    guide.row_dimensions[3].height = 180
+    guide.row_dimensions[3].height = 200
     rows = [
         (_g("rubric", lang), f"{localized(rubric, 'name', lang)} ({rubric.id})"),
         (_g("version", lang), rubric.version),
@@ -283,6 +313,7 @@ def render_workbook(
         "C": [pick(pair, lang) for pair in RELIABILITIES.values()],
         "D": [pick(pair, lang) for pair in KINDS.values()],
         "E": [pick(pair, lang) for pair in APPLICABLE.values()],
+        "F": [pick(pair, lang) for pair in REVIEW_STATUSES.values()],
     }
     for column, words in choices.items():
         for n, word in enumerate(words, start=1):
@@ -305,6 +336,7 @@ def render_workbook(
     for col, pair in enumerate(PLACE_HEADERS.values(), start=1):
         cell = _text(place, 1, col, pick(pair, lang))
         cell.font, cell.fill = header_font, header_fill
+    review = profile.review
     fields: dict[str, Any] = {
         "id": profile.id,
         "name": profile.name,
@@ -316,9 +348,14 @@ def render_workbook(
         "assessor_zh": profile.assessor_zh,
         "notes": profile.notes,
         "notes_zh": profile.notes_zh,
+        "review.status": None if review is None else _word(REVIEW_STATUSES, review.status, lang),
+        "review.by": None if review is None else review.by,
+        "review.date": None if review is None else review.date,
+        "review.note": None if review is None else review.note,
     }
-    kind_dv = dropdown("D")
+    kind_dv, status_dv = dropdown("D"), dropdown("F")
     place.add_data_validation(kind_dv)
+    place.add_data_validation(status_dv)
     for row, (key, pair) in enumerate(PLACE_FIELDS.items(), start=2):
         _text(place, row, 1, key).fill = locked_fill
         _text(place, row, 2, pick(pair, lang)).fill = locked_fill
@@ -332,6 +369,8 @@ def render_workbook(
             cell.protection = unlocked
         if key == "kind":
             kind_dv.add(cell.coordinate)
+        if key == "review.status":
+            status_dv.add(cell.coordinate)
     place.column_dimensions["A"].width = 14
     place.column_dimensions["B"].width = 28
     place.column_dimensions["C"].width = 80
@@ -343,7 +382,8 @@ def render_workbook(
     entries = profile.indicators
     most = max((len(e.sources) for e in entries.values()), default=0)
     survey = any(e.survey is not None for e in entries.values())
-    columns = indicator_columns(rubric, max(MIN_SOURCES, most), survey)
+    agreed = any(e.consensus is not None for e in entries.values())
+    columns = indicator_columns(rubric, max(MIN_SOURCES, most), survey, consensus=agreed)
     index = {key: n for n, key in enumerate(columns, start=1)}
     for key, pair in columns.items():
         cell = _text(sheet, 1, index[key], pick(pair, lang))
