@@ -111,20 +111,24 @@ def _group(
             value = judgement(raw)
             if isinstance(value, str):
                 shown = _kind(raw)
-                off_scale = value == "range"
-                problems.append(
-                    doc.problem(
-                        at,
-                        Msg(
-                            "judgement-off-scale" if off_scale else "judgement-not-number",
-                            row=row,
-                            column=column,
-                            value=shown,
-                        ),
-                        Msg("judgement-scale-hint"),
-                        code="judgement-scale" if off_scale else "judgement-not-a-number",
+                if value == "range":
+                    problems.append(
+                        doc.problem(
+                            at,
+                            Msg("judgement-off-scale", row=row, column=column, value=shown),
+                            Msg("judgement-scale-hint"),
+                            code="judgement-scale",
+                        )
                     )
-                )
+                else:
+                    problems.append(
+                        doc.problem(
+                            at,
+                            Msg("judgement-not-number", row=row, column=column, value=shown),
+                            Msg("judgement-scale-hint"),
+                            code="judgement-not-a-number",
+                        )
+                    )
                 continue
             if row == column:
                 if abs(value - 1) > 1e-9:
