@@ -399,6 +399,14 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "可生成），或 'entropy'（所分析各地区的熵权）。每次抽样从各组权重（包括评估框架自身的）中"
         "等可能地选取一组；输出增加每个地区在每组权重下的得分和排名。",
     ),
+    # sensitivity --top and --all (on main since 5a6ec10, province scale): their Chinese here,
+    # beside --weights, so that the merge finds them.
+    "sensitivity:--top": (
+        "432090fa",
+        "表格和 Markdown 只显示排名最前的 N 个地区，并说明还有多少个；JSON 和 CSV "
+        "始终包含全部地区。",
+    ),
+    "sensitivity:--all": ("a6018fed", "表格和 Markdown 显示全部地区。"),
     "validate:--require-approved": (
         "e8cf534e",
         "审核状态不是已批准（review: {status: approved, by: ..., date: ...}）的档案视为错误。",
