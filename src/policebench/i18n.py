@@ -669,7 +669,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ahp_expert": ("Expert", "专家"),
     "ahp_group": ("Compared", "比较对象"),
     "ahp_dimensions": ("the dimensions", "各维度"),
-    "ahp_indicators_of": ("the indicators of", "维度内指标："),
+    "ahp_indicators_of": ("the indicators of {dimension}", "{dimension}维度内的指标"),
     "ahp_panel": ("Panel (geometric mean of judgements)", "专家组（判断值几何平均）"),
     "ahp_ok": ("consistent (CR ≤ 0.1)", "一致（CR ≤ 0.1）"),
     "ahp_revise": ("revise (CR > 0.1)", "需修正（CR > 0.1）"),
@@ -696,6 +696,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "维度权重、各维度内指标权重分别合计为1。权重为判断矩阵的主特征向量；CR = CI / RI"
         "（Saaty 平均随机一致性指标）。专家组按判断值的几何平均集结（AIJ）。"
         "--format yaml 输出带有这些权重的评估框架副本。",
+    ),
+    "ahp_copy_header": (
+        "Weights from an AHP panel (policebench weights ahp): {experts}.\n"
+        "Geometric mean of the judgements (AIJ), principal eigenvector; the groups not compared "
+        "keep the\nweights of {file}, from which this copy is made (that file is not changed).",
+        "层次分析法专家组权重（policebench weights ahp）：{experts}。\n"
+        "按判断值的几何平均集结（AIJ），取判断矩阵的主特征向量；未比较的组保留 {file} 中的权重。\n"
+        "本副本由该文件生成，原文件未作改动。",
     ),
     "entropy_title": ("Entropy weights from the levels of", "熵权法权重，依据以下地区的等级"),
     "entropy_known": ("Places known", "有等级的地区数"),

@@ -1608,4 +1608,196 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "usage-number": ("Invalid value for {param}: expected a number", "{param} 的值无效：应为数字"),
     "usage-invalid-value": ("Invalid value for {param}: {detail}", "{param} 的值无效：{detail}"),
+    # --- expert judgement: weights, consensus, review (issue 16) ---
+    # An expert's weights file (validation/weights_checks.py): 两两比较 on Saaty's 1-9 scale.
+    "compared-dimensions": ("the dimensions", "维度"),
+    "compared-indicators-of": ("the indicators of '{dimension}'", "'{dimension}' 的指标"),
+    "comparison-unknown": (
+        "'{name}' is not one of {what} compared here",
+        "'{name}' 不是此处所比较的 {what}之一",
+    ),
+    "comparison-other-dimension-hint": (
+        "'{name}' is an indicator of '{dimension}': compare it under 'indicators: {dimension}:'",
+        "'{name}' 是 '{dimension}' 维度的指标：请在 'indicators: {dimension}:' 下比较",
+    ),
+    "comparison-items-hint": ("compare {items}", "此处比较的是：{items}"),
+    "comparison-row-not-mapping": (
+        "'{name}' is {value}, expected a mapping such as {{other: 3}}",
+        "'{name}' 为 {value}，应为一组比较，例如 {{other: 3}}",
+    ),
+    "comparison-row-not-mapping-hint": (
+        "write the items it is compared with and a judgement each",
+        "请写出与之比较的各项，每项一个判断值",
+    ),
+    "judgement-off-scale": (
+        "the judgement of '{row}' against '{column}' is {value}, expected a number from 1/9 to 9",
+        "'{row}' 相对于 '{column}' 的判断值为 {value}，应为 1/9 到 9 之间的数",
+    ),
+    "judgement-not-number": (
+        "the judgement of '{row}' against '{column}' is {value}, expected a number or a "
+        "fraction such as 1/3",
+        "'{row}' 相对于 '{column}' 的判断值为 {value}，应为数字或 1/3 这样的分数",
+    ),
+    "judgement-scale-hint": (
+        "write a number from 1/9 to 9 on Saaty's scale: 1 equal, 3 moderately, 5 strongly, "
+        "7 very strongly, 9 extremely more important (2, 4, 6, 8 between); 1/3 = moderately "
+        "less",
+        "请按 Saaty 1–9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，5 明显重要，"
+        "7 强烈重要，9 极端重要（2、4、6、8 介于相邻两者之间）；1/3 表示稍微不重要",
+    ),
+    "comparison-self-value": (
+        "'{name}' compared with itself is {value}, expected 1",
+        "'{name}' 与自身比较的判断值为 {value}，应为 1",
+    ),
+    "comparison-self-hint": (
+        "leave the diagonal out: an item is as important as itself",
+        "请删去对角线上的比较：任何一项与自身同等重要",
+    ),
+    "comparison-not-reciprocal-pair": (
+        "'{row}' against '{column}' is {given}, but '{column}' against '{row}' is {back}: a "
+        "full matrix must be reciprocal (expected {expected})",
+        "'{row}' 相对于 '{column}' 为 {given}，而 '{column}' 相对于 '{row}' 为 {back}："
+        "完整的判断矩阵必须互为倒数（应为 {expected}）",
+    ),
+    "comparison-not-reciprocal-hint": (
+        "write only the upper triangle (each pair once), or make the two judgements reciprocal",
+        "只写上三角（每对只比较一次），或使这两个判断值互为倒数",
+    ),
+    "comparison-no-pair": ("no comparison of '{a}' with '{b}'", "缺少 '{a}' 与 '{b}' 的比较"),
+    "comparison-no-pair-hint": (
+        "add '{b}: N' under '{a}:' (N on Saaty's scale, 1/9 to 9)",
+        "请在 '{a}:' 下添加 '{b}: N'（N 取 Saaty 标度上 1/9 到 9 之间的数）",
+    ),
+    "weights-other-rubric": (
+        "the weights are for rubric '{given}', the rubric used is '{used}'",
+        "此权重文件针对评估框架 '{given}'，而所用的评估框架是 '{used}'",
+    ),
+    "weights-other-rubric-hint": (
+        "give the rubric the experts judged with --rubric, or correct 'rubric:'",
+        "请用 --rubric 指定专家判断时所依据的评估框架，或更正 'rubric:'",
+    ),
+    "comparison-not-a-dimension": (
+        "'{name}' is not a dimension of rubric '{rubric}'",
+        "'{name}' 不是评估框架 '{rubric}' 的维度",
+    ),
+    "comparison-dimensions-are": ("the dimensions are {ids}", "维度有：{ids}"),
+    "comparison-nothing": (
+        "nothing is compared: no 'dimensions:' and no 'indicators:' comparisons",
+        "没有任何比较：既没有 'dimensions:' 也没有 'indicators:' 下的两两比较",
+    ),
+    "comparison-nothing-hint": (
+        "compare the dimensions (dimensions: {{planning: {{integration: 3, ...}}, ...}}) or "
+        "the indicators of a dimension",
+        "请比较各维度（dimensions: {{planning: {{integration: 3, ...}}, ...}}），"
+        "或某一维度内的指标",
+    ),
+    "comparison-groups-differ": (
+        "{has} ({has_file}) compares {what}, {lacks} ({lacks_file}) does not",
+        "{has}（{has_file}）对 {what}作了两两比较，{lacks}（{lacks_file}）没有",
+    ),
+    "comparison-groups-differ-hint": (
+        "every expert of a panel compares the same groups: add the comparisons to "
+        "{lacks_file}, or leave them out of {has_file}",
+        "同一专家组的每位专家应比较相同的组：请在 {lacks_file} 中补上这些比较，"
+        "或从 {has_file} 中删去",
+    ),
+    # Profiles given to consensus (validation/consensus_checks.py, cli/commands/consensus.py).
+    "consensus-other-place": (
+        "this profile is of '{id}', {file} of '{first}': a consensus is of one place",
+        "此档案评估的是 '{id}'，{file} 评估的是 '{first}'：共识只能针对同一地区",
+    ),
+    "consensus-other-place-hint": (
+        "give the profiles of one place, by different assessors",
+        "请给出同一地区、由不同评估人填写的档案",
+    ),
+    "consensus-other-date": (
+        "this profile was assessed on {date}, {file} on {first}: a consensus is of one "
+        "assessment date",
+        "此档案的评估日期为 {date}，{file} 为 {first}：共识只能针对同一评估日期",
+    ),
+    "consensus-other-date-hint": (
+        "give the profiles of one assessment round (the same 'assessed:' date); a later "
+        "assessment is history, for trend",
+        "请给出同一轮评估的档案（'assessed:' 日期相同）；之后的评估属于历史记录，"
+        "可用 trend 查看变化",
+    ),
+    "consensus-other-rubric": (
+        "this profile is assessed against '{rubric}', {file} against '{first}'",
+        "此档案依据评估框架 '{rubric}' 评估，{file} 依据 '{first}'",
+    ),
+    "consensus-other-rubric-hint": (
+        "give profiles assessed against one rubric",
+        "请给出依据同一评估框架评估的档案",
+    ),
+    "consensus-too-few": (
+        "consensus needs two or more profiles",
+        "consensus 需要两个或更多评估人的档案",
+    ),
+    "consensus-too-few-hint": ("give the profiles of each assessor", "请给出每位评估人的档案"),
+    "override-form": (
+        "--override '{given}' is not INDICATOR=LEVEL: rationale",
+        "--override '{given}' 格式不对，应为“指标标识=等级: 理由”",
+    ),
+    "override-form-hint": (
+        "e.g. --override 'data-sharing=2: the meeting saw the signed agreement'",
+        "例如 --override 'data-sharing=2: 会议审阅了已签署的共享协议'",
+    ),
+    "override-unknown": (
+        "--override names '{id}', which is not an indicator of '{rubric}'",
+        "--override 指定的 '{id}' 不是评估框架 '{rubric}' 的指标",
+    ),
+    "override-unknown-hint": (
+        "use an indicator id of the rubric",
+        "请使用评估框架中的指标标识",
+    ),
+    "override-level": (
+        "--override gives '{id}' level {level}, outside the scale {min}..{max}",
+        "--override 为 '{id}' 指定的等级 {level} 超出量表范围 {min}..{max}",
+    ),
+    "override-level-hint": (
+        "use a whole number from {min} to {max}, or null",
+        "请使用 {min} 到 {max} 之间的整数，或 null（未知）",
+    ),
+    # A consensus level more confident than the assessors' spread allows (profile_checks.py).
+    "consensus-too-confident": (
+        "'{id}' is confidence {confidence}, but its assessors are {spread} level apart: the "
+        "uncertainty analysis takes it as {effective}",
+        "'{id}' 的置信度为 {confidence}，但评估人给出的等级相差 {spread} 级："
+        "不确定性分析按 {effective} 处理",
+    ),
+    "consensus-too-confident-many": (
+        "'{id}' is confidence {confidence}, but its assessors are {spread} levels apart: the "
+        "uncertainty analysis takes it as {effective}",
+        "'{id}' 的置信度为 {confidence}，但评估人给出的等级相差 {spread} 级："
+        "不确定性分析按 {effective} 处理",
+    ),
+    "consensus-too-confident-hint": (
+        "write confidence: {effective} (the spread of the assessors' levels caps it: at most "
+        "medium one level apart, low two)",
+        "请写 confidence: {effective}（置信度受评估人等级极差的限制：相差一级时至多为 medium，"
+        "相差两级及以上为 low）",
+    ),
+    # validate --require-approved (profile_checks.approval_problems).
+    "not-approved-profile": (
+        "'{id}' assessed {date} is not approved ({status})",
+        "'{id}'（评估日期 {date}）尚未批准（{status}）",
+    ),
+    "review-is-none": ("no review status", "未填写审核状态"),
+    "review-is-draft": ("status draft", "审核状态：草稿"),
+    "review-is-reviewed": ("status reviewed", "审核状态：已审核"),
+    "not-approved-hint": (
+        "once the bureau approves it, write review: {{status: approved, by: NAME, date: "
+        "YYYY-MM-DD}}",
+        "经本局批准后，请写 review: {{status: approved, by: 批准人, date: YYYY-MM-DD}}",
+    ),
+    # sensitivity --weights (analysis/sensitivity).
+    "weight-set-other-items": (
+        "the weight set {name} has other dimensions or indicators than rubric '{id}'",
+        "权重组 {name} 的维度或指标与评估框架 '{id}' 不同",
+    ),
+    "weight-set-other-items-hint": (
+        "give a copy of the rubric with other weights (policebench weights ahp --format yaml "
+        "writes one)",
+        "请给出只改动了权重的评估框架副本（policebench weights ahp --format yaml 可生成）",
+    ),
 }

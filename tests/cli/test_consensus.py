@@ -4,8 +4,10 @@ spread reaching the uncertainty analysis."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -126,3 +128,122 @@ def test_the_spread_reaches_the_uncertainty_analysis(rubric: Rubric) -> None:
     settings = rubric.uncertainty
     assert prepare(rubric, [plain], settings).moves[0, column] == 0  # high: never moves
     assert prepare(rubric, [spread], settings).moves[0, column] == 1  # taken as low
+
+
+def test_bad_overrides_in_chinese(runner: CliRunner) -> None:
+    for given, said in [
+        (
+            "data-sharing=2",
+            "错误：--override 'data-sharing=2' 格式不对，应为“指标标识=等级: 理由”"
+            "（提示：例如 --override 'data-sharing=2: 会议审阅了已签署的共享协议'）",
+        ),
+        (
+            "data-shring=2: seen",
+            "错误：--override 指定的 'data-shring' 不是评估框架 'smart-policing' 的指标"
+            "（提示：您是否想写 'data-sharing'？；请使用评估框架中的指标标识）",
+        ),
+        (
+            "data-sharing=7: seen",
+            "错误：--override 为 'data-sharing' 指定的等级 7 超出量表范围 0..4"
+            "（提示：请使用 0 到 4 之间的整数，或 null（未知））",
+        ),
+    ]:
+        code, out, err = _run(runner, "consensus", *FILES, "--override", given, "--lang", "zh")
+        assert code == 2 and out == ""
+        assert said in err, err
+    code, _, err = _run(runner, "consensus", FILES[0], "--lang", "zh")
+    assert code == 2
+    assert "错误：consensus 需要两个或更多评估人的档案（提示：请给出每位评估人的档案）" in err
+
+
+def test_profiles_of_different_places_dates_or_rubrics_in_chinese(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    other = _copy(in_tmp, "b.yaml", "id: test-city", "id: other-city")
+    later = _copy(in_tmp, "c.yaml", "assessed: 2026-11-30", "assessed: 2026-12-30")
+    code, out, err = _run(runner, "consensus", FILES[0], other, later, "--lang", "zh")
+    assert code == 2 and out == ""
+    first = FILES[0]
+    assert (
+        f"b.yaml:2:5: 此档案评估的是 'other-city'，{first} 评估的是 'test-city'："
+        "共识只能针对同一地区（提示：请给出同一地区、由不同评估人填写的档案） "
+        "[consensus-different-place]"
+    ) in err, err
+    assert (
+        f"c.yaml:6:11: 此档案的评估日期为 2026-12-30，{first} 为 2026-11-30："
+        "共识只能针对同一评估日期"
+    ) in err
+    assert "共 2 个文件中有 2 个错误" in err
+
+
+def test_a_profile_of_another_rubric_is_said_to_be_so(runner: CliRunner, in_tmp: Path) -> None:
+    rubric = str(ROOT / "rubrics" / "smart-policing.yaml")
+    other = _copy(in_tmp, "b.yaml", "rubric: smart-policing", "rubric: smart-policing-ahp")
+    code, _, err = _run(runner, "consensus", FILES[0], other, "--rubric", rubric)
+    assert code == 2
+    # That, and not also an unknown rubric id for the same file.
+    assert err.startswith(
+        f"b.yaml:5:9: this profile is assessed against 'smart-policing-ahp', {FILES[0]} "
+        "against 'smart-policing' (hint: give profiles assessed against one rubric) "
+        "[consensus-different-rubric]\n"
+    ), err
+    assert "unknown-rubric" not in err
+    code, _, err = _run(runner, "consensus", FILES[0], other, "--rubric", rubric, "--lang", "zh")
+    assert code == 2
+    assert (
+        f"b.yaml:5:9: 此档案依据评估框架 'smart-policing-ahp' 评估，{FILES[0]} 依据 "
+        "'smart-policing'（提示：请给出依据同一评估框架评估的档案） [consensus-different-rubric]"
+    ) in err, err
+
+
+def test_require_approved_and_a_too_confident_consensus_in_chinese(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = _run(runner, "consensus", *FILES, "-o", "test-city.yaml")
+    assert code == 0, err
+    code, _, err = _run(runner, "validate", "test-city.yaml", "--require-approved", "--lang", "zh")
+    assert code == 2
+    assert (
+        "'test-city'（评估日期 2026-11-30）尚未批准（审核状态：草稿）（提示：经本局批准后，"
+        "请写 review: {status: approved, by: 批准人, date: YYYY-MM-DD}） [not-approved]"
+    ) in err, err
+    assert "共 1 个文件中有 1 个错误" in err
+    # The English hint names the key the model has: date, not on.
+    code, _, err = _run(runner, "validate", "test-city.yaml", "--require-approved")
+    assert "write review: {status: approved, by: NAME, date: YYYY-MM-DD}" in err
+    # A consensus level more confident than its assessors' spread allows: a warning.
+    lines = (in_tmp / "test-city.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines.index("  data-sharing:\n") + 2
+    assert lines[at] == "    confidence: low\n"
+    lines[at] = "    confidence: high\n"
+    (in_tmp / "test-city.yaml").write_text("".join(lines), encoding="utf-8")
+    code, _, err = _run(runner, "validate", "test-city.yaml", "--lang", "zh")
+    assert code == 0, err
+    assert (
+        f"test-city.yaml:{at + 1}:17: 警告：'data-sharing' 的置信度为 high，但评估人给出的等级"
+        "相差 2 级：不确定性分析按 low 处理"
+    ) in err, err
+    assert "[consensus-confidence]" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_meeting_overview_reads_as_chinese(runner: CliRunner, rubric: Rubric, fmt: str) -> None:
+    from tests.cli.test_help import english_sentences
+
+    args = ["consensus", *FILES, "--format", fmt, "--lang", "zh"]
+    result = runner.invoke(app, args, env={"COLUMNS": "160"})  # a line to a row
+    out = result.stdout
+    assert result.exit_code == 0, result.stderr
+    # The assessors' names and evidence are theirs; ids stay as they are.
+    theirs = {rubric.id, *(w for i in rubric.indicators for w in i.split("-")), "Krippendorff"}
+    for path in FILES:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        texts = [data["assessor"], *(e.get("evidence") or "" for e in data["indicators"].values())]
+        theirs |= {w for text in texts for w in re.findall(r"[A-Za-z]+", text)}
+    left = [s for s in english_sentences(out) if not set(s.split()) <= theirs]
+    assert left == [], out
+    assert "3 位评估人（Science and technology unit、Data office、Patrol branch）" in out
+    assert "提交共识会议讨论的分歧" in out and "data-sharing（极差 2）" in out
+    # Confidence in Chinese: the median of 1, 3, 2 with a spread of 2 is low.
+    row = next(line for line in out.splitlines() if "(data-sharing)" in line)
+    assert "低" in row and "low" not in row

@@ -311,3 +311,149 @@ def test_sensitivity_with_the_panel_and_entropy_weight_sets(
     code, out, err = _run(runner, "sensitivity", "@bundled", "-n", "200", "--weights", "entropy")
     assert code == 0, err
     assert "Score (rank) under each weight set" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "security: 5, talent: 5}",
+            "security: 0, talent: 5}",
+            "x.yaml:4:53: 'planning' 相对于 'security' 的判断值为 0，应为 1/9 到 9 之间的数"
+            "（提示：请按 Saaty 1–9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，"
+            "5 明显重要，7 强烈重要，9 极端重要（2、4、6、8 介于相邻两者之间）；"
+            "1/3 表示稍微不重要） [judgement-scale]",
+        ),
+        (
+            "security: {talent: 1}",
+            "security: {talent: a third}",
+            "x.yaml:7:22: 'security' 相对于 'talent' 的判断值为 'a third'，"
+            "应为数字或 1/3 这样的分数",
+        ),
+        (
+            "  security: {talent: 1}\n",
+            "",
+            "x.yaml:3:1: 缺少 'security' 与 'talent' 的比较（提示：请在 'security:' 下添加 "
+            "'talent: N'（N 取 Saaty 标度上 1/9 到 9 之间的数）） [comparison-missing-pair]",
+        ),
+        (
+            "platform: 1, ",
+            "platfrom: 1, ",
+            "x.yaml:5:17: 'platfrom' 不是此处所比较的维度之一（提示：您是否想写 'platform'？；"
+            "此处比较的是：planning、integration、platform、security、talent） "
+            "[comparison-unknown-item]",
+        ),
+        (
+            "security: {talent: 1}",
+            "security: {talent: 1}\n  talent: {security: 2}",
+            "x.yaml:8:22: 'talent' 相对于 'security' 为 2，而 'security' 相对于 'talent' 为 1："
+            "完整的判断矩阵必须互为倒数（应为 1）",
+        ),
+        (
+            "planning: {integration",
+            "planning: {planning: 2, integration",
+            "x.yaml:4:24: 'planning' 与自身比较的判断值为 2，应为 1"
+            "（提示：请删去对角线上的比较：任何一项与自身同等重要） [comparison-self]",
+        ),
+    ],
+)
+def test_a_bad_judgement_file_is_worded_in_chinese(
+    runner: CliRunner, in_tmp: Path, old: str, new: str, said: str
+) -> None:
+    assert old in GOOD
+    name = _file(in_tmp, "x.yaml", GOOD.replace(old, new))
+    code, out, err = _run(runner, "weights", "ahp", name, "--lang", "zh")
+    assert code == 2 and out == ""
+    assert said in err, err
+    assert "共 1 个文件中有" in err
+    assert "expected" not in err and "hint" not in err
+
+
+def test_another_rubric_and_different_sets_are_worded_in_chinese(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    original = str(bundled("rubrics") / "smart-policing.yaml")
+    other = _file(in_tmp, "o.yaml", GOOD.replace("rubric: smart-policing", "rubric: sp-ahp"))
+    code, _, err = _run(runner, "weights", "ahp", other, "--rubric", original, "--lang", "zh")
+    assert code == 2
+    assert err.startswith(
+        "o.yaml:2:9: 此权重文件针对评估框架 'sp-ahp'，而所用的评估框架是 'smart-policing'"
+        "（提示：请用 --rubric 指定专家判断时所依据的评估框架，或更正 'rubric:'） "
+        "[weights-rubric-mismatch]"
+    ), err
+    a = _file(in_tmp, "a.yaml", GOOD)
+    b = _file(
+        in_tmp,
+        "b.yaml",
+        GOOD.replace("Expert X", "Expert Y") + "indicators:\n  security:\n    mlps-compliance:\n"
+        "      {data-security-lifecycle: 1, privacy-oversight: 2, incident-response: 2}\n"
+        "    data-security-lifecycle: {privacy-oversight: 2, incident-response: 2}\n"
+        "    privacy-oversight: {incident-response: 1}\n",
+    )
+    code, _, err = _run(runner, "weights", "ahp", a, b, "--lang", "zh")
+    assert code == 2
+    assert err.startswith(
+        "b.yaml:9:3: Expert Y（b.yaml）对 'security' 的指标作了两两比较，Expert X（a.yaml）没有"
+        "（提示：同一专家组的每位专家应比较相同的组：请在 a.yaml 中补上这些比较，"
+        "或从 b.yaml 中删去） [comparison-sets-differ]"
+    ), err
+
+
+def _ids(rubric: Rubric) -> set[str]:
+    """Every word of the rubric's ids: they stay as they are in Chinese."""
+    ids = [rubric.id, *(d.id for d in rubric.dimensions), *rubric.indicators]
+    return {word for i in ids for word in i.split("-")}
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_tables_read_as_chinese(runner: CliRunner, rubric: Rubric, columns: str) -> None:
+    from tests.cli.test_help import english_sentences
+
+    env = {"COLUMNS": columns}
+    ahp = runner.invoke(app, ["weights", "ahp", *map(str, EXPERTS), "--lang", "zh"], env=env)
+    entropy = runner.invoke(app, ["weights", "entropy", "--lang", "zh"], env=env)
+    assert ahp.exit_code == 0 and entropy.exit_code == 0
+    for out in (ahp.stdout, entropy.stdout):
+        left = [s for s in english_sentences(out) if not set(s.split()) <= _ids(rubric)]
+        assert left == [], out
+    # The experts by their Chinese names, the title with a Chinese colon.
+    assert ahp.stdout.startswith("专家判断权重（层次分析法）：智慧警务")
+    assert "专家C" in ahp.stdout and "Expert C" not in ahp.stdout
+    if columns == "120":  # one line to a cell
+        assert "统筹规划维度内的指标" in ahp.stdout
+    assert entropy.stdout.startswith("熵权法权重，依据以下地区的等级：杭州市、")
+    assert "分歧最大：" in entropy.stdout
+
+
+def test_the_rubric_copy_says_where_its_weights_come_from_in_either_language(
+    runner: CliRunner,
+) -> None:
+    code, out, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "--format", "yaml")
+    assert code == 0, err
+    assert out.startswith("# Weights from an AHP panel (policebench weights ahp): Expert A (")
+    code, zh, err = _run(
+        runner, "weights", "ahp", *map(str, EXPERTS), "--format", "yaml", "--lang", "zh"
+    )
+    assert code == 0, err
+    header = [line for line in zh.splitlines() if line.startswith("#")]
+    assert header[0].startswith("# 层次分析法专家组权重（policebench weights ahp）：专家A（")
+    assert "、专家B（" in header[0]
+    assert "原文件未作改动" in header[-1]
+    # The same rubric underneath, whatever the language of its header.
+    assert yaml.safe_load(zh) == yaml.safe_load(out)
+
+
+def test_a_weight_set_over_other_indicators_is_refused_in_chinese(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "-o", "panel.yaml")
+    assert code == 0, err
+    copy = yaml.safe_load((in_tmp / "panel.yaml").read_text(encoding="utf-8"))
+    copy["dimensions"][-1]["indicators"].pop()
+    (in_tmp / "fewer.yaml").write_text(yaml.safe_dump(copy, allow_unicode=True), "utf-8")
+    code, _, err = _run(
+        runner, "sensitivity", "@bundled", "-n", "100", "--weights", "fewer.yaml", "--lang", "zh"
+    )
+    assert code == 2
+    assert "错误：权重组 fewer.yaml 的维度或指标与评估框架 'smart-policing' 不同" in err, err
+    assert "policebench weights ahp --format yaml 可生成" in err

@@ -149,6 +149,7 @@ class ExpertResult:
     file: str
     dimensions: Priorities | None
     indicators: dict[str, Priorities]
+    expert_zh: str | None = None
 
     def groups(self) -> list[tuple[str | None, Priorities]]:
         """(None for the dimensions, else the dimension id, priorities) in rubric order."""
@@ -203,6 +204,7 @@ def _result(judged: Judged) -> ExpertResult:
         judged.file,
         None if judged.dimensions is None else priorities(judged.dimensions),
         {dim: priorities(m) for dim, m in judged.indicators.items()},
+        judged.expert_zh,
     )
 
 

@@ -107,6 +107,7 @@ class Opinion:
     level: int | None
     confidence: str | None
     evidence: str | None
+    evidence_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def consensus(
                 level_of(ind, entry, low),
                 None if entry is None else entry.confidence,
                 None if entry is None else entry.evidence,
+                None if entry is None else entry.evidence_zh,
             )
             for name, entry in zip(names, given, strict=True)
         )

@@ -163,7 +163,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench score --format json --output scores.out   # 其他文件名请用 --format",
     ),
     "sensitivity": (
-        "690a4e31",
+        "e77e5574",
         "在各种不确定的选择下，给出得分区间、排名概率以及影响它们的因素。\n\n"
         "每次抽样都会围绕评估框架的权重重新抽取权重、汇总方法（算术平均或几何平均）、评估人"
         "把握不大的等级，以及（若评估框架如此规定）未知等级的计法（评估框架的 `uncertainty:` "
@@ -173,7 +173,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench sensitivity\n\n"
         "  policebench sensitivity j-city hangzhou --samples 20000 --seed 7\n\n"
-        "  policebench sensitivity --output bands.json   # 按文件名输出 json",
+        "  policebench sensitivity --output bands.json   # 按文件名输出 json\n\n"
+        "  policebench sensitivity --weights rubrics/ahp-panel.yaml --weights entropy",
     ),
     "survey": (
         "966798de",
@@ -225,7 +226,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench trend j-city history/ --output j-city-trend.csv   # 按文件名输出 csv",
     ),
     "validate": (
-        "d6b951c2",
+        "c5d4ff38",
         "检查评估框架和评估档案：语法、键名、类型、取值范围和跨文件引用。\n\n"
         "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息（提示：建议） [代码] 的形式输出到标准"
         "错误，语言取 --lang（否则取系统区域设置）；代码在两种语言中相同。全部有效时"
@@ -233,7 +234,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench validate\n\n"
         "  policebench validate cities/my-city.yaml\n\n"
-        "  policebench validate rubrics/ cities/",
+        "  policebench validate rubrics/ cities/\n\n"
+        "  policebench validate cities/ --require-approved   # 每份档案都已批准？",
     ),
     "rubric": (
         "9934be27",
@@ -257,6 +259,70 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml\n\n"
         "  policebench rubric diff old.yaml new.yaml j-city history/ --format markdown\n\n"
         "  policebench rubric diff old.yaml new.yaml --output changes.md   # 按文件名输出 markdown",
+    ),
+    # issue 16: expert judgement (weights ahp/entropy, consensus)
+    "weights": (
+        "db84d34f",
+        "由专家的两两比较（层次分析法，AHP）或由各地区的等级（熵权法）得出指标权重，"
+        "并与评估框架的权重对照。\n\n"
+        "示例：\n\n"
+        "  policebench weights ahp experts/a.yaml experts/b.yaml experts/c.yaml\n\n"
+        "  policebench weights entropy",
+    ),
+    "weights ahp": (
+        "0e0d0ccb",
+        "由专家组的两两比较得出权重（层次分析法，AHP）。\n\n"
+        "每位专家的文件按 Saaty 1–9 标度，比较评估框架的各维度以及同一维度内的各指标：只写上三角"
+        "（行相对于列：3 = 行对象比列对象稍微重要，1/3 = 稍微不重要），倒数自动补全；判断值可写"
+        "数字或 1/3 这样的分数。没有人比较其指标的维度，保留评估框架中的指标权重；未比较各维度时，"
+        "维度权重也保留评估框架中的。\n\n"
+        "对每位专家和每组比较，给出权重（主特征向量）、lambda_max、CI 和一致性比率 CR = CI / RI"
+        "（RI 为 Saaty 平均随机一致性指标）；CR 超过 0.1 时，列出与其余判断最不一致的比较，以及"
+        "其余判断所隐含的值。专家组：取各判断值的几何平均（AIJ），判断矩阵仍互为倒数，专家组作为"
+        "一个整体代表本局；专家组矩阵的 CR 也一并给出。\n\n"
+        "--format yaml 输出带有专家组权重的评估框架副本（绝不覆盖评估框架本身）：用 --rubric "
+        "指定该副本即可按新权重计分。详见 docs/weights.md。\n\n"
+        "计算完成时退出码为 0（CR 超过 0.1 时也是如此：结果中会标出）；文件有误时为 2，每个问题"
+        "都标明 FILE:LINE:COL。\n\n"
+        "示例：\n\n"
+        "  policebench weights ahp examples/weights/expert-a.yaml"
+        " examples/weights/expert-b.yaml\n\n"
+        "  policebench weights ahp experts/*.yaml --format json\n\n"
+        "  policebench weights ahp experts/*.yaml -o rubrics/smart-policing-ahp.yaml",
+    ),
+    "weights entropy": (
+        "3ef52b98",
+        "依据各地区的等级计算各指标的熵权，并与评估框架的权重对照。\n\n"
+        "熵权法：各地区在某项指标上的等级差异越大，该指标的权重越高。记 `x` 为指标得分（0..1），"
+        "`p=x/Σx`（对各地区求和），`e=-Σp·ln(p)/ln(m)`（m 为有已知等级的地区数），"
+        "权重 `w=(1-e)/Σ(1-e)`。有已知等级的地区少于两个的指标不计入，并单独列出；评估框架"
+        "的权重按同一组指标折算。两者分歧最大的指标排在最前。熵权用于检验专家权重，不能替代专家"
+        "权重：它反映的是这些地区之间的差异，而不是指标的重要性。详见 docs/weights.md。\n\n"
+        "示例：\n\n"
+        "  policebench weights entropy\n\n"
+        "  policebench weights entropy j-city hangzhou qingdao --format json",
+    ),
+    "consensus": (
+        "1e23bf49",
+        "把多位评估人对同一地区、同一评估日期的档案合并为一份共识档案。\n\n"
+        "每个指标：共识等级 = 各评估人已知等级的中位数，个数为偶数时取中间两个中较低者（与 "
+        "`survey` 相同：只有超过半数知情的评估人认为达到或超过某一等级时，才认定该等级）；一致度 "
+        "= 与共识等级相差不超过一级的已知等级所占比例；极差 = 最高等级减最低等级。置信度 = 评估人"
+        "所给的最低置信度，评估人相差一级时至多为中，相差两级及以上为低（因此 `sensitivity` 会把"
+        "这种分歧当作不确定性）。全部指标：序数数据的 Krippendorff α 系数（1 = 完全一致，0 = 与"
+        "随机无异）。各评估人的证据、备注和来源合并在一起，相同的文字或来源只保留一次。存在分歧的"
+        "指标（等级不同，或只有部分评估人知道）按极差从大到小列出，供共识会议讨论；--override "
+        "逐项记录会议的决定及理由。\n\n"
+        "共识档案（--format yaml，或 -o FILE.yaml）的审核状态为草稿：经本局批准后，写明 "
+        "`review: {status: approved, by: ..., date: ...}`，`validate --require-approved` 会检查"
+        "这一点。详见 docs/consensus.md。\n\n"
+        "不同地区、不同评估日期或不同评估框架的档案会被拒绝，问题标明 FILE:LINE:COL（退出码为 "
+        "2）。\n\n"
+        "示例：\n\n"
+        "  policebench consensus examples/consensus/*.yaml\n\n"
+        "  policebench consensus a.yaml b.yaml c.yaml -o cities/j-city.yaml\n\n"
+        "  policebench consensus a.yaml b.yaml c.yaml --override 'data-sharing=2: 已见签署的协议'"
+        " -o x.yaml",
     ),
 }
 
@@ -332,9 +398,10 @@ OPTIONS: dict[str, tuple[str, str]] = {
         ".md、.html）结尾的文件名会被拒绝。",
     ),
     "schema:WHICH": (
-        "796f1fce",
-        "rubric 或 profile（您编写的格式），或要说明其 JSON 输出的命令：score、report、gaps、"
-        "recommend、compare、trend、sensitivity、rubric-diff。",
+        "1d757f84",
+        "rubric、profile 或 weights（您编写的格式），或要说明其 JSON 输出的命令：score、report、"
+        "gaps、recommend、compare、trend、sensitivity、rubric-diff、weights-ahp、weights-entropy、"
+        "consensus。",
     ),
     "survey:RESPONSES": (
         "e4a51e32",
@@ -373,6 +440,34 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "validate:--quiet": ("85b19fa6", "不显示警告。"),
     "rubric diff:OLD": ("d2af416d", "旧版评估框架文件。"),
     "rubric diff:NEW": ("c29b5fab", "新版评估框架文件。"),
+    # issue 16: expert judgement (weights ahp/entropy, consensus, review)
+    "weights ahp:FILES": ("6961571b", "每位专家一个权重文件（YAML）。"),
+    "consensus:PROFILES": (
+        "4af51e48",
+        "同一地区、同一评估日期的两份或更多档案，由不同评估人填写。",
+    ),
+    "consensus:--override": (
+        "fff79a64",
+        "共识会议决定的等级及其理由：'INDICATOR=LEVEL: 理由'（可重复；LEVEL 可为 null）。",
+    ),
+    "sensitivity:--weights": (
+        "b0551166",
+        "另一组权重（可重复）：带有其他权重的评估框架副本（policebench weights ahp --format yaml "
+        "可生成），或 'entropy'（所分析各地区的熵权）。每次抽样从各组权重（包括评估框架自身的）中"
+        "等可能地选取一组；输出增加每个地区在每组权重下的得分和排名。",
+    ),
+    # sensitivity --top and --all (on main since 5a6ec10, province scale): their Chinese here,
+    # beside --weights, so that the merge finds them.
+    "sensitivity:--top": (
+        "432090fa",
+        "表格和 Markdown 只显示排名最前的 N 个地区，并说明还有多少个；JSON 和 CSV "
+        "始终包含全部地区。",
+    ),
+    "sensitivity:--all": ("a6018fed", "表格和 Markdown 显示全部地区。"),
+    "validate:--require-approved": (
+        "e8cf534e",
+        "审核状态不是已批准（review: {status: approved, by: ..., date: ...}）的档案视为错误。",
+    ),
 }
 
 

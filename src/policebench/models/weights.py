@@ -76,3 +76,5 @@ class Judged:
     file: str
     dimensions: Matrix | None = None
     indicators: Mapping[str, Matrix] = field(default_factory=dict)
+    #: The expert's name in Chinese, when the file gives one (``expert_zh``).
+    expert_zh: str | None = None

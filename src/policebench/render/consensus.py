@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policebench.analysis.consensus import Consensus, IndicatorConsensus
-from policebench.i18n import t
+from policebench.i18n import join_list, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import add_row, md_table, rich_to_text, to_json
@@ -39,7 +39,7 @@ def _summary(r: ConsensusResult, lang: str) -> list[str]:
             place=localized(c.profile, "name", lang),
             date=c.profile.assessed.isoformat(),
             count=len(c.assessors),
-            assessors=", ".join(c.assessors),
+            assessors=join_list(c.assessors, lang),
         ),
         t("consensus_agreement", lang).format(
             within=_share(c.within_one), alpha=alpha, disagree=len(c.disagreements)
@@ -66,12 +66,12 @@ def _grid(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
         level = _level(item.level) + (" *" if item.decided == "meeting" else "")
         rows.append(
             [
-                f"{name} ({item.indicator})",
+                f"{name} ({item.indicator})",  # a space to wrap at, in a table
                 *(_level(o.level) for o in item.opinions),
                 level,
                 _share(item.agreement),
                 str(item.spread),
-                item.confidence or "—",
+                "—" if item.confidence is None else t(item.confidence, lang),
             ]
         )
     return header, rows
@@ -95,13 +95,13 @@ def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[l
             first = n == 0
             rows.append(
                 [
-                    f"{item.indicator} ({t('consensus_spread', lang)} {item.spread})"
+                    item.indicator + paren(f"{t('consensus_spread', lang)} {item.spread}", lang)
                     if first
                     else "",
                     _why(item, lang) if first else "",
                     o.assessor,
                     _level(o.level),
-                    o.evidence or "—",
+                    localized(o, "evidence", lang) or "—",
                 ]
             )
     return header, rows

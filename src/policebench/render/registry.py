@@ -434,7 +434,7 @@ def _ahp_json(w: Any, s: Style) -> str:
 def _ahp_yaml(w: Any, s: Style) -> str:
     from policebench.render import weights
 
-    return weights.rubric_copy(w)
+    return weights.rubric_copy(w, s.lang)
 
 
 def _entropy_table(w: Any, s: Style) -> str:

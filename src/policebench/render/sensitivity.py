@@ -21,7 +21,7 @@ from typing import Any
 
 from policebench.analysis.sensitivity import Band, SensitivityResult
 from policebench.analysis.sensitivity.settings import SOURCES
-from policebench.i18n import label, paren, t
+from policebench.i18n import join_list, label, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
@@ -57,7 +57,7 @@ def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> 
     """One sentence saying what each sample draws (from the settings that were used)."""
     settings = result.settings
     if result.weight_sets:
-        sets = ", ".join(w.name for w in result.weight_sets)
+        sets = join_list((w.name for w in result.weight_sets), lang)
         if settings.concentration is None:
             weights = t("sens_weights_sets_fixed", lang).format(sets=sets)
         else:

@@ -4,13 +4,14 @@ differ from the rubric's; as a table, JSON, or a copy of the rubric carrying the
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from policebench.analysis.ahp import CR_LIMIT, Panel, Priorities
+from policebench.analysis.ahp import CR_LIMIT, ExpertResult, Panel, Priorities
 from policebench.analysis.entropy import EntropyWeights
-from policebench.i18n import t
-from policebench.models import Rubric
+from policebench.i18n import join_list, label, paren, t
+from policebench.models import Profile, Rubric
 from policebench.models.base import localized
 from policebench.render.common import add_row, rich_to_text, to_json
 from policebench.report.weights import ahp_data, entropy_data
@@ -19,18 +20,31 @@ from policebench.report.weights import ahp_data, entropy_data
 @dataclass(frozen=True)
 class Weighted:
     """What `weights` renders: the result, the rubric, and the rubric file's data as read
-    (for the copy carrying the new weights) with its name."""
+    (for the copy carrying the new weights) with its name; for entropy, the places' profiles
+    by id (their names in the table)."""
 
     rubric: Rubric
     result: Panel | EntropyWeights
     data: dict[str, Any]
     file: str
+    places: Mapping[str, Profile] = field(default_factory=dict)
+
+
+def _expert(e: ExpertResult, lang: str) -> str:
+    """An expert's name in ``lang`` (``expert_zh`` in Chinese when the file gives one)."""
+    return (e.expert_zh or e.expert) if lang == "zh" else e.expert
+
+
+def _named(name: str, item_id: str, lang: str) -> str:
+    """A name with its id after it in a sentence: "Planning (planning)", "统筹规划（planning）"
+    (in a table cell "name (id)", a space the cell may wrap at)."""
+    return name + paren(item_id, lang)
 
 
 # --------------------------------------------------------------------------- the rubric copy
 
 
-def rubric_copy(w: Weighted) -> str:
+def rubric_copy(w: Weighted, lang: str = "en") -> str:
     """The rubric file's data with the new dimension and indicator weights, as YAML.
 
     Comments of the original are not kept (the copy is made from its data); the first lines
@@ -47,13 +61,9 @@ def rubric_copy(w: Weighted) -> str:
             indicator["weight"] = round(
                 panel.indicator_weights[dimension["id"]][indicator["id"]], 6
             )
-    experts = ", ".join(f"{e.expert} ({e.file})" for e in panel.experts)
-    header = (
-        f"# Weights from an AHP panel (policebench weights ahp): {experts}.\n"
-        "# Geometric mean of the judgements (AIJ), principal eigenvector; the groups not "
-        "compared keep the\n"
-        f"# weights of {w.file}, from which this copy is made (that file is not changed).\n"
-    )
+    experts = join_list((_expert(e, lang) + paren(e.file, lang) for e in panel.experts), lang)
+    text = t("ahp_copy_header", lang).format(experts=experts, file=w.file)
+    header = "".join(f"# {line}\n" for line in text.splitlines())
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return header + body
 
@@ -65,7 +75,8 @@ def _group_name(rubric: Rubric, group: str | None, lang: str) -> str:
     if group is None:
         return t("ahp_dimensions", lang)
     dimension = next(d for d in rubric.dimensions if d.id == group)
-    return f"{t('ahp_indicators_of', lang)} {localized(dimension, 'name', lang)} ({group})"
+    of = t("ahp_indicators_of", lang).format(dimension=localized(dimension, "name", lang))
+    return f"{of} ({group})"  # a table cell: a space to wrap at
 
 
 def _cr(p: Priorities) -> str:
@@ -91,13 +102,19 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
     names = {**{d.id: localized(d, "name", lang) for d in w.rubric.dimensions}}
     names.update({i: localized(x, "name", lang) for i, x in w.rubric.indicators.items()})
     parts: list[Any] = [
-        Text(f"{t('ahp_title', lang)}: {localized(w.rubric, 'name', lang)}", style="bold")
+        Text(
+            f"{label(t('ahp_title', lang), lang)}{localized(w.rubric, 'name', lang)}", style="bold"
+        )
     ]
     consistency = Table(title=t("ahp_consistency", lang), title_justify="left", header_style="bold")
     for column in (t("ahp_expert", lang), t("ahp_group", lang), "λmax", "CI", "CR", ""):
         consistency.add_column(column)
     for expert in [*panel.experts, panel.panel]:
-        who = t("ahp_panel", lang) if expert is panel.panel else f"{expert.expert} ({expert.file})"
+        who = (
+            t("ahp_panel", lang)
+            if expert is panel.panel
+            else f"{_expert(expert, lang)} ({expert.file})"
+        )
         for group, p in expert.groups():
             verdict = t("ahp_ok", lang) if p.consistent else t("ahp_revise", lang)
             add_row(
@@ -130,7 +147,7 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
         for e, _group, x in revise:
             add_row(
                 table,
-                e.expert,
+                _expert(e, lang),
                 f"{x.row} : {x.column}",
                 _fraction(x.given),
                 _fraction(x.implied),
@@ -193,7 +210,14 @@ def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | N
     assert isinstance(result, EntropyWeights)
     parts: list[Any] = [
         Text(
-            f"{t('entropy_title', lang)}: {', '.join(result.places)}",
+            label(t("entropy_title", lang), lang)
+            + join_list(
+                (
+                    localized(w.places[p], "name", lang) if p in w.places else p
+                    for p in result.places
+                ),
+                lang,
+            ),
             style="bold",
         )
     ]
@@ -226,13 +250,19 @@ def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | N
         parts.append(
             Text(
                 t("entropy_most", lang).format(
-                    indicator=top.indicator, entropy=top.entropy, rubric=top.rubric
+                    indicator=_named(
+                        localized(w.rubric.indicators[top.indicator], "name", lang),
+                        top.indicator,
+                        lang,
+                    ),
+                    entropy=top.entropy,
+                    rubric=top.rubric,
                 )
             )
         )
     if result.left_out:
-        listed = ", ".join(f"{i} ({n})" for i, n in result.left_out.items())
-        parts.append(Text(f"{t('entropy_left_out', lang)}: {listed}", style="dim"))
+        listed = join_list((i + paren(str(n), lang) for i, n in result.left_out.items()), lang)
+        parts.append(Text(label(t("entropy_left_out", lang), lang) + listed, style="dim"))
     parts.append(Text(t("entropy_note", lang), style="dim"))
     return rich_to_text(Group(*parts), color=color, width=width)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from policebench.messages import Msg
 from policebench.models import Profile
 from policebench.problems import Problem
 from policebench.readers.yaml import Document
@@ -20,9 +21,13 @@ def same_assessment(profiles: Sequence[tuple[Profile, Document]]) -> list[Proble
             problems.append(
                 doc.problem(
                     ("id",),
-                    f"this profile is of '{profile.id}', {first_doc.file} of '{first.id}': a "
-                    "consensus is of one place",
-                    "give the profiles of one place, by different assessors",
+                    Msg(
+                        "consensus-other-place",
+                        id=profile.id,
+                        file=first_doc.file,
+                        first=first.id,
+                    ),
+                    Msg("consensus-other-place-hint"),
                     code="consensus-different-place",
                 )
             )
@@ -30,11 +35,13 @@ def same_assessment(profiles: Sequence[tuple[Profile, Document]]) -> list[Proble
             problems.append(
                 doc.problem(
                     ("assessed",),
-                    f"this profile was assessed on {profile.assessed.isoformat()}, "
-                    f"{first_doc.file} on {first.assessed.isoformat()}: a consensus is of one "
-                    "assessment date",
-                    "give the profiles of one assessment round (the same 'assessed:' date); "
-                    "a later assessment is history, for trend",
+                    Msg(
+                        "consensus-other-date",
+                        date=profile.assessed.isoformat(),
+                        file=first_doc.file,
+                        first=first.assessed.isoformat(),
+                    ),
+                    Msg("consensus-other-date-hint"),
                     code="consensus-different-date",
                 )
             )
@@ -42,9 +49,13 @@ def same_assessment(profiles: Sequence[tuple[Profile, Document]]) -> list[Proble
             problems.append(
                 doc.problem(
                     ("rubric",),
-                    f"this profile is assessed against '{profile.rubric}', {first_doc.file} "
-                    f"against '{first.rubric}'",
-                    "give profiles assessed against one rubric",
+                    Msg(
+                        "consensus-other-rubric",
+                        rubric=profile.rubric,
+                        file=first_doc.file,
+                        first=first.rubric,
+                    ),
+                    Msg("consensus-other-rubric-hint"),
                     code="consensus-different-rubric",
                 )
             )

@@ -217,13 +217,17 @@ def approval_problems(profile: Profile, doc: Document) -> list[Problem]:
     --require-approved``."""
     if profile.review is not None and profile.review.status == "approved":
         return []
-    status = "no review status" if profile.review is None else f"status {profile.review.status}"
+    status = Msg(f"review-is-{'none' if profile.review is None else profile.review.status}")
     return [
         doc.problem(
             ("review", "status") if profile.review is not None else ("id",),
-            f"'{profile.id}' assessed {profile.assessed.isoformat()} is not approved ({status})",
-            "once the bureau approves it, write review: {status: approved, by: NAME, on: "
-            "YYYY-MM-DD}",
+            Msg(
+                "not-approved-profile",
+                id=profile.id,
+                date=profile.assessed.isoformat(),
+                status=status,
+            ),
+            Msg("not-approved-hint"),
             code="not-approved",
         )
     ]
@@ -304,11 +308,16 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
             warnings.append(
                 doc.problem(
                     ("indicators", ind_id, "confidence"),
-                    f"'{ind_id}' is confidence {entry.confidence}, but its assessors are "
-                    f"{spread} level{'s' if spread != 1 else ''} apart: the uncertainty "
-                    f"analysis takes it as {entry.effective_confidence}",
-                    f"write confidence: {entry.effective_confidence} (the spread of the "
-                    "assessors' levels caps it: at most medium one level apart, low two)",
+                    Msg(
+                        "consensus-too-confident"
+                        if spread == 1
+                        else "consensus-too-confident-many",
+                        id=ind_id,
+                        confidence=str(entry.confidence),
+                        spread=spread,
+                        effective=str(entry.effective_confidence),
+                    ),
+                    Msg("consensus-too-confident-hint", effective=str(entry.effective_confidence)),
                     code="consensus-confidence",
                     severity="warning",
                 )

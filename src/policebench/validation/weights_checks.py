@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from policebench.messages import Msg
 from policebench.models import Rubric
 from policebench.models.weights import ExpertWeights, Judged, Matrix
 from policebench.problems import Problem
@@ -21,10 +22,6 @@ LOWEST, HIGHEST = 1 / 9, 9.0
 #: How far a_ij * a_ji may be from 1 in a full matrix (0.33 written for 1/3 is 1% off).
 RECIPROCAL_SLACK = 0.02
 _FRACTION = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)\s*$")
-_SCALE_HINT = (
-    "write a number from 1/9 to 9 on Saaty's scale: 1 equal, 3 moderately, 5 strongly, "
-    "7 very strongly, 9 extremely more important (2, 4, 6, 8 between); 1/3 = moderately less"
-)
 
 
 def judgement(value: Any) -> float | str:
@@ -57,7 +54,7 @@ def _group(
     where: YamlPath,
     given: dict[str, dict[str, Any]],
     items: list[str],
-    what: str,
+    what: Msg,
     elsewhere: dict[str, str] | None = None,
 ) -> tuple[Matrix | None, list[Problem]]:
     """The matrix of one comparison group (``given`` at ``where``) over ``items``;
@@ -67,11 +64,8 @@ def _group(
 
     def unknown_hint(name: str) -> str:
         if name in elsewhere:
-            return (
-                f"'{name}' is an indicator of '{elsewhere[name]}': compare it under "
-                f"'indicators: {elsewhere[name]}:'"
-            )
-        return closest_then(name, items, f"compare {', '.join(items)}")
+            return Msg("comparison-other-dimension-hint", name=name, dimension=elsewhere[name])
+        return closest_then(name, items, Msg("comparison-items-hint", items=tuple(items)))
 
     problems: list[Problem] = []
     known = set(items)
@@ -83,7 +77,7 @@ def _group(
             problems.append(
                 doc.problem(
                     (*where, row),
-                    f"'{row}' is not one of the {what} compared here",
+                    Msg("comparison-unknown", name=row, what=what),
                     unknown_hint(row),
                     key=True,
                     code="comparison-unknown-item",
@@ -94,8 +88,8 @@ def _group(
             problems.append(
                 doc.problem(
                     (*where, row),
-                    f"'{row}' is {type(columns).__name__}, expected a mapping such as {{other: 3}}",
-                    "write the items it is compared with and a judgement each",
+                    Msg("comparison-row-not-mapping", name=row, value=_kind(columns)),
+                    Msg("comparison-row-not-mapping-hint"),
                     code="not-a-mapping",
                 )
             )
@@ -106,7 +100,7 @@ def _group(
                 problems.append(
                     doc.problem(
                         at,
-                        f"'{column}' is not one of the {what} compared here",
+                        Msg("comparison-unknown", name=column, what=what),
                         unknown_hint(column),
                         key=True,
                         code="comparison-unknown-item",
@@ -116,14 +110,13 @@ def _group(
             seen.add(frozenset((row, column)))
             value = judgement(raw)
             if isinstance(value, str):
-                shown = repr(raw) if not isinstance(raw, bool) else str(raw).lower()
-                said = f"the judgement of '{row}' against '{column}' is {shown}, expected "
+                shown = _kind(raw)
                 if value == "range":
                     problems.append(
                         doc.problem(
                             at,
-                            said + "a number from 1/9 to 9",
-                            _SCALE_HINT,
+                            Msg("judgement-off-scale", row=row, column=column, value=shown),
+                            Msg("judgement-scale-hint"),
                             code="judgement-scale",
                         )
                     )
@@ -131,8 +124,8 @@ def _group(
                     problems.append(
                         doc.problem(
                             at,
-                            said + "a number or a fraction such as 1/3",
-                            _SCALE_HINT,
+                            Msg("judgement-not-number", row=row, column=column, value=shown),
+                            Msg("judgement-scale-hint"),
                             code="judgement-not-a-number",
                         )
                     )
@@ -142,8 +135,8 @@ def _group(
                     problems.append(
                         doc.problem(
                             at,
-                            f"'{row}' compared with itself is {raw}, expected 1",
-                            "leave the diagonal out: an item is as important as itself",
+                            Msg("comparison-self-value", name=row, value=str(raw)),
+                            Msg("comparison-self-hint"),
                             code="comparison-self",
                         )
                     )
@@ -153,11 +146,15 @@ def _group(
                 problems.append(
                     doc.problem(
                         at,
-                        f"'{row}' against '{column}' is {raw}, but '{column}' against '{row}' "
-                        f"is {_shown(back)}: a full matrix must be reciprocal (expected "
-                        f"{_shown(1 / back)})",
-                        "write only the upper triangle (each pair once), or make the two "
-                        "judgements reciprocal",
+                        Msg(
+                            "comparison-not-reciprocal-pair",
+                            row=row,
+                            column=column,
+                            given=str(raw),
+                            back=_shown(back),
+                            expected=_shown(1 / back),
+                        ),
+                        Msg("comparison-not-reciprocal-hint"),
                         code="comparison-not-reciprocal",
                     )
                 )
@@ -169,8 +166,8 @@ def _group(
                 problems.append(
                     doc.problem(
                         (*where, a) if a in given else where,
-                        f"no comparison of '{a}' with '{b}'",
-                        f"add '{b}: N' under '{a}:' (N on Saaty's scale, 1/9 to 9)",
+                        Msg("comparison-no-pair", a=a, b=b),
+                        Msg("comparison-no-pair-hint", a=a, b=b),
                         key=True,
                         code="comparison-missing-pair",
                     )
@@ -189,6 +186,19 @@ def _group(
     return Matrix(tuple(items), tuple(tuple(r) for r in values)), []
 
 
+def _kind(value: Any) -> str:
+    """A value as the expert typed it: a number or quoted text; true, null, a list."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return Msg("value-null")
+    if isinstance(value, dict):
+        return Msg("value-mapping")
+    if isinstance(value, list):
+        return Msg("value-list")
+    return repr(value)
+
+
 def _shown(value: float) -> str:
     if value < 1 and abs(1 / value - round(1 / value)) < 1e-6:
         return f"1/{round(1 / value)}"
@@ -204,8 +214,8 @@ def read_judgements(
         problems.append(
             doc.problem(
                 ("rubric",),
-                f"the weights are for rubric '{weights.rubric}', the rubric used is '{rubric.id}'",
-                "give the rubric the experts judged with --rubric, or correct 'rubric:'",
+                Msg("weights-other-rubric", given=weights.rubric, used=rubric.id),
+                Msg("weights-other-rubric-hint"),
                 code="weights-rubric-mismatch",
             )
         )
@@ -217,7 +227,7 @@ def read_judgements(
             ("dimensions",),
             dict(weights.dimensions),
             [d.id for d in rubric.dimensions],
-            "dimensions",
+            Msg("compared-dimensions"),
         )
         problems += found
     ids = [d.id for d in rubric.dimensions]
@@ -227,8 +237,8 @@ def read_judgements(
             problems.append(
                 doc.problem(
                     ("indicators", dim),
-                    f"'{dim}' is not a dimension of rubric '{rubric.id}'",
-                    closest_then(dim, ids, f"the dimensions are {', '.join(ids)}"),
+                    Msg("comparison-not-a-dimension", name=dim, rubric=rubric.id),
+                    closest_then(dim, ids, Msg("comparison-dimensions-are", ids=tuple(ids))),
                     key=True,
                     code="comparison-unknown-item",
                 )
@@ -240,7 +250,7 @@ def read_judgements(
                 ("indicators", d.id),
                 dict(weights.indicators[d.id]),
                 [i.id for i in d.indicators],
-                f"indicators of '{d.id}'",
+                Msg("compared-indicators-of", dimension=d.id),
                 rubric.dimension_of,
             )
             problems += found
@@ -252,14 +262,13 @@ def read_judgements(
         problems.append(
             doc.problem(
                 (),
-                "nothing is compared: no 'dimensions:' and no 'indicators:' comparisons",
-                "compare the dimensions (dimensions: {planning: {integration: 3, ...}, ...}) "
-                "or the indicators of a dimension",
+                Msg("comparison-nothing"),
+                Msg("comparison-nothing-hint"),
                 code="comparison-missing-pair",
             )
         )
         return None, problems
-    return Judged(weights.expert, doc.file, dimensions, matrices), []
+    return Judged(weights.expert, doc.file, dimensions, matrices, weights.expert_zh), []
 
 
 def same_groups(experts: Sequence[tuple[Judged, Document]]) -> list[Problem]:
@@ -271,16 +280,25 @@ def same_groups(experts: Sequence[tuple[Judged, Document]]) -> list[Problem]:
     for judged, doc in experts[1:]:
         mine = _groups(judged)
         for group in sorted(reference ^ mine):
-            label = "the dimensions" if group == "" else f"the indicators of '{group}'"
+            what = (
+                Msg("compared-dimensions")
+                if group == ""
+                else Msg("compared-indicators-of", dimension=group)
+            )
             has, lacks = (judged, first) if group in mine else (first, judged)
             path: YamlPath = ("dimensions",) if group == "" else ("indicators", group)
             problems.append(
                 doc.problem(
                     path if group in mine else (),
-                    f"{has.expert} ({has.file}) compares {label}, {lacks.expert} "
-                    f"({lacks.file}) does not",
-                    "every expert of a panel compares the same groups: add the comparisons "
-                    f"to {lacks.file}, or leave them out of {has.file}",
+                    Msg(
+                        "comparison-groups-differ",
+                        has=has.expert,
+                        has_file=has.file,
+                        what=what,
+                        lacks=lacks.expert,
+                        lacks_file=lacks.file,
+                    ),
+                    Msg("comparison-groups-differ-hint", has_file=has.file, lacks_file=lacks.file),
                     key=True,
                     code="comparison-sets-differ",
                 )

@@ -382,9 +382,8 @@ def _same_items(rubric: Rubric, name: str, other: Rubric) -> None:
     theirs = [(d.id, [i.id for i in d.indicators]) for d in other.dimensions]
     if mine != theirs:
         raise UserError(
-            f"the weight set {name} has other dimensions or indicators than rubric '{rubric.id}'",
-            "give a copy of the rubric with other weights (policebench weights ahp "
-            "--format yaml writes one)",
+            Msg("weight-set-other-items", name=name, id=rubric.id),
+            Msg("weight-set-other-items-hint"),
         )
 
 

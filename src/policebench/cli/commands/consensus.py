@@ -23,6 +23,7 @@ from policebench.cli.common import (
     style_for,
 )
 from policebench.errors import InvalidInput, UserError
+from policebench.messages import Msg
 from policebench.problems import READ_AS, Problem, sort_problems
 from policebench.render import registry
 from policebench.render.registry import ConsensusFormat
@@ -98,9 +99,7 @@ def consensus(
     language = lang_of(lang)
     fmt = resolve_format(format, output, "consensus", language)
     if len(profiles) < 2:
-        raise UserError(
-            "consensus needs two or more profiles", "give the profiles of each assessor"
-        )
+        raise UserError(Msg("consensus-too-few"), Msg("consensus-too-few-hint"))
     problems: list[Problem] = []
     docs: list[tuple[Path, Document]] = []
     for path in profiles:
@@ -114,16 +113,22 @@ def consensus(
     found, source = find_rubric(rubric, wanted)
     names = level_names(found.scale.levels, found.scale.levels_zh)
     read: list[tuple[Profile, Document]] = []
-    shown: list[Problem] = []
+    found_problems: list[Problem] = []
     for _, doc in docs:
-        profile, found_problems, _ = build_profile(doc, names)
+        profile, built, _ = build_profile(doc, names)
+        found_problems += built
         if profile is not None:
-            found_problems = found_problems + check_profile(profile, found, doc)
             read.append((profile, doc))
-        problems += [p for p in found_problems if p.severity == "error"]
-        shown += [p for p in found_problems if p.severity == "warning" and p.code in READ_AS]
-    if not problems:
-        problems = same_assessment(read)
+    mismatch = same_assessment(read) if len(read) > 1 else []
+    found_problems += mismatch
+    # A profile of another rubric than the first's is that, not also one whose rubric id is
+    # unknown (as check_profile would word it).
+    other_rubric = {p.file for p in mismatch if p.code == "consensus-different-rubric"}
+    for profile, doc in read:
+        if doc.file not in other_rubric:
+            found_problems += check_profile(profile, found, doc)
+    problems = [p for p in found_problems if p.severity == "error"]
+    shown = [p for p in found_problems if p.severity == "warning" and p.code in READ_AS]
     if problems:
         raise InvalidInput(sort_problems(problems + shown))
     if shown:
@@ -132,22 +137,19 @@ def consensus(
     for given in override or []:
         match = _OVERRIDE.match(given)
         if match is None:
-            raise UserError(
-                f"--override '{given}' is not INDICATOR=LEVEL: rationale",
-                "e.g. --override 'data-sharing=2: the meeting saw the signed agreement'",
-            )
+            raise UserError(Msg("override-form", given=given), Msg("override-form-hint"))
         ind = match["id"]
         if ind not in found.indicators:
             raise UserError(
-                f"--override names '{ind}', which is not an indicator of '{found.id}'",
-                closest_then(ind, list(found.indicators), "use an indicator id of the rubric"),
+                Msg("override-unknown", id=ind, rubric=found.id),
+                closest_then(ind, list(found.indicators), Msg("override-unknown-hint")),
             )
         level = None if match["level"] == "null" else int(match["level"])
         if level is not None and level not in found.scale.span:
+            low, high = found.scale.min, found.scale.max
             raise UserError(
-                f"--override gives '{ind}' level {level}, outside the scale "
-                f"{found.scale.min}..{found.scale.max}",
-                f"use a whole number from {found.scale.min} to {found.scale.max}, or null",
+                Msg("override-level", id=ind, level=level, min=low, max=high),
+                Msg("override-level-hint", min=low, max=high),
             )
         decided[ind] = Override(level, match["why"])
     result = combine(found, [(doc.file, p) for p, doc in read], decided)

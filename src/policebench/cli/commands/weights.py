@@ -163,7 +163,13 @@ def entropy(
     text = registry.render(
         "weights entropy",
         fmt,
-        Weighted(ws.rubric, result, {}, ws.rubric_source.name),
+        Weighted(
+            ws.rubric,
+            result,
+            {},
+            ws.rubric_source.name,
+            {lp.profile.id: lp.profile for lp in ws.selected},
+        ),
         style_for(output, language),
     )
     finish(text, output, ws, failed)
