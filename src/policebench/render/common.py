@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
 import re
-import secrets
 import shutil
 import sys
 from collections.abc import Iterable
@@ -37,31 +37,74 @@ def to_json(data: Any) -> str:
     """Deterministic, readable JSON (sorted keys, UTF-8 text kept as is, indented by 2).
 
     An object or list holding only numbers, text, booleans and nulls, more than
-    :data:`ONE_LINE_OVER` of them, is written on one line: the rank probabilities of 3,000
-    places would otherwise take millions of lines, and Python's indenting encoder is pure
-    Python, several times slower than the compact one that writes those lines."""
-    leaves: list[str] = []
-    # Stands in for a folded value until the indented text is written; the random part
-    # keeps any text in the data from passing for one.
-    mark = f"\0{secrets.token_hex(8)}:"
+    :data:`ONE_LINE_OVER` of them, is written on one line: the rank counts of 3,000 places
+    would otherwise take millions of lines.
 
-    def fold(value: Any) -> Any:
-        if isinstance(value, dict):
-            if len(value) > ONE_LINE_OVER and _scalars(value.values()):
-                return _placeholder(value, leaves, mark)
-            return {key: fold(item) for key, item in value.items()}
-        if isinstance(value, list | tuple):
-            if len(value) > ONE_LINE_OVER and _scalars(value):
-                return _placeholder(value, leaves, mark)
-            return [fold(item) for item in value]
-        return value
+    The text is what ``json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)``
+    writes (apart from those lines), made faster: with ``indent`` Python's encoder is pure
+    Python, several times slower than the C one it uses without. Here only objects and lists
+    holding other objects or lists are walked in Python; one holding scalars alone is written
+    by the C encoder in one call, the line break and indent given as its item separator.
+    """
+    return _indented(data, 0) + "\n"
 
-    text = json.dumps(fold(data), ensure_ascii=False, indent=2, sort_keys=True)
-    if leaves:
-        escaped = re.escape(json.dumps(mark)[1:-1])
-        pattern = re.compile(f'"{escaped}(\\d+)"')
-        text = pattern.sub(lambda match: leaves[int(match.group(1))], text)
-    return text + "\n"
+
+_INDENT = "  "
+
+
+def _indented(value: Any, depth: int) -> str:
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = sorted(value.items())
+        if _scalars(value.values()):
+            return _flat(dict(items), depth, len(value) > ONE_LINE_OVER)
+        inner = "\n" + _INDENT * (depth + 1)
+        body = (",").join(
+            f"{inner}{_key(key)}: {_indented(item, depth + 1)}" for key, item in items
+        )
+        return "{" + body + "\n" + _INDENT * depth + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        if _scalars(value):
+            return _flat(list(value), depth, len(value) > ONE_LINE_OVER)
+        inner = "\n" + _INDENT * (depth + 1)
+        body = ",".join(f"{inner}{_indented(item, depth + 1)}" for item in value)
+        return "[" + body + "\n" + _INDENT * depth + "]"
+    return _SCALAR.encode(value)
+
+
+#: Encoders made once (json.dumps with arguments makes one per call): scalars; lists and
+#: objects on one line; one item per line at each depth.
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+@functools.cache
+def _per_line(depth: int) -> json.JSONEncoder:
+    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + _INDENT * depth, ": "))
+
+
+def _flat(value: dict[Any, Any] | list[Any], depth: int, one_line: bool) -> str:
+    """A non-empty object or list of scalars: on one line, or one item per line (the C
+    encoder writing the line break and indent between items as its separator)."""
+    if one_line:
+        return _ONE_LINE.encode(value)
+    text = _per_line(depth + 1).encode(value)
+    return text[0] + "\n" + _INDENT * (depth + 1) + text[1:-1] + "\n" + _INDENT * depth + text[-1]
+
+
+@functools.lru_cache(maxsize=8192)
+def _key(key: Any) -> str:
+    """A key as json writes it: text quoted; a number, boolean or null as its JSON text."""
+    if isinstance(key, str):
+        return _SCALAR.encode(key)
+    if key is True or key is False or key is None:
+        return json.dumps(json.dumps(key))
+    if isinstance(key, int | float):
+        return json.dumps(str(key) if isinstance(key, int) else float.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 #: The types of the values JSON writes as they are (no subclasses: a Msg or an enum is
@@ -73,11 +116,6 @@ def _scalars(values: Iterable[Any]) -> bool:
     """Every value is a scalar (by its exact type: ``map(type)`` and the set run in C, where
     an ``isinstance`` per value took seconds over the rank counts of 3,000 places)."""
     return set(map(type, values)) <= _SCALAR_TYPES
-
-
-def _placeholder(value: Any, leaves: list[str], mark: str) -> str:
-    leaves.append(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": ")))
-    return f"{mark}{len(leaves) - 1}"
 
 
 def safe_cell(value: Any) -> Any:
