@@ -671,6 +671,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ahp_dimensions": ("the dimensions", "各维度"),
     "ahp_indicators_of": ("the indicators of {dimension}", "{dimension}维度内的指标"),
     "ahp_panel": ("Panel (geometric mean of judgements)", "专家组（判断值几何平均）"),
+    "ahp_verdict": ("Verdict", "结论"),
     "ahp_ok": ("consistent (CR ≤ 0.1)", "一致（CR ≤ 0.1）"),
     "ahp_revise": ("revise (CR > 0.1)", "需修正（CR > 0.1）"),
     "ahp_most_inconsistent": (

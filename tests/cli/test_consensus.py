@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from policebench.analysis.sensitivity.draws import prepare
@@ -247,3 +248,19 @@ def test_the_meeting_overview_reads_as_chinese(runner: CliRunner, rubric: Rubric
     # Confidence in Chinese: the median of 1, 3, 2 with a spread of 2 is low.
     row = next(line for line in out.splitlines() if "(data-sharing)" in line)
     assert "低" in row and "low" not in row
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_tables_fit_the_terminal_and_cut_nothing(
+    runner: CliRunner, lang: str, columns: str
+) -> None:
+    """Laid out as every terminal table is: no line wider than the terminal, no header or
+    name cut short with an ellipsis, every indicator id whole on a line."""
+    result = runner.invoke(app, ["consensus", *FILES, "--lang", lang], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "…" not in out
+    assert max(cell_len(line) for line in out.splitlines()) <= int(columns)
+    for ind in ("top-level-design", "data-sharing", "platform-systematisation"):
+        assert ind in out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
@@ -457,3 +458,15 @@ def test_a_weight_set_over_other_indicators_is_refused_in_chinese(
     assert code == 2
     assert "错误：权重组 fewer.yaml 的维度或指标与评估框架 'smart-policing' 不同" in err, err
     assert "policebench weights ahp --format yaml 可生成" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("command", ["ahp", "entropy"])
+def test_the_tables_fit_80_columns_and_cut_nothing(
+    runner: CliRunner, lang: str, command: str
+) -> None:
+    files = [str(p) for p in EXPERTS] if command == "ahp" else []
+    result = runner.invoke(app, ["weights", command, *files, "--lang", lang], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "…" not in result.stdout
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80

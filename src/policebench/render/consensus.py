@@ -10,7 +10,7 @@ from policebench.analysis.consensus import Consensus, IndicatorConsensus
 from policebench.i18n import join_list, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import add_row, md_table, rich_to_text, to_json
+from policebench.render.common import md_table, rich_to_text, to_json
 from policebench.report.consensus import consensus_data
 
 
@@ -110,33 +110,39 @@ def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[l
 def consensus_table(
     r: ConsensusResult, lang: str, *, color: bool = False, width: int | None = None
 ) -> str:
+    """The assessors' grid and the disagreements, laid out for the terminal as every table
+    is (``render.terminal``): names whole, CJK broken between characters, a table too wide
+    split with the indicator repeated, never a header cut short."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
     title, agreement, rule = _summary(r, lang)
-    parts: list[Any] = [Text(title, style="bold"), Text(agreement)]
+    parts: list[Any] = [paragraph(title, w, style="bold"), paragraph(agreement, w)]
     header, rows = _grid(r, lang)
-    grid = Table(header_style="bold")
-    for n, column in enumerate(header):
-        grid.add_column(column, justify="left" if n == 0 else "right")
-    for row in rows:
-        add_row(grid, *row)
-    parts.append(grid)
+    columns = [Column(header[0], wrap=True, key=True, min=14)]
+    # An assessor's name (a header over one-digit levels) may wrap between its words.
+    columns += [Column(h, "right", wrap=True, min=6) for h in r.result.assessors]
+    columns += [Column(h, "right") for h in header[1 + len(r.result.assessors) :]]
+    parts += table(
+        Grid(columns, rows, keep=list(r.result.assessors)), width=w, lang=lang, color=color
+    )
     header, rows = _disagreement_rows(r, lang)
     if rows:
-        table = Table(
-            title=t("consensus_disagreements", lang), title_justify="left", header_style="bold"
-        )
-        for column in header:
-            table.add_column(column)
-        for row in rows:
-            add_row(table, *row)
-        parts.append(table)
+        columns = [
+            Column(header[0], key=True),
+            Column(header[1], wrap=True),
+            Column(header[2], wrap=True),
+            Column(header[3], "right"),
+            Column(header[4], wrap=True, min=16, weight=3),
+        ]
+        grid = Grid(columns, rows, title=t("consensus_disagreements", lang))
+        parts += table(grid, width=w, lang=lang, color=color)
     else:
-        parts.append(Text(t("consensus_none", lang)))
-    parts.append(Text(rule, style="dim"))
-    return rich_to_text(Group(*parts), color=color, width=width)
+        parts.append(paragraph(t("consensus_none", lang), w))
+    parts.append(paragraph(rule, w, style="dim"))
+    return rich_to_text(Group(*parts), color=color, width=w)
 
 
 def consensus_markdown(r: ConsensusResult, lang: str) -> str:

@@ -13,7 +13,7 @@ from policebench.analysis.entropy import EntropyWeights
 from policebench.i18n import join_list, label, paren, t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
-from policebench.render.common import add_row, rich_to_text, to_json
+from policebench.render.common import rich_to_text, to_json
 from policebench.report.weights import ahp_data, entropy_data
 
 
@@ -93,22 +93,25 @@ def _fraction(value: float) -> str:
 
 
 def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None = None) -> str:
+    """Each expert's consistency, the comparisons to revise and the weights, laid out as
+    every terminal table is (``render.terminal``): nothing cut short, wide tables split."""
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Cell, Column, Grid, paragraph, resolve_width, table
+
+    wd = resolve_width(width)
     panel = w.result
     assert isinstance(panel, Panel)
     names = {**{d.id: localized(d, "name", lang) for d in w.rubric.dimensions}}
     names.update({i: localized(x, "name", lang) for i, x in w.rubric.indicators.items()})
     parts: list[Any] = [
-        Text(
-            f"{label(t('ahp_title', lang), lang)}{localized(w.rubric, 'name', lang)}", style="bold"
+        paragraph(
+            f"{label(t('ahp_title', lang), lang)}{localized(w.rubric, 'name', lang)}",
+            wd,
+            style="bold",
         )
     ]
-    consistency = Table(title=t("ahp_consistency", lang), title_justify="left", header_style="bold")
-    for column in (t("ahp_expert", lang), t("ahp_group", lang), "λmax", "CI", "CR", ""):
-        consistency.add_column(column)
+    rows: list[list[str]] = []
     for expert in [*panel.experts, panel.panel]:
         who = (
             t("ahp_panel", lang)
@@ -117,80 +120,92 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
         )
         for group, p in expert.groups():
             verdict = t("ahp_ok", lang) if p.consistent else t("ahp_revise", lang)
-            add_row(
-                consistency,
-                who,
-                _group_name(w.rubric, group, lang),
-                f"{p.lambda_max:.3f}",
-                f"{p.ci:.3f}",
-                _cr(p),
-                verdict,
+            rows.append(
+                [
+                    who,
+                    _group_name(w.rubric, group, lang),
+                    f"{p.lambda_max:.3f}",
+                    f"{p.ci:.3f}",
+                    _cr(p),
+                    verdict,
+                ]
             )
-    parts.append(consistency)
+    columns = [
+        Column(t("ahp_expert", lang), wrap=True, key=True, min=12),
+        Column(t("ahp_group", lang), wrap=True, min=10),
+        Column("λmax", "right"),
+        Column("CI", "right"),
+        Column("CR", "right"),
+        Column(t("ahp_verdict", lang), wrap=True),
+    ]
+    parts += table(
+        Grid(columns, rows, title=t("ahp_consistency", lang)), width=wd, lang=lang, color=color
+    )
     revise = [
         (e, group, x) for e in panel.experts for group, p in e.groups() for x in p.inconsistencies
     ]
     if revise:
-        table = Table(
-            title=t("ahp_most_inconsistent", lang).format(limit=CR_LIMIT),
-            title_justify="left",
-            header_style="bold",
-        )
-        for column in (
-            t("ahp_expert", lang),
-            t("ahp_pair", lang),
-            t("ahp_given", lang),
-            t("ahp_implied", lang),
-            t("ahp_suggested", lang),
-        ):
-            table.add_column(column)
-        for e, _group, x in revise:
-            add_row(
-                table,
+        columns = [
+            Column(t("ahp_expert", lang), wrap=True, key=True, min=12),
+            Column(t("ahp_pair", lang), wrap=True),
+            Column(t("ahp_given", lang), "right", wrap=True),
+            Column(t("ahp_implied", lang), "right", wrap=True),
+            Column(t("ahp_suggested", lang), "right", wrap=True),
+        ]
+        rows = [
+            [
                 _expert(e, lang),
                 f"{x.row} : {x.column}",
                 _fraction(x.given),
                 _fraction(x.implied),
                 _fraction(x.suggested),
-            )
-        parts.append(table)
-    weights = Table(title=t("ahp_weights", lang), title_justify="left", header_style="bold")
-    for column in (
-        t("item", lang),
-        t("ahp_panel_weight", lang),
-        t("ahp_rubric_weight", lang),
-        t("ahp_global", lang),
-        t("ahp_from", lang),
-    ):
-        weights.add_column(column, justify="left" if column == t("item", lang) else "right")
+            ]
+            for e, _group, x in revise
+        ]
+        title = t("ahp_most_inconsistent", lang).format(limit=CR_LIMIT)
+        parts += table(Grid(columns, rows, title=title), width=wd, lang=lang, color=color)
     global_weights = panel.global_weights()
     rubric_global = {
         i: panel.rubric_dimension_weights[d] * x
         for d, inds in panel.rubric_indicator_weights.items()
         for i, x in inds.items()
     }
+    weight_rows: list[list[str | Cell]] = []
     for d in w.rubric.dimensions:
         from_dims = "dimensions" in panel.compared
-        add_row(
-            weights,
-            f"{names[d.id]} ({d.id})",
-            f"{panel.dimension_weights[d.id]:.3f}",
-            f"{panel.rubric_dimension_weights[d.id]:.3f}",
-            "",
-            t("ahp_from_panel", lang) if from_dims else t("ahp_from_rubric", lang),
-            style="bold",
+        weight_rows.append(
+            [
+                Cell(f"{names[d.id]} ({d.id})", "bold"),
+                Cell(f"{panel.dimension_weights[d.id]:.3f}", "bold"),
+                Cell(f"{panel.rubric_dimension_weights[d.id]:.3f}", "bold"),
+                "",
+                t("ahp_from_panel", lang) if from_dims else t("ahp_from_rubric", lang),
+            ]
         )
         for i in d.indicators:
-            add_row(
-                weights,
-                f"  {names[i.id]} ({i.id})",
-                f"{panel.indicator_weights[d.id][i.id]:.3f}",
-                f"{panel.rubric_indicator_weights[d.id][i.id]:.3f}",
-                f"{global_weights[i.id]:.3f} ({rubric_global[i.id]:.3f})",
-                t("ahp_from_panel", lang) if d.id in panel.compared else t("ahp_from_rubric", lang),
+            weight_rows.append(
+                [
+                    f"· {names[i.id]} ({i.id})",
+                    f"{panel.indicator_weights[d.id][i.id]:.3f}",
+                    f"{panel.rubric_indicator_weights[d.id][i.id]:.3f}",
+                    f"{global_weights[i.id]:.3f} ({rubric_global[i.id]:.3f})",
+                    t("ahp_from_panel", lang)
+                    if d.id in panel.compared
+                    else t("ahp_from_rubric", lang),
+                ]
             )
-    parts += [weights, Text(t("ahp_note", lang), style="dim")]
-    return rich_to_text(Group(*parts), color=color, width=width)
+    columns = [
+        Column(t("item", lang), wrap=True, key=True, min=14),
+        Column(t("ahp_panel_weight", lang), "right", wrap=True),
+        Column(t("ahp_rubric_weight", lang), "right", wrap=True),
+        Column(t("ahp_global", lang), "right", wrap=True),
+        Column(t("ahp_from", lang), wrap=True),
+    ]
+    parts += table(
+        Grid(columns, weight_rows, title=t("ahp_weights", lang)), width=wd, lang=lang, color=color
+    )
+    parts.append(paragraph(t("ahp_note", lang), wd, style="dim"))
+    return rich_to_text(Group(*parts), color=color, width=wd)
 
 
 def ahp_json(w: Weighted) -> str:
@@ -203,68 +218,55 @@ def ahp_json(w: Weighted) -> str:
 
 def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | None = None) -> str:
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    wd = resolve_width(width)
     result = w.result
     assert isinstance(result, EntropyWeights)
-    parts: list[Any] = [
-        Text(
-            label(t("entropy_title", lang), lang)
-            + join_list(
-                (
-                    localized(w.places[p], "name", lang) if p in w.places else p
-                    for p in result.places
-                ),
-                lang,
-            ),
-            style="bold",
-        )
+    title = label(t("entropy_title", lang), lang) + join_list(
+        (localized(w.places[p], "name", lang) if p in w.places else p for p in result.places),
+        lang,
+    )
+    parts: list[Any] = [paragraph(title, wd, style="bold")]
+    columns = [
+        Column(t("item", lang), wrap=True, key=True, min=14),
+        Column(t("entropy_known", lang), "right", wrap=True),
+        Column("e", "right"),
+        Column(t("entropy_weight", lang), "right", wrap=True),
+        Column(t("ahp_rubric_weight", lang), "right", wrap=True),
+        Column(t("entropy_difference", lang), "right", wrap=True),
     ]
-    table = Table(header_style="bold")
-    for n, column in enumerate(
-        (
-            t("item", lang),
-            t("entropy_known", lang),
-            "e",
-            t("entropy_weight", lang),
-            t("ahp_rubric_weight", lang),
-            t("entropy_difference", lang),
-        )
-    ):
-        table.add_column(column, justify="left" if n == 0 else "right")
-    for x in result.differences:
-        indicator = w.rubric.indicators[x.indicator]
-        add_row(
-            table,
-            f"{localized(indicator, 'name', lang)} ({x.indicator})",
+    rows = [
+        [
+            f"{localized(w.rubric.indicators[x.indicator], 'name', lang)} ({x.indicator})",
             str(result.known[x.indicator]),
             f"{result.entropy[x.indicator]:.3f}",
             f"{x.entropy:.3f}",
             f"{x.rubric:.3f}",
             f"{x.difference:+.3f}",
-        )
-    parts.append(table)
+        ]
+        for x in result.differences
+    ]
+    parts += table(Grid(columns, rows), width=wd, lang=lang, color=color)
     if result.differences:
         top = result.differences[0]
+        indicator = _named(
+            localized(w.rubric.indicators[top.indicator], "name", lang), top.indicator, lang
+        )
         parts.append(
-            Text(
+            paragraph(
                 t("entropy_most", lang).format(
-                    indicator=_named(
-                        localized(w.rubric.indicators[top.indicator], "name", lang),
-                        top.indicator,
-                        lang,
-                    ),
-                    entropy=top.entropy,
-                    rubric=top.rubric,
-                )
+                    indicator=indicator, entropy=top.entropy, rubric=top.rubric
+                ),
+                wd,
             )
         )
     if result.left_out:
         listed = join_list((i + paren(str(n), lang) for i, n in result.left_out.items()), lang)
-        parts.append(Text(label(t("entropy_left_out", lang), lang) + listed, style="dim"))
-    parts.append(Text(t("entropy_note", lang), style="dim"))
-    return rich_to_text(Group(*parts), color=color, width=width)
+        parts.append(paragraph(label(t("entropy_left_out", lang), lang) + listed, wd, style="dim"))
+    parts.append(paragraph(t("entropy_note", lang), wd, style="dim"))
+    return rich_to_text(Group(*parts), color=color, width=wd)
 
 
 def entropy_json(w: Weighted) -> str:
