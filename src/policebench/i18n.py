@@ -706,6 +706,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "按判断值的几何平均集结（AIJ），取判断矩阵的主特征向量；未比较的组保留 {file} 中的权重。\n"
         "本副本由该文件生成，原文件未作改动。",
     ),
+    "entropy_copy_header": (
+        "Entropy weights from the levels of {places} (policebench weights entropy): a check "
+        "on the\nexperts' weights, not a replacement. Made from {file}, which is not changed.",
+        "依据 {places} 的等级计算的熵权（policebench weights entropy）：用于检验专家权重，"
+        "不能替代专家权重。\n本副本由 {file} 生成，原文件未作改动。",
+    ),
     "entropy_title": ("Entropy weights from the levels of", "熵权法权重，依据以下地区的等级"),
     "entropy_known": ("Places known", "有等级的地区数"),
     "entropy_weight": ("Entropy weight", "熵权"),

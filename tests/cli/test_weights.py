@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile, Rubric
-from policebench.workspace import bundled
+from policebench.workspace import bundled, load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXPERTS = sorted((ROOT / "examples" / "weights").glob("expert-*.yaml"))
@@ -470,3 +470,29 @@ def test_the_tables_fit_80_columns_and_cut_nothing(
     assert result.exit_code == 0, result.stderr
     assert "…" not in result.stdout
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_entropy_yaml_is_a_rubric_copy_sensitivity_takes(
+    runner: CliRunner, in_tmp: Path, rubric: Rubric
+) -> None:
+    """`weights entropy --format yaml` writes the rubric with the entropy weights (each above
+    0, as a rubric's must be), which validates and which `sensitivity --weights` reads."""
+    code, _, err = _run(runner, "weights", "entropy", "-f", "yaml", "-o", "entropy.yaml")
+    assert code == 0, err
+    text = (in_tmp / "entropy.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Entropy weights from the levels of ")
+    copy = load_rubric(in_tmp / "entropy.yaml")[0]
+    assert [d.id for d in copy.dimensions] == [d.id for d in rubric.dimensions]
+    assert copy.indicators.keys() == rubric.indicators.keys()
+    assert all(i.weight > 0 for i in copy.indicators.values())
+    assert any(copy.indicators[i].weight != x.weight for i, x in rubric.indicators.items())
+    assert copy.indicators["top-level-design"].name == rubric.indicators["top-level-design"].name
+    code, _, err = _run(runner, "validate", "entropy.yaml")
+    assert code == 0, err
+    code, out, err = _run(
+        runner, "sensitivity", "--samples", "300", "--weights", "entropy.yaml", "-f", "json"
+    )
+    assert code == 0, err
+    assert [w["name"] for w in json.loads(out)["weight_sets"]][1:] == ["entropy.yaml"]
+    zh = _run(runner, "weights", "entropy", "-f", "yaml", "--lang", "zh")[1]
+    assert zh.startswith("# 依据 ") and "用于检验专家权重，不能替代专家权重" in zh

@@ -96,8 +96,11 @@ class AhpFormat(StrEnum):
 
 
 class EntropyFormat(StrEnum):
+    """`weights entropy`: yaml is a copy of the rubric carrying the entropy weights."""
+
     table = "table"
     json = "json"
+    yaml = "yaml"
 
 
 class ConsensusFormat(StrEnum):
@@ -449,6 +452,12 @@ def _entropy_json(w: Any, s: Style) -> str:
     return weights.entropy_json(w)
 
 
+def _entropy_yaml(w: Any, s: Style) -> str:
+    from policebench.render import weights
+
+    return weights.entropy_rubric_copy(w, s.lang)
+
+
 # --------------------------------------------------------------------------- consensus
 
 
@@ -569,7 +578,10 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
         },
     ),
     "weights ahp": (AhpFormat, {"table": _ahp_table, "json": _ahp_json, "yaml": _ahp_yaml}),
-    "weights entropy": (EntropyFormat, {"table": _entropy_table, "json": _entropy_json}),
+    "weights entropy": (
+        EntropyFormat,
+        {"table": _entropy_table, "json": _entropy_json, "yaml": _entropy_yaml},
+    ),
     "consensus": (
         ConsensusFormat,
         {

@@ -45,27 +45,54 @@ def _named(name: str, item_id: str, lang: str) -> str:
 
 
 def rubric_copy(w: Weighted, lang: str = "en") -> str:
-    """The rubric file's data with the new dimension and indicator weights, as YAML.
+    """The rubric file's data with the AHP panel's dimension and indicator weights, as YAML.
 
     Comments of the original are not kept (the copy is made from its data); the first lines
     say where the weights came from. The original file is never written.
     """
-    import yaml
-
     panel = w.result
     assert isinstance(panel, Panel)
-    data = copy.deepcopy(w.data)
-    for dimension in data.get("dimensions", []):
-        dimension["weight"] = round(panel.dimension_weights[dimension["id"]], 6)
-        for indicator in dimension.get("indicators", []):
-            indicator["weight"] = round(
-                panel.indicator_weights[dimension["id"]][indicator["id"]], 6
-            )
     experts = join_list((_expert(e, lang) + paren(e.file, lang) for e in panel.experts), lang)
     text = t("ahp_copy_header", lang).format(experts=experts, file=w.file)
-    header = "".join(f"# {line}\n" for line in text.splitlines())
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return header + body
+    return _copy(w.data, panel.dimension_weights, panel.indicator_weights, text)
+
+
+def entropy_rubric_copy(w: Weighted, lang: str = "en") -> str:
+    """The rubric file's data with the entropy weights (``analysis.entropy.entropy_rubric``'s:
+    an indicator no place differs on gets a small floor, as a rubric weight must be above 0),
+    as YAML, for ``sensitivity --weights`` or a panel to compare."""
+    from policebench.analysis.entropy import entropy_rubric
+
+    result = w.result
+    assert isinstance(result, EntropyWeights)
+    weighted = entropy_rubric(w.rubric, result)
+    dims = {d.id: d.weight for d in weighted.dimensions}
+    inds = {d.id: {i.id: i.weight for i in d.indicators} for d in weighted.dimensions}
+    places = join_list(
+        (localized(w.places[p], "name", lang) if p in w.places else p for p in result.places),
+        lang,
+    )
+    text = t("entropy_copy_header", lang).format(places=places, file=w.file)
+    return _copy(w.data, dims, inds, text)
+
+
+def _copy(
+    source: dict[str, Any],
+    dims: Mapping[str, float],
+    inds: Mapping[str, Mapping[str, float]],
+    header_text: str,
+) -> str:
+    """``source`` (a rubric file's data) with weights ``dims`` and ``inds``, as YAML under a
+    comment of ``header_text``."""
+    import yaml
+
+    data = copy.deepcopy(source)
+    for dimension in data.get("dimensions", []):
+        dimension["weight"] = round(dims[dimension["id"]], 6)
+        for indicator in dimension.get("indicators", []):
+            indicator["weight"] = round(inds[dimension["id"]][indicator["id"]], 6)
+    header = "".join(f"# {line}\n" for line in header_text.splitlines())
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 # --------------------------------------------------------------------------- AHP

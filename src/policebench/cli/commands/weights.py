@@ -160,13 +160,18 @@ def entropy(
     ws, failed = load_or_exit(cities or [], rubric, minimum=2)
     levels = {lp.profile.id: levels_of(ws.rubric, lp.profile) for lp in ws.selected}
     result = entropy_weights(ws.rubric, levels)
+    data = {}
+    if fmt == "yaml":  # the rubric file's data as read: the copy carries the entropy weights
+        from policebench.workspace import load_rubric
+
+        data = load_rubric(ws.rubric_source.path)[2].data
     text = registry.render(
         "weights entropy",
         fmt,
         Weighted(
             ws.rubric,
             result,
-            {},
+            data,
             ws.rubric_source.name,
             {lp.profile.id: lp.profile for lp in ws.selected},
         ),
