@@ -370,3 +370,27 @@ def test_without_cairo_the_document_says_so_and_gives_the_figures(
     ]
     (table,) = figures  # the charts' figures, as a table
     assert [row.cells[0].text for row in table.rows[1:]] == data["radar"]["axes"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Review: approved (Deputy director <b>, 2026-12-01)"),
+        ("zh", "审核状态：已批准（Deputy director <b>，2026-12-01）"),
+    ],
+)
+def test_the_review_status_is_shown_as_the_html_shows_it(
+    runner: CliRunner, tmp_path: Path, lang: str, line: str
+) -> None:
+    """Issue 16: reports show who approved the assessment, and when; the Markdown and HTML
+    say the same words (escaped there), with Chinese brackets and comma under zh."""
+    place = json.loads(json.dumps(EVIDENCE_PLACE))
+    place["review"] = {"status": "approved", "by": "Deputy director <b>", "date": "2026-12-01"}
+    path = tmp_path / "reviewed.yaml"
+    path.write_text(yaml.safe_dump(place, allow_unicode=True), encoding="utf-8")
+    text, _ = _text(word.render_report(_report(runner, str(path), "--lang", lang)))
+    assert line in text
+    for fmt in ("markdown", "html"):
+        result = runner.invoke(app, ["report", str(path), "--lang", lang, "--format", fmt])
+        assert result.exit_code == 0, result.stderr
+        assert line.replace("<b>", "&lt;b&gt;") in result.stdout

@@ -736,13 +736,20 @@ def _head(w: _Writer, r: PlaceReport) -> None:
         meta += [" · ", _b(w.label("compared_with")), r["against_name"]]
     w.para(*meta)
     w.para(r["peers"]["text"])
-    if place["notes"] or place["assessor"]:
+    review = place["review"]
+    if place["notes"] or place["assessor"] or review:
         box = w.callout()
         w.box_para(box, _b(w.t("about_assessment")), first=True)
         if place["notes"]:
             w.box_para(box, place["notes"])
         if place["assessor"]:
             w.box_para(box, w.label("assessor"), place["assessor"])
+        if review:
+            status = w.t(f"review_{review['status']}")
+            if review["by"]:
+                comma = "，" if w.lang == "zh" else ", "
+                status += w.paren(review["by"] + (comma + review["date"] if review["date"] else ""))
+            w.box_para(box, w.label("review_status"), status)
 
 
 def _summary(w: _Writer, r: PlaceReport) -> None:
