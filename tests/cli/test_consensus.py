@@ -69,7 +69,7 @@ def test_the_consensus_profile_is_valid_and_reads_back(runner: CliRunner, in_tmp
         runner, "report", "./test-city.yaml", "--peers", "@bundled", "--lang", "zh"
     )
     assert code == 0, err
-    assert "审核状态：已批准 (Deputy director, 2026-12-01)" in out
+    assert "审核状态：已批准（Deputy director，2026-12-01）" in out
 
 
 def test_the_meeting_overview_json(runner: CliRunner) -> None:
