@@ -950,6 +950,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Office 文件（xlsx、docx）不能输出到终端",
     ),
     "office-tty-hint": ("give --output FILE", "请用 --output 指定文件"),
+    "survey-sheet-not-workbook": (
+        "{prefix}--sheet {sheet} is for an .xlsx workbook; {file} is a CSV file and was read whole",
+        "{prefix}--sheet {sheet} 仅用于 .xlsx 工作簿；{file} 是 CSV 文件，已整个读取",
+    ),
     "survey-read-as": ("read {file} as {how}", "已按 {how} 读取 {file}"),
     "read-as-utf8": ("UTF-8", "UTF-8"),
     "read-as-utf8-bom": ("UTF-8 with a byte-order mark", "带 BOM 的 UTF-8"),
@@ -1607,6 +1611,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{param} 的值无效：应为整数",
     ),
     "usage-number": ("Invalid value for {param}: expected a number", "{param} 的值无效：应为数字"),
+    "usage-at-least": (
+        "Invalid value for {param}: expected at least {bound}",
+        "{param} 的值无效：应不小于 {bound}",
+    ),
+    "usage-at-most": (
+        "Invalid value for {param}: expected at most {bound}",
+        "{param} 的值无效：应不大于 {bound}",
+    ),
     "usage-invalid-value": ("Invalid value for {param}: {detail}", "{param} 的值无效：{detail}"),
     # --- expert judgement: weights, consensus, review (issue 16) ---
     # An expert's weights file (validation/weights_checks.py): 两两比较 on Saaty's 1-9 scale.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -439,3 +440,21 @@ def test_rows_with_another_separator_are_diagnosed(runner: CliRunner, in_tmp: Pa
         "中另存为“CSV UTF-8（逗号分隔）”） [mixed-separator]"
     )
     assert err.splitlines()[-1].startswith("未写入任何内容：")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "warning: --sheet Answers is for an .xlsx workbook; answers.csv is a CSV file"),
+        ("zh", "警告：--sheet Answers 仅用于 .xlsx 工作簿；answers.csv 是 CSV 文件，已整个读取"),
+    ],
+)
+def test_sheet_given_for_a_csv_file_is_said_not_ignored(
+    runner: CliRunner, in_tmp: Path, lang: str, said: str
+) -> None:
+    good = _csv(in_tmp, ROWS)
+    args = [str(good.name), "--city", "t", "--sheet", "Answers", "-o", "-", "--lang", lang]
+    code, out, err = _survey(runner, *args)
+    assert code == 0, err
+    assert said in err
+    assert "level:" in out  # the profile is written all the same

@@ -37,13 +37,17 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
         (["score", "--nope"], "错误：没有这个选项：--nope（可能想用的选项：--peers）"),
         (["scor"], "错误：没有命令 'scor'。您是否想用 'score'？"),
         (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
+        (["sensitivity", "--top", "0"], "错误：'--top' 的值无效：应不小于 1"),
+        (["sensitivity", "-n", "2000000"], "错误：'--samples' / '-n' 的值无效：应不大于 1000000"),
     ],
 )
 def test_a_usage_error_in_a_chinese_locale(args: list[str], line: str) -> None:
     result = _run(*args)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert lines[0].startswith("用法：") and "policebench" in lines[0]
+    assert (
+        lines[0].startswith("用法：") and lines[0].count("用法") == 1 and "policebench" in lines[0]
+    )
     assert line in lines
     assert lines[-1].endswith("--help' 查看帮助。")
 

@@ -67,8 +67,25 @@ _KNOWN: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"Invalid value for (?P<param>.+?): Input should be a valid number.*$"),
         "usage-number",
     ),
+    (
+        re.compile(
+            r"Invalid value for (?P<param>.+?): Input should be greater than or equal to "
+            r"(?P<bound>\S+?)\.?$"
+        ),
+        "usage-at-least",
+    ),
+    (
+        re.compile(
+            r"Invalid value for (?P<param>.+?): Input should be less than or equal to "
+            r"(?P<bound>\S+?)\.?$"
+        ),
+        "usage-at-most",
+    ),
     (re.compile(r"Invalid value for (?P<param>.+?): (?P<detail>.+)$"), "usage-invalid-value"),
 ]
+
+
+_USAGE = re.compile(r"^(?:Usage:|用法：)\s*")
 
 
 def worded(message: str) -> str:
@@ -107,9 +124,9 @@ def install(lang: str) -> None:
         ctx = getattr(exc, "ctx", None)
         lines = []
         if ctx is not None:
-            lines.append(
-                text(Msg("usage-line", usage=ctx.get_usage().removeprefix("Usage: ")), "zh")
-            )
+            # The usage line is already Chinese when help_texts is installed ("用法：").
+            usage = _USAGE.sub("", ctx.get_usage(), count=1)
+            lines.append(text(Msg("usage-line", usage=usage), "zh"))
         lines.append(text(Msg("error-line", message=worded(exc.format_message())), "zh"))
         if ctx is not None:
             lines.append(text(Msg("usage-help", command=ctx.command_path), "zh"))

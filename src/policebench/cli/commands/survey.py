@@ -175,6 +175,8 @@ def survey(
     text = render_profile(profile, found, lang_of(lang), file=shown_out)
     people = len(parsed.responses)
     say(Msg("survey-read-as", file=shown, how=_read_as(parsed.read_as)))
+    if sheet is not None and not parsed.read_as.startswith("xlsx"):
+        say(Msg("survey-sheet-not-workbook", prefix=Msg("warning-prefix"), sheet=sheet, file=shown))
     say(
         Msg(
             "survey-summary" if people == 1 else "survey-summary-many",
