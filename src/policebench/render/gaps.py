@@ -102,48 +102,37 @@ def gaps_table(
         parts += table(full, narrow, width=w, lang=lang, color=color)
     else:
         parts.append(paragraph(t("no_gaps", lang), w))
+
+    def aside(title: str, note: str, last: str, rows: list[list[str]]) -> None:
+        """The levels set apart (unknown, or not applicable): a dim line naming them and how
+        many, then dimension, indicator and ``last`` for each."""
+        label = t(title, lang) + paren(str(len(rows)), lang) + " — " + t(note, lang)
+        parts.append(paragraph(label, w, style="dim"))
+        grid = Grid(
+            [
+                Column(t("dimension", lang), wrap=True, min=8),
+                Column(t("indicator", lang), wrap=True, min=10),
+                Column(t(last, lang), wrap=True, min=16, weight=2),
+            ],
+            rows,
+            keep=keep,
+        )
+        parts.extend(table(grid, width=w, lang=lang, color=color))
+
     if report["unknown"]:
-        parts.append(
-            paragraph(
-                t("unknown_levels", lang)
-                + paren(str(len(report["unknown"])), lang)
-                + " — "
-                + t("unknown_levels_note", lang),
-                w,
-                style="dim",
-            )
-        )
-        unknown = Grid(
-            [
-                Column(t("dimension", lang), wrap=True, min=8),
-                Column(t("indicator", lang), wrap=True, min=10),
-                Column(t("target", lang), wrap=True, min=16, weight=2),
-            ],
+        aside(
+            "unknown_levels",
+            "unknown_levels_note",
+            "target",
             [[u["dimension_name"], u["name"], _target(u, lang)] for u in report["unknown"]],
-            keep=keep,
         )
-        parts += table(unknown, width=w, lang=lang, color=color)
     if report["not_applicable"]:
-        parts.append(
-            paragraph(
-                t("not_applicable_levels", lang)
-                + paren(str(len(report["not_applicable"])), lang)
-                + " — "
-                + t("not_applicable_note", lang),
-                w,
-                style="dim",
-            )
-        )
-        na = Grid(
-            [
-                Column(t("dimension", lang), wrap=True, min=8),
-                Column(t("indicator", lang), wrap=True, min=10),
-                Column(t("reason", lang), wrap=True, min=16, weight=2),
-            ],
+        aside(
+            "not_applicable_levels",
+            "not_applicable_note",
+            "reason",
             [[u["dimension_name"], u["name"], u["reason"] or ""] for u in report["not_applicable"]],
-            keep=keep,
         )
-        parts += table(na, width=w, lang=lang, color=color)
     sub = Grid(
         [
             Column(t("dimension", lang), wrap=True, min=8, key=True),
