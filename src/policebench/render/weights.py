@@ -68,12 +68,17 @@ def entropy_rubric_copy(w: Weighted, lang: str = "en") -> str:
     weighted = entropy_rubric(w.rubric, result)
     dims = {d.id: d.weight for d in weighted.dimensions}
     inds = {d.id: {i.id: i.weight for i in d.indicators} for d in weighted.dimensions}
-    places = join_list(
+    text = t("entropy_copy_header", lang).format(places=_places(w, result, lang), file=w.file)
+    return _copy(w.data, dims, inds, text)
+
+
+def _places(w: Weighted, result: EntropyWeights, lang: str) -> str:
+    """The places whose levels the entropy weights come from, by name (an id without a
+    profile at hand as it is)."""
+    return join_list(
         (localized(w.places[p], "name", lang) if p in w.places else p for p in result.places),
         lang,
     )
-    text = t("entropy_copy_header", lang).format(places=places, file=w.file)
-    return _copy(w.data, dims, inds, text)
 
 
 def _copy(
@@ -251,10 +256,7 @@ def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | N
     wd = resolve_width(width)
     result = w.result
     assert isinstance(result, EntropyWeights)
-    title = label(t("entropy_title", lang), lang) + join_list(
-        (localized(w.places[p], "name", lang) if p in w.places else p for p in result.places),
-        lang,
-    )
+    title = label(t("entropy_title", lang), lang) + _places(w, result, lang)
     parts: list[Any] = [paragraph(title, wd, style="bold")]
     columns = [
         Column(t("item", lang), wrap=True, key=True, min=14),
