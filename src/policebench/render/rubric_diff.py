@@ -20,6 +20,11 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+def _find_dimension(rubric: Any, dim_id: Any) -> Any:
+    """The dimension of ``rubric`` with id ``dim_id``, or None."""
+    return next((d for d in rubric.dimensions if d.id == dim_id), None)
+
+
 def _item(result: RubricDiff, change: Change, lang: str) -> str:
     """The changed thing as a planner knows it: its name (new rubric first) and its id."""
     if change.scope == "rubric":
@@ -29,7 +34,7 @@ def _item(result: RubricDiff, change: Change, lang: str) -> str:
         if change.scope == "indicator":
             found = rubric.indicators.get(change.item)
         else:
-            found = next((d for d in rubric.dimensions if d.id == change.item), None)
+            found = _find_dimension(rubric, change.item)
         if found is not None:
             return f"{localized(found, 'name', lang)}{paren(change.item, lang)}"
     return change.item
@@ -58,7 +63,7 @@ def _shown(result: RubricDiff, change: Change, lang: str) -> tuple[str, str]:
         )
     if change.kind == "dimension-name":
         before = next((d for d in old.dimensions if d.name == change.old), None)
-        after = next((d for d in new.dimensions if d.id == change.item), None)
+        after = _find_dimension(new, change.item)
         if before is not None and after is not None:
             return localized(before, "name", lang), localized(after, "name", lang)
     if change.kind in _DIMENSION_VALUES:
@@ -70,7 +75,7 @@ def _dimension(rubric: Any, dim_id: Any, lang: str) -> str:
     """A dimension of ``rubric`` by its name and id ('' for none)."""
     if dim_id is None:
         return ""
-    found = next((d for d in rubric.dimensions if d.id == dim_id), None)
+    found = _find_dimension(rubric, dim_id)
     return f"{localized(found, 'name', lang)}{paren(dim_id, lang)}" if found else str(dim_id)
 
 
