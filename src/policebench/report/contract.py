@@ -19,11 +19,20 @@ Schemas, reads the field descriptions only from it on Python 3.11.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict
 
 # --------------------------------------------------------------------------- shared parts
+
+
+class OneLine(tuple[int, ...]):
+    """A long run of numbers that JSON shows on one line (``[3,41,7]``) instead of one line
+    per number: the rank counts of 3,000 places are millions of numbers. A tuple, so templates
+    and every reader take it as the list it is."""
+
+    __slots__ = ()
 
 
 class RubricRef(TypedDict):
@@ -130,7 +139,7 @@ class RankBand(TypedDict):
     max: int
     #: ``counts[k]``: the samples in which the place has rank ``min + k`` (every rank from
     #: ``min`` to ``max``); a rank's probability is its count over the result's samples.
-    counts: list[int]
+    counts: Sequence[int]
 
 
 class RankLikelihood(RankBand):

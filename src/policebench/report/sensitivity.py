@@ -19,8 +19,8 @@ from __future__ import annotations
 from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
 from policebench.i18n import t
 from policebench.report.contract import Band as BandData
+from policebench.report.contract import OneLine, SensitivityData, SensitivityWeightSet
 from policebench.report.contract import RankBand as RankData
-from policebench.report.contract import SensitivityData, SensitivityWeightSet
 from policebench.report.parts import rnd
 
 
@@ -68,7 +68,7 @@ def rank_data(rank: RankBand) -> RankData:
         "p95": rank.p95,
         "min": rank.min,
         "max": rank.max,
-        "counts": list(rank.counts),
+        "counts": OneLine(rank.counts),
     }
 
 
