@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.models import Profile, Rubric
+from policebench.scoring import score
 from policebench.workspace import bundled, cache
 from policebench.workspace.reading import read_profiles
 
@@ -201,11 +207,158 @@ def test_a_cached_warning_is_worded_in_either_language() -> None:
         "warning",
     )
     stored = cache.entry_of("{}", [warning], "x", "y")
-    row = cache._entry("{}", json.dumps(stored.warnings), "x", "y")
+    row = cache._entry("{}", json.dumps(stored.warnings), "x", "y", "x", "2026-01-01")
     assert row is not None
     (back,) = row.problems("new.yaml")
     assert back.render("en") == warning.render("en").replace("old.yaml", "new.yaml")
     assert text(back.message, "zh") == "'level' 为 '２'（全角数字），已读作 2"
     # A row naming a message this catalogue lacks is a miss, not an error.
     foreign = [{**stored.warnings[0], "message": {"msg": "no-such-message", "args": {}}}]
-    assert cache._entry("{}", json.dumps(foreign), "x", "y") is None
+    assert cache._entry("{}", json.dumps(foreign), "x", "y", "x", "2026-01-01") is None
+
+
+# --------------------------------------------------------------------------- scorecards
+
+_LEVEL = st.none() | st.integers(0, 4)
+
+
+@st.composite
+def _assessments(draw: st.DrawFn, rubric: Rubric) -> Profile:
+    """A profile of the bundled rubric with any mix of levels, unknowns, n/a, values,
+    confidences, evidence and sources."""
+    indicators: dict[str, Any] = {}
+    for ind_id, indicator in rubric.indicators.items():
+        if not draw(st.booleans()):
+            continue  # not assessed at all
+        if indicator.allow_not_applicable and draw(st.integers(0, 5)) == 0:
+            indicators[ind_id] = {"applicable": False, "reason": "not here"}
+            continue
+        entry: dict[str, Any] = {"level": draw(_LEVEL)}
+        if indicator.kind == "metric" and draw(st.booleans()):
+            entry = {"value": draw(st.floats(0, 1e6, allow_nan=False))}
+        entry["confidence"] = draw(st.sampled_from([None, "high", "medium", "low"]))
+        if draw(st.booleans()):
+            entry["evidence"] = "seen"
+        if draw(st.booleans()):
+            entry["sources"] = [{"title": "A notice", "reliability": "primary"}]
+        indicators[ind_id] = entry
+    return Profile.model_validate(
+        {
+            "id": "somewhere",
+            "name": "Somewhere",
+            "rubric": rubric.id,
+            "assessed": "2026-03-01",
+            "indicators": indicators,
+        }
+    )
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_kept_scorecard_reads_back_as_the_card_it_was(
+    rubric: Rubric, data: st.DataObject
+) -> None:
+    card = score(rubric, data.draw(_assessments(rubric)))
+    assert cache.card_of(cache.card_text(card), rubric) == card
+
+
+def test_every_bundled_card_reads_back_as_itself(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    for profile in profiles.values():
+        card = score(rubric, profile)
+        assert cache.card_of(cache.card_text(card), rubric) == card, profile.id
+
+
+def test_a_kept_card_of_another_shape_is_not_taken(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """Whatever a row holds that this code would not have written is a miss (scored afresh)."""
+    card = score(rubric, profiles["j-city"])
+    kept = json.loads(cache.card_text(card))
+    assert cache.card_of(json.dumps(kept), rubric) == card
+
+    def changed(edit: Callable[[list[Any]], object]) -> str:
+        row = json.loads(cache.card_text(card))
+        edit(row)
+        return json.dumps(row)
+
+    shapes = [
+        "not json",
+        "[1, 2]",
+        "{}",
+        changed(lambda row: row[7].pop()),  # an indicator missing
+        changed(lambda row: row[7].reverse()),  # not in rubric order
+        changed(lambda row: row[7][0].__setitem__(3, True)),  # a bool for a level
+        changed(lambda row: row[7][0].__setitem__(3, "2")),  # text for a level
+        changed(lambda row: row[6][0].__setitem__(2, 5)),  # an int where scores are floats
+        changed(lambda row: row[5].append("rumour")),  # a reason this code does not give
+        changed(lambda row: row.__setitem__(2, "the 3rd of May")),  # not a date
+        changed(lambda row: row.__setitem__(3, "high")),
+    ]
+    for text in shapes:
+        assert cache.card_of(text, rubric) is None, text
+    other = rubric.model_copy(update={"dimensions": rubric.dimensions[:-1]})
+    assert cache.card_of(cache.card_text(card), other) is None  # another rubric's card
+
+
+def _score_twice(runner: CliRunner, *args: str) -> tuple[str, str]:
+    runs = []
+    for _ in range(2):
+        result = runner.invoke(app, ["score", "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        runs.append(result.stdout)
+    return runs[0], runs[1]
+
+
+def test_warm_score_validates_no_profile_and_scores_none_again(
+    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    cold = runner.invoke(app, ["score", "--format", "json"])
+    assert cold.exit_code == 0, cold.output
+    import policebench.workspace as workspace
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a cached profile was validated or scored again")
+
+    monkeypatch.setattr(Profile, "model_validate_json", refused)
+    monkeypatch.setattr(workspace, "score", refused)
+    warm = runner.invoke(app, ["score", "--format", "json"])
+    assert warm.exit_code == 0, warm.output
+    assert warm.stdout == cold.stdout
+    monkeypatch.undo()  # and without the cache, the same
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    assert runner.invoke(app, ["score", "--format", "json"]).stdout == cold.stdout
+
+
+def test_a_tampered_card_is_scored_afresh(
+    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    cold, _ = _score_twice(runner)
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        db.execute("UPDATE scorecards SET card = '[\"j-city\", 5]'")
+    (warm, again) = _score_twice(runner)
+    assert warm == again == cold
+
+
+def test_a_changed_rubric_scores_every_place_again(
+    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    (tmp_path / "rubrics").mkdir()
+    mine = tmp_path / "rubrics" / "smart-policing.yaml"
+    text = (bundled("rubrics") / "smart-policing.yaml").read_text("utf-8")
+    mine.write_text(text, encoding="utf-8")
+    before, _ = _score_twice(runner)
+    assert "weight: 1.5" in text
+    mine.write_text(text.replace("weight: 1.5", "weight: 3.0", 1), encoding="utf-8")
+    after, again = _score_twice(runner)
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    fresh, _ = _score_twice(runner)
+    assert after == again == fresh != before

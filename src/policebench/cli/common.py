@@ -455,7 +455,9 @@ def run_app(app: typer.Typer) -> None:
     """Run the app; anything that escapes as an exception is a bug, reported as one, but for
     the I/O faults of the machine (:func:`io_message`), said with their path, exit 2."""
     from policebench.cli import usage
+    from policebench.paths import forget_real_paths
 
+    forget_real_paths()
     usage.install(usage.lang_in(sys.argv[1:]))
     if hasattr(signal, "SIGXFSZ"):
         # A file-size limit (ulimit -f) then fails the write with EFBIG, said as a message,

@@ -27,7 +27,7 @@ from typing import Any
 from policebench.errors import UserError
 from policebench.i18n import default_lang, t
 from policebench.messages import Msg
-from policebench.paths import YAML_SUFFIXES, display
+from policebench.paths import YAML_SUFFIXES, display, real_path
 
 #: The names a template lookup finds: a new file so named in the template folder would be one.
 TEMPLATE_SUFFIXES = frozenset({".j2", ".jinja", ".jinja2"})
@@ -62,12 +62,12 @@ def check_target(
         )
     target = path.resolve()
     for item in protected:
-        guarded = Path(item).resolve()
+        guarded = real_path(Path(item))  # inputs were resolved as they were read
         if target == guarded and not guarded.is_dir():
             raise UserError(Msg("out-is-input", path=shown), Msg("out-choose-other"))
         if (
-            guarded.is_dir()
-            and _inside(target, guarded)
+            _inside(target, guarded)
+            and guarded.is_dir()
             and (target.exists() or target.suffix.lower() in TEMPLATE_SUFFIXES)
         ):
             raise UserError(

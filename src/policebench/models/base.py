@@ -26,7 +26,11 @@ class Model(BaseModel):
     """Base of every planner-facing model: unknown keys are errors, values are frozen."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        defer_build=True,
     )
 
 

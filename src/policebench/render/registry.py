@@ -130,7 +130,8 @@ class Scores:
 
     rubric: Rubric
     cards: list[Scorecard]
-    names: dict[str, Profile]
+    #: The profile of each place by id (looked up only by the formats that show names).
+    names: Mapping[str, Profile]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from policebench.i18n import label, paren, t
@@ -34,7 +35,7 @@ def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
 
 
 def render_csv(
-    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str = "en"
+    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str = "en"
 ) -> str:
     """One row per place: rank, ids, overall, stage, coverage, each dimension's score."""
     header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
@@ -65,7 +66,7 @@ def _short(dim: Dimension, lang: str) -> str:
 
 
 def _ranking_rows(
-    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str
+    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str
 ) -> tuple[list[str], list[list[str]]]:
     header = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     header += [_short(d, lang) for d in rubric.dimensions]
@@ -131,7 +132,7 @@ def _indicator_rows(
 
 
 def render_markdown(
-    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str = "en"
+    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str = "en"
 ) -> str:
     title = t("scores_title", lang)
     out = [
@@ -152,7 +153,7 @@ def render_markdown(
 def render_table(
     rubric: Rubric,
     cards: list[Scorecard],
-    names: dict[str, Profile],
+    names: Mapping[str, Profile],
     lang: str = "en",
     *,
     color: bool = False,

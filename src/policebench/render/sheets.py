@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,7 +125,7 @@ def _dimension_name(dim: Any, lang: str) -> str:
 
 
 def scores_workbook(
-    rubric: Rubric, cards: list[Scorecard], names: dict[str, Profile], lang: str
+    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str
 ) -> bytes:
     """`score --format xlsx`: one row per place, as the CSV, with names and headers in
     ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""

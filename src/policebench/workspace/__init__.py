@@ -19,15 +19,18 @@ from pathlib import Path
 from policebench.errors import UserError
 from policebench.messages import Msg
 from policebench.models import Rubric
-from policebench.paths import YAML_SUFFIXES, bundled, display
+from policebench.paths import YAML_SUFFIXES, bundled, display, forget_real_paths
 from policebench.problems import Problem, sort_problems
 from policebench.readers.yaml import closest_then
+from policebench.scoring import Scorecard, score
 from policebench.validation.build import check_profile, unknown_indicators, unknown_targets
+from policebench.workspace import cache
 from policebench.workspace.checking import group_history, load_history, validate_paths
 from policebench.workspace.inputs import (
     BUNDLED_CITIES,
     Loaded,
     LoadedProfile,
+    ProfilesById,
     default_dir,
     expand_arg,
     find_rubric,
@@ -37,13 +40,20 @@ from policebench.workspace.inputs import (
     unknown_city,
     yaml_files,
 )
-from policebench.workspace.reading import PARALLEL_MIN, gc_paused, read_profiles, with_rubric
+from policebench.workspace.reading import (
+    PARALLEL_MIN,
+    ProfileRead,
+    gc_paused,
+    read_profiles,
+    with_rubric,
+)
 
 __all__ = [
     "PARALLEL_MIN",
     "YAML_SUFFIXES",
     "Loaded",
     "LoadedProfile",
+    "ProfilesById",
     "Workspace",
     "bundled",
     "default_dir",
@@ -79,6 +89,28 @@ class Workspace:
     #: folder in use holds no other place), "named" (``--peers``), "none" (``--peers none``)
     #: or "missing" (no other place, and no bundled place fits the rubric).
     peer_origin: str = "folder"
+    #: Scorecards the validated-input cache kept for this rubric, by the SHA-256 of the
+    #: profile file (as ``cache.card_text`` wrote them; :meth:`scorecards` reads them).
+    kept_cards: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def scorecards(self, places: Sequence[LoadedProfile]) -> list[Scorecard]:
+        """Each place scored against the rubric, in order: the card kept in the cache when
+        this rubric scored these very bytes under this code before, else scored now (and
+        kept for next time). Either way the same card (tests/workspace/test_cache.py)."""
+        cards: list[Scorecard] = []
+        new: dict[str, str] = {}
+        rubric_sha = self.rubric_source.sha256
+        for lp in places:
+            text = self.kept_cards.get(lp.source.sha256)
+            card = None if text is None else cache.card_of(text, self.rubric)
+            if card is None:
+                card = score(self.rubric, lp.profile)
+                new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
+            cards.append(card)
+        if new:
+            with cache.opened() as store:
+                store.put_cards(new)
+        return cards
 
     @property
     def compared(self) -> list[LoadedProfile]:
@@ -120,6 +152,7 @@ def open_workspace(
     ``peers`` (``--peers``): ids, paths or ``@bundled`` naming the places to compare with, or
     ``["none"]``; None = the default rule of :func:`choose_peers`.
     """
+    forget_real_paths()  # links may have changed since the last workspace was read
     cities = list(cities)
     pool_dir = default_dir("cities")
     firsts, ids = named_files(cities, pool_dir)
@@ -169,13 +202,13 @@ def choose_peers(ws: Workspace, bundled_folder: bool) -> tuple[list[LoadedProfil
     place is asked for (a planner's folder holds only their own place), the places bundled
     with policebench that fit the rubric in use, so that no comparison is against nobody.
     """
-    chosen = {lp.profile.id for lp in ws.selected}
-    others = [lp for lp in ws.pool if lp.profile.id not in chosen]
+    chosen = {lp.id for lp in ws.selected}
+    others = [lp for lp in ws.pool if lp.id not in chosen]
     if others or len(ws.selected) > 1:  # the places asked for are compared among themselves
         return others, "bundled" if bundled_folder else "folder"
     if bundled_folder:
         return [], "missing"
-    fallback = [lp for lp in _bundled_profiles(ws.rubric) if lp.profile.id not in chosen]
+    fallback = [lp for lp in _bundled_profiles(ws.rubric) if lp.id not in chosen]
     return fallback, "fallback" if fallback else "missing"
 
 
@@ -185,7 +218,7 @@ def _named_peers(
     """The peers ``--peers`` names (ids of places in use, paths, ``@bundled``), in order."""
     if args == [NO_PEERS]:
         return [], "none"
-    chosen = {lp.profile.id for lp in ws.selected}
+    chosen = {lp.id for lp in ws.selected}
     wanted = {resolved(path) for path in files}
     found = [lp for lp in ws.pool if resolved(lp.source.path) in wanted]
     for peer_id in ids:
@@ -197,7 +230,7 @@ def _named_peers(
                 ),
             )
         found.append(ws.history[peer_id][-1])
-    peers = _unique([lp for lp in found if lp.profile.id not in chosen])
+    peers = _unique([lp for lp in found if lp.id not in chosen])
     return peers, "named"
 
 
@@ -231,6 +264,7 @@ def _open(
     reads = read_profiles(paths, progress)
     wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
     rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
+    kept = _kept_cards(reads, rubric_source)
 
     problems: list[Problem] = []
     valid: list[LoadedProfile] = []
@@ -253,10 +287,12 @@ def _open(
                 problems += unknown_indicators(read.document, rubric)
                 problems += unknown_targets(read.document, rubric)
             continue
-        found = check_profile(read.loaded.profile, rubric, read.loaded.document)
-        if found:
-            problems += found
-            continue
+        # A profile the cache holds a card of for this rubric passed these checks then.
+        if read.loaded.source.sha256 not in kept:
+            found = check_profile(read.loaded.profile, rubric, read.loaded.document)
+            if found:
+                problems += found
+                continue
         problems += read.problems  # its warnings
         valid.append(read.loaded)
 
@@ -274,15 +310,31 @@ def _open(
     if not asked:  # no place named: every place in use
         selected = list(pool)
     return Workspace(
-        rubric, rubric_source, _unique(selected), pool, history, sort_problems(problems)
+        rubric,
+        rubric_source,
+        _unique(selected),
+        pool,
+        history,
+        sort_problems(problems),
+        kept_cards=kept,
     )
+
+
+def _kept_cards(reads: list[ProfileRead], rubric_source: Loaded) -> dict[str, str]:
+    """The scorecards the cache holds of these profiles against this rubric, by profile
+    SHA-256 (none when the cache is off)."""
+    shas = {r.loaded.source.sha256 for r in reads if r.loaded is not None}
+    keys = {cache.card_key(sha, rubric_source.sha256): sha for sha in shas}
+    with cache.opened() as store:
+        found = store.get_cards(list(keys))
+    return {keys[key]: text for key, text in found.items()}
 
 
 def _unique(profiles: list[LoadedProfile]) -> list[LoadedProfile]:
     seen: set[str] = set()
     out = []
     for lp in profiles:
-        if lp.profile.id not in seen:
-            seen.add(lp.profile.id)
+        if lp.id not in seen:
+            seen.add(lp.id)
             out.append(lp)
     return out

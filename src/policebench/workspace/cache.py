@@ -8,6 +8,14 @@ modules), so an edited file, an upgrade or a changed checkout is read afresh; no
 (rubric, path, time) goes into what is kept. Only profiles valid in themselves are kept:
 broken files are rare and their problems are worded from their positions every time.
 
+Beside them, per profile and rubric (keyed by the code's fingerprint and the SHA-256 of both
+files), the profile's scorecard, written when a command scores it (``Workspace.scorecards``)
+and only for profiles that passed the checks against that rubric: with it a warm ``score``
+neither checks, scores nor validates a cached profile (``LoadedProfile`` validates the kept
+JSON only when a command asks for the model). A kept card is read back only when it has
+exactly the shape this code writes, for this rubric's dimensions and indicators in order
+(:func:`card_of`); anything else is a miss, and the place is scored afresh.
+
 The store is SQLite from the standard library: one file, safe when two commands run at once
 (WAL journal, a busy timeout), and no pickle, so a cache someone else can write can change no
 code that runs, only data that is validated again on the way in. A store that is truncated,
@@ -24,8 +32,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -35,14 +45,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from policebench import __version__
 from policebench.messages import from_data, to_data
+from policebench.models import Rubric
 from policebench.problems import Problem
+from policebench.scoring import DimensionScore, IndicatorScore, Scorecard
 
 #: The environment variables that move the cache or turn it off.
 DIR_VARIABLE = "POLICEBENCH_CACHE_DIR"
 OFF_VARIABLE = "POLICEBENCH_NO_CACHE"
-FILE_NAME = "validated-v1.sqlite3"
+FILE_NAME = "validated-v2.sqlite3"
 #: Entries beyond this many are dropped, oldest first, when the cache is written.
 MAX_ENTRIES = 200_000
 
@@ -52,9 +66,19 @@ CREATE TABLE IF NOT EXISTS profiles (
     profile TEXT NOT NULL,
     warnings TEXT NOT NULL,
     raw_id TEXT,
-    raw_rubric TEXT
-)
+    raw_rubric TEXT,
+    place_id TEXT,
+    assessed TEXT
+);
+CREATE TABLE IF NOT EXISTS scorecards (
+    key TEXT PRIMARY KEY,
+    card TEXT NOT NULL
+);
 """
+_COLUMNS = {
+    "profiles": ["key", "profile", "warnings", "raw_id", "raw_rubric", "place_id", "assessed"],
+    "scorecards": ["key", "card"],
+}
 
 
 def folder() -> Path:
@@ -81,7 +105,11 @@ def enabled() -> bool:
 def fingerprint() -> str:
     """The version and a hash of every module of the installed code: what a cached result
     depends on besides the file itself (computed once, in about 2 ms)."""
-    digest = hashlib.sha256(__version__.encode())
+    from pydantic_core import __version__ as pydantic_core_version
+
+    # pydantic-core too: it reads the models' JSON back, and validates it only under the
+    # version that wrote it.
+    digest = hashlib.sha256(f"{__version__} {pydantic_core_version}".encode())
     package = Path(__file__).resolve().parent.parent
     for module in sorted(package.rglob("*.py")):
         digest.update(module.relative_to(package).as_posix().encode())
@@ -94,6 +122,12 @@ def key_of_sha(sha256: str) -> str:
     return f"{fingerprint()}:{sha256}"
 
 
+def card_key(profile_sha256: str, rubric_sha256: str) -> str:
+    """The key of the scorecard of the profile file ``profile_sha256`` against the rubric
+    file ``rubric_sha256``, under this code."""
+    return f"{fingerprint()}:{profile_sha256}:{rubric_sha256}"
+
+
 @dataclass(frozen=True)
 class Entry:
     """What the cache keeps of one valid profile file."""
@@ -103,6 +137,9 @@ class Entry:
     warnings: tuple[dict[str, Any], ...]
     raw_id: str | None
     raw_rubric: str | None
+    #: The profile's id and date (ISO): what it is known by before it is validated.
+    place_id: str | None = None
+    assessed: str | None = None
 
     def problems(self, file: str) -> list[Problem]:
         """The warnings again, placed in ``file`` (the name the file is shown by now)."""
@@ -118,13 +155,18 @@ class Entry:
 
 
 def entry_of(
-    profile_json: str, warnings: Iterable[Problem], raw_id: str | None, raw_rubric: str | None
+    profile_json: str,
+    warnings: Iterable[Problem],
+    raw_id: str | None,
+    raw_rubric: str | None,
+    place_id: str | None = None,
+    assessed: str | None = None,
 ) -> Entry:
     kept = tuple(
         {f.name: to_data(getattr(p, f.name)) for f in dataclasses.fields(p) if f.name != "file"}
         for p in warnings
     )
-    return Entry(profile_json, kept, raw_id, raw_rubric)
+    return Entry(profile_json, kept, raw_id, raw_rubric, place_id, assessed)
 
 
 class Store:
@@ -140,43 +182,69 @@ class Store:
 
     def get(self, keys: list[str]) -> dict[str, Entry]:
         """The entries found for ``keys`` (a missing or unreadable entry is left out)."""
-        if self._db is None or not keys:
-            return {}
+        columns = "profile, warnings, raw_id, raw_rubric, place_id, assessed"
         found: dict[str, Entry] = {}
+        for key, *row in self._rows("profiles", columns, keys):
+            entry = _entry(*row)
+            if entry is not None:
+                found[key] = entry
+        return found
+
+    def _rows(self, table: str, columns: str, keys: list[str]) -> list[tuple[Any, ...]]:
+        """The rows of ``table`` under ``keys``: the key, then ``columns`` (none on failure)."""
+        if self._db is None or not keys:
+            return []
+        rows: list[tuple[Any, ...]] = []
         try:
             for start in range(0, len(keys), 500):  # SQLite's limit on parameters
                 chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    "SELECT key, profile, warnings, raw_id, raw_rubric FROM profiles "
-                    f"WHERE key IN ({marks})",
-                    chunk,
-                ).fetchall()
-                for key, profile, warnings, raw_id, raw_rubric in rows:
-                    entry = _entry(profile, warnings, raw_id, raw_rubric)
-                    if entry is not None:
-                        found[key] = entry
+                query = f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})"
+                rows += self._db.execute(query, chunk).fetchall()
         except sqlite3.Error:
             self._broken()
-            return {}
-        return found
+            return []
+        return rows
 
     def put(self, entries: dict[str, Entry]) -> None:
         """Keep ``entries`` (written in one transaction; nothing on any failure)."""
         if self._db is None or not entries:
             return
         rows = [
-            (key, e.profile_json, json.dumps(e.warnings), e.raw_id, e.raw_rubric)
+            (
+                key,
+                e.profile_json,
+                json.dumps(e.warnings),
+                e.raw_id,
+                e.raw_rubric,
+                e.place_id,
+                e.assessed,
+            )
             for key, e in entries.items()
         ]
+        self._write("profiles", rows)
+
+    def get_cards(self, keys: list[str]) -> dict[str, str]:
+        """The scorecards (as :func:`card_text` wrote them) found for ``keys``."""
+        return {k: card for k, card in self._rows("scorecards", "card", keys) if type(card) is str}
+
+    def put_cards(self, cards: dict[str, str]) -> None:
+        """Keep scorecards by :func:`card_key` (one transaction; nothing on any failure)."""
+        if self._db is not None and cards:
+            self._write("scorecards", list(cards.items()))
+
+    def _write(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """``rows`` into ``table``, oldest rows beyond MAX_ENTRIES dropped; soft on failure."""
+        assert self._db is not None
+        marks = ", ".join("?" * len(_COLUMNS[table]))
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", rows)
-                (count,) = self._db.execute("SELECT count(*) FROM profiles").fetchone()
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+                (count,) = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
                 if count > MAX_ENTRIES:
                     self._db.execute(
-                        "DELETE FROM profiles WHERE rowid IN "
-                        "(SELECT rowid FROM profiles ORDER BY rowid LIMIT ?)",
+                        f"DELETE FROM {table} WHERE rowid IN "
+                        f"(SELECT rowid FROM {table} ORDER BY rowid LIMIT ?)",
                         (count - MAX_ENTRIES,),
                     )
         except sqlite3.Error:
@@ -193,11 +261,13 @@ class Store:
         self.close()
 
 
-def _entry(profile: Any, warnings: Any, raw_id: Any, raw_rubric: Any) -> Entry | None:
+def _entry(
+    profile: Any, warnings: Any, raw_id: Any, raw_rubric: Any, place_id: Any, assessed: Any
+) -> Entry | None:
     """An entry from a row, or None when the row is not what this code writes."""
     if not isinstance(profile, str) or not isinstance(warnings, str):
         return None
-    if not all(v is None or isinstance(v, str) for v in (raw_id, raw_rubric)):
+    if not all(v is None or isinstance(v, str) for v in (raw_id, raw_rubric, place_id, assessed)):
         return None
     try:
         fields = json.loads(warnings)
@@ -210,7 +280,7 @@ def _entry(profile: Any, warnings: Any, raw_id: Any, raw_rubric: Any) -> Entry |
             from_data(f.get("message")), from_data(f.get("hint"))
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
-    return Entry(profile, tuple(fields), raw_id, raw_rubric)
+    return Entry(profile, tuple(fields), raw_id, raw_rubric, place_id, assessed)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -218,11 +288,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute(_SCHEMA)
+        db.executescript(_SCHEMA)
         # A table of another shape under our name (a foreign file): refuse it.
-        columns = [row[1] for row in db.execute("PRAGMA table_info(profiles)")]
-        if columns != ["key", "profile", "warnings", "raw_id", "raw_rubric"]:
-            raise sqlite3.DatabaseError("not a policebench cache")
+        for table, expected in _COLUMNS.items():
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+            if columns != expected:
+                raise sqlite3.DatabaseError("not a policebench cache")
         db.isolation_level = "DEFERRED"
     except BaseException:
         db.close()
@@ -264,3 +335,91 @@ def _open() -> sqlite3.Connection | None:
         except (sqlite3.Error, OSError):
             return None
     return None
+
+
+# ----------------------------------------------------------------- scorecards, as kept
+
+_NONE: type = type(None)
+
+
+def _signatures(*choices: tuple[type, ...]) -> frozenset[tuple[type, ...]]:
+    """Every sequence of exact types a kept row may have (one choice per value)."""
+    return frozenset(itertools.product(*choices))
+
+
+#: The exact types of each kept value of a dimension and of an indicator, checked by
+#: ``tuple(map(type, row)) in``: in C, and a bool is not taken for a number.
+_DIM_TYPES = _signatures((str,), (float,), (float, _NONE), (float,), (bool,))
+_IND_TYPES = _signatures(
+    (str,),
+    (str,),
+    (float,),
+    (int, _NONE),
+    (float, _NONE),
+    (float, _NONE),
+    (str, _NONE),
+    (bool,),
+    (bool,),
+    (bool,),
+)
+
+
+def card_text(card: Scorecard) -> str:
+    """A scorecard as kept: its numbers in rubric order, without the rubric's own parts
+    (the stage follows from the overall score and the rubric, as :func:`card_of` finds it).
+    Floats written by ``json`` read back as the same floats, so the card is the same."""
+    dims = [[d.id, d.weight, d.score, d.coverage, d.applicable] for d in card.dimensions.values()]
+    inds = [
+        [
+            i.id,
+            i.dimension,
+            i.weight,
+            i.level,
+            i.value,
+            i.score,
+            i.confidence,
+            i.has_evidence,
+            i.has_source,
+            i.applicable,
+        ]
+        for i in card.indicators.values()
+    ]
+    head = [card.city_id, card.city_name, card.assessed.isoformat(), card.overall, card.coverage]
+    return orjson.dumps([*head, list(card.provisional), dims, inds]).decode()
+
+
+def card_of(text: str, rubric: Rubric) -> Scorecard | None:
+    """The scorecard :func:`card_text` wrote, against ``rubric``; None for anything else (a
+    row edited by hand, another rubric's): the place is then scored afresh."""
+    try:
+        city_id, city_name, assessed, overall, coverage, provisional, dims, inds = orjson.loads(
+            text
+        )
+        dimensions = {d[0]: DimensionScore(*d) for d in dims if tuple(map(type, d)) in _DIM_TYPES}
+        indicators = {i[0]: IndicatorScore(*i) for i in inds if tuple(map(type, i)) in _IND_TYPES}
+        if (
+            list(dimensions) != [d.id for d in rubric.dimensions]
+            or list(indicators) != list(rubric.indicators)
+            or len(dims) != len(dimensions)
+            or len(inds) != len(indicators)
+            or not isinstance(city_id, str)
+            or not isinstance(city_name, str)
+            or type(overall) not in (float, _NONE)
+            or type(coverage) is not float
+            or not isinstance(provisional, list)
+            or not all(r in ("coverage", "opinions") for r in provisional)
+        ):
+            return None
+        return Scorecard(
+            city_id=city_id,
+            city_name=city_name,
+            assessed=dt.date.fromisoformat(assessed),
+            overall=overall,
+            stage=rubric.stage_for(overall),
+            coverage=coverage,
+            dimensions=dimensions,
+            indicators=indicators,
+            provisional=tuple(provisional),
+        )
+    except (ValueError, TypeError, KeyError):  # orjson.JSONDecodeError is a ValueError
+        return None

@@ -67,8 +67,8 @@ def group_history(
     """
     history: dict[str, list[LoadedProfile]] = {}
     for lp in valid:
-        runs = history.setdefault(lp.profile.id, [])
-        clash = next((r for r in runs if r.profile.assessed == lp.profile.assessed), None)
+        runs = history.setdefault(lp.id, [])
+        clash = next((r for r in runs if r.assessed == lp.assessed), None)
         if (
             clash is not None
             and resolved(lp.source.path) in defaults
@@ -80,7 +80,7 @@ def group_history(
             continue
         runs.append(lp)
     for runs in history.values():
-        runs.sort(key=lambda r: r.profile.assessed)
+        runs.sort(key=lambda r: r.assessed)
     return dict(sorted(history.items()))
 
 

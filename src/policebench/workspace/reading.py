@@ -10,6 +10,7 @@ whose model failed; a valid profile's document is let go of (positions on demand
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import gc
 import hashlib
@@ -237,7 +238,12 @@ def read_profiles(
         store.put(
             {
                 cache.key_of_sha(r.loaded.source.sha256): cache.entry_of(
-                    r.loaded.profile.model_dump_json(), r.problems, r.raw_id, r.raw_rubric
+                    r.loaded.profile.model_dump_json(),
+                    r.problems,
+                    r.raw_id,
+                    r.raw_rubric,
+                    r.loaded.id,
+                    r.loaded.assessed.isoformat(),
                 )
                 for n in todo
                 if (r := results[n]).loaded is not None
@@ -267,16 +273,19 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
     hits: dict[int, ProfileRead] = {}
     for n, (key, sha) in keyed.items():
         entry = found.get(key)
-        if entry is None:
+        if entry is None or entry.place_id is None or entry.assessed is None:
             continue
         try:
-            profile = Profile.model_validate_json(entry.profile_json)
-        except ValueError:  # written by another build of the models: read the file instead
+            assessed = dt.date.fromisoformat(entry.assessed)
+        except ValueError:  # not what this code writes: read the file instead
             continue
         path = paths[n]
         name = display(path)
         source = Loaded(path, name, sha)
-        loaded = LoadedProfile(profile, source, detached(name, path))
+        # Made a model only when a command needs more than its id, date and scorecard.
+        loaded = LoadedProfile.cached(
+            entry.profile_json, entry.place_id, assessed, source, detached(name, path)
+        )
         hits[n] = ProfileRead(loaded, entry.problems(name), entry.raw_id, entry.raw_rubric)
     return hits
 

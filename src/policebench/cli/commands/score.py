@@ -55,13 +55,12 @@ def score(
     language = lang_of(lang)
     fmt = resolve_format(format, output, "score", language)
     from policebench.scoring import rank
-    from policebench.scoring import score as score_one
+    from policebench.workspace import ProfilesById
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
     # The places asked for, ranked among themselves; with --peers, among those peers too.
     places = ws.compared if peers is not None else ws.selected
-    cards = rank([score_one(ws.rubric, lp.profile) for lp in places])
-    names = {lp.profile.id: lp.profile for lp in places}
-    result = registry.Scores(ws.rubric, cards, names)
+    cards = rank(ws.scorecards(places))
+    result = registry.Scores(ws.rubric, cards, ProfilesById(places))
     text = registry.render("score", fmt, result, style_for(output, language))
     finish(text, output, ws, failed)
