@@ -69,6 +69,8 @@ class Scorecard:
     #: Why the overall, stage and rank are provisional (empty: they are not): "coverage"
     #: (below the rubric's ``provisional_below``) and/or "opinions" (most known levels).
     provisional: tuple[str, ...] = ()
+    #: The place's Chinese name, when the profile gives one (``localized(card, "city_name")``).
+    city_name_zh: str | None = None
 
     @property
     def known(self) -> int:
@@ -218,6 +220,7 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
         dimensions=dimensions,
         indicators=indicators,
         provisional=provisional_reasons(rubric, coverage, indicators.values()),
+        city_name_zh=profile.name_zh,
     )
 
 

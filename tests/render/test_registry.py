@@ -58,7 +58,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "report": report,
         "gaps": report,
         "compare": data("compare"),
-        "score": registry.Scores(rubric, cards, {p.id: p for p in profiles.values()}),
+        "score": registry.Scores(rubric, cards),
     }
     tried = set()
     for command, renderers in registry.commands().items():

@@ -74,12 +74,10 @@ def test_not_applicable_is_n_a_in_every_format(rubric: Rubric) -> None:
     assert data["dimensions"]["security"]["applicable"] is False
     assert data["indicators"]["mlps-compliance"]["applicable"] is False
     assert data["not_applicable"] == 4
-    rows = list(
-        csv.reader(io.StringIO(render_csv(rubric, cards, {"na": profile}).lstrip("\ufeff")))
-    )
+    rows = list(csv.reader(io.StringIO(render_csv(rubric, cards).lstrip("\ufeff"))))
     assert rows[1][rows[0].index("security")] == "n/a"
     for lang, word in (("en", "n/a"), ("zh", "不适用")):
-        table = render_table(rubric, cards, {"na": profile}, lang=lang, width=200)
+        table = render_table(rubric, cards, lang=lang, width=200)
         assert word in table
 
 
@@ -88,7 +86,7 @@ def test_json_is_deterministic(rubric: Rubric, cards: list[Scorecard]) -> None:
 
 
 def test_csv_rows(rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]) -> None:
-    text = render_csv(rubric, cards, profiles)
+    text = render_csv(rubric, cards)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == [
@@ -111,7 +109,7 @@ def test_csv_rows(rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Pr
 def test_csv_chinese_names(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
 ) -> None:
-    text = render_csv(rubric, cards, profiles, "zh")
+    text = render_csv(rubric, cards, "zh")
     names = {p.name_zh for p in profiles.values() if p.name_zh}
     assert names and all(name in text for name in names)
 
@@ -139,7 +137,7 @@ def test_markdown_tables_have_matching_delimiter_rows(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile], count: int
 ) -> None:
     """GFM only renders a table whose delimiter row has as many cells as its header."""
-    text = render_markdown(rubric, cards[:count], profiles)
+    text = render_markdown(rubric, cards[:count])
     tables = _md_tables(text)
     assert len(tables) == (2 if count == 1 else 1)
     for table in tables:
@@ -150,7 +148,7 @@ def test_markdown_tables_have_matching_delimiter_rows(
 def test_markdown_ranking_alignment(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
 ) -> None:
-    header, rule = _md_tables(render_markdown(rubric, cards, profiles))[0][:2]
+    header, rule = _md_tables(render_markdown(rubric, cards))[0][:2]
     assert header.startswith("| # | Place | Overall | Stage | Coverage |")
     # Numbers right, names left.
     assert rule.startswith("| ---: | --- | ---: | --- | ---: |")
@@ -159,18 +157,18 @@ def test_markdown_ranking_alignment(
 def test_table_names_every_place_in_rank_order(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
 ) -> None:
-    text = render_table(rubric, cards, profiles, color=False, width=160)
+    text = render_table(rubric, cards, color=False, width=160)
     positions = [text.index(profiles[c.city_id].name) for c in cards]
     assert positions == sorted(positions)
     assert "\x1b[" not in text
-    assert "\x1b[" in render_table(rubric, cards, profiles, color=True, width=160)
+    assert "\x1b[" in render_table(rubric, cards, color=True, width=160)
 
 
 def test_table_for_one_place_lists_its_indicators(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
 ) -> None:
     j_city = [c for c in cards if c.city_id == "j-city"]
-    text = render_table(rubric, j_city, profiles, color=False, width=200)
+    text = render_table(rubric, j_city, color=False, width=200)
     for indicator in rubric.indicators.values():
         assert indicator.name in text
     assert "1 · Initial" in text
@@ -179,6 +177,6 @@ def test_table_for_one_place_lists_its_indicators(
 def test_table_in_chinese(
     rubric: Rubric, cards: list[Scorecard], profiles: dict[str, Profile]
 ) -> None:
-    text = render_table(rubric, cards, profiles, "zh", color=False, width=200)
+    text = render_table(rubric, cards, "zh", color=False, width=200)
     assert "综合得分" in text
     assert all(d.name_zh and d.name_zh in text for d in rubric.dimensions)

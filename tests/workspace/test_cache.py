@@ -283,18 +283,22 @@ def test_a_kept_card_of_another_shape_is_not_taken(
         edit(row)
         return json.dumps(row)
 
+    # The kept row: id, name, Chinese name, date, overall, coverage, reasons, dims, indicators.
+    date, overall, reasons, dims, inds = 3, 4, 6, 7, 8
     shapes = [
         "not json",
         "[1, 2]",
         "{}",
-        changed(lambda row: row[7].pop()),  # an indicator missing
-        changed(lambda row: row[7].reverse()),  # not in rubric order
-        changed(lambda row: row[7][0].__setitem__(3, True)),  # a bool for a level
-        changed(lambda row: row[7][0].__setitem__(3, "2")),  # text for a level
-        changed(lambda row: row[6][0].__setitem__(2, 5)),  # an int where scores are floats
-        changed(lambda row: row[5].append("rumour")),  # a reason this code does not give
-        changed(lambda row: row.__setitem__(2, "the 3rd of May")),  # not a date
-        changed(lambda row: row.__setitem__(3, "high")),
+        changed(lambda row: row[inds].pop()),  # an indicator missing
+        changed(lambda row: row[inds].reverse()),  # not in rubric order
+        changed(lambda row: row[inds][0].__setitem__(3, True)),  # a bool for a level
+        changed(lambda row: row[inds][0].__setitem__(3, "2")),  # text for a level
+        changed(lambda row: row[dims][0].__setitem__(2, 5)),  # an int where scores are floats
+        changed(lambda row: row[reasons].append("rumour")),  # a reason this code never gives
+        changed(lambda row: row.__setitem__(date, "the 3rd of May")),  # not a date
+        changed(lambda row: row.__setitem__(overall, "high")),
+        changed(lambda row: row.__setitem__(2, 7)),  # a number for the Chinese name
+        changed(lambda row: row.pop()),
     ]
     for text in shapes:
         assert cache.card_of(text, rubric) is None, text

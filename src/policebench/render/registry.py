@@ -126,12 +126,10 @@ class Style:
 
 @dataclass(frozen=True)
 class Scores:
-    """What `score` renders: ranked scorecards and the profiles they are of."""
+    """What `score` renders: ranked scorecards (with the places' names)."""
 
     rubric: Rubric
     cards: list[Scorecard]
-    #: The profile of each place by id (looked up only by the formats that show names).
-    names: Mapping[str, Profile]
 
 
 @dataclass(frozen=True)
@@ -191,7 +189,7 @@ def _profile_xlsx(r: ProfileDoc, s: Style) -> bytes:
 def _score_table(r: Scores, s: Style) -> str:
     from policebench.render import scores
 
-    return scores.render_table(r.rubric, r.cards, r.names, s.lang, color=s.color, width=s.width)
+    return scores.render_table(r.rubric, r.cards, s.lang, color=s.color, width=s.width)
 
 
 def _score_json(r: Scores, s: Style) -> str:
@@ -203,19 +201,19 @@ def _score_json(r: Scores, s: Style) -> str:
 def _score_csv(r: Scores, s: Style) -> str:
     from policebench.render import scores
 
-    return scores.render_csv(r.rubric, r.cards, r.names, s.lang)
+    return scores.render_csv(r.rubric, r.cards, s.lang)
 
 
 def _score_markdown(r: Scores, s: Style) -> str:
     from policebench.render import scores
 
-    return scores.render_markdown(r.rubric, r.cards, r.names, s.lang)
+    return scores.render_markdown(r.rubric, r.cards, s.lang)
 
 
 def _score_xlsx(r: Scores, s: Style) -> bytes:
     from policebench.render.sheets import scores_workbook
 
-    return scores_workbook(r.rubric, r.cards, r.names, s.lang)
+    return scores_workbook(r.rubric, r.cards, s.lang)
 
 
 # --------------------------------------------------------------------------- gaps, recommend

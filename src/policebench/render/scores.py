@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from policebench.i18n import label, paren, t
-from policebench.models import Dimension, Profile, Rubric
+from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
 from policebench.render.common import (
     md_cell,
@@ -26,17 +25,15 @@ def _stage(card: Scorecard, lang: str) -> str:
     return localized(card.stage, "name", lang) if card.stage else t("unknown", lang)
 
 
-def _name(profile: Profile, lang: str) -> str:
-    return localized(profile, "name", lang)
+def _name(card: Scorecard, lang: str) -> str:
+    return localized(card, "city_name", lang)
 
 
 def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
     return to_json(score_data(rubric, cards))
 
 
-def render_csv(
-    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str = "en"
-) -> str:
+def render_csv(rubric: Rubric, cards: list[Scorecard], lang: str = "en") -> str:
     """One row per place: rank, ids, overall, stage, coverage, each dimension's score."""
     header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
     header += [d.id for d in rubric.dimensions]
@@ -45,7 +42,7 @@ def render_csv(
         row: list[Any] = [
             n,
             card.city_id,
-            _name(names[card.city_id], lang),
+            _name(card, lang),
             card.assessed.isoformat(),
             rnd(card.overall),
             _stage(card, lang) if card.stage else None,
@@ -66,7 +63,7 @@ def _short(dim: Dimension, lang: str) -> str:
 
 
 def _ranking_rows(
-    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str
+    rubric: Rubric, cards: list[Scorecard], lang: str
 ) -> tuple[list[str], list[list[str]]]:
     header = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     header += [_short(d, lang) for d in rubric.dimensions]
@@ -74,7 +71,7 @@ def _ranking_rows(
     for n, card in enumerate(cards, 1):
         row = [
             f"{n}*" if card.provisional else str(n),
-            _name(names[card.city_id], lang),
+            _name(card, lang),
             num(card.overall, lang=lang),
             _stage(card, lang),
             pct(card.coverage, lang),
@@ -131,16 +128,14 @@ def _indicator_rows(
     return header, rows
 
 
-def render_markdown(
-    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str = "en"
-) -> str:
+def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") -> str:
     title = t("scores_title", lang)
     out = [
         f"# {title}\n",
         f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
         f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
-    header, rows = _ranking_rows(rubric, cards, names, lang)
+    header, rows = _ranking_rows(rubric, cards, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
     if any(card.provisional for card in cards):
         out.append("\\" + md_cell(t("provisional_note", lang)) + "\n")
@@ -153,7 +148,6 @@ def render_markdown(
 def render_table(
     rubric: Rubric,
     cards: list[Scorecard],
-    names: Mapping[str, Profile],
     lang: str = "en",
     *,
     color: bool = False,
@@ -166,8 +160,8 @@ def render_table(
     from policebench.render.terminal import Column, Grid, resolve_width, table
 
     w = resolve_width(width)
-    header, rows = _ranking_rows(rubric, cards, names, lang)
-    places = [_name(names[c.city_id], lang) for c in cards]
+    header, rows = _ranking_rows(rubric, cards, lang)
+    places = [_name(c, lang) for c in cards]
     ranking = Grid(
         [
             Column(header[0], "right", key=True),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -124,9 +124,7 @@ def _dimension_name(dim: Any, lang: str) -> str:
 # --------------------------------------------------------------------------- the commands
 
 
-def scores_workbook(
-    rubric: Rubric, cards: list[Scorecard], names: Mapping[str, Profile], lang: str
-) -> bytes:
+def scores_workbook(rubric: Rubric, cards: list[Scorecard], lang: str) -> bytes:
     """`score --format xlsx`: one row per place, as the CSV, with names and headers in
     ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""
     from policebench.report.parts import provisional_text, rnd
@@ -148,7 +146,7 @@ def scores_workbook(
         row: list[Any] = [
             n,
             card.city_id,
-            _place_name(names[card.city_id], lang),
+            localized(card, "city_name", lang),
             card.assessed,
             rnd(card.overall),
             stage_name,

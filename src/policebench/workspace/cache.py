@@ -384,7 +384,8 @@ def card_text(card: Scorecard) -> str:
         ]
         for i in card.indicators.values()
     ]
-    head = [card.city_id, card.city_name, card.assessed.isoformat(), card.overall, card.coverage]
+    head: list[Any] = [card.city_id, card.city_name, card.city_name_zh, card.assessed.isoformat()]
+    head += [card.overall, card.coverage]
     return orjson.dumps([*head, list(card.provisional), dims, inds]).decode()
 
 
@@ -392,9 +393,17 @@ def card_of(text: str, rubric: Rubric) -> Scorecard | None:
     """The scorecard :func:`card_text` wrote, against ``rubric``; None for anything else (a
     row edited by hand, another rubric's): the place is then scored afresh."""
     try:
-        city_id, city_name, assessed, overall, coverage, provisional, dims, inds = orjson.loads(
-            text
-        )
+        (
+            city_id,
+            city_name,
+            city_name_zh,
+            assessed,
+            overall,
+            coverage,
+            provisional,
+            dims,
+            inds,
+        ) = orjson.loads(text)
         dimensions = {d[0]: DimensionScore(*d) for d in dims if tuple(map(type, d)) in _DIM_TYPES}
         indicators = {i[0]: IndicatorScore(*i) for i in inds if tuple(map(type, i)) in _IND_TYPES}
         if (
@@ -404,6 +413,7 @@ def card_of(text: str, rubric: Rubric) -> Scorecard | None:
             or len(inds) != len(indicators)
             or not isinstance(city_id, str)
             or not isinstance(city_name, str)
+            or type(city_name_zh) not in (str, _NONE)
             or type(overall) not in (float, _NONE)
             or type(coverage) is not float
             or not isinstance(provisional, list)
@@ -420,6 +430,7 @@ def card_of(text: str, rubric: Rubric) -> Scorecard | None:
             dimensions=dimensions,
             indicators=indicators,
             provisional=tuple(provisional),
+            city_name_zh=city_name_zh,
         )
     except (ValueError, TypeError, KeyError):  # orjson.JSONDecodeError is a ValueError
         return None

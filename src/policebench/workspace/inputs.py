@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -90,23 +90,6 @@ class LoadedProfile:
 
     def __repr__(self) -> str:
         return f"LoadedProfile({self.id!r}, {self.assessed}, {self.source.name!r})"
-
-
-class ProfilesById(Mapping[str, Profile]):
-    """The profiles of ``places`` by id, each made a model only when looked up (see
-    :class:`LoadedProfile`): the names of a table, never needed by the JSON."""
-
-    def __init__(self, places: Iterable[LoadedProfile]) -> None:
-        self._places = {lp.id: lp for lp in places}
-
-    def __getitem__(self, place_id: str) -> Profile:
-        return self._places[place_id].profile
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._places)
-
-    def __len__(self) -> int:
-        return len(self._places)
 
 
 def yaml_files(folder: Path) -> list[Path]:

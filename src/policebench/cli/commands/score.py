@@ -55,12 +55,11 @@ def score(
     language = lang_of(lang)
     fmt = resolve_format(format, output, "score", language)
     from policebench.scoring import rank
-    from policebench.workspace import ProfilesById
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
     # The places asked for, ranked among themselves; with --peers, among those peers too.
     places = ws.compared if peers is not None else ws.selected
     cards = rank(ws.scorecards(places))
-    result = registry.Scores(ws.rubric, cards, ProfilesById(places))
+    result = registry.Scores(ws.rubric, cards)
     text = registry.render("score", fmt, result, style_for(output, language))
     finish(text, output, ws, failed)
