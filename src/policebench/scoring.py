@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
+from policebench.models.freshness import effective_confidence
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class IndicatorScore:
     #: False: the indicator does not apply to this place (n/a), so ``level`` is None and
     #: the indicator counts neither as known nor as unknown.
     applicable: bool = True
+    #: The confidence the uncertainty analysis gives the level: ``confidence`` capped by the
+    #: assessors' spread, one step lower when the evidence is stale
+    #: (:func:`policebench.models.freshness.effective_confidence`).
+    effective_confidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,7 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
                 has_evidence=bool(entry and entry.evidence),
                 has_source=bool(entry and (entry.sources or entry.survey)),
                 applicable=ind.id not in not_applicable,
+                effective_confidence=effective_confidence(rubric, profile, ind.id),
             )
     return Scorecard(
         city_id=profile.id,

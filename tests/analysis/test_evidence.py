@@ -15,14 +15,12 @@ from policebench.analysis.evidence import (
     REPOST_ONLY,
     STALE,
     UNDATED,
-    add_months,
-    effective_confidence,
-    is_stale,
     level_evidence,
     quality,
     register,
 )
 from policebench.models import Profile, Rubric
+from policebench.models.freshness import add_months, effective_confidence, is_stale
 from tests.analysis.small import rubric_data
 
 

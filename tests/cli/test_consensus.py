@@ -16,6 +16,7 @@ from policebench.analysis.sensitivity.draws import prepare
 from policebench.cli.app import app
 from policebench.models import Profile, Rubric
 from policebench.readers.yaml import load
+from policebench.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FILES = [str(p) for p in sorted((ROOT / "examples" / "consensus").glob("assessor-*.yaml"))]
@@ -127,8 +128,9 @@ def test_the_spread_reaches_the_uncertainty_analysis(rubric: Rubric) -> None:
     spread = Profile.model_validate(data)
     column = list(rubric.indicators).index("data-sharing")
     settings = rubric.uncertainty
-    assert prepare(rubric, [plain], settings).moves[0, column] == 0  # high: never moves
-    assert prepare(rubric, [spread], settings).moves[0, column] == 1  # taken as low
+    cards = [score(rubric, plain)], [score(rubric, spread)]
+    assert prepare(rubric, cards[0], settings).moves[0, column] == 0  # high: never moves
+    assert prepare(rubric, cards[1], settings).moves[0, column] == 1  # taken as low
 
 
 def test_bad_overrides_in_chinese(runner: CliRunner) -> None:

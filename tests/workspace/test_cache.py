@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -239,8 +240,10 @@ def _assessments(draw: st.DrawFn, rubric: Rubric) -> Profile:
         entry["confidence"] = draw(st.sampled_from([None, "high", "medium", "low"]))
         if draw(st.booleans()):
             entry["evidence"] = "seen"
-        if draw(st.booleans()):
-            entry["sources"] = [{"title": "A notice", "reliability": "primary"}]
+        if draw(st.booleans()):  # dated or not: an old one makes the level stale
+            source = {"title": "A notice", "reliability": "primary"}
+            when = draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2026, 3, 1)))
+            entry["sources"] = [source if when is None else {**source, "date": when}]
         indicators[ind_id] = entry
     return Profile.model_validate(
         {

@@ -27,7 +27,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policebench.models import Assessment, Profile, Rubric, Source
-from policebench.models.rubric import age_months
+from policebench.models.freshness import (
+    LOWER,
+    is_stale,
+    newest_date,
+)
 from policebench.scoring import level_of
 
 #: Reliability from best to worst.
@@ -35,8 +39,6 @@ RELIABILITY_ORDER = ("primary", "secondary", "repost")
 #: The default number of levels from which one source is flagged as carrying many.
 MANY_LEVELS = 4
 #: One step lower confidence, for a stale level.
-_LOWER = {"high": "medium", "medium": "low", "low": "low"}
-
 STALE = "stale"
 REPOST_ONLY = "repost-only"
 MANY = "many-levels"
@@ -46,31 +48,6 @@ UNDATED = "undated"
 NO_SOURCE = "no-source"
 #: Every flag, in the order reports list them.
 FLAGS = (STALE, REPOST_ONLY, MANY, CONFLICT, NOT_HTTP, UNDATED, NO_SOURCE)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months (the 31st becomes the month's last day)."""
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
-
-
-def newest_date(sources: Sequence[Source]) -> dt.date | None:
-    """The newest ``date`` among ``sources`` (None when none is dated)."""
-    dates = [s.date for s in sources if s.date is not None]
-    return max(dates) if dates else None
-
-
-def is_stale(newest: dt.date | None, max_age: str | None, assessed: dt.date) -> bool:
-    """True when ``newest`` plus ``max_age`` lies before ``assessed``."""
-    if newest is None or max_age is None:
-        return False
-    return add_months(newest, age_months(max_age)) < assessed
 
 
 def age_years(days: int | None) -> float | None:
@@ -135,7 +112,7 @@ def _one(
     rels = [s.reliability for s in entry.sources]
     best = min(rels, key=RELIABILITY_ORDER.index) if rels else None
     confidence = entry.confidence if known else None
-    effective = _LOWER[confidence] if stale and confidence else confidence
+    effective = LOWER[confidence] if stale and confidence else confidence
     return LevelEvidence(
         place=profile.id,
         indicator=ind_id,
@@ -153,19 +130,6 @@ def _one(
         repost_only=known and bool(rels) and all(r == "repost" for r in rels),
         no_source=known and not entry.sources and entry.survey is None,
     )
-
-
-def effective_confidence(rubric: Rubric, profile: Profile, ind_id: str) -> str | None:
-    """The confidence of ``ind_id`` as the uncertainty analysis uses it: the stated one
-    (capped by the assessors' spread when the level is a consensus,
-    ``Assessment.effective_confidence``), one step lower when the level is stale."""
-    entry = profile.indicators.get(ind_id)
-    if entry is None:
-        return None
-    confidence = entry.effective_confidence
-    if not is_stale(newest_date(entry.sources), rubric.max_age_of(ind_id), profile.assessed):
-        return confidence
-    return _LOWER[confidence] if confidence else None
 
 
 def source_key(source: Source) -> str:

@@ -150,5 +150,6 @@ def sensitivity_of(ws: Workspace, ids: list[str], samples: int, seed: int) -> An
     from policebench.analysis import sensitivity
 
     sensitivity.require_numpy()
-    profiles = [lp.profile for lp in ws.pool if lp.profile.id in ids]
-    return sensitivity.run(ws.rubric, profiles, samples=samples, seed=seed)
+    wanted = set(ids)
+    cards = ws.scorecards([lp for lp in ws.pool if lp.id in wanted])
+    return sensitivity.run(ws.rubric, cards, samples=samples, seed=seed)

@@ -361,6 +361,7 @@ _IND_TYPES = _signatures(
     (bool,),
     (bool,),
     (bool,),
+    (str, _NONE),
 )
 
 
@@ -381,6 +382,7 @@ def card_text(card: Scorecard) -> str:
             i.has_evidence,
             i.has_source,
             i.applicable,
+            i.effective_confidence,
         ]
         for i in card.indicators.values()
     ]

@@ -15,7 +15,7 @@ from tests.analysis.sensitivity.test_run import OFF, place, rubric
 
 def _tables(r: Rubric, settings: dict[str, Any], *places: Profile) -> Any:
     uncertainty = Uncertainty.model_validate(settings)
-    model = prepare(r, list(places), uncertainty)
+    model = prepare(r, [score(r, p) for p in places], uncertainty)
     return model, build(model, draw(model, uncertainty, 6, 0, 0).take(range(6)))
 
 

@@ -7,7 +7,7 @@ samples says how sure "J City ranks 4th" is. The method, for planners: docs/sens
 
 For the other engineers' reports, the API is :func:`run`::
 
-    result = run(rubric, profiles, samples=10_000, seed=0)
+    result = run(rubric, profiles, samples=10_000, seed=0)   # or their scorecards
     place = result.place("j-city")
     place.overall        # Band(point, p5, median, p95, min, max, share) or None
     place.rank           # RankBand(point, median, min, max, samples, counts); p5, p95
@@ -74,7 +74,7 @@ from policebench.analysis.sensitivity.workers import (
 from policebench.errors import UserError
 from policebench.messages import Msg
 from policebench.models import Profile, Rubric, Uncertainty
-from policebench.scoring import aggregate, levels_of, rank_key
+from policebench.scoring import Scorecard, aggregate, rank_key, score
 from policebench.validation.uncertainty import uncertainty_issues
 
 __all__ = [
@@ -260,7 +260,7 @@ def require_numpy() -> None:
 
 def run(
     rubric: Rubric,
-    profiles: Sequence[Profile],
+    places: Sequence[Profile | Scorecard],
     *,
     samples: int = 10_000,
     seed: int = 0,
@@ -269,7 +269,9 @@ def run(
     workers: int | None = None,
     weight_sets: Sequence[tuple[str, Rubric]] = (),
 ) -> SensitivityResult:
-    """Bands, rank probabilities and sensitivity indices of ``profiles`` under ``rubric``.
+    """Bands, rank probabilities and sensitivity indices of ``places`` under ``rubric``:
+    their profiles, or their scorecards against ``rubric`` (which hold all the analysis
+    needs: a province's thousands of cached cards, with no profile validated or held).
 
     ``settings`` defaults to ``rubric.uncertainty``; ``index_samples`` (default: the smaller
     of ``samples`` and 1000) is the number of sample pairs behind the pick-freeze indices;
@@ -290,9 +292,10 @@ def run(
         raise UserError(Msg("rubric-uncertainty", id=rubric.id, problem=message), hint)
     if samples < 1 or seed < 0:
         raise UserError(Msg("samples-seed"))
-    if not profiles:
+    if not places:
         raise UserError(Msg("no-places"))
-    ids = [p.id for p in profiles]
+    cards = [p if isinstance(p, Scorecard) else score(rubric, p) for p in places]
+    ids = [c.city_id for c in cards]
     if len(set(ids)) != len(ids):
         raise UserError(Msg("place-twice"), Msg("place-twice-hint"))
     # The arrays that grow with places x samples: every overall score, and every rank; and
@@ -301,12 +304,12 @@ def run(
     # per-sample tables (a row per sample for each pair of indicators, (levels + 1)^2
     # entries of 8 bytes; the index runs add two sets of up to 1000 samples). Checked before
     # any is made: a rubric of 1,000 indicators, 10,000 samples needs about 1.8 GB.
-    per_pair = 8 + (2 if len(profiles) <= 2**16 else 4)
+    per_pair = 8 + (2 if len(cards) <= 2**16 else 4)
     n_ind = sum(len(dim.indicators) for dim in rubric.dimensions)
     entries = (len(rubric.scale.span) + 1) ** 2
     tabled = samples + 2 * min(samples, 1000)
     growing = (
-        len(profiles) * samples * per_pair
+        len(cards) * samples * per_pair
         + samples * n_ind * 8 * 4
         + tabled * ((n_ind + 1) // 2) * entries * 8
     )
@@ -315,26 +318,26 @@ def run(
         raise UserError(
             Msg(
                 "memory-need",
-                places=len(profiles),
+                places=len(cards),
                 samples=samples,
                 indicators=n_ind,
                 need=f"{need:.0f}",
             ),
             Msg("memory-need-hint"),
         )
-    places = len(profiles)
+    n_places = len(cards)
     threads = worker_count(workers)
-    processes = use_processes(places * samples, threads)
-    overall = matrix(places, samples, np.float64, processes)
-    ranks = matrix(samples, places, rank_dtype(places), processes)
+    processes = use_processes(n_places * samples, threads)
+    overall = matrix(n_places, samples, np.float64, processes)
+    ranks = matrix(samples, n_places, rank_dtype(n_places), processes)
     # Fresh memory is slow to touch; another core does it while this one prepares the plan.
     touched = prefault(overall) if processes else None
     for name, alternative in weight_sets:
         _same_items(rubric, name, alternative)
     sources = active_sources(rubric, settings, 1 + len(weight_sets))
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
-    levels = {p.id: levels_of(rubric, p) for p in profiles}
-    model = prepare(rubric, profiles, settings, levels, [r for _, r in weight_sets])
+    levels = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in cards}
+    model = prepare(rubric, cards, settings, [r for _, r in weight_sets])
     drawn = draw(model, settings, samples, seed, STREAM_MAIN)
     main = drawn.take(np.arange(samples))
     # The first n_index drawn samples pair with the index runs; find them in sorted main.
@@ -357,15 +360,15 @@ def run(
     plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
     # A chunk's work arrays grow with its pairs x indicators: fewer pairs with more indicators.
     per_chunk = _CHUNK * _CHUNK_INDICATORS // max(_CHUNK_INDICATORS, n_ind)
-    spans = _spans(places, max(1, min(64, per_chunk // samples)))
+    spans = _spans(n_places, max(1, min(64, per_chunk // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
-    sample_spans = _spans(samples, max(1, BLOCK // places))
+    sample_spans = _spans(samples, max(1, BLOCK // n_places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
     chunks, counts, points = execute(
         plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes
     )
     result = _result(
-        rubric, profiles, settings, samples, seed, n_index, sources, chunks, counts, points
+        rubric, cards, settings, samples, seed, n_index, sources, chunks, counts, points
     )
     if not weight_sets:
         return result
@@ -408,7 +411,7 @@ def _points(rubric: Rubric, levels: dict[str, dict[str, int | None]]) -> list[Po
 
 def _result(
     rubric: Rubric,
-    profiles: Sequence[Profile],
+    cards: Sequence[Scorecard],
     settings: Uncertainty,
     samples: int,
     seed: int,
@@ -418,7 +421,7 @@ def _result(
     counts: Histograms,
     points: list[Point],
 ) -> SensitivityResult:
-    by_id = {p.id: p for p in profiles}
+    by_id = {c.city_id: c for c in cards}
     ordered = sorted(by_id)
     point_rank = {place_id: n for n, (place_id, _, _) in enumerate(points, 1)}
     point_of = {point[0]: point for point in points}
@@ -428,12 +431,12 @@ def _result(
     for p, place_id in enumerate(ordered):
         chunk, k = rows[p]
         _, overall, dim_points = point_of[place_id]
-        profile = by_id[place_id]
+        card = by_id[place_id]
         dims = chunk.dims[k * len(dim_ids) : (k + 1) * len(dim_ids)]
         results[place_id] = PlaceResult(
             id=place_id,
-            name=profile.name,
-            name_zh=profile.name_zh,
+            name=card.city_name,
+            name_zh=card.city_name_zh,
             overall=_band(chunk.overall[k], overall),
             rank=_rank_band(*counts[p], point_rank[place_id]),
             dimensions={d: _band(row, dim_points[d]) for d, row in zip(dim_ids, dims, strict=True)},

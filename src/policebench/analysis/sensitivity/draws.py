@@ -21,7 +21,7 @@ What one sample draws (each source from its own seeded stream):
   level without a confidence counts as low; a consensus level's confidence is lowered by
   the assessors' spread (``Assessment.effective_confidence``); a stale level (its newest
   source older than the rubric's ``evidence_max_age``) counts one step lower
-  (``analysis.evidence``);
+  (``models.freshness``, kept in each scorecard as ``effective_confidence``);
 * **unknowns**: with ``impute_unknown``, all unknown levels are left out, all at
   ``impute_min`` or all at ``impute_max`` (equal chance); otherwise always left out. A level
   marked not applicable is never imputed: it is always left out.
@@ -31,16 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policebench.analysis.evidence import effective_confidence
 from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.errors import UserError
 from policebench.messages import Msg
-from policebench.models import Profile, Rubric, Uncertainty
-from policebench.scoring import levels_of, not_applicable_of
+from policebench.models import Rubric, Uncertainty
+from policebench.scoring import Scorecard
 from policebench.validation.uncertainty import impute_bounds
 
 #: Move probabilities are applied as whole counts out of this (one random byte per level).
@@ -98,14 +97,14 @@ class Model:
 
 def prepare(
     rubric: Rubric,
-    profiles: Sequence[Profile],
+    cards: Sequence[Scorecard],
     settings: Uncertainty,
-    levels: Mapping[str, Mapping[str, int | None]] | None = None,
     alternatives: Sequence[Rubric] = (),
 ) -> Model:
-    """The model of ``profiles``; ``levels`` (by place id, as ``levels_of`` gives them)
-    saves working them out again. ``alternatives``: rubrics with the same dimensions and
-    indicators whose weights are other weight sets (an AHP panel's, entropy's)."""
+    """The model of the places scored in ``cards`` (their levels, what is n/a, and each
+    level's effective confidence: all a card holds, so no profile is needed).
+    ``alternatives``: rubrics with the same dimensions and indicators whose weights are
+    other weight sets (an AHP panel's, entropy's)."""
     import numpy as np
 
     scale = rubric.scale
@@ -116,7 +115,7 @@ def prepare(
     values = ([*arith, 0.0], [*(math.log(s + step) for s in arith), 0.0])
     columns = {ind_id: n for n, ind_id in enumerate(rubric.indicators)}
     dims = [(d.weight, [columns[i.id] for i in d.indicators]) for d in rubric.dimensions]
-    places = sorted(profiles, key=lambda p: p.id)
+    places = sorted(cards, key=lambda c: c.city_id)
     n_places, n_ind = len(places), len(columns)
     digits = np.full((n_places, n_ind), count, dtype=np.int32)
     known = np.zeros((n_places, n_ind), dtype=bool)
@@ -129,19 +128,18 @@ def prepare(
     shares.append(round(settings.medium_shift * SHIFT_RESOLUTION))
     kind = {"low": 1, None: 1, "medium": 2, "high": 0}
     shiftable = []
-    for p, profile in enumerate(places):
-        known_levels = levels[profile.id] if levels else levels_of(rubric, profile)
-        for ind_id in not_applicable_of(profile):
-            if ind_id in columns:
+    for p, card in enumerate(places):
+        for ind_id, scored in card.indicators.items():
+            if not scored.applicable:
                 applicable[p, columns[ind_id]] = False
-        for ind_id, level in known_levels.items():
+            level = scored.level
             if level is None:
                 continue
             if level not in scale.span:
                 raise UserError(
                     Msg(
                         "draw-level-range",
-                        place=profile.id,
+                        place=card.city_id,
                         level=level,
                         id=ind_id,
                         min=low,
@@ -152,7 +150,7 @@ def prepare(
             i = columns[ind_id]
             digits[p, i] = level - low
             known[p, i] = True
-            k = kind[effective_confidence(rubric, profile, ind_id)]
+            k = kind[scored.effective_confidence]
             share = shares[k]
             moves[p, i] = k if share else 0
             # A move off the scale stays put: no down region at the bottom, no up at the top.
@@ -163,8 +161,10 @@ def prepare(
         shiftable.append(np.flatnonzero(moves[p]))
     imp_low, imp_high = impute_bounds(rubric, settings)
     return Model(
-        ids=[p.id for p in places],
-        keys=[int.from_bytes(hashlib.sha256(p.id.encode()).digest()[:8], "big") for p in places],
+        ids=[c.city_id for c in places],
+        keys=[
+            int.from_bytes(hashlib.sha256(c.city_id.encode()).digest()[:8], "big") for c in places
+        ],
         dims=dims,
         ind_weights=[rubric.indicators[i].weight for i in columns],
         digits=digits,

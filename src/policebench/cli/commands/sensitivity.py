@@ -29,7 +29,8 @@ from policebench.messages import text as worded
 from policebench.render import registry
 
 if TYPE_CHECKING:
-    from policebench.models import Profile, Rubric
+    from policebench.models import Rubric
+    from policebench.scoring import Scorecard
 
 
 #: The places the table and Markdown show unless --top or --all say otherwise: a screen or
@@ -105,7 +106,8 @@ def sensitivity(
     analysis.require_numpy()
 
     ws, failed = load_or_exit(cities or [], rubric, strict=strict)
-    places = [lp.profile for lp in ws.selected]
+    # Scorecards hold all the analysis needs: cached ones, no profile is validated or kept.
+    places = ws.scorecards(ws.selected)
     sets = _weight_sets(weights or [], ws.rubric, places)
     note = worded(Msg("sampling", places=f"{len(places):,}", samples=f"{samples:,}"), language)
     with _working(note if len(places) * samples >= _LONG else None):
@@ -141,17 +143,16 @@ def _working(note: str | None) -> Iterator[None]:
 
 
 def _weight_sets(
-    given: list[str], rubric: Rubric, places: list[Profile]
+    given: list[str], rubric: Rubric, places: list[Scorecard]
 ) -> list[tuple[str, Rubric]]:
     """The alternative weight sets named by --weights: rubric copies, or 'entropy'."""
     from policebench.analysis.entropy import entropy_rubric, entropy_weights
-    from policebench.scoring import levels_of
     from policebench.workspace import display, load_rubric
 
     sets: list[tuple[str, Rubric]] = []
     for name in given:
         if name == "entropy":
-            levels = {p.id: levels_of(rubric, p) for p in places}
+            levels = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in places}
             sets.append(("entropy", entropy_rubric(rubric, entropy_weights(rubric, levels))))
         else:
             path = Path(name)
