@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policebench.render.common import to_json
-from policebench.report.contract import OneLine
+from policebench.report import OneLine
 
 
 def test_small_objects_are_indented_and_sorted() -> None:

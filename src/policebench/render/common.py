@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from policebench.i18n import t
-from policebench.report.contract import OneLine
+from policebench.report import OneLine
 
 #: Characters that make a spreadsheet treat a cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

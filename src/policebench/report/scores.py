@@ -5,10 +5,14 @@ Pure: scorecards in, data out (the JSON is this data).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from policebench.models import Rubric
-from policebench.report.contract import ScoredPlace, ScoreResult
 from policebench.report.parts import rnd
 from policebench.scoring import Scorecard
+
+if TYPE_CHECKING:
+    from policebench.report.contract import ScoredPlace, ScoreResult
 
 
 def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:

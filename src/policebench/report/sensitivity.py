@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
 from policebench.i18n import t
+from policebench.report import OneLine
 from policebench.report.contract import Band as BandData
-from policebench.report.contract import OneLine, SensitivityData, SensitivityWeightSet
 from policebench.report.contract import RankBand as RankData
+from policebench.report.contract import SensitivityData, SensitivityWeightSet
 from policebench.report.parts import rnd
 
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     CitiesArg,
     LangOpt,
@@ -29,6 +28,7 @@ from policebench.cli.reporting import (
     provenance,
     sensitivity_of,
 )
+from policebench.cli.root import app
 from policebench.render import registry
 from policebench.render.registry import CompareFormat
 

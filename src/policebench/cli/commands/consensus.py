@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
@@ -22,6 +21,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.cli.root import app
 from policebench.errors import InvalidInput, UserError
 from policebench.messages import Msg
 from policebench.problems import READ_AS, Problem, sort_problems

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
@@ -18,6 +17,7 @@ from policebench.cli.common import (
     load_or_exit,
     resolve_format,
 )
+from policebench.cli.root import app
 from policebench.render import registry
 from policebench.render.registry import ExportFormat
 

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import LangOpt, RubricOpt, handle_errors, lang_of, print_problems
 from policebench.cli.profile_output import (
     ProfileOutOpt,
@@ -15,6 +14,7 @@ from policebench.cli.profile_output import (
     output_path,
     write_profile,
 )
+from policebench.cli.root import app
 from policebench.messages import Msg
 
 

@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     RubricOpt,
@@ -35,6 +34,7 @@ from policebench.cli.profile_output import (
     parse_date,
     write_profile,
 )
+from policebench.cli.root import app
 from policebench.render import registry
 from policebench.render.registry import ProfileFormat
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
@@ -26,6 +25,7 @@ from policebench.cli.reporting import (
     WithOpinionsOpt,
     city_report,
 )
+from policebench.cli.root import app
 from policebench.render import registry
 
 

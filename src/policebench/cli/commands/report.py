@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     OutputOpt,
@@ -34,6 +33,7 @@ from policebench.cli.reporting import (
     city_report,
     sensitivity_of,
 )
+from policebench.cli.root import app
 from policebench.i18n import t
 from policebench.messages import Msg
 from policebench.render import registry

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from policebench import exitcodes
-from policebench.cli.app import app
 from policebench.cli.common import (
     CitiesArg,
     LangOpt,
@@ -21,6 +20,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.cli.root import app
 from policebench.problems import READ_AS
 from policebench.render import registry
 from policebench.render.registry import DiffFormat

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import OutputOpt, check_output_name, emit, handle_errors, lang_of
+from policebench.cli.root import app
 
 if TYPE_CHECKING:
     from pydantic_core import core_schema

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     CitiesArg,
     LangOpt,
@@ -21,6 +20,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.cli.root import app
 from policebench.render import registry
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     CitiesArg,
     LangOpt,
@@ -24,6 +23,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.cli.root import app
 from policebench.messages import Msg
 from policebench.messages import text as worded
 from policebench.render import registry

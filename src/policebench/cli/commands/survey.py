@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from policebench import exitcodes
-from policebench.cli.app import app
 from policebench.cli.common import (
     LangOpt,
     RubricOpt,
@@ -33,6 +32,7 @@ from policebench.cli.profile_output import (
     parse_date,
     write_profile,
 )
+from policebench.cli.root import app
 from policebench.errors import UserError
 from policebench.messages import Msg
 from policebench.problems import sort_problems

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from policebench import exitcodes
-from policebench.cli.app import app
 from policebench.cli.common import LangOpt, handle_errors, print_problems, say
+from policebench.cli.root import app
 from policebench.messages import Msg
 
 

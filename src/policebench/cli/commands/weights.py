@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from policebench.cli.app import app
 from policebench.cli.common import (
     CitiesArg,
     LangOpt,
@@ -23,6 +22,7 @@ from policebench.cli.common import (
     resolve_format,
     style_for,
 )
+from policebench.cli.root import app
 from policebench.errors import InvalidInput
 from policebench.problems import Problem, sort_problems
 from policebench.render import registry
