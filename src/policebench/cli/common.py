@@ -493,8 +493,14 @@ def load_or_exit(
     minimum: int = 1,
     extra: list[str] | None = None,
     peers: list[str] | None = None,
+    profiles: bool = True,
 ) -> tuple[Any, bool]:
     """Open the workspace; print the problems of inputs that were left out.
+
+    ``profiles``: make every profile a model now, with the garbage collector paused (as
+    they are read), for a command that works on profiles. ``score`` and ``sensitivity``
+    work on scorecards (``Workspace.scorecards``) and pass False: a profile the cache
+    holds is then validated only if something asks for it.
 
     Returns the workspace and whether any input was bad (the command then exits 2 after its
     output). Exits 2 at once when ``strict`` and any input was bad, or when fewer than
@@ -507,6 +513,8 @@ def load_or_exit(
         ws = open_workspace(
             cities, rubric, progress=_progress_callback(), extra=extra or (), peers=peers
         )
+        if profiles:
+            ws.load_profiles()
     errors = ws.errors
     # Rubric files beside the one used that could not be read, and values read as meant
     # though typed another way (`level: ２`): shown, never a failure.

@@ -30,8 +30,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def newest_date(sources: Sequence[Source]) -> dt.date | None:
     """The newest ``date`` among ``sources`` (None when none is dated)."""
-    dates = [s.date for s in sources if s.date is not None]
-    return max(dates) if dates else None
+    return max((s.date for s in sources if s.date is not None), default=None)
 
 
 def is_stale(newest: dt.date | None, max_age: str | None, assessed: dt.date) -> bool:
@@ -49,6 +48,8 @@ def effective_confidence(rubric: Rubric, profile: Profile, ind_id: str) -> str |
     if entry is None:
         return None
     confidence = entry.effective_confidence
+    if confidence is None:  # nothing to lower
+        return None
     if not is_stale(newest_date(entry.sources), rubric.max_age_of(ind_id), profile.assessed):
         return confidence
     return LOWER[confidence] if confidence else None

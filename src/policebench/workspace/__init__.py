@@ -98,17 +98,30 @@ class Workspace:
         cards: list[Scorecard] = []
         new: dict[str, str] = {}
         rubric_sha = self.rubric_source.sha256
-        for lp in places:
-            text = self.kept_cards.get(lp.source.sha256)
-            card = None if text is None else cache.card_of(text, self.rubric)
-            if card is None:
-                card = score(self.rubric, lp.profile)
-                new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
-            cards.append(card)
+        # Profiles made models here (no card kept) live on: see load_profiles.
+        with gc_paused(freeze=True):
+            for lp in places:
+                text = self.kept_cards.get(lp.source.sha256)
+                card = None if text is None else cache.card_of(text, self.rubric)
+                if card is None:
+                    card = score(self.rubric, lp.profile)
+                    new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
+                cards.append(card)
         if new:
             with cache.opened() as store:
                 store.put_cards(new)
         return cards
+
+    def load_profiles(self) -> None:
+        """Make every profile in use a model (those the cache held are kept as JSON until
+        asked for: see ``LoadedProfile``). Call it with the garbage collector paused, as
+        ``load_or_exit`` does: validating thousands of profiles with it running costs
+        twice the time (each burst of allocations makes it walk all that was loaded)."""
+        for runs in self.history.values():
+            for lp in runs:
+                lp.profile  # noqa: B018 - validates it, once
+        for lp in self.peers:
+            lp.profile  # noqa: B018
 
     @property
     def compared(self) -> list[LoadedProfile]:

@@ -56,7 +56,7 @@ def score(
     fmt = resolve_format(format, output, "score", language)
     from policebench.scoring import rank
 
-    ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers)
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers, profiles=False)
     # The places asked for, ranked among themselves; with --peers, among those peers too.
     places = ws.compared if peers is not None else ws.selected
     cards = rank(ws.scorecards(places))

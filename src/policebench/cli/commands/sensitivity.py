@@ -105,7 +105,7 @@ def sensitivity(
 
     analysis.require_numpy()
 
-    ws, failed = load_or_exit(cities or [], rubric, strict=strict)
+    ws, failed = load_or_exit(cities or [], rubric, strict=strict, profiles=False)
     # Scorecards hold all the analysis needs: cached ones, no profile is validated or kept.
     places = ws.scorecards(ws.selected)
     sets = _weight_sets(weights or [], ws.rubric, places)
