@@ -43,7 +43,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -52,6 +52,8 @@ from policebench.messages import from_data, to_data
 from policebench.models import Rubric
 from policebench.problems import Problem
 from policebench.scoring import DimensionScore, IndicatorScore, Scorecard
+
+_T = TypeVar("_T")
 
 #: The environment variables that move the cache or turn it off.
 DIR_VARIABLE = "POLICEBENCH_CACHE_DIR"
@@ -366,29 +368,28 @@ _IND_TYPES = _signatures(
 
 
 def card_text(card: Scorecard) -> str:
-    """A scorecard as kept: its numbers in rubric order, without the rubric's own parts
-    (the stage follows from the overall score and the rubric, as :func:`card_of` finds it).
-    Floats written by ``json`` read back as the same floats, so the card is the same."""
-    dims = [[d.id, d.weight, d.score, d.coverage, d.applicable] for d in card.dimensions.values()]
-    inds = [
-        [
-            i.id,
-            i.dimension,
-            i.weight,
-            i.level,
-            i.value,
-            i.score,
-            i.confidence,
-            i.has_evidence,
-            i.has_source,
-            i.applicable,
-            i.effective_confidence,
-        ]
-        for i in card.indicators.values()
-    ]
+    """A scorecard as kept: its dimensions' and indicators' fields in rubric order, without
+    the rubric's own parts (the stage follows from the overall score and the rubric, as
+    :func:`card_of` finds it). Floats written as JSON read back as the same floats."""
+    dims = [[getattr(d, name) for name in _DIM_FIELDS] for d in card.dimensions.values()]
+    inds = [[getattr(i, name) for name in _IND_FIELDS] for i in card.indicators.values()]
     head: list[Any] = [card.city_id, card.city_name, card.city_name_zh, card.assessed.isoformat()]
     head += [card.overall, card.coverage]
     return orjson.dumps([*head, list(card.provisional), dims, inds]).decode()
+
+
+#: The fields of a dimension's and an indicator's score, in the order they are kept.
+_DIM_FIELDS = tuple(f.name for f in dataclasses.fields(DimensionScore))
+_IND_FIELDS = tuple(f.name for f in dataclasses.fields(IndicatorScore))
+
+
+def _revived(cls: type[_T], names: tuple[str, ...], values: list[Any]) -> _T:
+    """An instance of the frozen dataclass ``cls`` with these field values, made as pickle
+    makes one (its ``__dict__`` filled in, ``__init__`` not run): 75,000 indicator scores in
+    0.05 s instead of 0.19 s. The values' types are checked by the caller."""
+    made = object.__new__(cls)
+    made.__dict__.update(zip(names, values, strict=True))
+    return made
 
 
 def card_of(text: str, rubric: Rubric) -> Scorecard | None:
@@ -406,8 +407,16 @@ def card_of(text: str, rubric: Rubric) -> Scorecard | None:
             dims,
             inds,
         ) = orjson.loads(text)
-        dimensions = {d[0]: DimensionScore(*d) for d in dims if tuple(map(type, d)) in _DIM_TYPES}
-        indicators = {i[0]: IndicatorScore(*i) for i in inds if tuple(map(type, i)) in _IND_TYPES}
+        dimensions = {
+            d[0]: _revived(DimensionScore, _DIM_FIELDS, d)
+            for d in dims
+            if tuple(map(type, d)) in _DIM_TYPES
+        }
+        indicators = {
+            i[0]: _revived(IndicatorScore, _IND_FIELDS, i)
+            for i in inds
+            if tuple(map(type, i)) in _IND_TYPES
+        }
         if (
             list(dimensions) != [d.id for d in rubric.dimensions]
             or list(indicators) != list(rubric.indicators)
