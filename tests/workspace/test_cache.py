@@ -369,3 +369,17 @@ def test_a_changed_rubric_scores_every_place_again(
     monkeypatch.setenv(cache.OFF_VARIABLE, "1")
     fresh, _ = _score_twice(runner)
     assert after == again == fresh != before
+
+
+def test_a_profile_whose_kept_json_is_gone_by_then_is_read_from_its_file(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    """The JSON is fetched only when a model is asked for: gone by then (another command
+    pruned the cache), the file is read instead."""
+    paths = _profiles(tmp_path)
+    expected = _reads(paths)
+    warm = read_profiles(paths, None)
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        db.execute("DELETE FROM profiles")
+    profiles = [r.loaded.profile.model_dump() for r in warm if r.loaded is not None]
+    assert profiles == [r[0] for r in expected if r[0] is not None]

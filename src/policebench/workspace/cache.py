@@ -132,9 +132,10 @@ def card_key(profile_sha256: str, rubric_sha256: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """What the cache keeps of one valid profile file."""
+    """What the cache keeps of one valid profile file (``profile_json`` is None as
+    :meth:`Store.get` reads it: the JSON is fetched apart, when needed, by ``Payloads``)."""
 
-    profile_json: str
+    profile_json: str | None
     #: The warnings, each as its fields without ``file``.
     warnings: tuple[dict[str, Any], ...]
     raw_id: str | None
@@ -183,14 +184,19 @@ class Store:
         return self._db is not None
 
     def get(self, keys: list[str]) -> dict[str, Entry]:
-        """The entries found for ``keys`` (a missing or unreadable entry is left out)."""
-        columns = "profile, warnings, raw_id, raw_rubric, place_id, assessed"
+        """The entries found for ``keys``, without their profiles' JSON (a missing or
+        unreadable entry is left out): 55 MB for 3,000 profiles that ``score`` never needs."""
+        columns = "warnings, raw_id, raw_rubric, place_id, assessed"
         found: dict[str, Entry] = {}
         for key, *row in self._rows("profiles", columns, keys):
-            entry = _entry(*row)
+            entry = _entry(None, *row)
             if entry is not None:
                 found[key] = entry
         return found
+
+    def payloads(self, keys: list[str]) -> dict[str, str]:
+        """The profiles' JSON kept under ``keys`` (what :meth:`get` leaves out)."""
+        return {k: text for k, text in self._rows("profiles", "profile", keys) if type(text) is str}
 
     def _rows(self, table: str, columns: str, keys: list[str]) -> list[tuple[Any, ...]]:
         """The rows of ``table`` under ``keys``: the key, then ``columns`` (none on failure)."""
@@ -267,7 +273,7 @@ def _entry(
     profile: Any, warnings: Any, raw_id: Any, raw_rubric: Any, place_id: Any, assessed: Any
 ) -> Entry | None:
     """An entry from a row, or None when the row is not what this code writes."""
-    if not isinstance(profile, str) or not isinstance(warnings, str):
+    if not (profile is None or isinstance(profile, str)) or not isinstance(warnings, str):
         return None
     if not all(v is None or isinstance(v, str) for v in (raw_id, raw_rubric, place_id, assessed)):
         return None
@@ -314,6 +320,22 @@ def opened(use: bool = True) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+class Payloads:
+    """The JSON of the profiles one reading found in the cache, fetched for all of them at
+    once the first time one of them is made a model (and let go of as each is taken)."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._keys = keys
+        self._found: dict[str, str] | None = None
+
+    def take(self, key: str) -> str | None:
+        """The JSON kept under ``key``; None when the cache no longer has it."""
+        if self._found is None:
+            with opened() as store:
+                self._found = store.payloads(self._keys)
+        return self._found.pop(key, None)
 
 
 def _open() -> sqlite3.Connection | None:

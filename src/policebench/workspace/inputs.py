@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,18 +39,19 @@ class Loaded:
 class LoadedProfile:
     """A valid profile and where it came from.
 
-    One from the validated-input cache is kept as the JSON it was cached as, with its id and
-    date, and made a model only when ``profile`` is first asked for: a command that needs
-    no more of 3,000 cached profiles than their ids, dates and cached scorecards (``score``)
-    then validates none of them (0.7 s). The JSON is the model's own dump under this very
-    code (the cache key says so); should it fail all the same, the file is read again.
+    One from the validated-input cache is known by its id and date, and made a model only
+    when ``profile`` is first asked for, from the JSON the cache kept (``payload()`` fetches
+    it): a command that needs no more of 3,000 cached profiles than their ids, dates and
+    cached scorecards (``score``) then fetches and validates none of them (0.8 s). The JSON
+    is the model's own dump under this very code (the cache key says so); should it be gone
+    or fail all the same, the file is read again.
     """
 
     __slots__ = ("_payload", "_profile", "assessed", "document", "id", "source")
 
     def __init__(self, profile: Profile, source: Loaded, document: Document) -> None:
         self._profile: Profile | None = profile
-        self._payload: str | None = None
+        self._payload: Callable[[], str | None] | None = None
         self.id: str = profile.id
         self.assessed: dt.date = profile.assessed
         self.source = source
@@ -58,7 +59,12 @@ class LoadedProfile:
 
     @classmethod
     def cached(
-        cls, payload: str, place_id: str, assessed: dt.date, source: Loaded, document: Document
+        cls,
+        payload: Callable[[], str | None],
+        place_id: str,
+        assessed: dt.date,
+        source: Loaded,
+        document: Document,
     ) -> LoadedProfile:
         """A profile known valid, from its cached JSON (validated when first used)."""
         loaded = cls.__new__(cls)
@@ -75,10 +81,12 @@ class LoadedProfile:
         return self._profile
 
     def _revived(self) -> Profile:
-        try:
-            return Profile.model_validate_json(self._payload or "")
-        except ValueError:
-            pass
+        payload = self._payload() if self._payload is not None else None
+        if payload is not None:
+            try:
+                return Profile.model_validate_json(payload)
+            except ValueError:
+                pass
         # Not what this code writes after all (a cache edited by hand): read the file.
         from policebench.validation.build import build_profile
 

@@ -270,6 +270,7 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
         sha = hashlib.sha256(raw).hexdigest()
         keyed[n] = (cache.key_of_sha(sha), sha)
     found = store.get([key for key, _ in keyed.values()])
+    payloads = cache.Payloads(list(found))
     hits: dict[int, ProfileRead] = {}
     for n, (key, sha) in keyed.items():
         entry = found.get(key)
@@ -284,7 +285,11 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
         source = Loaded(path, name, sha)
         # Made a model only when a command needs more than its id, date and scorecard.
         loaded = LoadedProfile.cached(
-            entry.profile_json, entry.place_id, assessed, source, detached(name, path)
+            functools.partial(payloads.take, key),
+            entry.place_id,
+            assessed,
+            source,
+            detached(name, path),
         )
         hits[n] = ProfileRead(loaded, entry.problems(name), entry.raw_id, entry.raw_rubric)
     return hits
