@@ -41,7 +41,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -143,17 +143,16 @@ class Entry:
     #: The profile's id and date (ISO): what it is known by before it is validated.
     place_id: str | None = None
     assessed: str | None = None
+    #: The warnings' fields made values again (``from_data``), when read from the cache.
+    revived: tuple[dict[str, Any], ...] | None = field(default=None, compare=False, repr=False)
 
     def problems(self, file: str) -> list[Problem]:
         """The warnings again, placed in ``file`` (the name the file is shown by now)."""
         # Message and hint are catalogue data (messages.to_data): worded in --lang when shown.
+        revived = self.revived if self.revived is not None else _revive(self.warnings)
         return [
-            Problem(
-                file,
-                code=fields["code"],
-                **{k: from_data(v) for k, v in fields.items() if k != "code"},
-            )
-            for fields in self.warnings
+            Problem(file, code=fields["code"], **{k: v for k, v in fields.items() if k != "code"})
+            for fields in revived
         ]
 
 
@@ -278,17 +277,23 @@ def _entry(
     if not all(v is None or isinstance(v, str) for v in (raw_id, raw_rubric, place_id, assessed)):
         return None
     try:
-        fields = json.loads(warnings)
+        fields = orjson.loads(warnings)
     except ValueError:
         return None
     if not isinstance(fields, list) or not all(isinstance(f, dict) for f in fields):
         return None
     try:  # messages of a catalogue this code does not have: a miss, as any foreign row
-        for f in fields:
-            from_data(f.get("message")), from_data(f.get("hint"))
+        revived = _revive(fields)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
-    return Entry(profile, tuple(fields), raw_id, raw_rubric, place_id, assessed)
+    return Entry(profile, tuple(fields), raw_id, raw_rubric, place_id, assessed, revived)
+
+
+def _revive(warnings: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], ...]:
+    """Each kept warning's fields as ``Problem`` takes them (the code as it is)."""
+    return tuple(
+        {k: v if k == "code" else from_data(v) for k, v in fields.items()} for fields in warnings
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
