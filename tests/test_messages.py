@@ -114,7 +114,7 @@ def test_a_message_is_its_english_text_and_words_itself_in_chinese() -> None:
     # Arguments are worded in the same language; tuples are lists in that language.
     nested = Msg("allowed-keys", keys=("level", "confidence"))
     assert text(Msg("hint-then", first=Msg("did-you-mean", name="x"), rest=nested), "zh") == (
-        "您是否想写 'x'？；允许的键：level、confidence"
+        "您是否想写 'x'？允许的键：level、confidence"
     )
     assert text(nested, "en") == "allowed keys: level, confidence"
 

@@ -215,7 +215,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output-is-folder-hint": ("give a file name to --output", "请为 --output 指定文件名"),
     # --- shared pieces of hints ---
     "did-you-mean": ("did you mean '{name}'?", "您是否想写 '{name}'？"),
-    "hint-then": ("{first}; {rest}", "{first}；{rest}"),
+    "hint-then": ("{first} {rest}", "{first}{rest}"),
     "allowed-keys": ("allowed keys: {keys}", "允许的键：{keys}"),
     # --- the message table of the models' own checks (validation/build.py) ---
     "value-null": ("nothing (null)", "空值（null）"),

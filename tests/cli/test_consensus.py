@@ -143,7 +143,7 @@ def test_bad_overrides_in_chinese(runner: CliRunner) -> None:
         (
             "data-shring=2: seen",
             "错误：--override 指定的 'data-shring' 不是评估框架 'smart-policing' 的指标"
-            "（提示：您是否想写 'data-sharing'？；请使用评估框架中的指标标识）",
+            "（提示：您是否想写 'data-sharing'？请使用评估框架中的指标标识）",
         ),
         (
             "data-sharing=7: seen",

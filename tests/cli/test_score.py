@@ -197,7 +197,7 @@ def test_unknown_city_id(runner: CliRunner, in_tmp: Path) -> None:
     assert out == ""
     assert err == (
         "error: unknown city 'j-citty' (places in use: hangzhou, inner-mongolia, j-city, "
-        "qingdao) (hint: did you mean 'j-city'?; give the path of its profile (e.g. "
+        "qingdao) (hint: did you mean 'j-city'? give the path of its profile (e.g. "
         "cities/j-citty.yaml or a folder), or @bundled for the places bundled with policebench)\n"
     )
 

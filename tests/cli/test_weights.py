@@ -340,7 +340,7 @@ def test_sensitivity_with_the_panel_and_entropy_weight_sets(
         (
             "platform: 1, ",
             "platfrom: 1, ",
-            "x.yaml:5:17: 'platfrom' 不是此处所比较的维度之一（提示：您是否想写 'platform'？；"
+            "x.yaml:5:17: 'platfrom' 不是此处所比较的维度之一（提示：您是否想写 'platform'？"
             "此处比较的是：planning、integration、platform、security、talent） "
             "[comparison-unknown-item]",
         ),

@@ -175,7 +175,7 @@ def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:
 
 
 def closest_then(word: str, choices: list[str] | set[str] | tuple[str, ...], rest: str) -> str:
-    """A hint: ``did you mean 'x'?; `` before ``rest`` when a choice is close, else ``rest``."""
+    """A hint: ``did you mean 'x'?`` before ``rest`` when a choice is close, else ``rest``."""
     near = closest(word, choices)
     return Msg("hint-then", first=near, rest=rest) if near else rest
 
