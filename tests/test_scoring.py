@@ -586,3 +586,8 @@ def test_adding_an_n_a_indicator_to_the_rubric_changes_nothing(
     for key, dim in before[2].items():
         assert after[2][key].score == dim.score
         assert after[2][key].coverage == pytest.approx(dim.coverage, rel=1e-12, abs=1e-12)
+
+
+def test_a_cards_levels_are_the_profiles(rubric: Rubric, profiles: dict[str, Profile]) -> None:
+    for profile in profiles.values():
+        assert score(rubric, profile).levels == levels_of(rubric, profile), profile.id

@@ -78,6 +78,12 @@ class Scorecard:
     city_name_zh: str | None = None
 
     @property
+    def levels(self) -> dict[str, int | None]:
+        """Every indicator's level (None where unknown or n/a), in rubric order: what
+        :func:`levels_of` gives for the profile scored."""
+        return {ind_id: scored.level for ind_id, scored in self.indicators.items()}
+
+    @property
     def known(self) -> int:
         """How many indicators have a known level."""
         return sum(1 for i in self.indicators.values() if i.level is not None)

@@ -95,7 +95,7 @@ def build_report(
     comparison = compare(rubric, everyone)
     card = next(c for c in comparison.cards if c.city_id == city.id)
     # Each place's levels, derived once (by scoring) and passed on to every section.
-    known = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in comparison.cards}
+    known = {c.city_id: c.levels for c in comparison.cards}
     targets_from = _against(rubric, others, against, opinions, known)
     kind = None if against is None else ("frontier" if against == FRONTIER else "peer")
     targets = resolve_targets(

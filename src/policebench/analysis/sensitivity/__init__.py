@@ -336,7 +336,7 @@ def run(
         _same_items(rubric, name, alternative)
     sources = active_sources(rubric, settings, 1 + len(weight_sets))
     n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
-    levels = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in cards}
+    levels = {c.city_id: c.levels for c in cards}
     model = prepare(rubric, cards, settings, [r for _, r in weight_sets])
     drawn = draw(model, settings, samples, seed, STREAM_MAIN)
     main = drawn.take(np.arange(samples))

@@ -152,7 +152,7 @@ def _weight_sets(
     sets: list[tuple[str, Rubric]] = []
     for name in given:
         if name == "entropy":
-            levels = {c.city_id: {i: s.level for i, s in c.indicators.items()} for c in places}
+            levels = {c.city_id: c.levels for c in places}
             sets.append(("entropy", entropy_rubric(rubric, entropy_weights(rubric, levels))))
         else:
             path = Path(name)
