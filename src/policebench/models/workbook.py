@@ -153,22 +153,21 @@ CONSENSUS_COLUMNS: dict[str, tuple[str, str]] = {
     "consensus_decided": ("Consensus: decided by", "共识：确定方式"),
     "consensus_rationale": ("Consensus: the meeting's rationale", "共识：会议决定理由"),
 }
-#: Columns a respondent fills in (unlocked); every other column is protected.
-INPUT_COLUMNS = frozenset(
-    {
-        "level",
-        "value",
-        "confidence",
-        "evidence",
-        "evidence_zh",
-        "note",
-        "note_zh",
-        "applicable",
-        "reason",
-        "reason_zh",
-        "target",
-    }
+#: The cells of an indicator's row that are fields of its entry, in order.
+ENTRY_COLUMNS = (
+    "level",
+    "value",
+    "confidence",
+    "evidence",
+    "evidence_zh",
+    "note",
+    "note_zh",
+    "applicable",
+    "reason",
+    "reason_zh",
 )
+#: Columns a respondent fills in (unlocked); every other column is protected.
+INPUT_COLUMNS = frozenset({*ENTRY_COLUMNS, "target"})
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

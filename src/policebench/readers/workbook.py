@@ -35,6 +35,7 @@ from policebench.models.workbook import (
     CONSENSUS_COLUMNS,
     DECIDED,
     DESCRIPTOR,
+    ENTRY_COLUMNS,
     FILL_COLUMNS,
     FORMAT,
     KINDS,
@@ -672,21 +673,6 @@ def _column_key(header: str, keys: dict[str, str]) -> str | None:
     return None
 
 
-#: The cells of an indicator's row that are fields of its entry, in order.
-_ENTRY_KEYS = (
-    "level",
-    "value",
-    "confidence",
-    "evidence",
-    "evidence_zh",
-    "note",
-    "note_zh",
-    "applicable",
-    "reason",
-    "reason_zh",
-)
-
-
 def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
     rubric = reader.rubric
     keys = _header_keys(rubric)
@@ -793,7 +779,7 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             if value is not None:
                 target[key] = value
 
-        for key in _ENTRY_KEYS:
+        for key in ENTRY_COLUMNS:
             if key not in columns:
                 continue
             value = values[key]

@@ -121,15 +121,9 @@ def _dimension_name(dim: Any, lang: str) -> str:
     return localized(dim, "name", lang)
 
 
-# --------------------------------------------------------------------------- the commands
-
-
-def scores_workbook(rubric: Rubric, cards: list[Scorecard], lang: str) -> bytes:
-    """`score --format xlsx`: one row per place, as the CSV, with names and headers in
-    ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""
-    from policebench.report.parts import provisional_text, rnd
-
-    columns = [
+def _place_columns(lang: str) -> list[Column]:
+    """The columns a ranking of places starts with (score's and compare's sheets)."""
+    return [
         Column(t("rank", lang), "0", 7),
         Column(t("xlsx_id", lang), width=16),
         Column(t("city", lang), width=18),
@@ -139,6 +133,17 @@ def scores_workbook(rubric: Rubric, cards: list[Scorecard], lang: str) -> bytes:
         Column(t("coverage", lang), "0%", 10),
         Column(t("provisional", lang), width=30),
     ]
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+def scores_workbook(rubric: Rubric, cards: list[Scorecard], lang: str) -> bytes:
+    """`score --format xlsx`: one row per place, as the CSV, with names and headers in
+    ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""
+    from policebench.report.parts import provisional_text, rnd
+
+    columns = _place_columns(lang)
     columns += [Column(_dimension_name(d, lang), "0.0", 14, (0, 100)) for d in rubric.dimensions]
     rows = []
     for n, card in enumerate(cards, 1):
@@ -171,17 +176,7 @@ def compare_workbook(data: dict[str, Any]) -> bytes:
     places = data["places"]
     scale = data["rubric"]["scale"]
     low, high = float(scale["min"]), float(scale["max"])
-    columns = [
-        Column(t("rank", lang), "0", 7),
-        Column(t("xlsx_id", lang), width=16),
-        Column(t("city", lang), width=18),
-        Column(t("assessed", lang), width=12),
-        Column(t("overall", lang), "0.0", 10, (0, 100)),
-        Column(t("stage", lang), width=14),
-        Column(t("coverage", lang), "0%", 10),
-        Column(t("provisional", lang), width=30),
-        *[Column(d["name"], "0.0", 14, (0, 100)) for d in dims],
-    ]
+    columns = _place_columns(lang) + [Column(d["name"], "0.0", 14, (0, 100)) for d in dims]
     rows = [
         [
             p["rank"],
