@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.workspace import bundled
+from tests.places import EVIDENCE_PLACE
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -63,53 +64,10 @@ def test_table_markdown_and_csv(runner: CliRunner, lang: str) -> None:
     assert len(rows) > 1
 
 
-STALE_PLACE = {
-    "id": "old-town",
-    "name": "Old Town",
-    "name_zh": "旧城",
-    "rubric": "smart-policing",
-    "assessed": "2024-06-01",
-    "indicators": {
-        "top-level-design": {
-            "level": 2,
-            "confidence": "high",
-            "evidence": "A plan from 2015.",
-            "sources": [
-                {
-                    "title": "Plan 2015",
-                    "url": "https://gov.example/plan",
-                    "reliability": "primary",
-                    "date": "2015-01-01",
-                    "accessed": "2024-05-01",
-                }
-            ],
-        },
-        "data-sharing": {
-            "level": 1,
-            "confidence": "low",
-            "evidence": "A mirror says so.",
-            "sources": [
-                {
-                    "title": "Mirror",
-                    "url": "ftp://mirror.example/x",
-                    "reliability": "repost",
-                    "date": "2023-01-01",
-                }
-            ],
-        },
-        "mlps-compliance": {
-            "applicable": False,
-            "reason": "graded by the province",
-            "reason_zh": "由省级定级",
-        },
-    },
-}
-
-
 @pytest.mark.usefixtures("in_tmp")
 def test_flags_reach_the_register_and_the_html_report(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "old-town.yaml"
-    path.write_text(yaml.safe_dump(STALE_PLACE, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump(EVIDENCE_PLACE, allow_unicode=True), encoding="utf-8")
     code, out, _ = run(runner, "evidence", str(path), "-f", "json")
     assert code == 0, out
     data = json.loads(out)
@@ -143,7 +101,7 @@ def test_flags_reach_the_register_and_the_html_report(runner: CliRunner, tmp_pat
 @pytest.mark.usefixtures("in_tmp")
 def test_n_a_is_n_a_in_gaps_and_compare_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "old-town.yaml"
-    path.write_text(yaml.safe_dump(STALE_PLACE, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump(EVIDENCE_PLACE, allow_unicode=True), encoding="utf-8")
     code, out, _ = run(runner, "gaps", str(path), "-f", "json")
     assert code == 0
     data = json.loads(out)
