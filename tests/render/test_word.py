@@ -306,6 +306,8 @@ def test_without_cairo_the_document_says_so_and_gives_the_figures(
     import sys
 
     monkeypatch.setitem(sys.modules, "cairosvg", None)  # import cairosvg raises ImportError
+    # A Chinese font found, so that Cairo is what is missing, on a machine without one too.
+    monkeypatch.setattr(word, "cjk_font", lambda: "Noto Sans CJK SC")
     data = _report(runner, "j-city", "--lang", "zh")
     raw = word.render_report(data)
     text, _ = _text(raw)
