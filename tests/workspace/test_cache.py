@@ -148,6 +148,22 @@ def test_a_foreign_table_is_refused_and_the_cache_rebuilt(own_cache: Path, tmp_p
     assert _entries(own_cache) == len(paths)
 
 
+def test_the_files_of_earlier_layouts_are_removed_when_the_current_one_is_made(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    own_cache.mkdir(parents=True)
+    old = [own_cache / f"validated-v2.sqlite3{suffix}" for suffix in ("", "-wal", "-shm")]
+    for path in old:
+        path.write_bytes(b"an earlier layout")
+    mine = own_cache / "notes.txt"  # not a cache file: left alone
+    mine.write_text("kept", encoding="utf-8")
+    paths = _profiles(tmp_path)
+    _reads(paths)
+    assert not any(path.exists() for path in old)
+    assert _entries(own_cache) == len(paths)
+    assert mine.read_text(encoding="utf-8") == "kept"
+
+
 def test_an_unwritable_cache_folder_is_no_cache(own_cache: Path, tmp_path: Path) -> None:
     own_cache.parent.mkdir(parents=True, exist_ok=True)
     own_cache.write_text("a file where the folder should be", encoding="utf-8")
