@@ -71,6 +71,22 @@ def test_json_contract_and_byte_identical_reruns(
         assert set(p["dimensions"]) == {d.id for d in rubric.dimensions}
 
 
+def test_no_rank_counts_leaves_the_counts_out_of_the_json_only(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, full, err = run(runner, "sensitivity", *FAST, "--format", "json")
+    assert code == 0, err
+    code, lean, err = run(runner, "sensitivity", *FAST, "--format", "json", "--no-rank-counts")
+    assert code == 0, err
+    assert len(lean) < len(full)
+    places = json.loads(lean)["places"]
+    assert places and all("counts" not in p["rank"] for p in places)
+    assert all(0 < p["rank"]["p_point_rank"] <= 1 for p in places)
+    _, table, _ = run(runner, "sensitivity", *FAST)
+    _, table_lean, _ = run(runner, "sensitivity", *FAST, "--no-rank-counts")
+    assert table_lean == table
+
+
 def test_csv_and_markdown_and_output_file(runner: CliRunner, in_tmp: Path) -> None:
     code, out, err = run(runner, "sensitivity", "j-city", "hangzhou", *FAST, "-f", "csv")
     assert code == 0, err

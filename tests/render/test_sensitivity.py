@@ -38,3 +38,27 @@ def test_beyond_max_rank_columns_the_csv_gives_the_point_ranks_probability(
         shown = {rank["min"] + k: n / data["samples"] for k, n in enumerate(rank["counts"]) if n}
         assert shown == place.rank.probabilities
         assert rank["min"] <= rank["p5"] <= rank["median"] <= rank["p95"] <= rank["max"]
+
+
+def test_json_gives_each_places_rank_odds_and_without_counts_only_those(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    result = run(rubric, _many(profiles, MAX_RANK_COLUMNS + 2), samples=400, seed=3)
+    full = json.loads(render_json(result))
+    lean = json.loads(render_json(result, counts=False))
+    for entry, short, place in zip(full["places"], lean["places"], result.places, strict=True):
+        rank = entry["rank"]
+        shares = {rank["min"] + k: round(n / 400, 4) for k, n in enumerate(rank["counts"])}
+        assert rank["p_point_rank"] == shares[rank["point"]]
+        best = max(shares.values())
+        assert rank["most_likely_rank"] == min(r for r, p in shares.items() if p == best)
+        assert rank["p_most_likely_rank"] == best
+        assert "counts" not in short["rank"]
+        assert short["rank"] == {k: v for k, v in rank.items() if k != "counts"}
+        assert {k: v for k, v in short.items() if k != "rank"} == {
+            k: v for k, v in entry.items() if k != "rank"
+        }
+        assert place.rank.mode == rank["most_likely_rank"]
+    assert {k: v for k, v in lean.items() if k != "places"} == {
+        k: v for k, v in full.items() if k != "places"
+    }

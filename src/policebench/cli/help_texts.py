@@ -163,7 +163,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench score --format json --output scores.out   # 其他文件名请用 --format",
     ),
     "sensitivity": (
-        "e77e5574",
+        "bec25ec4",
         "在各种不确定的选择下，给出得分区间、排名概率以及影响它们的因素。\n\n"
         "每次抽样都会围绕评估框架的权重重新抽取权重、汇总方法（算术平均或几何平均）、评估人"
         "把握不大的等级，以及（若评估框架如此规定）未知等级的计法（评估框架的 `uncertainty:` "
@@ -174,7 +174,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench sensitivity\n\n"
         "  policebench sensitivity j-city hangzhou --samples 20000 --seed 7\n\n"
         "  policebench sensitivity --output bands.json   # 按文件名输出 json\n\n"
-        "  policebench sensitivity --weights rubrics/ahp-panel.yaml --weights entropy",
+        "  policebench sensitivity --weights rubrics/ahp-panel.yaml --weights entropy\n\n"
+        "  policebench sensitivity province/ --no-rank-counts --output bands.json",
     ),
     "survey": (
         "966798de",
@@ -464,6 +465,11 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "始终包含全部地区。",
     ),
     "sensitivity:--all": ("a6018fed", "表格和 Markdown 显示全部地区。"),
+    "sensitivity:--rank-counts": (
+        "bd1fe218",
+        "JSON：给出每个地区在其出现过的每个名次上的抽样次数。地区数以千计时，这些数字占了文件"
+        "的大部分；--no-rank-counts 不写它们，保留该排名的概率、最可能的名次和名次的百分位数。",
+    ),
     "validate:--require-approved": (
         "e8cf534e",
         "审核状态不是已批准（review: {status: approved, by: ..., date: ...}）的档案视为错误。",

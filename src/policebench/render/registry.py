@@ -142,6 +142,9 @@ class WithRubric:
     #: Sensitivity's table and Markdown: the places shown (the best ``top`` by point rank;
     #: None: all). JSON and CSV always have every place.
     top: int | None = None
+    #: Sensitivity's JSON: each place's count at every rank it took (``--no-rank-counts``:
+    #: left out).
+    rank_counts: bool = True
 
 
 @dataclass(frozen=True)
@@ -353,7 +356,7 @@ def _sensitivity_table(r: WithRubric, s: Style) -> str:
 def _sensitivity_json(r: WithRubric, s: Style) -> str:
     from policebench.render import sensitivity
 
-    return sensitivity.render_json(r.result)
+    return sensitivity.render_json(r.result, counts=r.rank_counts)
 
 
 def _sensitivity_csv(r: WithRubric, s: Style) -> str:

@@ -91,8 +91,10 @@ def samples_text(result: SensitivityResult, lang: str = "en") -> str:
     )
 
 
-def render_json(result: SensitivityResult) -> str:
-    return to_json(sensitivity_data(result))
+def render_json(result: SensitivityResult, *, counts: bool = True) -> str:
+    """The JSON contract (``sensitivity_data``); ``counts=False`` leaves out the counts at
+    every rank (``--no-rank-counts``)."""
+    return to_json(sensitivity_data(result, counts=counts))
 
 
 def render_csv(result: SensitivityResult, lang: str = "en") -> str:

@@ -129,19 +129,22 @@ class RankBand(TypedDict):
     p95: int
     min: int
     max: int
+    #: The share of samples in which the place has its point rank.
+    p_point_rank: float
+    #: The rank the place has in the most samples (the better rank on a tie), and its share.
+    most_likely_rank: int
+    p_most_likely_rank: float
     #: ``counts[k]``: the samples in which the place has rank ``min + k`` (every rank from
     #: ``min`` to ``max``); a rank's probability is its count over the result's samples.
-    counts: Sequence[int]
+    #: Left out by ``sensitivity --no-rank-counts``.
+    counts: NotRequired[Sequence[int]]
 
 
 class RankLikelihood(RankBand):
-    """A rank band with how likely the point rank is, and the most likely rank."""
+    """A rank band with its texts: how likely the point rank is, and the most likely rank."""
 
     text: str
-    p_point_rank: float
     p_point_rank_text: str
-    most_likely_rank: int
-    p_most_likely_rank: float
     p_most_likely_rank_text: str
     likelihood_text: str
 

@@ -57,24 +57,33 @@ def band_data(band: Band | None) -> BandData | None:
     }
 
 
-def rank_data(rank: RankBand) -> RankData:
-    """A rank band as data: point, median, the 5th and 95th percentile, the range, and the
-    number of samples at each rank from the best to the worst the place took (``counts[k]``
-    at rank ``min + k``): exact and compact, where a table of every rank's probability for
-    3,000 places would be nine million numbers, nearly all zero."""
-    return {
+def rank_data(rank: RankBand, *, counts: bool = True) -> RankData:
+    """A rank band as data: point, median, the 5th and 95th percentile, the range, how likely
+    the point rank is, the most likely rank (the better one on a tie) and its share, and
+    (``counts``) the number of samples at each rank from the best to the worst the place took
+    (``counts[k]`` at rank ``min + k``): exact and compact, where a table of every rank's
+    probability for 3,000 places would be nine million numbers, nearly all zero. Shares are
+    those of the counts, rounded to 4 digits."""
+    mode = rank.mode
+    data: RankData = {
         "point": rank.point,
         "median": rank.median,
         "p5": rank.p5,
         "p95": rank.p95,
         "min": rank.min,
         "max": rank.max,
-        "counts": OneLine(rank.counts),
+        "p_point_rank": round(rank.probability(rank.point), 4),
+        "most_likely_rank": mode,
+        "p_most_likely_rank": round(rank.probability(mode), 4),
     }
+    if counts:
+        data["counts"] = OneLine(rank.counts)
+    return data
 
 
-def sensitivity_data(result: SensitivityResult) -> SensitivityData:
-    """The machine contract of `sensitivity --format json` (places in point-rank order)."""
+def sensitivity_data(result: SensitivityResult, *, counts: bool = True) -> SensitivityData:
+    """The machine contract of `sensitivity --format json` (places in point-rank order);
+    ``counts=False`` (``--no-rank-counts``) leaves out each place's count at every rank."""
     data: SensitivityData = {
         "rubric": {"id": result.rubric_id, "version": result.rubric_version},
         "samples": result.samples,
@@ -88,7 +97,7 @@ def sensitivity_data(result: SensitivityResult) -> SensitivityData:
                 "id": place.id,
                 "name": place.name,
                 "overall": band_data(place.overall),
-                "rank": rank_data(place.rank),
+                "rank": rank_data(place.rank, counts=counts),
                 "dimensions": {d: band_data(b) for d, b in place.dimensions.items()},
                 "index": {s: rnd(v, 4) for s, v in place.index.items()},
             }

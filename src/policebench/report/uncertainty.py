@@ -51,26 +51,16 @@ def share_text(p: float) -> str:
 
 
 def _rank(place: PlaceResult, lang: str) -> RankLikelihood:
-    """The rank band (``rank_data``) with how likely the point rank is, and the most likely.
-
-    The probabilities are those of ``rank_data``'s counts, the same as the sensitivity
-    JSON's, rounded to 4 digits; the most likely rank is the one with the most samples (the
-    better rank on a tie).
-    """
+    """The rank band (``rank_data``: the same figures as the sensitivity JSON's) with its
+    texts: how likely the point rank is, and the most likely rank."""
     data = rank_data(place.rank)
-    counted = place.rank.probabilities
-    mode = min(counted, key=lambda rank: (-counted[rank], rank))
-    point = place.rank.point
-    p_point = round(place.rank.probability(point), 4)
-    p_mode = round(counted[mode], 4)
+    point, p_point = data["point"], data["p_point_rank"]
+    mode, p_mode = data["most_likely_rank"], data["p_most_likely_rank"]
     key = "unc_rank_is_mode" if mode == point else "unc_rank_not_mode"
     return {
         **data,
         "text": rank_text(place.rank),
-        "p_point_rank": p_point,
         "p_point_rank_text": share_text(p_point),
-        "most_likely_rank": mode,
-        "p_most_likely_rank": p_mode,
         "p_most_likely_rank_text": share_text(p_mode),
         "likelihood_text": t(key, lang).format(
             rank=point, p=share_text(p_point), mode=mode, p_mode=share_text(p_mode)

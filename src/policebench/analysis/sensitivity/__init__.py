@@ -158,6 +158,14 @@ class RankBand:
             return self.counts[rank - self.min] / self.samples
         return 0.0
 
+    @property
+    def mode(self) -> int:
+        """The most likely rank: the one with the most samples, the better rank on a tie
+        (NumPy's argmax over the counts as they are: the first maximum)."""
+        import numpy as np
+
+        return self.min + int(np.argmax(np.frombuffer(self.counts, dtype=np.int64)))
+
     @cached_property
     def probabilities(self) -> dict[int, float]:
         """Every rank that occurred, with its share of the samples, best rank first."""

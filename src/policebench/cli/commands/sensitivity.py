@@ -79,6 +79,15 @@ def sensitivity(
     every: Annotated[
         bool, typer.Option("--all", help="The table and Markdown show every place.")
     ] = False,
+    rank_counts: Annotated[
+        bool,
+        typer.Option(
+            help="JSON: give each place's number of samples at every rank it took. With "
+            "thousands of places these are most of the file; --no-rank-counts leaves them out "
+            "and keeps the point rank's probability, the most likely rank and the rank "
+            "percentiles.",
+        ),
+    ] = True,
 ) -> None:
     """Score bands, rank probabilities and what moves them, under uncertain choices.
 
@@ -98,6 +107,8 @@ def sensitivity(
       policebench sensitivity --output bands.json   # json, from the file name
 
       policebench sensitivity --weights rubrics/ahp-panel.yaml --weights entropy
+
+      policebench sensitivity province/ --no-rank-counts --output bands.json
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "sensitivity", language)
@@ -115,7 +126,9 @@ def sensitivity(
         text = registry.render(
             "sensitivity",
             fmt,
-            registry.WithRubric(ws.rubric, result, top=None if every else top),
+            registry.WithRubric(
+                ws.rubric, result, top=None if every else top, rank_counts=rank_counts
+            ),
             style_for(output, language),
         )
     finish(text, output, ws, failed)
