@@ -16,7 +16,7 @@ import gc
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,9 @@ class ProfileRead:
     #: (``level: Developing``): where it was read from, to build it again with the rubric
     #: (:func:`with_rubric`); its whole ``document`` is kept for that. Otherwise None.
     pending: Loaded | None = None
+    #: The JSON a valid profile crossed from a worker as (its model's own dump), until the
+    #: cache has kept it: not dumped again for the cache. Not sent back to a worker.
+    profile_json: str | None = field(default=None, compare=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # From a worker a profile travels as JSON, which pydantic writes and reads in Rust:
@@ -115,7 +118,8 @@ def _revive(
     raw_rubric: str | None,
 ) -> ProfileRead:
     profile = Profile.model_validate_json(payload)
-    return ProfileRead(LoadedProfile(profile, source, document), problems, raw_id, raw_rubric)
+    loaded = LoadedProfile(profile, source, document)
+    return ProfileRead(loaded, problems, raw_id, raw_rubric, profile_json=payload)
 
 
 def is_rubric(doc: Document) -> bool:
@@ -222,11 +226,25 @@ def read_profiles(
         for index, hit in _cached(paths, store).items():
             done(index, hit)
         todo = [n for n in range(total) if n not in results]
+        batch: dict[str, cache.Entry] = {}
+
+        def kept(result: ProfileRead) -> ProfileRead:
+            """``result`` kept in the cache, without the JSON it came as: written in batches,
+            so that the JSON (50 MB for 3,000 profiles) is let go of as the reading goes."""
+            if not store.active or result.loaded is None:  # off, nothing is dumped for it
+                return result
+            key, entry = _entry_of(result)
+            batch[key] = entry
+            if len(batch) >= PUT_BATCH:
+                store.put(batch)
+                batch.clear()
+            return replace(result, profile_json=None) if result.profile_json else result
+
         workers = _workers(len(todo))
         pool = _pool(workers)
         if pool is None:
             for n in todo:
-                done(n, read(paths[n]))
+                done(n, kept(read(paths[n])))
         else:
             chunk = max(1, min(32, len(todo) // (workers * 8)))
             with pool:
@@ -234,22 +252,29 @@ def read_profiles(
                 for n, result in zip(
                     todo, pool.imap(read, [paths[n] for n in todo], chunk), strict=True
                 ):
-                    done(n, result)
-        store.put(
-            {
-                cache.key_of_sha(r.loaded.source.sha256): cache.entry_of(
-                    r.loaded.profile.model_dump_json(),
-                    r.problems,
-                    r.raw_id,
-                    r.raw_rubric,
-                    r.loaded.id,
-                    r.loaded.assessed.isoformat(),
-                )
-                for n in todo
-                if (r := results[n]).loaded is not None
-            }
-        )
+                    done(n, kept(result))
+        store.put(batch)
     return [results[n] for n in range(total)]
+
+
+#: Profiles read afresh are written to the cache this many at a time.
+PUT_BATCH = 256
+
+
+def _entry_of(read: ProfileRead) -> tuple[str, cache.Entry]:
+    """The cache key and entry of a valid profile (the JSON it came from a worker as, else
+    dumped now)."""
+    loaded = read.loaded
+    assert loaded is not None
+    entry = cache.entry_of(
+        read.profile_json or loaded.profile.model_dump_json(),
+        read.problems,
+        read.raw_id,
+        read.raw_rubric,
+        loaded.id,
+        loaded.assessed.isoformat(),
+    )
+    return cache.key_of_sha(loaded.source.sha256), entry
 
 
 def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:

@@ -140,7 +140,7 @@ class RankBand:
         searched by NumPy over the array as it is, and not kept: thousands of places)."""
         import numpy as np
 
-        running = np.cumsum(np.frombuffer(self.counts, dtype=np.int64))
+        running = np.cumsum(np.frombuffer(self.counts, dtype=self.counts.typecode), dtype=np.int64)
         k = int(np.searchsorted(running, q * self.samples))
         return min(self.min + k, self.max)
 
@@ -164,7 +164,7 @@ class RankBand:
         (NumPy's argmax over the counts as they are: the first maximum)."""
         import numpy as np
 
-        return self.min + int(np.argmax(np.frombuffer(self.counts, dtype=np.int64)))
+        return self.min + int(np.argmax(np.frombuffer(self.counts, dtype=self.counts.typecode)))
 
     @cached_property
     def probabilities(self) -> dict[int, float]:
@@ -237,7 +237,7 @@ def _rank_band(low: int, counts: Any, point: int) -> RankBand:
 
     total = int(counts.sum())
     median = low + int(np.searchsorted(np.cumsum(counts), (total + 1) // 2)) + 1
-    compact = array("q", counts.astype(np.int64).tobytes())
+    compact = array("i", counts.astype(np.int32).tobytes())  # half of int64's 62 MB
     return RankBand(point, median, low + 1, low + len(counts), total, compact)
 
 
@@ -293,8 +293,6 @@ def run(
     NumPy is not installed.
     """
     require_numpy()
-    import numpy as np
-
     settings = settings or rubric.uncertainty
     for _, message, hint in uncertainty_issues(rubric, settings)[:1]:
         raise UserError(Msg("rubric-uncertainty", id=rubric.id, problem=message), hint)
@@ -333,6 +331,42 @@ def run(
             ),
             Msg("memory-need-hint"),
         )
+    for name, alternative in weight_sets:
+        _same_items(rubric, name, alternative)
+    sources = active_sources(rubric, settings, 1 + len(weight_sets))
+    n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
+    levels = {c.city_id: c.levels for c in cards}
+    # The matrices of every sample's scores and ranks are gone when it returns: the results
+    # (3,000 places' rank counts) are made without 300 MB under them.
+    chunks, counts, points = _sampled(
+        rubric, cards, settings, samples, seed, workers, weight_sets, sources, n_index, levels
+    )
+    result = _result(
+        rubric, cards, settings, samples, seed, n_index, sources, chunks, counts, points
+    )
+    if not weight_sets:
+        return result
+    sets = [_weight_set(rubric.id, points)]
+    sets += [_weight_set(name, _points(alt, levels)) for name, alt in weight_sets]
+    return replace(result, weight_sets=tuple(sets))
+
+
+def _sampled(
+    rubric: Rubric,
+    cards: list[Scorecard],
+    settings: Uncertainty,
+    samples: int,
+    seed: int,
+    workers: int | None,
+    weight_sets: Sequence[tuple[str, Rubric]],
+    sources: tuple[str, ...],
+    n_index: int,
+    levels: dict[str, dict[str, int | None]],
+) -> tuple[list[Chunk], Histograms, list[Point]]:
+    """The samples drawn and scored (:func:`run`'s work): each chunk of places' summaries,
+    each place's rank counts, and the point scores."""
+    import numpy as np
+
     n_places = len(cards)
     threads = worker_count(workers)
     processes = use_processes(n_places * samples, threads)
@@ -340,11 +374,6 @@ def run(
     ranks = matrix(samples, n_places, rank_dtype(n_places), processes)
     # Fresh memory is slow to touch; another core does it while this one prepares the plan.
     touched = prefault(overall) if processes else None
-    for name, alternative in weight_sets:
-        _same_items(rubric, name, alternative)
-    sources = active_sources(rubric, settings, 1 + len(weight_sets))
-    n_index = min(samples, 1000) if index_samples is None else max(1, min(index_samples, samples))
-    levels = {c.city_id: c.levels for c in cards}
     model = prepare(rubric, cards, settings, [r for _, r in weight_sets])
     drawn = draw(model, settings, samples, seed, STREAM_MAIN)
     main = drawn.take(np.arange(samples))
@@ -367,22 +396,13 @@ def run(
         touched.join()
     plan = Plan(model, seed, main, build_tables(model, main), pairs, discrete, n_index, overall)
     # A chunk's work arrays grow with its pairs x indicators: fewer pairs with more indicators.
+    n_ind = sum(len(dim.indicators) for dim in rubric.dimensions)
     per_chunk = _CHUNK * _CHUNK_INDICATORS // max(_CHUNK_INDICATORS, n_ind)
     spans = _spans(n_places, max(1, min(64, per_chunk // samples)))
     stripes = [spans[k::threads] for k in range(threads) if spans[k::threads]]
     sample_spans = _spans(samples, max(1, BLOCK // n_places))
     rank_stripes = [sample_spans[k::threads] for k in range(threads)]
-    chunks, counts, points = execute(
-        plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes
-    )
-    result = _result(
-        rubric, cards, settings, samples, seed, n_index, sources, chunks, counts, points
-    )
-    if not weight_sets:
-        return result
-    sets = [_weight_set(rubric.id, points)]
-    sets += [_weight_set(name, _points(alt, levels)) for name, alt in weight_sets]
-    return replace(result, weight_sets=tuple(sets))
+    return execute(plan, stripes, rank_stripes, ranks, lambda: _points(rubric, levels), processes)
 
 
 def _same_items(rubric: Rubric, name: str, other: Rubric) -> None:
