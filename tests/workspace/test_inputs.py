@@ -7,6 +7,8 @@ reports the draft as an error. Every run happens in an empty temporary folder (`
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import shutil
 from pathlib import Path
 
@@ -15,7 +17,9 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.errors import InvalidInput, UserError
-from policebench.workspace.inputs import bundled, find_rubric
+from policebench.models import Profile
+from policebench.readers.yaml import detached
+from policebench.workspace.inputs import Loaded, LoadedProfile, bundled, find_rubric
 
 VALID = Path(__file__).resolve().parent.parent / "fixtures" / "valid"
 DRAFT = "id: broken\nname: [unclosed\n"
@@ -190,3 +194,30 @@ def test_a_rubric_warning_is_passed_on_not_a_stop(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(inputs, "check_rubric", lambda rubric, doc: [warning, error])
     with pytest.raises(InvalidInput):
         inputs.load_rubric(bundled("rubrics") / "smart-policing.yaml")
+
+
+def test_a_transient_model_is_not_kept_and_the_same_as_the_kept_one(
+    monkeypatch: pytest.MonkeyPatch, profiles: dict[str, Profile]
+) -> None:
+    text = profiles["j-city"].model_dump_json()
+    made: list[str] = []
+    real = Profile.model_validate_json
+
+    def counted(payload: str) -> Profile:
+        made.append(payload)
+        return real(payload)
+
+    monkeypatch.setattr(Profile, "model_validate_json", counted)
+    path = bundled("cities") / "j-city.yaml"
+    lp = LoadedProfile.cached(
+        functools.partial(str, text),
+        "j-city",
+        dt.date(2026, 11, 24),
+        Loaded(path, "j-city.yaml", ""),
+        detached("j-city.yaml", path),
+    )
+    first = lp.transient()
+    assert first == profiles["j-city"]
+    assert lp.transient() == first and len(made) == 2  # made each time, never kept
+    assert lp.profile == first and len(made) == 3
+    assert lp.transient() is lp.profile and len(made) == 3  # once kept, that one

@@ -42,3 +42,49 @@ def test_score_names_a_misspelt_indicator_of_a_broken_profile_as_validate_does(
     assert "did you mean 'data-governance'?" in score.stderr
     mistakes = [line for line in validate.stderr.splitlines() if line.startswith("cities/")]
     assert mistakes == [line for line in score.stderr.splitlines() if line.startswith("cities/")]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_without_keeping_models_the_cards_are_the_same_and_no_model_is_held(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, workers: str, use_cache: bool
+) -> None:
+    """``open_workspace(keep_models=False)`` (score, sensitivity): each profile read afresh
+    is checked and scored as it comes, read here or in a pool, cache on or off; its model
+    is not held (one at a time, not thousands), and made again when asked for."""
+    from policebench.scoring import score
+    from policebench.workspace import cache, open_workspace
+
+    monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
+    monkeypatch.setattr("policebench.workspace.reading.PARALLEL_MIN", 1)
+    monkeypatch.setenv(cache.DIR_VARIABLE, str(in_tmp / "cache"))
+    if use_cache:
+        monkeypatch.delenv(cache.OFF_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    shutil.copytree(bundled("cities"), in_tmp / "cities")
+    lean = open_workspace(keep_models=False)
+    assert sorted(lean.made_cards) == sorted(lp.source.sha256 for lp in lean.selected)
+    if workers == "2":  # from a worker a profile comes as JSON, made a model when used
+        assert all(lp._profile is None for lp in lean.selected)
+    lean_cards = lean.scorecards(lean.selected)
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    full = open_workspace()
+    assert lean_cards == full.scorecards(full.selected)
+    assert lean_cards == [score(full.rubric, lp.profile) for lp in full.selected]
+    assert [lp.profile for lp in lean.selected] == [lp.profile for lp in full.selected]
+
+
+def test_without_keeping_models_only_the_places_asked_for_are_scored_as_they_come(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policebench.workspace import cache, open_workspace
+
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    shutil.copytree(bundled("cities"), in_tmp / "cities")
+    ws = open_workspace(["hangzhou"], keep_models=False)
+    assert [lp.id for lp in ws.selected] == ["hangzhou"]
+    assert list(ws.made_cards) == [ws.selected[0].source.sha256]
+    # A peer's card, not made then, is made when asked for.
+    (peer,) = ws.scorecards(ws.peers[:1])
+    assert peer.city_id == ws.peers[0].id

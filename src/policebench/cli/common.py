@@ -500,7 +500,8 @@ def load_or_exit(
     ``profiles``: make every profile a model now, with the garbage collector paused (as
     they are read), for a command that works on profiles. ``score`` and ``sensitivity``
     work on scorecards (``Workspace.scorecards``) and pass False: a profile the cache
-    holds is then validated only if something asks for it.
+    holds is then validated only if something asks for it, and one read afresh is checked
+    and scored as it comes, its model not kept (``open_workspace(keep_models=False)``).
 
     Returns the workspace and whether any input was bad (the command then exits 2 after its
     output). Exits 2 at once when ``strict`` and any input was bad, or when fewer than
@@ -511,7 +512,12 @@ def load_or_exit(
 
     with gc_paused(freeze=True):  # the workspace lives until the command ends
         ws = open_workspace(
-            cities, rubric, progress=_progress_callback(), extra=extra or (), peers=peers
+            cities,
+            rubric,
+            progress=_progress_callback(),
+            extra=extra or (),
+            peers=peers,
+            keep_models=profiles,
         )
         if profiles:
             ws.load_profiles()

@@ -90,6 +90,10 @@ class Workspace:
     #: Scorecards the validated-input cache kept for this rubric, by the SHA-256 of the
     #: profile file (as ``cache.card_text`` wrote them; :meth:`scorecards` reads them).
     kept_cards: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Scorecards made while the workspace was read without keeping the models
+    #: (``open_workspace(keep_models=False)``), by profile SHA-256; kept in the cache by
+    #: :meth:`scorecards`.
+    made_cards: dict[str, Scorecard] = field(default_factory=dict, repr=False)
 
     def scorecards(self, places: Sequence[LoadedProfile]) -> list[Scorecard]:
         """Each place scored against the rubric, in order: the card kept in the cache when
@@ -104,7 +108,7 @@ class Workspace:
                 text = self.kept_cards.get(lp.source.sha256)
                 card = None if text is None else cache.card_of(text, self.rubric)
                 if card is None:
-                    card = score(self.rubric, lp.profile)
+                    card = self.made_cards.get(lp.source.sha256) or score(self.rubric, lp.profile)
                     new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
                 cards.append(card)
         if new:
@@ -150,6 +154,7 @@ def open_workspace(
     progress: Callable[[int, int], None] | None = None,
     extra: Iterable[str] = (),
     peers: Sequence[str] | None = None,
+    keep_models: bool = True,
 ) -> Workspace:
     """Load the rubric and the profiles named by ``cities`` (ids or paths; none = all in use).
 
@@ -162,6 +167,10 @@ def open_workspace(
 
     ``peers`` (``--peers``): ids, paths or ``@bundled`` naming the places to compare with, or
     ``["none"]``; None = the default rule of :func:`choose_peers`.
+
+    ``keep_models=False``, for a command that works on scorecards only: each profile read
+    afresh is checked and, when it may be one of the places asked for, scored as it comes
+    (``Workspace.made_cards``), and its model is not kept (``LoadedProfile.transient``).
     """
     forget_real_paths()  # links may have changed since the last workspace was read
     cities = list(cities)
@@ -194,6 +203,7 @@ def open_workspace(
             bool(cities),
             rubric_path,
             progress,
+            keep_models,
         )
     if peers is not None:
         ws.peers, ws.peer_origin = _named_peers(ws, list(peers), peer_files, peer_ids)
@@ -267,6 +277,7 @@ def _open(
     asked: bool,
     rubric_path: Path | None,
     progress: Callable[[int, int], None] | None,
+    keep_models: bool = True,
 ) -> Workspace:
     """The rest of open_workspace: read, choose the rubric, check against it, select.
 
@@ -279,6 +290,8 @@ def _open(
 
     problems: list[Problem] = []
     valid: list[LoadedProfile] = []
+    made: dict[str, Scorecard] = {}
+    wanted_ids = set(ids)
     for path, read in zip(paths, reads, strict=True):  # reads keep the order of paths
         if (
             asked
@@ -299,11 +312,17 @@ def _open(
                 problems += unknown_targets(read.document, rubric)
             continue
         # A profile the cache holds a card of for this rubric passed these checks then.
-        if read.loaded.source.sha256 not in kept:
-            found = check_profile(read.loaded.profile, rubric, read.loaded.document)
+        lp = read.loaded
+        if lp.source.sha256 not in kept:
+            model = lp.profile if keep_models else lp.transient()
+            found = check_profile(model, rubric, lp.document)
             if found:
                 problems += found
                 continue
+            if not keep_models and (
+                not asked or lp.id in wanted_ids or resolved(path) in explicit_set
+            ):
+                made[lp.source.sha256] = score(rubric, model)
         problems += read.problems  # its warnings
         valid.append(read.loaded)
 
@@ -328,6 +347,7 @@ def _open(
         history,
         sort_problems(problems),
         kept_cards=kept,
+        made_cards=made,
     )
 
 

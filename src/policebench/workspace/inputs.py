@@ -73,6 +73,13 @@ class LoadedProfile:
         loaded.source, loaded.document = source, document
         return loaded
 
+    def transient(self) -> Profile:
+        """The model, not kept: the one kept, else made now and let go of after use. A
+        command that needs each profile once (checked and scored while the workspace is
+        read: ``score``, ``sensitivity``) then holds one model at a time, not 3,000 (some
+        250 MB); asked for later, ``profile`` makes it again."""
+        return self._profile if self._profile is not None else self._revived()
+
     @property
     def profile(self) -> Profile:
         if self._profile is None:

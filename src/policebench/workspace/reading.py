@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from policebench.errors import InvalidInput
-from policebench.models import Profile, Rubric
+from policebench.models import Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.paths import display
 from policebench.problems import Problem
@@ -105,20 +105,25 @@ class ProfileRead:
             fields = (lp, self.problems, self.raw_id, self.raw_rubric, self.document, self.pending)
             return (ProfileRead, fields)
         payload = lp.profile.model_dump_json()
-        rest = (lp.source, lp.document, self.problems, self.raw_id, self.raw_rubric)
-        return (_revive, (payload, *rest))
+        head = (payload, lp.id, lp.assessed.isoformat(), lp.source, lp.document)
+        return (_revive, (*head, self.problems, self.raw_id, self.raw_rubric))
 
 
 def _revive(
     payload: str,
+    place_id: str,
+    assessed: str,
     source: Loaded,
     document: Document,
     problems: list[Problem],
     raw_id: str | None,
     raw_rubric: str | None,
 ) -> ProfileRead:
-    profile = Profile.model_validate_json(payload)
-    loaded = LoadedProfile(profile, source, document)
+    """A profile from a worker, made a model only when used (``LoadedProfile``): from its
+    JSON, which the cache keeps too."""
+    loaded = LoadedProfile.cached(
+        functools.partial(str, payload), place_id, dt.date.fromisoformat(assessed), source, document
+    )
     return ProfileRead(loaded, problems, raw_id, raw_rubric, profile_json=payload)
 
 
