@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policebench.paths import forget_real_paths, real_path
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policebench.paths import display, forget_real_paths, real_path
 from policebench.workspace.inputs import resolved, yaml_files
 
 
@@ -40,3 +44,25 @@ def test_a_changed_link_is_seen_once_paths_are_forgotten(tmp_path: Path) -> None
     assert real_path(link) == one.resolve()  # remembered within a command
     forget_real_paths()
     assert real_path(link) == two.resolve()
+
+
+@given(st.lists(st.sampled_from(["a", "b", "ab", "a b", "城市", ".x"]), max_size=4))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_display_is_relative_to_the_working_folder_as_relative_to_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: list[str]
+) -> None:
+    """The text shortcut in ``display`` gives what ``Path.relative_to`` gives, inside the
+    working folder, at it, beside it (a sibling whose name starts like it) and outside."""
+    base = tmp_path / "work"
+    (base / "a").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "workshop").mkdir(exist_ok=True)
+    monkeypatch.chdir(base)
+    forget_real_paths()
+    cwd = base.resolve()
+    for path in (base.joinpath(*parts), tmp_path / "workshop" / "x.yaml", base, tmp_path):
+        real = path.resolve()
+        try:
+            expected = str(real.relative_to(cwd))
+        except ValueError:
+            expected = str(path)
+        assert display(path) == expected

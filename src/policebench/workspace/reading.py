@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -292,7 +293,8 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
     keyed: dict[int, tuple[str, str]] = {}
     for n, path in enumerate(paths):
         try:
-            if path.stat().st_size > MAX_BYTES or not path.is_file():
+            info = path.stat()
+            if info.st_size > MAX_BYTES or not stat.S_ISREG(info.st_mode):
                 continue
             raw = path.read_bytes()
         except OSError:
