@@ -324,7 +324,7 @@ def _open(
             ):
                 made[lp.source.sha256] = score(rubric, model)
         problems += read.problems  # its warnings
-        valid.append(read.loaded)
+        valid.append(lp)
 
     history = group_history(valid, problems, defaults)
     pool = [runs[-1] for runs in history.values()]

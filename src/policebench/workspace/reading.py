@@ -17,7 +17,7 @@ import hashlib
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +93,9 @@ class ProfileRead:
     #: (``level: Developing``): where it was read from, to build it again with the rubric
     #: (:func:`with_rubric`); its whole ``document`` is kept for that. Otherwise None.
     pending: Loaded | None = None
-    #: The JSON a valid profile crossed from a worker as (its model's own dump), until the
-    #: cache has kept it: not dumped again for the cache. Not sent back to a worker.
+    #: The JSON a valid profile crossed from a worker as (its model's own dump, which its
+    #: ``LoadedProfile`` is made from when used): kept in the cache as it is, not dumped
+    #: again. Not sent back to a worker.
     profile_json: str | None = field(default=None, compare=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -232,25 +233,11 @@ def read_profiles(
         for index, hit in _cached(paths, store).items():
             done(index, hit)
         todo = [n for n in range(total) if n not in results]
-        batch: dict[str, cache.Entry] = {}
-
-        def kept(result: ProfileRead) -> ProfileRead:
-            """``result`` kept in the cache, without the JSON it came as: written in batches,
-            so that the JSON (50 MB for 3,000 profiles) is let go of as the reading goes."""
-            if not store.active or result.loaded is None:  # off, nothing is dumped for it
-                return result
-            key, entry = _entry_of(result)
-            batch[key] = entry
-            if len(batch) >= PUT_BATCH:
-                store.put(batch)
-                batch.clear()
-            return replace(result, profile_json=None) if result.profile_json else result
-
         workers = _workers(len(todo))
         pool = _pool(workers)
         if pool is None:
             for n in todo:
-                done(n, kept(read(paths[n])))
+                done(n, read(paths[n]))
         else:
             chunk = max(1, min(32, len(todo) // (workers * 8)))
             with pool:
@@ -258,13 +245,11 @@ def read_profiles(
                 for n, result in zip(
                     todo, pool.imap(read, [paths[n] for n in todo], chunk), strict=True
                 ):
-                    done(n, kept(result))
-        store.put(batch)
+                    done(n, result)
+        if store.active:  # off, no profile is dumped for it
+            fresh = [results[n] for n in todo]
+            store.put(dict(_entry_of(r) for r in fresh if r.loaded is not None))
     return [results[n] for n in range(total)]
-
-
-#: Profiles read afresh are written to the cache this many at a time.
-PUT_BATCH = 256
 
 
 def _entry_of(read: ProfileRead) -> tuple[str, cache.Entry]:
