@@ -103,6 +103,10 @@ ALLOWED = set(
         "markdown",
         "html",
         "yaml",
+        "xlsx",
+        "docx",
+        "province",
+        "county",
         "jinja2",
         "YAML",
         "JSON",
@@ -193,3 +197,60 @@ def test_lang_zh_on_the_command_line_gives_chinese_help() -> None:
         check=True,
     ).stdout
     assert "用法：" in out and "按评估框架为各地区计分" in out
+
+
+#: What typer would show of Python's types in the help (never what a planner types).
+PYTHON_TYPES = re.compile(r"<(?:list\[|Path|path|str|int|float|bool)[^>]*>")
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_value_has_a_placeholder_or_its_choices(path: str) -> None:
+    for param in dict(commands())[path].params:
+        if getattr(param, "is_flag", False):
+            continue
+        key = help_texts.param_key(param)
+        found = help_texts.placeholder(path, param)
+        assert found is not None or help_texts.choices(param), f"no placeholder: {path} {key}"
+        if found is not None:
+            assert re.search(r"[\u4e00-\u9fff]|^[A-Z]+$", found[1]), found
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("lang", ["zh_CN.UTF-8", "en_US.UTF-8"])
+def test_the_help_shows_placeholders_not_python_types(
+    runner: CliRunner, path: str, lang: str
+) -> None:
+    result = runner.invoke(app, [*path.split(), "--help"], env={"LANG": lang, "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert PYTHON_TYPES.findall(result.stdout) == []
+    assert "x>=" not in result.stdout and "<=x" not in result.stdout
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_placeholders_choices_and_ranges_read_in_the_help_language(runner: CliRunner) -> None:
+    zh = runner.invoke(app, ["sensitivity", "--help"], env={"LANG": "zh_CN.UTF-8"}).stdout
+    flat = re.sub(r"[\s│]+", "", zh)
+    assert "用法：policebenchsensitivity[选项][地区]..." in flat
+    assert "可选：table、json、csv、markdown。" in flat
+    assert "蒙特卡洛抽样次数。取值1至1000000。" in flat
+    assert re.search(r"--samples\s+-n\s+次数", zh)
+    en = runner.invoke(app, ["sensitivity", "--help"], env={"LANG": "en_US.UTF-8"}).stdout
+    flat = re.sub(r"[\s│]+", " ", en)
+    assert "Usage: policebench sensitivity [OPTIONS] [PLACE]..." in flat
+    assert "One of: table, json, csv, markdown." in flat
+    assert "Monte Carlo samples. From 1 to 1000000." in flat
+    assert re.search(r"--samples\s+-n\s+N\s", en)
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_a_required_variadic_argument_reads_once_in_the_usage(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["consensus", "--help"], env={"LANG": "en_US.UTF-8"}).stdout
+    assert "{PROFILE}..." in out and "PROFILE..." in out and "{PROFILE...}" not in out
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_a_usage_error_shows_the_same_placeholders(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["sensitivity", "--samples", "x"], env={"LANG": "zh_CN.UTF-8"})
+    assert result.exit_code == 2
+    assert "policebench sensitivity [选项] [地区]..." in result.output

@@ -21,6 +21,7 @@ from typing import Any
 #: What typer and click print around the help (panel titles, the usage line).
 FRAME_ZH = {
     "Usage:": "用法：",
+    "[OPTIONS]": "[选项]",
     "Arguments": "参数",
     "Options": "选项",
     "Commands": "命令",
@@ -477,6 +478,45 @@ OPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The placeholder of each parameter's value in --help, keyed as in OPTIONS: (English,
+#: Chinese). Left to typer, the help would show Python's types (<Path>, <list[str]>, <bool>
+#: beside every flag); a planner reads what to type. A parameter of a few choices without an
+#: entry shows its choices (<en|zh>); one with an entry has them listed after its help.
+PLACEHOLDERS: dict[str, tuple[str, str]] = {
+    "*:--rubric": ("PATH", "路径"),
+    "*:--format": ("FORMAT", "格式"),
+    "*:--output": ("FILE", "文件"),
+    "*:--peers": ("PLACE", "地区"),
+    "*:--template-dir": ("FOLDER", "文件夹"),
+    "*:--samples": ("N", "次数"),
+    "*:--seed": ("SEED", "种子"),
+    "*:CITIES": ("PLACE", "地区"),
+    "*:CITY": ("PLACE", "地区"),
+    "*:MORE": ("PATH", "路径"),
+    "*:--against": ("PEER", "对标"),
+    "*:--target": ("LEVEL", "等级"),
+    "*:--top": ("N", "N"),
+    "*:CITY_ID": ("CITY_ID", "地区标识"),
+    "*:--name": ("NAME", "名称"),
+    "*:--name-zh": ("NAME", "名称"),
+    "*:--kind": ("KIND", "类型"),
+    "*:--assessed": ("DATE", "日期"),
+    "*:PROFILES": ("PROFILE", "档案"),
+    "*:--override": ("DECISION", "决定"),
+    "*:--many": ("N", "N"),
+    "*:WORKBOOK": ("WORKBOOK.xlsx", "采集表.xlsx"),
+    "*:WHICH": ("NAME", "名称"),
+    "*:--weights": ("WEIGHTS", "权重"),
+    "*:RESPONSES": ("ANSWERS.csv|.xlsx", "问卷.csv|.xlsx"),
+    "*:--city": ("PLACE", "地区"),
+    "*:--sheet": ("SHEET", "工作表"),
+    "*:PATHS": ("PATH", "路径"),
+    "*:OLD": ("OLD.yaml", "旧版.yaml"),
+    "*:NEW": ("NEW.yaml", "新版.yaml"),
+    "*:FILES": ("FILE", "文件"),
+}
+
+
 def fingerprint(english: str) -> str:
     """A short fingerprint of an English help text (its translation is stale when it moves)."""
     return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
@@ -494,6 +534,87 @@ def option_zh(path: str, param: Any) -> tuple[str, str] | None:
     """The catalogue entry of ``param`` of the command at ``path``."""
     key = param_key(param)
     return OPTIONS.get(f"{path}:{key}") or OPTIONS.get(f"*:{key}")
+
+
+def placeholder(path: str, param: Any) -> tuple[str, str] | None:
+    """The :data:`PLACEHOLDERS` entry of ``param`` of the command at ``path``."""
+    key = param_key(param)
+    return PLACEHOLDERS.get(f"{path}:{key}") or PLACEHOLDERS.get(f"*:{key}")
+
+
+def choices(param: Any) -> list[str]:
+    """The values a choice parameter takes, as typed; [] for any other parameter."""
+    desc = getattr(param, "type_descriptor", None)
+    if desc is None or not getattr(desc, "is_choice", False):
+        return []
+    return [str(getattr(c, "value", c)) for c in desc.choices or ()]
+
+
+def choices_text(values: list[str], lang: str) -> str:
+    """ "One of: a, b, c." in ``lang``."""
+    if lang == "zh":
+        return f"可选：{'、'.join(values)}。"
+    return f"One of: {', '.join(values)}."
+
+
+def range_text(low: float | None, high: float | None, lang: str) -> str:
+    """The range of a number parameter in words ("From 1 to 1000000."), "" for none."""
+    if low is None and high is None:
+        return ""
+    if lang == "zh":
+        if high is None:
+            return f"不小于 {low}。"
+        return f"不大于 {high}。" if low is None else f"取值 {low} 至 {high}。"
+    if high is None:
+        return f"At least {low}."
+    return f"At most {high}." if low is None else f"From {low} to {high}."
+
+
+def _no_type(ctx: Any) -> None:
+    """What a parameter shows in the type column of --help: nothing."""
+    return None
+
+
+def _no_range() -> None:
+    """A number parameter's range beside its type in --help: none (it is in its help)."""
+    return None
+
+
+def _add(param: Any, text: str, lang: str) -> None:
+    """``text`` at the end of ``param``'s help, once (Chinese sentences join without a
+    space)."""
+    if text and text not in (param.help or ""):
+        param.help = ("" if lang == "zh" else " ").join(filter(None, (param.help, text)))
+
+
+def show_placeholders(command: Any, path: str, lang: str) -> None:
+    """Put each parameter's placeholder in ``lang`` (:data:`PLACEHOLDERS`) where typer would
+    show a Python type, and nothing beside a flag (typer shows <bool>). Only the help is
+    changed: what the parameters accept, and the messages about them, stay as they were."""
+    for param in command.params:
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            param.display_type_rich = _no_type
+            continue
+        found = placeholder(path, param)
+        if found is None:
+            continue
+        text = found[1] if lang == "zh" else found[0]
+        values = choices(param)
+        if values and not all(v in (param.help or "") for v in values):
+            _add(param, choices_text(values, lang), lang)
+        low, high = getattr(param, "min", None), getattr(param, "max", None)
+        if low is not None or high is not None:
+            # typer would write "[1<=x<=1000000]" beside the type, narrowing the help.
+            _add(param, range_text(low, high, lang), lang)
+            param._get_number_range_help_str = _no_range
+        if getattr(param, "param_type_name", "") != "argument":
+            param.metavar = text
+            continue
+        dots = "..." if param.nargs != 1 else ""
+        piece = (f"{{{text}}}" if param.required else f"[{text}]") + dots
+        param.metavar = text + dots
+        param.get_usage_pieces = lambda ctx, piece=piece: [piece]
+        param.display_type_rich = _no_type
 
 
 def help_lang() -> str:
@@ -560,6 +681,7 @@ class _Localized:
 
         lang = help_lang()
         localize(self, _path(ctx), lang)
+        show_placeholders(self, _path(ctx), lang)
         if lang == "zh":
             # rich's Markdown cuts a line of Chinese (no spaces to wrap at) with "…"; its
             # Text folds it, and Chinese may break between any two characters.
@@ -575,11 +697,18 @@ class _Localized:
                 setattr(rich_utils, name, value)
 
     def get_usage(self, ctx: Any) -> str:
+        show_placeholders(self, _path(ctx), help_lang())
         text = str(super().get_usage(ctx))  # type: ignore[misc]
-        return text.replace("Usage:", FRAME_ZH["Usage:"], 1) if help_lang() == "zh" else text
+        if help_lang() != "zh":
+            return text
+        return text.replace("Usage: ", FRAME_ZH["Usage:"], 1).replace(
+            "[OPTIONS]", FRAME_ZH["[OPTIONS]"], 1
+        )
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.display_type_rich = _no_type
         if option is not None and help_lang() == "zh":
             option.help = FRAME_ZH["help_option"]
         return option
