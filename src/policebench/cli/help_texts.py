@@ -532,14 +532,18 @@ def param_key(param: Any) -> str:
 
 def option_zh(path: str, param: Any) -> tuple[str, str] | None:
     """The catalogue entry of ``param`` of the command at ``path``."""
+    return _entry(OPTIONS, path, param)
+
+
+def _entry(catalogue: dict[str, tuple[str, str]], path: str, param: Any) -> tuple[str, str] | None:
+    """``param``'s entry in ``catalogue``: under its command's ``path``, else under "*"."""
     key = param_key(param)
-    return OPTIONS.get(f"{path}:{key}") or OPTIONS.get(f"*:{key}")
+    return catalogue.get(f"{path}:{key}") or catalogue.get(f"*:{key}")
 
 
 def placeholder(path: str, param: Any) -> tuple[str, str] | None:
     """The :data:`PLACEHOLDERS` entry of ``param`` of the command at ``path``."""
-    key = param_key(param)
-    return PLACEHOLDERS.get(f"{path}:{key}") or PLACEHOLDERS.get(f"*:{key}")
+    return _entry(PLACEHOLDERS, path, param)
 
 
 def choices(param: Any) -> list[str]:
@@ -570,13 +574,9 @@ def range_text(low: float | None, high: float | None, lang: str) -> str:
     return f"At most {high}." if low is None else f"From {low} to {high}."
 
 
-def _no_type(ctx: Any) -> None:
-    """What a parameter shows in the type column of --help: nothing."""
-    return None
-
-
-def _no_range() -> None:
-    """A number parameter's range beside its type in --help: none (it is in its help)."""
+def _nothing(*_: Any, **__: Any) -> None:
+    """What a parameter shows beside its name in --help, in place of typer's type or range
+    ("<bool>", "[1<=x<=1000000]"): nothing."""
     return None
 
 
@@ -593,7 +593,7 @@ def show_placeholders(command: Any, path: str, lang: str) -> None:
     changed: what the parameters accept, and the messages about them, stay as they were."""
     for param in command.params:
         if getattr(param, "is_flag", False) or getattr(param, "count", False):
-            param.display_type_rich = _no_type
+            param.display_type_rich = _nothing
             continue
         found = placeholder(path, param)
         if found is None:
@@ -606,7 +606,7 @@ def show_placeholders(command: Any, path: str, lang: str) -> None:
         if low is not None or high is not None:
             # typer would write "[1<=x<=1000000]" beside the type, narrowing the help.
             _add(param, range_text(low, high, lang), lang)
-            param._get_number_range_help_str = _no_range
+            param._get_number_range_help_str = _nothing
         if getattr(param, "param_type_name", "") != "argument":
             param.metavar = text
             continue
@@ -614,7 +614,7 @@ def show_placeholders(command: Any, path: str, lang: str) -> None:
         piece = (f"{{{text}}}" if param.required else f"[{text}]") + dots
         param.metavar = text + dots
         param.get_usage_pieces = lambda ctx, piece=piece: [piece]
-        param.display_type_rich = _no_type
+        param.display_type_rich = _nothing
 
 
 def help_lang() -> str:
@@ -708,9 +708,9 @@ class _Localized:
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.display_type_rich = _no_type
-        if option is not None and help_lang() == "zh":
-            option.help = FRAME_ZH["help_option"]
+            option.display_type_rich = _nothing
+            if help_lang() == "zh":
+                option.help = FRAME_ZH["help_option"]
         return option
 
 
