@@ -399,3 +399,31 @@ def test_a_profile_whose_kept_json_is_gone_by_then_is_read_from_its_file(
         db.execute("DELETE FROM profiles")
     profiles = [r.loaded.profile.model_dump() for r in warm if r.loaded is not None]
     assert profiles == [r[0] for r in expected if r[0] is not None]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(n=st.integers(1, 300), data=st.data())
+def test_kept_json_is_fetched_in_doubling_batches_each_row_once(
+    n: int, data: st.DataObject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In any order of asking, each profile's JSON is fetched once and comes back once;
+    asking for k of n takes at most k queries and at most log2(n) + 1, which fetch at most
+    2**k - 1 rows (a warm ``score`` that checks 4 profiles again fetches 15, not 3,000)."""
+    keys = [f"k{i}" for i in range(n)]
+    fetched: list[list[str]] = []
+
+    def payloads(self: cache.Store, asked: list[str]) -> dict[str, str]:
+        fetched.append(list(asked))
+        return {key: f"json of {key}" for key in asked}
+
+    monkeypatch.setattr(cache.Store, "payloads", payloads)
+    order = data.draw(st.permutations(keys))
+    asked = order[: data.draw(st.integers(1, n))]
+    payloads_of = cache.Payloads(keys)
+    assert [payloads_of.take(key) for key in asked] == [f"json of {key}" for key in asked]
+    assert payloads_of.take(asked[0]) is None  # let go of once taken
+    rows = [key for batch in fetched for key in batch]
+    assert len(rows) == len(set(rows)) <= 2 ** len(fetched) - 1
+    assert len(fetched) <= min(len(asked), n.bit_length())

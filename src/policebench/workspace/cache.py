@@ -333,18 +333,31 @@ def opened(use: bool = True) -> Iterator[Store]:
 
 
 class Payloads:
-    """The JSON of the profiles one reading found in the cache, fetched for all of them at
-    once the first time one of them is made a model (and let go of as each is taken)."""
+    """The JSON of the profiles one reading found in the cache, fetched when one of them is
+    first made a model, in batches that double: the key asked for and the next ones (in
+    reading order, round to the start) not fetched yet, one, then two, four ... at a time.
+    A command that makes a few models (the profiles a warm ``score`` checks again) fetches
+    a few rows, not all 3,000 (some 50 MB of JSON); one that makes them all, in any order,
+    fetches each once, in a dozen queries. Each is let go of as it is taken."""
 
     def __init__(self, keys: list[str]) -> None:
-        self._keys = keys
-        self._found: dict[str, str] | None = None
+        self._keys = list(dict.fromkeys(keys))  # in reading order, each once
+        self._place = {key: n for n, key in enumerate(self._keys)}
+        self._asked: set[str] = set()
+        self._found: dict[str, str] = {}
+        self._batch = 1
 
     def take(self, key: str) -> str | None:
         """The JSON kept under ``key``; None when the cache no longer has it."""
-        if self._found is None:
+        if key not in self._asked and key in self._place:
+            start = self._place[key]
+            following = itertools.chain(self._keys[start + 1 :], self._keys[:start])
+            more = itertools.islice((k for k in following if k not in self._asked), self._batch - 1)
+            batch = [key, *more]
+            self._asked.update(batch)
+            self._batch *= 2
             with opened() as store:
-                self._found = store.payloads(self._keys)
+                self._found |= store.payloads(batch)
         return self._found.pop(key, None)
 
 

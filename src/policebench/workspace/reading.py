@@ -287,7 +287,7 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
         sha = hashlib.sha256(raw).hexdigest()
         keyed[n] = (cache.key_of_sha(sha), sha)
     found = store.get([key for key, _ in keyed.values()])
-    payloads = cache.Payloads(list(found))
+    payloads = cache.Payloads([key for key, _ in keyed.values() if key in found])
     hits: dict[int, ProfileRead] = {}
     for n, (key, sha) in keyed.items():
         entry = found.get(key)
