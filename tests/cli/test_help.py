@@ -254,3 +254,17 @@ def test_a_usage_error_shows_the_same_placeholders(runner: CliRunner) -> None:
     result = runner.invoke(app, ["sensitivity", "--samples", "x"], env={"LANG": "zh_CN.UTF-8"})
     assert result.exit_code == 2
     assert "policebench sensitivity [选项] [地区]..." in result.output
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", PATHS)
+def test_no_line_of_the_chinese_help_starts_with_a_closing_mark(
+    runner: CliRunner, path: str
+) -> None:
+    """rich folds a line of Chinese at its last column, so a line could start with "，" or
+    "。"; the help breaks as Chinese is set (render.terminal.break_offsets)."""
+    for columns in ("60", "80", "100"):
+        env = {"LANG": "zh_CN.UTF-8", "COLUMNS": columns}
+        out = runner.invoke(app, [*path.split(), "--help"], env=env).stdout
+        starts = [line.strip("│ ")[:1] for line in out.splitlines()]
+        assert not [s for s in starts if s and s in "，。、；：！？）」》”"], out

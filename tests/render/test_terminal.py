@@ -3,11 +3,23 @@ and the choice of layout (the first that fits, else split tables, else stacked r
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from policebench.render.common import rich_to_text
-from policebench.render.terminal import Column, Grid, resolve_width, table, wrap
+from policebench.render.terminal import (
+    Column,
+    Grid,
+    break_offsets,
+    longest_unit,
+    resolve_width,
+    table,
+    wrap,
+)
 
 
 def test_cjk_wraps_by_display_width() -> None:
@@ -112,3 +124,80 @@ def _group(parts: list[object]) -> object:
     from rich.console import Group
 
     return Group(*parts)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------- rich's line breaks, with Chinese rules
+
+_CJK_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("数据共享平台安全人才，。、；：！？（）「」《》“”…%abcXYZ019 .,()-")
+    ),
+    max_size=120,
+)
+_ASCII_TEXT = st.text(alphabet=st.sampled_from(list("abcdefghij XYZ.,;:()-_/0129")), max_size=200)
+
+
+def _lines(text: str, offsets: list[int]) -> list[str]:
+    return [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_ASCII_TEXT, width=st.integers(1, 40), fold=st.booleans())
+def test_text_without_cjk_breaks_where_rich_breaks_it(text: str, width: int, fold: bool) -> None:
+    """... unless a word is wider than the line and must be cut: then not before "." or ","."""
+    from rich._wrap import divide_line
+
+    if not fold or max(map(len, text.split()), default=0) <= width:
+        assert break_offsets(text, width, fold) == divide_line(text, width, fold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_ASCII_TEXT, _CJK_TEXT), width=st.integers(2, 40))
+def test_a_piece_wider_than_the_line_is_cut_to_fit_and_not_before_a_closing_mark(
+    text: str, width: int
+) -> None:
+    from policebench.render.terminal import _fold, _glued
+
+    for piece in text.split():
+        lines = _fold(piece, width)
+        assert "".join(lines) == piece and all(lines)
+        assert all(cell_len(line) <= width for line in lines)
+        for before, line in itertools.pairwise(lines):
+            if _glued(before[-1], line[0]):  # only where no cut further back would fit
+                back = len(before) - 1
+                while back > 0 and _glued(before[back - 1], before[back]):
+                    back -= 1
+                assert back == 0 or cell_len(before[back:] + line[0]) > width
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CJK_TEXT, width=st.integers(2, 40))
+def test_chinese_breaks_fit_and_never_start_a_line_with_a_closing_mark(
+    text: str, width: int
+) -> None:
+    offsets = break_offsets(text, width)
+    assert offsets == sorted(set(offsets)) and all(0 < o < len(text) for o in offsets)
+    lines = _lines(text, offsets)
+    assert "".join(lines) == text
+    assert all(cell_len(line.rstrip()) <= width for line in lines)
+    if longest_unit(text) <= width:  # nothing had to be folded
+        for before, line in itertools.pairwise(lines):
+            if line and not before[-1].isspace():
+                assert line[0] not in "，。、；：！？）」》”…%.,)", (before, line)
+                assert before[-1] not in "（「《“(", (before, line)
+
+
+def test_a_line_of_chinese_moves_the_character_before_a_comma_down_with_it() -> None:
+    from rich._wrap import divide_line
+
+    text = "根据省厅的统一部署，本市建成了大数据平台。"
+    assert _lines(text, divide_line(text, 18)) == [
+        "根据省厅的统一部署",
+        "，本市建成了大数据",
+        "平台。",
+    ]
+    assert _lines(text, break_offsets(text, 18)) == [
+        "根据省厅的统一部",
+        "署，本市建成了大数",
+        "据平台。",
+    ]

@@ -14,8 +14,10 @@ is on the command line.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 #: What typer and click print around the help (panel titles, the usage line).
@@ -154,14 +156,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench schema report --output report.schema.json",
     ),
     "score": (
-        "56f67b64",
+        "5417ef28",
         "按评估框架为各地区计分，并按综合成熟度排名。\n\n"
         "只有一个地区时，表格还列出每个指标的等级、得分、置信度以及是否有证据。\n\n"
         "示例：\n\n"
         "  policebench score\n\n"
         "  policebench score j-city hangzhou --format markdown\n\n"
         "  policebench score cities/ --output scores.csv   # csv：格式取决于文件名\n\n"
-        "  policebench score --format json --output scores.out   # 其他文件名请用 --format",
+        "  policebench score -o scores.out -f json   # 其他文件名请用 --format",
     ),
     "sensitivity": (
         "bec25ec4",
@@ -688,13 +690,14 @@ class _Localized:
             self.rich_markup_mode = "rich"
         saved = {name: getattr(rich_utils, name) for name in (*_FRAME_NAMES, "_make_rich_text")}
         localize_frame(lang)
-        if lang == "zh":
-            rich_utils._make_rich_text = _folding(saved["_make_rich_text"])
-        try:
-            super().format_help(ctx, formatter)  # type: ignore[misc]
-        finally:
-            for name, value in saved.items():
-                setattr(rich_utils, name, value)
+        with _chinese_line_breaking(lang == "zh"):
+            if lang == "zh":
+                rich_utils._make_rich_text = _folding(saved["_make_rich_text"])
+            try:
+                super().format_help(ctx, formatter)  # type: ignore[misc]
+            finally:
+                for name, value in saved.items():
+                    setattr(rich_utils, name, value)
 
     def get_usage(self, ctx: Any) -> str:
         show_placeholders(self, _path(ctx), help_lang())
@@ -725,6 +728,29 @@ def _folding(make: Any) -> Any:
         return text
 
     return make_folding
+
+
+@contextlib.contextmanager
+def _chinese_line_breaking(on: bool) -> Iterator[None]:
+    """While it lasts (``on``), rich wraps text as Chinese is set: no line of the help
+    starts with "，" or "。" (rich's own wrapping folds a line of Chinese at its last
+    column). rich has no setting for it: its ``Text.wrap`` asks ``divide_line`` where
+    lines break, and this puts :func:`~policebench.render.terminal.break_offsets` (the
+    same contract, the same breaks for text without CJK) in its place. Where a rich
+    release no longer has it, help wraps as rich does (tests/cli/test_help.py notices)."""
+    import rich.text
+
+    saved = getattr(rich.text, "divide_line", None)
+    if not on or not callable(saved):
+        yield
+        return
+    from policebench.render.terminal import break_offsets
+
+    setattr(rich.text, "divide_line", break_offsets)  # noqa: B010 - not exported by rich
+    try:
+        yield
+    finally:
+        setattr(rich.text, "divide_line", saved)  # noqa: B010
 
 
 _FRAME_NAMES = (

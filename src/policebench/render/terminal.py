@@ -16,6 +16,7 @@ Cells are pre-wrapped to their column's width, so rich never has to cut or fold 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,12 @@ def cell_len(text: str) -> int:
 def _wide(ch: str) -> bool:
     """A character that is a piece on its own: CJK, or non-ASCII punctuation."""
     return cell_len(ch) == 2 or (ord(ch) > 0x2000 and (ch in _CLOSE or ch in _OPEN))
+
+
+def _glued(left: str, right: str) -> bool:
+    """No line may break between these two characters: ``right`` closes (，。）) or ``left``
+    opens (（「)."""
+    return right in _CLOSE or left in _OPEN
 
 
 def _units(text: str, keep: Sequence[str], cjk_breaks: bool) -> list[tuple[str, bool]]:
@@ -77,7 +84,7 @@ def _units(text: str, keep: Sequence[str], cjk_breaks: bool) -> list[tuple[str, 
         i += len(tok)
         if units and not space:
             prev = units[-1][0]
-            glue = tok[0] in _CLOSE or prev[-1] in _OPEN
+            glue = _glued(prev[-1], tok[0])
             if not cjk_breaks:  # headers: break only at spaces and around brackets
                 glue = glue or not (tok[0] in _OPEN or prev[-1] in _CLOSE)
             if glue:
@@ -88,15 +95,35 @@ def _units(text: str, keep: Sequence[str], cjk_breaks: bool) -> list[tuple[str, 
     return units
 
 
+def _fold_points(tok: str, width: int) -> list[int]:
+    """Where the lines of a piece wider than ``width`` start when it has to be cut (the
+    last resort, never for a name): at the last column, or a character or more before it
+    where the cut would put a closing mark at the start of a line or leave an opening one
+    at the end ("./rubrics，" is cut before "s，", not before "，")."""
+    points: list[int] = []
+    start, used = 0, 0
+    for i, ch in enumerate(tok):
+        size = cell_len(ch)
+        if i > start and used + size > width:
+            cut = i
+            while (
+                cut - 1 > start
+                and _glued(tok[cut - 1], tok[cut])
+                and cell_len(tok[cut - 1 : i + 1]) <= width
+            ):
+                cut -= 1
+            if _glued(tok[cut - 1], tok[cut]):  # no better place that fits: at the column
+                cut = i
+            points.append(cut)
+            start, used = cut, cell_len(tok[cut:i])
+        used += size
+    return points
+
+
 def _fold(tok: str, width: int) -> list[str]:
-    """A piece wider than ``width`` cut into lines (the last resort, never for a name)."""
-    lines, cur = [], ""
-    for ch in tok:
-        if cur and cell_len(cur + ch) > width:
-            lines.append(cur)
-            cur = ""
-        cur += ch
-    return [*lines, cur]
+    """A piece wider than ``width`` cut into lines (see :func:`_fold_points`)."""
+    cuts = [0, *_fold_points(tok, width), len(tok)]
+    return [tok[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def wrap(text: str, width: int, keep: Sequence[str] = (), *, cjk_breaks: bool = True) -> list[str]:
@@ -121,6 +148,45 @@ def wrap(text: str, width: int, keep: Sequence[str] = (), *, cjk_breaks: bool = 
             cur = parts[-1]
         lines.append(cur)
     return lines
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def break_offsets(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where each line after the first starts when ``text`` (one line, no newline) is
+    wrapped to ``width`` columns: rich's ``divide_line`` contract, with Chinese line
+    breaking. rich breaks only at spaces and folds a line of Chinese (which has none) at
+    the last column, so a line may start with "，" or "。"; here a line may also break
+    between two characters of which one is CJK, but never before a closing or after an
+    opening punctuation mark (the character before "，" moves down with it). A piece wider
+    than ``width`` is folded (``fold``) or left whole. Text without CJK breaks as rich's."""
+    offsets: list[int] = []
+    column = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        core_end = match.start() + len(word.rstrip())
+        cuts = [match.start()]
+        cuts += [
+            j
+            for j in range(match.start() + len(word) - len(word.lstrip()) + 1, core_end)
+            if (_wide(text[j - 1]) or _wide(text[j])) and not _glued(text[j - 1], text[j])
+        ]
+        for start, end in zip(cuts, [*cuts[1:], match.end()], strict=True):
+            piece = text[start:end]
+            need = cell_len(piece.rstrip())
+            if column + need <= width:
+                column += cell_len(piece)
+                continue
+            if start and column:
+                offsets.append(start)
+            if need <= width or not fold:
+                column = cell_len(piece)
+                continue
+            points = _fold_points(piece, width)
+            offsets += [start + point for point in points]
+            column = cell_len(piece[points[-1] :] if points else piece)
+    return offsets
 
 
 def longest_unit(text: str, keep: Sequence[str] = (), *, cjk_breaks: bool = True) -> int:

@@ -50,7 +50,7 @@ def score(
 
       policebench score cities/ --output scores.csv   # csv: the format follows the file name
 
-      policebench score --format json --output scores.out   # --format for any other name
+      policebench score -o scores.out -f json   # --format for any other name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "score", language)
