@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from policebench.i18n import label, t
+import locale
+import sys
+
+import pytest
+
+from policebench.i18n import default_lang, label, t
 from policebench.render.templates import environment
 
 
@@ -48,3 +53,65 @@ def test_templates_have_the_typography_helpers() -> None:
     assert env.from_string(source).render(lang="en") == (
         " (x)|a, b|; |: |, |.|1 level without evidence"
     )
+
+
+_LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),  # LC_ALL first
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
+def test_the_locale_variables_choose_the_language(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    for var in _LOCALE_VARS:
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("zh_CN", "zh"),
+        ("Chinese (Simplified)_China", "zh"),  # how Windows names its locales
+        ("Chinese (Traditional)_Taiwan", "zh"),
+        ("English_United States", "en"),
+        (None, "en"),
+    ],
+)
+def test_without_locale_variables_the_process_locale_chooses(
+    monkeypatch: pytest.MonkeyPatch, name: str | None, expected: str
+) -> None:
+    for var in _LOCALE_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(locale, "getlocale", lambda *a: (name, "936"))
+    assert default_lang() == expected
+
+
+@pytest.mark.parametrize(("langid", "expected"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en")])
+def test_on_windows_the_display_language_chooses(
+    monkeypatch: pytest.MonkeyPatch, langid: int, expected: str
+) -> None:
+    """zh-CN (0x0804) and zh-TW (0x0404) are Chinese, en-US (0x0409) is not, whatever the
+    locale's formats (set to English here)."""
+    import ctypes
+    import types
+
+    for var in _LOCALE_VARS:
+        monkeypatch.delenv(var, raising=False)
+    kernel32 = types.SimpleNamespace(GetUserDefaultUILanguage=lambda: langid)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(locale, "getlocale", lambda *a: ("English_United States", "1252"))
+    assert default_lang() == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 from collections.abc import Iterable
 
 LANGS = ("en", "zh")
@@ -826,13 +827,30 @@ def count(n: int, key: str, lang: str = "en") -> str:
 
 
 def default_lang() -> str:
-    """``zh`` when the environment's locale is Chinese, else ``en``."""
+    """``zh`` when the environment's locale is Chinese, else ``en``: the locale variables
+    (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else on Windows (where they are seldom set) the
+    language Windows is shown in, else the process's locale, which Windows names in words
+    ("Chinese (Simplified)_China")."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    if sys.platform == "win32" and _windows_shown_in_chinese():
+        return "zh"
     try:
-        name = locale.getlocale()[0] or ""
+        name = (locale.getlocale()[0] or "").lower()
     except ValueError:  # pragma: no cover - exotic locale settings
         name = ""
-    return "zh" if name.lower().startswith("zh") else "en"
+    return "zh" if name.startswith(("zh", "chinese")) else "en"
+
+
+def _windows_shown_in_chinese() -> bool:
+    """Whether the user's Windows display language is Chinese (any script or region): its
+    primary language id is LANG_CHINESE (0x04)."""
+    try:
+        import ctypes
+
+        langid: int = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return False
+    return langid & 0x3FF == 0x04
