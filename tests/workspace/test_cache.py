@@ -427,3 +427,146 @@ def test_kept_json_is_fetched_in_doubling_batches_each_row_once(
     rows = [key for batch in fetched for key in batch]
     assert len(rows) == len(set(rows)) <= 2 ** len(fetched) - 1
     assert len(fetched) <= min(len(asked), n.bit_length())
+
+
+# ------------------------------------------------------------------------ kept rubrics
+
+_RUBRICS = [
+    bundled("rubrics") / "smart-policing.yaml",
+    ROOT / "tests" / "fixtures" / "valid" / "rubric-minimal.yaml",
+    ROOT / "tests" / "fixtures" / "rubric-v0.9.yaml",
+]
+
+
+@pytest.mark.parametrize("path", _RUBRICS, ids=lambda p: p.name)
+def test_a_kept_rubric_reads_back_as_the_rubric_validated(path: Path) -> None:
+    """The same model, field for field and type for type (repr tells 2 from 2.0, and the
+    JSON an int key from a text one), without pydantic validating it again."""
+    from policebench.workspace.inputs import read_input
+
+    validated = Rubric.model_validate(read_input(path)[0].data)
+    kept = cache.rubric_of(validated.model_dump_json())
+    assert kept == validated
+    assert repr(kept) == repr(validated)
+    assert kept is not None and kept.model_dump_json() == validated.model_dump_json()
+    assert kept.indicators.keys() == validated.indicators.keys()
+
+
+def test_a_kept_rubric_is_made_without_building_a_validator(tmp_path: Path) -> None:
+    """What the kept rubric saves: pydantic builds the rubric's validator on first use
+    (``defer_build``); a rubric from the cache never uses it (a fresh process tells)."""
+    import subprocess
+    import sys
+
+    kept = tmp_path / "rubric.json"
+    kept.write_text(_kept_rubric_json_text(), encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path; from policebench.models import Rubric; "
+        "from policebench.workspace import cache; "
+        "r = cache.rubric_of(Path(sys.argv[1]).read_text('utf-8')); "
+        "print(r is not None and r.id, Rubric.__pydantic_complete__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(kept)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["smart-policing", "False"]
+
+
+def _kept_rubric_json_text() -> str:
+    from policebench.workspace.inputs import read_input
+
+    path = bundled("rubrics") / "smart-policing.yaml"
+    return Rubric.model_validate(read_input(path)[0].data).model_dump_json()
+
+
+def _kept_rubric_json() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_kept_rubric_json_text())
+    return data
+
+
+def _tampered(change: Callable[[dict[str, Any]], object]) -> str:
+    data = _kept_rubric_json()
+    change(data)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        '{"id": "x"',  # truncated
+        "[]",
+        _tampered(lambda d: d.update(extra=1)),  # a key too many
+        _tampered(lambda d: d.pop("stages")),  # one missing
+        _tampered(lambda d: d.update(default_target="3")),  # text for an int
+        _tampered(lambda d: d.update(default_target=True)),  # a bool is not a level
+        _tampered(lambda d: d.update(provisional_below=None)),  # null where none is allowed
+        _tampered(lambda d: d["scale"]["levels"].update({"01": "x"})),  # not a key JSON writes
+        _tampered(lambda d: d["dimensions"][0].update(weight="1")),
+        _tampered(lambda d: d["dimensions"][0]["indicators"][0].update(kind="other")),
+        _tampered(lambda d: d["dimensions"][0]["indicators"][0].update(evidence="one")),
+        _tampered(lambda d: d["stages"].append(5)),
+    ],
+)
+def test_a_kept_rubric_of_another_shape_is_not_taken(text: str) -> None:
+    assert cache.rubric_of(text) is None
+
+
+def test_a_kept_rubric_is_used_and_a_changed_one_read_again(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policebench.workspace import inputs
+
+    mine = tmp_path / "rubric.yaml"
+    text = (bundled("rubrics") / "smart-policing.yaml").read_text("utf-8")
+    mine.write_text(text, encoding="utf-8")
+    first, source, _ = inputs.load_rubric(mine)
+    built = []
+    real_build = inputs.build
+    monkeypatch.setattr(inputs, "build", lambda *a: built.append(a) or real_build(*a))
+    again, again_source, doc = inputs.load_rubric(mine)
+    assert (again, again_source) == (first, source) and built == []
+    assert doc.data["id"] == first.id  # its document, read when asked for
+    mine.write_text(text.replace("weight: 1.5", "weight: 3.0", 1), encoding="utf-8")
+    changed, _, _ = inputs.load_rubric(mine)
+    assert len(built) == 1 and changed != first
+
+
+def test_a_kept_rubric_keeps_its_warnings(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rubric's warnings (none of today's checks gives one: one is added here) are shown
+    on every run, placed in the file as it is named now, cached or not."""
+    from policebench.messages import Msg
+    from policebench.workspace import inputs
+
+    def warns(rubric: Rubric, doc: Any) -> list[Any]:
+        return [doc.problem(("id",), Msg("file-empty"), code="empty", severity="warning")]
+
+    monkeypatch.setattr(inputs, "check_rubric", warns)
+    mine = tmp_path / "rubric.yaml"
+    shutil.copy(bundled("rubrics") / "smart-policing.yaml", mine)
+    _, cold, _ = inputs.load_rubric(mine)
+    moved = tmp_path / "moved.yaml"
+    mine.rename(moved)
+    _, warm, _ = inputs.load_rubric(moved)
+    assert [str(p) for p in cold.warnings] == [
+        str(p).replace("moved", "rubric") for p in warm.warnings
+    ]
+    assert [(p.line, p.column, p.severity) for p in warm.warnings] == [
+        (p.line, p.column, "warning") for p in cold.warnings
+    ]
+    assert "moved.yaml" in str(warm.warnings[0])
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM rubrics").fetchone() == (1,)
+
+
+def test_a_tampered_kept_rubric_is_validated_again(own_cache: Path, tmp_path: Path) -> None:
+    from policebench.workspace import inputs
+
+    mine = tmp_path / "rubric.yaml"
+    shutil.copy(bundled("rubrics") / "smart-policing.yaml", mine)
+    expected = inputs.load_rubric(mine)[:2]
+    with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
+        db.execute("UPDATE rubrics SET rubric = '{\"id\": 5}', warnings = '[]'")
+    assert inputs.load_rubric(mine)[:2] == expected

@@ -16,9 +16,15 @@ JSON only when a command asks for the model). A kept card is read back only when
 exactly the shape this code writes, for this rubric's dimensions and indicators in order
 (:func:`card_of`); anything else is a miss, and the place is scored afresh.
 
+And per rubric file, the rubric that passed every check, with its warnings: made again from
+its JSON without validating it (:func:`rubric_of`; pydantic would first build the rubric's
+validator, a twentieth of a second of every command), trusted as a card is, only when every
+value has the type its field declares.
+
 The store is SQLite from the standard library: one file, safe when two commands run at once
 (WAL journal, a busy timeout), and no pickle, so a cache someone else can write can change no
-code that runs, only data that is validated again on the way in. A store that is truncated,
+code that runs, only data, which is validated again on the way in (profiles) or read back
+only in the exact shape this code writes (scorecards, rubrics). A store that is truncated,
 corrupted, locked, foreign or unwritable is never an error and never a wrong answer: the
 entry or the whole cache is ignored (and a corrupted file replaced), and the files are read
 as if there were no cache.
@@ -39,18 +45,23 @@ import itertools
 import json
 import os
 import sqlite3
+import stat
 import sys
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
+from pydantic import BaseModel
 
 from policebench import __version__
 from policebench.messages import from_data, to_data
 from policebench.models import Rubric
 from policebench.problems import Problem
+from policebench.readers.yaml import MAX_BYTES
 from policebench.scoring import DimensionScore, IndicatorScore, Scorecard
 
 _T = TypeVar("_T")
@@ -78,6 +89,11 @@ CREATE TABLE IF NOT EXISTS scorecards (
     key TEXT PRIMARY KEY,
     card TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rubrics (
+    key TEXT PRIMARY KEY,
+    warnings TEXT NOT NULL,
+    rubric TEXT NOT NULL
+);
 """
 #: A profile's JSON (some 17 KB) comes last: SQLite reads a row's columns in order, through
 #: every overflow page of a long one, so the small ones that ``score`` reads for 3,000
@@ -85,6 +101,7 @@ CREATE TABLE IF NOT EXISTS scorecards (
 _COLUMNS = {
     "profiles": ["key", "warnings", "raw_id", "raw_rubric", "place_id", "assessed", "profile"],
     "scorecards": ["key", "card"],
+    "rubrics": ["key", "warnings", "rubric"],
 }
 
 
@@ -122,6 +139,18 @@ def fingerprint() -> str:
         digest.update(module.relative_to(package).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:32]
+
+
+def sha_of_file(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``; None for what the reader would refuse (not a
+    plain file, over its size limit) or cannot read: the reader then says why."""
+    try:
+        info = path.stat()
+        if info.st_size > MAX_BYTES or not stat.S_ISREG(info.st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def key_of_sha(sha256: str) -> str:
@@ -244,6 +273,22 @@ class Store:
         """Keep scorecards by :func:`card_key` (one transaction; nothing on any failure)."""
         if self._db is not None and cards:
             self._write("scorecards", list(cards.items()))
+
+    def get_rubric(self, key: str) -> tuple[Rubric, Entry] | None:
+        """The rubric kept under ``key``, and its entry (for its warnings: ``problems``);
+        None when there is none, or not of the shape this code writes (:func:`rubric_of`)."""
+        for _, warnings, text in self._rows("rubrics", "warnings, rubric", [key]):
+            entry = _entry(text, warnings, None, None, None, None)
+            rubric = None if entry is None else rubric_of(text)
+            if entry is not None and rubric is not None:
+                return rubric, entry
+        return None
+
+    def put_rubric(self, key: str, rubric: Rubric, warnings: Iterable[Problem]) -> None:
+        """Keep a rubric that passed every check, and its warnings, under ``key``."""
+        if self._db is not None:
+            entry = entry_of(rubric.model_dump_json(), warnings, None, None)
+            self._write("rubrics", [(key, json.dumps(entry.warnings), entry.profile_json)])
 
     def _write(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         """``rows`` into ``table``, oldest rows beyond MAX_ENTRIES dropped; soft on failure."""
@@ -498,3 +543,60 @@ def card_of(text: str, rubric: Rubric) -> Scorecard | None:
         )
     except (ValueError, TypeError, KeyError):  # orjson.JSONDecodeError is a ValueError
         return None
+
+
+# -------------------------------------------------------------------- rubrics, as kept
+
+
+def rubric_of(text: str) -> Rubric | None:
+    """The rubric whose JSON :meth:`Store.put_rubric` kept, made as it was without being
+    validated again: building pydantic's validator for the rubric costs 0.05 s, a fifth of
+    every command's start. As with a kept scorecard, the JSON is trusted only when it has
+    exactly the shape of the model's fields (:func:`_made`: every type as annotated, no key
+    too many or missing); anything else is None, and the file is read and validated."""
+    try:
+        made = _made(Rubric, orjson.loads(text))
+    except (ValueError, TypeError, KeyError):  # orjson.JSONDecodeError is a ValueError
+        return None
+    return made if isinstance(made, Rubric) else None
+
+
+def _made(kind: Any, value: Any) -> Any:
+    """``value``, as JSON gave it, as the field type ``kind`` holds it: a model made with
+    ``model_construct`` from its fields, lists and dicts item by item (a dict's int keys
+    from their text), None for an optional field; ValueError for a value of any other shape
+    and for a type this does not know (the caller then validates the file)."""
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin is typing.Annotated:
+        return _made(args[0], value)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        fields = kind.model_fields
+        if type(value) is not dict or value.keys() != fields.keys():
+            raise ValueError(f"not the fields of {kind.__name__}")
+        made = {name: _made(info.annotation, value[name]) for name, info in fields.items()}
+        return kind.model_construct(**made)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and _NONE in args:
+            return None
+        (only,) = [a for a in args if a is not _NONE]  # ValueError for a choice of two
+        return _made(only, value)
+    if origin is list and type(value) is list:
+        return [_made(args[0], item) for item in value]
+    if origin is dict and type(value) is dict:
+        return {_key(args[0], k): _made(args[1], v) for k, v in value.items()}
+    if origin is typing.Literal and value in args and type(value) is str:
+        return value
+    if kind in (str, int, float, bool) and type(value) is kind:
+        return value
+    raise ValueError(f"{value!r} is not a {kind}")
+
+
+def _key(kind: Any, text: str) -> Any:
+    """A dict key as the model holds it: text, or an int written as JSON writes it."""
+    kind = typing.get_args(kind)[0] if typing.get_origin(kind) is typing.Annotated else kind
+    if kind is str:
+        return text
+    if kind is int and text == str(int(text)):
+        return int(text)
+    raise ValueError(f"{text!r} is not a {kind} key")

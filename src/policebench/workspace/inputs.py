@@ -20,7 +20,7 @@ from policebench.messages import Msg
 from policebench.models import Profile, Rubric
 from policebench.paths import YAML_SUFFIXES, bundled, display, real_path, real_paths_inside
 from policebench.problems import Problem, sort_problems
-from policebench.readers.yaml import Document, load
+from policebench.readers.yaml import Document, detached, load
 from policebench.validation.build import build, check_rubric
 
 
@@ -156,7 +156,21 @@ def read_input(path: Path) -> tuple[Document, Loaded]:
 
 
 def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
-    """Read and validate one rubric file; every problem in it raised together."""
+    """Read and validate one rubric file; every problem in it raised together.
+
+    A rubric whose bytes passed every check under this code before comes from the
+    validated-input cache, with its warnings (``cache.Store.get_rubric``); its document is
+    read again only if its data or positions are asked for."""
+    from policebench.workspace import cache
+
+    sha = cache.sha_of_file(path)
+    key = None if sha is None else cache.key_of_sha(sha)
+    with cache.opened(key is not None) as store:
+        kept = store.get_rubric(key) if key is not None else None
+    if kept is not None and sha is not None:
+        name = display(path)
+        warnings = tuple(kept[1].problems(name))
+        return kept[0], Loaded(path, name, sha, warnings=warnings), detached(name, path)
     doc, source = read_input(path)
     if "rubric" in doc.data and "dimensions" not in doc.data:
         # A profile given where a rubric belongs: one clear line, not a dozen missing keys.
@@ -176,8 +190,12 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
         problems = check_rubric(rubric, doc)
     if rubric is None or any(p.severity != "warning" for p in problems):
         raise InvalidInput(sort_problems(problems))
-    # Warnings (a dominant indicator weight) do not stop a command: they are shown.
-    return rubric, replace(source, warnings=tuple(sort_problems(problems))), doc
+    # Warnings do not stop a command: they are shown, cached or not.
+    warnings = tuple(sort_problems(problems))
+    if key is not None and source.sha256 == sha:  # the bytes hashed are the bytes read
+        with cache.opened() as store:
+            store.put_rubric(key, rubric, warnings)
+    return rubric, replace(source, warnings=warnings), doc
 
 
 def find_rubric(rubric_path: Path | None, wanted: Iterable[str]) -> tuple[Rubric, Loaded]:

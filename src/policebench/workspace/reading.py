@@ -13,8 +13,6 @@ import contextlib
 import datetime as dt
 import functools
 import gc
-import hashlib
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +24,7 @@ from policebench.models import Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.paths import display
 from policebench.problems import Problem
-from policebench.readers.yaml import MAX_BYTES, Document, detach, detached
+from policebench.readers.yaml import Document, detach, detached
 from policebench.validation.build import build_profile, evidence_warnings
 from policebench.validation.forms import level_names
 from policebench.workspace import cache
@@ -277,15 +275,9 @@ def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
         return {}
     keyed: dict[int, tuple[str, str]] = {}
     for n, path in enumerate(paths):
-        try:
-            info = path.stat()
-            if info.st_size > MAX_BYTES or not stat.S_ISREG(info.st_mode):
-                continue
-            raw = path.read_bytes()
-        except OSError:
-            continue
-        sha = hashlib.sha256(raw).hexdigest()
-        keyed[n] = (cache.key_of_sha(sha), sha)
+        sha = cache.sha_of_file(path)
+        if sha is not None:
+            keyed[n] = (cache.key_of_sha(sha), sha)
     found = store.get([key for key, _ in keyed.values()])
     payloads = cache.Payloads([key for key, _ in keyed.values() if key in found])
     hits: dict[int, ProfileRead] = {}
