@@ -45,6 +45,38 @@ def test_score_names_a_misspelt_indicator_of_a_broken_profile_as_validate_does(
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_broken_profile_s_levels_and_targets_out_of_scale_come_with_its_other_problems(
+    runner: CliRunner, in_tmp: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """A model that fails (a key misspelt) still has its levels and targets checked against
+    the rubric's scale, in score as in validate, read here or in a pool: a planner fixes all
+    in one go, not the level a run later. A level marked not applicable, or not a whole
+    number (the model's own error), is left to those checks."""
+    monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
+    monkeypatch.setattr("policebench.workspace.reading.PARALLEL_MIN", 1)
+    (in_tmp / "cities").mkdir()
+    shutil.copyfile(bundled("cities") / "hangzhou.yaml", in_tmp / "cities" / "hangzhou.yaml")
+    (in_tmp / "cities" / "x.yaml").write_text(
+        "id: x\nrubric: smart-policing\nassessed: 2026-11-01\nindicators:\n"
+        "  data-governance: {level: 7}\n"
+        "  top-level-design: {level: 2.5}\n"
+        "  partnerships: {applicable: false, level: 9}\n"
+        "targets:\n  data-governance: 8\n",
+        encoding="utf-8",
+    )
+    score = runner.invoke(app, ["score"])
+    validate = runner.invoke(app, ["validate"])
+    assert score.exit_code == validate.exit_code == 2
+    mistakes = [line for line in validate.stderr.splitlines() if line.startswith("cities/")]
+    assert mistakes == [line for line in score.stderr.splitlines() if line.startswith("cities/")]
+    text = "\n".join(mistakes)
+    assert "cities/x.yaml:1:1: missing required key 'name'" in text
+    assert "cities/x.yaml:5:28: level 7 is outside the scale 0..4" in text
+    assert "cities/x.yaml:9:20: target 8 is outside the scale 0..4" in text
+    assert "level 9" not in text and "level 2.5 is outside" not in text
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
 @pytest.mark.parametrize("use_cache", [True, False])
 def test_without_keeping_models_the_cards_are_the_same_and_no_model_is_held(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, workers: str, use_cache: bool

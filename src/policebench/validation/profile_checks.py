@@ -6,6 +6,8 @@ rubric and its document in, problems at their YAML positions out.
 
 from __future__ import annotations
 
+from typing import Any
+
 from policebench.messages import Msg
 from policebench.models import Assessment, Profile, Rubric
 from policebench.problems import Problem
@@ -40,14 +42,7 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
             )
             continue
         if entry.level is not None and entry.level not in scale.span:
-            problems.append(
-                doc.problem(
-                    (*path, "level"),
-                    Msg("level-range", level=entry.level, min=scale.min, max=scale.max),
-                    Msg("level-range-hint", min=scale.min, max=scale.max),
-                    code="level-range",
-                )
-            )
+            problems.append(_level_out_of_scale(doc, ind_id, entry.level, rubric))
         if entry.value is not None:
             if indicator.kind != "metric":
                 problems.append(
@@ -102,6 +97,16 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
     return problems
 
 
+def _level_out_of_scale(doc: Document, ind_id: str, level: int, rubric: Rubric) -> Problem:
+    scale = rubric.scale
+    return doc.problem(
+        ("indicators", ind_id, "level"),
+        Msg("level-range", level=level, min=scale.min, max=scale.max),
+        Msg("level-range-hint", min=scale.min, max=scale.max),
+        code="level-range",
+    )
+
+
 def _target_out_of_scale(doc: Document, ind_id: str, level: int, rubric: Rubric) -> Problem:
     scale = rubric.scale
     return doc.problem(
@@ -112,24 +117,49 @@ def _target_out_of_scale(doc: Document, ind_id: str, level: int, rubric: Rubric)
     )
 
 
+def broken_against_rubric(doc: Document, rubric: Rubric) -> list[Problem]:
+    """What the rubric refuses in a profile whose model failed, read from the raw document:
+    unknown indicator ids, levels and targets outside the scale. Reported with the file's
+    other problems, as ``check_profile`` words them, not a run after those are fixed."""
+    return (
+        unknown_indicators(doc, rubric)
+        + _levels_out_of_scale(doc, rubric)
+        + unknown_targets(doc, rubric)
+    )
+
+
+def _levels_out_of_scale(doc: Document, rubric: Rubric) -> list[Problem]:
+    """The whole-number levels of known, applicable indicators outside the rubric's scale
+    (a level of another type is the model's error already)."""
+    problems = []
+    for ind_id, entry in _known(doc, "indicators", rubric):
+        if not isinstance(entry, dict) or entry.get("applicable") is False:
+            continue
+        level = entry.get("level")
+        if type(level) is int and level not in rubric.scale.span:  # not a bool, not 2.5
+            problems.append(_level_out_of_scale(doc, ind_id, level, rubric))
+    return problems
+
+
 def unknown_targets(doc: Document, rubric: Rubric) -> list[Problem]:
     """The targets of a profile whose model failed that the rubric refuses too (an unknown
     indicator, a level outside the scale), read from the raw document: reported beside the
-    type errors of their neighbours, not a run later."""
-    targets = doc.data.get("targets") if isinstance(doc.data, dict) else None
-    if not isinstance(targets, dict):
+    type errors of their neighbours, not a run later. An unknown id is left to the model's
+    errors or ``unknown_indicators``."""
+    return [
+        _target_out_of_scale(doc, ind_id, level, rubric)
+        for ind_id, level in _known(doc, "targets", rubric)
+        if type(level) is int and level not in rubric.scale.span
+    ]
+
+
+def _known(doc: Document, key: str, rubric: Rubric) -> list[tuple[str, Any]]:
+    """The entries of the raw document's mapping ``key`` under an indicator id the rubric
+    has."""
+    entries = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(entries, dict):
         return []
-    problems = []
-    for ind_id, level in targets.items():
-        if not isinstance(ind_id, str) or ind_id not in rubric.indicators:
-            continue  # an unknown id: the model's errors or unknown_indicators say it
-        if (
-            isinstance(level, int)
-            and not isinstance(level, bool)
-            and level not in rubric.scale.span
-        ):
-            problems.append(_target_out_of_scale(doc, ind_id, level, rubric))
-    return problems
+    return [(k, v) for k, v in entries.items() if isinstance(k, str) and k in rubric.indicators]
 
 
 def _not_applicable(

@@ -23,7 +23,7 @@ from policebench.paths import YAML_SUFFIXES, bundled, display, forget_real_paths
 from policebench.problems import Problem, sort_problems
 from policebench.readers.yaml import closest_then
 from policebench.scoring import Scorecard, score
-from policebench.validation.build import check_profile, unknown_indicators, unknown_targets
+from policebench.validation.build import broken_against_rubric, check_profile
 from policebench.workspace import cache
 from policebench.workspace.checking import group_history, load_history, validate_paths
 from policebench.workspace.inputs import (
@@ -308,8 +308,7 @@ def _open(
             if read.document is not None:
                 # A misspelt indicator id comes out with the file's other problems, as in
                 # validate, not on the run after they are fixed.
-                problems += unknown_indicators(read.document, rubric)
-                problems += unknown_targets(read.document, rubric)
+                problems += broken_against_rubric(read.document, rubric)
             continue
         # A profile the cache holds a card of for this rubric passed these checks then.
         lp = read.loaded

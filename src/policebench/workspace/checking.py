@@ -17,12 +17,11 @@ from policebench.paths import display
 from policebench.problems import Problem, sort_problems
 from policebench.readers.yaml import Document
 from policebench.validation.build import (
+    broken_against_rubric,
     build,
     build_profile,
     check_profile,
     check_rubric,
-    unknown_indicators,
-    unknown_targets,
 )
 from policebench.validation.profile_checks import approval_problems
 from policebench.workspace.inputs import (
@@ -218,8 +217,7 @@ def validate_paths(
     for doc in broken:
         rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
         if rubric is not None:
-            problems += unknown_indicators(doc, rubric)
-            problems += unknown_targets(doc, rubric)
+            problems += broken_against_rubric(doc, rubric)
     seen: dict[tuple[str, object], str] = {}
     for profile, doc, warnings in profiles:
         rubric = rubrics.get(profile.rubric) or fallback

@@ -176,22 +176,44 @@ def with_rubric(read: ProfileRead, path: Path, rubric: Rubric) -> ProfileRead:
 
 
 def outline(doc: Document) -> Document:
-    """A profile document cut down to its indicator keys and where they stand: enough to
-    name a misspelt indicator id once the rubric is known (``unknown_indicators``), and
-    small to send back from a reading process."""
-    entries = doc.data.get("indicators") if isinstance(doc.data, dict) else None
-    if not isinstance(entries, dict):
-        return Document(doc.file, {})
+    """A profile document cut down to what the rubric's checks of a broken profile read
+    (``broken_against_rubric``, once the rubric is known): its indicator keys, each one's
+    ``level`` and ``applicable``, and its targets, with where they stand. Small to send back
+    from a reading process."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    kept_data: dict[str, Any] = {}
+    entries, targets = data.get("indicators"), data.get("targets")
+    if isinstance(entries, dict):
+        kept_data["indicators"] = {
+            ind_id: {k: v for k, v in entry.items() if k in _OUTLINED and _scalar(v)}
+            if isinstance(entry, dict)
+            else None
+            for ind_id, entry in entries.items()
+        }
+    if isinstance(targets, dict):
+        kept_data["targets"] = {k: v for k, v in targets.items() if _scalar(v)}
 
     def kept(path: tuple[str | int, ...]) -> bool:
-        return path[:1] == ("indicators",) and len(path) <= 2
+        if path[:1] == ("targets",):
+            return len(path) <= 2
+        return path[:1] == ("indicators",) and (
+            len(path) <= 2 or (len(path) == 3 and path[2] in _OUTLINED)
+        )
 
     return Document(
         doc.file,
-        {"indicators": dict.fromkeys(entries)},
+        kept_data,
         {path: at for path, at in doc.values.items() if kept(path)},
         {path: at for path, at in doc.keys.items() if kept(path)},
     )
+
+
+#: The keys of an indicator's entry an outline keeps.
+_OUTLINED = ("level", "applicable")
+
+
+def _scalar(value: object) -> bool:
+    return not isinstance(value, (dict, list))
 
 
 def _workers(count: int) -> int:
