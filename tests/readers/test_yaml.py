@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -516,3 +517,32 @@ def test_arbitrary_bytes_give_a_document_or_a_clean_problem(raw: bytes) -> None:
         parse(decode(raw, "f.yaml"), "f.yaml")
     except InvalidInput as exc:
         assert exc.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: r\n\tversion: 1\n",  # a tab inside a plain scalar
+        "id: &\nname: x\n",  # an anchor without a name
+        "id: *\n",  # an alias without a name
+        "id: [a, b\nname: x\n",
+        "id: {a: b: c}\n",
+        "id: !<foo\n",  # a tag not closed
+        "id: !!\n",
+        "%FOO\n---\nid: x\n",  # an unknown directive
+        "%YAML 1.x\n---\nid: x\n",
+        "id: |0\n  x\n",  # an indentation indicator of 0
+        'id: "\\u12"\n',
+        "a: b\n--- c\n",
+    ],
+)
+def test_a_yaml_syntax_error_reads_in_chinese_without_libyaml_s_english(text: str) -> None:
+    """libyaml's own phrases ("while scanning a plain scalar") are catalogue messages: a
+    Chinese message has none of its English in it."""
+    with pytest.raises(InvalidInput) as caught:
+        parse(text, "f.yaml")
+    for problem in caught.value.problems:
+        shown = problem.render("zh")
+        assert re.search(r"[\u4e00-\u9fff]", shown)
+        english = re.findall(r"\b(?:while|found|did not|expected|could not|not allowed)\b", shown)
+        assert english == [], shown
