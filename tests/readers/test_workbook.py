@@ -92,6 +92,24 @@ def test_every_problem_at_its_cell_at_once(made: Path, rubric: Rubric) -> None:
     ]
 
 
+def test_a_level_outside_the_scale_comes_with_the_mistakes_that_stop_the_profile(
+    made: Path, rubric: Rubric
+) -> None:
+    """A date that is no date stops the profile's model; the level 9 beside it is reported
+    in the same import, not on the next one."""
+    wb = openpyxl.load_workbook(made)
+    place = wb[wb.sheetnames[2]]
+    (row,) = [r for r in range(1, place.max_row + 1) if place.cell(r, 1).value == "assessed"]
+    place.cell(row, 3).value = "yesterday"
+    wb["Indicators"].cell(4, 11).value = 9
+    wb.save(made)
+    found = _problems(made, rubric)
+    assert [f.split(":")[0] for f in found] == [
+        f"not-a-date j.xlsx!{place.title}!C{row}",
+        "level-range j.xlsx!Indicators!K4",
+    ]
+
+
 def test_a_word_outside_a_drop_down(made: Path, rubric: Rubric) -> None:
     _edit(made, lambda ws: setattr(ws.cell(9, 13), "value", "very"))
     (found,) = _problems(made, rubric)

@@ -449,7 +449,11 @@ def read_workbook(
     (each at its cell) when it does not make a valid profile for ``rubric``."""
     from policebench.validation.build import build_profile
     from policebench.validation.forms import level_names
-    from policebench.validation.profile_checks import check_profile, evidence_warnings
+    from policebench.validation.profile_checks import (
+        broken_against_rubric,
+        check_profile,
+        evidence_warnings,
+    )
 
     wb = open_workbook(path, file)
     meta = read_meta(wb, file)
@@ -487,6 +491,8 @@ def read_workbook(
         # What a YAML profile is checked for on every read: the rubric, then levels without
         # evidence or source and source dates that cannot be right (warnings).
         problems += check_profile(profile, rubric, doc) + evidence_warnings(profile, doc)
+    else:  # a level outside the scale among the other mistakes, not on the next import
+        problems += broken_against_rubric(doc, rubric)
     problems = reader.problems + problems
     # A cell refused (a formula) reads as empty: the warning that it is empty says no more.
     refused = {p.cell for p in problems if p.severity == "error" and "!" in p.cell}
