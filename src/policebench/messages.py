@@ -234,6 +234,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form-text": ("text", "文字"),
     "unknown-key": ("unknown key '{name}'", "未知的键 '{name}'"),
     "missing-key": ("missing required key '{name}'", "缺少必填的键 '{name}'"),
+    "wb-empty-cell": ("'{label}' is required but empty", "「{label}」为必填项，但未填写"),
+    "wb-empty-cell-hint": ("fill in this cell", "请填写此单元格"),
     "missing-key-hint": ("add '{name}:' here", "请在此处添加 '{name}:'"),
     "not-one-of": (
         "{subject} is {value}, expected one of {expected}",

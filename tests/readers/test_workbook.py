@@ -110,6 +110,30 @@ def test_a_level_outside_the_scale_comes_with_the_mistakes_that_stop_the_profile
     ]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
+    tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile], lang: str
+) -> None:
+    """A source with its address but no title: "missing required key 'title' (hint: add
+    'title:' here)" is YAML; the planner reads the column's header and fills the cell."""
+    path = tmp_path / "j.xlsx"
+    path.write_bytes(render_workbook(profiles["j-city"], rubric, SHA, lang))
+    wb = openpyxl.load_workbook(path)
+    ws = wb[wb.sheetnames[3]]
+    headers = [c.value for c in ws[1]]
+    title = next(n for n, h in enumerate(headers, 1) if str(h).startswith(("Source 1", "来源1")))
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, title).value)
+    ws.cell(row, title).value = None
+    wb.save(path)
+    (found,) = [p for p in _raised(path, rubric) if p.code == "missing-key"]
+    assert found.cell == f"{ws.title}!{reader.cell_name(row, title)}"
+    assert found.render(lang, code=False).endswith(
+        f"'{headers[title - 1]}' is required but empty (hint: fill in this cell)"
+        if lang == "en"
+        else f"「{headers[title - 1]}」为必填项，但未填写（提示：请填写此单元格）"
+    )
+
+
 def test_a_word_outside_a_drop_down(made: Path, rubric: Rubric) -> None:
     _edit(made, lambda ws: setattr(ws.cell(9, 13), "value", "very"))
     (found,) = _problems(made, rubric)

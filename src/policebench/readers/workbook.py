@@ -86,6 +86,9 @@ class CellDocument(Document):
     cells: dict[YamlPath, tuple[str, int, int]] = field(default_factory=dict)
     #: The workbook's language (its meta sheet): which of two cells a problem points at.
     lang: str = "en"
+    #: What a cell is called in the workbook, by (sheet, row, 0) on the place sheet (the
+    #: row's description) and (sheet, 0, column) on the indicators sheet (its header).
+    labels: dict[tuple[str, int, int], str] = field(default_factory=dict)
 
     def cell_of(self, path: YamlPath) -> tuple[str, int, int]:
         probe = tuple(path)
@@ -107,6 +110,10 @@ class CellDocument(Document):
             en, zh = _CELL_OF_CODE[code]
             path = (*path[:2], zh if self.lang == "zh" else en)  # the empty cell to fill
         sheet, row, col = self.cell_of(path)
+        label = self.labels.get((sheet, row, 0)) or self.labels.get((sheet, 0, col))
+        if code == "missing-key" and label and tuple(path) in self.cells:
+            # "add 'title:' here" is YAML: in a workbook the key's cell is there, and empty.
+            message, hint = Msg("wb-empty-cell", label=label), Msg("wb-empty-cell-hint")
         return at_cell(self.file, sheet, row, col, message, hint, code, severity)
 
 
@@ -614,6 +621,7 @@ def _read_place(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> None:
         value = reader.value(ws, row, 3)
         path: YamlPath = tuple(key.split("."))  # review.status: review's status
         reader.doc.cells[path] = (ws.title, row, 3)
+        reader.doc.labels[(ws.title, row, 0)] = str(reader.value(ws, row, 2) or key)
         reader.doc.values[path] = (row, 3)
         if len(path) > 1:  # where a review without its status is shown: the status cell
             reader.doc.cells.setdefault(path[:1], (ws.title, row, 3))
@@ -708,6 +716,7 @@ def _read_indicators(ws: Worksheet, reader: _Reader, data: dict[str, Any]) -> No
             )
         else:
             columns[key] = col
+            reader.doc.labels[(ws.title, 0, col)] = str(raw).strip()
     for needed in ("id", "level", "confidence"):
         if needed not in columns:
             en, zh = (LEAD_COLUMNS | FILL_COLUMNS)[needed]
