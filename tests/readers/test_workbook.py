@@ -61,7 +61,7 @@ def test_levels_typed_another_way_are_read_with_a_warning(made: Path, rubric: Ru
     assert levels == [3, 3, 2]
     shown = [str(w) for w in warnings]
     assert "j.xlsx!Indicators!K2: warning: 'level' is '3级' (a level with its word), read as 3 " \
-        "(hint: write level: 3)" in shown  # fmt: skip
+        "(hint: pick it from the cell's drop-down list instead)" in shown  # fmt: skip
     assert any(s.startswith("j.xlsx!Indicators!K3: warning: 'level' is '三'") for s in shown)
 
 
@@ -78,8 +78,8 @@ def test_every_problem_at_its_cell_at_once(made: Path, rubric: Rubric) -> None:
         "workbook-missing-row j.xlsx!Indicators: 1 indicator of the rubric has no row: "
         "policing-reform (hint: do not delete rows; copy them back from a new workbook "
         "(policebench export))",
-        "level-range j.xlsx!Indicators!K4: level 9 is outside the scale 0..4 (hint: use a whole "
-        "number from 0 to 4, or null if unknown)",
+        "level-range j.xlsx!Indicators!K4: level 9 is outside the scale 0..4 (hint: choose a "
+        "level from 0 to 4 in the cell's drop-down list; leave it empty if unknown)",
         "workbook-id j.xlsx!Indicators!A5: unknown indicator id 'top-level-desing' (not in "
         "rubric 'smart-policing') (hint: rows follow the rubric's order: this row is "
         "'policing-reform', whose id is missing; restore it (ids link each row to the rubric))",
@@ -151,7 +151,7 @@ def test_a_level_without_confidence_points_at_the_confidence_cell(
         "no-confidence j.xlsx!Indicators!M5: 'policing-reform' has a level but no confidence "
         "(hint: add 'confidence: high | medium | low')",
         "no-evidence j.xlsx!Indicators!N5: warning: 'policing-reform' has a level but no "
-        "evidence; reports show it as an opinion (hint: add 'evidence:')",
+        "evidence; reports show it as an opinion (hint: write the evidence in this cell)",
     ]
 
 

@@ -114,7 +114,22 @@ class CellDocument(Document):
         if code == "missing-key" and label and tuple(path) in self.cells:
             # "add 'title:' here" is YAML: in a workbook the key's cell is there, and empty.
             message, hint = Msg("wb-empty-cell", label=label), Msg("wb-empty-cell-hint")
+        elif label and isinstance(hint, Msg) and (hint.id, code) in _CELL_HINTS:
+            # "write level: 3", "or null": what to type in YAML; a cell has its list.
+            hint = Msg(_CELL_HINTS[hint.id, code], **hint.args)
         return at_cell(self.file, sheet, row, col, message, hint, code, severity)
+
+
+#: Hints worded for YAML, by id and problem code, and the same advice for a workbook's
+#: cell (a level, a confidence and a target have drop-down lists; unknown is empty).
+_CELL_HINTS = {
+    ("write-as", "level-form"): "wb-pick-from-list",
+    ("write-as", "confidence-form"): "wb-pick-from-list",
+    ("write-as", "null-form"): "wb-leave-empty",
+    ("level-range-hint", "level-range"): "wb-level-range-hint",
+    ("no-evidence-hint", "no-evidence"): "wb-no-evidence-hint",
+    ("no-source-hint", "no-source"): "wb-no-source-hint",
+}
 
 
 def cell_name(row: int, col: int) -> str:
