@@ -199,6 +199,15 @@ def test_evidence_and_source_flags() -> None:
     assert card.indicators["a1"].confidence == "low"
 
 
+def test_evidence_written_only_in_chinese_is_evidence_not_an_opinion() -> None:
+    rubric = rubric_from(HAND)
+    entries = levels(a1=1, a2=2)
+    entries["a1"] |= {"evidence_zh": "市局印发了建设规划（2024 年）"}
+    card = score(rubric, profile_from(entries))
+    assert card.indicators["a1"].has_evidence and not card.indicators["a2"].has_evidence
+    assert card.opinions == 1
+
+
 def test_rank_orders_best_first_unknown_last_ties_by_id() -> None:
     rubric = rubric_from(HAND)
     cards = []
@@ -466,8 +475,16 @@ def test_provisional_follows_its_rule(
     spec, chosen = case
     rubric = build(spec)
     evidenced = {k: data.draw(st.booleans()) for k, v in chosen.items() if v is not None}
+    # Evidence in English, in Chinese only, or both: either language is evidence.
+    written = st.sampled_from(
+        [
+            {"evidence": "seen"},
+            {"evidence_zh": "见到批准文件"},
+            {"evidence": "x", "evidence_zh": "见"},
+        ]
+    )
     entries = {
-        k: {"level": v, "confidence": "low", **({"evidence": "seen"} if evidenced.get(k) else {})}
+        k: {"level": v, "confidence": "low", **(data.draw(written) if evidenced.get(k) else {})}
         for k, v in chosen.items()
     }
     card = score(rubric, profile_from(entries))

@@ -217,7 +217,7 @@ def score(rubric: Rubric, profile: Profile) -> Scorecard:
                 value=entry.value if entry else None,
                 score=indicator_score(rubric, level),
                 confidence=entry.confidence if entry else None,
-                has_evidence=bool(entry and entry.evidence),
+                has_evidence=bool(entry and entry.has_evidence),
                 has_source=bool(entry and (entry.sources or entry.survey)),
                 applicable=ind.id not in not_applicable,
                 effective_confidence=effective_confidence(rubric, profile, ind.id),

@@ -164,3 +164,20 @@ def test_frontier_targets_come_from_evidenced_peers_only(
             assert "city" not in target.holders
         else:
             assert target.source == "default" and target.instead_of == FRONTIER
+
+
+def test_a_peer_s_evidence_written_only_in_chinese_sets_the_frontier() -> None:
+    """Evidence in 'evidence_zh' alone is evidence: the peer's level is a fact, not an
+    opinion kept out of the frontier."""
+    rubric = small_rubric()
+    peer = Profile.model_validate(
+        {
+            "id": "peer",
+            "name": "Peer",
+            "rubric": "small",
+            "assessed": "2024-01-01",
+            "indicators": {"a1": {"level": 4, "evidence_zh": "已建成全市统一的数据共享平台"}},
+        }
+    )
+    assert frontier_levels(rubric, [peer])["a1"] == Target(4, FRONTIER, ("peer",))
+    assert peer_levels(rubric, peer)["a1"] == Target(4, "peer", ("peer",))

@@ -579,6 +579,15 @@ def test_evidence_warnings() -> None:
     assert warnings[1].message == "'staff' has evidence but no source"
 
 
+def test_evidence_written_only_in_chinese_is_no_opinion() -> None:
+    """'evidence_zh' alone is evidence: no "no evidence" warning; without a source, the
+    warning that it has none."""
+    data = small_profile()
+    data["indicators"]["sharing"] = {"level": 1, "confidence": "low", "evidence_zh": "共享目录"}
+    profile, doc = profile_of(data)
+    assert [w.code for w in evidence_warnings(profile, doc)] == ["no-source"]
+
+
 def test_evidence_warnings_survey_counts_as_a_source() -> None:
     data = small_profile()
     entry = copy.deepcopy(data["indicators"]["design"])

@@ -120,7 +120,7 @@ def _one(
         applicable=applicable,
         confidence=confidence,
         effective_confidence=effective,
-        has_evidence=bool(entry.evidence),
+        has_evidence=entry.has_evidence,
         sources=tuple(dict.fromkeys(source_key(s) for s in entry.sources)),
         best_reliability=best,
         newest=newest,

@@ -106,7 +106,7 @@ def evidenced_levels(
         return levels
     return {
         ind_id: level
-        if level is not None and (entry := profile.indicators.get(ind_id)) and entry.evidence
+        if level is not None and (entry := profile.indicators.get(ind_id)) and entry.has_evidence
         else None
         for ind_id, level in levels.items()
     }

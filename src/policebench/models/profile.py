@@ -88,6 +88,13 @@ class Assessment(Model):
         description="false: the indicator does not apply to this place (give 'reason'); it is "
         "left out of coverage and of every average, and shown as n/a, never as unknown.",
     )
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether the level rests on evidence, written in either language (``evidence`` or
+        ``evidence_zh``): without any, the level is an opinion."""
+        return bool(self.evidence or self.evidence_zh)
+
     reason: str | None = Field(None, description="Why the indicator does not apply here.")
     reason_zh: str | None = Field(None, description="The reason in Chinese.")
     consensus: ConsensusStats | None = Field(

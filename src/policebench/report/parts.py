@@ -78,10 +78,11 @@ def source_data(source: Source) -> SourceData:
 
 
 def evidence_text(entry: Assessment, lang: str) -> str | None:
-    """The evidence in ``lang`` (Chinese when given), else English."""
+    """The evidence in ``lang`` when given, else in the other language: evidence written
+    only in Chinese is still the evidence of an English report."""
     if lang == "zh" and entry.evidence_zh:
         return entry.evidence_zh
-    return entry.evidence
+    return entry.evidence or entry.evidence_zh
 
 
 def rubric_head(rubric: Rubric, lang: str) -> RubricHead:

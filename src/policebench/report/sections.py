@@ -355,7 +355,7 @@ def evidence(
                 if not entry.applicable
                 else "unknown"
                 if level is None
-                else ("opinion" if not entry.evidence else "evidenced"),
+                else ("opinion" if not entry.has_evidence else "evidenced"),
                 "reason": localized(entry, "reason", names.lang) or None,
                 # The level's evidence age and flags (analysis.evidence): the newest source's
                 # date, its age in years at the assessment, and stale / repost-only.

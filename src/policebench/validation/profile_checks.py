@@ -311,7 +311,7 @@ def evidence_warnings(profile: Profile, doc: Document) -> list[Problem]:
         warnings.extend(_source_dates(profile, doc, ind_id, entry))
         if (entry.level is None and entry.value is None) or not entry.applicable:
             continue
-        if not entry.evidence:
+        if not entry.has_evidence:
             warnings.append(
                 doc.problem(
                     ("indicators", ind_id),
