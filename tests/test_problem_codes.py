@@ -323,7 +323,8 @@ PROFILE_CASES: dict[str, Change] = {
     "no-confidence": lambda p: _entry(p).pop("confidence"),
     "target-unknown-indicator": _set("targets", {"no-such-indicator": 2}),
     "target-out-of-scale": _set("targets", {FIRST: 9}),
-    "no-evidence": lambda p: _entry(p).pop("evidence"),
+    # Evidence in either language is evidence: both go.
+    "no-evidence": lambda p: [_entry(p).pop(k, None) for k in ("evidence", "evidence_zh")],
     "no-source": lambda p: _entry(p).pop("sources"),
     "consensus-confidence": lambda p: _entry(p).update(
         confidence="high",
