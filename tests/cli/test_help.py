@@ -4,6 +4,7 @@ and every `policebench CMD --help` hold no English sentence."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -268,3 +269,18 @@ def test_no_line_of_the_chinese_help_starts_with_a_closing_mark(
         out = runner.invoke(app, [*path.split(), "--help"], env=env).stdout
         starts = [line.strip("│ ")[:1] for line in out.splitlines()]
         assert not [s for s in starts if s and s in "，。、；：！？）」》”"], out
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("lang", ["zh_CN.UTF-8", "en_US.UTF-8"])
+def test_every_example_fits_80_columns(runner: CliRunner, path: str, lang: str) -> None:
+    """A wrapped example reads as two commands, and copied it runs as two: each one is a
+    line of its own at 80 columns (its comment beside it)."""
+    env = {"LANG": lang, "COLUMNS": "80"}
+    out = runner.invoke(app, [*path.split(), "--help"], env=env).stdout
+    start = max(out.find("Examples:"), out.find("示例："))
+    examples = out[start:].split("╭")[0].splitlines() if start >= 0 else []
+    for line, after in itertools.pairwise(examples):
+        if line.strip().startswith("policebench ") and after.strip():
+            assert after.strip().startswith("policebench "), (line, after)

@@ -50,17 +50,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench validate cities/my-city.yaml",
     ),
     "compare": (
-        "9b8f8c13",
+        "8dbb4ec8",
         "横向比较多个地区：排名、综合得分、发展阶段、覆盖率、各维度得分（标出领先者）、"
         "各维度差距幅度以及每个指标的等级。\n\n"
         "示例：\n\n"
         "  policebench compare\n\n"
-        "  policebench compare j-city hangzhou qingdao --output compare.html"
-        "   # 按文件名输出 html\n\n"
-        '  policebench compare --uncertainty --format markdown   # "52 (47-58)"、"排名 2 (1-3)"',
+        "  policebench compare j-city hangzhou qingdao -o cmp.html   # 按文件名输出 html\n\n"
+        '  policebench compare --uncertainty -f markdown   # "52 (47-58)"、"排名 2 (1-3)"',
     ),
     "gaps": (
-        "c155995a",
+        "89957480",
         "列出每个指标与目标的差距，以及弥补该差距可为综合得分增加的分数。\n\n"
         "目标按优先顺序：--target，其次 --against（某个对标地区的等级或先进前沿），再次档案自定"
         "目标，最后为评估框架的 default_target。现状等级未知的指标单独列出，"
@@ -68,7 +67,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench gaps j-city\n\n"
         "  policebench gaps j-city --against frontier\n\n"
-        "  policebench gaps j-city --against hangzhou --output gaps.csv   # 按文件名输出 csv",
+        "  policebench gaps j-city --against hangzhou -o gaps.csv   # 按文件名输出 csv",
     ),
     "gaps#epilog": ("184dde98", _TARGETS_ZH),
     "export": (
@@ -93,11 +92,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "等级按原意读取，并给出警告。\n\n"
         "写入成功时退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
-        "  policebench import my-city.xlsx                      # -> cities/my-city.yaml\n\n"
+        "  policebench import my-city.xlsx   # -> cities/my-city.yaml\n\n"
         "  policebench import 某市.xlsx -o cities/mou-shi-2027.yaml --lang zh",
     ),
     "new": (
-        "660a2cbf",
+        "dfdddbec",
         "生成评估档案模板：评估框架的每个指标，均为 `level: null`；或者用 --format xlsx"
         "（或 -o 文件名.xlsx）生成可在 Excel 或 WPS 中填写的数据采集表。\n\n"
         "每个指标上方的注释以所选语言给出其评估问题和各等级描述（量化指标还给出计量单位和阈值），"
@@ -111,9 +110,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "写入成功时退出码为 0；选项有误或输出文件已存在时为 2。\n\n"
         "示例：\n\n"
         '  policebench new j-city --name "J City" --name-zh J市\n\n'
-        '  policebench new inner-mongolia --name "Inner Mongolia" --kind region --lang zh\n\n'
+        '  policebench new inner-mongolia --name "Inner Mongolia" --kind region\n\n'
         '  policebench new my-city --name "My City" --output - > my-city.yaml\n\n'
-        '  policebench new my-city --name "My City" --name-zh 某市 --lang zh -o my-city.xlsx',
+        '  policebench new my-city --name "My City" --name-zh 某市 -o my-city.xlsx',
     ),
     "recommend": (
         "a4bd0efd",
@@ -127,7 +126,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "recommend#epilog": ("184dde98", _TARGETS_ZH),
     "report": (
-        "e2949081",
+        "5d654490",
         "撰写一个地区的评估报告：概要、雷达图、主要发现、差距、路线图、对标借鉴、证据附录和"
         "数据来源。\n\n"
         "HTML 为单个自包含文件（内嵌 CSS 和 SVG，无脚本，可打印）；Markdown 可在 GitHub 上显示；"
@@ -135,8 +134,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "图表图片、页码、中文字体）。可用 --template-dir 覆盖模板（复制自带的 templates/ "
         "文件夹后修改）。\n\n"
         "示例：\n\n"
-        "  policebench report j-city --against frontier --output j-city.html"
-        "   # 按文件名输出 html\n\n"
+        "  policebench report j-city --against frontier -o j.html   # 按文件名输出 html\n\n"
         "  policebench report j-city --against hangzhou --lang zh --output j-city.md\n\n"
         "  policebench report my-city history/ -o my-city.html   # 含变化趋势\n\n"
         "  policebench report j-city --uncertainty -o j-city.html  # 含不确定性区间\n\n"
@@ -156,13 +154,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench schema report --output report.schema.json",
     ),
     "score": (
-        "5417ef28",
+        "2b9f7f12",
         "按评估框架为各地区计分，并按综合成熟度排名。\n\n"
         "只有一个地区时，表格还列出每个指标的等级、得分、置信度以及是否有证据。\n\n"
         "示例：\n\n"
         "  policebench score\n\n"
         "  policebench score j-city hangzhou --format markdown\n\n"
-        "  policebench score cities/ --output scores.csv   # csv：格式取决于文件名\n\n"
+        "  policebench score cities/ -o scores.csv   # csv：格式取决于文件名\n\n"
         "  policebench score -o scores.out -f json   # 其他文件名请用 --format",
     ),
     "sensitivity": (
@@ -181,7 +179,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench sensitivity province/ --no-rank-counts --output bands.json",
     ),
     "survey": (
-        "966798de",
+        "a09f6069",
         "把问卷回答（CSV 或 .xlsx）转化为评估档案：每个指标一个等级。\n\n"
         "CSV 每位受访者一行，每个指标标识（与 `policebench new` 生成的档案相同）一列，填写所给"
         "等级；空单元格（或 -、n/a、不知道）表示未作答。可选列：respondent、role、comment"
@@ -199,9 +197,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "任何内容，除非用 --skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令"
         "停止（否则这些回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
-        "  policebench survey examples/survey-j-city.csv --city j-city"
-        ' --name "J City" --output -\n\n'
-        '  policebench survey answers.csv --city my-city --name "My City" --assessed 2026-11-24\n\n'
+        "  policebench survey examples/survey-j-city.csv --city j-city -o -\n\n"
+        "  policebench survey answers.csv --city my-city --assessed 2026-11-24\n\n"
         "  policebench survey answers.csv --city my-city --skip-bad-rows --lang zh",
     ),
     "evidence": (
@@ -215,7 +212,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench evidence @bundled --output sources.csv",
     ),
     "trend": (
-        "c852d435",
+        "911edb9a",
         "显示一个地区每次评估的综合得分和各维度得分，以及发生了哪些变化。\n\n"
         "一个地区的各次评估，是标识相同、'assessed' 日期不同的档案。在所用的档案（./cities，"
         "否则为自带档案）以及 CITY 之后给出的每个文件或文件夹中查找。每行为一次评估，附与上一次"
@@ -225,12 +222,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench trend j-city\n\n"
         "  policebench trend j-city history/\n\n"
-        "  policebench trend cities/j-city.yaml archive/j-city-2024.yaml"
-        " archive/j-city-2025.yaml\n\n"
-        "  policebench trend j-city history/ --output j-city-trend.csv   # 按文件名输出 csv",
+        "  policebench trend j-city archive/2024/j-city.yaml archive/2025/j-city.yaml\n\n"
+        "  policebench trend j-city history/ -o trend.csv   # 按文件名输出 csv",
     ),
     "validate": (
-        "c5d4ff38",
+        "ab3fb9b7",
         "检查评估框架和评估档案：语法、键名、类型、取值范围和跨文件引用。\n\n"
         "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息（提示：建议） [代码] 的形式输出到标准"
         "错误，语言取 --lang（否则取系统区域设置）；代码在两种语言中相同。全部有效时"
@@ -239,14 +235,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench validate\n\n"
         "  policebench validate cities/my-city.yaml\n\n"
         "  policebench validate rubrics/ cities/\n\n"
-        "  policebench validate cities/ --require-approved   # 每份档案都已批准？",
+        "  policebench validate cities/ --require-approved   # 都已批准？",
     ),
     "rubric": (
         "9934be27",
         "处理评估框架的版本。\n\n示例：\n\n  policebench rubric diff old.yaml new.yaml",
     ),
     "rubric diff": (
-        "24f75d34",
+        "fb261988",
         "列出两个评估框架版本之间的变更，以及这些变更对每个地区的影响。\n\n"
         "变更：新增、删除、更名、调整权重或移动的维度和指标；等级量表调整；等级名称、等级描述、"
         "阈值、发展阶段或默认目标的变更。\n\n"
@@ -260,9 +256,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "被列出。无论两版是否不同，退出码均为 0；评估框架缺失或无效时为 2（每个问题都标明 "
         "FILE:LINE:COL）。详见 docs/rubric-versions.md。\n\n"
         "示例：\n\n"
-        "  policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml\n\n"
-        "  policebench rubric diff old.yaml new.yaml j-city history/ --format markdown\n\n"
-        "  policebench rubric diff old.yaml new.yaml --output changes.md   # 按文件名输出 markdown",
+        "  policebench rubric diff v0.9.yaml rubrics/smart-policing.yaml\n\n"
+        "  policebench rubric diff old.yaml new.yaml j-city history/ -f markdown\n\n"
+        "  policebench rubric diff old.yaml new.yaml -o c.md   # 按文件名输出 markdown",
     ),
     # issue 16: expert judgement (weights ahp/entropy, consensus)
     "weights": (
@@ -274,7 +270,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench weights entropy",
     ),
     "weights ahp": (
-        "0e0d0ccb",
+        "428fb90a",
         "由专家组的两两比较得出权重（层次分析法，AHP）。\n\n"
         "每位专家的文件按 Saaty 1–9 标度，比较评估框架的各维度以及同一维度内的各指标：只写上三角"
         "（行相对于列：3 = 行对象比列对象稍微重要，1/3 = 稍微不重要），倒数自动补全；判断值可写"
@@ -289,8 +285,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "计算完成时退出码为 0（CR 超过 0.1 时也是如此：结果中会标出）；文件有误时为 2，每个问题"
         "都标明 FILE:LINE:COL。\n\n"
         "示例：\n\n"
-        "  policebench weights ahp examples/weights/expert-a.yaml"
-        " examples/weights/expert-b.yaml\n\n"
+        "  policebench weights ahp expert-a.yaml expert-b.yaml expert-c.yaml\n\n"
         "  policebench weights ahp experts/*.yaml --format json\n\n"
         "  policebench weights ahp experts/*.yaml -o rubrics/smart-policing-ahp.yaml",
     ),
@@ -307,7 +302,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench weights entropy j-city hangzhou qingdao --format json",
     ),
     "consensus": (
-        "1e23bf49",
+        "d1e8e9f5",
         "把多位评估人对同一地区、同一评估日期的档案合并为一份共识档案。\n\n"
         "每个指标：共识等级 = 各评估人已知等级的中位数，个数为偶数时取中间两个中较低者（与 "
         "`survey` 相同：只有超过半数知情的评估人认为达到或超过某一等级时，才认定该等级）；一致度 "
@@ -325,8 +320,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench consensus examples/consensus/*.yaml\n\n"
         "  policebench consensus a.yaml b.yaml c.yaml -o cities/j-city.yaml\n\n"
-        "  policebench consensus a.yaml b.yaml c.yaml --override 'data-sharing=2: 已见签署的协议'"
-        " -o x.yaml",
+        "  policebench consensus a.yaml b.yaml --override 'data-sharing=2: 已见协议'",
     ),
 }
 

@@ -57,9 +57,9 @@ def compare(
 
       policebench compare
 
-      policebench compare j-city hangzhou qingdao --output compare.html   # html, from the name
+      policebench compare j-city hangzhou qingdao -o cmp.html   # html, by name
 
-      policebench compare --uncertainty --format markdown   # "52 (47-58)", "rank 2 (1-3)"
+      policebench compare --uncertainty -f markdown   # "52 (47-58)", "rank 2 (1-3)"
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "compare", language)

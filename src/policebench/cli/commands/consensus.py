@@ -83,7 +83,7 @@ def consensus(
 
       policebench consensus a.yaml b.yaml c.yaml -o cities/j-city.yaml
 
-      policebench consensus a.yaml b.yaml c.yaml --override 'data-sharing=2: MoU seen' -o x.yaml
+      policebench consensus a.yaml b.yaml --override 'data-sharing=2: MoU seen'
     """
     from policebench.analysis.consensus import Override
     from policebench.analysis.consensus import consensus as combine

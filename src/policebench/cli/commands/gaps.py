@@ -54,7 +54,7 @@ def gaps(
 
       policebench gaps j-city --against frontier
 
-      policebench gaps j-city --against hangzhou --output gaps.csv   # csv, from the name
+      policebench gaps j-city --against hangzhou -o gaps.csv   # csv, by name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "gaps", language)

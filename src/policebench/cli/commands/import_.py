@@ -47,7 +47,7 @@ def import_(
 
     Examples:
 
-      policebench import my-city.xlsx                      # -> cities/my-city.yaml
+      policebench import my-city.xlsx   # -> cities/my-city.yaml
 
       policebench import 某市.xlsx -o cities/mou-shi-2027.yaml --lang zh
     """

@@ -90,11 +90,11 @@ def new(
 
       policebench new j-city --name "J City" --name-zh J市
 
-      policebench new inner-mongolia --name "Inner Mongolia" --kind region --lang zh
+      policebench new inner-mongolia --name "Inner Mongolia" --kind region
 
       policebench new my-city --name "My City" --output - > my-city.yaml
 
-      policebench new my-city --name "My City" --name-zh 某市 --lang zh -o my-city.xlsx
+      policebench new my-city --name "My City" --name-zh 某市 -o my-city.xlsx
     """
     language = lang_of(lang)
     fmt = _format(format, out_of(output), language)

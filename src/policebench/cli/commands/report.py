@@ -70,7 +70,7 @@ def report(
 
     Examples:
 
-      policebench report j-city --against frontier --output j-city.html   # html, from the name
+      policebench report j-city --against frontier -o j.html   # html, by name
 
       policebench report j-city --against hangzhou --lang zh --output j-city.md
 

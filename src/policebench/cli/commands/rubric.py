@@ -66,11 +66,11 @@ def diff(
 
     Examples:
 
-      policebench rubric diff rubrics/smart-policing-0.9.yaml rubrics/smart-policing.yaml
+      policebench rubric diff v0.9.yaml rubrics/smart-policing.yaml
 
-      policebench rubric diff old.yaml new.yaml j-city history/ --format markdown
+      policebench rubric diff old.yaml new.yaml j-city history/ -f markdown
 
-      policebench rubric diff old.yaml new.yaml --output changes.md   # markdown, from the name
+      policebench rubric diff old.yaml new.yaml -o c.md   # markdown, by name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "rubric diff", language)

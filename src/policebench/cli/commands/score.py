@@ -48,7 +48,7 @@ def score(
 
       policebench score j-city hangzhou --format markdown
 
-      policebench score cities/ --output scores.csv   # csv: the format follows the file name
+      policebench score cities/ -o scores.csv   # csv, from the file name
 
       policebench score -o scores.out -f json   # --format for any other name
     """

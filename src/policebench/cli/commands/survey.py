@@ -121,9 +121,9 @@ def survey(
 
     Examples:
 
-      policebench survey examples/survey-j-city.csv --city j-city --name "J City" --output -
+      policebench survey examples/survey-j-city.csv --city j-city -o -
 
-      policebench survey answers.csv --city my-city --name "My City" --assessed 2026-11-24
+      policebench survey answers.csv --city my-city --assessed 2026-11-24
 
       policebench survey answers.csv --city my-city --skip-bad-rows --lang zh
     """

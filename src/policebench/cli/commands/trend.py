@@ -98,9 +98,9 @@ def trend(
 
       policebench trend j-city history/
 
-      policebench trend cities/j-city.yaml archive/j-city-2024.yaml archive/j-city-2025.yaml
+      policebench trend j-city archive/2024/j-city.yaml archive/2025/j-city.yaml
 
-      policebench trend j-city history/ --output j-city-trend.csv   # csv, from the name
+      policebench trend j-city history/ -o trend.csv   # csv, by name
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "trend", language)

@@ -57,7 +57,7 @@ def validate(
 
       policebench validate rubrics/ cities/
 
-      policebench validate cities/ --require-approved   # every profile approved?
+      policebench validate cities/ --require-approved   # all approved?
     """
     from policebench.workspace import validate_paths
 

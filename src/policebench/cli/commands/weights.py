@@ -73,7 +73,7 @@ def ahp(
 
     Examples:
 
-      policebench weights ahp examples/weights/expert-a.yaml examples/weights/expert-b.yaml
+      policebench weights ahp expert-a.yaml expert-b.yaml expert-c.yaml
 
       policebench weights ahp experts/*.yaml --format json
 
