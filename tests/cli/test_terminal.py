@@ -32,6 +32,7 @@ COMMANDS = {
     "recommend": ["recommend", "j-city"],
     "trend": ["trend", "demo-county", str(HISTORY)],
     "sensitivity": ["sensitivity", "--samples", "300"],
+    "evidence": ["evidence"],
 }
 PLACES = {
     "en": ["Qingdao", "Hangzhou", "Inner Mongolia", "J City"],

@@ -17,13 +17,11 @@ from policebench.analysis.evidence import (
     SourceEntry,
     age_years,
 )
-from policebench.i18n import label, t
+from policebench.i18n import join_list, label, paren, sentence_sep, t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
 from policebench.render.common import (
-    add_row,
     md_table,
-    plain,
     rich_to_text,
     to_csv,
     to_json,
@@ -38,7 +36,7 @@ def age_text(days: int | float | None, lang: str) -> str:
 
 
 def flag_text(flags: tuple[str, ...], lang: str) -> str:
-    return ", ".join(t(f"ev_flag_{f.replace('-', '_')}", lang) for f in flags)
+    return join_list((t(f"ev_flag_{f.replace('-', '_')}", lang) for f in flags), lang)
 
 
 def _place(names: dict[str, Profile], pid: str, lang: str) -> str:
@@ -55,9 +53,8 @@ def _supports_text(rubric: Rubric, entry: SourceEntry, names: dict[str, Profile]
     parts = []
     for pid in entry.places:
         inds = [_ind(rubric, i, lang) for p, i in entry.supports if p == pid]
-        sep = "、" if lang == "zh" else ", "
-        parts.append(f"{label(_place(names, pid, lang), lang)}{sep.join(inds)}")
-    return "; ".join(parts)
+        parts.append(f"{label(_place(names, pid, lang), lang)}{join_list(inds, lang)}")
+    return sentence_sep(lang).join(parts)
 
 
 def _reliability_text(entry: SourceEntry, lang: str) -> str:
@@ -75,9 +72,12 @@ def _flagged(register: Register) -> list[LevelEvidence]:
 
 def quality_text(q: Quality, lang: str) -> str:
     """A place's evidence quality in one line (shares by best reliability, median age...)."""
-    shares = ", ".join(
-        f"{t(r if r != 'none' else 'ev_flag_no_source', lang)} {round(100 * q.share(r))}%"
-        for r in (*RELIABILITY_ORDER, "none")
+    shares = join_list(
+        (
+            f"{t(r if r != 'none' else 'ev_flag_no_source', lang)} {round(100 * q.share(r))}%"
+            for r in (*RELIABILITY_ORDER, "none")
+        ),
+        lang,
     )
     median = age_text(q.median_age_days, lang) if q.median_age_days is not None else "—"
     return t("ev_quality_line", lang).format(
@@ -316,33 +316,59 @@ def render_table(
     color: bool = False,
     width: int | None = None,
 ) -> str:
+    """The evidence in the terminal, laid out as every table is (render.terminal): cells
+    wrapped where a line may break, no header cut, names never split."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
+    from policebench.render.terminal import Column, Grid, paragraph, resolve_width, table
+
+    w = resolve_width(width)
+    keep = [_place(names, pid, lang) for pid in names]
     header, rows = _source_rows(rubric, register, names, lang)
-    sources = Table(
-        title=plain(f"{t('ev_sources', lang)} ({len(register.sources)})"),
-        title_justify="left",
-        header_style="bold",
-        caption=plain(rule_text(rubric, register, lang)),
-        caption_justify="left",
+    # A web address is one piece a line cannot break in (120 characters, some): under the
+    # table, each on a line of its own after its source's number, not in a column.
+    rows = [[row[0], e.title, *row[2:]] for row, e in zip(rows, register.sources, strict=True)]
+    urls = [f"{n}. {e.url}" for n, e in enumerate(register.sources, 1) if e.url]
+    sources = Grid(
+        [
+            Column(header[0], "right", key=True),
+            Column(header[1], wrap=True, min=12, weight=2),
+            Column(header[2], wrap=True, min=4),
+            Column(header[3]),
+            Column(header[4], wrap=True, min=4),
+            Column(header[5], "right", wrap=True, min=4),
+            Column(header[6], wrap=True, min=12, weight=3),
+            Column(header[7], wrap=True, min=8),
+        ],
+        rows,
+        title=t("ev_sources", lang) + paren(str(len(register.sources)), lang),
+        caption=rule_text(rubric, register, lang),
         show_lines=True,
+        row_styles=["yellow" if row[-1] else None for row in rows],
+        keep=keep,
     )
-    for n, column in enumerate(header):
-        sources.add_column(plain(column), justify="right" if n in (0, 5) else "left")
-    for row in rows:
-        add_row(sources, *row, style="yellow" if row[-1] else None)
     header, rows = _level_rows(rubric, register, names, lang)
-    levels = Table(
-        title=plain(f"{t('ev_flagged_levels', lang)} ({len(rows)})"),
-        title_justify="left",
-        header_style="bold",
+    levels = Grid(
+        [
+            Column(header[0], wrap=True, min=6),
+            Column(header[1], wrap=True, min=10, weight=2),
+            Column(header[2], "right"),
+            Column(header[3], wrap=True, min=4),
+            Column(header[4], wrap=True, min=4),
+            Column(header[5], wrap=True, min=8),
+        ],
+        rows,
+        title=t("ev_flagged_levels", lang) + paren(str(len(rows)), lang),
+        keep=keep,
     )
-    for column in header:
-        levels.add_column(plain(column))
-    for row in rows:
-        add_row(levels, *row)
-    summary = [Text(t("ev_quality", lang), style="bold")]
-    summary += [Text(line) for line in _quality_rows(qualities, names, lang)]
-    return rich_to_text(Group(*summary, sources, levels), color=color, width=width)
+    parts: list[Any] = [paragraph(t("ev_quality", lang), w, style="bold")]
+    parts += [paragraph(line, w, keep=keep) for line in _quality_rows(qualities, names, lang)]
+    for grid in (sources, levels):
+        if grid.rows:
+            parts += table(grid, width=w, lang=lang, color=color)
+        else:  # no table of nothing: its title, and "none"
+            parts += [paragraph(grid.title or "", w, style="italic"), paragraph(t("none", lang), w)]
+        if grid is sources and urls:
+            parts += [Text(url, overflow="fold") for url in urls]
+    return rich_to_text(Group(*parts), color=color, width=w)
