@@ -297,11 +297,11 @@ def render_markdown(
     out.append(f"## {t('ev_quality', lang)}\n")
     out += [f"- {line}" for line in _quality_rows(qualities, names, lang)]
     out.append("")
-    out.append(f"## {t('ev_sources', lang)} ({len(register.sources)})\n")
+    out.append(f"## {t('ev_sources', lang)}{paren(str(len(register.sources)), lang)}\n")
     out.append(md_table(header, rows) if rows else t("none", lang))
     out.append("")
     header, rows = _level_rows(rubric, register, names, lang)
-    out.append(f"## {t('ev_flagged_levels', lang)} ({len(rows)})\n")
+    out.append(f"## {t('ev_flagged_levels', lang)}{paren(str(len(rows)), lang)}\n")
     out.append(md_table(header, rows) if rows else t("none", lang))
     return "\n".join(out).rstrip() + "\n"
 
