@@ -163,7 +163,7 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
     read again only if its data or positions are asked for."""
     from policebench.workspace import cache
 
-    sha = cache.sha_of_file(path)
+    sha = cache.sha_of_file(path) if cache.enabled() else None  # no cache, no hashing
     key = None if sha is None else cache.key_of_sha(sha)
     with cache.opened(key is not None) as store:
         kept = store.get_rubric(key) if key is not None else None
