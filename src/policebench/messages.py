@@ -234,23 +234,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "form-text": ("text", "文字"),
     "unknown-key": ("unknown key '{name}'", "未知的键 '{name}'"),
     "missing-key": ("missing required key '{name}'", "缺少必填的键 '{name}'"),
-    "wb-empty-cell": ("'{label}' is required but empty", "「{label}」为必填项，但未填写"),
-    "wb-empty-cell-hint": ("fill in this cell", "请填写此单元格"),
-    "wb-pick-from-list": (
-        "pick it from the cell's drop-down list instead",
-        "请改为从单元格的下拉列表中选择",
-    ),
-    "wb-leave-empty": ("leave the cell empty for unknown", "未知时请将单元格留空"),
-    "wb-no-evidence-hint": ("write the evidence in this cell", "请在此单元格填写证据"),
-    "wb-no-source-hint": (
-        "fill in a source's title, address and reliability in these columns",
-        "请在这几列填写来源的标题、网址和可靠性",
-    ),
-    "wb-level-range-hint": (
-        "choose a level from {min} to {max} in the cell's drop-down list; leave it empty if "
-        "unknown",
-        "请从单元格的下拉列表中选择 {min} 到 {max} 的等级；未知则留空",
-    ),
     "missing-key-hint": ("add '{name}:' here", "请在此处添加 '{name}:'"),
     "not-one-of": (
         "{subject} is {value}, expected one of {expected}",
@@ -1041,6 +1024,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- workbooks (issue 14) ---
     # readers/workbook.py (import), readers/survey_csv.py (survey from .xlsx)
+    # what a problem found in a workbook's cell says instead of YAML (CellDocument.problem)
+    "wb-empty-cell": ("'{label}' is required but empty", "「{label}」为必填项，但未填写"),
+    "wb-empty-cell-hint": ("fill in this cell", "请填写此单元格"),
+    "wb-pick-from-list": (
+        "pick it from the cell's drop-down list instead",
+        "请改为从单元格的下拉列表中选择",
+    ),
+    "wb-leave-empty": ("leave the cell empty for unknown", "未知时请将单元格留空"),
+    "wb-no-evidence-hint": ("write the evidence in this cell", "请在此单元格填写证据"),
+    "wb-no-source-hint": (
+        "fill in a source's title, address and reliability in these columns",
+        "请在这几列填写来源的标题、网址和可靠性",
+    ),
+    "wb-level-range-hint": (
+        "choose a level from {min} to {max} in the cell's drop-down list; leave it empty if "
+        "unknown",
+        "请从单元格的下拉列表中选择 {min} 到 {max} 的等级；未知则留空",
+    ),
     "wb-is-folder": ("is a folder, expected an .xlsx workbook", "是一个文件夹，应为 .xlsx 工作簿"),
     "wb-too-big": (
         "the workbook is {size} MB; a filled assessment workbook is well under {limit} MB",

@@ -89,12 +89,6 @@ class Assessment(Model):
         "left out of coverage and of every average, and shown as n/a, never as unknown.",
     )
 
-    @property
-    def has_evidence(self) -> bool:
-        """Whether the level rests on evidence, written in either language (``evidence`` or
-        ``evidence_zh``): without any, the level is an opinion."""
-        return bool(self.evidence or self.evidence_zh)
-
     reason: str | None = Field(None, description="Why the indicator does not apply here.")
     reason_zh: str | None = Field(None, description="The reason in Chinese.")
     consensus: ConsensusStats | None = Field(
@@ -108,6 +102,12 @@ class Assessment(Model):
         if self.consensus is None:
             return self.confidence
         return capped_by_spread(self.confidence, self.consensus.spread)
+
+    @property
+    def has_evidence(self) -> bool:
+        """Whether the level rests on evidence, written in either language (``evidence`` or
+        ``evidence_zh``): without any, the level is an opinion."""
+        return bool(self.evidence or self.evidence_zh)
 
 
 def capped_by_spread(confidence: Confidence | None, spread: int) -> Confidence | None:
