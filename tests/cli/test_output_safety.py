@@ -186,6 +186,20 @@ def test_a_folder_that_cannot_be_listed(
     assert "Traceback" not in err and "internal error" not in err
 
 
+def test_a_folder_that_is_not_there_says_why_in_chinese(runner: CliRunner, workdir: Path) -> None:
+    """The system's reason in the planner's words, not its English ("No such file or
+    directory" in a Chinese message)."""
+    result = runner.invoke(
+        app, ["score", "-o", "/proc/scores.txt", "--lang", "zh"], env={"LANG": "zh_CN.UTF-8"}
+    )
+    assert result.exit_code == exitcodes.BAD_INPUT
+    assert (
+        "错误：/proc/scores.txt：文件或文件夹不存在（提示：请检查路径、磁盘和权限；未替换任何文件）"
+        in result.stderr
+    )
+    assert "No such file" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("err_no", "phrase"),
     [

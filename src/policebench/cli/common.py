@@ -19,7 +19,7 @@ import typer
 from policebench import exitcodes
 from policebench.errors import InvalidInput, UserError
 from policebench.i18n import default_lang, t
-from policebench.messages import Msg, text
+from policebench.messages import Msg, os_reason, text
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
 from policebench.render.common import visible
@@ -417,7 +417,7 @@ def io_message(exc: OSError, lang: str) -> tuple[str, str] | None:
     if key is None:
         return None
     path = str(exc.filename) if exc.filename is not None else t("io_stdout", lang)
-    reason = exc.strerror or str(exc)
+    reason = text(os_reason(exc), lang)  # the system's reason in the planner's words
     message = t(key, lang).format(path=path, reason=reason)
     return message, t(f"{key}_hint", lang)
 
