@@ -137,6 +137,13 @@ def test_radar_draws_an_unknown_as_a_gap_and_names_it_in_the_legend() -> None:
     assert "Security unknown" in (root.find("desc").text or "")  # type: ignore[union-attr]
 
 
+def test_radar_legend_in_chinese_sets_its_brackets_and_list_as_chinese() -> None:
+    data = radar_data(("某市", [25.0, 25.0, 25.0, None, None]))
+    data["axes"] = ["统筹规划", "数据整合与共享", "平台建设", "安全与合规", "人才队伍与合作"]
+    texts = " ".join(el.text or "" for el in parse(charts.radar(data, lang="zh")).iter("text"))
+    assert "某市（未知：安全与合规、人才队伍与合作）" in texts
+
+
 def test_radar_with_nothing_known_is_still_an_image() -> None:
     root = parse(charts.radar(radar_data(("Nowhere", [None] * 5))))
     assert len([c for c in root.iter("circle") if c.get("fill") == "#fff"]) == 5

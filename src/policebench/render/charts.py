@@ -27,7 +27,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from policebench.i18n import t
+from policebench.i18n import join_list, paren, t
+from policebench.i18n import label as label_of
 from policebench.render.heatmap import heatmap
 from policebench.render.svg import (
     GRID,
@@ -117,7 +118,7 @@ def radar(data: Mapping[str, Any], *, lang: str = "en") -> Markup:
         unknown = [axes[i] for i, k in enumerate(known) if not k]
         label = s["name"]
         if unknown:
-            label += f" ({t('unknown', lang)}: {', '.join(unknown)})"
+            label += paren(label_of(t("unknown", lang), lang) + join_list(unknown, lang), lang)
         for k, line in enumerate(wrap(label, 36)):
             if k == 0:
                 body.append(legend_line(20, legend_y, s_index, line))
