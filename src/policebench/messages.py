@@ -1611,6 +1611,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out-is-folder-hint": ("give a file name to --output", "请给 --output 一个文件名"),
     "out-no-folder": ("{path}: no such folder", "{path}：没有此文件夹"),
     "out-no-folder-hint": ("create it first", "请先创建该文件夹"),
+    "out-parent-is-file": (
+        "{path} is a file, not a folder",
+        "{path} 是文件，不是文件夹",
+    ),
+    "out-parent-is-file-hint": (
+        "put the output in a folder, or check the path's spelling",
+        "请把输出放在某个文件夹中，或检查路径的拼写",
+    ),
     "rubric-scale-too-wide": (
         "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
         "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",

@@ -204,6 +204,17 @@ def test_output_into_a_missing_folder_or_onto_a_folder(runner: CliRunner, workdi
     assert code == 2 and "is a folder" in err
 
 
+def test_output_under_a_file_names_the_file(runner: CliRunner, workdir: Path) -> None:
+    # "no such folder (create it first)" would send the planner to make a folder of a file.
+    (workdir / "notes.txt").write_text("mine\n", encoding="utf-8")
+    code, err = _score(runner, "--output", "notes.txt/sub/scores.txt")
+    assert code == 2 and "notes.txt is a file, not a folder" in err
+    assert "no such folder" not in err
+    assert (workdir / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    code, err = _score(runner, "--lang", "zh", "--output", "notes.txt/scores.txt")
+    assert code == 2 and "notes.txt 是文件，不是文件夹" in err
+
+
 def test_an_existing_report_is_replaced(runner: CliRunner, workdir: Path) -> None:
     (workdir / "scores.csv").write_text(OLD, encoding="utf-8")
     code, err = _score(runner, "--format", "csv", "--output", "scores.csv")

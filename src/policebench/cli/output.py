@@ -79,12 +79,26 @@ def check_target(
     if target.is_dir():
         raise UserError(Msg("out-is-folder", path=display(path)), Msg("out-is-folder-hint"))
     if not target.parent.is_dir():
+        blocker = _file_in_the_way(path.parent)
+        if blocker is not None:
+            raise UserError(
+                Msg("out-parent-is-file", path=display(blocker)), Msg("out-parent-is-file-hint")
+            )
         raise UserError(Msg("out-no-folder", path=display(path.parent)), Msg("out-no-folder-hint"))
     if target.exists() and not target.is_file():
         # A FIFO, a device: a rename would replace it with a file.
         raise UserError(t("out_not_regular", lang).format(path=shown), t("out_hint_other", lang))
     if target.exists() and _read_only(target):
         raise UserError(t("out_read_only", lang).format(path=shown), t("out_read_only_hint", lang))
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing part of ``folder`` when it is a file, not a folder
+    (``README.md/x.html``): "no such folder" would send the planner to create one."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
 
 
 def _read_only(target: Path) -> bool:
