@@ -245,6 +245,17 @@ def test_placeholders_choices_and_ranges_read_in_the_help_language(runner: CliRu
 
 
 @pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", ["", "rubric"])
+def test_a_group_usage_reads_in_chinese(runner: CliRunner, path: str) -> None:
+    zh = runner.invoke(app, [*path.split(), "--help"], env={"LANG": "zh_CN.UTF-8"}).stdout
+    flat = re.sub(r"[\s│]+", " ", zh)
+    assert f"用法：policebench {path} [选项] 命令 [参数]...".replace("  ", " ") in flat
+    assert "COMMAND" not in zh and "ARGS" not in zh
+    en = runner.invoke(app, [*path.split(), "--help"], env={"LANG": "en_US.UTF-8"}).stdout
+    assert "[OPTIONS] COMMAND [ARGS]..." in en
+
+
+@pytest.mark.usefixtures("in_tmp")
 def test_a_required_variadic_argument_reads_once_in_the_usage(runner: CliRunner) -> None:
     out = runner.invoke(app, ["consensus", "--help"], env={"LANG": "en_US.UTF-8"}).stdout
     assert "{PROFILE}..." in out and "PROFILE..." in out and "{PROFILE...}" not in out

@@ -24,6 +24,7 @@ from typing import Any
 FRAME_ZH = {
     "Usage:": "用法：",
     "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
     "Arguments": "参数",
     "Options": "选项",
     "Commands": "命令",
@@ -698,9 +699,9 @@ class _Localized:
         text = str(super().get_usage(ctx))  # type: ignore[misc]
         if help_lang() != "zh":
             return text
-        return text.replace("Usage: ", FRAME_ZH["Usage:"], 1).replace(
-            "[OPTIONS]", FRAME_ZH["[OPTIONS]"], 1
-        )
+        for english in ("[OPTIONS]", "COMMAND [ARGS]..."):  # a group's usage ends with both
+            text = text.replace(english, FRAME_ZH[english], 1)
+        return text.replace("Usage: ", FRAME_ZH["Usage:"], 1)
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
