@@ -570,3 +570,57 @@ def test_a_tampered_kept_rubric_is_validated_again(own_cache: Path, tmp_path: Pa
     with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
         db.execute("UPDATE rubrics SET rubric = '{\"id\": 5}', warnings = '[]'")
     assert inputs.load_rubric(mine)[:2] == expected
+
+
+# ------------------------------------------------------- profiles kept from a thread (Behind)
+
+
+def test_fresh_profiles_are_kept_from_a_thread_done_when_the_workspace_is_open(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from policebench.workspace import open_workspace
+
+    paths = _profiles(tmp_path)
+    writers: list[str] = []
+    put = cache.Store.put
+
+    def recorded(self: cache.Store, entries: dict[str, cache.Entry]) -> None:
+        writers.append(threading.current_thread().name)
+        put(self, entries)
+
+    monkeypatch.setattr(cache.Store, "put", recorded)
+    ws = open_workspace([str(p) for p in paths], keep_models=False)
+    assert writers == ["policebench-cache"]
+    # Waited for: every profile is in the cache when open_workspace returns.
+    assert _entries(own_cache) == len(paths) == len(ws.selected)
+    assert threading.active_count() == 1
+
+
+def test_a_failure_in_the_writing_thread_is_raised_where_the_block_ends(
+    own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: cache.Store, entries: dict[str, cache.Entry]) -> None:
+        raise RuntimeError("a bug in the writer")
+
+    monkeypatch.setattr(cache.Store, "put", broken)
+    entry = cache.entry_of("{}", [], None, None, "x", "2026-01-01")
+    with pytest.raises(RuntimeError, match="a bug in the writer"), cache.Behind() as behind:
+        behind.put({"k": entry})
+        behind.start()
+    # The block's own error comes first: the writer's is not raised over it.
+    with pytest.raises(KeyError), cache.Behind() as behind:
+        behind.put({"k": entry})
+        raise KeyError("the block's own")
+
+
+def test_what_was_put_is_written_when_the_block_ends_even_unstarted(own_cache: Path) -> None:
+    entry = cache.entry_of("{}", [], None, None, "x", "2026-01-01")
+    with pytest.raises(ValueError), cache.Behind() as behind:
+        behind.put({"k": entry})
+        raise ValueError("say, no rubric found")
+    assert _entries(own_cache) == 1
+    with cache.Behind() as behind:  # nothing put: no thread, no cache file touched
+        behind.start()
+    assert _entries(own_cache) == 1

@@ -102,6 +102,7 @@ class Workspace:
         cards: list[Scorecard] = []
         new: dict[str, str] = {}
         rubric_sha = self.rubric_source.sha256
+        keep = cache.enabled()  # off, no card is written out for it (0.1 s for 3,000)
         # Profiles made models here (no card kept) live on: see load_profiles.
         with gc_paused(freeze=True):
             for lp in places:
@@ -109,7 +110,8 @@ class Workspace:
                 card = None if text is None else cache.card_of(text, self.rubric)
                 if card is None:
                     card = self.made_cards.get(lp.source.sha256) or score(self.rubric, lp.profile)
-                    new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
+                    if keep:
+                        new[cache.card_key(lp.source.sha256, rubric_sha)] = cache.card_text(card)
                 cards.append(card)
         if new:
             with cache.opened() as store:
@@ -283,47 +285,51 @@ def _open(
 
     ``defaults`` are the files that come from the default folder only (not named).
     """
-    reads = read_profiles(paths, progress)
-    wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
-    rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
-    kept = _kept_cards(reads, rubric_source)
-
-    problems: list[Problem] = []
-    valid: list[LoadedProfile] = []
-    made: dict[str, Scorecard] = {}
-    wanted_ids = set(ids)
-    for path, read in zip(paths, reads, strict=True):  # reads keep the order of paths
-        if (
-            asked
-            and rubric_path is not None
-            and read.raw_rubric not in (None, rubric.id)
-            and resolved(path) in defaults
-        ):
-            # Places were named and --rubric given: default-folder profiles assessed against
-            # another rubric are not this run's peers, and not this run's mistakes.
-            continue
-        read = with_rubric(read, path, rubric)  # a level typed as a level name, say
-        if read.loaded is None:
-            problems += read.problems
-            if read.document is not None:
-                # A misspelt indicator id comes out with the file's other problems, as in
-                # validate, not on the run after they are fixed.
-                problems += broken_against_rubric(read.document, rubric)
-            continue
-        # A profile the cache holds a card of for this rubric passed these checks then.
-        lp = read.loaded
-        if lp.source.sha256 not in kept:
-            model = lp.profile if keep_models else lp.transient()
-            found = check_profile(model, rubric, lp.document)
-            if found:
-                problems += found
-                continue
-            if not keep_models and (
-                not asked or lp.id in wanted_ids or resolved(path) in explicit_set
+    # The fresh profiles are kept in the cache (from a thread) while they are checked and
+    # scored here; the rubric is found and kept first, so the two writes never wait on each
+    # other.
+    with cache.Behind() as behind:
+        reads = read_profiles(paths, progress, behind=behind)
+        wanted_rubrics = [r.raw_rubric for r in reads if r.raw_rubric is not None]
+        rubric, rubric_source = find_rubric(rubric_path, wanted_rubrics)
+        kept = _kept_cards(reads, rubric_source)
+        behind.start()
+        problems: list[Problem] = []
+        valid: list[LoadedProfile] = []
+        made: dict[str, Scorecard] = {}
+        wanted_ids = set(ids)
+        for path, read in zip(paths, reads, strict=True):  # reads keep the order of paths
+            if (
+                asked
+                and rubric_path is not None
+                and read.raw_rubric not in (None, rubric.id)
+                and resolved(path) in defaults
             ):
-                made[lp.source.sha256] = score(rubric, model)
-        problems += read.problems  # its warnings
-        valid.append(lp)
+                # Places were named and --rubric given: default-folder profiles assessed against
+                # another rubric are not this run's peers, and not this run's mistakes.
+                continue
+            read = with_rubric(read, path, rubric)  # a level typed as a level name, say
+            if read.loaded is None:
+                problems += read.problems
+                if read.document is not None:
+                    # A misspelt indicator id comes out with the file's other problems, as in
+                    # validate, not on the run after they are fixed.
+                    problems += broken_against_rubric(read.document, rubric)
+                continue
+            # A profile the cache holds a card of for this rubric passed these checks then.
+            lp = read.loaded
+            if lp.source.sha256 not in kept:
+                model = lp.profile if keep_models else lp.transient()
+                found = check_profile(model, rubric, lp.document)
+                if found:
+                    problems += found
+                    continue
+                if not keep_models and (
+                    not asked or lp.id in wanted_ids or resolved(path) in explicit_set
+                ):
+                    made[lp.source.sha256] = score(rubric, model)
+            problems += read.problems  # its warnings
+            valid.append(lp)
 
     history = group_history(valid, problems, defaults)
     pool = [runs[-1] for runs in history.values()]

@@ -233,12 +233,14 @@ def read_profiles(
     progress: Callable[[int, int], None] | None,
     *,
     keep_documents: bool = False,
+    behind: cache.Behind | None = None,
 ) -> list[ProfileRead]:
     """Every profile read, in the order of ``paths`` (in parallel when there are many).
 
     A file validated before with the same bytes comes from the validated-input cache
     (:mod:`policebench.workspace.cache`); the others are read, and those valid in themselves
-    are kept there for the next run. ``keep_documents``: see ``_read_profile``.
+    are kept there for the next run: before this returns, or, given ``behind``, from its
+    thread while the caller goes on. ``keep_documents``: see ``_read_profile``.
     """
     read = functools.partial(_read_profile, keep_documents=keep_documents)
     total = len(paths)
@@ -268,7 +270,8 @@ def read_profiles(
                     done(n, result)
         if store.active:  # off, no profile is dumped for it
             fresh = [results[n] for n in todo]
-            store.put(dict(_entry_of(r) for r in fresh if r.loaded is not None))
+            entries = dict(_entry_of(r) for r in fresh if r.loaded is not None)
+            (behind or store).put(entries)
     return [results[n] for n in range(total)]
 
 
