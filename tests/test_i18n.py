@@ -115,3 +115,16 @@ def test_on_windows_the_display_language_chooses(
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(locale, "getlocale", lambda *a: ("English_United States", "1252"))
     assert default_lang() == expected
+
+
+def test_an_age_limit_reads_in_words() -> None:
+    from policebench.i18n import age_limit
+
+    assert [age_limit(a, "zh") for a in ("5y", "1y", "18m", "1m")] == [
+        "5 年",
+        "1 年",
+        "18 个月",
+        "1 个月",
+    ]
+    assert [age_limit(a, "en") for a in ("5y", "1y", "18m")] == ["5 years", "1 year", "18 months"]
+    assert age_limit("soon", "zh") == "soon"  # not a rubric's form: as it is

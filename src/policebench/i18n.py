@@ -630,11 +630,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "the rubric's evidence_max_age ({max_age}); a stale level's confidence counts one "
         "step lower in sensitivity. A source cited on {many} levels or more is flagged as a "
         "single point of failure.",
-        "时效：从某等级最新一项有日期的来源到评估日期。过期：超过评分标准的 evidence_max_age"
-        "（{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及以上等级引用的来源"
-        "标为单点依赖。",
+        "时效：从某等级最新一项有日期的来源到评估日期。过期：超过评估框架规定的证据时效"
+        "（evidence_max_age：{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及"
+        "以上等级引用的来源标为单点依赖。",
     ),
     "ev_no_limit": ("no limit", "未设定"),
+    "age_limit_y": ("{n} years", "{n} 年"),
+    "age_limit_y1": ("1 year", "1 年"),
+    "age_limit_m": ("{n} months", "{n} 个月"),
+    "age_limit_m1": ("1 month", "1 个月"),
     "ev_flag_stale": ("stale", "过期"),
     "ev_flag_repost_only": ("reposts only", "仅有转载"),
     "ev_flag_many_levels": ("carries many levels", "单一来源支撑多项"),
@@ -793,6 +797,16 @@ def t(key: str, lang: str = "en") -> str:
     """The label ``key`` in ``lang``; English when there is no translation."""
     en, zh = LABELS.get(key, (key, ""))
     return zh if lang == "zh" and zh else en
+
+
+def age_limit(max_age: str, lang: str = "en") -> str:
+    """A rubric's age limit as written in YAML ("5y", "18m") for people: "5 years", "5 年",
+    "18 个月"; a text of another form as it is."""
+    number, unit = max_age[:-1], max_age[-1:]
+    if not number.isdigit() or unit not in ("y", "m"):
+        return max_age
+    key = f"age_limit_{unit}" + ("1" if int(number) == 1 else "")
+    return t(key, lang).format(n=int(number))
 
 
 def label(text: str, lang: str = "en") -> str:

@@ -67,6 +67,8 @@ def test_markdown_cells_make_no_link_image_or_html() -> None:
     assert md_cell("[click](javascript:alert(1))") == "\\[click\\](javascript:alert(1))"
     assert md_cell("</title><script>x</script>") == "&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"
     assert md_cell("a|b\nc") == "a\\|b c"
+    # Emphasis, code and strike-through show as typed: "*星*" keeps its stars.
+    assert md_cell("*星* _x_ `c` ~~s~~") == "\\*星\\* \\_x\\_ \\`c\\` \\~\\~s\\~\\~"
     assert md_link("t", "javascript:alert(1)") == "t (javascript:alert(1))"
     assert md_link("t", "https://x.example/a|b") == "[t](<https://x.example/a%7Cb>)"
 
@@ -141,7 +143,7 @@ def test_the_markdown_report_holds_the_text_inert(runner: CliRunner) -> None:
 
 
 @pytest.mark.usefixtures("hostile")
-@pytest.mark.parametrize("command", ["score", "gaps", "recommend", "trend"])
+@pytest.mark.parametrize("command", ["score", "gaps", "recommend", "trend", "evidence", "compare"])
 def test_other_markdown_outputs_hold_the_text_inert(runner: CliRunner, command: str) -> None:
     args = [command, "j-city", "-f", "markdown"]
     result = runner.invoke(app, args)
@@ -150,6 +152,21 @@ def test_other_markdown_outputs_hold_the_text_inert(runner: CliRunner, command: 
     assert "<script>" not in md and not LIVE_SCRIPT.search(md)
     assert not any(c in md for c in RAW)
     _tables_keep_their_shape(md)
+
+
+@pytest.mark.parametrize("command", ["report", "evidence", "compare", "gaps", "recommend"])
+def test_a_place_name_is_markdown_text_in_every_markdown_output(
+    runner: CliRunner, in_tmp: Path, command: str
+) -> None:
+    base: dict[str, Any] = yaml.safe_load(
+        (bundled("cities") / "j-city.yaml").read_text(encoding="utf-8")
+    )
+    base["name_zh"] = "<script>alert(1)</script>*星*市"
+    (in_tmp / "cities").mkdir()
+    (in_tmp / "cities" / "j-city.yaml").write_text(yaml.safe_dump(base, allow_unicode=True))
+    md = _out(runner, command, "j-city", "-f", "markdown", "--lang", "zh")
+    assert "<script>" not in md and "*星*" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;\\*星\\*市" in md
 
 
 @pytest.mark.usefixtures("hostile")

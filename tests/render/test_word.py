@@ -17,7 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
-from policebench.i18n import label, paren, t
+from policebench.i18n import age_limit, label, paren, t
 from policebench.render import word
 from tests.places import EVIDENCE_PLACE
 
@@ -99,7 +99,7 @@ def test_every_section_gap_action_and_source_is_in_the_document(
     assert label(t("ev_quality_known", lang), lang) in text
     assert f"{paren(str(quality['known']), lang).strip()}" in text
     assert label(t("ev_median_age", lang), lang) in text
-    assert label(t("ev_max_age", lang), lang) + str(quality["max_age"]) in text
+    assert label(t("ev_max_age", lang), lang) + age_limit(quality["max_age"], lang) in text
 
 
 def test_fonts_page_numbers_and_reproducible_bytes(runner: CliRunner) -> None:

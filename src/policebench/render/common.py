@@ -132,16 +132,29 @@ class MdSafe(str):
     __slots__ = ()
 
 
+#: What Markdown would read as emphasis, code or strike-through: shown as typed instead.
+_MD_MARKS = str.maketrans({c: "\\" + c for c in "*_`~"})
+
+
 def md_cell(value: Any) -> MdSafe:
     """Text safe inside a Markdown table cell, and anywhere in Markdown: pipes escaped,
     newlines folded, HTML inert, no link or image (``[`` and ``]`` escaped, so ``![x](u)``
-    shows as typed), control characters made visible."""
+    shows as typed), no emphasis, code or strike-through (``*星*`` shows its stars),
+    control characters made visible."""
     if isinstance(value, MdSafe):
         return value
     text = "" if value is None else visible(str(value))
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-    text = text.replace("[", "\\[").replace("]", "\\]")
+    text = text.replace("[", "\\[").replace("]", "\\]").translate(_MD_MARKS)
     return MdSafe(text.replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def md_em_note(text: Any, lang: str) -> MdSafe:
+    """A note after a name, in brackets and emphasised: "（*前置*）", " *(prerequisite)*".
+    The emphasis goes inside the full-width brackets: CommonMark does not open ``*``
+    between a Chinese character and "（"."""
+    inner = md_cell(text)
+    return MdSafe(f"（*{inner}*）" if lang == "zh" else f" *({inner})*")
 
 
 def md_link(title: Any, url: Any) -> MdSafe:

@@ -17,10 +17,11 @@ from policebench.analysis.evidence import (
     SourceEntry,
     age_years,
 )
-from policebench.i18n import join_list, label, paren, sentence_sep, t
+from policebench.i18n import age_limit, join_list, label, paren, sentence_sep, t
 from policebench.models import Profile, Rubric
 from policebench.models.base import localized
 from policebench.render.common import (
+    md_cell,
     md_table,
     rich_to_text,
     to_csv,
@@ -62,7 +63,8 @@ def _reliability_text(entry: SourceEntry, lang: str) -> str:
 
 
 def rule_text(rubric: Rubric, register: Register, lang: str) -> str:
-    limit = rubric.evidence_max_age or t("ev_no_limit", lang)
+    max_age = rubric.evidence_max_age
+    limit = age_limit(max_age, lang) if max_age else t("ev_no_limit", lang)
     return t("ev_rule", lang).format(max_age=limit, many=register.many)
 
 
@@ -293,9 +295,9 @@ def render_markdown(
 ) -> str:
     header, rows = _source_rows(rubric, register, names, lang)
     rows = [[r[0], r[1].replace("\n", " · "), *r[2:]] for r in rows]
-    out = [f"# {t('ev_title', lang)}\n", f"{rule_text(rubric, register, lang)}\n"]
+    out = [f"# {t('ev_title', lang)}\n", f"{md_cell(rule_text(rubric, register, lang))}\n"]
     out.append(f"## {t('ev_quality', lang)}\n")
-    out += [f"- {line}" for line in _quality_rows(qualities, names, lang)]
+    out += [f"- {md_cell(line)}" for line in _quality_rows(qualities, names, lang)]
     out.append("")
     out.append(f"## {t('ev_sources', lang)}{paren(str(len(register.sources)), lang)}\n")
     out.append(md_table(header, rows) if rows else t("none", lang))

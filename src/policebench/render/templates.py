@@ -189,6 +189,7 @@ def environment(
     from policebench.render import charts
     from policebench.render.common import (
         md_cell,
+        md_em_note,
         md_finalize,
         md_link,
         num,
@@ -260,6 +261,7 @@ def environment(
     env.globals.pop("lipsum", None)
     env.globals["namespace"] = _bounded_namespace()
     env.filters["md"] = md_cell
+    env.filters["em_note"] = md_em_note
     env.filters["num"] = num
     env.filters["pct"] = pct
     env.filters["label"] = i18n.label
@@ -267,6 +269,7 @@ def environment(
     # "." in English.
     env.filters["paren"] = i18n.paren
     env.filters["join_list"] = i18n.join_list
+    env.filters["age_limit"] = i18n.age_limit
     env.globals["sep"] = i18n.sentence_sep
     env.globals["list_sep"] = lambda lang="en": i18n.join_list(["", ""], lang)
     env.globals["colon"] = lambda lang="en": i18n.label("", lang)

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from policebench.i18n import count, join_list, label, paren, sentence_sep, t
+from policebench.i18n import age_limit, count, join_list, label, paren, sentence_sep, t
 from policebench.render.common import num, pct, safe_url, visible
 
 if TYPE_CHECKING:
@@ -1159,7 +1159,7 @@ def _quality(w: _Writer, r: PlaceReport) -> None:
     )
     line: list[Seg | str] = [w.label("ev_median_age"), age]
     if q["max_age"]:
-        line += [" · ", w.label("ev_max_age"), q["max_age"]]
+        line += [" · ", w.label("ev_max_age"), age_limit(q["max_age"], w.lang)]
     w.para(*line)
     w.para(
         w.label("opinions") + str(q["opinions"]) + " · ",
