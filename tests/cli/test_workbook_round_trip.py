@@ -353,3 +353,19 @@ def test_a_workbook_of_another_rubric_version_is_told(runner: CliRunner, in_tmp:
     code, _, err = _invoke(runner, "import", "j.xlsx", "-o", "j.yaml")
     assert code == 0, err
     assert "warning: the rubric file of version 1.0 has changed" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_export_never_replaces_a_workbook_that_may_have_come_back_filled(
+    runner: CliRunner, in_tmp: Path, lang: str
+) -> None:
+    code, _, err = _invoke(runner, "export", "j-city", "-o", "j.xlsx")
+    assert code == 0, err
+    book = openpyxl.load_workbook(in_tmp / "j.xlsx")
+    book.active["A1"] = "filled in by the data office"
+    book.save(in_tmp / "j.xlsx")
+    filled = (in_tmp / "j.xlsx").read_bytes()
+    code, _, err = _invoke(runner, "export", "hangzhou", "--lang", lang, "-o", "j.xlsx")
+    assert code == 2
+    assert ("j.xlsx 已存在；不会覆盖它" if lang == "zh" else "j.xlsx already exists") in err
+    assert (in_tmp / "j.xlsx").read_bytes() == filled

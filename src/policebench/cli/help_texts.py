@@ -72,12 +72,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "gaps#epilog": ("184dde98", _TARGETS_ZH),
     "export": (
-        "f0e00990",
+        "526b79b1",
         "把评估档案写成已填入评估内容的数据采集表（.xlsx）：用于把上次的评估结果发给各部门核对，"
         "或开始下一轮评估。\n\n"
         "该数据采集表与 `policebench new --format xlsx` 生成的相同；`policebench import` 可将其"
         "读回为同一份档案。--format yaml 则把档案重新写成 `new` 生成的那种带注释的 YAML。\n\n"
-        "写入成功时退出码为 0；档案或选项有误时为 2。\n\n"
+        "不会覆盖已有的文件（发出去的数据采集表会被填好交回）：写入成功时退出码为 0；档案或"
+        "选项有误，或输出文件已存在时为 2。\n\n"
         "示例：\n\n"
         "  policebench export j-city -o j-city.xlsx\n\n"
         "  policebench export cities/my-city.yaml --lang zh -o 某市-2027.xlsx",

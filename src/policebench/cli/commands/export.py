@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,6 +19,8 @@ from policebench.cli.common import (
     resolve_format,
 )
 from policebench.cli.root import app
+from policebench.errors import UserError
+from policebench.messages import Msg
 from policebench.render import registry
 from policebench.render.registry import ExportFormat
 
@@ -43,7 +46,8 @@ def export(
     reads it back to the same profile. --format yaml writes the profile again as the
     commented YAML `new` writes.
 
-    Exit code 0 when written, 2 on a bad profile or option.
+    An existing file is never replaced (a workbook sent out comes back filled in): exit
+    code 0 when written, 2 on a bad profile or option, or when the output file exists.
 
     Examples:
 
@@ -53,6 +57,8 @@ def export(
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "export", language)
+    if output not in (None, "-") and Path(output).exists():
+        raise UserError(Msg("exists", path=output), Msg("exists-hint"))
     ws, failed = load_or_exit([city], rubric, strict=True)
     place = ws.selected[0]
     data = registry.ProfileDoc(place.profile, ws.rubric, ws.rubric_source.sha256, place.source.name)
