@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -57,8 +56,8 @@ def export(
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "export", language)
-    if output not in (None, "-") and Path(output).exists():
-        raise UserError(Msg("exists", path=output), Msg("exists-hint"))
+    if output is not None and output.exists():
+        raise UserError(Msg("exists", path=str(output)), Msg("exists-hint"))
     ws, failed = load_or_exit([city], rubric, strict=True)
     place = ws.selected[0]
     data = registry.ProfileDoc(place.profile, ws.rubric, ws.rubric_source.sha256, place.source.name)
