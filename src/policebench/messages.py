@@ -204,6 +204,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "add YAML profiles to ./cities or name them on the command line",
         "请将 YAML 档案放入 ./cities 文件夹，或在命令行中指明",
     ),
+    "no-profiles-named-hint": (
+        "the files and folders named hold no YAML profile; a folder's subfolders are not read",
+        "所指明的文件和文件夹中没有 YAML 档案；子文件夹不会被读取",
+    ),
+    "folder-no-yaml": (
+        "this folder holds no YAML file: nothing was checked",
+        "该文件夹中没有 YAML 文件，未检查任何内容",
+    ),
+    "folder-no-yaml-hint": (
+        "name the files, or the subfolder that holds them: subfolders are not read",
+        "请指明文件，或指明存放文件的子文件夹；子文件夹不会被读取",
+    ),
     "reading-profiles": ("reading profiles", "正在读取地区档案"),
     "internal-error": (
         "policebench: internal error (a bug in policebench, not in your input); please report "

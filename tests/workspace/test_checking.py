@@ -220,3 +220,26 @@ def test_a_folder_named_like_a_yaml_file_is_no_empty_success(
         assert result.exit_code == 2
         assert "x.yaml: is a folder, expected a YAML file" in result.stderr
         assert "0 files valid" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_folder_with_no_yaml_file_is_no_empty_success(
+    runner: CliRunner, in_tmp: Path, lang: str
+) -> None:
+    # A folder of subfolders (examples/) or an empty one: nothing was checked, so no "valid".
+    (in_tmp / "round-1" / "weights").mkdir(parents=True)
+    shutil.copy(bundled("cities") / "j-city.yaml", in_tmp / "round-1" / "weights" / "j.yaml")
+    result = runner.invoke(app, ["validate", "round-1", "--lang", lang])
+    assert result.exit_code == 2
+    said = {
+        "en": "round-1: this folder holds no YAML file: nothing was checked",
+        "zh": "round-1: 该文件夹中没有 YAML 文件，未检查任何内容",
+    }
+    assert said[lang] in result.stderr
+    assert "valid" not in result.stderr and "有效" not in result.stderr
+    # Named beside a valid file, it still fails: it was asked for and not checked.
+    both = runner.invoke(app, ["validate", "round-1", "round-1/weights/j.yaml"])
+    assert both.exit_code == 2 and "nothing was checked" in both.stderr
+    scored = runner.invoke(app, ["score", "round-1", "--lang", lang])
+    assert scored.exit_code == 2
+    assert ("subfolders are not read" if lang == "en" else "子文件夹不会被读取") in scored.stderr

@@ -533,7 +533,8 @@ def load_or_exit(
         raise typer.Exit(exitcodes.BAD_INPUT)
     if len(ws.selected) < minimum:
         if not errors:
-            print_user_error(UserError(Msg("no-profiles"), Msg("no-profiles-hint")))
+            hint = "no-profiles-named-hint" if cities else "no-profiles-hint"
+            print_user_error(UserError(Msg("no-profiles"), Msg(hint)))
         raise typer.Exit(exitcodes.BAD_INPUT)
     return ws, bool(errors)
 

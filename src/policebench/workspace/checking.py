@@ -128,13 +128,20 @@ def validate_paths(
     they name (from the paths, ``rubric_path`` or the default). Returns every problem and
     the number of files read.
     """
+    named = bool(paths)
     if not paths:
         paths = [rubric_path or default_dir("rubrics"), default_dir("cities")]
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir() and not named_as_file(path):
-            files += yaml_files(path)
+            inside = yaml_files(path)
+            if not inside and named:  # "0 files valid" would pass what was never checked
+                no_yaml = Problem(
+                    display(path), 0, 0, Msg("folder-no-yaml"), Msg("folder-no-yaml-hint"), "io"
+                )
+                problems.append(no_yaml)
+            files += inside
         elif path.exists() or path.is_symlink():  # a broken link or loop: reading says why
             files.append(path)
         else:
