@@ -136,6 +136,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "No peer has an evidenced level of any indicator: there is no frontier.",
         "对标地区均无有证据的指标等级：不存在先进前沿。",
     ),
+    "targets_uniform": (
+        "Every indicator's target is {level} ({name}), set by --target; peers set none.",
+        "所有指标的目标统一为 {level} {name}（由 --target 设定），不参照对标地区。",
+    ),
     # Targets: where each came from.
     "target_from_frontier": ("frontier: {holders}", "先进前沿：{holders}"),
     "target_from_peer": ("{holders}", "{holders}"),

@@ -49,6 +49,25 @@ class TestGaps:
         assert code == 0
         assert {g["target"] for g in json.loads(out)["gaps"]} == {4}
 
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_target_option_is_said_and_no_frontier_claimed(
+        self, runner: CliRunner, lang: str
+    ) -> None:
+        # The frontier is neither the heading nor "missing": --target set every target.
+        code, out, _ = run(runner, "gaps", "j-city", "--target", "4", "--lang", lang)
+        assert code == 0
+        said = {
+            "en": "Every indicator's target is 4 (Optimising), set by --target; peers set none.",
+            "zh": "所有指标的目标统一为 4 优化（由 --target 设定），不参照对标地区。",
+        }
+        assert said[lang] in out
+        for wrong in ("Frontier", "frontier", "先进前沿"):
+            assert wrong not in out.splitlines()[0]
+        assert "there is no frontier" not in out and "不存在先进前沿" not in out
+        code, out, _ = run(runner, "gaps", "j-city", "--target", "4", "-f", "json")
+        report = json.loads(out)
+        assert report["against_name"] is None and "--target" in report["targets"]["note"]
+
     def test_csv_rows_and_bom(self, runner: CliRunner) -> None:
         code, out, _ = run(runner, "gaps", "j-city", "-f", "csv")
         assert code == 0 and out.startswith("\ufeff")

@@ -54,7 +54,7 @@ def gaps_table(
     keep = _names(report)
     title = f"{t('gaps_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
-        title += f" · {t('compared_with', lang)} {report['against_name']}"
+        title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"
     open_gaps = [g for g in report["gaps"] if g["gap"]]
     heads = [t("dimension", lang), t("indicator", lang), t("current", lang), t("target", lang)]
     keep += [f"{g['current']} {g['current_name']}" for g in open_gaps]
@@ -229,7 +229,7 @@ def recommend_table(
     keep = _names(report)
     title = f"{t('recommend_title', lang)} · {report['place']['name']}"
     if report["against_name"]:
-        title += f" · {t('compared_with', lang)} {report['against_name']}"
+        title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"
     parts: list[Any] = [paragraph(title, w, keep=keep, style="bold")]
     parts += [paragraph(line, w, keep=keep) for line in context_lines(report, lang)]
     for phase in report["roadmap"]["phases"]:

@@ -111,9 +111,10 @@ def build_report(
         "rubric": rubric_head(rubric, lang),
         "place": _place_head(city, lang),
         "against": against,
-        "against_name": _against_name(against, names),
+        # With --target no peer sets a target: the heading names none ("targets" says why).
+        "against_name": None if target_level is not None else _against_name(against, names),
         "peers": sections.peers(others, peer_origin, names),
-        "targets": sections.targets(rubric, targets, against, opinions, names),
+        "targets": sections.targets(rubric, targets, against, opinions, names, target_level),
         "summary": _summary(card, rank, len(comparison.cards), gaps, names),
         "ranking": [
             _card(c, names, n)

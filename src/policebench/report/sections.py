@@ -166,18 +166,26 @@ def targets(
     against: str | None,
     opinions: bool,
     names: Names,
+    uniform: int | None = None,
 ) -> Targets:
     """The target profile: per indicator, the target level and where it came from.
 
-    ``note`` says plainly when the frontier asked for is empty (no peer has evidenced any
+    ``note`` says plainly when one level was set for every indicator (``uniform``:
+    ``--target``), or when the frontier asked for is empty (no peer has evidenced any
     indicator), so that every target fell back to the profile's or the rubric's.
     """
     empty = against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
+    if uniform is not None:
+        note: str | None = t("targets_uniform", names.lang).format(
+            level=uniform, name=names.level(uniform)
+        )
+    else:
+        note = t("no_frontier", names.lang) if empty else None
     return {
         "against": against,
         "opinions": opinions,
         "rule": t("targets_rule", names.lang),
-        "note": t("no_frontier", names.lang) if empty else None,
+        "note": note,
         "indicators": [
             TargetRow(
                 {
