@@ -244,3 +244,16 @@ def test_an_unreadable_template_is_a_message_naming_it(
     assert code == 2
     assert f"error: permission denied: {folder / 'report.md.j2'}" in err
     assert not (in_tmp / "out.md").exists()
+
+
+def test_punctuation_filters_keep_markdown_safe_text_escaped_once(tmp_path: Path) -> None:
+    # `(x|md)|paren(lang)`: the brackets are plain, so the escaped text is not escaped again.
+    (tmp_path / "t.md.j2").write_text(
+        "{{ (name|md)|paren(lang) }} {{ names|map('md')|join_list(lang) }} "
+        "{{ (name|md)|label(lang) }} {{ name|paren(lang) }}",
+        encoding="utf-8",
+    )
+    env = templates.environment(tmp_path, "zh")
+    out = env.get_template("t.md.j2").render(name="a|*b*", names=["x|y", "z"], lang="zh")
+    once = "a\\|\\*b\\*"
+    assert out == f"（{once}） x\\|y、z {once}： （{once}）"

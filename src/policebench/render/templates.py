@@ -22,6 +22,7 @@ cells.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -66,6 +67,20 @@ def _autoescape(name: str | None) -> bool:
         return False
     stem = name.lower().removesuffix(".j2").removesuffix(".jinja")
     return stem.endswith((".html", ".htm", ".svg", ".xml"))
+
+
+def _keeping_md(func: Callable[..., str]) -> Callable[..., str]:
+    """``func`` (a filter adding punctuation) returning :class:`MdSafe` text when what it
+    was given was all Markdown-safe already."""
+    from policebench.render.common import MdSafe
+
+    @functools.wraps(func)
+    def keeping(value: Any, *args: Any, **kwargs: Any) -> str:
+        parts = list(value) if not isinstance(value, str) else [value]
+        text = func(parts if not isinstance(value, str) else value, *args, **kwargs)
+        return MdSafe(text) if parts and all(isinstance(p, MdSafe) for p in parts) else text
+
+    return keeping
 
 
 def _is_markdown(name: str | None) -> bool:
@@ -264,11 +279,12 @@ def environment(
     env.filters["em_note"] = md_em_note
     env.filters["num"] = num
     env.filters["pct"] = pct
-    env.filters["label"] = i18n.label
     # Chinese typography: "（…）", "a、b", "；", "：", "。" in Chinese; " (…)", ", ", "; ", ": ",
-    # "." in English.
-    env.filters["paren"] = i18n.paren
-    env.filters["join_list"] = i18n.join_list
+    # "." in English. Text already made safe for Markdown stays so through them (the
+    # punctuation they add is plain): `(x|md)|paren(lang)` is not escaped twice.
+    env.filters["label"] = _keeping_md(i18n.label)
+    env.filters["paren"] = _keeping_md(i18n.paren)
+    env.filters["join_list"] = _keeping_md(i18n.join_list)
     env.filters["age_limit"] = i18n.age_limit
     env.globals["sep"] = i18n.sentence_sep
     env.globals["list_sep"] = lambda lang="en": i18n.join_list(["", ""], lang)
