@@ -234,7 +234,7 @@ CitiesArg = Annotated[
     list[str] | None,
     typer.Argument(
         help="Profile ids or paths (files or folders); @bundled = the profiles shipped with "
-        "policebench; none = every profile in use.",
+        "policebench. None given: every profile in use.",
         show_default=False,
     ),
 ]

@@ -359,15 +359,15 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "sensitivity:--seed": ("64dc80df", "随机种子：种子相同，输出相同。"),
     "*:--strict": ("54e8b3a7", "只要有任何输入有误，就不输出任何内容。"),
     "*:CITIES": (
-        "3a4b4e9f",
-        "档案标识或路径（文件或文件夹）；@bundled 表示 policebench 自带的档案；none 表示所用的"
+        "9ab0cfef",
+        "档案标识或路径（文件或文件夹）；@bundled 表示 policebench 自带的档案。不给出时为所用的"
         "全部档案。",
     ),
     "*:CITY": ("a3a19f6e", "要评估地区的档案标识或路径。"),
     "*:MORE": (
-        "5713e206",
-        "更多档案文件或文件夹：以往的评估（用于变化趋势）或更多对标地区；@bundled 表示 "
-        "policebench 自带的档案。",
+        "d357d6e2",
+        "更多档案文件或文件夹：更多对标地区，或本地区以往的评估（report 据此显示变化趋势；gaps "
+        "和 recommend 只用最新一次评估）；@bundled 表示 policebench 自带的档案。",
     ),
     "*:--against": (
         "85fca7f5",

@@ -58,8 +58,9 @@ CityArg = Annotated[str, typer.Argument(help="Profile id or path of the place to
 MoreArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="More profile files or folders: earlier assessments (for the trend) or more peers; "
-        "@bundled = the profiles shipped with policebench.",
+        help="More profile files or folders: more peers, or earlier assessments of the place "
+        "(report shows the trend they make; gaps and recommend use the latest); @bundled = the "
+        "profiles shipped with policebench.",
         show_default=False,
     ),
 ]
