@@ -42,5 +42,8 @@ def test_compare_ranks_leaders_and_spread() -> None:
     assert result.rank_of("x") == 2
     a, b = result.dimensions
     assert a.leaders == ("x",) and a.spread == pytest.approx(12.5)
-    assert b.leaders == ("x",) and b.spread == pytest.approx(0.0)
+    # B is known for x alone: x leads no one, and nothing is "0 apart".
+    assert b.leaders == () and b.spread is None and b.known == 1
+    assert b.best == b.worst == pytest.approx(25.0)
+    assert a.known == 2
     assert result.heatmap["b1"] == {"y": None, "x": 1}

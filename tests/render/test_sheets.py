@@ -66,7 +66,11 @@ def test_compare_has_a_sheet_per_table(runner: CliRunner, tmp_path: Path) -> Non
     wb, data = _run(runner, tmp_path, "compare", "--lang", "zh")
     assert wb.sheetnames == ["地区得分", "各指标等级"]
     places, levels = wb.worksheets
-    header, *rows = _rows(levels)
+    header, *rows, blank, note = _rows(levels)
+    # Under the table, after an empty row and outside its filter: what blank and ※ mean.
+    assert blank == [None] * len(header)
+    assert note[0] == "空白 = 未知（档案中没有等级）；※ = 无证据的等级（主观判断）。"
+    assert levels.auto_filter.ref.endswith(str(len(rows) + 1))
     assert header[:3] == ["指标", "编号", "维度"]
     assert header[3:] == [p["name"] for p in data["places"]]
     expected = {
@@ -93,3 +97,30 @@ def test_gaps_has_gaps_unknowns_and_subtotals(runner: CliRunner, tmp_path: Path)
     assert [r[1:4] for r in subtotals] == [
         [s["open"], s["levels"], s["impact"]] for s in data["subtotals"]
     ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_level_without_evidence_is_marked_in_every_compare_format(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    """An opinion is never shown as a fact: "4※" (zh) / "4†" (en) in the terminal, Markdown,
+    the HTML heatmap and the workbook (there a number, its mark in its number format)."""
+    import yaml
+
+    from policebench.workspace import bundled
+
+    data = yaml.safe_load((bundled("cities") / "qingdao.yaml").read_text(encoding="utf-8"))
+    data.update(id="op-city", name="Op City", name_zh="意见市")
+    data["indicators"]["storage-compute"] = {"level": 4, "confidence": "high"}
+    path = tmp_path / "op-city.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ["compare", str(bundled("cities") / "j-city.yaml"), str(path), "--lang", lang]
+    mark = "※" if lang == "zh" else "†"
+    for fmt in ("table", "markdown", "html"):
+        out = runner.invoke(app, [*args, "--format", fmt]).stdout
+        assert f"4{mark}" in out, fmt
+        assert out.count(f"{mark}") >= 2  # the level and the legend saying what it means
+    wb, _ = _run(runner, tmp_path, *args)
+    levels = wb.worksheets[1]
+    (cell,) = [row[3] for row in levels.iter_rows(min_row=2) if row[1].value == "storage-compute"]
+    assert cell.value == 4 and cell.number_format == f'0"{mark}"'

@@ -14,10 +14,14 @@ class DimensionSpread:
     """One dimension across places: who leads, and how far apart best and worst are."""
 
     dimension: str
+    #: Empty when fewer than two places are known: one known place leads no one.
     leaders: tuple[str, ...]
     best: float | None
     worst: float | None
+    #: None when fewer than two places are known (nothing to be apart from).
     spread: float | None
+    #: How many of the places have a score in this dimension.
+    known: int = 0
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,11 @@ def compare(rubric: Rubric, profiles: Sequence[Profile]) -> Comparison:
             spreads.append(DimensionSpread(dim.id, (), None, None, None))
             continue
         best, worst = max(values), min(values)
+        if len(values) < 2:  # "leads" and "0 apart" would compare it with places not known
+            spreads.append(DimensionSpread(dim.id, (), best, worst, None, len(values)))
+            continue
         leaders = tuple(cid for s, cid in known if s is not None and abs(s - best) < 1e-9)
-        spreads.append(DimensionSpread(dim.id, leaders, best, worst, best - worst))
+        spreads.append(DimensionSpread(dim.id, leaders, best, worst, best - worst, len(values)))
     heatmap = {
         ind_id: {c.city_id: c.indicators[ind_id].level for c in cards}
         for ind_id in rubric.indicators

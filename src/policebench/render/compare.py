@@ -7,7 +7,14 @@ from typing import Any
 
 from policebench.i18n import join_list, label, paren, t
 from policebench.render.common import num, pct, rich_to_text, to_csv
-from policebench.report.contract import Comparison
+from policebench.report.contract import Comparison, Spread
+
+
+def spread_text(d: Spread, lang: str) -> str:
+    """A dimension's spread; "1 place known" rather than "unknown" when one place is."""
+    if d["spread"] is None and d["known"] == 1:
+        return t("spread_one_known", lang)
+    return num(d["spread"], 1, lang)
 
 
 def compare_table(
@@ -66,7 +73,7 @@ def compare_table(
                 join_list(d["leaders"], lang),
                 num(d["best"], 1, lang),
                 num(d["worst"], 1, lang),
-                num(d["spread"], 1, lang),
+                spread_text(d, lang),
             ]
             for d in data["dimensions"]
         ],
@@ -87,7 +94,8 @@ def compare_table(
             else:
                 span = scale["max"] - scale["min"]
                 step = round((level - scale["min"]) * 4 / max(span, 1))
-                marks.append(Cell(str(level), styles[max(0, min(4, step))]))
+                shown = str(level) + (t("opinion_mark", lang) if c.get("opinion") else "")
+                marks.append(Cell(shown, styles[max(0, min(4, step))]))
         heat_rows.append(marks)
     heat = Grid(
         [

@@ -88,6 +88,7 @@ def heatmap(
         body.append(text_at(4, y + 18.5, clip(name, label_em - 1), size=13))
         by_place = {str(cell["place"]): cell["level"] for cell in row["levels"]}
         na = {str(cell["place"]) for cell in row["levels"] if not cell.get("applicable", True)}
+        opinions = {str(cell["place"]) for cell in row["levels"] if cell.get("opinion")}
         for c, pid in enumerate(ids):
             body.append(
                 _cell(
@@ -101,6 +102,7 @@ def heatmap(
                     levels,
                     lang,
                     not_applicable=pid in na,
+                    opinion=pid in opinions,
                 )
             )
         y += cell_h
@@ -144,6 +146,7 @@ def _cell(
     *,
     hover: bool = True,
     not_applicable: bool = False,
+    opinion: bool = False,
 ) -> str:
     low, high = bounds
     if not_applicable:
@@ -154,6 +157,8 @@ def _cell(
         step = round((level - low) / max(high - low, 1) * (len(HEAT) - 1))
         fill = HEAT[max(0, min(step, len(HEAT) - 1))]
         ink, shown = ("#ffffff" if step >= 3 else INK), str(level)
+        if opinion:  # a level without evidence, marked as the note under the chart says
+            shown += t("opinion_mark", lang)
     name = (
         ""
         if not_applicable

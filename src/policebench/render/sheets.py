@@ -39,11 +39,22 @@ class Column:
     heat: tuple[float, float] | None = None
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A number shown with a mark after it ("4※"), still a number for Excel (the mark is in
+    its number format, so sorting, filters and the colour scale keep working)."""
+
+    value: int | float
+    mark: str
+
+
 @dataclass
 class Sheet:
     title: str
     columns: list[Column]
     rows: list[list[Any]] = field(default_factory=list)
+    #: Lines under the table, after an empty row (a legend): outside its filter.
+    notes: list[str] = field(default_factory=list)
 
 
 def workbook(sheets: Sequence[Sheet]) -> bytes:
@@ -69,14 +80,20 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
             ws.column_dimensions[get_column_letter(col)].width = column.width
         for r, values in enumerate(spec.rows, start=2):
             for col, (column, value) in enumerate(zip(spec.columns, values, strict=True), 1):
+                mark = value.mark if isinstance(value, Marked) else ""
+                if isinstance(value, Marked):
+                    value = value.value
                 cell = ws.cell(row=r, column=col, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # a text starting with = stays text, never a formula
                 elif isinstance(value, int | float) and not isinstance(value, bool):
-                    cell.number_format = column.number_format
+                    quoted = mark.replace('"', "")
+                    cell.number_format = column.number_format + (f'"{quoted}"' if mark else "")
                 elif isinstance(value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
         last = len(spec.rows) + 1
+        for n, note in enumerate(spec.notes, start=last + 2):
+            ws.cell(row=n, column=1, value=note).data_type = "s"
         ws.freeze_panes = "B2"
         if spec.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last}"
@@ -198,8 +215,14 @@ def compare_workbook(data: dict[str, Any]) -> bytes:
         *[Column(p["name"], "0", 12, (low, high)) for p in places],
     ]
     levels = []
+    mark = t("opinion_mark", lang)
     for row in data["heatmap"]:
-        by_place = {c["place"]: c["level"] for c in row["levels"]}
+        by_place: dict[str, int | Marked | None] = {
+            c["place"]: Marked(c["level"], mark)
+            if c["level"] is not None and c.get("opinion")
+            else c["level"]
+            for c in row["levels"]
+        }
         levels.append(
             [
                 row["name"],
@@ -208,10 +231,11 @@ def compare_workbook(data: dict[str, Any]) -> bytes:
                 *[by_place.get(p["id"]) for p in places],
             ]
         )
+    notes = [t("xlsx_levels_note", lang)]
     return workbook(
         [
             Sheet(t("xlsx_sheet_places", lang), columns, rows),
-            Sheet(t("xlsx_sheet_levels", lang), level_columns, levels),
+            Sheet(t("xlsx_sheet_levels", lang), level_columns, levels, notes),
         ]
     )
 

@@ -82,6 +82,7 @@ def build_comparison(
                     "best": rnd(spreads[d.id].best),
                     "worst": rnd(spreads[d.id].worst),
                     "spread": rnd(spreads[d.id].spread),
+                    "known": spreads[d.id].known,
                 }
             )
             for d in rubric.dimensions
@@ -98,6 +99,8 @@ def build_comparison(
                             "place": c.city_id,
                             "level": result.heatmap[ind_id][c.city_id],
                             "applicable": c.indicators[ind_id].applicable,
+                            "opinion": c.indicators[ind_id].level is not None
+                            and not c.indicators[ind_id].has_evidence,
                         }
                         for c in result.cards
                     ],

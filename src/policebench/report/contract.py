@@ -622,10 +622,12 @@ class ComparedPlace(Provisional):
 class Spread(TypedDict):
     id: str
     name: str
+    #: Empty, and ``spread`` None, when fewer than two places are known (``known``).
     leaders: list[str]
     best: float | None
     worst: float | None
     spread: float | None
+    known: int
 
 
 class HeatCell(TypedDict):
@@ -633,6 +635,8 @@ class HeatCell(TypedDict):
     level: int | None
     #: False: the indicator does not apply to the place (n/a, never unknown or zero).
     applicable: bool
+    #: A known level without evidence: an assessor's opinion, marked as such wherever shown.
+    opinion: bool
 
 
 class HeatRow(TypedDict):
