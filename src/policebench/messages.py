@@ -1456,8 +1456,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "需要{id}达到等级 {level}，而该指标在此不适用",
     ),
     "blocked-needs": (
-        "needs {id} at level {level} (reaches {have})",
-        "需要{id}达到等级 {level}（目前为 {have}）",
+        "needs {id} at level {level}, which the roadmap takes only to {have}",
+        "需要{id}达到等级 {level}，而路线图只能使其达到 {have}",
     ),
     "blocked-unordered": ("prerequisites cannot be ordered", "前置条件无法排序"),
     # --- more than one file, or the wrong kind (workspace/checking.py, inputs.py) ---

@@ -92,6 +92,25 @@ class TestGaps:
 
 @pytest.mark.usefixtures("in_tmp")
 class TestRecommend:
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_a_prerequisite_the_roadmap_cannot_reach_is_not_called_current(
+        self, runner: CliRunner, lang: str
+    ) -> None:
+        # J City's platform integration is at 1 today; the roadmap takes it to 2 only (its
+        # next step is blocked), so usability 3, which needs it at 3, cannot be scheduled.
+        code, out, _ = run(runner, "recommend", "j-city", "-f", "json", "--lang", lang)
+        assert code == 0
+        (reason,) = [
+            b["reason"]
+            for b in json.loads(out)["roadmap"]["blocked"]
+            if b["indicator"] == "usability"
+        ]
+        said = {
+            "en": "which the roadmap takes only to 2",
+            "zh": "而路线图只能使其达到 2",
+        }
+        assert said[lang] in reason and "目前为" not in reason
+
     def test_roadmap_json(self, runner: CliRunner) -> None:
         code, out, _ = run(runner, "recommend", "j-city", "--against", "frontier", "-f", "json")
         assert code == 0
