@@ -17,6 +17,14 @@ def _target(g: GapRow | UnknownRow, lang: str) -> str:
     return f"{g['target']} {g['target_name']}{t('paren', lang).format(g['target_from'])}"
 
 
+def heading(report: PlaceReport, what: str, lang: str) -> str:
+    """"差距分析 · J市 · 对标：先进前沿": what (a catalogue key), of which place, against what."""
+    title = f"{t(what, lang)} · {report['place']['name']}"
+    if report["against_name"]:
+        title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"
+    return title
+
+
 def context_lines(report: PlaceReport, lang: str) -> list[str]:
     """The lines every output of a place's analysis carries: who the peers are, and, when
     the overall is provisional, why."""
@@ -52,9 +60,7 @@ def gaps_table(
 
     w = resolve_width(width)
     keep = _names(report)
-    title = f"{t('gaps_title', lang)} · {report['place']['name']}"
-    if report["against_name"]:
-        title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"
+    title = heading(report, "gaps_title", lang)
     open_gaps = [g for g in report["gaps"] if g["gap"]]
     heads = [t("dimension", lang), t("indicator", lang), t("current", lang), t("target", lang)]
     keep += [f"{g['current']} {g['current_name']}" for g in open_gaps]
@@ -227,9 +233,7 @@ def recommend_table(
 
     w = resolve_width(width)
     keep = _names(report)
-    title = f"{t('recommend_title', lang)} · {report['place']['name']}"
-    if report["against_name"]:
-        title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"
+    title = heading(report, "recommend_title", lang)
     parts: list[Any] = [paragraph(title, w, keep=keep, style="bold")]
     parts += [paragraph(line, w, keep=keep) for line in context_lines(report, lang)]
     for phase in report["roadmap"]["phases"]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from policebench.i18n import t
+from policebench.i18n import label, t
 from policebench.models.base import localized
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     from policebench.render.office import stable_zip
 
     color_scale: Any = ColorScaleRule  # untyped in types-openpyxl
+    wrapped = Alignment(wrap_text=True, vertical="top")
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     for spec in sheets:
@@ -86,6 +87,8 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
                 cell = ws.cell(row=r, column=col, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # a text starting with = stays text, never a formula
+                    if len(value) > column.width / 2:  # may be longer than its column: wraps
+                        cell.alignment = wrapped
                 elif isinstance(value, int | float) and not isinstance(value, bool):
                     quoted = mark.replace('"', "")
                     cell.number_format = column.number_format + (f'"{quoted}"' if mark else "")
@@ -95,6 +98,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
         for n, note in enumerate(spec.notes, start=last + 2):
             ws.cell(row=n, column=1, value=note).data_type = "s"
         ws.freeze_panes = "B2"
+        _print_setup(ws)
         if spec.rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last}"
         for col, column in enumerate(spec.columns, start=1):
@@ -121,6 +125,27 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return stable_zip(buffer.getvalue())
+
+
+def _print_setup(ws: Any) -> None:
+    """Printed (or saved as PDF): A4 landscape, one page wide, the header row on every page
+    (a table of a dozen columns otherwise prints a column or two per page)."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+
+
+def _about(report: PlaceReport, lang: str) -> list[str]:
+    """Whose analysis a sheet of a place's gaps is, against what and among which peers."""
+    from policebench.render.gaps import context_lines, heading
+
+    assessed = label(t("assessed", lang), lang) + report["place"]["assessed"]
+    return [f"{heading(report, 'gaps_title', lang)} · {assessed}", *context_lines(report, lang)]
 
 
 def _title(text: str) -> str:
@@ -289,7 +314,8 @@ def gaps_workbook(report: PlaceReport, lang: str) -> bytes:
         [s["name"], s["open"], s["levels"], s["impact"], s["unknown"]] for s in report["subtotals"]
     ]
     sheets = [
-        Sheet(t("gaps", lang), gap_columns, gaps),
+        # Under the gaps, what they are of: the place, its peers (a file circulates alone).
+        Sheet(t("gaps", lang), gap_columns, gaps, _about(report, lang)),
         Sheet(t("unknown_levels", lang), unknown_columns, unknown),
         Sheet(t("subtotals", lang), subtotal_columns, subtotals),
     ]
