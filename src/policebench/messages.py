@@ -195,6 +195,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problems-found-many": ("{n} problems found in the input", "输入中发现 {n} 个问题"),
     "wrote": ("wrote {path}", "已写入 {path}"),
     "interrupted": ("interrupted", "已中断"),
+    "left-out": (
+        "the file above with errors is left out of the results",
+        "上述有误的文件未纳入结果",
+    ),
+    "left-out-many": (
+        "the {n} files above with errors are left out of the results",
+        "上述有误的 {n} 个文件未纳入结果",
+    ),
     "strict-nothing-written": (
         "nothing written: --strict and some inputs are bad",
         "未写入任何内容：已指定 --strict，且部分输入有误",

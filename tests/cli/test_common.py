@@ -344,3 +344,27 @@ def test_new_writes_yaml_under_other_names(runner: CliRunner, in_tmp: Path, file
     code, _, err = run(runner, [*ONE_FORMAT["new"][0], "-o", file])
     assert code == 0, err
     assert "  data-sharing:\n    level: null\n" in (in_tmp / file).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_results_without_a_bad_file_say_it_was_left_out(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    # A ranking of three places, J City's file broken: the table must not pass for all four.
+    folder = tmp_path / "mix"
+    folder.mkdir()
+    for path in bundled("cities").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "j-city.yaml":
+            text = text.replace("level: 1", "level: 9", 1)
+        (folder / path.name).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(folder), "--lang", lang])
+    assert result.exit_code == 2
+    said = {
+        "en": "the file above with errors is left out of the results",
+        "zh": "上述有误的文件未纳入结果",
+    }
+    assert said[lang] in result.stderr and said[lang] not in result.stdout
+    assert "J City" not in result.stdout and "J市" not in result.stdout
+    strict = runner.invoke(app, ["score", str(folder), "--strict", "--lang", lang])
+    assert strict.exit_code == 2 and said[lang] not in strict.stderr  # nothing written at all

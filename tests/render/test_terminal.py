@@ -4,6 +4,7 @@ and the choice of layout (the first that fits, else split tables, else stacked r
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -147,7 +148,10 @@ def test_text_without_cjk_breaks_where_rich_breaks_it(text: str, width: int, fol
     """... unless a word is wider than the line and must be cut: then not before "." or ","."""
     from rich._wrap import divide_line
 
-    if not fold or max(map(len, text.split()), default=0) <= width:
+    # A word is wider than the line with the spaces before it, as rich measures the first
+    # one (" 00000000:" at 9 columns is cut: not before the colon, where rich cuts it).
+    pieces = re.findall(r"\s*\S+", text)
+    if not fold or max(map(len, pieces), default=0) <= width:
         assert break_offsets(text, width, fold) == divide_line(text, width, fold)
 
 
