@@ -765,6 +765,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "一致程度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
         "{disagree} 项指标需讨论。",
     ),
+    "alpha_reliable": ("reliable: 0.800 or more", "可靠：不低于 0.800"),
+    "alpha_tentative": (
+        "tentative: 0.667 to 0.800, conclusions to be drawn with care",
+        "尚可：介于 0.667 与 0.800 之间，结论须审慎",
+    ),
+    "alpha_low": (
+        "low: below 0.667, the least Krippendorff accepts; set against how little the levels "
+        "vary, the assessors' differences are large",
+        "偏低：低于 Krippendorff 建议的下限 0.667；相对于各等级本身的差异，评估人之间的分歧偏大",
+    ),
     "consensus_rule": (
         "Consensus level = the median of the known levels, the lower middle one on ties; "
         "* = decided by the meeting. Confidence: the lowest given, at most medium when the "

@@ -203,6 +203,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the {n} files above with errors are left out of the results",
         "上述有误的 {n} 个文件未纳入结果",
     ),
+    "consensus-same-file": (
+        "the same profile as {other}, given again: one assessor would count twice",
+        "与 {other} 是同一份档案，重复给出：同一位评估人会被计算两次",
+    ),
+    "consensus-file-twice": (
+        "this file is given twice: one assessor would count twice",
+        "该文件给出了两次：同一位评估人会被计算两次",
+    ),
+    "consensus-same-file-hint": (
+        "give each assessor's profile once",
+        "每位评估人的档案只给出一次",
+    ),
     "strict-nothing-written": (
         "nothing written: --strict and some inputs are bad",
         "未写入任何内容：已指定 --strict，且部分输入有误",

@@ -266,3 +266,31 @@ def test_the_tables_fit_the_terminal_and_cut_nothing(
     assert max(cell_len(line) for line in out.splitlines()) <= int(columns)
     for ind in ("top-level-design", "data-sharing", "platform-systematisation"):
         assert ind in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_assessor_given_twice_is_refused(runner: CliRunner, in_tmp: Path, lang: str) -> None:
+    # The same path twice, or a copy under another name: agreement and alpha would be made up.
+    code, out, err = _run(runner, "consensus", FILES[0], FILES[0], "--lang", lang)
+    assert code == 2 and out == ""
+    said = {"en": "this file is given twice", "zh": "该文件给出了两次"}
+    assert said[lang] in err and "[consensus-same-file]" in err
+    (in_tmp / "copy.yaml").write_bytes(Path(FILES[0]).read_bytes())
+    code, out, err = _run(runner, "consensus", FILES[0], "copy.yaml", FILES[1], "--lang", lang)
+    assert code == 2 and out == ""
+    said = {"en": "copy.yaml: the same profile as ", "zh": "copy.yaml: 与 "}
+    assert said[lang] in err and "assessor-a.yaml" in err
+
+
+def test_alpha_is_read_by_krippendorffs_thresholds(runner: CliRunner) -> None:
+    from policebench.render.consensus import alpha_verdict
+
+    assert alpha_verdict(0.8, "en").startswith("reliable")
+    assert alpha_verdict(0.7, "zh").startswith("尚可")
+    assert alpha_verdict(0.666, "zh").startswith("偏低")
+    # The example panel agrees within one level on every indicator, yet its alpha is low:
+    # the summary says so instead of leaving "100%" and "0.223" side by side.
+    code, out, _ = _run(runner, "consensus", *FILES, "--lang", "zh")
+    assert code == 0
+    flat = re.sub(r"\s+", "", out)
+    assert "Krippendorffα（序数）0.223（偏低：低于Krippendorff建议的下限0.667" in flat

@@ -533,7 +533,7 @@ def load_or_exit(
         raise typer.Exit(exitcodes.BAD_INPUT)
     if errors and len(ws.selected) >= minimum:  # the results that follow lack them: say so
         files = len({p.file for p in errors})
-        say(Msg("left-out" if files == 1 else "left-out-many", n=files))
+        say(Msg("left-out") if files == 1 else Msg("left-out-many", n=files))
     if len(ws.selected) < minimum:
         if not errors:
             hint = "no-profiles-named-hint" if cities else "no-profiles-hint"

@@ -31,9 +31,19 @@ def _share(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
 
+def alpha_verdict(alpha: float, lang: str) -> str:
+    """What an alpha says, by Krippendorff's thresholds (Content Analysis, 2004, 12.4):
+    0.800 and above reliable, 0.667 to 0.800 for tentative conclusions, below that low."""
+    if alpha >= 0.800:
+        return t("alpha_reliable", lang)
+    if alpha >= 0.667:
+        return t("alpha_tentative", lang)
+    return t("alpha_low", lang)
+
+
 def _summary(r: ConsensusResult, lang: str) -> list[str]:
     c = r.result
-    alpha = "—" if c.alpha is None else f"{c.alpha:.3f}"
+    alpha = "—" if c.alpha is None else f"{c.alpha:.3f}" + paren(alpha_verdict(c.alpha, lang), lang)
     return [
         t("consensus_summary", lang).format(
             place=localized(c.profile, "name", lang),

@@ -102,11 +102,31 @@ def consensus(
         raise UserError(Msg("consensus-too-few"), Msg("consensus-too-few-hint"))
     problems: list[Problem] = []
     docs: list[tuple[Path, Document]] = []
+    first_of: dict[str, str] = {}  # the SHA-256 of each file's bytes -> the file shown first
     for path in profiles:
         try:
-            docs.append((path, read_input(path)[0]))
+            doc, source = read_input(path)
         except InvalidInput as exc:
             problems += exc.problems
+            continue
+        first = first_of.setdefault(source.sha256, source.name)
+        if first != source.name or any(d.file == doc.file for _, d in docs):
+            # (the same path twice, or a copy of a file: the bytes say it is the same)
+            # The same assessor counted twice: agreement and alpha would be made up.
+            problems.append(
+                Problem(
+                    source.name,
+                    0,
+                    0,
+                    Msg("consensus-file-twice")
+                    if first == source.name
+                    else Msg("consensus-same-file", other=first),
+                    Msg("consensus-same-file-hint"),
+                    "consensus-same-file",
+                )
+            )
+            continue
+        docs.append((path, doc))
     if problems:
         raise InvalidInput(sort_problems(problems))
     wanted = [str(d.data.get("rubric")) for _, d in docs if d.data.get("rubric")]
