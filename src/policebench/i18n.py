@@ -765,6 +765,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "一致程度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
         "{disagree} 项指标需讨论。",
     ),
+    "ahp_panel_includes": (
+        "The panel's weights include judgements to revise: {experts}. Ask for them to be "
+        "revised and run again, or compare with the weights without them.",
+        "专家组权重包含了需修正的判断：{experts}。请相关专家修正后重新计算，或与去掉这些判断后"
+        "的权重对照。",
+    ),
     "alpha_reliable": ("reliable: 0.800 or more", "可靠：不低于 0.800"),
     "alpha_tentative": (
         "tentative: 0.667 to 0.800, conclusions to be drawn with care",

@@ -496,3 +496,21 @@ def test_entropy_yaml_is_a_rubric_copy_sensitivity_takes(
     assert [w["name"] for w in json.loads(out)["weight_sets"]][1:] == ["entropy.yaml"]
     zh = _run(runner, "weights", "entropy", "-f", "yaml", "--lang", "zh")[1]
     assert zh.startswith("# 依据 ") and "用于检验专家权重，不能替代专家权重" in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_consistent_panel_that_includes_an_inconsistent_expert_says_so(
+    runner: CliRunner, lang: str
+) -> None:
+    # Expert C's dimension judgements (CR 0.376) are in the panel's mean, whose CR is fine.
+    code, out, _ = _run(runner, "weights", "ahp", *map(str, EXPERTS), "--lang", lang)
+    assert code == 0
+    flat = " ".join(out.split())
+    said = {
+        "en": "The panel's weights include judgements to revise: Expert C (the dimensions, "
+        "CR 0.376).",
+        "zh": "专家组权重包含了需修正的判断：专家C（各维度，CR 0.376）。",
+    }
+    assert said[lang].replace(" ", "") in flat.replace(" ", "")
+    alone = _run(runner, "weights", "ahp", *map(str, EXPERTS[:2]), "--lang", lang)[1]
+    assert "include judgements to revise" not in alone and "需修正的判断" not in alone

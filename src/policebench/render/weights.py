@@ -173,6 +173,16 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
     parts += table(
         Grid(columns, rows, title=t("ahp_consistency", lang)), width=wd, lang=lang, color=color
     )
+    comma = "，" if lang == "zh" else ", "
+    flawed = [
+        _expert(e, lang) + paren(f"{_group_name(w.rubric, group, lang)}{comma}CR {_cr(p)}", lang)
+        for e in panel.experts
+        for group, p in e.groups()
+        if not p.consistent
+    ]
+    if flawed:  # the panel's verdict alone would pass judgements that need revising
+        warning = t("ahp_panel_includes", lang).format(experts=join_list(flawed, lang))
+        parts.append(paragraph(warning, wd, style="bold yellow" if color else "bold"))
     revise = [
         (e, group, x) for e in panel.experts for group, p in e.groups() for x in p.inconsistencies
     ]
