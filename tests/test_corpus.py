@@ -519,4 +519,5 @@ def test_no_progress_bar_in_piped_output(runner: CliRunner, many: Path) -> None:
     assert lines == [
         "cities/place-999.yaml:7:12: 'level' is 'high', expected a whole number [not-whole-number]",
         "1 error in 1 file",
+        "the file above with errors is left out of the results",
     ]

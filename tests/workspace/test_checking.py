@@ -243,3 +243,23 @@ def test_a_folder_with_no_yaml_file_is_no_empty_success(
     scored = runner.invoke(app, ["score", "round-1", "--lang", lang])
     assert scored.exit_code == 2
     assert ("subfolders are not read" if lang == "en" else "子文件夹不会被读取") in scored.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_experts_comparisons_are_checked_as_weights_ahp_checks_them(
+    runner: CliRunner, in_tmp: Path, lang: str
+) -> None:
+    # Not a rubric missing 'id', 'version' and 'scale': the file weights ahp reads.
+    experts = Path(__file__).resolve().parents[2] / "examples" / "weights"
+    result = runner.invoke(app, ["validate", str(experts), "--lang", lang])
+    assert result.exit_code == 0, result.stderr
+    text = (experts / "expert-a.yaml").read_text(encoding="utf-8")
+    (in_tmp / "bad.yaml").write_text(
+        text.replace("planning: {integration: 3", "planning: {integraton: 3"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["validate", "bad.yaml", "--lang", lang])
+    ahp = runner.invoke(app, ["weights", "ahp", "bad.yaml", "--lang", lang])
+    assert result.exit_code == ahp.exit_code == 2
+    assert "[comparison-unknown-item]" in result.stderr
+    assert result.stderr == ahp.stderr  # the same problems, worded the same
+    assert "'scale'" not in result.stderr and "'version'" not in result.stderr

@@ -117,6 +117,30 @@ def load_history(
     return history, (chosen if cities else list(history)), sort_problems(problems)
 
 
+def is_weights(doc: Document) -> bool:
+    """Whether a document is one expert's pairwise comparisons (``weights ahp``'s input):
+    it names its expert, and has no scale (a rubric) or place id (a profile)."""
+    data = doc.data
+    return isinstance(data, dict) and "expert" in data and not {"scale", "id"} & set(data)
+
+
+def _weights_problems(
+    docs: list[Document], rubrics: dict[str, Rubric], fallback: Rubric | None
+) -> list[Problem]:
+    """The problems of experts' comparison files, as `weights ahp` finds them."""
+    from policebench.models.weights import ExpertWeights
+    from policebench.validation.weights_checks import read_judgements
+
+    problems: list[Problem] = []
+    for doc in docs:
+        model, found = build(ExpertWeights, doc)
+        problems += found
+        rubric = None if model is None else rubrics.get(model.rubric) or fallback
+        if model is not None and rubric is not None:
+            problems += read_judgements(model, doc, rubric)[1]
+    return problems
+
+
 def validate_paths(
     paths: list[Path], rubric_path: Path | None, *, require_approved: bool = False
 ) -> tuple[list[Problem], int]:
@@ -172,12 +196,16 @@ def validate_paths(
     broken: list[Document] = []  # profiles whose model failed: their indicator ids still count
     #: Profiles that may name levels by the rubric's level names: built once it is known.
     pending: list[tuple[Path, ProfileRead]] = []
+    #: An expert's pairwise comparisons (`weights ahp`): neither a rubric nor a profile.
+    weights: list[Document] = []
     for file, read in zip(files, reads, strict=True):
         doc = read.document
         if read.pending is not None:
             pending.append((file, read))
         elif read.loaded is not None:
             profiles.append((read.loaded.profile, read.loaded.document, read.problems))
+        elif doc is not None and is_weights(doc):
+            weights.append(doc)  # checked once its rubric is known, as `weights ahp` does
         elif doc is not None and is_rubric(doc):
             rubric, found = build(Rubric, doc)
             if rubric is not None:
@@ -192,7 +220,8 @@ def validate_paths(
                 broken.append(doc)
     profiles = [t for t in profiles if t[0].rubric in rubrics or t[0].rubric not in unbuilt]
     wanted = [p.rubric for p, _, _ in profiles] + [
-        str(d.data.get("rubric")) for d in broken + [r.document for _, r in pending if r.document]
+        str(d.data.get("rubric"))
+        for d in broken + weights + [r.document for _, r in pending if r.document]
     ]
     fallback: Rubric | None = None
     if wanted and (rubric_path is not None or any(w not in rubrics for w in wanted)):
@@ -225,6 +254,7 @@ def validate_paths(
         rubric = rubrics.get(str(doc.data.get("rubric"))) or fallback
         if rubric is not None:
             problems += broken_against_rubric(doc, rubric)
+    problems += _weights_problems(weights, rubrics, fallback)
     seen: dict[tuple[str, object], str] = {}
     for profile, doc, warnings in profiles:
         rubric = rubrics.get(profile.rubric) or fallback
