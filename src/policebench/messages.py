@@ -262,7 +262,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "subject-item": ("item {n} of '{parent}'", "'{parent}' 的第 {n} 项"),
     "form-number-in-quotes": ("a number in quotes", "加了引号的数字"),
     "form-fullwidth-digits": ("in full-width digits", "全角数字"),
-    "form-level-word": ("a level with its word", "带“级”字的等级"),
+    "form-level-word": ("a level written the Chinese way", "中文写法的等级"),
     "form-text": ("text", "文字"),
     "unknown-key": ("unknown key '{name}'", "未知的键 '{name}'"),
     "missing-key": ("missing required key '{name}'", "缺少必填的键 '{name}'"),
@@ -899,7 +899,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- values typed another way (validation/forms.py) ---
     "how-number-in-quotes": ("a number in quotes", "加了引号的数字"),
     "how-fullwidth-digits": ("full-width digits", "全角数字"),
-    "how-level-word": ("a level with its word", "带“级”字的等级"),
+    "how-level-word": ("a level written the Chinese way", "中文写法的等级"),
     "how-unknown-word": ("a word for 'not known'", "表示“未知”的词"),
     "how-level-name": ("a level name of the rubric", "评估框架中的等级名称"),
     "how-fullwidth-letters": ("full-width letters", "全角字母"),

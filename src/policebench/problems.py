@@ -6,6 +6,7 @@ they are shown. Lines and columns are 1-based, as editors count them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from policebench.messages import Msg, text
@@ -66,12 +67,18 @@ class Problem:
 READ_AS = frozenset({"level-form", "confidence-form", "null-form"})
 
 
-def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Problems by file, then position; exact repeats removed."""
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file, then position; exact repeats removed, and a value's "read as"
+    warning where the value it was read as is an error there (``level: 五`` read as 5, out
+    of the scale: its hint "write level: 5" would recommend the error)."""
+    problems = list(problems)  # read twice below (callers may pass any iterable)
     seen: set[tuple[str, int, int, str]] = set()
+    wrong = {(p.file, p.line, p.column) for p in problems if p.severity == "error" and p.line}
     unique: list[Problem] = []
     for p in sorted(problems):
         key = (p.file, p.line, p.column, p.message)
+        if p.severity == "warning" and p.code in READ_AS and key[:3] in wrong:
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(p)

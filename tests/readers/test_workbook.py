@@ -60,8 +60,10 @@ def test_levels_typed_another_way_are_read_with_a_warning(made: Path, rubric: Ru
     levels = [profile.indicators[i].level for i in list(rubric.indicators)[:3]]
     assert levels == [3, 3, 2]
     shown = [str(w) for w in warnings]
-    assert "j.xlsx!Indicators!K2: warning: 'level' is '3级' (a level with its word), read as 3 " \
-        "(hint: pick it from the cell's drop-down list instead)" in shown  # fmt: skip
+    assert (
+        "j.xlsx!Indicators!K2: warning: 'level' is '3级' (a level written the Chinese way), "
+        "read as 3 (hint: pick it from the cell's drop-down list instead)" in shown
+    )
     assert any(s.startswith("j.xlsx!Indicators!K3: warning: 'level' is '三'") for s in shown)
 
 
