@@ -458,3 +458,16 @@ def test_sheet_given_for_a_csv_file_is_said_not_ignored(
     assert code == 0, err
     assert said in err
     assert "level:" in out  # the profile is written all the same
+
+
+def test_a_missing_questionnaire_is_said_before_an_output_that_exists(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    # "cities/j-city.yaml already exists" sent the planner to the output, then to the input.
+    (in_tmp / "cities").mkdir()
+    (in_tmp / "cities" / "j-city.yaml").write_text("id: j-city\n", encoding="utf-8")
+    result = runner.invoke(app, ["survey", "missing.csv", "--city", "j-city"])
+    assert result.exit_code == 2
+    assert "missing.csv: no such file" in result.stderr
+    assert "already exists" not in result.stderr
+    assert (in_tmp / "cities" / "j-city.yaml").read_text(encoding="utf-8") == "id: j-city\n"

@@ -135,9 +135,8 @@ def survey(
     check_id(city)
     found, rubric_source = load_rubric_for(rubric)
     rubric_file = rubric_source.path
-    path = output_path(city, output, lang_of(lang))
     shown = display(responses)
-    parsed = read_responses(responses, shown, found, sheet)
+    parsed = read_responses(responses, shown, found, sheet)  # a missing input is said first
     if parsed.fatal or (parsed.row_problems and not skip_bad_rows):
         print_problems(sort_problems(parsed.fatal + parsed.row_problems))
         # A header problem would silently drop answers; skipping rows cannot fix it.
@@ -151,6 +150,7 @@ def survey(
         )
         skipped = len(parsed.bad_rows)
         say(Msg("skipped-row" if skipped == 1 else "skipped-rows", n=skipped, rows=listed))
+    path = output_path(city, output, lang_of(lang))
     if not parsed.responses:
         raise UserError(Msg("no-answers", file=shown), Msg("no-answers-hint"))
     stats = summarize((r.levels for r in parsed.responses), list(found.indicators))
