@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -180,3 +181,23 @@ def test_table_in_chinese(
     text = render_table(rubric, cards, "zh", color=False, width=200)
     assert "综合得分" in text
     assert all(d.name_zh and d.name_zh in text for d in rubric.dimensions)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_place_is_given_no_rank(rubric: Rubric, cards: list[Scorecard], lang: str) -> None:
+    # "1" beside a place scored alone read as first of all, when it was first of one.
+    alone = {
+        "en": "one place: no ranking; add places to compare, or @bundled",
+        "zh": "仅一个地区，无排名；可加入其他地区或 @bundled",
+    }[lang]
+    for text in (
+        render_table(rubric, cards[:1], lang, width=100),
+        render_markdown(rubric, cards[:1], lang),
+    ):
+        assert alone in text
+        assert not re.search(r"[│|]\s+1\*?\s+[│|]", text)
+    many = render_table(rubric, cards, lang, width=100)
+    assert alone not in many and re.search(r"│\s+1\*?\s+│", many)
+    # The provisional note escapes its star once ("\\*"), not twice.
+    md = render_markdown(rubric, cards, lang)
+    assert "\\\\*" not in md

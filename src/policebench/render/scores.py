@@ -69,8 +69,9 @@ def _ranking_rows(
     header += [_short(d, lang) for d in rubric.dimensions]
     rows = []
     for n, card in enumerate(cards, 1):
+        rank = str(n) if len(cards) > 1 else "—"  # first of one is no rank (the caption says)
         row = [
-            f"{n}*" if card.provisional else str(n),
+            f"{rank}*" if card.provisional else rank,
             _name(card, lang),
             num(card.overall, lang=lang),
             _stage(card, lang),
@@ -138,11 +139,18 @@ def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") ->
     header, rows = _ranking_rows(rubric, cards, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
     if any(card.provisional for card in cards):
-        out.append("\\" + md_cell(t("provisional_note", lang)) + "\n")
+        out.append(md_cell(t("provisional_note", lang)) + "\n")
     if len(cards) == 1:
+        out.append(md_cell(t("compared_alone", lang)) + "\n")
         header, rows = _indicator_rows(rubric, cards[0], lang)
         out.append("\n" + md_table(header, rows))
     return "\n".join(out)
+
+
+def _captions(cards: list[Scorecard], lang: str) -> list[str]:
+    """What the ranking's marks mean: "*" provisional, "—" one place (no rank)."""
+    notes = [t("provisional_note", lang)] if any(card.provisional for card in cards) else []
+    return notes + ([t("compared_alone", lang)] if len(cards) == 1 else [])
 
 
 def render_table(
@@ -170,7 +178,7 @@ def render_table(
         ],
         [list(r) for r in rows],
         title=f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}",
-        caption=t("provisional_note", lang) if any(card.provisional for card in cards) else None,
+        caption="\n".join(_captions(cards, lang)) or None,
         keep=places,
     )
     parts: list[Any] = table(ranking, width=w, lang=lang, color=color)
