@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,17 @@ def test_a_level_without_evidence_is_marked_in_every_compare_format(
     levels = wb.worksheets[1]
     (cell,) = [row[3] for row in levels.iter_rows(min_row=2) if row[1].value == "storage-compute"]
     assert cell.value == 4 and cell.number_format == f'0"{mark}"'
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_comparison_of_one_place_ranks_and_leads_nothing(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    # "仅一个地区，无排名" above a "1" and a ★ in every dimension contradicted itself.
+    out = runner.invoke(
+        app, ["compare", "j-city", "--peers", "none", "--lang", "zh", "--format", fmt]
+    ).stdout
+    assert "仅一个地区，无排名" in out
+    assert " ★ |" not in out and 'class="leader"' not in out and "0 ★" not in out
+    ranked = {"table": "│ — │ J市", "markdown": "| — | J市 |", "html": '<td class="num">—</td>'}
+    assert ranked[fmt] in out

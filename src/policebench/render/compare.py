@@ -27,14 +27,18 @@ def compare_table(
 
     w = resolve_width(width)
     names = [p["name"] for p in data["places"]]
-    caption = t("leader_mark", lang)
+    leads = any(c["leader"] for p in data["places"] for c in p["dimensions"].values())
+    notes = [t("leader_mark", lang)] if leads else []
     if any(p["provisional"] for p in data["places"]):
-        caption += "\n" + t("provisional_note", lang)
+        notes.append(t("provisional_note", lang))
+    caption = "\n".join(notes)
     heads = [t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     rows: list[list[str | Cell]] = []
     for p in data["places"]:
         cells: list[str | Cell] = [
-            str(p["rank"]) + ("*" if p["provisional"] else ""),
+            # one place: "—", as its compared line says ("no ranking")
+            (str(p["rank"]) if len(data["places"]) > 1 else "—")
+            + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
             p["stage"] or "",
@@ -56,7 +60,7 @@ def compare_table(
         ],
         rows,
         title=t("compare_title", lang),
-        caption=caption,
+        caption=caption or None,
         keep=names,
     )
     spread = Grid(
