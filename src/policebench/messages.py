@@ -1497,6 +1497,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "give a rubric file, e.g. rubrics/smart-policing.yaml",
         "请给出评估框架文件，例如 rubrics/smart-policing.yaml",
     ),
+    "not-a-rubric-weights": (
+        "this is an expert's pairwise comparisons (what weights ahp reads), not a rubric",
+        "这是一位专家的两两比较（weights ahp 读取的文件），不是评估框架",
+    ),
+    "not-a-rubric-weights-hint": (
+        "make a rubric with the panel's weights first: policebench weights ahp EXPERT.yaml... "
+        "-o rubrics/ahp.yaml, then give rubrics/ahp.yaml",
+        "请先生成带专家组权重的评估框架：policebench weights ahp 专家文件.yaml… -o "
+        "rubrics/ahp.yaml，再给出 rubrics/ahp.yaml",
+    ),
     # --- the sensitivity analysis (analysis/sensitivity) ---
     "needs-numpy": (
         "policebench sensitivity needs NumPy, which is missing from this Python environment",

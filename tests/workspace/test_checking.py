@@ -263,3 +263,19 @@ def test_an_experts_comparisons_are_checked_as_weights_ahp_checks_them(
     assert "[comparison-unknown-item]" in result.stderr
     assert result.stderr == ahp.stderr  # the same problems, worded the same
     assert "'scale'" not in result.stderr and "'version'" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_experts_comparisons_given_as_a_rubric_are_one_clear_problem(
+    runner: CliRunner, in_tmp: Path, lang: str
+) -> None:
+    expert = str(Path(__file__).resolve().parents[2] / "examples" / "weights" / "expert-a.yaml")
+    for args in (["score", "--rubric", expert], ["sensitivity", "-n", "50", "--weights", expert]):
+        result = runner.invoke(app, [*args, "--lang", lang])
+        assert result.exit_code == 2
+        said = {
+            "en": "this is an expert's pairwise comparisons (what weights ahp reads), not a rubric",
+            "zh": "这是一位专家的两两比较（weights ahp 读取的文件），不是评估框架",
+        }
+        assert said[lang] in result.stderr and "weights ahp" in result.stderr
+        assert result.stderr.count("[not-a-rubric]") == 1  # not a dozen missing keys

@@ -172,14 +172,16 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
         warnings = tuple(kept[1].problems(name))
         return kept[0], Loaded(path, name, sha, warnings=warnings), detached(name, path)
     doc, source = read_input(path)
-    if "rubric" in doc.data and "dimensions" not in doc.data:
-        # A profile given where a rubric belongs: one clear line, not a dozen missing keys.
+    # A profile, or an expert's comparisons, given where a rubric belongs: one clear line,
+    # not a dozen missing keys.
+    weights = "expert" in doc.data and "scale" not in doc.data
+    if weights or ("rubric" in doc.data and "dimensions" not in doc.data):
         raise InvalidInput(
             [
                 doc.problem(
-                    ("rubric",),
-                    Msg("not-a-rubric"),
-                    Msg("not-a-rubric-hint"),
+                    ("expert",) if weights else ("rubric",),
+                    Msg("not-a-rubric-weights") if weights else Msg("not-a-rubric"),
+                    Msg("not-a-rubric-weights-hint") if weights else Msg("not-a-rubric-hint"),
                     key=True,
                     code="not-a-rubric",
                 )
