@@ -136,6 +136,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "No peer has an evidenced level of any indicator: there is no frontier.",
         "对标地区均无有证据的指标等级：不存在先进前沿。",
     ),
+    "targets_peer_partly": (
+        "{n} of the {total} targets are not {peer}'s: {peer} has no evidenced level there, so "
+        "they are the profile's own or the rubric's default.",
+        "{total} 项目标中有 {n} 项并非取自{peer}：{peer}在这些指标上没有有证据的等级，因此取档案"
+        "自定目标或评估框架默认目标。",
+    ),
     "targets_uniform": (
         "Every indicator's target is {level} ({name}), set by --target; peers set none.",
         "所有指标的目标统一为 {level} {name}（由 --target 设定），不参照对标地区。",

@@ -68,6 +68,21 @@ class TestGaps:
         report = json.loads(out)
         assert report["against_name"] is None and "--target" in report["targets"]["note"]
 
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_targets_not_from_the_peer_are_counted(self, runner: CliRunner, lang: str) -> None:
+        # Closing every gap "against Hangzhou" lifts J City above Hangzhou: most targets are
+        # the rubric's default, where Hangzhou is not known; the note says how many.
+        code, out, _ = run(runner, "gaps", "j-city", "--against", "hangzhou", "-f", "json")
+        data = json.loads(out)
+        others = [r for r in data["targets"]["indicators"] if r["source"] != "peer"]
+        assert code == 0 and others
+        code, out, _ = run(runner, "gaps", "j-city", "--against", "hangzhou", "--lang", lang)
+        said = {
+            "en": f"{len(others)} of the 21 targets are not Hangzhou's",
+            "zh": f"21 项目标中有 {len(others)} 项并非取自杭州市",
+        }
+        assert said[lang] in " ".join(out.split()).replace("档 案", "档案")
+
     def test_csv_rows_and_bom(self, runner: CliRunner) -> None:
         code, out, _ = run(runner, "gaps", "j-city", "-f", "csv")
         assert code == 0 and out.startswith("\ufeff")

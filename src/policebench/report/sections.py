@@ -175,12 +175,21 @@ def targets(
     indicator), so that every target fell back to the profile's or the rubric's.
     """
     empty = against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
+    filled = sum(1 for x in targets.values() if x.source not in ("peer", "frontier"))
     if uniform is not None:
         note: str | None = t("targets_uniform", names.lang).format(
             level=uniform, name=names.level(uniform)
         )
+    elif empty:
+        note = t("no_frontier", names.lang)
+    elif against not in (None, FRONTIER) and filled:
+        # The peer's own levels are not all known: the rest of the targets come from
+        # elsewhere, and closing every gap can then lift the place above the peer.
+        note = t("targets_peer_partly", names.lang).format(
+            peer=names.place(str(against)), n=filled, total=len(targets)
+        )
     else:
-        note = t("no_frontier", names.lang) if empty else None
+        note = None
     return {
         "against": against,
         "opinions": opinions,
