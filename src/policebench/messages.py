@@ -1454,6 +1454,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--target {level} is outside the scale {min}..{max}",
         "--target {level} 超出量表范围 {min}..{max}",
     ),
+    "target-option-out-of-scale-hint": (
+        "give a level from {min} to {max}, e.g. --target {max}",
+        "请给出 {min} 到 {max} 之间的等级，例如 --target {max}",
+    ),
     "trend-city-folder": (
         "{path} is a folder; CITY is one place",
         "{path} 是一个文件夹；CITY 应为一个地区",

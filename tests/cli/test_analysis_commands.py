@@ -94,7 +94,7 @@ class TestGaps:
         [
             (["gaps", "nowhere"], "unknown city 'nowhere'"),
             (["gaps", "j-city", "--against", "hangzou"], "did you mean 'hangzhou'"),
-            (["gaps", "j-city", "--target", "7"], "outside the scale 0..4"),
+            (["gaps", "j-city", "--target", "7"], "0..4 (hint: give a level from 0 to 4"),
             (["gaps", "j-city", "--against", "j-city"], "compared with itself"),
             (["gaps", "missing.yaml"], "no such file"),
         ],

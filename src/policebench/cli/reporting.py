@@ -128,7 +128,8 @@ def city_report(
     scale = ws.rubric.scale
     if target is not None and target not in scale.span:
         raise UserError(
-            Msg("target-option-out-of-scale", level=target, min=scale.min, max=scale.max)
+            Msg("target-option-out-of-scale", level=target, min=scale.min, max=scale.max),
+            Msg("target-option-out-of-scale-hint", min=scale.min, max=scale.max),
         )
     history = [lp.profile for lp in ws.history.get(city.profile.id, [])][:-1]
     return build_report(
