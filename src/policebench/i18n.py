@@ -652,11 +652,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_rule": (
         "Age: from a level's newest dated source to the assessment date. Stale: older than "
         "the rubric's evidence_max_age ({max_age}); a stale level's confidence counts one "
-        "step lower in sensitivity. A source cited on {many} levels or more is flagged as a "
-        "single point of failure.",
+        "step lower in sensitivity. A source cited on {many} levels or more is flagged "
+        "'carries many levels'.",
         "时效：从某等级最新一项有日期的来源到评估日期。过期：超过评估框架规定的证据时效"
         "（evidence_max_age：{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及"
-        "以上等级引用的来源标为单点依赖。",
+        "以上等级引用的来源标为“单一来源支撑多个等级”。",
     ),
     "ev_no_limit": ("no limit", "未设定"),
     "age_limit_y": ("{n} years", "{n} 年"),
@@ -665,7 +665,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "age_limit_m1": ("1 month", "1 个月"),
     "ev_flag_stale": ("stale", "过期"),
     "ev_flag_repost_only": ("reposts only", "仅有转载"),
-    "ev_flag_many_levels": ("carries many levels", "单一来源支撑多项"),
+    "ev_flag_many_levels": ("carries many levels", "单一来源支撑多个等级"),
     "ev_flag_reliability_conflict": ("rated differently", "可靠性评定不一"),
     "ev_flag_not_http": ("not an http(s) URL", "非http(s)网址"),
     "ev_flag_undated": ("undated", "无日期"),
