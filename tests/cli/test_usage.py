@@ -39,6 +39,11 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
         (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
         (["sensitivity", "--top", "0"], "错误：'--top' 的值无效：应不小于 1"),
         (["sensitivity", "-n", "2000000"], "错误：'--samples' / '-n' 的值无效：应不大于 1000000"),
+        (
+            ["score", "--format", "pdf"],
+            "错误：'--format' / '-f' 的值无效：'pdf' 不是 'table'、'json'、'csv'、'markdown'、"
+            "'xlsx' 之一。",
+        ),
     ],
 )
 def test_a_usage_error_in_a_chinese_locale(args: list[str], line: str) -> None:

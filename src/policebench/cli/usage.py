@@ -93,7 +93,12 @@ def worded(message: str) -> str:
     for pattern, key in _KNOWN:
         found = pattern.match(message)
         if found:
-            return Msg(key, **found.groupdict())
+            parts: dict[str, object] = dict(found.groupdict())
+            if key == "usage-not-a-choice":  # a list in the language's own way: 'a'、'b'
+                parts["choices"] = tuple(
+                    f"'{c}'" for c in re.findall(r"'([^']*)'", found["choices"])
+                )
+            return Msg(key, **parts)
     return message
 
 
