@@ -1367,13 +1367,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "none": ("none", "无"),
     "peers-none-with-others": (
         "--peers none cannot be given with other peers",
-        "--peers none 不能与其他对比地区同时给出",
+        "--peers none 不能与其他对标地区同时给出",
     ),
     "peers-none-with-others-hint": (
         "give either --peers none, or the peers to compare with",
         "请只给出 --peers none，或只给出要对比的地区",
     ),
-    "unknown-peer": ("unknown peer '{id}' for --peers", "--peers 中有未知的对比地区 '{id}'"),
+    "unknown-peer": ("unknown peer '{id}' for --peers", "--peers 中有未知的对标地区 '{id}'"),
     "unknown-peer-hint": (
         "give a profile id in use, a profile's path (e.g. cities/x.yaml), {bundled} or none",
         "请给出正在使用的档案标识、档案路径（例如 cities/x.yaml）、{bundled} 或 none",
@@ -1439,15 +1439,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "one-place": ("give exactly one place", "请只给出一个地区"),
     "one-place-hint": ("e.g. policebench report j-city", "例如 policebench report j-city"),
     "against-itself": ("a place cannot be compared with itself", "地区不能与自身对比"),
-    "against-itself-hint": ("use another peer or 'frontier'", "请换一个对比地区，或用 'frontier'"),
+    "against-itself-hint": ("use another peer or 'frontier'", "请换一个对标地区，或用 'frontier'"),
     "unknown-against": (
         "unknown peer '{id}' for --against (peers: {peers})",
-        "--against 中有未知的对比地区 '{id}'（对比地区：{peers}）",
+        "--against 中有未知的对标地区 '{id}'（对标地区：{peers}）",
     ),
     "unknown-against-hint": (
         "use 'frontier', 'none' or a peer's id; a place outside the peers joins them with --peers "
         "ID_OR_PATH or @bundled",
-        "请用 'frontier'、'none' 或对比地区的标识；"
+        "请用 'frontier'、'none' 或对标地区的标识；"
         "对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled 加入",
     ),
     "target-option-out-of-scale": (
