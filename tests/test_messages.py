@@ -124,7 +124,7 @@ def test_a_message_crosses_a_process_boundary_whole() -> None:
     back = pickle.loads(pickle.dumps(message))
     assert isinstance(back, Msg)
     assert back == message
-    assert back.render("zh") == "等级 7 超出量表范围 0..4"
+    assert back.render("zh") == "等级 7 超出 0 到 4 的量表范围"
 
 
 def test_a_problem_prints_in_either_language_with_its_code() -> None:

@@ -740,7 +740,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "level-range": (
         "level {level} is outside the scale {min}..{max}",
-        "等级 {level} 超出量表范围 {min}..{max}",
+        "等级 {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "level-range-hint": (
         "use a whole number from {min} to {max}, or null if unknown",
@@ -771,7 +771,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "target-out-of-scale": (
         "target {level} is outside the scale {min}..{max}",
-        "目标 {level} 超出量表范围 {min}..{max}",
+        "目标 {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "target-out-of-scale-hint": (
         "a target is a level from {min} to {max}",
@@ -804,11 +804,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "outside-scale": (
         "level {level} is outside the scale {min}..{max}",
-        "等级 {level} 超出量表范围 {min}..{max}",
+        "等级 {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "default-target-out-of-scale": (
         "default_target {level} is outside the scale {min}..{max}",
-        "default_target {level} 超出量表范围 {min}..{max}",
+        "default_target {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "stages-not-ascending": (
         "stages must be in ascending order of min ({min} follows {before})",
@@ -829,7 +829,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "action-level-out-of-range": (
         "actions for level {level}: actions are listed under the level they reach, {low}..{max}",
-        "等级 {level} 下的举措：举措应列在其达到的等级下，即 {low}..{max}",
+        "等级 {level} 下的举措：举措应列在其达到的等级下，即 {low} 到 {max}",
     ),
     "metric-fields-on-level-indicator": (
         "thresholds and unit belong to metric indicators",
@@ -849,7 +849,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "thresholds-not-every-level": (
         "thresholds must give a value for each level {low}..{max}, got [{got}]",
-        "thresholds 必须为 {low}..{max} 的每个等级给出数值，实际为 [{got}]",
+        "thresholds 必须为 {low} 到 {max} 的每个等级给出数值，实际为 [{got}]",
     ),
     "thresholds-not-rising": ("thresholds must rise with the level", "thresholds 必须随等级递增"),
     "metric-no-unit": (
@@ -868,7 +868,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "needs-cycle-hint": ("remove or lower one of these needs", "请删除或降低其中一项 needs"),
     "impute-out-of-scale": (
         "{key} {level} is outside the scale {min}..{max}",
-        "{key} {level} 超出量表范围 {min}..{max}",
+        "{key} {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "impute-out-of-scale-hint": (
         "use a level from {min} to {max}, or leave it out",
@@ -1452,7 +1452,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "target-option-out-of-scale": (
         "--target {level} is outside the scale {min}..{max}",
-        "--target {level} 超出量表范围 {min}..{max}",
+        "--target {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "target-option-out-of-scale-hint": (
         "give a level from {min} to {max}, e.g. --target {max}",
@@ -1544,7 +1544,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "draw-level-range": (
         "'{place}': level {level} of '{id}' is outside the scale {min}..{max}",
-        "'{place}'：'{id}' 的等级 {level} 超出量表范围 {min}..{max}",
+        "'{place}'：'{id}' 的等级 {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "draw-level-range-hint": (
         "run policebench validate on the profile",
@@ -1667,7 +1667,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "rubric-scale-too-wide": (
         "the scale {min}..{max} has {levels} levels; a scale may have at most {limit}",
-        "量表 {min}..{max} 共有 {levels} 个等级，最多允许 {limit} 个",
+        "量表 {min} 到 {max} 共有 {levels} 个等级，最多允许 {limit} 个",
     ),
     "rubric-scale-too-wide-hint": (
         "maturity scales run 0..4 or 0..5: check scale.max for a typo",
@@ -1890,7 +1890,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "override-level": (
         "--override gives '{id}' level {level}, outside the scale {min}..{max}",
-        "--override 为 '{id}' 指定的等级 {level} 超出量表范围 {min}..{max}",
+        "--override 为 '{id}' 指定的等级 {level} 超出 {min} 到 {max} 的量表范围",
     ),
     "override-level-hint": (
         "use a whole number from {min} to {max}, or null",

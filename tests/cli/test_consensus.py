@@ -147,7 +147,7 @@ def test_bad_overrides_in_chinese(runner: CliRunner) -> None:
         ),
         (
             "data-sharing=7: seen",
-            "错误：--override 为 'data-sharing' 指定的等级 7 超出量表范围 0..4"
+            "错误：--override 为 'data-sharing' 指定的等级 7 超出 0 到 4 的量表范围"
             "（提示：请使用 0 到 4 之间的整数，或 null（未知））",
         ),
     ]:

@@ -101,7 +101,7 @@ def test_the_bound_is_said_in_chinese(
     path = _rubric(in_tmp, lambda r: r["scale"].update(max=1_000_000))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert "量表 0..1000000 共有 1000001 个等级，最多允许 21 个" in result.stderr
+    assert "量表 0 到 1000000 共有 1000001 个等级，最多允许 21 个" in result.stderr
 
 
 def test_sensitivity_counts_the_indicators_in_its_memory_bound(
