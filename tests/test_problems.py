@@ -28,5 +28,5 @@ def test_a_chinese_numeral_out_of_the_scale_is_one_problem(runner: CliRunner, in
     (in_tmp / "p.yaml").write_text(text.replace("level: 1\n", "level: 五\n", 1), "utf-8")
     result = runner.invoke(app, ["validate", "p.yaml", "--lang", "zh"])
     assert result.exit_code == 2
-    assert "等级 5 超出量表范围" in result.stderr
+    assert "等级 5 超出 0 到 4 的量表范围" in result.stderr
     assert "请写作 level: 5" not in result.stderr and "带“级”字" not in result.stderr
