@@ -49,11 +49,13 @@ def compare(rubric: Rubric, profiles: Sequence[Profile]) -> Comparison:
             spreads.append(DimensionSpread(dim.id, (), None, None, None))
             continue
         best, worst = max(values), min(values)
-        if len(values) < 2:  # "leads" and "0 apart" would compare it with places not known
-            spreads.append(DimensionSpread(dim.id, (), best, worst, None, len(values)))
-            continue
+        # One known place: "leads" and "0 apart" would compare it with places not known.
+        apart = len(values) > 1
         leaders = tuple(cid for s, cid in known if s is not None and abs(s - best) < 1e-9)
-        spreads.append(DimensionSpread(dim.id, leaders, best, worst, best - worst, len(values)))
+        spread = best - worst if apart else None
+        spreads.append(
+            DimensionSpread(dim.id, leaders if apart else (), best, worst, spread, len(values))
+        )
     heatmap = {
         ind_id: {c.city_id: c.indicators[ind_id].level for c in cards}
         for ind_id in rubric.indicators

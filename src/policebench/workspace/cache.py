@@ -428,7 +428,7 @@ class Behind:
 
     def start(self) -> None:
         """Start writing what was put (once; nothing to do for nothing)."""
-        if self._thread is None and self._entries and enabled():
+        if self._thread is None and self._entries:  # put only with the cache on
             self._thread = threading.Thread(target=self._write, name="policebench-cache")
             self._thread.start()
 

@@ -28,6 +28,7 @@ from policebench.workspace.inputs import (
     LoadedProfile,
     default_dir,
     find_rubric,
+    is_weights,
     named_as_file,
     named_files,
     resolved,
@@ -115,13 +116,6 @@ def load_history(
         wanted.append(city_id)
     chosen = list(dict.fromkeys(w for w in wanted if w in history))
     return history, (chosen if cities else list(history)), sort_problems(problems)
-
-
-def is_weights(doc: Document) -> bool:
-    """Whether a document is one expert's pairwise comparisons (``weights ahp``'s input):
-    it names its expert, and has no scale (a rubric) or place id (a profile)."""
-    data = doc.data
-    return isinstance(data, dict) and "expert" in data and not {"scale", "id"} & set(data)
 
 
 def _weights_problems(

@@ -155,6 +155,13 @@ def read_input(path: Path) -> tuple[Document, Loaded]:
     return doc, Loaded(path, name, hashlib.sha256(raw).hexdigest())
 
 
+def is_weights(doc: Document) -> bool:
+    """Whether a document is one expert's pairwise comparisons (``weights ahp``'s input):
+    it names its expert, and has no scale (a rubric) or place id (a profile)."""
+    data = doc.data
+    return isinstance(data, dict) and "expert" in data and not {"scale", "id"} & set(data)
+
+
 def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
     """Read and validate one rubric file; every problem in it raised together.
 
@@ -174,7 +181,7 @@ def load_rubric(path: Path) -> tuple[Rubric, Loaded, Document]:
     doc, source = read_input(path)
     # A profile, or an expert's comparisons, given where a rubric belongs: one clear line,
     # not a dozen missing keys.
-    weights = "expert" in doc.data and "scale" not in doc.data
+    weights = is_weights(doc)
     if weights or ("rubric" in doc.data and "dimensions" not in doc.data):
         raise InvalidInput(
             [

@@ -109,10 +109,10 @@ def consensus(
         except InvalidInput as exc:
             problems += exc.problems
             continue
-        first = first_of.setdefault(source.sha256, source.name)
-        if first != source.name or any(d.file == doc.file for _, d in docs):
-            # (the same path twice, or a copy of a file: the bytes say it is the same)
-            # The same assessor counted twice: agreement and alpha would be made up.
+        first = first_of.get(source.sha256)
+        if first is not None:
+            # The same path twice, or a copy of a file (the bytes say it is the same): one
+            # assessor counted twice, agreement and alpha would be made up.
             problems.append(
                 Problem(
                     source.name,
@@ -126,6 +126,7 @@ def consensus(
                 )
             )
             continue
+        first_of[source.sha256] = source.name
         docs.append((path, doc))
     if problems:
         raise InvalidInput(sort_problems(problems))
