@@ -592,6 +592,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "YAML indents with spaces; replace the tab characters with spaces",
         "YAML 用空格缩进；请把制表符换成空格",
     ),
+    "yaml-tab-indent": (
+        "the line is indented with a tab; YAML indents with spaces only",
+        "此行用制表符（Tab）缩进，YAML 只能用空格缩进",
+    ),
+    "yaml-tab-indent-hint": (
+        "replace the indentation with {spaces} spaces, which lines it up with the lines around it",
+        "请把缩进换成 {spaces} 个空格，与上下文对齐",
+    ),
+    "yaml-tab-unindent-hint": (
+        "remove the tab at the start of the line, which lines it up with the lines around it",
+        "请删除行首的制表符，与上下文对齐",
+    ),
     "yaml-colon-hint": ("a value containing ': ' must be quoted", "含有 ': ' 的值必须加引号"),
     "yaml-escape-hint": (
         "inside double quotes a backslash starts an escape; write \\\\ or use single quotes",

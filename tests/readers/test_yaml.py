@@ -280,11 +280,24 @@ def test_several_documents_are_refused() -> None:
     assert "remove the extra '---'" in problem.hint
 
 
-def test_tab_indentation_gets_yamls_position_and_a_hint() -> None:
+def test_tab_indentation_gets_yamls_position_and_the_spaces_that_mend_it() -> None:
     problem = only("a:\n\tb: 1\n")
     assert (problem.line, problem.column) == (2, 1)
     assert problem.code == "syntax"
-    assert "tab" in problem.hint
+    assert problem.message == "the line is indented with a tab; YAML indents with spaces only"
+    assert problem.hint.startswith("replace the indentation with 2 spaces")
+
+
+def test_a_tab_that_only_needs_removing_says_so() -> None:
+    problem = problems_of("a: 1\n\tb: 2\n")[0]
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.hint.startswith("remove the tab at the start of the line")
+
+
+def test_a_tab_no_indentation_mends_keeps_yamls_own_words() -> None:
+    problem = only("a: [1,\n\t\t- 2\n")
+    assert problem.code == "syntax"
+    assert problem.hint == "YAML indents with spaces; replace the tab characters with spaces"
 
 
 def test_unquoted_colon_gets_a_hint() -> None:
@@ -359,6 +372,76 @@ def test_each_fullwidth_colon_is_reported_on_its_own_line() -> None:
     ]
 
 
+# --- reading on after a syntax error (readers/yaml/_mend.py) -------------------------------
+
+_ENTRY = "  {id}:\n    level{colon} {level}\n    confidence: low\n"
+
+
+def test_every_fullwidth_colon_in_a_file_is_reported_at_once() -> None:
+    """libyaml stops at the first; each is mended in a copy and the copy read on."""
+    body = "".join(
+        _ENTRY.format(id=f"i{n}", colon="：" if n in (1, 5, 9) else ":", level=n % 5)
+        for n in range(10)
+    )
+    found = problems_of("indicators:\n" + body)
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (6, 10, "fullwidth-colon"),
+        (18, 10, "fullwidth-colon"),
+        (30, 10, "fullwidth-colon"),
+    ]
+
+
+def test_tabs_colons_and_duplicate_keys_after_them_are_all_reported() -> None:
+    text = (
+        "indicators:\n"
+        "  a:\n    level： 2\n    confidence: low\n"  # 3
+        "  b:\n\tlevel: 3\n    confidence: low\n"  # 6: a tab
+        "  c:\n    level: 1\n    level: 2\n"  # 10: a duplicate, found once the copy reads
+    )
+    found = problems_of(text)
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (3, 10, "fullwidth-colon"),
+        (6, 1, "syntax"),
+        (10, 5, "duplicate-key"),
+    ]
+    assert found[1].hint.startswith("replace the indentation with 4 spaces")
+    assert found[2].message == "duplicate key 'level' (first defined on line 9)"
+
+
+def test_reading_on_stops_at_a_mistake_it_cannot_mend() -> None:
+    text = 'a： 1\nname: "J City\nb： 2\nrubric： x\n'
+    found = problems_of(text)
+    # both colons inside the quote left open are seen; after them, only the quote
+    assert [(p.line, p.column, p.code) for p in found] == [
+        (1, 2, "fullwidth-colon"),
+        (3, 2, "fullwidth-colon"),
+        (4, 7, "fullwidth-colon"),
+        (2, 7, "syntax"),
+    ]
+    assert "quote is not closed" in found[-1].hint
+
+
+def test_columns_after_a_mending_on_the_same_line_are_the_originals() -> None:
+    """``：`` followed by a letter is mended into two characters; what the copy finds later
+    on that line is placed where the planner's file has it."""
+    found = problems_of("a：b\nc：{x: 1, x: 2}\n")
+    duplicate = next(p for p in found if p.code == "duplicate-key")
+    assert (duplicate.line, duplicate.column) == (2, 10)
+    assert "c：{x: 1, x: 2}"[duplicate.column - 1] == "x"
+
+
+def test_reading_on_is_bounded_by_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policebench.readers.yaml import _mend
+
+    body = "".join(_ENTRY.format(id=f"i{n}", colon="：", level=1) for n in range(5))
+    text = "indicators:\n" + body
+    assert len(problems_of(text)) == 5
+    monkeypatch.setattr(_mend, "BUDGET", 2 * len(text))
+    assert len(problems_of(text)) == 3  # the first, and one per reading allowed
+    monkeypatch.setattr(_mend, "ROUNDS", 1)
+    assert len(problems_of(text)) == 2
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -404,6 +487,8 @@ def test_fullwidth_punctuation_gives_a_document_or_problems_inside_the_text(text
             assert 1 <= problem.line <= len(lines) + 1
             if problem.code.startswith("fullwidth-"):
                 assert lines[problem.line - 1][problem.column - 1] in "：，、－\u3000"
+            if problem.message == "the line is indented with a tab; YAML indents with spaces only":
+                assert "\t" in lines[problem.line - 1], problem
 
 
 # --- decoding and reading -------------------------------------------------------------------
@@ -501,9 +586,12 @@ def test_arbitrary_text_gives_a_document_or_a_clean_problem(text: str) -> None:
         doc = parse(text, "f.yaml")
     except InvalidInput as exc:
         assert exc.problems
+        lines = text.split("\n")
         for problem in exc.problems:
             assert problem.file == "f.yaml"
             assert problem.line >= 1 and problem.column >= 1
+            if problem.message == "the line is indented with a tab; YAML indents with spaces only":
+                assert "\t" in lines[problem.line - 1], problem
         return
     assert isinstance(doc.data, dict)
     for line, column in [*doc.values.values(), *doc.keys.values()]:

@@ -19,10 +19,11 @@ Nothing here touches pydantic or the models: the result is a :class:`Document`.
 
 The parts, each a module of its own: ``_text`` (bytes to text: size, file kind, encoding),
 ``_prescan`` (the event walk for big files), ``_builder`` (the resolver and the value builder
-with positions), ``_syntax`` (libyaml errors as problems with hints), ``_fullwidth`` (an
-input method's full-width punctuation where structure goes, for syntax and model errors) and
-``_document`` (the result and the limits). This module ties them together and is the only one
-to import from.
+with positions), ``_syntax`` (libyaml errors as problems with hints), ``_mend`` (after a
+syntax error, mending what is certain in a copy and reading on, so that every such mistake
+shows at once), ``_fullwidth`` (an input method's full-width punctuation where structure
+goes, for syntax and model errors) and ``_document`` (the result and the limits). This module
+ties them together and is the only one to import from.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ from policebench.readers.yaml._document import (
     too_deep,
 )
 from policebench.readers.yaml._fullwidth import in_scalar as fullwidth_in_scalar
+from policebench.readers.yaml._mend import read_on
 from policebench.readers.yaml._prescan import needs_prescan, prescan
-from policebench.readers.yaml._syntax import yaml_problems
 from policebench.readers.yaml._text import MAX_BYTES, decode, read_text
 
 __all__ = [
@@ -114,7 +115,7 @@ def parse(text: str, file: str) -> Document:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise InvalidInput(yaml_problems(exc, file, text)) from None
+            raise InvalidInput(read_on(exc, file, text)) from None
         except RecursionError:
             raise InvalidInput([too_deep(file, (1, 1))]) from None
     finally:
