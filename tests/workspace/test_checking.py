@@ -47,7 +47,7 @@ EXPECTED = [
     "b-misspelt-key.yaml:6:3: unknown indicator 'top-level-desing'",
     "b-misspelt-key.yaml:8:5: unknown key 'confidance'",
     "b-syntax.yaml:2:7: YAML syntax",
-    "b-tabs.yaml:3:1: YAML syntax",
+    "b-tabs.yaml:3:1: the line is indented with a tab",
     "b-unknown-indicator.yaml:6:3: unknown indicator 'data-sharng'",
     "b-unknown-indicator.yaml:6:3: warning: 'data-sharng' has a level but no evidence",
 ]

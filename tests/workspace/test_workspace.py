@@ -51,7 +51,9 @@ def test_a_broken_profile_s_levels_and_targets_out_of_scale_come_with_its_other_
     """A model that fails (a key misspelt) still has its levels and targets checked against
     the rubric's scale, in score as in validate, read here or in a pool: a planner fixes all
     in one go, not the level a run later. A level marked not applicable, or not a whole
-    number (the model's own error), is left to those checks."""
+    number (the model's own error), is left to those checks. An entry valid on its own gets
+    all the rubric's checks (no confidence, not applicable without a reason); one with a
+    misspelt key only the model's word on it."""
     monkeypatch.setenv("POLICEBENCH_WORKERS", workers)
     monkeypatch.setattr("policebench.workspace.reading.PARALLEL_MIN", 1)
     (in_tmp / "cities").mkdir()
@@ -61,6 +63,8 @@ def test_a_broken_profile_s_levels_and_targets_out_of_scale_come_with_its_other_
         "  data-governance: {level: 7}\n"
         "  top-level-design: {level: 2.5}\n"
         "  partnerships: {applicable: false, level: 9}\n"
+        "  data-sharing: {level: 2, sources: [{title: Plan, url: nowhere}]}\n"
+        "  usability: {level: 1, confidance: low}\n"
         "targets:\n  data-governance: 8\n",
         encoding="utf-8",
     )
@@ -72,8 +76,12 @@ def test_a_broken_profile_s_levels_and_targets_out_of_scale_come_with_its_other_
     text = "\n".join(mistakes)
     assert "cities/x.yaml:1:1: missing required key 'name'" in text
     assert "cities/x.yaml:5:28: level 7 is outside the scale 0..4" in text
-    assert "cities/x.yaml:9:20: target 8 is outside the scale 0..4" in text
+    assert "cities/x.yaml:11:20: target 8 is outside the scale 0..4" in text
     assert "level 9" not in text and "level 2.5 is outside" not in text
+    assert "cities/x.yaml:7:18: 'partnerships' is marked not applicable without a reason" in text
+    assert "cities/x.yaml:8:3: 'data-sharing' has a level but no confidence" in text
+    assert "cities/x.yaml:9:25: unknown key 'confidance'" in text
+    assert "'usability' has a level but no confidence" not in text
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -24,6 +24,7 @@ from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
 from policebench.validation.forms import LOOK_ALIKES, look_alikes, normalise_profile, slug
 from policebench.validation.profile_checks import (
+    CHECKED_KEYS,
     broken_against_rubric,
     check_profile,
     evidence_warnings,
@@ -33,6 +34,7 @@ from policebench.validation.profile_checks import (
 from policebench.validation.rubric_checks import check_rubric
 
 __all__ = [
+    "CHECKED_KEYS",
     "broken_against_rubric",
     "build",
     "build_profile",

@@ -31,56 +31,11 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
         )
         return problems
     for ind_id, entry in profile.indicators.items():
-        path: YamlPath = ("indicators", ind_id)
         indicator = known.get(ind_id)
         if indicator is None:
             problems.append(_unknown_indicator(doc, ind_id, rubric))
-            continue
-        if not entry.applicable:
-            problems.extend(
-                _not_applicable(doc, path, ind_id, entry, indicator.allow_not_applicable)
-            )
-            continue
-        if entry.level is not None and entry.level not in scale.span:
-            problems.append(_level_out_of_scale(doc, ind_id, entry.level, rubric))
-        if entry.value is not None:
-            if indicator.kind != "metric":
-                problems.append(
-                    doc.problem(
-                        (*path, "value"),
-                        Msg("value-not-metric", id=ind_id),
-                        Msg("value-not-metric-hint"),
-                        key=True,
-                        code="value-not-metric",
-                    )
-                )
-            elif entry.level is not None:
-                implied = indicator.level_for_value(entry.value)
-                implied = scale.min if implied is None else implied
-                if implied != entry.level:
-                    problems.append(
-                        doc.problem(
-                            (*path, "level"),
-                            Msg(
-                                "level-disagrees-with-value",
-                                level=entry.level,
-                                value=f"{entry.value:g}",
-                                implied=implied,
-                            ),
-                            Msg("level-disagrees-with-value-hint"),
-                            code="level-disagrees-with-value",
-                        )
-                    )
-        if (entry.level is not None or entry.value is not None) and entry.confidence is None:
-            problems.append(
-                doc.problem(
-                    path,
-                    Msg("no-confidence", id=ind_id),
-                    Msg("no-confidence-hint"),
-                    key=True,
-                    code="no-confidence",
-                )
-            )
+        else:
+            problems += _entry_problems(doc, rubric, ind_id, entry)
     for ind_id, level in profile.targets.items():
         if ind_id not in known:
             problems.append(
@@ -94,6 +49,59 @@ def check_profile(profile: Profile, rubric: Rubric, doc: Document) -> list[Probl
             )
         elif level not in scale.span:
             problems.append(_target_out_of_scale(doc, ind_id, level, rubric))
+    return problems
+
+
+def _entry_problems(doc: Document, rubric: Rubric, ind_id: str, entry: Assessment) -> list[Problem]:
+    """What the rubric refuses in the entry of its indicator ``ind_id``: a level outside the
+    scale, a value where no metric is, a level its value does not imply, no confidence, and
+    the rules of an indicator marked not applicable."""
+    path: YamlPath = ("indicators", ind_id)
+    indicator = rubric.indicators[ind_id]
+    scale = rubric.scale
+    problems: list[Problem] = []
+    if not entry.applicable:
+        return _not_applicable(doc, path, ind_id, entry, indicator.allow_not_applicable)
+    if entry.level is not None and entry.level not in scale.span:
+        problems.append(_level_out_of_scale(doc, ind_id, entry.level, rubric))
+    if entry.value is not None:
+        if indicator.kind != "metric":
+            problems.append(
+                doc.problem(
+                    (*path, "value"),
+                    Msg("value-not-metric", id=ind_id),
+                    Msg("value-not-metric-hint"),
+                    key=True,
+                    code="value-not-metric",
+                )
+            )
+        elif entry.level is not None:
+            implied = indicator.level_for_value(entry.value)
+            implied = scale.min if implied is None else implied
+            if implied != entry.level:
+                problems.append(
+                    doc.problem(
+                        (*path, "level"),
+                        Msg(
+                            "level-disagrees-with-value",
+                            level=entry.level,
+                            value=f"{entry.value:g}",
+                            implied=implied,
+                        ),
+                        Msg("level-disagrees-with-value-hint"),
+                        code="level-disagrees-with-value",
+                    )
+                )
+    if (entry.level is not None or entry.value is not None) and entry.confidence is None:
+        problems.append(
+            doc.problem(
+                path,
+                Msg("no-confidence", id=ind_id),
+                Msg("no-confidence-hint"),
+                key=True,
+                code="no-confidence",
+            )
+        )
     return problems
 
 
@@ -119,25 +127,42 @@ def _target_out_of_scale(doc: Document, ind_id: str, level: int, rubric: Rubric)
 
 def broken_against_rubric(doc: Document, rubric: Rubric) -> list[Problem]:
     """What the rubric refuses in a profile whose model failed, read from the raw document:
-    unknown indicator ids, levels and targets outside the scale. Reported with the file's
-    other problems, as ``check_profile`` words them, not a run after those are fixed."""
-    return (
-        unknown_indicators(doc, rubric)
-        + _levels_out_of_scale(doc, rubric)
-        + unknown_targets(doc, rubric)
-    )
+    unknown indicator ids, targets outside the scale, and in each entry of a known indicator
+    what ``check_profile`` would find in it (a level outside the scale, no confidence, a
+    value its metric does not fit...), where the entry is valid on its own. Reported with
+    the file's other problems, as ``check_profile`` words them, not a run after those are
+    fixed."""
+    return unknown_indicators(doc, rubric) + _entries(doc, rubric) + unknown_targets(doc, rubric)
 
 
-def _levels_out_of_scale(doc: Document, rubric: Rubric) -> list[Problem]:
-    """The whole-number levels of known, applicable indicators outside the rubric's scale
-    (a level of another type is the model's error already)."""
+#: The keys of an entry the rubric's checks of it read (``_entry_problems``).
+CHECKED_KEYS = ("level", "value", "confidence", "applicable", "reason", "reason_zh")
+
+
+def _entries(doc: Document, rubric: Rubric) -> list[Problem]:
+    """The problems of the known indicators' entries: all of ``check_profile``'s for an
+    entry whose checked keys are valid and whose other keys are known (its sources, say, may
+    not be valid); for another, a whole-number level outside the scale (a level of another
+    type, or a misspelt key, is the model's error already)."""
+    from pydantic import ValidationError  # the failure path only: a valid run never needs it
+
     problems = []
-    for ind_id, entry in _known(doc, "indicators", rubric):
-        if not isinstance(entry, dict) or entry.get("applicable") is False:
+    for ind_id, raw in _known(doc, "indicators", rubric):
+        if not isinstance(raw, dict):
             continue
-        level = entry.get("level")
-        if type(level) is int and level not in rubric.scale.span:  # not a bool, not 2.5
-            problems.append(_level_out_of_scale(doc, ind_id, level, rubric))
+        try:
+            if not raw.keys() <= Assessment.model_fields.keys():
+                # A misspelt key: 'confidance' must not come out as "no confidence" too.
+                raise ValueError(raw.keys() - Assessment.model_fields.keys())
+            entry = Assessment.model_validate({k: raw[k] for k in CHECKED_KEYS if k in raw})
+        except (ValidationError, ValueError):
+            level = raw.get("level")
+            applicable = raw.get("applicable") is not False
+            # type(...) is int: not True, not 2.5 (the model's errors already)
+            if applicable and type(level) is int and level not in rubric.scale.span:
+                problems.append(_level_out_of_scale(doc, ind_id, level, rubric))
+            continue
+        problems += _entry_problems(doc, rubric, ind_id, entry)
     return problems
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from policebench.errors import InvalidInput
-from policebench.models import Rubric
+from policebench.models import Assessment, Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.paths import display
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, detach, detached
-from policebench.validation.build import build_profile, evidence_warnings
+from policebench.validation.build import CHECKED_KEYS, build_profile, evidence_warnings
 from policebench.validation.forms import level_names
 from policebench.workspace import cache
 from policebench.workspace.inputs import Loaded, LoadedProfile, read_input
@@ -178,14 +178,19 @@ def with_rubric(read: ProfileRead, path: Path, rubric: Rubric) -> ProfileRead:
 def outline(doc: Document) -> Document:
     """A profile document cut down to what the rubric's checks of a broken profile read
     (``broken_against_rubric``, once the rubric is known): its indicator keys, each one's
-    ``level`` and ``applicable``, and its targets, with where they stand. Small to send back
-    from a reading process."""
+    level, value, confidence and applicability, and its targets, with where they stand.
+    Small to send back from a reading process."""
     data = doc.data if isinstance(doc.data, dict) else {}
     kept_data: dict[str, Any] = {}
     entries, targets = data.get("indicators"), data.get("targets")
     if isinstance(entries, dict):
         kept_data["indicators"] = {
-            ind_id: {k: v for k, v in entry.items() if k in _OUTLINED and _scalar(v)}
+            ind_id: {
+                # A collection as [] (invalid there as it was); an unknown key without value.
+                k: (v if _scalar(v) else []) if k in _OUTLINED else None
+                for k, v in entry.items()
+                if k in _OUTLINED or k not in _FIELDS
+            }
             if isinstance(entry, dict)
             else None
             for ind_id, entry in entries.items()
@@ -208,8 +213,10 @@ def outline(doc: Document) -> Document:
     )
 
 
-#: The keys of an indicator's entry an outline keeps.
-_OUTLINED = ("level", "applicable")
+#: The keys of an indicator's entry an outline keeps: those the rubric's checks read, and
+#: (without their values) those the model does not know, which stop those checks.
+_OUTLINED = CHECKED_KEYS
+_FIELDS = frozenset(Assessment.model_fields)
 
 
 def _scalar(value: object) -> bool:
