@@ -19,6 +19,15 @@ class UserError(Exception):
         self.hint = hint
 
 
+class UserErrors(UserError):
+    """Several mistakes in what was typed (options, say), said together: a planner fixes
+    them in one go, not one per run."""
+
+    def __init__(self, errors: list[UserError]) -> None:
+        super().__init__(errors[0].message, errors[0].hint)
+        self.errors = errors
+
+
 class InvalidInput(UserError):
     """One or more files failed validation; carries every problem, not just the first."""
 

@@ -1908,6 +1908,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "use a whole number from {min} to {max}, or null",
         "请使用 {min} 到 {max} 之间的整数，或 null（未知）",
     ),
+    "override-twice": (
+        "--override decides '{id}' more than once",
+        "--override 对 '{id}' 作了不止一次决定",
+    ),
+    "override-twice-hint": (
+        "give the meeting's one decision on '{id}'",
+        "请只给出会议对 '{id}' 的一项决定",
+    ),
     # A consensus level more confident than the assessors' spread allows (profile_checks.py).
     "consensus-too-confident": (
         "'{id}' is confidence {confidence}, but its assessors are {spread} level apart: the "

@@ -119,6 +119,33 @@ def test_bad_overrides(runner: CliRunner) -> None:
     assert code == 2 and "two or more profiles" in err
 
 
+def test_every_bad_override_is_said_in_one_run(runner: CliRunner) -> None:
+    code, out, err = _run(
+        runner,
+        "consensus",
+        *FILES,
+        "--override",
+        "data-sharing=2",
+        "--override",
+        "data-shring=2: seen",
+        "--override",
+        "usability=2: the survey",
+        "--override",
+        "usability=3: the demo",
+        "--lang",
+        "zh",
+    )
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 3, err
+    assert lines[0].startswith("错误：--override 'data-sharing=2' 格式不对")
+    assert lines[1].startswith("错误：--override 指定的 'data-shring' 不是评估框架")
+    assert lines[2] == (
+        "错误：--override 对 'usability' 作了不止一次决定"
+        "（提示：请只给出会议对 'usability' 的一项决定）"
+    )
+
+
 def test_the_spread_reaches_the_uncertainty_analysis(rubric: Rubric) -> None:
     data = yaml.safe_load(Path(FILES[0]).read_text(encoding="utf-8"))
     entry = data["indicators"]["data-sharing"]

@@ -17,7 +17,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 
 from policebench import exitcodes
-from policebench.errors import InvalidInput, UserError
+from policebench.errors import InvalidInput, UserError, UserErrors
 from policebench.i18n import default_lang, t
 from policebench.messages import Msg, os_reason, text
 from policebench.problems import READ_AS, Problem
@@ -433,12 +433,14 @@ def _io_fault(exc: OSError) -> bool:
 
 
 def print_user_error(exc: UserError) -> None:
-    """``error: message (hint: ...)`` on stderr, in the command's language."""
+    """``error: message (hint: ...)`` on stderr, in the command's language; one such line
+    per mistake of a :class:`UserErrors`."""
     lang = current_lang()
-    line = text(Msg("error-line", message=exc.message), lang)
-    if exc.hint:
-        line += text(Msg("problem-hint", hint=exc.hint), lang)
-    sys.stderr.write(visible(line) + "\n")  # a path's ESC never reaches the terminal
+    for each in exc.errors if isinstance(exc, UserErrors) else [exc]:
+        line = text(Msg("error-line", message=each.message), lang)
+        if each.hint:
+            line += text(Msg("problem-hint", hint=each.hint), lang)
+        sys.stderr.write(visible(line) + "\n")  # a path's ESC never reaches the terminal
 
 
 def _interrupted() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,11 +22,15 @@ from policebench.cli.common import (
     style_for,
 )
 from policebench.cli.root import app
-from policebench.errors import InvalidInput, UserError
+from policebench.errors import InvalidInput, UserError, UserErrors
 from policebench.messages import Msg
 from policebench.problems import READ_AS, Problem, sort_problems
 from policebench.render import registry
 from policebench.render.registry import ConsensusFormat
+
+if TYPE_CHECKING:
+    from policebench.analysis.consensus import Override
+    from policebench.models import Rubric
 
 _OVERRIDE = re.compile(r"^\s*(?P<id>[^=\s]+)\s*=\s*(?P<level>-?\d+|null)\s*:\s*(?P<why>.*\S)\s*$")
 
@@ -85,10 +89,9 @@ def consensus(
 
       policebench consensus a.yaml b.yaml --override 'data-sharing=2: MoU seen'
     """
-    from policebench.analysis.consensus import Override
     from policebench.analysis.consensus import consensus as combine
     from policebench.models import Profile
-    from policebench.readers.yaml import Document, closest_then
+    from policebench.readers.yaml import Document
     from policebench.render.consensus import ConsensusResult
     from policebench.validation.build import build_profile, check_profile
     from policebench.validation.consensus_checks import same_assessment
@@ -154,25 +157,7 @@ def consensus(
         raise InvalidInput(sort_problems(problems + shown))
     if shown:
         print_problems(shown)
-    decided: dict[str, Override] = {}
-    for given in override or []:
-        match = _OVERRIDE.match(given)
-        if match is None:
-            raise UserError(Msg("override-form", given=given), Msg("override-form-hint"))
-        ind = match["id"]
-        if ind not in found.indicators:
-            raise UserError(
-                Msg("override-unknown", id=ind, rubric=found.id),
-                closest_then(ind, list(found.indicators), Msg("override-unknown-hint")),
-            )
-        level = None if match["level"] == "null" else int(match["level"])
-        if level is not None and level not in found.scale.span:
-            low, high = found.scale.min, found.scale.max
-            raise UserError(
-                Msg("override-level", id=ind, level=level, min=low, max=high),
-                Msg("override-level-hint", min=low, max=high),
-            )
-        decided[ind] = Override(level, match["why"])
+    decided = _decisions(override or [], found)
     result = combine(found, [(doc.file, p) for p, doc in read], decided)
     # The file the profile's header says to validate: named by the place, as `new` names it
     # (the same text whatever --output says, as for every format of every command).
@@ -184,3 +169,45 @@ def consensus(
         style_for(output, language),
     )
     emit(text, output, [source.path, *profiles])
+
+
+def _decisions(given: list[str], rubric: Rubric) -> dict[str, Override]:
+    """The meeting's decisions typed as ``--override``, every mistake in them said at once."""
+    from policebench.analysis.consensus import Override
+    from policebench.readers.yaml import closest_then
+
+    decided: dict[str, Override] = {}
+    errors: list[UserError] = []
+    for one in given:
+        match = _OVERRIDE.match(one)
+        if match is None:
+            errors.append(UserError(Msg("override-form", given=one), Msg("override-form-hint")))
+            continue
+        ind = match["id"]
+        if ind not in rubric.indicators:
+            errors.append(
+                UserError(
+                    Msg("override-unknown", id=ind, rubric=rubric.id),
+                    closest_then(ind, list(rubric.indicators), Msg("override-unknown-hint")),
+                )
+            )
+            continue
+        level = None if match["level"] == "null" else int(match["level"])
+        if level is not None and level not in rubric.scale.span:
+            low, high = rubric.scale.min, rubric.scale.max
+            errors.append(
+                UserError(
+                    Msg("override-level", id=ind, level=level, min=low, max=high),
+                    Msg("override-level-hint", min=low, max=high),
+                )
+            )
+            continue
+        if ind in decided:
+            errors.append(
+                UserError(Msg("override-twice", id=ind), Msg("override-twice-hint", id=ind))
+            )
+            continue
+        decided[ind] = Override(level, match["why"])
+    if errors:
+        raise UserErrors(errors)
+    return decided
