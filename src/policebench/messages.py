@@ -916,6 +916,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "how-level-name": ("a level name of the rubric", "评估框架中的等级名称"),
     "how-fullwidth-letters": ("full-width letters", "全角字母"),
     "how-in-quotes": ("in quotes", "加了引号"),
+    "how-number-as-text": ("a number stored as text", "以文本格式存储的数字"),
+    "how-as-text": ("typed with spaces or as text", "带空格或以文本格式填写"),
     "how-capitals": ("capital letters", "大写字母"),
     "how-chinese-word": ("a Chinese word", "中文词"),
     "how-without-quotes": (", without quotes", "，不加引号"),
@@ -1075,7 +1077,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "pick it from the cell's drop-down list instead",
         "请改为从单元格的下拉列表中选择",
     ),
+    "wb-choose-from-list": (
+        "choose one from the cell's drop-down list",
+        "请从单元格的下拉列表中选择",
+    ),
     "wb-leave-empty": ("leave the cell empty for unknown", "未知时请将单元格留空"),
+    "wb-one-level-hint": (
+        "choose one level from the cell's drop-down list; leave it empty if unknown",
+        "请从单元格的下拉列表中选择一个等级；未知则留空",
+    ),
+    "wb-ambiguous-none-hint": (
+        "'{typed}' may mean 'nothing of it' or 'not known': choose level {lowest} if the place "
+        "has nothing of it, or leave the cell empty if it is not known",
+        "'{typed}' 既可能表示“完全没有”，也可能表示“未知”："
+        "完全没有请选 {lowest} 级，未知请将单元格留空",
+    ),
     "wb-no-evidence-hint": ("write the evidence in this cell", "请在此单元格填写证据"),
     "wb-no-source-hint": (
         "fill in a source's title, address and reliability in these columns",

@@ -61,10 +61,10 @@ def test_levels_typed_another_way_are_read_with_a_warning(made: Path, rubric: Ru
     assert levels == [3, 3, 2]
     shown = [str(w) for w in warnings]
     assert (
-        "j.xlsx!Indicators!K2: warning: 'level' is '3级' (a level written the Chinese way), "
+        "j.xlsx!Indicators!K2: warning: 'Level' is '3级' (a level written the Chinese way), "
         "read as 3 (hint: pick it from the cell's drop-down list instead)" in shown
     )
-    assert any(s.startswith("j.xlsx!Indicators!K3: warning: 'level' is '三'") for s in shown)
+    assert any(s.startswith("j.xlsx!Indicators!K3: warning: 'Level' is '三'") for s in shown)
 
 
 def test_every_problem_at_its_cell_at_once(made: Path, rubric: Rubric) -> None:
@@ -139,8 +139,10 @@ def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
 def test_a_word_outside_a_drop_down(made: Path, rubric: Rubric) -> None:
     _edit(made, lambda ws: setattr(ws.cell(9, 13), "value", "very"))
     (found,) = _problems(made, rubric)
+    # The cell is named by its header and the choices are its drop-down's words.
     assert found.endswith(
-        "j.xlsx!Indicators!M9: 'confidence' is 'very', expected one of 'high', 'medium' or 'low'"
+        "j.xlsx!Indicators!M9: 'Confidence' is 'very', expected one of 'high', 'medium' or 'low' "
+        "(hint: choose one from the cell's drop-down list)"
     )
 
 
@@ -355,7 +357,8 @@ def test_not_applicable_read_back_and_a_word_outside_the_drop_down(
     ws.cell(5, applicable).value = "maybe"
     wb.save(made)
     assert [str(p) for p in _raised(made, rubric)] == [
-        "j.xlsx!Indicators!R5: 'applicable' is 'maybe', expected true or false"
+        "j.xlsx!Indicators!R5: 'Applicable (blank: yes)' is 'maybe', expected one of "
+        "'applicable' or 'not applicable' (hint: choose one from the cell's drop-down list)"
     ]
 
 
@@ -570,8 +573,9 @@ def test_a_bad_status_and_bad_consensus_cells_at_their_cells(
     at = f"a.xlsx!{sheet.title}!{get_column_letter(assessors)}"
     said = {
         "en": [
-            f"a.xlsx!{place.title}!C{status_row}: 'status' is 'signed off', expected one of "
-            "'draft', 'reviewed' or 'approved' [not-one-of]",
+            f"a.xlsx!{place.title}!C{status_row}: 'Review status' is 'signed off', expected one "
+            "of 'draft', 'reviewed' or 'approved' (hint: choose one from the cell's drop-down "
+            "list) [not-one-of]",
             f"{at}{row}: 'alice=2, bob=3' is not a list of assessor: level (hint: write it as "
             "alice: 2, bob: 3, carol: unknown (a name with a colon in double quotes); "
             "policebench consensus writes these cells) [workbook-consensus]",
@@ -580,8 +584,8 @@ def test_a_bad_status_and_bad_consensus_cells_at_their_cells(
             "3 errors in 1 file",
         ],
         "zh": [
-            f"a.xlsx!{place.title}!C{status_row}: 'status' 为 '已签发'，应为以下之一："
-            "'draft'、'reviewed' 或 'approved' [not-one-of]",
+            f"a.xlsx!{place.title}!C{status_row}: '审核状态' 为 '已签发'，应为以下之一："
+            "'草稿'、'已审核' 或 '已批准'（提示：请从单元格的下拉列表中选择） [not-one-of]",
             f"{at}{row}: 'alice=2, bob=3' 不是“评估人: 等级”的列表（提示：请写作 张三: 2, "
             "李四: 3, 王五: 未知（姓名中有冒号的，请用英文双引号括起来）；这些单元格由 policebench "
             "consensus 填写） [workbook-consensus]",
@@ -628,3 +632,38 @@ def test_the_workbook_words_are_the_tools_words() -> None:
         assert t(f"review_{status}", "en").startswith(en)
         assert t(f"review_{status}", "zh").startswith(zh)
     assert (t("unknown", "en"), t("unknown", "zh")) == UNKNOWN
+
+
+def test_a_chinese_workbook_s_problems_are_in_its_own_words(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cell is named by its label, its choices are its drop-down's words and a number typed
+    as text is called that (a cell has no quotes): not the YAML keys and codes of a profile."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "j-city", "--lang", "zh", "-o", "j.xlsx"])
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(tmp_path / "j.xlsx")
+    place, sheet = wb.worksheets[2], wb.worksheets[3]
+    place.cell(_row(place, "kind"), 3).value = "镇"
+    row = _row(sheet, "top-level-design")
+    column = {c.value: c.column for c in sheet[1]}
+    sheet.cell(row, column["等级"]).value = " 2 "
+    sheet.cell(row, column["置信度"]).value = "很高"
+    sheet.cell(row, column["来源1：可靠性"]).value = "官方"
+    sheet.cell(row + 1, column["等级"]).value = "无"
+    wb.save(tmp_path / "j.xlsx")
+    result = runner.invoke(app, ["import", "j.xlsx", "-o", "j.yaml", "--lang", "zh"])
+    assert result.exit_code == 2
+    said = "\n".join(line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1])
+    assert said == (
+        "'类型' 为 '镇'，应为以下之一：'市'、'省'、'自治区/地区' 或 '县'"
+        "（提示：请从单元格的下拉列表中选择） [not-one-of]\n"
+        "警告：'等级' 为 '2'（以文本格式存储的数字），已读作 2"
+        "（提示：请改为从单元格的下拉列表中选择） [level-form]\n"
+        "警告：'置信度' 为 '很高'（中文词），已读作高（提示：请改为从单元格的下拉列表中选择） "
+        "[confidence-form]\n"
+        "'来源1：可靠性' 为 '官方'，应为以下之一：'一手（官方原文）'、'二手（媒体、论文）' 或 "
+        "'转载'（提示：请从单元格的下拉列表中选择） [not-one-of]\n"
+        "'等级' 为 '无'，应为整数（提示：'无' 既可能表示“完全没有”，也可能表示“未知”："
+        "完全没有请选 0 级，未知请将单元格留空） [level-form]"
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policebench.errors import InvalidInput
-from policebench.messages import Msg, os_reason
+from policebench.messages import Msg, OneOf, os_reason
 from policebench.models import Profile, Rubric
 from policebench.models.workbook import (
     APPLICABLE,
@@ -111,6 +111,8 @@ class CellDocument(Document):
             path = (*path[:2], zh if self.lang == "zh" else en)  # the empty cell to fill
         sheet, row, col = self.cell_of(path)
         label = self.labels.get((sheet, row, 0)) or self.labels.get((sheet, 0, col))
+        if isinstance(message, Msg) and label:
+            message, hint = _in_cell_words(message, hint, path, self.lang, label)
         if code == "missing-key" and label and tuple(path) in self.cells:
             # "add 'title:' here" is YAML: in a workbook the key's cell is there, and empty.
             message, hint = Msg("wb-empty-cell", label=label), Msg("wb-empty-cell-hint")
@@ -127,9 +129,55 @@ _CELL_HINTS = {
     ("write-as", "confidence-form"): "wb-pick-from-list",
     ("write-as", "null-form"): "wb-leave-empty",
     ("level-range-hint", "level-range"): "wb-level-range-hint",
+    ("hint-one-number", "level-form"): "wb-one-level-hint",
+    ("hint-one-confidence", "confidence-form"): "wb-pick-from-list",
+    ("hint-ambiguous-none", "level-form"): "wb-ambiguous-none-hint",
     ("no-evidence-hint", "no-evidence"): "wb-no-evidence-hint",
     ("no-source-hint", "no-source"): "wb-no-source-hint",
 }
+
+
+#: The drop-down words of a cell, by the key it fills (``review.status`` for review:).
+_DROP_DOWNS: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": KINDS,
+    "confidence": CONFIDENCES,
+    "reliability": RELIABILITIES,
+    "review.status": REVIEW_STATUSES,
+    "applicable": APPLICABLE,
+    "decided": DECIDED,
+}
+#: How a value was typed, as YAML says it and as a cell does: a cell has no quotes, but a
+#: number can be stored as text.
+_CELL_HOW = {"how-number-in-quotes": "how-number-as-text", "how-in-quotes": "how-as-text"}
+
+
+def _in_cell_words(
+    message: Msg, hint: str, path: YamlPath, lang: str, label: str
+) -> tuple[Msg, str]:
+    """``message`` and ``hint`` in the words of a workbook's cell: the cell named by its
+    ``label`` (its row's or its column's, '类型' rather than 'kind'), the choices of its
+    drop-down list in the workbook's language (not the codes a profile stores), and a value
+    that is text in the cell rather than in quotes."""
+    subject = message.args.get("subject")
+    if isinstance(subject, Msg) and subject.id == "subject-name":
+        message = Msg(message.id, **{**message.args, "subject": Msg("subject-name", name=label)})
+    keys = [k for k in path if isinstance(k, str)]
+    key = "review.status" if keys[-2:] == ["review", "status"] else (keys[-1] if keys else "")
+    table = _DROP_DOWNS.get(key)
+    if message.id in ("not-one-of", "not-true-or-false") and table:
+        words = OneOf(f"'{pair[1] if lang == 'zh' else pair[0]}'" for pair in table.values())
+        return Msg("not-one-of", **{**message.args, "expected": words}), hint or Msg(
+            "wb-choose-from-list"
+        )
+    if message.id != "read-as":
+        return message, hint
+    args = dict(message.args)
+    how, shown = args.get("how"), args.get("shown")
+    if isinstance(how, Msg) and how.id in _CELL_HOW:
+        args["how"] = Msg(_CELL_HOW[how.id])
+    if table and isinstance(shown, str) and shown in table:  # read as 'high': as '高' is listed
+        args["shown"] = table[shown][1 if lang == "zh" else 0]
+    return Msg("read-as", **args), hint
 
 
 def cell_name(row: int, col: int) -> str:
