@@ -1119,6 +1119,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”",
     ),
     "wb-damaged": ("the workbook is damaged ({detail})", "工作簿已损坏（{detail}）"),
+    "wb-damaged-end": (
+        "the workbook is damaged: its end is missing, as when a download or a copy stopped "
+        "half-way",
+        "工作簿已损坏：文件末尾缺失，常见于下载或复制中途中断",
+    ),
+    "wb-damaged-end-hint": (
+        "download or copy the file again; if Excel or WPS still opens it, save it again as .xlsx",
+        "请重新下载或复制该文件；如果 Excel 或 WPS 仍能打开，请重新另存为 .xlsx",
+    ),
+    "wb-damaged-part": (
+        "the workbook is damaged: a part of it does not read back as it was written",
+        "工作簿已损坏：其中有部分内容读出来与写入时不一致",
+    ),
     "wb-unreadable": ("the workbook cannot be read ({detail})", "无法读取此工作簿（{detail}）"),
     "wb-save-again-hint": (
         "open it in Excel or WPS and save it again as .xlsx",

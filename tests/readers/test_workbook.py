@@ -228,6 +228,24 @@ def test_not_a_zip_and_a_zip_that_is_no_workbook(tmp_path: Path, rubric: Rubric)
     assert found.startswith("workbook-format photos.xlsx: this zip file is not an .xlsx")
 
 
+def test_a_workbook_cut_short_is_said_to_be_so_in_the_planner_s_words(
+    made: Path, rubric: Rubric
+) -> None:
+    """A download or a copy that stopped half-way: zipfile's "File is not a zip file" is
+    worded, in both languages, with what to do."""
+    cut = made.with_name("cut.xlsx")
+    cut.write_bytes(made.read_bytes()[:5000])
+    with pytest.raises(InvalidInput) as caught:
+        reader.read_workbook(cut, cut.name, rubric, SHA)
+    (problem,) = caught.value.problems
+    assert problem.render("zh") == (
+        "cut.xlsx: 工作簿已损坏：文件末尾缺失，常见于下载或复制中途中断"
+        "（提示：请重新下载或复制该文件；如果 Excel 或 WPS 仍能打开，请重新另存为 .xlsx） "
+        "[workbook-format]"
+    )
+    assert "zip" not in problem.render("en")
+
+
 def _package(path: Path, parts: dict[str, bytes], stream: tuple[str, int] | None = None) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", b"<Types/>")

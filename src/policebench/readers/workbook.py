@@ -245,12 +245,19 @@ def prescan(path: Path, file: str) -> None:
         with zipfile.ZipFile(path) as archive:
             _check_parts(archive, file)
     except zipfile.BadZipFile as exc:
-        raise _refuse.fail(
-            file,
-            Msg("wb-damaged", detail=str(exc)),
-            Msg("wb-save-again-hint"),
-            code="workbook-format",
-        ) from None
+        damage = _damage(str(exc))
+        hint = Msg("wb-damaged-end-hint" if damage.id == "wb-damaged-end" else "wb-save-again-hint")
+        raise _refuse.fail(file, damage, hint, code="workbook-format") from None
+
+
+def _damage(detail: str) -> Msg:
+    """What Python's zipfile says of a damaged workbook, in the planner's words when it is
+    one of its known phrases (kept, in English, when it is not)."""
+    if detail in ("File is not a zip file", "Truncated file header"):
+        return Msg("wb-damaged-end")  # no central directory: the end of the file is missing
+    if detail.startswith(("Bad magic number", "Bad CRC-32")):
+        return Msg("wb-damaged-part")
+    return Msg("wb-damaged", detail=detail)
 
 
 def _ole2_kind(path: Path) -> tuple[Msg, Msg]:
