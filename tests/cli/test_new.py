@@ -109,6 +109,8 @@ def test_bad_options_exit_2(runner: CliRunner, in_tmp: Path) -> None:
         "'J City' is not a valid place id "
         "(hint: use lowercase letters, digits and hyphens, e.g. 'j-city')" in err
     )
+    code, _, err = _new(runner, "J_City", "--name", "J")  # the example is in the hint's words
+    assert code == 2 and "e.g. 'j-city')" in err
     code, _, err = _new(runner, "x", "--name", "X", "--assessed", "2026-02-30")
     assert (code, "is not a date" in err) == (2, True)
     assert _new(runner, "x", "--name", "X", "--kind", "planet")[0] == 2

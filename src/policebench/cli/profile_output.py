@@ -81,7 +81,8 @@ def parse_date(text: str | None) -> dt.date:
 def check_id(city_id: str) -> str:
     """``city_id`` when it is a valid profile id; a clean error otherwise."""
     if not _ID.match(city_id) or len(city_id) > 80:
-        suggestion = re.sub(r"[^a-z0-9_-]+", "-", city_id.strip().lower()).strip("-_")
+        # In the hint's own words (letters, digits, hyphens): 'J_City' -> 'j-city'.
+        suggestion = re.sub(r"[^a-z0-9-]+", "-", city_id.strip().lower()).strip("-")
         hint = Msg("id-letters-hint")
         if suggestion and _ID.match(suggestion):
             hint = Msg("id-letters-hint-eg", id=suggestion[:80])
