@@ -404,6 +404,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "check the path; rubrics and profiles are .yaml text files",
         "请检查路径；评估框架和地区档案都是 .yaml 文本文件",
     ),
+    # A file given to the wrong command: what it is, and the command that reads it.
+    "other-xlsx": (
+        "this is an Excel workbook (.xlsx), not a YAML text file",
+        "这是 Excel 工作簿（.xlsx），不是 YAML 文本文件",
+    ),
+    "other-xlsx-hint": (
+        "a filled data-collection workbook becomes a profile with policebench import {file}; "
+        "questionnaire answers with policebench survey {file} --city ID",
+        "填好的数据采集表请用 policebench import {file} 转为档案；"
+        "问卷答案请用 policebench survey {file} --city 地区标识",
+    ),
+    "other-csv": (
+        "this is a CSV table, not a YAML profile",
+        "这是 CSV 表格，不是 YAML 档案",
+    ),
+    "other-csv-hint": (
+        "questionnaire answers become a profile with policebench survey {file} --city ID",
+        "问卷答案请用 policebench survey {file} --city 地区标识 转为档案",
+    ),
+    "other-yaml-for-survey": (
+        "this is a YAML file (a profile?), not questionnaire answers",
+        "这是 YAML 文件（地区档案？），不是问卷答案",
+    ),
+    "other-yaml-for-survey-hint": (
+        "survey reads answers as CSV or .xlsx; a profile is checked with policebench validate "
+        "{file}",
+        "survey 读取 CSV 或 .xlsx 格式的问卷答案；档案请用 policebench validate {file} 检查",
+    ),
+    "other-yaml-for-import": (
+        "this is a YAML file (a profile?), not a data-collection workbook",
+        "这是 YAML 文件（地区档案？），不是数据采集表",
+    ),
+    "other-yaml-for-import-hint": (
+        "a profile becomes a workbook with policebench export {file} -o FILE.xlsx",
+        "要把档案转为工作簿，请用 policebench export {file} -o 文件名.xlsx",
+    ),
+    "other-csv-for-import": (
+        "this is a CSV file, not a data-collection workbook",
+        "这是 CSV 文件，不是数据采集表",
+    ),
+    "other-workbook-for-survey": (
+        "this is a policebench data-collection workbook, not questionnaire answers",
+        "这是 policebench 的数据采集表，不是问卷答案",
+    ),
+    "other-workbook-for-survey-hint": (
+        "a filled data-collection workbook becomes a profile with policebench import {file}",
+        "填好的数据采集表请用 policebench import {file} 转为档案",
+    ),
     "save-utf8": ("save the file as UTF-8", "请将文件另存为 UTF-8 编码"),
     "looks-gbk": (
         "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8",
@@ -1207,8 +1255,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wb-not-ours-hint": (
         "make the workbook with policebench new CITY --format xlsx (or export), fill it, then "
-        "import it",
-        "请用 policebench new CITY --format xlsx（或 export）生成工作簿，填好后再导入",
+        "import it; questionnaire answers exported from a survey platform are read by "
+        "policebench survey {file} --city ID",
+        "请用 policebench new CITY --format xlsx（或 export）生成工作簿，填好后再导入；"
+        "问卷平台导出的答案请用 policebench survey {file} --city 地区标识 读取",
     ),
     "wb-unknown-format": (
         "unknown workbook format '{found}' (this policebench reads {format})",

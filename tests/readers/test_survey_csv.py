@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policebench.models import Rubric
-from policebench.readers.survey_csv import column_letter, parse_responses
+from policebench.errors import InvalidInput
+from policebench.models import Profile, Rubric
+from policebench.readers.survey_csv import column_letter, parse_responses, read_responses
 from policebench.workspace import bundled, load_rubric
 
 
@@ -69,3 +72,27 @@ def test_header_problems_and_row_positions(rubric: Rubric) -> None:
 
 def test_column_letters() -> None:
     assert [column_letter(c) for c in (1, 2, 26, 27, 52, 703)] == ["A", "B", "Z", "AA", "AZ", "AAA"]
+
+
+def test_a_file_for_another_command_is_named_with_that_command(
+    rubric: Rubric, profiles: dict[str, Profile], tmp_path: Path
+) -> None:
+    """A profile, or policebench's own data-collection workbook, given to survey: read as
+    answers they would be column errors; they are named, with the command that reads them."""
+    from policebench.render.workbook import render_workbook
+
+    profile = bundled("cities") / "j-city.yaml"
+    with pytest.raises(InvalidInput) as caught:
+        read_responses(profile, "j-city.yaml", rubric)
+    (problem,) = caught.value.problems
+    assert problem.code == "other-command"
+    said = problem.render("zh")
+    assert said.startswith("j-city.yaml: 这是 YAML 文件（地区档案？），不是问卷答案")
+    assert "policebench validate j-city.yaml" in problem.hint
+    book = tmp_path / "j-city.xlsx"
+    book.write_bytes(render_workbook(profiles["j-city"], rubric, "0" * 64, "zh"))
+    with pytest.raises(InvalidInput) as caught:
+        read_responses(book, "j-city.xlsx", rubric)
+    (problem,) = caught.value.problems
+    assert problem.code == "other-command"
+    assert "policebench import j-city.xlsx" in problem.hint

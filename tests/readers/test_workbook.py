@@ -228,6 +228,20 @@ def test_not_a_zip_and_a_zip_that_is_no_workbook(tmp_path: Path, rubric: Rubric)
     assert found.startswith("workbook-format photos.xlsx: this zip file is not an .xlsx")
 
 
+def test_a_profile_or_a_csv_given_to_import_names_the_command_that_reads_it(
+    tmp_path: Path, rubric: Rubric
+) -> None:
+    for name, text, command in [
+        ("j-city.yaml", "id: j-city\n", "policebench export j-city.yaml -o FILE.xlsx"),
+        ("answers.csv", "respondent,data-sharing\nA,2\n", "policebench survey answers.csv"),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(InvalidInput) as caught:
+            reader.read_workbook(tmp_path / name, name, rubric, SHA)
+        (problem,) = caught.value.problems
+        assert (problem.code, command in problem.hint) == ("other-command", True), problem
+
+
 def test_a_workbook_cut_short_is_said_to_be_so_in_the_planner_s_words(
     made: Path, rubric: Rubric
 ) -> None:

@@ -526,6 +526,30 @@ def test_decode_other_bad_bytes_get_a_plain_hint() -> None:
     assert problem.hint == "save the file as UTF-8"
 
 
+def test_a_workbook_or_a_csv_given_as_yaml_names_the_command_that_reads_it(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    book = tmp_path / "answers.xlsx"
+    openpyxl.Workbook().save(book)
+    with pytest.raises(InvalidInput) as caught:
+        load(book, "answers.xlsx")
+    (problem,) = caught.value.problems
+    assert problem.code == "other-command"
+    assert "policebench import answers.xlsx" in problem.hint
+    assert "policebench survey answers.xlsx --city ID" in problem.hint
+    for name, text in [("answers.csv", "respondent,role\nA,B\n"), ("a.txt", "a,b,c\n1,2,3\n")]:
+        with pytest.raises(InvalidInput) as caught:
+            parse(text, name)
+        (problem,) = caught.value.problems
+        assert problem.render("zh") == (
+            f"{name}:1:1: 这是 CSV 表格，不是 YAML 档案（提示：问卷答案请用 policebench survey "
+            f"{name} --city 地区标识 转为档案） [other-command]"
+        )
+    assert problems_of("just text, with a comma\n")[0].code == "not-mapping"
+
+
 @pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
 def test_decode_utf16_is_refused(bom: bytes) -> None:
     with pytest.raises(InvalidInput) as info:

@@ -372,6 +372,20 @@ def read_responses(
     ``sheet``), else CSV (UTF-8, with or without a byte-order mark, or GB18030/GBK)."""
     if path.suffix.lower() in XLSX_SUFFIXES or _is_zip(path):
         return read_workbook_answers(path, display, rubric, sheet)
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        # A profile given to survey: read as CSV, its lines would be column errors.
+        raise InvalidInput(
+            [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    Msg("other-yaml-for-survey"),
+                    Msg("other-yaml-for-survey-hint", file=display),
+                    "other-command",
+                )
+            ]
+        )
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -468,9 +482,23 @@ def read_workbook_answers(
     path: Path, display: str, rubric: Rubric, sheet: str | None
 ) -> SurveyInput:
     """The answers on one sheet of an .xlsx workbook, every problem at its cell."""
+    from policebench.models.workbook import META_SHEET
     from policebench.readers.workbook import at_cell, cell_name, open_workbook
 
     wb = open_workbook(path, display)
+    if META_SHEET in wb.sheetnames:  # policebench's own workbook: import reads it
+        raise InvalidInput(
+            [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    Msg("other-workbook-for-survey"),
+                    Msg("other-workbook-for-survey-hint", file=display),
+                    "other-command",
+                )
+            ]
+        )
     if sheet is None:
         ws = wb.worksheets[0]
     elif sheet in wb.sheetnames:

@@ -238,6 +238,21 @@ def prescan(path: Path, file: str) -> None:
             code="workbook-size",
         )
     if not head.startswith(b"PK"):
+        suffix = path.suffix.lower()
+        if suffix in (".yaml", ".yml"):  # a profile given to import: export makes a workbook
+            raise _refuse.fail(
+                file,
+                Msg("other-yaml-for-import"),
+                Msg("other-yaml-for-import-hint", file=file),
+                code="other-command",
+            )
+        if suffix in (".csv", ".tsv", ".txt"):  # questionnaire answers: survey reads them
+            raise _refuse.fail(
+                file,
+                Msg("other-csv-for-import"),
+                Msg("other-csv-hint", file=file),
+                code="other-command",
+            )
         raise _refuse.fail(
             file, Msg("wb-not-xlsx"), Msg("wb-save-xlsx-hint"), code="workbook-format"
         )
@@ -501,7 +516,7 @@ def read_meta(wb: Workbook, file: str) -> dict[str, str]:
         raise _refuse.fail(
             file,
             Msg("wb-not-ours", sheet=META_SHEET),
-            Msg("wb-not-ours-hint"),
+            Msg("wb-not-ours-hint", file=file),
             code="workbook-not-ours",
         )
     ws = wb[META_SHEET]

@@ -153,6 +153,19 @@ def parse(text: str, file: str) -> Document:
     if builder.problems:
         raise InvalidInput(builder.problems)
     if not isinstance(data, dict):
+        if _looks_like_csv(file, text):
+            raise InvalidInput(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        Msg("other-csv"),
+                        Msg("other-csv-hint", file=file),
+                        "other-command",
+                    )
+                ]
+            )
         kind = Msg("value-list") if isinstance(data, list) else Msg("value-single")
         raise InvalidInput(
             [
@@ -166,6 +179,15 @@ def parse(text: str, file: str) -> Document:
             ]
         )
     return Document(file, data, builder.values, builder.keys, text)
+
+
+def _looks_like_csv(file: str, text: str) -> bool:
+    """Whether a document that is no mapping is a CSV table (questionnaire answers, say):
+    named so, or a first line of three or more comma-separated cells and no ``key:``."""
+    if file.lower().endswith((".csv", ".tsv")):
+        return True
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return first.count(",") >= 2 and ": " not in first
 
 
 def load(path: Path, display: str | None = None) -> tuple[Document, bytes]:

@@ -38,6 +38,20 @@ def decode(raw: bytes, file: str) -> str:
         )
     if raw.startswith(_BOM_UTF8):
         raw = raw[len(_BOM_UTF8) :]
+    if raw.startswith(b"PK\x03\x04") and b"xl/" in raw[:65536]:
+        # A workbook (its parts are named xl/...): import or survey reads it.
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    Msg("other-xlsx"),
+                    Msg("other-xlsx-hint", file=file),
+                    "other-command",
+                )
+            ]
+        )
     if b"\x00" in raw[:8192]:
         raise InvalidInput(
             [
