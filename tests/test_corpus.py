@@ -74,7 +74,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     "syntax-mapping-value-in-plain.yaml": ("must be quoted", "5:16"),
     "syntax-multiple-documents.yaml": ("a file holds one document", "5:1"),
     "syntax-sequence-then-mapping.yaml": ("did not find expected '-' indicator", "2:1"),
-    "syntax-tab-indentation.yaml": ("replace the tab characters with spaces", "6:1"),
+    "syntax-tab-indentation.yaml": ("replace the indentation with 2 spaces", "6:1"),
     "syntax-unclosed-brace.yaml": ("a bracket is not closed", "6:1"),
     "syntax-unclosed-bracket.yaml": ("a bracket is not closed", "6:1"),
     "syntax-unclosed-double-quote.yaml": ("a quote is not closed", "2:7"),

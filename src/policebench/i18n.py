@@ -51,6 +51,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "目前仅有一次评估，暂无可比较的变化。",
     ),
     "no_moves": ("No indicator changed level.", "没有指标的等级发生变化。"),
+    "like_for_like": (
+        "{start} → {end}: overall {change}; over the {n} indicators known at both dates, "
+        "{same}. The difference comes from indicators that became known or unknown "
+        "(coverage {before} → {after}).",
+        "{start} → {end}：总分变化 {change}；只看两期均已知的 {n} 项指标，同口径变化为 "
+        "{same}。两者之差来自新增已知或变为未知的指标（覆盖率 {before} → {after}）。",
+    ),
+    "like_for_like_title": ("Like for like", "同口径比较"),
     # rubric versions (`policebench rubric diff`)
     "rubric_diff_title": ("Rubric changes", "评估框架版本变更"),
     "kind": ("Kind", "类型"),

@@ -1,4 +1,5 @@
-"""The trend of a place: scores per assessment and indicator moves, checked by hand."""
+"""The trend of a place: scores per assessment and indicator moves, checked by hand, and
+the laws of the like-for-like change."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policebench.analysis.trend import change, trend
 from policebench.models import Profile, Rubric
@@ -146,3 +149,47 @@ def test_change_of_unknowns_is_unknown() -> None:
     assert change(None, 3.0) is None
     assert change(3.0, None) is None
     assert change(1.0, 3.5) == 2.5
+
+
+def test_like_for_like_by_hand() -> None:
+    """2024 -> 2025: b1 became known; over a1 and a2 alone, a went 37.5 -> 62.5 (+25), while
+    the headline says +34.375. 2025 -> 2026: b1 became unknown; a alone went 62.5 -> 43.75."""
+    steps = trend(SMALL, [P2024, P2025, P2026]).steps
+    assert [(s.like_for_like, s.compared) for s in steps] == [(25.0, 2), (-18.75, 2)]
+    same = trend(SMALL, [P2024, profile("2025-06-30", {"a1": 1, "a2": 2, "b1": None})])
+    assert (same.steps[0].like_for_like, same.steps[0].compared) == (None, 2)
+    apart = trend(SMALL, [P2024, profile("2025-06-30", {"a1": None, "a2": None, "b1": 3})])
+    assert (apart.steps[0].like_for_like, apart.steps[0].compared) == (None, 0)
+
+
+_LEVEL = st.one_of(st.none(), st.integers(0, 4))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(_LEVEL, _LEVEL, _LEVEL), st.tuples(_LEVEL, _LEVEL, _LEVEL))
+def test_like_for_like_is_the_change_of_the_indicators_known_twice(
+    first: tuple[int | None, ...], second: tuple[int | None, ...]
+) -> None:
+    """Laws: the same indicators known twice leave the change as it is (None); otherwise it is
+    zero when none of those known twice moved, whatever became known or unknown, and it has
+    the sign of their moves when they all moved one way."""
+    ids = ("a1", "a2", "b1")
+    before = profile("2024-06-30", dict(zip(ids, first, strict=True)))
+    after = profile("2025-06-30", dict(zip(ids, second, strict=True)))
+    (step,) = trend(SMALL, [before, after]).steps
+    known = [
+        {i for i, v in zip(ids, levels, strict=True) if v is not None} for levels in (first, second)
+    ]
+    both = sorted(known[0] & known[1])
+    assert step.compared == len(both)
+    if known[0] == known[1] or not both:
+        assert step.like_for_like is None
+        return
+    assert step.like_for_like is not None
+    moved = [second[ids.index(i)] - first[ids.index(i)] for i in both]  # type: ignore[operator]
+    if all(m == 0 for m in moved):
+        assert step.like_for_like == pytest.approx(0)
+    elif all(m >= 0 for m in moved):
+        assert step.like_for_like > 0
+    elif all(m <= 0 for m in moved):
+        assert step.like_for_like < 0

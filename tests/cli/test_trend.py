@@ -96,9 +96,13 @@ def test_table_markdown_csv_and_chinese(runner: CliRunner, in_tmp: Path) -> None
     code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "-f", "csv")
     assert code == 0
     lines = out.lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("id,assessed,overall,overall_change,stage,coverage,planning,")
+    assert lines[0].startswith(
+        "id,assessed,overall,overall_change,overall_change_like_for_like,stage,coverage,planning,"
+    )
     assert len(lines) == 4
-    assert lines[1].startswith("demo-county,2024-06-30,28.12,,Initial,")
+    assert lines[1].startswith("demo-county,2024-06-30,28.12,,,Initial,")
+    assert lines[2].startswith("demo-county,2025-06-30,37.86,9.73,12.95,Initial,")
+    assert lines[3].startswith("demo-county,2026-06-30,37.5,-0.36,,Initial,")
     code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "--lang", "zh")
     assert code == 0
     assert "评估历史" in out and "示例县" in out
@@ -158,3 +162,24 @@ def test_same_place_and_date_twice_exits_2(runner: CliRunner, in_tmp: Path) -> N
     code, out, _ = run(runner, "trend", "demo-county", str(twice), "--strict")
     assert code == 2
     assert out == ""
+
+
+def test_a_change_in_what_is_known_is_set_beside_the_change_like_for_like(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """2024 -> 2025: one indicator became known (at level 1), which pulls the headline +9.7
+    below the +12.9 of the six indicators known both years; 2025 -> 2026 knew the same
+    indicators, so its change is like for like already."""
+    code, out, err = run(runner, "trend", "demo-county", str(HISTORY), "-f", "json")
+    assert code == 0, err
+    steps = json.loads(out)["steps"]
+    assert [(s["like_for_like"], s["compared"]) for s in steps] == [(12.95, 6), (None, 7)]
+    code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "-f", "markdown")
+    assert (
+        "2024-06-30 → 2025-06-30: overall +9.7; over the 6 indicators known at both dates, "
+        "+12.9. The difference comes from indicators that became known or unknown "
+        "(coverage 38% → 42%)." in out
+    )
+    assert out.count("indicators known at both dates") == 1
+    code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "--lang", "zh")
+    assert "只看两期均已知的 6 项指标，同口径变化为 +12.9" in out

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policebench.models import Profile, Rubric, Stage
+from policebench.models import Assessment, Profile, Rubric, Stage
 from policebench.scoring import Scorecard, score
 
 
@@ -76,11 +76,19 @@ class IndicatorMove:
 
 @dataclass(frozen=True)
 class Step:
-    """From one assessment to the next: the indicators that changed level, in rubric order."""
+    """From one assessment to the next: the indicators that changed level, in rubric order,
+    and the overall change like for like when what is known changed between them."""
 
     start: dt.date
     end: dt.date
     moves: tuple[IndicatorMove, ...]
+    #: The overall change counting only the indicators known at both dates; None when the
+    #: same indicators are known at both (the change is like for like already), when none
+    #: is known at both, or when either score is unknown. A score can rise only because a
+    #: weak indicator became unknown: the difference from the headline change says how much.
+    like_for_like: float | None = None
+    #: How many indicators are known at both dates.
+    compared: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,28 @@ def moves(rubric: Rubric, before: Scorecard, after: Scorecard) -> tuple[Indicato
     return tuple(found)
 
 
+def like_for_like(
+    rubric: Rubric, before: Profile, after: Profile, cards: tuple[Scorecard, Scorecard]
+) -> tuple[float | None, int]:
+    """The overall change from ``before`` to ``after`` (scored as ``cards``) over the
+    indicators known at both dates, and how many those are; the change is None when the same
+    indicators are known at both, or none is (see :attr:`Step.like_for_like`)."""
+    known = [{i for i, s in card.indicators.items() if s.level is not None} for card in cards]
+    both = known[0] & known[1]
+    if known[0] == known[1] or not both:
+        return None, len(both)
+    unknown = Assessment()
+    drop = (known[0] | known[1]) - both
+
+    def restricted(profile: Profile) -> Profile:
+        entries = {i: unknown if i in drop else a for i, a in profile.indicators.items()}
+        return profile.model_copy(update={"indicators": entries})
+
+    return change(
+        score(rubric, restricted(before)).overall, score(rubric, restricted(after)).overall
+    ), len(both)
+
+
 def trend(rubric: Rubric, profiles: Sequence[Profile]) -> Trend:
     """The history of one place from its assessments (any order; sorted by date here).
 
@@ -141,7 +171,8 @@ def trend(rubric: Rubric, profiles: Sequence[Profile]) -> Trend:
     points: list[TrendPoint] = []
     steps: list[Step] = []
     previous: Scorecard | None = None
-    for card in cards:
+    before = ordered[0]
+    for card, profile in zip(cards, ordered, strict=True):
         if previous is None:
             points.append(
                 TrendPoint(card.assessed, card, None, None, {d: None for d in card.dimensions})
@@ -159,7 +190,16 @@ def trend(rubric: Rubric, profiles: Sequence[Profile]) -> Trend:
                     },
                 )
             )
-            steps.append(Step(previous.assessed, card.assessed, moves(rubric, previous, card)))
-        previous = card
+            same, compared = like_for_like(rubric, before, profile, (previous, card))
+            steps.append(
+                Step(
+                    previous.assessed,
+                    card.assessed,
+                    moves(rubric, previous, card),
+                    same,
+                    compared,
+                )
+            )
+        previous, before = card, profile
     latest = ordered[-1]
     return Trend(latest.id, latest.name, latest.name_zh, tuple(points), tuple(steps))

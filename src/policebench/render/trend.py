@@ -116,6 +116,30 @@ def _note(trend: Trend, lang: str) -> str | None:
     return None
 
 
+def like_for_like_notes(trend: Trend, lang: str) -> list[str]:
+    """A sentence per step whose set of known indicators changed: the headline change beside
+    the change over the indicators known at both dates, so a rise that only comes from a
+    weak indicator becoming unknown is not read as progress."""
+    notes = []
+    for step, (before, after) in zip(
+        trend.steps, zip(trend.points, trend.points[1:], strict=False), strict=True
+    ):
+        if step.like_for_like is None or after.overall_change is None:
+            continue
+        notes.append(
+            t("like_for_like", lang).format(
+                start=step.start.isoformat(),
+                end=step.end.isoformat(),
+                change=signed(after.overall_change),
+                n=step.compared,
+                same=signed(step.like_for_like),
+                before=pct(before.coverage, lang),
+                after=pct(after.coverage, lang),
+            )
+        )
+    return notes
+
+
 def render_table(
     rubric: Rubric, trend: Trend, lang: str = "en", *, color: bool = False, width: int | None = None
 ) -> str:
@@ -136,6 +160,7 @@ def render_table(
         title=_title(rubric, trend, lang),
     )
     parts: list[Any] = table(points, width=w, lang=lang, color=color)
+    parts += [paragraph(note, w) for note in like_for_like_notes(trend, lang)]
     note = _note(trend, lang)
     if note is not None:
         parts.append(paragraph(note, w))
@@ -186,6 +211,10 @@ def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
+    notes = like_for_like_notes(trend, lang)
+    if notes:
+        out.append(f"## {t('like_for_like_title', lang)}\n")
+        out += [md_cell(note) + "\n" for note in notes]
     out.append(f"## {t('indicator_moves', lang)}\n")
     note = _note(trend, lang)
     if note is not None:
@@ -201,17 +230,28 @@ def render_json(rubric: Rubric, trend: Trend) -> str:
 
 
 def render_csv(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
-    """One row per assessment: scores, changes from the previous one, each dimension's too."""
-    header = ["id", "assessed", "overall", "overall_change", "stage", "coverage"]
+    """One row per assessment: scores, changes from the previous one (overall also like for
+    like, where what is known changed), each dimension's too."""
+    header = [
+        "id",
+        "assessed",
+        "overall",
+        "overall_change",
+        "overall_change_like_for_like",
+        "stage",
+        "coverage",
+    ]
     for d in rubric.dimensions:
         header += [d.id, f"{d.id}_change"]
     rows = []
-    for p in trend.points:
+    steps = [None, *trend.steps]  # the step that ends at each assessment
+    for p, step in zip(trend.points, steps, strict=True):
         row: list[Any] = [
             trend.city_id,
             p.assessed.isoformat(),
             rnd(p.overall),
             rnd(p.overall_change),
+            rnd(step.like_for_like) if step else None,
             _stage(p, lang) if p.stage else None,
             rnd(p.coverage, 4),
         ]

@@ -688,8 +688,19 @@ Move = TypedDict(
     {"id": str, "dimension": str, "from": int | None, "to": int | None, "direction": str},
 )
 
-#: Two consecutive assessment dates and the indicators that moved between them.
-TrendStep = TypedDict("TrendStep", {"from": str, "to": str, "indicators": list[Move]})
+#: Two consecutive assessment dates, the indicators that moved between them, and the
+#: overall change over the ``compared`` indicators known at both dates (``like_for_like``:
+#: null when the same indicators are known at both, or none is).
+TrendStep = TypedDict(
+    "TrendStep",
+    {
+        "from": str,
+        "to": str,
+        "indicators": list[Move],
+        "like_for_like": float | None,
+        "compared": int,
+    },
+)
 
 
 class TrendPlace(TypedDict):

@@ -26,6 +26,8 @@ def _step_data(step: Step) -> TrendStep:
         "from": step.start.isoformat(),
         "to": step.end.isoformat(),
         "indicators": [_move_data(m) for m in step.moves],
+        "like_for_like": rnd(step.like_for_like),
+        "compared": step.compared,
     }
 
 
