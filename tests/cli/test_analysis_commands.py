@@ -270,6 +270,8 @@ def test_report_takes_earlier_assessments_for_the_trend(runner: CliRunner) -> No
     assert [p["assessed"] for p in trend] == sorted(p["assessed"] for p in trend)
     assert len(trend) == len(list(history.glob("*.yaml")))
     assert trend[0]["overall_change"] is None
+    code, out, _ = run(runner, "report", str(newest), str(history), "-f", "markdown")
+    assert "over the 6 indicators known at both dates, +12.9." in out
 
 
 def test_bundled_peers_join_a_planners_own_folder(runner: CliRunner, in_tmp: Path) -> None:

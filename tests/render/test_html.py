@@ -186,6 +186,12 @@ def test_trend_chart_only_with_history(rubric: Rubric, pool: list[Profile]) -> N
     with_history = report_html(rubric, runs[-1], pool, history=runs[:-1])
     assert 'id="trend"' in with_history and "chart-trend" in with_history
     assert "2024-06-30" in with_history
+    # 2024 -> 2025 knew one indicator more: the change like for like is said under the table
+    assert (
+        "2024-06-30 → 2025-06-30: overall +9.7; over the 6 indicators known at both dates, "
+        "+12.9." in with_history
+    )
+    assert with_history.count("indicators known at both dates") == 1
     alone = report_html(rubric, runs[-1], pool)
     assert 'id="trend"' not in alone and "chart-trend" not in alone
 

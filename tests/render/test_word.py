@@ -155,6 +155,12 @@ def test_trend_and_uncertainty_as_the_html_shows_them(runner: CliRunner) -> None
         assert p["rank_band"]["p_point_rank_text"] in text
     for run in data["trend"]:
         assert run["assessed"] in text
+    assert [(p["like_for_like"], p["compared"]) for p in data["trend"]] == [
+        (None, 0),
+        (12.95, 6),
+        (None, 7),
+    ]
+    assert "over the 6 indicators known at both dates, +12.9." in text
     import docx
 
     assert len(docx.Document(io.BytesIO(raw)).inline_shapes) == 3  # radar, bars, trend

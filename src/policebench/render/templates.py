@@ -28,7 +28,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -291,6 +291,7 @@ def environment(
     env.globals["colon"] = lambda lang="en": i18n.label("", lang)
     env.globals["period"] = lambda lang="en": "。" if lang == "zh" else "."
     env.globals["count"] = i18n.count
+    env.globals["trend_note"] = _trend_note
     env.filters["url"] = safe_url
     env.globals["md_link"] = md_link
     env.globals["t"] = i18n.t
@@ -454,3 +455,11 @@ def _undefined(name: str, detail: str) -> Msg:
     if missing:
         return Msg("template-no-name", template=name, name=missing[1])
     return Msg("template-error", template=name, detail=detail)
+
+
+def _trend_note(rows: Sequence[Mapping[str, Any]], i: int, lang: str = "en") -> str:
+    """``trend_note(r.trend, loop.index0, lang)``: the like-for-like sentence of a trend row
+    (empty when the same indicators were known at both dates)."""
+    from policebench.render.trend import trend_note
+
+    return trend_note(rows, i, lang)

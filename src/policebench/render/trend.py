@@ -6,6 +6,7 @@ one flat table, are in the table, Markdown and JSON outputs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from policebench.analysis.trend import Trend, TrendPoint
@@ -121,23 +122,54 @@ def like_for_like_notes(trend: Trend, lang: str) -> list[str]:
     the change over the indicators known at both dates, so a rise that only comes from a
     weak indicator becoming unknown is not read as progress."""
     notes = []
-    for step, (before, after) in zip(
-        trend.steps, zip(trend.points, trend.points[1:], strict=False), strict=True
-    ):
-        if step.like_for_like is None or after.overall_change is None:
-            continue
-        notes.append(
-            t("like_for_like", lang).format(
-                start=step.start.isoformat(),
-                end=step.end.isoformat(),
-                change=signed(after.overall_change),
-                n=step.compared,
-                same=signed(step.like_for_like),
-                before=pct(before.coverage, lang),
-                after=pct(after.coverage, lang),
+    pairs = zip(trend.points, trend.points[1:], strict=False)
+    for step, (before, after) in zip(trend.steps, pairs, strict=True):
+        if step.like_for_like is not None and after.overall_change is not None:
+            notes.append(
+                _like_for_like(
+                    (step.start.isoformat(), step.end.isoformat()),
+                    (after.overall_change, step.like_for_like),
+                    step.compared,
+                    (before.coverage, after.coverage),
+                    lang,
+                )
             )
-        )
     return notes
+
+
+def trend_note(rows: Sequence[Mapping[str, Any]], i: int, lang: str = "en") -> str:
+    """The like-for-like sentence of a report's trend row ``i`` (``TrendPointRow``), or an
+    empty text when it has none."""
+    row = rows[i]
+    change, same = row.get("overall_change"), row.get("like_for_like")
+    if i == 0 or change is None or same is None:
+        return ""
+    before = rows[i - 1]
+    return _like_for_like(
+        (str(before["assessed"]), str(row["assessed"])),
+        (float(change), float(same)),
+        int(row["compared"]),
+        (float(before["coverage"]), float(row["coverage"])),
+        lang,
+    )
+
+
+def _like_for_like(
+    dates: tuple[str, str],
+    changes: tuple[float, float],
+    compared: int,
+    coverage: tuple[float, float],
+    lang: str,
+) -> str:
+    return t("like_for_like", lang).format(
+        start=dates[0],
+        end=dates[1],
+        change=signed(changes[0]),
+        n=compared,
+        same=signed(changes[1]),
+        before=pct(coverage[0], lang),
+        after=pct(coverage[1], lang),
+    )
 
 
 def render_table(

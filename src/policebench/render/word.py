@@ -1141,6 +1141,12 @@ def _trend(w: _Writer, r: PlaceReport) -> None:
         for p in r["trend"]
     ]
     w.wide_table(header, rows, keys=[0], split_at=3, right=[1, 2])
+    from policebench.render.trend import trend_note
+
+    for i in range(len(r["trend"])):
+        note = trend_note(inert(r["trend"]), i, w.lang)
+        if note:
+            w.para(note)
 
 
 def _quality(w: _Writer, r: PlaceReport) -> None:

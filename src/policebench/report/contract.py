@@ -520,6 +520,10 @@ class TrendPointRow(TypedDict):
     assessed: str
     overall: float | None
     overall_change: float | None
+    #: The overall change from the assessment before over the ``compared`` indicators known
+    #: at both dates; null when the same ones are known (or none is), and for the first.
+    like_for_like: float | None
+    compared: int
     coverage: float
     dimensions: dict[str, float | None]
 

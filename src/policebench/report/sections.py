@@ -416,17 +416,20 @@ def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:
     """Scores per assessment (oldest first), with the change from the one before."""
     from policebench.analysis.trend import trend
 
+    history = trend(rubric, runs)
     return [
         TrendPointRow(
             {
                 "assessed": point.assessed.isoformat(),
                 "overall": rnd(point.overall),
                 "overall_change": rnd(point.overall_change),
+                "like_for_like": rnd(step.like_for_like) if step else None,
+                "compared": step.compared if step else 0,
                 "coverage": rnd(point.coverage, 4),
                 "dimensions": {d: rnd(s.score) for d, s in point.card.dimensions.items()},
             }
         )
-        for point in trend(rubric, runs).points
+        for point, step in zip(history.points, [None, *history.steps], strict=True)
     ]
 
 
