@@ -156,6 +156,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # Targets: where each came from.
     "target_from_frontier": ("frontier: {holders}", "先进前沿：{holders}"),
+    "target_from_frontier_low": ("the peers' best: {holders}", "对标地区最高：{holders}"),
+    "targets_frontier_low": (
+        "{n} of the {total} targets are the peers' best but below the rubric's default target "
+        "{default} ({name}): the peers are behind there too, so those levels are no advanced "
+        "practice to copy, only the next step up.",
+        "{total} 项目标中有 {n} 项取自对标地区的最高等级，但低于框架默认目标 {default} {name}："
+        "对标地区在这些指标上同样落后，这些等级只是下一步的台阶，不是可借鉴的先进水平。",
+    ),
     "target_from_peer": ("{holders}", "{holders}"),
     "target_from_profile": ("the profile's own target", "档案自定目标"),
     "target_from_default": ("the rubric's default", "框架默认目标"),

@@ -149,11 +149,21 @@ def peers(others: Sequence[Profile], origin: str, names: Names) -> Peers:
     }
 
 
+def _below_default(target: Target, rubric: Rubric) -> bool:
+    """A frontier target below the rubric's default: the peers' best, not an advanced level."""
+    return target.source == FRONTIER and target.level < rubric.default_target
+
+
 def target_from(target: Target, names: Names) -> str:
     """Where a target came from, in words: a peer, the frontier's holders, the profile's own
-    target or the rubric's default (and what it stands in for)."""
+    target or the rubric's default (and what it stands in for). A frontier below the rubric's
+    default target is called the peers' best, not "the frontier", and said to be below it."""
     lang = names.lang
     holders = t("list_sep", lang).join(names.place(h) for h in target.holders)
+    if _below_default(target, names.rubric):
+        # The peers' best, but below what the rubric asks of any place: not "advanced"
+        # (the targets' note says so once).
+        return t("target_from_frontier_low", lang).format(holders=holders)
     text = t(f"target_from_{target.source}", lang).format(holders=holders)
     if target.instead_of is not None:
         text += t("instead_sep", lang) + t(f"no_evidenced_{target.instead_of}", lang)
@@ -182,6 +192,13 @@ def targets(
         )
     elif empty:
         note = t("no_frontier", names.lang)
+    elif low := sum(1 for x in targets.values() if _below_default(x, rubric)):
+        note = t("targets_frontier_low", names.lang).format(
+            n=low,
+            total=len(targets),
+            default=rubric.default_target,
+            name=names.level(rubric.default_target),
+        )
     elif against not in (None, FRONTIER) and filled:
         # The peer's own levels are not all known: the rest of the targets come from
         # elsewhere, and closing every gap can then lift the place above the peer.
