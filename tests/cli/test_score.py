@@ -59,6 +59,7 @@ def test_json_contract(
     data = json.loads(out)
     assert data["rubric"] == {"id": "smart-policing", "version": rubric.version}
     assert [c["id"] for c in data["places"]] == expected_order(rubric, profiles)
+    assert [c["rank"] for c in data["places"]] == list(range(1, len(profiles) + 1))
     for city in data["places"]:
         assert set(city["dimensions"]) == {d.id for d in rubric.dimensions}
         assert set(city["indicators"]) == set(rubric.indicators)
@@ -68,7 +69,7 @@ def test_json_contract(
             assert {"dimension", "weight", "level", "score"} <= set(ind)
     j_city = next(c for c in data["places"] if c["id"] == "j-city")
     # Worked out by hand in tests/test_scoring.py: 25 overall, coverage 12431/21450.
-    assert j_city["name"] == "J City"
+    assert (j_city["name"], j_city["name_zh"]) == ("J City", "J市")
     assert j_city["overall"] == 25.0
     assert j_city["stage"] == "Initial"
     assert j_city["coverage"] == round(12431 / 21450, 4)

@@ -237,8 +237,12 @@ class IndicatorScore(TypedDict):
 
 
 class ScoredPlace(TypedDict):
+    #: The place's position in the ranking, 1 = highest overall (places with an unknown
+    #: overall last, then by id), as the table and CSV number them.
+    rank: int
     id: str
     name: str
+    name_zh: str | None
     assessed: str
     overall: float | None
     stage: str | None

@@ -16,13 +16,16 @@ if TYPE_CHECKING:
 
 
 def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:
-    """The machine contract of `score --format json` (every dimension and indicator present)."""
+    """The machine contract of `score --format json` (every dimension and indicator present),
+    ``cards`` in ranking order."""
     places: list[ScoredPlace] = []
-    for card in cards:
+    for n, card in enumerate(cards, 1):
         places.append(
             {
+                "rank": n,
                 "id": card.city_id,
                 "name": card.city_name,
+                "name_zh": card.city_name_zh,
                 "assessed": card.assessed.isoformat(),
                 "overall": rnd(card.overall),
                 "stage": card.stage.name if card.stage else None,
