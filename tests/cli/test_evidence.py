@@ -40,6 +40,7 @@ def test_json_names_every_bundled_source_with_its_age_and_flags(runner: CliRunne
     assert {s["key"] for s in data["sources"]} == _bundled_urls()
     for s in data["sources"]:
         assert s["supports"] and s["reliabilities"]
+        assert s["title_zh"]  # every bundled source has its Chinese title
         assert (s["age_days"] is None) == (s["date"] is None) == ("undated" in s["flags"])
     assert set(data["places"]) == {"hangzhou", "inner-mongolia", "j-city", "qingdao"}
     many = [
@@ -58,6 +59,12 @@ def test_table_markdown_and_csv(runner: CliRunner, lang: str) -> None:
     assert ("Evidence quality" if lang == "en" else "证据质量") in out
     code, out, _ = run(runner, "evidence", "hangzhou", "--lang", lang, "-f", "markdown")
     assert code == 0 and out.startswith("# ")
+    # A source's title is shown in the reader's language when the profile gives it.
+    title = {
+        "en": "Hangzhou Municipal Government reply on City Brain",
+        "zh": "杭州市人民政府关于城市大脑的答复",
+    }
+    assert title[lang] in out and title["zh" if lang == "en" else "en"] not in out
     code, out, _ = run(runner, "evidence", "hangzhou", "-f", "csv")
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert rows[0][:3] == ["place", "indicator", "level"]

@@ -51,6 +51,7 @@ indicators:
         date: 2025-03-01
         accessed: 2026-10-15
       - title: Local press report
+        title_zh: 当地媒体报道
         reliability: secondary
     note: Funding is ring-fenced only for 2025.
     note_zh: 仅2025年经费单列。
@@ -134,6 +135,7 @@ def fill(path: Path, profile: Profile, rubric: Rubric, lang: str) -> None:
             put("applicable", words["n/a"])
         for n, source in enumerate(entry.sources, start=1):
             put(f"src{n}_title", source.title)
+            put(f"src{n}_title_zh", source.title_zh)
             put(f"src{n}_url", source.url)
             put(f"src{n}_reliability", words[source.reliability])
             put(f"src{n}_date", source.date)

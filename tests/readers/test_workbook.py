@@ -358,7 +358,7 @@ def test_not_applicable_and_source_dates_are_checked_at_their_cells(
     reason = "T" if lang == "zh" else "S"  # the reason to write: in the workbook's language
     assert [(p.code, p.cell, p.severity) for p in _raised(path, rubric)] == [
         ("not-applicable-with-level", f"{sheet}!K2", "error"),
-        ("source-accessed-before-date", f"{sheet}!Z4", "warning"),
+        ("source-accessed-before-date", f"{sheet}!AA4", "warning"),
         ("not-applicable-no-reason", f"{sheet}!{reason}5", "error"),
     ]
     assert [c.value for c in ws[1]][col["reason"] - 1] == (

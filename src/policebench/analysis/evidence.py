@@ -143,6 +143,8 @@ class SourceEntry:
 
     key: str
     title: str
+    #: The title in Chinese, when one of its citations gives it.
+    title_zh: str | None
     url: str | None
     #: Every reliability it is cited with, best first (more than one: a conflict).
     reliabilities: tuple[str, ...]
@@ -220,6 +222,7 @@ def register(rubric: Rubric, profiles: Sequence[Profile], many: int = MANY_LEVEL
             SourceEntry(
                 key=key,
                 title=first.title,
+                title_zh=next((s.title_zh for s, _, _ in uses if s.title_zh), None),
                 url=url,
                 reliabilities=rels,
                 date=date,

@@ -17,6 +17,11 @@ class Source(Model):
     """Where evidence comes from, and how far it can be trusted."""
 
     title: Text = Field(description="Title of the document, page or interview.")
+    title_zh: Text | None = Field(
+        None,
+        description="The title in Chinese, shown in Chinese reports (the document's own "
+        "title when it is in Chinese).",
+    )
     url: str | None = Field(None, description="Where it can be read, when public.")
     reliability: Reliability = Field(
         description="primary (official text), secondary (press, thesis), repost (mirror)."

@@ -104,6 +104,7 @@ APPLICABLE_ALSO: dict[str, str] = {
 #: Source columns per source (``src{n}_{part}``).
 SOURCE_PARTS: dict[str, tuple[str, str]] = {
     "title": ("Source {n}: title", "来源{n}：标题"),
+    "title_zh": ("Source {n}: title in Chinese", "来源{n}：中文标题"),
     "url": ("Source {n}: URL", "来源{n}：网址"),
     "reliability": ("Source {n}: reliability", "来源{n}：可靠性"),
     "date": ("Source {n}: date", "来源{n}：日期"),

@@ -107,6 +107,7 @@ def register_data(
             {
                 "key": e.key,
                 "title": e.title,
+                "title_zh": e.title_zh,
                 "url": e.url,
                 "reliabilities": list(e.reliabilities),
                 "date": e.date.isoformat() if e.date else None,
@@ -207,7 +208,7 @@ def render_csv(
             rows.append(
                 [
                     *head,
-                    e.title,
+                    localized(e, "title", lang),
                     e.url,
                     "; ".join(e.reliabilities),
                     e.date.isoformat() if e.date else None,
@@ -237,7 +238,8 @@ def _source_rows(
     ]
     rows = []
     for n, e in enumerate(register.sources, 1):
-        title = e.title if not e.url else f"{e.title}\n{e.url}"
+        shown = localized(e, "title", lang)
+        title = shown if not e.url else f"{shown}\n{e.url}"
         rows.append(
             [
                 str(n),
@@ -330,7 +332,10 @@ def render_table(
     header, rows = _source_rows(rubric, register, names, lang)
     # A web address is one piece a line cannot break in (120 characters, some): under the
     # table, each on a line of its own after its source's number, not in a column.
-    rows = [[row[0], e.title, *row[2:]] for row, e in zip(rows, register.sources, strict=True)]
+    rows = [
+        [row[0], localized(e, "title", lang), *row[2:]]
+        for row, e in zip(rows, register.sources, strict=True)
+    ]
     urls = [f"{n}. {e.url}" for n, e in enumerate(register.sources, 1) if e.url]
     sources = Grid(
         [

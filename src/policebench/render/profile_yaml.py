@@ -248,6 +248,7 @@ def _source_lines(sources: list[Source], pad: str) -> list[str]:
     for source in sources:
         fields = [
             ("title", scalar(source.title)),
+            ("title_zh", None if source.title_zh is None else scalar(source.title_zh)),
             ("url", None if source.url is None else scalar(source.url)),
             ("reliability", source.reliability),
             ("date", None if source.date is None else source.date.isoformat()),

@@ -193,6 +193,7 @@ def _entry_cells(
     }
     for n, source in enumerate(entry.sources, start=1):
         cells[source_key(n, "title")] = source.title
+        cells[source_key(n, "title_zh")] = source.title_zh
         cells[source_key(n, "url")] = source.url
         cells[source_key(n, "reliability")] = _word(RELIABILITIES, source.reliability, lang)
         cells[source_key(n, "date")] = source.date

@@ -66,10 +66,10 @@ class Names:
         return self.places.get(place_id, place_id)
 
 
-def source_data(source: Source) -> SourceData:
-    """A source as data."""
+def source_data(source: Source, lang: str = "en") -> SourceData:
+    """A source as data, its title in ``lang`` (the Chinese title when there is one)."""
     return {
-        "title": source.title,
+        "title": localized(source, "title", lang),
         "url": source.url,
         "reliability": source.reliability,
         "date": source.date.isoformat() if source.date else None,

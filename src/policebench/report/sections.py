@@ -345,7 +345,7 @@ def peer_lessons(
                         "level_name": names.level(e.level),
                         "confidence": e.assessment.confidence,
                         "evidence": evidence_text(e.assessment, names.lang),
-                        "sources": [source_data(s) for s in e.assessment.sources],
+                        "sources": [source_data(s, names.lang) for s in e.assessment.sources],
                     }
                     for e in lesson.examples[:PEER_EXAMPLES]
                 ],
@@ -383,7 +383,7 @@ def evidence(
                 "confidence": entry.confidence,
                 "evidence": evidence_text(entry, names.lang),
                 "note": localized(entry, "note", names.lang) or None,
-                "sources": [source_data(s) for s in entry.sources],
+                "sources": [source_data(s, names.lang) for s in entry.sources],
                 "survey": entry.survey.model_dump(mode="json") if entry.survey else None,
                 "status": "not-applicable"
                 if not entry.applicable
