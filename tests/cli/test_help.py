@@ -295,3 +295,17 @@ def test_every_example_fits_80_columns(runner: CliRunner, path: str, lang: str) 
     for line, after in itertools.pairwise(examples):
         if line.strip().startswith("policebench ") and after.strip():
             assert after.strip().startswith("policebench "), (line, after)
+
+
+@pytest.mark.usefixtures("in_tmp")
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("lang", ["zh_CN.UTF-8", "en_US.UTF-8"])
+def test_nothing_of_the_help_is_cut_in_a_narrow_terminal(
+    runner: CliRunner, path: str, lang: str
+) -> None:
+    """At 50 columns rich would cut an option's name to "--template-d…" (which names no
+    option) and a long word of its help to "--uncertaint…"; they are folded instead."""
+    for columns in ("50", "60"):
+        out = runner.invoke(app, [*path.split(), "--help"], env={"LANG": lang, "COLUMNS": columns})
+        assert out.exit_code == 0
+        assert "…" not in out.stdout, out.stdout

@@ -684,16 +684,25 @@ class _Localized:
             # rich's Markdown cuts a line of Chinese (no spaces to wrap at) with "…"; its
             # Text folds it, and Chinese may break between any two characters.
             self.rich_markup_mode = "rich"
-        saved = {name: getattr(rich_utils, name) for name in (*_FRAME_NAMES, "_make_rich_text")}
+        saved = {name: getattr(rich_utils, name) for name in (*_FRAME_NAMES, *_FOLDED)}
         localize_frame(lang)
         with _chinese_line_breaking(lang == "zh"):
-            if lang == "zh":
-                rich_utils._make_rich_text = _folding(saved["_make_rich_text"])
+            # In a narrow terminal an option's name or a long word of its help is folded
+            # onto the next line, never cut to "--template-d…", which names no option.
+            import rich.columns
+
+            folding = _folding_table()
+            in_columns = getattr(rich.columns, "Table")  # noqa: B009 - not exported by rich
             try:
+                setattr(rich_utils, "Table", folding)  # noqa: B010 - nor by typer
+                setattr(rich.columns, "Table", folding)  # noqa: B010 - an option's help
+                if lang == "zh":
+                    rich_utils._make_rich_text = _folding(saved["_make_rich_text"])
                 super().format_help(ctx, formatter)  # type: ignore[misc]
             finally:
                 for name, value in saved.items():
                     setattr(rich_utils, name, value)
+                setattr(rich.columns, "Table", in_columns)  # noqa: B010
 
     def get_usage(self, ctx: Any) -> str:
         show_placeholders(self, _path(ctx), help_lang())
@@ -711,6 +720,20 @@ class _Localized:
             if help_lang() == "zh":
                 option.help = FRAME_ZH["help_option"]
         return option
+
+
+def _folding_table() -> Any:
+    """rich's Table whose every column folds what does not fit instead of cutting it with
+    "…" (typer's tables of options and commands make their columns as rows are added)."""
+    from rich.table import Table
+
+    class FoldingTable(Table):
+        def add_row(self, *renderables: Any, **kwargs: Any) -> None:
+            super().add_row(*renderables, **kwargs)
+            for column in self.columns:
+                column.overflow = "fold"
+
+    return FoldingTable
 
 
 def _folding(make: Any) -> Any:
@@ -748,6 +771,9 @@ def _chinese_line_breaking(on: bool) -> Iterator[None]:
     finally:
         setattr(rich.text, "divide_line", saved)  # noqa: B010
 
+
+#: What of typer's the help replaces by folding versions while it prints.
+_FOLDED = ("_make_rich_text", "Table")
 
 _FRAME_NAMES = (
     "ARGUMENTS_PANEL_TITLE",
