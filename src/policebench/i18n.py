@@ -53,11 +53,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_moves": ("No indicator changed level.", "没有指标的等级发生变化。"),
     "like_for_like": (
         "{start} → {end}: overall {change}; over the {n} indicators known at both dates, "
-        "{same}. The difference comes from indicators that became known or unknown "
-        "(coverage {before} → {after}).",
-        "{start} → {end}：总分变化 {change}；只看两期均已知的 {n} 项指标，同口径变化为 "
-        "{same}。两者之差来自新增已知或变为未知的指标（覆盖率 {before} → {after}）。",
+        "{same}. The difference comes from {what} (coverage {before} → {after}).",
+        # U+00A0 keeps a number with its words when a line breaks.
+        "{start} → {end}：总分变化\u00a0{change}；只看两期均已知的\u00a0{n}\u00a0项指标，"
+        "同口径变化为\u00a0{same}。差额来自{what}（覆盖率 {before} → {after}）。",
     ),
+    "like_for_like_known": ("{names}, newly known", "本期新增已知的{names}"),
+    "like_for_like_unknown": ("{names}, no longer known", "本期变为未知的{names}"),
+    "like_for_like_and": (" and ", "，以及"),
     "like_for_like_title": ("Like for like", "同口径比较"),
     # rubric versions (`policebench rubric diff`)
     "rubric_diff_title": ("Rubric changes", "评估框架版本变更"),
@@ -119,7 +122,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "peers_line_none": (
         "Peers: none ({where}): no ranking among places and no frontier; targets come from "
         "the profile or the rubric's default",
-        "对标地区：无（{where}），无地区排名、无先进前沿；目标取自评估档案或框架默认值",
+        "对标地区：无（{where}），无地区排名、无先进前沿；目标取自档案自定目标或框架默认目标",
     ),
     "no_ranking": ("— (no other place)", "—（无其他地区）"),
     "compared_line": ("Places compared ({count}): {places}", "比较地区（{count} 个）：{places}"),
@@ -159,10 +162,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_from_frontier_low": ("the peers' best: {holders}", "对标地区最高：{holders}"),
     "targets_frontier_low": (
         "{n} of the {total} targets are the peers' best but below the rubric's default target "
-        "{default} ({name}): the peers are behind there too, so those levels are no advanced "
-        "practice to copy, only the next step up.",
+        "{default} ({name}): the peers have not reached it there either, so those targets are "
+        "the next step up, not advanced practice.",
         "{total} 项目标中有 {n} 项取自对标地区的最高等级，但低于框架默认目标 {default} {name}："
-        "对标地区在这些指标上同样落后，这些等级只是下一步的台阶，不是可借鉴的先进水平。",
+        "对标地区在这些指标上也未达到 {default} {name}，这些目标只是下一步可达到的台阶，"
+        "并非先进水平。",
     ),
     "target_from_peer": ("{holders}", "{holders}"),
     "target_from_profile": ("the profile's own target", "档案自定目标"),
@@ -179,7 +183,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "an opinion and sets no target; --with-opinions lets opinions in); where no peer has "
         "one, the profile's own target, then the rubric's default.",
         "对标地区或先进前沿的目标只取有证据的等级（无证据的等级仅为主观判断，不作为目标；"
-        "使用 --with-opinions 可纳入）；无对标地区有证据时，取档案自定目标，其次为框架默认值。",
+        "使用 --with-opinions 可纳入）；无对标地区有证据时，取档案自定目标，其次为框架默认目标。",
     ),
     "targets_rule_opinions": (
         "Levels without evidence were let in as targets (--with-opinions).",
@@ -881,6 +885,11 @@ def join_list(items: Iterable[str], lang: str = "en") -> str:
     """Items of a list in a sentence: "a, b" in English, "a、b" in Chinese (the enumeration
     comma, never ", " between Chinese words)."""
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+def period(lang: str = "en") -> str:
+    """What ends a sentence: "." in English, "。" in Chinese."""
+    return "。" if lang == "zh" else "."
 
 
 def sentence_sep(lang: str = "en") -> str:

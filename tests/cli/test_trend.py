@@ -15,6 +15,7 @@ weigh alike; weights from rubrics/smart-policing.yaml):
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -177,9 +178,13 @@ def test_a_change_in_what_is_known_is_set_beside_the_change_like_for_like(
     code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "-f", "markdown")
     assert (
         "2024-06-30 → 2025-06-30: overall +9.7; over the 6 indicators known at both dates, "
-        "+12.9. The difference comes from indicators that became known or unknown "
+        "+12.9. The difference comes from Training and digital literacy, newly known "
         "(coverage 38% → 42%)." in out
     )
     assert out.count("indicators known at both dates") == 1
     code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "--lang", "zh")
-    assert "只看两期均已知的 6 项指标，同口径变化为 +12.9" in out
+    # each number stays with its words when the line wraps
+    assert any(
+        "只看两期均已知的 6 项指标，同口径变化为 +12.9。" in line for line in out.splitlines()
+    )
+    assert "差额来自本期新增已知的教育培训与数字素养" in re.sub(r"\s+", "", out)

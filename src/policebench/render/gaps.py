@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.i18n import join_list, label, paren, sentence_sep, t
+from policebench.i18n import join_list, label, paren, period, sentence_sep, t
 from policebench.render.common import num, rich_to_text, to_csv
 from policebench.report.contract import GapRow, PlaceReport, UnknownRow
 
@@ -108,6 +108,16 @@ def gaps_table(
         parts += table(full, narrow, width=w, lang=lang, color=color)
     else:
         parts.append(paragraph(t("no_gaps", lang), w))
+    closed = [g for g in report["gaps"] if not g["gap"]]
+    if closed:  # as the reports say it: every target is shown somewhere, and counted
+        items = [
+            g["name"]
+            + paren(f"{g['target']} {g['target_name']}{sentence_sep(lang)}{g['target_from']}", lang)
+            for g in closed
+        ]
+        parts.append(
+            paragraph(label(t("at_target", lang), lang) + join_list(items, lang) + period(lang), w)
+        )
 
     def aside(title: str, note: str, last: str, rows: list[list[str]]) -> None:
         """The levels set apart (unknown, or not applicable): a dim line naming them and how

@@ -289,7 +289,7 @@ def environment(
     env.globals["sep"] = i18n.sentence_sep
     env.globals["list_sep"] = lambda lang="en": i18n.join_list(["", ""], lang)
     env.globals["colon"] = lambda lang="en": i18n.label("", lang)
-    env.globals["period"] = lambda lang="en": "。" if lang == "zh" else "."
+    env.globals["period"] = i18n.period
     env.globals["count"] = i18n.count
     env.globals["trend_note"] = _trend_note
     env.filters["url"] = safe_url

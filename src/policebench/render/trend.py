@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from policebench.analysis.trend import Trend, TrendPoint
-from policebench.i18n import label, paren, t
+from policebench.i18n import join_list, label, paren, t
 from policebench.models import Dimension, Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_cell, md_table, num, pct, rich_to_text, to_csv, to_json
@@ -117,20 +117,30 @@ def _note(trend: Trend, lang: str) -> str | None:
     return None
 
 
-def like_for_like_notes(trend: Trend, lang: str) -> list[str]:
+def like_for_like_notes(rubric: Rubric, trend: Trend, lang: str) -> list[str]:
     """A sentence per step whose set of known indicators changed: the headline change beside
-    the change over the indicators known at both dates, so a rise that only comes from a
-    weak indicator becoming unknown is not read as progress."""
+    the change over the indicators known at both dates, and the indicators that made the
+    difference, so a rise that only comes from a weak indicator becoming unknown is not read
+    as progress."""
     notes = []
     pairs = zip(trend.points, trend.points[1:], strict=False)
     for step, (before, after) in zip(trend.steps, pairs, strict=True):
         if step.like_for_like is not None and after.overall_change is not None:
+            names = {
+                way: [
+                    localized(rubric.indicators[m.id], "name", lang)
+                    for m in step.moves
+                    if m.direction == way
+                ]
+                for way in ("known", "unknown")
+            }
             notes.append(
                 _like_for_like(
                     (step.start.isoformat(), step.end.isoformat()),
                     (after.overall_change, step.like_for_like),
                     step.compared,
                     (before.coverage, after.coverage),
+                    (names["known"], names["unknown"]),
                     lang,
                 )
             )
@@ -150,6 +160,7 @@ def trend_note(rows: Sequence[Mapping[str, Any]], i: int, lang: str = "en") -> s
         (float(change), float(same)),
         int(row["compared"]),
         (float(before["coverage"]), float(row["coverage"])),
+        ([str(n) for n in row["newly_known"]], [str(n) for n in row["newly_unknown"]]),
         lang,
     )
 
@@ -159,14 +170,21 @@ def _like_for_like(
     changes: tuple[float, float],
     compared: int,
     coverage: tuple[float, float],
+    moved: tuple[list[str], list[str]],
     lang: str,
 ) -> str:
+    what = [
+        t(key, lang).format(names=join_list(names, lang))
+        for key, names in zip(("like_for_like_known", "like_for_like_unknown"), moved, strict=True)
+        if names
+    ]
     return t("like_for_like", lang).format(
         start=dates[0],
         end=dates[1],
         change=signed(changes[0]),
         n=compared,
         same=signed(changes[1]),
+        what=t("like_for_like_and", lang).join(what),
         before=pct(coverage[0], lang),
         after=pct(coverage[1], lang),
     )
@@ -192,7 +210,7 @@ def render_table(
         title=_title(rubric, trend, lang),
     )
     parts: list[Any] = table(points, width=w, lang=lang, color=color)
-    parts += [paragraph(note, w) for note in like_for_like_notes(trend, lang)]
+    parts += [paragraph(note, w) for note in like_for_like_notes(rubric, trend, lang)]
     note = _note(trend, lang)
     if note is not None:
         parts.append(paragraph(note, w))
@@ -237,13 +255,13 @@ def render_table(
 def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     """A heading, the scores per assessment and the indicators that moved."""
     out = [
-        f"# {t('trend_title', lang)}: {md_cell(localized(trend, 'name', lang))}\n",
+        f"# {label(t('trend_title', lang), lang)}{md_cell(localized(trend, 'name', lang))}\n",
         f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
         f"{paren(f'{md_cell(rubric.id)} {md_cell(rubric.version)}', lang)}\n",
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
-    notes = like_for_like_notes(trend, lang)
+    notes = like_for_like_notes(rubric, trend, lang)
     if notes:
         out.append(f"## {t('like_for_like_title', lang)}\n")
         out += [md_cell(note) + "\n" for note in notes]

@@ -528,6 +528,10 @@ class TrendPointRow(TypedDict):
     #: at both dates; null when the same ones are known (or none is), and for the first.
     like_for_like: float | None
     compared: int
+    #: The indicators (by name) known now but not at the assessment before, and the
+    #: reverse: what makes the headline change differ from the like-for-like one.
+    newly_known: list[str]
+    newly_unknown: list[str]
     coverage: float
     dimensions: dict[str, float | None]
 

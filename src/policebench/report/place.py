@@ -156,7 +156,7 @@ def build_report(
         "lessons": sections.peer_lessons(rubric, city, chosen, others, names, opinions, known),
         "evidence": sections.evidence(rubric, city, names, known[city.id]),
         "evidence_quality": sections.evidence_quality(rubric, city),
-        "trend": sections.trend(rubric, [*history, city]) if history else [],
+        "trend": sections.trend(rubric, [*history, city], names) if history else [],
         "provenance": provenance_data(provenance),
         # Filled by report.uncertainty when bands are asked for (--uncertainty).
         "uncertainty": None,

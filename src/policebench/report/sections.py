@@ -429,9 +429,13 @@ def evidence_quality(rubric: Rubric, city: Profile) -> EvidenceQuality:
     }
 
 
-def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:
-    """Scores per assessment (oldest first), with the change from the one before."""
-    from policebench.analysis.trend import trend
+def trend(rubric: Rubric, runs: Sequence[Profile], names: Names) -> list[TrendPointRow]:
+    """Scores per assessment (oldest first), with the change from the one before (like for
+    like too, and what became known or unknown)."""
+    from policebench.analysis.trend import Step, trend
+
+    def moved(step: Step | None, way: str) -> list[str]:
+        return [names.inds[m.id] for m in step.moves if m.direction == way] if step else []
 
     history = trend(rubric, runs)
     return [
@@ -442,6 +446,8 @@ def trend(rubric: Rubric, runs: Sequence[Profile]) -> list[TrendPointRow]:
                 "overall_change": rnd(point.overall_change),
                 "like_for_like": rnd(step.like_for_like) if step else None,
                 "compared": step.compared if step else 0,
+                "newly_known": moved(step, "known"),
+                "newly_unknown": moved(step, "unknown"),
                 "coverage": rnd(point.coverage, 4),
                 "dimensions": {d: rnd(s.score) for d, s in point.card.dimensions.items()},
             }
