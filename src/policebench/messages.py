@@ -415,6 +415,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "填好的数据采集表请用 policebench import {file} 转为档案；"
         "问卷答案请用 policebench survey {file} --city 地区标识",
     ),
+    "other-our-workbook": (
+        "this is a policebench data-collection workbook, not a YAML profile",
+        "这是 policebench 数据采集表，不是 YAML 档案",
+    ),
+    "other-our-workbook-hint": (
+        "a filled workbook becomes a profile with policebench import {file}",
+        "填好的数据采集表请用 policebench import {file} 转为档案",
+    ),
+    "other-xlsx-survey-hint": (
+        "questionnaire answers exported as a workbook become a profile with policebench "
+        "survey {file} --city ID",
+        "问卷答案请用 policebench survey {file} --city 地区标识 转为档案",
+    ),
     "other-csv": (
         "this is a CSV table, not a YAML profile",
         "这是 CSV 表格，不是 YAML 档案",
@@ -424,8 +437,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "问卷答案请用 policebench survey {file} --city 地区标识 转为档案",
     ),
     "other-yaml-for-survey": (
-        "this is a YAML file (a profile?), not questionnaire answers",
-        "这是 YAML 文件（地区档案？），不是问卷答案",
+        "this looks like a YAML profile, not questionnaire answers",
+        "这似乎是 YAML 地区档案，不是问卷答案",
     ),
     "other-yaml-for-survey-hint": (
         "survey reads answers as CSV or .xlsx; a profile is checked with policebench validate "
@@ -433,8 +446,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "survey 读取 CSV 或 .xlsx 格式的问卷答案；档案请用 policebench validate {file} 检查",
     ),
     "other-yaml-for-import": (
-        "this is a YAML file (a profile?), not a data-collection workbook",
-        "这是 YAML 文件（地区档案？），不是数据采集表",
+        "this looks like a YAML profile, not a data-collection workbook",
+        "这似乎是 YAML 地区档案，不是数据采集表",
     ),
     "other-yaml-for-import-hint": (
         "a profile becomes a workbook with policebench export {file} -o FILE.xlsx",
@@ -966,6 +979,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "how-in-quotes": ("in quotes", "加了引号"),
     "how-number-as-text": ("a number stored as text", "以文本格式存储的数字"),
     "how-as-text": ("typed with spaces or as text", "带空格或以文本格式填写"),
+    "how-not-in-list": ("not a word of the drop-down list", "不在下拉列表中"),
     "how-capitals": ("capital letters", "大写字母"),
     "how-chinese-word": ("a Chinese word", "中文词"),
     "how-without-quotes": (", without quotes", "，不加引号"),

@@ -87,7 +87,7 @@ def test_a_file_for_another_command_is_named_with_that_command(
     (problem,) = caught.value.problems
     assert problem.code == "other-command"
     said = problem.render("zh")
-    assert said.startswith("j-city.yaml: 这是 YAML 文件（地区档案？），不是问卷答案")
+    assert said.startswith("j-city.yaml: 这似乎是 YAML 地区档案，不是问卷答案")
     assert "policebench validate j-city.yaml" in problem.hint
     book = tmp_path / "j-city.xlsx"
     book.write_bytes(render_workbook(profiles["j-city"], rubric, "0" * 64, "zh"))

@@ -10,7 +10,9 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from policebench.cli.app import app
 from policebench.errors import InvalidInput
 from policebench.problems import Problem
 from policebench.readers.yaml import (
@@ -537,8 +539,16 @@ def test_a_workbook_or_a_csv_given_as_yaml_names_the_command_that_reads_it(
         load(book, "answers.xlsx")
     (problem,) = caught.value.problems
     assert problem.code == "other-command"
-    assert "policebench import answers.xlsx" in problem.hint
+    assert "policebench import" not in problem.hint  # not policebench's: survey reads it
     assert "policebench survey answers.xlsx --city ID" in problem.hint
+    ours = tmp_path / "j-city.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(app, ["export", "j-city", "-o", str(ours)]).exit_code == 0
+    with pytest.raises(InvalidInput) as caught:
+        load(ours, "j-city.xlsx")
+    (problem,) = caught.value.problems
+    assert problem.message == "this is a policebench data-collection workbook, not a YAML profile"
+    assert "policebench import j-city.xlsx" in problem.hint
     for name, text in [("answers.csv", "respondent,role\nA,B\n"), ("a.txt", "a,b,c\n1,2,3\n")]:
         with pytest.raises(InvalidInput) as caught:
             parse(text, name)

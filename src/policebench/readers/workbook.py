@@ -148,7 +148,12 @@ _DROP_DOWNS: dict[str, dict[str, tuple[str, str]]] = {
 }
 #: How a value was typed, as YAML says it and as a cell does: a cell has no quotes, but a
 #: number can be stored as text.
-_CELL_HOW = {"how-number-in-quotes": "how-number-as-text", "how-in-quotes": "how-as-text"}
+_CELL_HOW = {
+    "how-number-in-quotes": "how-number-as-text",
+    "how-in-quotes": "how-as-text",
+    # '很高' in a Chinese workbook: being Chinese is not what is wrong with it
+    "how-chinese-word": "how-not-in-list",
+}
 
 
 def _in_cell_words(

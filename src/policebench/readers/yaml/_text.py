@@ -39,18 +39,15 @@ def decode(raw: bytes, file: str) -> str:
     if raw.startswith(_BOM_UTF8):
         raw = raw[len(_BOM_UTF8) :]
     if raw.startswith(b"PK\x03\x04") and b"xl/" in raw[:65536]:
-        # A workbook (its parts are named xl/...): import or survey reads it.
+        # A workbook (its parts are named xl/...): import reads policebench's, survey others.
+        ours = _is_our_workbook(raw)
+        message, hint = {
+            True: ("other-our-workbook", "other-our-workbook-hint"),
+            False: ("other-xlsx", "other-xlsx-survey-hint"),
+            None: ("other-xlsx", "other-xlsx-hint"),
+        }[ours]
         raise InvalidInput(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    Msg("other-xlsx"),
-                    Msg("other-xlsx-hint", file=file),
-                    "other-command",
-                )
-            ]
+            [Problem(file, 1, 1, Msg(message), Msg(hint, file=file), "other-command")]
         )
     if b"\x00" in raw[:8192]:
         raise InvalidInput(
@@ -87,6 +84,25 @@ def decode(raw: bytes, file: str) -> str:
                 )
             ]
         ) from None
+
+
+def _is_our_workbook(raw: bytes) -> bool | None:
+    """Whether the .xlsx ``raw`` has policebench's hidden sheet (a data-collection workbook);
+    None when its list of sheets cannot be read. Read only on this error path, and only
+    that list (a few kB)."""
+    import io
+    import zipfile
+
+    from policebench.models.workbook import META_SHEET
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            if info.file_size > 1024 * 1024:
+                return None
+            return f'name="{META_SHEET}"'.encode() in archive.read(info)
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
+        return None
 
 
 def _looks_like_gbk(raw: bytes) -> bool:
