@@ -2002,12 +2002,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请使用 {min} 到 {max} 之间的整数，或 null（未知）",
     ),
     "override-twice": (
-        "--override decides '{id}' more than once",
-        "--override 对 '{id}' 作了不止一次决定",
+        "--override decides '{id}' twice (level {first}, then {then})",
+        "--override 对 '{id}' 给出了两项决定（先为 {first} 级，后为 {then} 级）",
     ),
     "override-twice-hint": (
-        "give the meeting's one decision on '{id}'",
-        "请只给出会议对 '{id}' 的一项决定",
+        "keep one --override for '{id}': the meeting's decision",
+        "每项指标只保留一个 --override，即会议对 '{id}' 的决定",
+    ),
+    "override-no-why": (
+        "--override '{given}' gives no rationale: expected INDICATOR=LEVEL: rationale",
+        "--override '{given}' 缺少理由，应为“指标标识=等级: 理由”",
     ),
     # A consensus level more confident than the assessors' spread allows (profile_checks.py).
     "consensus-too-confident": (

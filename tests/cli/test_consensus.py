@@ -109,7 +109,8 @@ def test_profiles_of_different_places_or_dates_are_refused(runner: CliRunner, in
 
 def test_bad_overrides(runner: CliRunner) -> None:
     for given, said in [
-        ("data-sharing=2", "is not INDICATOR=LEVEL: rationale"),
+        ("data-sharing=2", "gives no rationale: expected INDICATOR=LEVEL: rationale"),
+        ("data sharing is 2", "is not INDICATOR=LEVEL: rationale"),
         ("data-shring=2: seen", "did you mean 'data-sharing'?"),
         ("data-sharing=7: seen", "outside the scale 0..4"),
     ]:
@@ -138,11 +139,11 @@ def test_every_bad_override_is_said_in_one_run(runner: CliRunner) -> None:
     assert code == 2 and out == ""
     lines = err.splitlines()
     assert len(lines) == 3, err
-    assert lines[0].startswith("错误：--override 'data-sharing=2' 格式不对")
+    assert lines[0].startswith("错误：--override 'data-sharing=2' 缺少理由")
     assert lines[1].startswith("错误：--override 指定的 'data-shring' 不是评估框架")
     assert lines[2] == (
-        "错误：--override 对 'usability' 作了不止一次决定"
-        "（提示：请只给出会议对 'usability' 的一项决定）"
+        "错误：--override 对 'usability' 给出了两项决定（先为 2 级，后为 3 级）"
+        "（提示：每项指标只保留一个 --override，即会议对 'usability' 的决定）"
     )
 
 
@@ -164,7 +165,7 @@ def test_bad_overrides_in_chinese(runner: CliRunner) -> None:
     for given, said in [
         (
             "data-sharing=2",
-            "错误：--override 'data-sharing=2' 格式不对，应为“指标标识=等级: 理由”"
+            "错误：--override 'data-sharing=2' 缺少理由，应为“指标标识=等级: 理由”"
             "（提示：例如 --override 'data-sharing=2: 会议审阅了已签署的共享协议'）",
         ),
         (
@@ -273,7 +274,7 @@ def test_the_meeting_overview_reads_as_chinese(runner: CliRunner, rubric: Rubric
     left = [s for s in english_sentences(out) if not set(s.split()) <= theirs]
     assert left == [], out
     assert "3 位评估人（Science and technology unit、Data office、Patrol branch）" in out
-    assert "提交共识会议讨论的分歧" in out and "data-sharing（极差 2）" in out
+    assert "提交共识会议讨论的分歧" in out and "跨部门数据共享（打破信息壁垒）（极差 2）" in out
     # Confidence in Chinese: the median of 1, 3, 2 with a spread of 2 is low.
     row = next(line for line in out.splitlines() if "(data-sharing)" in line)
     assert "低" in row and "low" not in row
@@ -321,3 +322,29 @@ def test_alpha_is_read_by_krippendorffs_thresholds(runner: CliRunner) -> None:
     assert code == 0
     flat = re.sub(r"\s+", "", out)
     assert "Krippendorffα（序数）0.223（偏低：低于Krippendorff建议的下限0.667" in flat
+
+
+def test_a_level_the_meeting_set_alone_has_no_spread(runner: CliRunner) -> None:
+    """usability is unknown to every assessor: decided by the meeting, its spread is "—",
+    not 0 (no assessor agreed on anything)."""
+    code, out, err = _run(
+        runner, "consensus", *FILES, "--override", "usability=2: the demo", "-f", "markdown"
+    )
+    assert code == 0, err
+    (row,) = [line for line in out.splitlines() if line.startswith("| Usability")]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[-4:] == ["2 \\*", "—", "—", "medium"], row  # * escaped in Markdown
+
+
+def test_a_decision_typed_with_a_chinese_input_method_is_read(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """'＝' and '：' are what a Chinese input method types: the decision is read as meant."""
+    code, _, err = _run(
+        runner, "consensus", *FILES, "--override", "usability＝2：会议演示", "-o", "c.yaml"
+    )
+    assert code == 0, err
+    data = yaml.safe_load((in_tmp / "c.yaml").read_text(encoding="utf-8"))
+    agreed = data["indicators"]["usability"]
+    assert agreed["level"] == 2 and agreed["consensus"]["rationale"] == "会议演示"
+

@@ -80,11 +80,19 @@ def _grid(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
                 *(_level(o.level) for o in item.opinions),
                 level,
                 _share(item.agreement),
-                str(item.spread),
+                _spread(item),
                 "—" if item.confidence is None else t(item.confidence, lang),
             ]
         )
     return header, rows
+
+
+def _spread(item: IndicatorConsensus) -> str:
+    """The assessors' spread; "—" when none of them gave a level (a level the meeting set
+    alone has no spread, not a spread of 0)."""
+    if all(o.level is None for o in item.opinions):
+        return "—"
+    return str(item.spread)
 
 
 def _why(item: IndicatorConsensus, lang: str) -> str:
@@ -105,7 +113,8 @@ def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[l
             first = n == 0
             rows.append(
                 [
-                    item.indicator + paren(f"{t('consensus_spread', lang)} {item.spread}", lang)
+                    localized(r.rubric.indicators[item.indicator], "name", lang)
+                    + paren(f"{t('consensus_spread', lang)} {_spread(item)}", lang)
                     if first
                     else "",
                     _why(item, lang) if first else "",

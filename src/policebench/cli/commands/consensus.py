@@ -32,7 +32,12 @@ if TYPE_CHECKING:
     from policebench.analysis.consensus import Override
     from policebench.models import Rubric
 
-_OVERRIDE = re.compile(r"^\s*(?P<id>[^=\s]+)\s*=\s*(?P<level>-?\d+|null)\s*:\s*(?P<why>.*\S)\s*$")
+# "=" and ":" as a Chinese input method types them (＝, ：) are read as well.
+_OVERRIDE = re.compile(
+    r"^\s*(?P<id>[^=＝\s]+)\s*[=＝]\s*(?P<level>-?\d+|null)\s*[:：]\s*(?P<why>.*\S)\s*$"
+)
+#: A decision without its rationale: ``data-sharing=2``.
+_NO_WHY = re.compile(r"^\s*[^=＝\s]+\s*[=＝]\s*(-?\d+|null)\s*[:：]?\s*$")
 
 
 @app.command()
@@ -181,7 +186,8 @@ def _decisions(given: list[str], rubric: Rubric) -> dict[str, Override]:
     for one in given:
         match = _OVERRIDE.match(one)
         if match is None:
-            errors.append(UserError(Msg("override-form", given=one), Msg("override-form-hint")))
+            form = "override-no-why" if _NO_WHY.match(one) else "override-form"
+            errors.append(UserError(Msg(form, given=one), Msg("override-form-hint")))
             continue
         ind = match["id"]
         if ind not in rubric.indicators:
@@ -203,8 +209,17 @@ def _decisions(given: list[str], rubric: Rubric) -> dict[str, Override]:
             )
             continue
         if ind in decided:
+            first = decided[ind].level
             errors.append(
-                UserError(Msg("override-twice", id=ind), Msg("override-twice-hint", id=ind))
+                UserError(
+                    Msg(
+                        "override-twice",
+                        id=ind,
+                        first="null" if first is None else first,
+                        then="null" if level is None else level,
+                    ),
+                    Msg("override-twice-hint", id=ind),
+                )
             )
             continue
         decided[ind] = Override(level, match["why"])
