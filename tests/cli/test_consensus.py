@@ -347,4 +347,3 @@ def test_a_decision_typed_with_a_chinese_input_method_is_read(
     data = yaml.safe_load((in_tmp / "c.yaml").read_text(encoding="utf-8"))
     agreed = data["indicators"]["usability"]
     assert agreed["level"] == 2 and agreed["consensus"]["rationale"] == "会议演示"
-

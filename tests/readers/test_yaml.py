@@ -432,6 +432,69 @@ def test_columns_after_a_mending_on_the_same_line_are_the_originals() -> None:
     assert "c：{x: 1, x: 2}"[duplicate.column - 1] == "x"
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an indicator's id after a value line: a child of 'indicators' (2), not a sibling of
+        # 'level' (4), which would make the next 'level' a duplicate key
+        ("indicators:\n  a:\n    level: 1\n\tb:\n    level: 2\n", [(4, "2 spaces")]),
+        (
+            "indicators:\n  a:\n    level: 1\n\u3000b:\n    level: 2\n  c:\n    level: 3\n",
+            [(4, "fullwidth-space")],
+        ),
+        # a key after a block's text is a key, not more of the text
+        ("a:\n  evidence: >-\n    some text\n\tevidence_zh: x\n", [(4, "2 spaces")]),
+        # prose ending ':' opens nothing
+        ("a:\n  note: >-\n    Not 3:\n\tno source\n", [(4, "4 spaces")]),
+        # a block's text under `key: >-`, two lines of it
+        ("a: >-\n\tx\n\ty\nb: 1\n", [(2, "2 spaces"), (3, "2 spaces")]),
+        # `level: -<tab>`: once the tab is mended, the '-' is what is wrong there, said once
+        ("indicators:\n  a:\n    level: -\t\n", [(3, "null-form")]),
+        # '：' in a block's text is Chinese prose, not a key typed with a full-width colon
+        (
+            "indicators:\n  a:\n    evidence_zh: >-\n      依据：文件\n    level: 1\n   x: y\n",
+            [(6, "syntax")],
+        ),
+    ],
+)
+def test_a_guess_of_indentation_keeps_keys_keys_and_adds_no_problem(
+    text: str, wanted: list[tuple[int, str]]
+) -> None:
+    found = problems_of(text)
+    assert [p.line for p in found] == [line for line, _ in wanted], found
+    for problem, (_, what) in zip(found, wanted, strict=True):
+        assert what in problem.code or what in problem.hint, problem
+
+
+def test_a_tab_on_any_line_of_a_real_profile_is_one_problem_with_its_spaces() -> None:
+    """Every line of J City's profile indented with a tab instead of its spaces, one at a
+    time: one problem, at that line, naming the spaces it had (no key folded into text, no
+    duplicate key made by a wrong guess)."""
+    from policebench.workspace import bundled
+
+    lines = (bundled("cities") / "j-city.yaml").read_text(encoding="utf-8").split("\n")
+    tried = 0
+    for i, line in enumerate(lines):
+        spaces = len(line) - len(line.lstrip(" "))
+        if not spaces or not line.strip():
+            continue
+        tried += 1
+        broken = "\n".join([*lines[:i], "\t" + line.lstrip(" "), *lines[i + 1 :]])
+        found = problems_of(broken)
+        assert [(p.line, p.code) for p in found] == [(i + 1, "syntax")], (i + 1, found)
+        assert f"with {spaces} spaces" in found[0].hint, (i + 1, found[0])
+    assert tried > 150
+
+
+def test_reading_on_gathers_at_most_max_problems() -> None:
+    from policebench.readers.yaml import _mend
+
+    text = "a: {" + "，".join(f"k{i}: {i}" for i in range(1000)) + "}\n"
+    found = problems_of(text)
+    assert len(found) == _mend.MAX_PROBLEMS
+    assert {p.code for p in found} == {"fullwidth-comma"}
+
+
 def test_reading_on_is_bounded_by_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     from policebench.readers.yaml import _mend
 

@@ -16,6 +16,7 @@ to it), ``，`` between the items of a ``[...]`` or ``{...}``, U+3000 in the ind
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -198,6 +199,42 @@ def _has_key(line: str) -> bool:
     return text.endswith(":") or ": " in text or ":\t" in text
 
 
+def looks_like_structure(line: str) -> bool:
+    """Whether ``line`` reads as a key (``level: 2``, ``sources:``: a word, no space, then
+    ``:``) or a list item (``- x``), whatever it is indented with; prose with a colon in it
+    (``level 3 requires: level 2``) does not."""
+    body = line.lstrip(" \t" + SPACE)
+    return body.startswith(("- ", "? ")) or body.rstrip() == "-" or bool(_KEY.match(body))
+
+
+_KEY = re.compile(r"""(?:[A-Za-z0-9_][\w.-]*|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)""")
+
+
+_BLOCK = re.compile(r"(?:^|[ :-])[|>][-+1-9]{0,2}\s*$")
+
+
+def opens_block(text: str) -> bool:
+    """Whether ``text`` (a line) ends with a block scalar's indicator: the lines after it
+    more indented are its text (``evidence: >-``, ``- |``)."""
+    return bool(_BLOCK.search(_masked(text.rstrip("\r\n"))))
+
+
+def in_block(lines: list[str], index: int, look: int = 200) -> bool:
+    """Whether line ``index`` is the text of a block scalar: the first line above it that is
+    less indented (looking at most ``look`` lines up) opens a block."""
+    line = lines[index]
+    if not line.strip():
+        return False
+    indent = len(line) - len(line.lstrip(" "))
+    for j in range(index - 1, max(index - look, 0) - 1, -1):
+        above = lines[j]
+        if not above.strip():
+            continue
+        if len(above) - len(above.lstrip(" ")) < indent:
+            return opens_block(above)
+    return False
+
+
 def in_syntax_error(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
     """Full-width punctuation on the lines a YAML syntax error involves, if any.
 
@@ -231,6 +268,8 @@ def in_syntax_error(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
                 probe -= 1
     found = []
     for number in range(first, last + 1):
+        if in_block(lines, number):
+            continue  # a block's text (after `evidence: >-`): '：' there is Chinese prose
         found += [problem(file, number + 1, mark) for mark in marks(lines[number])]
     return found
 
