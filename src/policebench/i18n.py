@@ -666,7 +666,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{known} known levels by best source: {shares}; median age {median}; "
         "{opinions} opinions, {stale} stale, {reposts} on reposts only, {unsourced} without "
         "a source",
-        "已知等级{known}项，按最可靠来源：{shares}；证据时效中位数{median}；"
+        "已知等级{known}项，按最可靠来源：{shares}；最新来源时效中位数{median}；"
         "无证据的判断{opinions}项，过期{stale}项，仅有转载来源{reposts}项，无来源{unsourced}项",
     ),
     "ev_rule": (
@@ -675,7 +675,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "step lower in sensitivity. A source cited on {many} levels or more is flagged "
         "'carries many levels'.",
         "时效：从某等级最新一项有日期的来源到评估日期。过期：超过评估框架规定的证据时效"
-        "（evidence_max_age：{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及"
+        "（{max_age}）；过期等级在敏感性分析中置信度降一级。被{many}项及"
         "以上等级引用的来源标为“单一来源支撑多个等级”。",
     ),
     "ev_no_limit": ("no limit", "未设定"),
