@@ -61,6 +61,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "like_for_like_known": ("{names}, newly known", "本期新增已知的{names}"),
     "like_for_like_unknown": ("{names}, no longer known", "本期变为未知的{names}"),
     "like_for_like_and": (" and ", "，以及"),
+    "trend_left_out": (
+        "{n} input files had errors and were left out: {files}. If one is an assessment of "
+        "this place, the history above lacks it.",
+        "有 {n} 个输入文件有误，未纳入：{files}。若其中有本地区的评估，上表缺少该期。",
+    ),
+    "trend_left_out_one": (
+        "{n} input file had errors and was left out: {files}. If it is an assessment of this "
+        "place, the history above lacks it.",
+        "",
+    ),
     "like_for_like_title": ("Like for like", "同口径比较"),
     # rubric versions (`policebench rubric diff`)
     "rubric_diff_title": ("Rubric changes", "评估框架版本变更"),

@@ -188,3 +188,28 @@ def test_a_change_in_what_is_known_is_set_beside_the_change_like_for_like(
         "只看两期均已知的 6 项指标，同口径变化为 +12.9。" in line for line in out.splitlines()
     )
     assert "差额来自本期新增已知的教育培训与数字素养" in re.sub(r"\s+", "", out)
+
+
+def test_an_assessment_left_out_with_errors_is_named_in_the_output(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A trend circulated as a file says which inputs were left out: the terminal's errors
+    do not travel with it."""
+    history = in_tmp / "history"
+    shutil.copytree(HISTORY, history)
+    broken = history / "demo-county-2025.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("assessed: 2025-06-30", "assessed: 2025-06-31"),
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, "trend", "demo-county", "history", "-f", "markdown")
+    assert code == 2 and "2025-06-31" in err
+    assert "2025-06-30" not in out
+    assert (
+        "**1 input file had errors and was left out: history/demo-county-2025.yaml. If it is "
+        "an assessment of this place, the history above lacks it.**" in out
+    )
+    code, out, _ = run(runner, "trend", "demo-county", "history", "-f", "json")
+    assert json.loads(out)["left_out"] == ["history/demo-county-2025.yaml"]
+    code, out, _ = run(runner, "trend", "demo-county", str(HISTORY), "-f", "json")
+    assert (code, json.loads(out)["left_out"]) == (0, [])

@@ -145,6 +145,8 @@ class WithRubric:
     #: Sensitivity's JSON: each place's count at every rank it took (``--no-rank-counts``:
     #: left out).
     rank_counts: bool = True
+    #: Trend: the input files left out with errors (an assessment of the place may be one).
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -321,13 +323,15 @@ def _compare_xlsx(data: dict[str, Any], s: Style) -> bytes:
 def _trend_table(r: WithRubric, s: Style) -> str:
     from policebench.render import trend
 
-    return trend.render_table(r.rubric, r.result, s.lang, color=s.color, width=s.width)
+    return trend.render_table(
+        r.rubric, r.result, s.lang, color=s.color, width=s.width, left_out=r.left_out
+    )
 
 
 def _trend_json(r: WithRubric, s: Style) -> str:
     from policebench.render import trend
 
-    return trend.render_json(r.rubric, r.result)
+    return trend.render_json(r.rubric, r.result, r.left_out)
 
 
 def _trend_csv(r: WithRubric, s: Style) -> str:
@@ -339,7 +343,7 @@ def _trend_csv(r: WithRubric, s: Style) -> str:
 def _trend_markdown(r: WithRubric, s: Style) -> str:
     from policebench.render import trend
 
-    return trend.render_markdown(r.rubric, r.result, s.lang)
+    return trend.render_markdown(r.rubric, r.result, s.lang, r.left_out)
 
 
 # --------------------------------------------------------------------------- sensitivity

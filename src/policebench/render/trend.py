@@ -190,8 +190,23 @@ def _like_for_like(
     )
 
 
+def _left_out(files: Sequence[str], lang: str) -> str | None:
+    """The sentence naming the input files left out with errors (said in the output too, so
+    a trend circulated without its terminal does not hide a missing assessment)."""
+    if not files:
+        return None
+    key = "trend_left_out_one" if len(files) == 1 and lang != "zh" else "trend_left_out"
+    return t(key, lang).format(n=len(files), files=join_list(files, lang))
+
+
 def render_table(
-    rubric: Rubric, trend: Trend, lang: str = "en", *, color: bool = False, width: int | None = None
+    rubric: Rubric,
+    trend: Trend,
+    lang: str = "en",
+    *,
+    color: bool = False,
+    width: int | None = None,
+    left_out: Sequence[str] = (),
 ) -> str:
     """Scores per assessment (with changes in brackets), then the indicators that moved."""
     from rich.console import Group
@@ -211,6 +226,9 @@ def render_table(
     )
     parts: list[Any] = table(points, width=w, lang=lang, color=color)
     parts += [paragraph(note, w) for note in like_for_like_notes(rubric, trend, lang)]
+    missing = _left_out(left_out, lang)
+    if missing:
+        parts.append(paragraph(missing, w, style="bold"))
     note = _note(trend, lang)
     if note is not None:
         parts.append(paragraph(note, w))
@@ -252,7 +270,9 @@ def render_table(
     return rich_to_text(Group(*parts), color=color, width=w)
 
 
-def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
+def render_markdown(
+    rubric: Rubric, trend: Trend, lang: str = "en", left_out: Sequence[str] = ()
+) -> str:
     """A heading, the scores per assessment and the indicators that moved."""
     out = [
         f"# {label(t('trend_title', lang), lang)}{md_cell(localized(trend, 'name', lang))}\n",
@@ -261,6 +281,9 @@ def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
+    missing = _left_out(left_out, lang)
+    if missing:
+        out.append(f"**{md_cell(missing)}**\n")
     notes = like_for_like_notes(rubric, trend, lang)
     if notes:
         out.append(f"## {t('like_for_like_title', lang)}\n")
@@ -275,8 +298,8 @@ def render_markdown(rubric: Rubric, trend: Trend, lang: str = "en") -> str:
     return "\n".join(out)
 
 
-def render_json(rubric: Rubric, trend: Trend) -> str:
-    return to_json(trend_data(rubric, trend))
+def render_json(rubric: Rubric, trend: Trend, left_out: Sequence[str] = ()) -> str:
+    return to_json(trend_data(rubric, trend, left_out))
 
 
 def render_csv(rubric: Rubric, trend: Trend, lang: str = "en") -> str:

@@ -728,6 +728,8 @@ class TrendResult(TypedDict):
     place: TrendPlace
     assessments: list[Assessment]
     steps: list[TrendStep]
+    #: Input files left out with errors: an assessment of the place may be one of them.
+    left_out: list[str]
 
 
 # --------------------------------------------------------------------------- sensitivity

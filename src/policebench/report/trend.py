@@ -5,6 +5,8 @@ Pure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from policebench.analysis.trend import IndicatorMove, Step, Trend
 from policebench.models import Rubric
 from policebench.report.contract import Assessment, Move, TrendResult, TrendStep
@@ -31,8 +33,9 @@ def _step_data(step: Step) -> TrendStep:
     }
 
 
-def trend_data(rubric: Rubric, trend: Trend) -> TrendResult:
-    """The machine contract of `trend --format json`: every assessment and every step."""
+def trend_data(rubric: Rubric, trend: Trend, left_out: Sequence[str] = ()) -> TrendResult:
+    """The machine contract of `trend --format json`: every assessment and every step, and
+    the input files left out with errors."""
     assessments: list[Assessment] = []
     for p in trend.points:
         assessments.append(
@@ -58,4 +61,5 @@ def trend_data(rubric: Rubric, trend: Trend) -> TrendResult:
         "place": {"id": trend.city_id, "name": trend.name, "name_zh": trend.name_zh},
         "assessments": assessments,
         "steps": [_step_data(s) for s in trend.steps],
+        "left_out": list(left_out),
     }

@@ -125,7 +125,11 @@ def trend(
             raise typer.Exit(exitcodes.BAD_INPUT)
         raise UserError(Msg("no-valid-profile", id=city), Msg("no-valid-profile-hint"))
     result = build_trend(ws.rubric, [lp.profile for lp in ws.history[place]])
+    bad = tuple(dict.fromkeys(p.file for p in ws.problems if p.severity == "error"))
     text = registry.render(
-        "trend", fmt, registry.WithRubric(ws.rubric, result), style_for(output, language)
+        "trend",
+        fmt,
+        registry.WithRubric(ws.rubric, result, left_out=bad),
+        style_for(output, language),
     )
     finish(text, output, ws, failed)
