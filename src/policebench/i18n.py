@@ -61,6 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "like_for_like_known": ("{names}, newly known", "本期新增已知的{names}"),
     "like_for_like_unknown": ("{names}, no longer known", "本期变为未知的{names}"),
     "like_for_like_and": (" and ", "，以及"),
+    "sens_set_rubric": ("the rubric's weights", "评估框架权重"),
+    "sens_set_entropy": ("entropy weights", "熵权法权重"),
     "trend_left_out": (
         "{n} input files had errors and were left out: {files}. If one is an assessment of "
         "this place, the history above lacks it.",
@@ -852,13 +854,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "sens_rank_range": ("Ranks", "排名范围"),
     "sens_weights_sets": (
-        "one of the weight sets {sets} (equally likely), then around it (Dirichlet, "
+        "one of the weight sets ({sets}, equally likely), then around it (Dirichlet, "
         "concentration {c})",
-        "从权重组 {sets} 中等可能地选取一组，再围绕其浮动（Dirichlet 分布，集中度 {c}）",
+        "从各组权重（{sets}）中等可能地选取一组，再围绕其浮动（Dirichlet 分布，集中度 {c}）",
     ),
     "sens_weights_sets_fixed": (
-        "one of the weight sets {sets} (equally likely), as it is",
-        "从权重组 {sets} 中等可能地选取一组，不再浮动",
+        "one of the weight sets ({sets}, equally likely), as it is",
+        "从各组权重（{sets}）中等可能地选取一组，不再浮动",
     ),
 }
 

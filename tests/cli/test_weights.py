@@ -312,6 +312,12 @@ def test_sensitivity_with_the_panel_and_entropy_weight_sets(
     code, out, err = _run(runner, "sensitivity", "@bundled", "-n", "200", "--weights", "entropy")
     assert code == 0, err
     assert "Score (rank) under each weight set" in out
+    # The sets are named for people in the table (the JSON above keeps the ids).
+    code, out, err = _run(
+        runner, "sensitivity", "@bundled", "-n", "200", "--weights", "entropy", "--lang", "zh"
+    )
+    assert code == 0, err
+    assert "1. 评估框架权重" in out and "2. 熵权法权重" in out and "smart-policing" not in out
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,21 @@ def probability_text(p: float) -> str:
     return f"{p:.2f}"
 
 
+def _set_names(result: SensitivityResult, lang: str) -> list[str]:
+    """The weight sets as people call them: the first is the rubric's own, 'entropy' the
+    entropy weights of the places analysed, any other its file's name (JSON and CSV keep
+    the ids)."""
+    names = []
+    for n, w in enumerate(result.weight_sets):
+        if n == 0:
+            names.append(t("sens_set_rubric", lang))
+        elif w.name == "entropy":
+            names.append(t("sens_set_entropy", lang))
+        else:
+            names.append(w.name)
+    return names
+
+
 def _index_text(value: float | None, lang: str) -> str:
     return t("sens_not_varied", lang) if value is None else f"{value:.2f}"
 
@@ -57,7 +72,7 @@ def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> 
     """One sentence saying what each sample draws (from the settings that were used)."""
     settings = result.settings
     if result.weight_sets:
-        sets = join_list((w.name for w in result.weight_sets), lang)
+        sets = join_list(_set_names(result, lang), lang)
         if settings.concentration is None:
             weights = t("sens_weights_sets_fixed", lang).format(sets=sets)
         else:
@@ -185,7 +200,7 @@ def _tables(
     if not result.weight_sets:
         return [ranking, dimensions, index]
     sets_header = [t("city", lang)]
-    sets_header += [f"{n}. {w.name}" for n, w in enumerate(result.weight_sets, 1)]
+    sets_header += [f"{n}. {name}" for n, name in enumerate(_set_names(result, lang), 1)]
     sets_header.append(t("sens_rank_range", lang))
     sets_rows = []
     for p in places:
