@@ -230,6 +230,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "No open gaps: every known level is at or above its target.",
         "无未弥补差距：所有已知等级均已达到或超过目标。",
     ),
+    "no_gaps_unknown": (
+        "No level is known yet, so no gap can be measured: fill in the levels first.",
+        "尚无已知等级，无法计算差距；请先填写等级。",
+    ),
     "at_target": ("At or above target", "已达目标"),
     "unknown_levels": ("Unknown levels", "未知等级"),
     "unknown_levels_note": (

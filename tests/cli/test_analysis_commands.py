@@ -298,3 +298,13 @@ def test_bundled_peers_join_a_planners_own_folder(runner: CliRunner, in_tmp: Pat
     assert [p["id"] for p in report["ranking"]] == ["my-city"]
     assert report["peers"]["origin"] == "none" and "Peers: none" in report["peers"]["text"]
     assert {t["source"] for t in report["targets"]["indicators"]} <= {"profile", "default"}
+
+
+def test_a_place_with_nothing_known_is_told_so_not_that_it_has_no_gaps(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    code, out, _ = run(runner, "gaps", "my-city", "--peers", "@bundled")
+    assert "No level is known yet, so no gap can be measured" in out
+    assert "No open gaps" not in out

@@ -8,6 +8,7 @@ writing a large report. The previous report must be intact either way.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -222,3 +223,19 @@ def test_an_existing_report_is_replaced(runner: CliRunner, workdir: Path) -> Non
     text = (workdir / "scores.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("rank,id,name")
     assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.csv"]
+
+
+def test_a_folder_name_that_is_no_folder_is_refused_in_the_command_s_language(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o nodir/` is refused while options are parsed, before --lang is known to the
+    command: the language is read from the command line."""
+    args = ["score", "--lang", "zh", "-o", "nodir/"]
+    monkeypatch.setattr("sys.argv", ["policebench", *args])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    flat = re.sub(r"[\s│╭╮╰╯─]+", "", result.stderr)  # typer's panel, wrapped
+    assert (
+        "nodir/：没有此文件夹（以“/”结尾的名称表示文件夹）（提示：请先创建该文件夹，或给出文件名，"
+        "例如reports/report.html）" in flat
+    )

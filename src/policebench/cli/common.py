@@ -195,10 +195,12 @@ def output_path(raw: str) -> Path:
 
     path = Path(raw)
     if ends_in_separator(raw) and not path.is_dir():
-        lang = current_lang()
-        raise typer.BadParameter(
-            f"{t('out_trailing_sep', lang).format(path=raw)} ({t('out_trailing_sep_hint', lang)})"
-        )
+        from policebench.cli.usage import lang_in
+
+        # Options are still being parsed: --lang is read from the command line itself.
+        lang = _LANG.get() or lang_in(sys.argv[1:])
+        hint = text(Msg("problem-hint", hint=t("out_trailing_sep_hint", lang)), lang)
+        raise typer.BadParameter(t("out_trailing_sep", lang).format(path=raw) + hint)
     return path
 
 

@@ -107,7 +107,8 @@ def gaps_table(
     if open_gaps:
         parts += table(full, narrow, width=w, lang=lang, color=color)
     else:
-        parts.append(paragraph(t("no_gaps", lang), w))
+        none = "no_gaps" if report["summary"]["known"] else "no_gaps_unknown"
+        parts.append(paragraph(t(none, lang), w))
     closed = [g for g in report["gaps"] if not g["gap"]]
     if closed:  # as the reports say it: every target is shown somewhere, and counted
         items = [

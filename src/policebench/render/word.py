@@ -995,7 +995,7 @@ def _gaps(w: _Writer, r: PlaceReport) -> None:
             right=[3, 4],
         )
     else:
-        w.para(_muted(w.t("no_gaps")))
+        w.para(_muted(w.t("no_gaps" if r["summary"]["known"] else "no_gaps_unknown")))
     closed = [g for g in r["gaps"] if not g["gap"]]
     if closed:
         items = [
