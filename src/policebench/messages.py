@@ -1541,6 +1541,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请给出其档案的路径（例如 cities/{id}.yaml 或一个文件夹），或用 {bundled} 表示 policebench "
         "自带的地区",
     ),
+    "unknown-city-bundled-hint": (
+        "'{id}' is a place bundled with policebench; beside a cities/ folder of your own the "
+        "bundled places are used only when named: add {bundled} after it ({id} {bundled})",
+        "'{id}' 是 policebench 自带的地区；工作文件夹有自己的 cities/ 时，自带地区只在指明时使用："
+        "请在其后加上 {bundled}（{id} {bundled}）",
+    ),
     "one-place": ("give exactly one place", "请只给出一个地区"),
     "one-place-hint": ("e.g. policebench report j-city", "例如 policebench report j-city"),
     "against-itself": ("a place cannot be compared with itself", "地区不能与自身对比"),

@@ -308,3 +308,18 @@ def test_a_place_with_nothing_known_is_told_so_not_that_it_has_no_gaps(
     code, out, _ = run(runner, "gaps", "my-city", "--peers", "@bundled")
     assert "No level is known yet, so no gap can be measured" in out
     assert "No open gaps" not in out
+
+
+def test_a_bundled_place_not_in_use_is_named_as_bundled_not_mistaken_for_another(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """README's order: `new my-city`, then `gaps j-city`: j-city is bundled, and the hint
+    says how to use it, not "did you mean 'my-city'?"."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    code, _, err = run(runner, "gaps", "j-city")
+    assert code == 2
+    assert "'j-city' is a place bundled with policebench" in err and "j-city @bundled" in err
+    assert "did you mean" not in err
+    code, _, err = run(runner, "gaps", "j-city", "@bundled")
+    assert code == 0, err

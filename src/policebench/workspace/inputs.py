@@ -317,10 +317,15 @@ def unknown_city(city_id: str, known: Iterable[str]) -> UserError:
     from policebench.readers.yaml import closest_then
 
     known = sorted(known)
-    return UserError(
-        Msg("unknown-city", id=city_id, known=tuple(known) or Msg("none")),
-        closest_then(city_id, known, Msg("unknown-city-hint", id=city_id, bundled=BUNDLED_CITIES)),
-    )
+    if (bundled("cities") / f"{city_id}.yaml").is_file():
+        # A bundled place, not in use beside a folder of one's own: "did you mean my-city?"
+        # would point the wrong way.
+        hint: str = Msg("unknown-city-bundled-hint", id=city_id, bundled=BUNDLED_CITIES)
+    else:
+        hint = closest_then(
+            city_id, known, Msg("unknown-city-hint", id=city_id, bundled=BUNDLED_CITIES)
+        )
+    return UserError(Msg("unknown-city", id=city_id, known=tuple(known) or Msg("none")), hint)
 
 
 #: A CITY argument naming the profiles bundled with policebench (J City, Hangzhou, Qingdao,
