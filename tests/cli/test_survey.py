@@ -71,6 +71,8 @@ def test_aggregates_to_a_profile_that_validates_and_scores(runner: CliRunner, in
     assert all(profile.indicators[i].level is None for i in unanswered)
     assert profile.assessor is not None
     assert "5 respondents (IT section 2, command centre 1" in profile.assessor
+    assert profile.assessor_zh is not None  # a Chinese report says who assessed in Chinese
+    assert profile.assessor_zh.startswith("问卷调查（answers.csv）：5 位受访者（IT section 2 人")
 
     result = runner.invoke(app, ["validate", str(written)])
     assert (result.exit_code, result.stderr) == (0, "1 file valid\n")

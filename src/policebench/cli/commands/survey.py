@@ -47,6 +47,14 @@ def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
     return text + "; levels are the medians of their answers (policebench survey)."
 
 
+def _assessor_zh(file: str, respondents: int, roles: Counter[str]) -> str:
+    """:func:`_assessor` in Chinese."""
+    text = f"问卷调查（{file}）：{respondents} 位受访者"
+    if roles:
+        text += "（" + "、".join(f"{role} {n} 人" for role, n in sorted(roles.items())) + "）"
+    return text + "；各等级取回答的中位数（policebench survey）。"
+
+
 def _read_as(how: str) -> Msg:
     """How the answers were read (``SurveyInput.read_as``), worded for the planner."""
     if how.startswith("xlsx, sheet "):
@@ -157,6 +165,7 @@ def survey(
     if not stats:
         raise UserError(Msg("all-blank", file=shown), Msg("all-blank-hint"))
     source = responses.name
+    roles = Counter(r.role for r in parsed.responses if r.role)
     profile = make_profile(
         {
             "id": city,
@@ -165,9 +174,8 @@ def survey(
             "kind": kind.value,
             "rubric": found.id,
             "assessed": parse_date(assessed),
-            "assessor": _assessor(
-                source, len(parsed.responses), Counter(r.role for r in parsed.responses if r.role)
-            ),
+            "assessor": _assessor(source, len(parsed.responses), roles),
+            "assessor_zh": _assessor_zh(source, len(parsed.responses), roles),
             "indicators": {ind: to_assessment(s, source) for ind, s in stats.items()},
         }
     )
