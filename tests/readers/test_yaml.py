@@ -366,6 +366,11 @@ def test_fullwidth_colon_hint_names_the_character_and_the_fix() -> None:
     assert problem.hint == "type the half-width ':' followed by a space: 'level: 2'"
 
 
+def test_the_fix_of_a_fullwidth_colon_has_half_width_digits_too() -> None:
+    problem = only(_INDICATOR + "    level：２\n    confidence: low\n")
+    assert problem.hint == "type the half-width ':' followed by a space: 'level: 2'"
+
+
 def test_each_fullwidth_colon_is_reported_on_its_own_line() -> None:
     found = problems_of(_INDICATOR + "    level： 2\n    confidence： low\n    evidence: x\n")
     assert [(p.line, p.column, p.code) for p in found] == [

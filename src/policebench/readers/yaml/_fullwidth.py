@@ -17,6 +17,7 @@ to it), ``，`` between the items of a ``[...]`` or ``{...}``, U+3000 in the ind
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -127,6 +128,9 @@ def marks(line: str) -> list[Mark]:
             if depth:  # in a [...] or {...}, the value ends at the next ',', ']' or '}'
                 end = next((k for k in range(j + 1, n) if text[k] in ",]}"), n)
             rest = line[j + 1 : end].lstrip(" \t" + SPACE).rstrip()
+            plain = unicodedata.normalize("NFKC", rest)
+            if plain != rest and plain.isascii() and plain.replace(".", "", 1).isdigit():
+                rest = plain  # 'level：２' is to be typed 'level: 2', digits half-width too
             fixed = f"{key}: {rest}".rstrip() if rest else f"{key}:"
             found.append(Mark(j, COLON, key, _short(fixed)))
             key_from, value_start = None, True
