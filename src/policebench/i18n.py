@@ -679,11 +679,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_flagged_levels": ("Levels with a flag", "有提示的等级"),
     "ev_quality": ("Evidence quality", "证据质量"),
     "ev_quality_line": (
-        "{known} known levels by best source: {shares}; median age {median}; "
-        "{opinions} opinions, {stale} stale, {reposts} on reposts only, {unsourced} without "
-        "a source",
-        "已知等级{known}项，按最可靠来源：{shares}；最新来源时效中位数{median}；"
-        "无证据的判断{opinions}项，过期{stale}项，仅有转载来源{reposts}项，无来源{unsourced}项",
+        "{known} known levels by best source: {shares}; median age of the newest sources: "
+        "{median}; {opinions} opinions, {stale} stale, {reposts} on reposts only, {unsourced} "
+        "without a source",
+        "已知等级 {known} 项，按最可靠来源：{shares}；最新来源时效中位数：{median}；"
+        "无证据的等级 {opinions} 项，过期 {stale} 项，仅有转载来源 {reposts} 项，"
+        "无来源 {unsourced} 项",
     ),
     "ev_rule": (
         "Age: from a level's newest dated source to the assessment date. Stale: older than "

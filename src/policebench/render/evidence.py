@@ -81,7 +81,8 @@ def quality_text(q: Quality, lang: str) -> str:
         ),
         lang,
     )
-    median = age_text(q.median_age_days, lang) if q.median_age_days is not None else "—"
+    undated = t("ev_undated", lang)  # as the report says it
+    median = age_text(q.median_age_days, lang) if q.median_age_days is not None else undated
     return t("ev_quality_line", lang).format(
         known=q.known,
         shares=shares,
