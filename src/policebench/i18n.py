@@ -245,12 +245,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "open_gaps": ("Open gaps", "未弥补差距"),
     "levels_to_climb": ("Levels to climb", "需提升等级数"),
     "impact_all": ("Impact if all closed", "全部弥补后的提升"),
-    "phase": ("Phase", "阶段"),
+    "phase": ("Phase", "实施阶段"),
     "to_level": ("To level", "目标等级"),
     "action": ("Action", "措施"),
     "effort": ("Effort", "投入"),
     "needs": ("Needs", "前置条件"),
-    "prerequisite": ("prerequisite", "前置"),
+    "prerequisite": ("prerequisite", "前置步骤"),
     "no_actions": ("No actions: nothing to do for the chosen targets.", "所选目标下无需采取措施。"),
     "blocked": ("Cannot be scheduled yet", "暂无法排期"),
     "blocked_note": (
@@ -278,7 +278,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "roadmap_note": (
         "Each phase starts when the needs of its actions are met; within a phase, "
         "actions are ordered by impact per unit of effort.",
-        "每个阶段在其措施的前置条件满足后开始；同一阶段内按单位投入的提升效果排序。",
+        "每个实施阶段在其措施的前置条件满足后开始；同一实施阶段内按单位投入的提升效果排序。",
     ),
     "lessons": ("Learn from peers", "对标借鉴"),
     "evidence_appendix": ("Evidence appendix", "证据附录"),
@@ -417,7 +417,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "reliability": ("Reliability", "可靠性"),
     "evidenced": ("Levels with evidence", "有证据的等级"),
     "reason": ("Reason", "原因"),
-    "prerequisite_note": ("prerequisite: other actions wait for it", "前置：其他措施以此为前提"),
+    "prerequisite_note": (
+        "prerequisite: other actions wait for it",
+        "前置步骤：其他措施以此为前提",
+    ),
     "no_lessons": (
         "No open gap, so nothing to learn from peers here.",
         "无未弥补差距，暂无借鉴内容。",
