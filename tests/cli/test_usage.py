@@ -36,6 +36,13 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
     [
         (["score", "--nope"], "错误：没有这个选项：--nope（可能想用的选项：--peers）"),
         (["scor"], "错误：没有命令 'scor'。您是否想用 'score'？"),
+        # an option typed in the wrong place is told where it goes
+        (
+            ["--lang", "zh", "score"],
+            "错误：--lang 须写在命令之后，例如 policebench score --lang zh",
+        ),
+        (["score", "--version"], "错误：--version 须写在命令之前：policebench --version"),
+        (["schema", "profile", "--lang", "zh"], "错误：没有这个选项：--lang"),
         (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
         (["sensitivity", "--top", "0"], "错误：'--top' 的值无效：应不小于 1"),
         (["sensitivity", "-n", "2000000"], "错误：'--samples' / '-n' 的值无效：应不大于 1000000"),

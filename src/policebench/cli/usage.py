@@ -102,6 +102,21 @@ def worded(message: str) -> str:
     return message
 
 
+def _placed(message: str, ctx: Any) -> str:
+    """An option typed in the wrong place said so: ``policebench --lang zh score`` (--lang
+    belongs to the command) and ``policebench score --version`` (--version to the program),
+    instead of "no such option"."""
+    if not isinstance(message, Msg) or not message.id.startswith("usage-no-option"):
+        return message
+    option = message.args.get("option")
+    at_root = ctx is not None and ctx.parent is None
+    if option == "--lang" and at_root:
+        return Msg("usage-lang-after-command")
+    if option == "--version" and not at_root:
+        return Msg("usage-version-before-command")
+    return message
+
+
 def lang_in(argv: list[str]) -> str:
     """The language a command line asks for (``--lang zh``, ``--lang=zh``), else the locale's."""
     for i, arg in enumerate(argv):
@@ -132,7 +147,9 @@ def install(lang: str) -> None:
             # The usage line is already Chinese when help_texts is installed ("用法：").
             usage = _USAGE.sub("", ctx.get_usage(), count=1)
             lines.append(text(Msg("usage-line", usage=usage), "zh"))
-        lines.append(text(Msg("error-line", message=worded(exc.format_message())), "zh"))
+        lines.append(
+            text(Msg("error-line", message=_placed(worded(exc.format_message()), ctx)), "zh")
+        )
         if ctx is not None:
             lines.append(text(Msg("usage-help", command=ctx.command_path), "zh"))
         sys.stderr.write("\n".join(lines) + "\n")
