@@ -348,7 +348,7 @@ def _file_header(profile: Profile, rubric: Rubric, lang: str, file: str) -> list
         _tr(
             "title",
             lang,
-            name=localized(profile, "name", lang),
+            name=_spaced(localized(profile, "name", lang), lang),
             rubric=localized(rubric, "name", lang),
             rid=rubric.id,
             version=rubric.version,
@@ -412,3 +412,10 @@ def render_profile(
     # in escapes (scalar).
     lines = [visible(line) if line.lstrip().startswith("#") else line for line in lines]
     return "\n".join(lines) + "\n"
+
+
+def _spaced(name: str, lang: str) -> str:
+    """``name`` with a space after it when Chinese text follows a Latin letter or digit
+    ("My City 评估档案", but "J市评估档案")."""
+    return f"{name} " if lang == "zh" and name[-1:].isascii() and name[-1:].isalnum() else name
+
