@@ -455,6 +455,18 @@ def test_columns_after_a_mending_on_the_same_line_are_the_originals() -> None:
         ("a: >-\n\tx\n\ty\nb: 1\n", [(2, "2 spaces"), (3, "2 spaces")]),
         # `level: -<tab>`: once the tab is mended, the '-' is what is wrong there, said once
         ("indicators:\n  a:\n    level: -\t\n", [(3, "null-form")]),
+        # two tabs far apart: the first still gets the guess that keeps `d:` above its `c: 2`
+        ("a:\n  b:\n    c: 1\n\td:\n    c: 2\ne:\n\tf: 1\n", [(4, "2 spaces"), (7, "2 spaces")]),
+        # a key of a list item goes in the item's content column
+        (
+            "x:\n  sources:\n    - title: A\n\t\treliability: primary\n  level: 1\n",
+            [(4, "6 spaces")],
+        ),
+        # once the copy reads, a key indented with U+3000 (a key of its own) is found too
+        (
+            "i:\n  a:\n    level: 1\n\u3000b:\n    level: 2\n\tc:\n    level: 3\n",
+            [(6, "syntax"), (4, "fullwidth-space")],
+        ),
         # '：' in a block's text is Chinese prose, not a key typed with a full-width colon
         (
             "indicators:\n  a:\n    evidence_zh: >-\n      依据：文件\n    level: 1\n   x: y\n",
@@ -489,6 +501,18 @@ def test_a_tab_on_any_line_of_a_real_profile_is_one_problem_with_its_spaces() ->
         assert [(p.line, p.code) for p in found] == [(i + 1, "syntax")], (i + 1, found)
         assert f"with {spaces} spaces" in found[0].hint, (i + 1, found[0])
     assert tried > 150
+
+
+def test_a_line_of_thousands_of_items_gives_at_most_max_problems() -> None:
+    """Each '：' of a [...] looked for its value's end to the end of the line (minutes for a
+    250 KB line); the ends are found in one pass and the marks said are bounded."""
+    from policebench.readers.yaml import _fullwidth
+
+    text = "id: x\ntags: [" + "，".join(f"a{i}：1" for i in range(20_000)) + "]\n\tlevel: 1\n"
+    marks = _fullwidth.marks(text.split("\n")[1])
+    assert len(marks) == 2 * 20_000 - 1
+    assert marks[0].fixed == "a0: 1"  # the value ends at the next "，"
+    assert len(problems_of(text)) <= _fullwidth.MOST
 
 
 def test_reading_on_gathers_at_most_max_problems() -> None:

@@ -418,4 +418,3 @@ def _spaced(name: str, lang: str) -> str:
     """``name`` with a space after it when Chinese text follows a Latin letter or digit
     ("My City 评估档案", but "J市评估档案")."""
     return f"{name} " if lang == "zh" and name[-1:].isascii() and name[-1:].isalnum() else name
-

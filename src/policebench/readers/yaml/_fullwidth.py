@@ -31,6 +31,9 @@ LIST_COMMA = "\u3001"  # 、
 SPACE = "\u3000"  # ideographic space
 DASH = "\uff0d"  # －
 
+#: The most problems said of one syntax error (a line of 16,000 '：' makes as many marks).
+MOST = 200
+
 #: Every character looked for, for a quick ``in`` test before any line is read.
 CHARACTERS = frozenset((COLON, COMMA, LIST_COMMA, SPACE, DASH))
 
@@ -102,6 +105,7 @@ def marks(line: str) -> list[Mark]:
     key_from: int | None = i  # where a key may start; None inside a value
     value_start = True  # whether a '[' or '{' here opens a flow collection
     depth = 0
+    stops: list[int] | None = None  # made once, if a value inside [...] or {...} needs it
     for j in range(i, n):
         c = text[j]
         if c in " \t":
@@ -125,8 +129,10 @@ def marks(line: str) -> list[Mark]:
         elif c == COLON and key_from is not None and text[key_from:j].strip():
             key = line[key_from:j].strip()
             end = n
-            if depth:  # in a [...] or {...}, the value ends at the next ',', ']' or '}'
-                end = next((k for k in range(j + 1, n) if text[k] in ",]}"), n)
+            if depth:  # in a [...] or {...}, the value ends at the next separator
+                if stops is None:
+                    stops = _next_stops(text)
+                end = stops[j + 1] if j + 1 < n else n
             rest = line[j + 1 : end].lstrip(" \t" + SPACE).rstrip()
             plain = unicodedata.normalize("NFKC", rest)
             if plain != rest and plain.isascii() and plain.replace(".", "", 1).isdigit():
@@ -137,6 +143,16 @@ def marks(line: str) -> list[Mark]:
             continue
         value_start = False
     return found
+
+
+def _next_stops(text: str) -> list[int]:
+    """For each column of ``text``, the column of the next ',', ']', '}' (or their
+    full-width forms) at or after it, else its length: one pass, so that a line of
+    thousands of items costs no more than its length."""
+    stops = [len(text)] * (len(text) + 1)
+    for k in range(len(text) - 1, -1, -1):
+        stops[k] = k if text[k] in ",]}" + COMMA + LIST_COMMA else stops[k + 1]
+    return stops
 
 
 def _short(text: str) -> str:
@@ -270,11 +286,14 @@ def in_syntax_error(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
                 if _has_key(above):
                     break
                 probe -= 1
-    found = []
+    found: list[Problem] = []
     for number in range(first, last + 1):
         if in_block(lines, number):
             continue  # a block's text (after `evidence: >-`): '：' there is Chinese prose
-        found += [problem(file, number + 1, mark) for mark in marks(lines[number])]
+        for mark in marks(lines[number]):
+            if len(found) >= MOST:
+                return found
+            found.append(problem(file, number + 1, mark))
     return found
 
 

@@ -32,12 +32,15 @@ from policebench.problems import Problem
 from policebench.readers.yaml._builder import TooLarge, YamlBuilder, YamlParser
 from policebench.readers.yaml._document import mark_of
 from policebench.readers.yaml._fullwidth import (
+    CHARACTERS,
     COLON,
     COMMA,
     DASH,
     LIST_COMMA,
+    MOST,
     SPACE,
     in_block,
+    in_scalar,
     looks_like_structure,
     opens_block,
 )
@@ -49,7 +52,7 @@ ROUNDS = 40
 #: The most characters read again in all: a 30 KB profile gets every round, a 5 MB file none.
 BUDGET = 4_000_000
 #: The most problems gathered: past them, a planner has enough to fix before running again.
-MAX_PROBLEMS = 200
+MAX_PROBLEMS = MOST
 #: The most lines given a new indentation in one round, and how far up a neighbour is sought.
 MAX_INDENTS = 20
 _LOOK_UP = 200
@@ -83,7 +86,7 @@ def read_on(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
                 return found
             copy = "\n".join(mended)
             result, reach = _read(copy, file)
-            score = _score(copy, lines, indents, result, reach) if indents else ()
+            score = _score(copy, (lines, mended), indents, result, reach) if indents else ()
             if best is None or score > best[0]:
                 best = (score, mended, moved, result, reach)
         assert best is not None
@@ -119,20 +122,31 @@ def read_on(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
 
 
 def _score(
-    copy: str, before: list[str], indents: list[int], result: list[Problem], reach: _Reach
+    copy: str,
+    lines: tuple[list[str], list[str]],
+    indents: list[int],
+    result: list[Problem],
+    reach: _Reach,
 ) -> tuple[Any, ...]:
     """How good a guess of indentation is (higher is better): the lines of ``indents`` that
-    look like a key or a list item and stay one (none folded into the text above), then a
-    copy that reads, with the fewest problems, then the furthest reading."""
+    look like a key or a list item and stay one (none folded into the text above), a key
+    that opens a mapping left less indented than its children below, then a copy that
+    reads, with the fewest problems, then the furthest reading."""
+    before, mended = lines
     starts, stop = _structure(copy)
-    lost = 0
+    lost = misplaced = 0
     for index in indents:
         if not looks_like_structure(before[index]):
             continue
         if index not in starts and (stop is None or stop > index):
             lost += 1
+        if before[index].rstrip().endswith(":"):
+            below = _neighbour(mended, range(index + 1, min(index + _LOOK_UP, len(mended))))
+            spaces = len(mended[index]) - len(mended[index].lstrip(" "))
+            if below is not None and below[0] <= spaces:
+                misplaced += 1  # `d:` as deep as the `c: 2` under it: a sibling, not its key
     read = reach is None
-    return (-lost, read, -len(result) if read else 0, reach or (len(before), 0))
+    return (-lost, -misplaced, read, -len(result) if read else 0, reach or (len(before), 0))
 
 
 def _structure(text: str) -> tuple[set[int], int | None]:
@@ -192,7 +206,15 @@ def _read(text: str, file: str) -> tuple[list[Problem], _Reach]:
         builder.build(node, (), 0)
     except TooLarge:
         return [], None  # reported by the reading of the file itself once it is mended
-    return builder.problems, None
+    # What the checks of the models would find next run: a key typed with full-width
+    # structure in it ('　　level' indented with U+3000 reads as a key of its own).
+    keyed = [
+        problem
+        for path, at in builder.keys.items()
+        if path and isinstance(path[-1], str) and CHARACTERS.intersection(path[-1])
+        for problem in in_scalar(file, text, at, path[-1])
+    ]
+    return builder.problems + keyed, None
 
 
 #: A mended copy of the lines, and how its columns map to the original's on mended lines.
@@ -296,10 +318,13 @@ def _indentations(lines: list[str], index: int) -> list[int]:
     if above is not None:
         spaces, at = above
         text = lines[at].lstrip(" ")
-        # Under `key: >-` a block's text; under `key:` a child (prose ending ':' is neither).
+        # Under `key: >-` a block's text; under `key:` a child (prose ending ':' is neither);
+        # under `- title: A` the item's own keys, in its content column.
         opens = text.rstrip().endswith(":") and not in_block(lines, at)
         if opens_block(text) or opens:
             options.append(spaces + 2)
+        if text.startswith("- ") and not line.lstrip(" \t" + SPACE).startswith("-"):
+            options.append(spaces + len(text) - len(text[1:].lstrip(" ")))
         options.append(spaces)
         # The levels open above, nearest first: a sibling of an item or a key further up.
         options += _open_levels(lines, at, spaces)
