@@ -520,3 +520,11 @@ def test_a_consistent_panel_that_includes_an_inconsistent_expert_says_so(
     assert said[lang].replace(" ", "") in flat.replace(" ", "")
     alone = _run(runner, "weights", "ahp", *map(str, EXPERTS[:2]), "--lang", lang)[1]
     assert "include judgements to revise" not in alone and "需修正的判断" not in alone
+
+
+def test_the_judgments_to_revise_name_what_they_compare(runner: CliRunner) -> None:
+    """Expert C's least consistent comparisons are named as the planner reads them (with the
+    ids their file writes), not by id alone."""
+    code, out, err = _run(runner, "weights", "ahp", *map(str, EXPERTS), "--lang", "zh")
+    assert code == 0, err
+    assert "统筹规划 (planning) :" in out and "planning : talent" not in out

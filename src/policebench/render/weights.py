@@ -111,6 +111,14 @@ def _group_name(rubric: Rubric, group: str | None, lang: str) -> str:
     return f"{of} ({group})"  # a table cell: a space to wrap at
 
 
+def _item_name(rubric: Rubric, item: str, lang: str) -> str:
+    """A dimension's or an indicator's name, with its id (as the expert's file writes it)."""
+    found = next((d for d in rubric.dimensions if d.id == item), None) or rubric.indicators.get(
+        item
+    )
+    return f"{localized(found, 'name', lang)} ({item})" if found is not None else item
+
+
 def _cr(p: Priorities) -> str:
     return "—" if p.cr is None else f"{p.cr:.3f}"
 
@@ -197,7 +205,7 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
         rows = [
             [
                 _expert(e, lang),
-                f"{x.row} : {x.column}",
+                f"{_item_name(w.rubric, x.row, lang)} : {_item_name(w.rubric, x.column, lang)}",
                 _fraction(x.given),
                 _fraction(x.implied),
                 _fraction(x.suggested),
