@@ -459,10 +459,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "What moves the overall score: first-order sensitivity index",
         "影响综合得分的因素：一阶敏感性指数",
     ),
+    "unranked_unknown": (
+        "—: no level known, so no overall and no rank.",
+        "—：没有已知等级，因此没有综合得分，也不参与排名。",
+    ),
     "sens_index_note": (
         "Share of the score's variance a choice explains on its own (0-1). "
         "All places: pooled over the places analysed.",
-        "某一选择单独可解释的得分方差比例（0—1）。全部地区：对所分析地区合并计算。",
+        "某一不确定性来源单独解释的得分方差比例（0～1）。全部地区：对所分析地区合并计算。",
     ),
     "sens_source": ("Source of uncertainty", "不确定性来源"),
     "sens_all_places": ("All places", "全部地区"),

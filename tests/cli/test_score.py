@@ -446,3 +446,16 @@ def test_forms_in_a_folder_with_other_places(runner: CliRunner, in_tmp: Path) ->
     assert code == 0 and err == ""
     assert typed == canonical
     assert "forms-city" in typed
+
+
+def test_places_with_nothing_known_are_not_ranked(runner: CliRunner, in_tmp: Path) -> None:
+    """Two new profiles, nothing filled in: neither is ranked 1 or 2 (no overall to rank
+    by), and the caption says why."""
+    for place in ("my-city", "other-city"):
+        result = runner.invoke(app, ["new", place, "--name", place.title()])
+        assert result.exit_code == 0, result.stderr
+    result = runner.invoke(app, ["score", "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| —")]
+    assert len(rows) == 2
+    assert "—: no level known, so no overall and no rank." in result.stdout

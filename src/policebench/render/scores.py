@@ -69,7 +69,8 @@ def _ranking_rows(
     header += [_short(d, lang) for d in rubric.dimensions]
     rows = []
     for n, card in enumerate(cards, 1):
-        rank = str(n) if len(cards) > 1 else "—"  # first of one is no rank (the caption says)
+        # First of one is no rank (the caption says), nor is a place with nothing known.
+        rank = str(n) if len(cards) > 1 and card.overall is not None else "—"
         row = [
             f"{rank}*" if card.provisional else rank,
             _name(card, lang),
@@ -138,10 +139,8 @@ def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") ->
     ]
     header, rows = _ranking_rows(rubric, cards, lang)
     out.append(md_table(header, rows, "rlrlr" + "r" * len(rubric.dimensions)))
-    if any(card.provisional for card in cards):
-        out.append(md_cell(t("provisional_note", lang)) + "\n")
+    out += [md_cell(note) + "\n" for note in _captions(cards, lang)]
     if len(cards) == 1:
-        out.append(md_cell(t("compared_alone", lang)) + "\n")
         header, rows = _indicator_rows(rubric, cards[0], lang)
         out.append("\n" + md_table(header, rows))
     return "\n".join(out)
@@ -150,6 +149,8 @@ def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") ->
 def _captions(cards: list[Scorecard], lang: str) -> list[str]:
     """What the ranking's marks mean: "*" provisional, "—" one place (no rank)."""
     notes = [t("provisional_note", lang)] if any(card.provisional for card in cards) else []
+    if len(cards) > 1 and any(card.overall is None for card in cards):
+        notes.append(t("unranked_unknown", lang))
     return notes + ([t("compared_alone", lang)] if len(cards) == 1 else [])
 
 
