@@ -90,6 +90,10 @@ class Step:
     #: How many indicators are known at both dates.
     compared: int = 0
 
+    def moved(self, direction: str) -> list[str]:
+        """The ids of the indicators that moved ``direction`` (up, down, known, unknown)."""
+        return [m.id for m in self.moves if m.direction == direction]
+
 
 @dataclass(frozen=True)
 class Trend:

@@ -50,6 +50,7 @@ from policebench.models.workbook import (
     UNKNOWN,
     level_label,
     parse_assessors,
+    pick,
 )
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest
@@ -170,7 +171,7 @@ def _in_cell_words(
     key = "review.status" if keys[-2:] == ["review", "status"] else (keys[-1] if keys else "")
     table = _DROP_DOWNS.get(key)
     if message.id in ("not-one-of", "not-true-or-false") and table:
-        words = OneOf(f"'{pair[1] if lang == 'zh' else pair[0]}'" for pair in table.values())
+        words = OneOf(f"'{pick(pair, lang)}'" for pair in table.values())
         return Msg("not-one-of", **{**message.args, "expected": words}), hint or Msg(
             "wb-choose-from-list"
         )
@@ -181,7 +182,7 @@ def _in_cell_words(
     if isinstance(how, Msg) and how.id in _CELL_HOW:
         args["how"] = Msg(_CELL_HOW[how.id])
     if table and isinstance(shown, str) and shown in table:  # read as 'high': as '高' is listed
-        args["shown"] = table[shown][1 if lang == "zh" else 0]
+        args["shown"] = pick(table[shown], lang)
     return Msg("read-as", **args), hint
 
 
@@ -265,19 +266,19 @@ def prescan(path: Path, file: str) -> None:
         with zipfile.ZipFile(path) as archive:
             _check_parts(archive, file)
     except zipfile.BadZipFile as exc:
-        damage = _damage(str(exc))
-        hint = Msg("wb-damaged-end-hint" if damage.id == "wb-damaged-end" else "wb-save-again-hint")
+        damage, hint = _damage(str(exc))
         raise _refuse.fail(file, damage, hint, code="workbook-format") from None
 
 
-def _damage(detail: str) -> Msg:
+def _damage(detail: str) -> tuple[Msg, Msg]:
     """What Python's zipfile says of a damaged workbook, in the planner's words when it is
-    one of its known phrases (kept, in English, when it is not)."""
+    one of its known phrases (kept, in English, when it is not), and what to do."""
     if detail in ("File is not a zip file", "Truncated file header"):
-        return Msg("wb-damaged-end")  # no central directory: the end of the file is missing
+        # No central directory: the end of the file is missing. Download or copy it again.
+        return Msg("wb-damaged-end"), Msg("wb-damaged-end-hint")
     if detail.startswith(("Bad magic number", "Bad CRC-32")):
-        return Msg("wb-damaged-part")
-    return Msg("wb-damaged", detail=detail)
+        return Msg("wb-damaged-part"), Msg("wb-save-again-hint")
+    return Msg("wb-damaged", detail=detail), Msg("wb-save-again-hint")
 
 
 def _ole2_kind(path: Path) -> tuple[Msg, Msg]:

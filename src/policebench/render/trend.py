@@ -127,11 +127,7 @@ def like_for_like_notes(rubric: Rubric, trend: Trend, lang: str) -> list[str]:
     for step, (before, after) in zip(trend.steps, pairs, strict=True):
         if step.like_for_like is not None and after.overall_change is not None:
             names = {
-                way: [
-                    localized(rubric.indicators[m.id], "name", lang)
-                    for m in step.moves
-                    if m.direction == way
-                ]
+                way: [localized(rubric.indicators[i], "name", lang) for i in step.moved(way)]
                 for way in ("known", "unknown")
             }
             notes.append(

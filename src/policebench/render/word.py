@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from policebench.i18n import age_limit, count, join_list, label, paren, sentence_sep, t
+from policebench.i18n import age_limit, count, join_list, label, paren, period, sentence_sep, t
 from policebench.render.common import num, pct, safe_url, visible
 
 if TYPE_CHECKING:
@@ -470,7 +470,7 @@ class _Writer:
         return sentence_sep(self.lang)
 
     def period(self) -> str:
-        return "。" if self.lang == "zh" else "."
+        return period(self.lang)
 
     def score(self, value: float | None) -> str:
         return num(value, 1, self.lang)

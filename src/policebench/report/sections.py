@@ -435,7 +435,7 @@ def trend(rubric: Rubric, runs: Sequence[Profile], names: Names) -> list[TrendPo
     from policebench.analysis.trend import Step, trend
 
     def moved(step: Step | None, way: str) -> list[str]:
-        return [names.inds[m.id] for m in step.moves if m.direction == way] if step else []
+        return [names.inds[i] for i in step.moved(way)] if step else []
 
     history = trend(rubric, runs)
     return [

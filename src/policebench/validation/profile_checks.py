@@ -144,26 +144,33 @@ def _entries(doc: Document, rubric: Rubric) -> list[Problem]:
     entry whose checked keys are valid and whose other keys are known (its sources, say, may
     not be valid); for another, a whole-number level outside the scale (a level of another
     type, or a misspelt key, is the model's error already)."""
-    from pydantic import ValidationError  # the failure path only: a valid run never needs it
-
     problems = []
     for ind_id, raw in _known(doc, "indicators", rubric):
         if not isinstance(raw, dict):
             continue
-        try:
-            if not raw.keys() <= Assessment.model_fields.keys():
-                # A misspelt key: 'confidance' must not come out as "no confidence" too.
-                raise ValueError(raw.keys() - Assessment.model_fields.keys())
-            entry = Assessment.model_validate({k: raw[k] for k in CHECKED_KEYS if k in raw})
-        except (ValidationError, ValueError):
-            level = raw.get("level")
-            applicable = raw.get("applicable") is not False
-            # type(...) is int: not True, not 2.5 (the model's errors already)
-            if applicable and type(level) is int and level not in rubric.scale.span:
-                problems.append(_level_out_of_scale(doc, ind_id, level, rubric))
+        entry = _valid_alone(raw)
+        if entry is not None:
+            problems += _entry_problems(doc, rubric, ind_id, entry)
             continue
-        problems += _entry_problems(doc, rubric, ind_id, entry)
+        level = raw.get("level")
+        applicable = raw.get("applicable") is not False
+        # type(...) is int: not True, not 2.5 (the model's errors already)
+        if applicable and type(level) is int and level not in rubric.scale.span:
+            problems.append(_level_out_of_scale(doc, ind_id, level, rubric))
     return problems
+
+
+def _valid_alone(raw: dict[Any, Any]) -> Assessment | None:
+    """The entry ``raw`` as the checks read it (its CHECKED_KEYS), when those are valid and
+    no key is misspelt ('confidance' must not come out as "no confidence" too); else None."""
+    from pydantic import ValidationError  # the failure path only: a valid run never needs it
+
+    if not raw.keys() <= Assessment.model_fields.keys():
+        return None
+    try:
+        return Assessment.model_validate({k: raw[k] for k in CHECKED_KEYS if k in raw})
+    except ValidationError:
+        return None
 
 
 def unknown_targets(doc: Document, rubric: Rubric) -> list[Problem]:

@@ -234,7 +234,7 @@ def _mendings(lines: list[str], problems: list[Problem]) -> tuple[list[_Mending]
         if not 0 <= index < len(lines):
             return [], []
         line = lines[index]
-        lead = len(line) - len(line.lstrip(" \t" + SPACE))
+        lead = _lead(line)
         edits: dict[int, str] = {}
         for problem in group:
             column = problem.column - 1
@@ -267,11 +267,16 @@ def _mendings(lines: list[str], problems: list[Problem]) -> tuple[list[_Mending]
         for index, options in zip(indents, choices, strict=True):
             spaces = options[min(k, len(options) - 1)]
             line, cols = fixed.get(index, (lines[index], list(range(len(lines[index])))))
-            lead = len(line) - len(line.lstrip(" \t" + SPACE))
+            lead = _lead(line)
             mended[index] = " " * spaces + line[lead:]
             moved[index] = [0] * spaces + cols[lead:]
         result.append((mended, moved))
     return result, indents
+
+
+def _lead(line: str) -> int:
+    """How many characters of ``line`` are its indentation (spaces, tabs, U+3000)."""
+    return len(line) - len(line.lstrip(" \t" + SPACE))
 
 
 def _edited(line: str, edits: dict[int, str]) -> tuple[str, list[int]]:
@@ -311,7 +316,7 @@ def _indentations(lines: list[str], index: int) -> list[int]:
     above (else the line above's own); the line below's, and above it for a key whose own
     children follow; the tabs expanded to 2, 4 or 8 columns."""
     line = lines[index]
-    lead = line[: len(line) - len(line.lstrip(" \t" + SPACE))]
+    lead = line[: _lead(line)]
     above = _neighbour(lines, range(index - 1, max(index - _LOOK_UP, 0) - 1, -1))
     below = _neighbour(lines, range(index + 1, min(index + _LOOK_UP, len(lines))))
     options: list[int] = []
