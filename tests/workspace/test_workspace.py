@@ -128,3 +128,20 @@ def test_without_keeping_models_only_the_places_asked_for_are_scored_as_they_com
     # A peer's card, not made then, is made when asked for.
     (peer,) = ws.scorecards(ws.peers[:1])
     assert peer.city_id == ws.peers[0].id
+
+
+def test_a_place_whose_file_is_too_broken_to_give_its_id_is_not_called_unknown(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """`new my-city`, then a full-width colon typed in it: `report my-city` shows that
+    problem, not "unknown place 'my-city' (places in use: none)"."""
+    assert runner.invoke(app, ["new", "my-city", "--name", "My City"]).exit_code == 0
+    path = in_tmp / "cities" / "my-city.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    level: null", "    level：2", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["report", "my-city", "-o", "r.html"])
+    assert result.exit_code == 2
+    assert "full-width colon" in result.stderr and "unknown city" not in result.stderr
+    assert not (in_tmp / "r.html").exists()

@@ -338,8 +338,13 @@ def _open(
         selected += [lp for lp in pool if resolved(lp.source.path) in explicit_set]
     for city_id in ids:
         if city_id not in history:
-            if any(r.raw_id == city_id for r in reads):
-                continue  # its file is invalid: the problems say why
+            if any(
+                r.raw_id == city_id or (r.raw_id is None and Path(p).stem == city_id)
+                for p, r in zip(paths, reads, strict=True)
+            ):
+                # Its file is invalid (known by its id, or by its name when too broken to
+                # read one, as `new` names it): the problems say why.
+                continue
             raise unknown_city(city_id, history)
         selected.append(history[city_id][-1])
     if not asked:  # no place named: every place in use
