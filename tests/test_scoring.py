@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policebench.models import Profile, Rubric
-from policebench.scoring import aggregate, indicator_score, levels_of, rank, score
+from policebench.scoring import aggregate, indicator_score, levels_of, rank, ranks, score
 
 
 def rubric_from(
@@ -215,6 +215,25 @@ def test_rank_orders_best_first_unknown_last_ties_by_id() -> None:
         profile = profile_from(levels(a1=level)).model_copy(update={"id": city})
         cards.append(score(rubric, profile))
     assert [c.city_id for c in rank(cards)] == ["mid", "alpha", "zeta", "none"]
+    assert ranks(rank(cards)) == [1, 2, 3, None]  # nothing known: no rank, not 4th
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 4)), max_size=8))
+def test_ranks_number_the_known_places_and_only_them(places: list[int | None]) -> None:
+    """Whatever the mix: the places with an overall are ranked 1..k in ranking order, a
+    higher overall never below a lower one, and every place with nothing known has no rank."""
+    rubric = rubric_from(HAND)
+    cards = rank(
+        [
+            score(rubric, profile_from(levels(a1=level)).model_copy(update={"id": f"p{n}"}))
+            for n, level in enumerate(places)
+        ]
+    )
+    numbers = ranks(cards)
+    known = sum(1 for level in places if level is not None)
+    assert numbers == [*range(1, known + 1), *[None] * (len(places) - known)]
+    overalls = [c.overall for c in cards if c.overall is not None]
+    assert overalls == sorted(overalls, reverse=True)
 
 
 # --- the bundled data -----------------------------------------------------------------------

@@ -137,6 +137,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "对标地区：无（{where}），无地区排名、无先进前沿；目标取自档案自定目标或框架默认目标",
     ),
     "no_ranking": ("— (no other place)", "—（无其他地区）"),
+    "unranked": ("not ranked: no level known", "不参与排名：尚无已知等级"),
     "compared_line": ("Places compared ({count}): {places}", "比较地区（{count} 个）：{places}"),
     "compared_alone": (
         "one place: no ranking; add places to compare, or @bundled",

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
@@ -258,3 +258,10 @@ def rank_key(overall: float | None, city_id: str) -> tuple[bool, float, str]:
 def rank(cards: list[Scorecard]) -> list[Scorecard]:
     """Scorecards best first; unknown overall last; ties by id, so the order is stable."""
     return sorted(cards, key=lambda c: rank_key(c.overall, c.city_id))
+
+
+def ranks(cards: Sequence[Scorecard]) -> list[int | None]:
+    """The rank of each of ``cards``, in ranking order: 1, 2 ...; None for a place with no
+    overall. A place with nothing known is ranked nowhere, not last: below the places that
+    are known it would read as the weakest, which nothing shows."""
+    return [n if card.overall is not None else None for n, card in enumerate(cards, 1)]

@@ -310,6 +310,35 @@ def test_a_place_with_nothing_known_is_told_so_not_that_it_has_no_gaps(
     assert "No open gaps" not in out
 
 
+def test_a_place_with_nothing_known_is_ranked_nowhere_in_compare_and_report(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A new profile beside the four bundled ones is not 5th of 5: compare and report give it
+    no rank (null in JSON, "—" with its caption for people), and the others are of 4."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    code, out, err = run(runner, "compare", "my-city", "@bundled", "-f", "json")
+    assert code == 0, err
+    places = json.loads(out)["places"]
+    assert [p["rank"] for p in places] == [1, 2, 3, 4, None]
+    assert places[-1]["id"] == "my-city"
+    code, out, err = run(runner, "compare", "my-city", "@bundled", "-f", "markdown")
+    assert code == 0, err
+    assert "| — | My City |" in out.replace("\\*", "")
+    assert "—: no level known, so no overall and no rank." in out
+    code, out, err = run(runner, "compare", "my-city", "@bundled", "-f", "csv")
+    assert code == 0, err
+    assert [r["rank"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))][-1] == ""
+    code, out, err = run(runner, "report", "my-city", "--peers", "@bundled", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert (report["summary"]["rank"], report["summary"]["of"]) == (None, 4)
+    assert [p["rank"] for p in report["ranking"]][-1] is None
+    code, out, err = run(runner, "report", "my-city", "--peers", "@bundled", "-f", "markdown")
+    assert code == 0, err
+    assert "not ranked: no level known" in out and "5 / 5" not in out
+
+
 def test_a_bundled_place_not_in_use_is_named_as_bundled_not_mistaken_for_another(
     runner: CliRunner, in_tmp: Path
 ) -> None:

@@ -459,3 +459,5 @@ def test_places_with_nothing_known_are_not_ranked(runner: CliRunner, in_tmp: Pat
     rows = [line for line in result.stdout.splitlines() if line.startswith("| —")]
     assert len(rows) == 2
     assert "—: no level known, so no overall and no rank." in result.stdout
+    result = runner.invoke(app, ["score", "--format", "json"])
+    assert [p["rank"] for p in json.loads(result.stdout)["places"]] == [None, None]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policebench.models import Profile, Rubric
-from policebench.scoring import Scorecard, rank, score
+from policebench.scoring import Scorecard, rank, ranks, score
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,16 @@ class Comparison:
     #: indicator id -> place id -> level (None = unknown), rubric order, ranked places.
     heatmap: dict[str, dict[str, int | None]]
 
-    def rank_of(self, city_id: str) -> int:
-        """1-based rank of a place."""
-        return next(n for n, c in enumerate(self.cards, 1) if c.city_id == city_id)
+    def rank_of(self, city_id: str) -> int | None:
+        """1-based rank of a place; None when nothing of it is known (see ``ranks``)."""
+        return next(
+            n for n, c in zip(ranks(self.cards), self.cards, strict=True) if c.city_id == city_id
+        )
+
+    @property
+    def ranked(self) -> int:
+        """How many places have a rank (an overall)."""
+        return sum(1 for c in self.cards if c.overall is not None)
 
 
 def compare(rubric: Rubric, profiles: Sequence[Profile]) -> Comparison:

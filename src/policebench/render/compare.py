@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.i18n import join_list, label, paren, t
-from policebench.render.common import num, pct, rich_to_text, to_csv
+from policebench.render.common import num, pct, rank_cell, ranking_notes, rich_to_text, to_csv
 from policebench.report.contract import Comparison, Spread
 
 
@@ -31,14 +31,13 @@ def compare_table(
     notes = [t("leader_mark", lang)] if leads else []
     if any(p["provisional"] for p in data["places"]):
         notes.append(t("provisional_note", lang))
+    notes += ranking_notes([p["rank"] for p in data["places"]], lang)
     caption = "\n".join(notes)
     heads = [t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     rows: list[list[str | Cell]] = []
     for p in data["places"]:
         cells: list[str | Cell] = [
-            # one place: "—", as its compared line says ("no ranking")
-            (str(p["rank"]) if len(data["places"]) > 1 else "—")
-            + ("*" if p["provisional"] else ""),
+            rank_cell(p["rank"], len(data["places"])) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
             p["stage"] or "",

@@ -12,13 +12,15 @@ from policebench.render.common import (
     md_table,
     num,
     pct,
+    rank_cell,
+    ranking_notes,
     rich_to_text,
     to_csv,
     to_json,
 )
 from policebench.report.parts import rnd
 from policebench.report.scores import score_data
-from policebench.scoring import Scorecard
+from policebench.scoring import Scorecard, ranks
 
 
 def _stage(card: Scorecard, lang: str) -> str:
@@ -38,7 +40,7 @@ def render_csv(rubric: Rubric, cards: list[Scorecard], lang: str = "en") -> str:
     header = ["rank", "id", "name", "assessed", "overall", "stage", "coverage", "provisional"]
     header += [d.id for d in rubric.dimensions]
     rows = []
-    for n, card in enumerate(cards, 1):
+    for n, card in zip(ranks(cards), cards, strict=True):
         row: list[Any] = [
             n,
             card.city_id,
@@ -68,9 +70,8 @@ def _ranking_rows(
     header = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     header += [_short(d, lang) for d in rubric.dimensions]
     rows = []
-    for n, card in enumerate(cards, 1):
-        # First of one is no rank (the caption says), nor is a place with nothing known.
-        rank = str(n) if len(cards) > 1 and card.overall is not None else "—"
+    for n, card in zip(ranks(cards), cards, strict=True):
+        rank = rank_cell(n, len(cards))
         row = [
             f"{rank}*" if card.provisional else rank,
             _name(card, lang),
@@ -149,8 +150,7 @@ def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") ->
 def _captions(cards: list[Scorecard], lang: str) -> list[str]:
     """What the ranking's marks mean: "*" provisional, "—" one place (no rank)."""
     notes = [t("provisional_note", lang)] if any(card.provisional for card in cards) else []
-    if len(cards) > 1 and any(card.overall is None for card in cards):
-        notes.append(t("unranked_unknown", lang))
+    notes += ranking_notes(ranks(cards), lang)
     return notes + ([t("compared_alone", lang)] if len(cards) == 1 else [])
 
 

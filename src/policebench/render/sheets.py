@@ -184,11 +184,12 @@ def scores_workbook(rubric: Rubric, cards: list[Scorecard], lang: str) -> bytes:
     """`score --format xlsx`: one row per place, as the CSV, with names and headers in
     ``lang``; overall and dimension scores coloured as a heatmap (unknown: an empty cell)."""
     from policebench.report.parts import provisional_text, rnd
+    from policebench.scoring import ranks
 
     columns = _place_columns(lang)
     columns += [Column(_dimension_name(d, lang), "0.0", 14, (0, 100)) for d in rubric.dimensions]
     rows = []
-    for n, card in enumerate(cards, 1):
+    for n, card in zip(ranks(cards), cards, strict=True):
         stage_name = localized(card.stage, "name", lang) if card.stage else None
         row: list[Any] = [
             n,

@@ -209,6 +209,8 @@ def environment(
         md_link,
         num,
         pct,
+        rank_cell,
+        ranking_notes,
         safe_url,
         visible_value,
     )
@@ -295,6 +297,8 @@ def environment(
     env.filters["url"] = safe_url
     env.globals["md_link"] = md_link
     env.globals["t"] = i18n.t
+    env.globals["rank_cell"] = rank_cell
+    env.globals["ranking_notes"] = ranking_notes
     env.globals["charts"] = charts.exported()
     env.globals["range"] = _bounded_range([MAX_RANGE_ITEMS])
     return env

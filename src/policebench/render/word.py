@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from policebench.i18n import age_limit, count, join_list, label, paren, period, sentence_sep, t
-from policebench.render.common import num, pct, safe_url, visible
+from policebench.render.common import num, pct, rank_cell, ranking_notes, safe_url, visible
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -766,7 +766,9 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
         coverage_sub += w.sep() + f"{s['not_applicable']} {w.t('not_applicable')}"
     if s["without_evidence"]:
         coverage_sub += w.sep() + count(s["without_evidence"], "n_without_evidence", w.lang)
-    if s["of"] > 1:
+    if s["rank"] is None:
+        rank, rank_sub = "—", w.t("unranked")
+    elif s["of"] > 1:
         rank, rank_sub = f"{s['rank']}{star} / {s['of']}", ""
     else:
         rank, rank_sub = "—", w.t("no_ranking")
@@ -844,7 +846,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
             overall.append([_muted(w.paren(band).strip())])
         rows.append(
             [
-                f"{p['rank']}{'*' if p['provisional'] else ''}",
+                rank_cell(p["rank"], len(r["ranking"])) + ("*" if p["provisional"] else ""),
                 p["name"],
                 overall,
                 p["stage"] or w.t("unknown"),
@@ -858,6 +860,8 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     w.wide_table(header, rows, keys=[1], split_at=5, right=[0, 2, 4], highlight=own)
     if any(p["provisional"] for p in r["ranking"]):
         w.para(_muted(w.t("provisional_note")))
+    for note in ranking_notes([p["rank"] for p in r["ranking"]], w.lang):
+        w.para(_muted(note))
     if u:
         _uncertainty(w, r, u)
 

@@ -24,6 +24,7 @@ from policebench.report.parts import (
     rnd,
     rubric_head,
 )
+from policebench.scoring import ranks
 
 
 def build_comparison(
@@ -71,7 +72,7 @@ def build_comparison(
                     },
                 }
             )
-            for n, c in enumerate(result.cards, 1)
+            for n, c in zip(ranks(result.cards), result.cards, strict=True)
         ],
         "dimensions": [
             Spread(

@@ -237,9 +237,9 @@ class IndicatorScore(TypedDict):
 
 
 class ScoredPlace(TypedDict):
-    #: The place's position in the ranking, 1 = highest overall (places with an unknown
-    #: overall last, then by id), as the table and CSV number them.
-    rank: int
+    #: The place's position in the ranking, 1 = highest overall (ties by id), as the table
+    #: and CSV number them; null for a place with no level known (listed last, unranked).
+    rank: int | None
     id: str
     name: str
     name_zh: str | None
@@ -317,7 +317,8 @@ class Summary(Provisional):
     overall: float | None
     stage: str | None
     coverage: float
-    rank: int
+    #: The place's rank among the ``of`` places ranked; null when none of its levels is known.
+    rank: int | None
     of: int
     known: int
     indicators: int
@@ -619,7 +620,8 @@ class ComparedDimension(TypedDict):
 
 
 class ComparedPlace(Provisional):
-    rank: int
+    #: 1 = highest overall; null for a place with no level known (listed last, unranked).
+    rank: int | None
     id: str
     name: str
     assessed: str

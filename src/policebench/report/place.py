@@ -46,7 +46,7 @@ from policebench.report.parts import (
     rnd,
     rubric_head,
 )
-from policebench.scoring import Scorecard, not_applicable_of
+from policebench.scoring import Scorecard, not_applicable_of, ranks
 
 __all__ = ["Names", "Provenance", "build_report", "gaps_result", "recommend_result"]
 
@@ -104,7 +104,7 @@ def build_report(
     gaps = analyse(rubric, city, targets, against, levels=known)
     chosen = [g for g in gaps.gaps if g.gap][: top if top else None]
     roadmap = plan(rubric, chosen, known[city.id], not_applicable_of(city))
-    rank = comparison.rank_of(city.id)
+    rank, cards = comparison.rank_of(city.id), comparison.cards
     return {
         "policebench": provenance.version if provenance else None,
         "lang": lang,
@@ -115,11 +115,11 @@ def build_report(
         "against_name": None if target_level is not None else _against_name(against, names),
         "peers": sections.peers(others, peer_origin, names),
         "targets": sections.targets(rubric, targets, against, opinions, names, target_level),
-        "summary": _summary(card, rank, len(comparison.cards), gaps, names),
+        "summary": _summary(card, rank, comparison.ranked, gaps, names),
         "ranking": [
             _card(c, names, n)
-            for n, c in enumerate(comparison.cards, 1)
-            if n <= RANKING_ROWS or c.city_id == city.id
+            for row, (n, c) in enumerate(zip(ranks(cards), cards, strict=True), 1)
+            if row <= RANKING_ROWS or c.city_id == city.id
         ],
         "dimensions": sections.dimensions(rubric, card, gaps, comparison.cards, names),
         "radar": sections.radar(rubric, card, comparison.cards, against, names),
@@ -200,7 +200,9 @@ def _place_head(city: Profile, lang: str) -> PlaceHead:
     }
 
 
-def _summary(card: Scorecard, rank: int, of: int, gaps: GapAnalysis, names: Names) -> Summary:
+def _summary(
+    card: Scorecard, rank: int | None, of: int, gaps: GapAnalysis, names: Names
+) -> Summary:
     lang = names.lang
     return {
         "overall": rnd(card.overall),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from policebench.models import Rubric
 from policebench.report.parts import rnd
-from policebench.scoring import Scorecard
+from policebench.scoring import Scorecard, ranks
 
 if TYPE_CHECKING:
     from policebench.report.contract import ScoredPlace, ScoreResult
@@ -19,7 +19,7 @@ def score_data(rubric: Rubric, cards: list[Scorecard]) -> ScoreResult:
     """The machine contract of `score --format json` (every dimension and indicator present),
     ``cards`` in ranking order."""
     places: list[ScoredPlace] = []
-    for n, card in enumerate(cards, 1):
+    for n, card in zip(ranks(cards), cards, strict=True):
         places.append(
             {
                 "rank": n,
