@@ -183,9 +183,12 @@ def test_band_and_rank_text() -> None:
     assert band_text(band) == "52 (47-58)"
     assert band_text(band, 1) == "52.2 (47.4-58.1)"
     assert band_text(None) == "unknown"
-    assert band_text(Band(None, 0.0, 50.0, 100.0, 0.0, 100.0, 0.6), lang="zh") == "未知 (0-100)"
+    assert band_text(Band(None, 0.0, 50.0, 100.0, 0.0, 100.0, 0.6), lang="zh") == "未知（0-100）"
+    assert band_text(band, lang="zh") == "52（47-58）"  # full-width brackets in Chinese
     ranks = RankBand(2, 2, 1, 3, 10, array("q", [3, 6, 1]))
     assert rank_text(ranks) == "2 (1-3)"
+    assert rank_text(ranks, "zh") == "2（1-3）"
+    assert rank_text(None) == "—"  # ranked nowhere: nothing known
     assert ranks.probabilities == {1: 0.3, 2: 0.6, 3: 0.1}
     assert ranks.probability(4) == 0.0
     assert [probability_text(p) for p in (0.0, 0.004, 0.5, 0.996, 1.0)] == [
@@ -248,3 +251,37 @@ def test_json_and_csv_have_every_place_whatever_top_says(
     code, out, err = run(runner, "sensitivity", *FAST, "--top", "1", "-f", "csv")
     assert code == 0, err
     assert len(list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))) == len(profiles)
+
+
+def test_a_place_with_nothing_known_is_ranked_nowhere(runner: CliRunner, in_tmp: Path) -> None:
+    """A new profile beside the bundled places has no score in any sample: it is not '5 (5-5)'
+    with P(rank 5) = 1, but unranked in every format, and the ranks run to 4."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    places = ("my-city", "@bundled", "--samples", "200")
+    code, out, err = run(runner, "sensitivity", *places, "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [p["id"] for p in data["places"]][-1] == "my-city"
+    assert data["places"][-1]["rank"] is None and data["places"][-1]["overall"] is None
+    assert [p["rank"]["point"] for p in data["places"][:-1]] == [1, 2, 3, 4]
+    code, out, err = run(runner, "sensitivity", *places, "-f", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert "p_rank_4" in rows[0] and "p_rank_5" not in rows[0]
+    assert rows[-1]["rank"] == "" and rows[-1]["p_rank_1"] == ""
+    code, out, err = run(runner, "sensitivity", *places, "-f", "markdown", "--lang", "zh")
+    assert code == 0, err
+    assert "| — | My City |" in out and "第5名概率" not in out
+    assert "—：没有已知等级，因此没有综合得分，也不参与排名。" in out
+    for command in (
+        ("compare", "my-city", "@bundled"),
+        ("report", "my-city", "--peers", "@bundled"),
+    ):
+        for fmt in ("json", "markdown", "html"):
+            code, out, err = run(runner, *command, "--uncertainty", "--samples", "200", "-f", fmt)
+            assert code == 0, (command, fmt, err)
+    code, out, err = run(runner, "compare", "my-city", "@bundled", "--uncertainty", "-f", "table")
+    assert code == 0 and "My City" in out, err  # the terminal's table of rank odds leaves it out
+    data = json.loads(run(runner, "report", "my-city", "--uncertainty", "-f", "json")[1])
+    assert data["uncertainty"]["rank"] is None and "my-city" not in data["uncertainty"]["places"]

@@ -24,7 +24,14 @@ from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import join_list, label, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
+from policebench.render.common import (
+    md_cell,
+    md_table,
+    ranking_notes,
+    rich_to_text,
+    to_csv,
+    to_json,
+)
 from policebench.report.parts import rnd
 from policebench.report.sensitivity import band_text, rank_text, sensitivity_data
 
@@ -121,7 +128,7 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
     header = ["rank", "id", "name", "overall", "p5", "median", "p95", "min", "max"]
     header += ["rank_median", "rank_min", "rank_max"]
     if each_rank:
-        header += [f"p_rank_{r}" for r in range(1, len(result.places) + 1)]
+        header += [f"p_rank_{r}" for r in range(1, result.ranked + 1)]
     else:
         header.append("p_point_rank")
     for d in dims:
@@ -130,12 +137,16 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
     header += [f"rank_under_{n}" for n in range(1, len(result.weight_sets) + 1)]
     rows = []
     for place in result.places:
-        overall = place.overall
-        row: list[Any] = [place.rank.point, place.id, localized(place, "name", lang)]
+        overall, rank = place.overall, place.rank
+        point = None if rank is None else rank.point
+        row: list[Any] = [point, place.id, localized(place, "name", lang)]
         row += _band_cells(overall, full=True)
-        row += [place.rank.median, place.rank.min, place.rank.max]
-        wanted = range(1, len(result.places) + 1) if each_rank else [place.rank.point]
-        row += [round(place.rank.probability(r), 4) for r in wanted]
+        if rank is None:  # ranked nowhere: its rank cells are empty
+            row += [None] * (3 + (result.ranked if each_rank else 1))
+        else:
+            row += [rank.median, rank.min, rank.max]
+            wanted = range(1, result.ranked + 1) if each_rank else [rank.point]
+            row += [round(rank.probability(r), 4) for r in wanted]
         for d in dims:
             row += _band_cells(place.dimensions[d], full=False)
         row += [rnd(place.index[s], 4) for s in SOURCES]
@@ -162,16 +173,20 @@ def _tables(
     header = ["#", t("city", lang), t("sens_score", lang), t("sens_median", lang)]
     header.append(t("sens_rank", lang))
     if each_rank:
-        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, len(everyone) + 1)]
+        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, result.ranked + 1)]
     else:
         header.append(t("sens_p_point_rank", lang))
     rows = []
     for place in places:
         median = "" if place.overall is None else f"{place.overall.median:.1f}"
-        row = [str(place.rank.point), localized(place, "name", lang)]
-        row += [band_text(place.overall, 1, lang), median, rank_text(place.rank)]
-        wanted = range(1, len(everyone) + 1) if each_rank else [place.rank.point]
-        row += [probability_text(place.rank.probability(r)) for r in wanted]
+        rank = place.rank
+        row = ["—" if rank is None else str(rank.point), localized(place, "name", lang)]
+        row += [band_text(place.overall, 1, lang), median, rank_text(rank, lang)]
+        if rank is None:
+            row += [""] * (result.ranked if each_rank else 1)
+        else:
+            wanted = range(1, result.ranked + 1) if each_rank else [rank.point]
+            row += [probability_text(rank.probability(r)) for r in wanted]
         rows.append(row)
     ranking = (t("sens_title", lang), header, rows, "rlrrr" + "r" * (len(header) - 5))
 
@@ -207,9 +222,11 @@ def _tables(
         cells = [localized(p, "name", lang)]
         for w in result.weight_sets:
             score = w.overall[p.id]
-            cells.append(("—" if score is None else f"{score:.1f}") + f" (#{w.rank[p.id]})")
-        best, worst = result.rank_spread(p.id) or (0, 0)
-        cells.append(str(best) if best == worst else f"{best}-{worst}")
+            place_rank = w.rank[p.id]
+            cells.append("—" if score is None else f"{score:.1f}" + paren(f"#{place_rank}", lang))
+        spread = result.rank_spread(p.id)
+        best, worst = spread or (0, 0)
+        cells.append("—" if spread is None else str(best) if best == worst else f"{best}-{worst}")
         sets_rows.append(cells)
     sets = (
         t("sens_weight_sets", lang),
@@ -226,6 +243,11 @@ def left_out_text(result: SensitivityResult, top: int | None, lang: str) -> str:
     if rest <= 0:
         return ""
     return t("sens_places_left_out", lang).format(top=top, n=len(result.places), rest=rest)
+
+
+def _unranked(result: SensitivityResult, lang: str) -> list[str]:
+    """The caption of the "—" of a place ranked nowhere, if the ranking shows one."""
+    return ranking_notes([None if p.rank is None else p.rank.point for p in result.places], lang)
 
 
 def render_markdown(
@@ -246,6 +268,7 @@ def render_markdown(
         out.append(md_table(header, rows, align[: len(header)]))
         if left_out and heading != t("sens_index", lang):
             out.append(f"*{md_cell(left_out)}*\n")
+        out += [md_cell(note) + "\n" for note in _unranked(result, lang) if n == 0]
     out.append(t("sens_index_note", lang) + "\n")
     out.append(method_text(result, rubric, lang) + " " + samples_text(result, lang) + "\n")
     return "\n".join(out)
@@ -283,6 +306,7 @@ def render_table(
         parts += table(grid, width=w, lang=lang, color=color)
         if left_out and heading != t("sens_index", lang):
             parts.append(paragraph(left_out, w))
+        parts += [paragraph(note, w) for note in _unranked(result, lang) if n == 0]
     parts.append(paragraph(t("sens_index_note", lang), w))
     joiner = "" if lang == "zh" else " "
     method = method_text(result, rubric, lang) + joiner + samples_text(result, lang)

@@ -772,13 +772,13 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
         rank, rank_sub = f"{s['rank']}{star} / {s['of']}", ""
     else:
         rank, rank_sub = "—", w.t("no_ranking")
-    if u:
+    if u and (odds := u["rank"]):
         rank_sub = w.sep().join(
             x
             for x in (
                 rank_sub,
-                w.label("sens_p_point_rank") + u["rank"]["p_point_rank_text"],
-                w.label("rank_range") + f"{u['rank']['min']}–{u['rank']['max']}",
+                w.label("sens_p_point_rank") + odds["p_point_rank_text"],
+                w.label("rank_range") + f"{odds['min']}–{odds['max']}",
             )
             if x
         )
@@ -871,7 +871,8 @@ def _uncertainty(w: _Writer, r: PlaceReport, u: PlaceUncertainty) -> None:
     what the samples varied and did not, the samples and seed."""
     w.heading(w.t("unc_heading"), 2)
     colon = "：" if w.lang == "zh" else ": "
-    w.para(f"{r['place']['name']}{colon}{u['rank']['likelihood_text']}{w.period()}")
+    if u["rank"]:
+        w.para(f"{r['place']['name']}{colon}{u['rank']['likelihood_text']}{w.period()}")
     rows: list[list[CellText]] = []
     for p in r["ranking"]:
         band = p["rank_band"]

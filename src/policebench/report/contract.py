@@ -207,7 +207,8 @@ class PlaceUncertainty(UncertaintyHeader):
     """The header with the bands of the report's own place."""
 
     overall: TextBand | None
-    rank: RankLikelihood
+    #: null when the place has nothing known: it is ranked nowhere.
+    rank: RankLikelihood | None
     dimensions: dict[str, TextBand | None]
     place_index: dict[str, float | None]
 
@@ -741,7 +742,8 @@ class SensitivityPlace(TypedDict):
     id: str
     name: str
     overall: Band | None
-    rank: RankBand
+    #: null for a place with no score in any sample (nothing known): ranked nowhere.
+    rank: RankBand | None
     dimensions: dict[str, Band | None]
     index: dict[str, float | None]
 
@@ -749,7 +751,7 @@ class SensitivityPlace(TypedDict):
 class SensitivityWeightPlace(TypedDict):
     id: str
     overall: float | None
-    rank: int
+    rank: int | None
 
 
 class SensitivityWeightSet(TypedDict):

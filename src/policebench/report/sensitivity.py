@@ -17,7 +17,7 @@ Pure: results in, data and strings out.
 from __future__ import annotations
 
 from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
-from policebench.i18n import t
+from policebench.i18n import paren, t
 from policebench.report import OneLine
 from policebench.report.contract import Band as BandData
 from policebench.report.contract import RankBand as RankData
@@ -26,7 +26,8 @@ from policebench.report.parts import rnd
 
 
 def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
-    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals.
+    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals
+    (``"52（47-58）"`` in Chinese).
 
     ``None`` (never a score in any sample) is the word for unknown; a band whose point is
     unknown (a score only when unknowns are imputed) shows that word before the band.
@@ -34,12 +35,13 @@ def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
     if band is None:
         return t("unknown", lang)
     point = t("unknown", lang) if band.point is None else f"{band.point:.{digits}f}"
-    return f"{point} ({band.p5:.{digits}f}-{band.p95:.{digits}f})"
+    return point + paren(f"{band.p5:.{digits}f}-{band.p95:.{digits}f}", lang)
 
 
-def rank_text(rank: RankBand) -> str:
-    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples."""
-    return f"{rank.point} ({rank.min}-{rank.max})"
+def rank_text(rank: RankBand | None, lang: str = "en") -> str:
+    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples
+    (``"2（1-3）"`` in Chinese); "—" for a place ranked nowhere (nothing known)."""
+    return "—" if rank is None else f"{rank.point}" + paren(f"{rank.min}-{rank.max}", lang)
 
 
 def band_data(band: Band | None) -> BandData | None:
@@ -97,7 +99,7 @@ def sensitivity_data(result: SensitivityResult, *, counts: bool = True) -> Sensi
                 "id": place.id,
                 "name": place.name,
                 "overall": band_data(place.overall),
-                "rank": rank_data(place.rank, counts=counts),
+                "rank": None if place.rank is None else rank_data(place.rank, counts=counts),
                 "dimensions": {d: band_data(b) for d, b in place.dimensions.items()},
                 "index": {s: rnd(v, 4) for s, v in place.index.items()},
             }

@@ -50,16 +50,19 @@ def share_text(p: float) -> str:
     return f"{percent}%"
 
 
-def _rank(place: PlaceResult, lang: str) -> RankLikelihood:
+def _rank(place: PlaceResult, lang: str) -> RankLikelihood | None:
     """The rank band (``rank_data``: the same figures as the sensitivity JSON's) with its
-    texts: how likely the point rank is, and the most likely rank."""
+    texts: how likely the point rank is, and the most likely rank; None for a place ranked
+    nowhere (nothing known)."""
+    if place.rank is None:
+        return None
     data = rank_data(place.rank)
     point, p_point = data["point"], data["p_point_rank"]
     mode, p_mode = data["most_likely_rank"], data["p_most_likely_rank"]
     key = "unc_rank_is_mode" if mode == point else "unc_rank_not_mode"
     return {
         **data,
-        "text": rank_text(place.rank),
+        "text": rank_text(place.rank, lang),
         "p_point_rank_text": share_text(p_point),
         "p_most_likely_rank_text": share_text(p_mode),
         "likelihood_text": t(key, lang).format(
@@ -138,6 +141,8 @@ def _header(result: SensitivityResult, rubric: Rubric, lang: str) -> Uncertainty
     places: dict[str, PlaceRankOdds] = {}
     for place in result.places:
         rank = _rank(place, lang)
+        if place.rank is None or rank is None:  # ranked nowhere: no odds to give
+            continue
         places[place.id] = {
             "point_rank": place.rank.point,
             "p_point_rank": rank["p_point_rank"],

@@ -180,7 +180,9 @@ class PlaceResult:
     name: str
     name_zh: str | None
     overall: Band | None
-    rank: RankBand
+    #: None when the place has no overall score in any sample (nothing known, unknowns not
+    #: imputed): it is ranked nowhere, as `score` ranks it (``scoring.ranks``).
+    rank: RankBand | None
     dimensions: dict[str, Band | None]
     #: First-order index of each source for this place's overall score (None: not varied,
     #: or the score does not vary at all).
@@ -193,7 +195,8 @@ class WeightSet:
 
     name: str
     overall: dict[str, float | None]
-    rank: dict[str, int]
+    #: None for a place with no overall under this set (nothing known).
+    rank: dict[str, int | None]
 
 
 @dataclass(frozen=True)
@@ -217,11 +220,15 @@ class SensitivityResult:
     weight_sets: tuple[WeightSet, ...] = ()
 
     def rank_spread(self, place_id: str) -> tuple[int, int] | None:
-        """The best and worst rank of a place across the weight sets (None without any)."""
-        if not self.weight_sets:
-            return None
-        ranks = [w.rank[place_id] for w in self.weight_sets]
-        return min(ranks), max(ranks)
+        """The best and worst rank of a place across the weight sets (None without any, or
+        when the place is ranked under none)."""
+        ranks = [r for w in self.weight_sets if (r := w.rank[place_id]) is not None]
+        return (min(ranks), max(ranks)) if ranks else None
+
+    @property
+    def ranked(self) -> int:
+        """How many places have a rank (the ranks a table of probabilities runs to)."""
+        return sum(1 for place in self.places if place.rank is not None)
 
     def place(self, place_id: str) -> PlaceResult:
         """The result of the place with id ``place_id``."""
@@ -420,7 +427,10 @@ def _weight_set(name: str, points: list[Point]) -> WeightSet:
     return WeightSet(
         name,
         {place_id: overall for place_id, overall, _ in points},
-        {place_id: n for n, (place_id, _, _) in enumerate(points, 1)},
+        {
+            place_id: None if overall is None else n
+            for n, (place_id, overall, _) in enumerate(points, 1)
+        },
     )
 
 
@@ -461,12 +471,13 @@ def _result(
         _, overall, dim_points = point_of[place_id]
         card = by_id[place_id]
         dims = chunk.dims[k * len(dim_ids) : (k + 1) * len(dim_ids)]
+        band = _band(chunk.overall[k], overall)
         results[place_id] = PlaceResult(
             id=place_id,
             name=card.city_name,
             name_zh=card.city_name_zh,
-            overall=_band(chunk.overall[k], overall),
-            rank=_rank_band(*counts[p], point_rank[place_id]),
+            overall=band,
+            rank=None if band is None else _rank_band(*counts[p], point_rank[place_id]),
             dimensions={d: _band(row, dim_points[d]) for d, row in zip(dim_ids, dims, strict=True)},
             index=place_index(chunk, k, sources),
         )
