@@ -289,3 +289,37 @@ def test_refused_forms_have_stable_codes(stem: str, in_tmp: Path) -> None:
     problems, _ = validate_paths([INVALID / f"{stem}.yaml"], None)
     errors = [p for p in problems if p.severity == "error"]
     assert [p.code for p in errors] == REFUSED_CODES[stem], errors
+
+
+def test_a_fullwidth_colon_does_not_hold_back_the_files_other_problems(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """A '：' typed with the input method, a misspelt key and a level out of the scale: all
+    three in one run, in validate as in score, and the other two exactly as the run after
+    the colon is fixed gives them (nothing reported twice, columns those of the file)."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    path = in_tmp / "cities" / "my-city.yaml"
+    text = path.read_text(encoding="utf-8")
+    entry = "  data-sharing:\n    level: null\n    confidence: null\n"
+    assert entry in text
+    typed = "  data-sharing:\n    levle: 2\n    confidence：medium\n"
+    text = text.replace(entry, typed).replace(
+        "  network-interconnection:\n    level: null\n    confidence: null\n",
+        "  network-interconnection:\n    level: 5\n    confidence: low\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    code, _, first = run(runner, "validate", str(path))
+    assert code == 2
+    codes = [line.rsplit("[", 1)[-1] for line in first.splitlines() if line.endswith("]")]
+    assert codes == ["unknown-key]", "fullwidth-colon]", "level-range]"], first
+    _, _, scored = run(runner, "score")
+    assert [line for line in scored.splitlines() if line.endswith("]")] == [
+        line for line in first.splitlines() if line.endswith("]")
+    ]
+    path.write_text(text.replace("confidence：medium", "confidence: medium"), encoding="utf-8")
+    _, _, fixed = run(runner, "validate", str(path))
+    problems = [line for line in first.splitlines() if line.endswith("]")]
+    assert [line for line in problems if "[fullwidth-colon]" not in line] == [
+        line for line in fixed.splitlines() if line.endswith("]")
+    ]

@@ -19,6 +19,7 @@ from policebench.readers.yaml import (
     MAX_DEPTH,
     MAX_NODES,
     Document,
+    MendedInput,
     closest,
     decode,
     load,
@@ -435,6 +436,33 @@ def test_columns_after_a_mending_on_the_same_line_are_the_originals() -> None:
     duplicate = next(p for p in found if p.code == "duplicate-key")
     assert (duplicate.line, duplicate.column) == (2, 10)
     assert "c：{x: 1, x: 2}"[duplicate.column - 1] == "x"
+
+
+def test_a_copy_mended_with_certainty_is_handed_on_placed_in_the_original() -> None:
+    """After '：' mended, the copy's document comes with the problems: its data as meant and
+    every position where the planner's file has it (columns after the mending included)."""
+    text = "id: x\nlevel：2\nconfidence：mediun\n"
+    with pytest.raises(MendedInput) as info:
+        parse(text, "f.yaml")
+    doc = info.value.mended
+    assert doc.data == {"id": "x", "level": 2, "confidence": "mediun"}
+    line, column = doc.values[("confidence",)]
+    assert text.split("\n")[line - 1][column - 1 :] == "mediun"
+    assert doc.keys[("level",)] == (2, 1) and doc.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n\tb: 1\n",  # an indentation is a guess: its copy is not handed on
+        "a：1\nb: 'open\n",  # a mistake that cannot be mended
+        "a：1\na: 2\n",  # the copy reads with a problem (a duplicate key)
+    ],
+)
+def test_no_copy_is_handed_on_after_a_guess_or_what_stays_wrong(text: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse(text, "f.yaml")
+    assert not isinstance(info.value, MendedInput)
 
 
 @pytest.mark.parametrize(

@@ -23,12 +23,12 @@ from policebench.errors import InvalidInput
 from policebench.models import Assessment, Rubric
 from policebench.parallel import requested_workers, usable_cores
 from policebench.paths import display
-from policebench.problems import Problem
-from policebench.readers.yaml import Document, detach, detached
+from policebench.problems import Problem, sort_problems
+from policebench.readers.yaml import Document, MendedInput, detach, detached
 from policebench.validation.build import CHECKED_KEYS, build_profile, evidence_warnings
 from policebench.validation.forms import level_names
 from policebench.workspace import cache
-from policebench.workspace.inputs import Loaded, LoadedProfile, read_input
+from policebench.workspace.inputs import Loaded, LoadedProfile, is_weights, read_input
 
 
 def profile_docs(paths: Iterable[Path]) -> tuple[list[tuple[Document, Loaded]], list[Problem]]:
@@ -141,13 +141,8 @@ def _read_profile(path: Path, keep_documents: bool = False) -> ProfileRead:
     try:
         doc, source = read_input(path)
     except InvalidInput as exc:
-        return ProfileRead(None, exc.problems, None, None)
-    raw_id = doc.data.get("id")
-    raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
-    raw = (
-        raw_id if isinstance(raw_id, str) else None,
-        None if raw_rubric is None else str(raw_rubric),
-    )
+        return _mended_read(exc, keep_documents)
+    raw = _raw(doc)
     if keep_documents and is_rubric(doc):
         return ProfileRead(None, [], *raw, doc)
     profile, problems, pending = build_profile(doc)
@@ -158,6 +153,36 @@ def _read_profile(path: Path, keep_documents: bool = False) -> ProfileRead:
     warnings = problems + evidence_warnings(profile, doc)
     # The models are kept; the document's positions are read again only if a problem needs them.
     return ProfileRead(LoadedProfile(profile, source, detach(doc, path)), warnings, *raw)
+
+
+def _raw(doc: Document) -> tuple[str | None, str | None]:
+    """The ``id`` and ``rubric`` a profile's document gives, whatever else is wrong in it."""
+    raw_id = doc.data.get("id")
+    raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
+    return raw_id if isinstance(raw_id, str) else None, None if raw_rubric is None else str(
+        raw_rubric
+    )
+
+
+def _mended_read(exc: InvalidInput, keep_documents: bool) -> ProfileRead:
+    """A profile that could not be read: its problems; and when its syntax errors were all
+    mended with certainty (``：`` for ``:``...), what its models find in the mended copy too,
+    so that a misspelt key or a level out of the scale is not held back until the next run.
+    The profile is never used (its file has errors); its document goes on to the rubric's
+    checks of a broken profile. A copy whose levels may be the rubric's level names (built
+    again once the rubric is known) gives its syntax errors only."""
+    doc = exc.mended if isinstance(exc, MendedInput) else None
+    if doc is None or not isinstance(doc.data, dict) or is_rubric(doc) or is_weights(doc):
+        return ProfileRead(None, exc.problems, None, None)
+    profile, found, pending = build_profile(doc)
+    if pending:
+        return ProfileRead(None, exc.problems, None, None)
+    if profile is not None:
+        found += evidence_warnings(profile, doc)
+    # The same place twice is one mistake: the syntax error says it.
+    at = {(p.line, p.column) for p in exc.problems}
+    problems = sort_problems([*exc.problems, *(p for p in found if (p.line, p.column) not in at)])
+    return ProfileRead(None, problems, *_raw(doc), doc if keep_documents else outline(doc))
 
 
 def with_rubric(read: ProfileRead, path: Path, rubric: Rubric) -> ProfileRead:

@@ -47,7 +47,7 @@ from policebench.readers.yaml._document import (
     too_deep,
 )
 from policebench.readers.yaml._fullwidth import in_scalar as fullwidth_in_scalar
-from policebench.readers.yaml._mend import read_on
+from policebench.readers.yaml._mend import Mended, read_on
 from policebench.readers.yaml._prescan import needs_prescan, prescan
 from policebench.readers.yaml._text import MAX_BYTES, decode, read_text
 
@@ -56,6 +56,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
     "Document",
+    "MendedInput",
     "Position",
     "YamlPath",
     "closest",
@@ -68,6 +69,17 @@ __all__ = [
     "parse",
     "read_text",
 ]
+
+
+class MendedInput(InvalidInput):
+    """A YAML file with syntax errors, every one of them mended with certainty in a copy
+    that then read cleanly: its problems, and the document read from that copy (``mended``,
+    positions in the planner's file), so that the checks of its values can run in the same
+    run."""
+
+    def __init__(self, problems: list[Problem], mended: Document) -> None:
+        super().__init__(problems)
+        self.mended = mended
 
 
 class _Detached(Document):
@@ -115,7 +127,11 @@ def parse(text: str, file: str) -> Document:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
-            raise InvalidInput(read_on(exc, file, text)) from None
+            problems, mended = read_on(exc, file, text)
+            doc = _mended(mended, file, text)
+            if doc is not None:
+                raise MendedInput(problems, doc) from None
+            raise InvalidInput(problems) from None
         except RecursionError:
             raise InvalidInput([too_deep(file, (1, 1))]) from None
     finally:
@@ -179,6 +195,21 @@ def parse(text: str, file: str) -> Document:
             ]
         )
     return Document(file, data, builder.values, builder.keys, text)
+
+
+def _mended(mended: Mended | None, file: str, text: str) -> Document | None:
+    """The document of a copy mended with certainty, placed in the original ``text``."""
+    if mended is None:
+        return None
+    try:
+        doc = parse(mended.text, file)
+    except InvalidInput:  # a value the copy's reading did not check (too large, say)
+        return None
+    if not mended.columns:
+        return Document(file, doc.data, doc.values, doc.keys, text)
+    values = {path: mended.back(at) for path, at in doc.values.items()}
+    keys = {path: mended.back(at) for path, at in doc.keys.items()}
+    return Document(file, doc.data, values, keys, text)
 
 
 def _looks_like_csv(file: str, text: str) -> bool:

@@ -17,7 +17,10 @@ than a few readings.
 
 What the copy shows is reported where the planner's file has it: the mendings add no lines,
 and columns on a mended line are mapped back to the original's. When the copy reads through,
-the checks of the values (duplicate keys, impossible dates) run on it too.
+the checks of the values (duplicate keys, impossible dates) run on it too; and when it reads
+through without a problem after mendings that were all certain (no indentation guessed), the
+copy itself is handed on (:class:`Mended`), so that the checks of the models and the rubric
+run in the same run as well, each problem placed where the planner's file has it.
 """
 
 from __future__ import annotations
@@ -63,8 +66,27 @@ _Columns = dict[int, list[int]]
 _Reach = tuple[int, int] | None
 
 
-def read_on(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
-    """Every problem found by mending ``text`` after ``exc`` and reading on, first ``exc``'s."""
+@dataclasses.dataclass(frozen=True)
+class Mended:
+    """A copy of a file in which every syntax error was mended with certainty and which then
+    read without a problem: its text, and its mended lines' columns in the original's."""
+
+    text: str
+    columns: _Columns
+
+    def back(self, at: tuple[int, int]) -> tuple[int, int]:
+        """A 1-based (line, column) of the copy, where the original has it."""
+        line, column = at
+        cols = self.columns.get(line - 1)
+        if not cols or column < 1:
+            return at
+        c = column - 1
+        return line, (cols[c] if c < len(cols) else cols[-1] + (c - len(cols) + 1)) + 1
+
+
+def read_on(exc: yaml.YAMLError, file: str, text: str) -> tuple[list[Problem], Mended | None]:
+    """Every problem found by mending ``text`` after ``exc`` and reading on, first ``exc``'s,
+    and the mended copy when it read through cleanly after certain mendings only."""
     problems = yaml_problems(exc, file, text)
     found = list(problems)
     #: Where each of ``problems`` (in the copy's columns) stands in ``found``.
@@ -72,18 +94,20 @@ def read_on(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
     lines = text.split("\n")
     columns: _Columns = {}
     budget = BUDGET
+    certain, clean = True, False
     for _ in range(ROUNDS):
         if budget < len(text) or len(found) >= MAX_PROBLEMS:
             break
         mendings, indents = _mendings(lines, problems)
         if not mendings:
             break
+        certain = certain and not indents
         best: tuple[tuple[Any, ...], list[str], _Columns, list[Problem], _Reach] | None = None
         for mended, moved in mendings:
             # A reading, and for a guess the walk that says what its lines became.
             budget -= len(text) * (2 if indents else 1)
             if budget < 0:
-                return found
+                return found, None
             copy = "\n".join(mended)
             result, reach = _read(copy, file)
             score = _score(copy, (lines, mended), indents, result, reach) if indents else ()
@@ -116,9 +140,12 @@ def read_on(exc: yaml.YAMLError, file: str, text: str) -> list[Problem]:
             problems.append(problem)
             places.append(len(found))
             found.append(shown)
+        clean = reach is None and not result
         if reach is None or not problems:
             break
-    return found[:MAX_PROBLEMS]
+    if certain and clean and len(found) < MAX_PROBLEMS:
+        return found, Mended("\n".join(lines), columns)
+    return found[:MAX_PROBLEMS], None
 
 
 def _score(
@@ -385,9 +412,5 @@ def _compose(columns: _Columns, moved: _Columns) -> _Columns:
 
 def _back(problem: Problem, columns: _Columns) -> Problem:
     """``problem`` (in the mended copy) placed where the original has it."""
-    cols = columns.get(problem.line - 1)
-    if not cols or problem.column < 1:
-        return problem
-    at = problem.column - 1
-    original = cols[at] if at < len(cols) else cols[-1] + (at - len(cols) + 1)
-    return dataclasses.replace(problem, column=original + 1)
+    _, column = Mended("", columns).back((problem.line, problem.column))
+    return problem if column == problem.column else dataclasses.replace(problem, column=column)
