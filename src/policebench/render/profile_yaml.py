@@ -67,7 +67,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "With a level, add `confidence` (high, medium or low), `evidence` (what was seen) and "
         "`sources` (a list of {{title, url, reliability: primary | secondary | repost}}). "
         "Check with `policebench validate {file}`.",
-        "填写等级时，请同时填写 `confidence`（high、medium 或 low）、`evidence`（依据）和 "
+        "填写等级时，请同时填写 `confidence`（high、medium 或 low）、`evidence`（证据）和 "
         "`sources`（来源列表：{{title, url, reliability: primary | secondary | repost}}）。"
         "填好后用 `policebench validate {file}` 检查。",
     ),
