@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from policebench.models import Assessment, Indicator, Profile, Rubric, Stage
 from policebench.models.freshness import effective_confidence
@@ -255,12 +256,25 @@ def rank_key(overall: float | None, city_id: str) -> tuple[bool, float, str]:
     return (overall is None, -(overall or 0.0), city_id)
 
 
-def rank(cards: list[Scorecard]) -> list[Scorecard]:
+class Ranked(Protocol):
+    """What a ranking orders: a scorecard, or a place's part of the score JSON kept for it."""
+
+    @property
+    def city_id(self) -> str: ...
+
+    @property
+    def overall(self) -> float | None: ...
+
+
+_R = TypeVar("_R", bound=Ranked)
+
+
+def rank(cards: Iterable[_R]) -> list[_R]:
     """Scorecards best first; unknown overall last; ties by id, so the order is stable."""
     return sorted(cards, key=lambda c: rank_key(c.overall, c.city_id))
 
 
-def ranks(cards: Sequence[Scorecard]) -> list[int | None]:
+def ranks(cards: Sequence[Ranked]) -> list[int | None]:
     """The rank of each of ``cards``, in ranking order: 1, 2 ...; None for a place with no
     overall. A place with nothing known is ranked nowhere, not last: below the places that
     are known it would read as the weakest, which nothing shows."""

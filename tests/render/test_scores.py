@@ -8,9 +8,13 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policebench.models import Profile, Rubric
+from policebench.render.common import to_json
 from policebench.render.scores import render_csv, render_json, render_markdown, render_table
+from policebench.report.scores import score_data
 from policebench.scoring import Scorecard, rank, score
 
 
@@ -31,6 +35,26 @@ def test_json_contract(rubric: Rubric, cards: list[Scorecard]) -> None:
             assert ind["dimension"] == rubric.dimension_of[ind_id]
             assert ind["weight"] == rubric.indicators[ind_id].weight
             assert (ind["level"] is None) == (ind["score"] is None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_json_joined_from_parts_is_the_document_to_json_writes(
+    rubric: Rubric, profiles: dict[str, Profile], data: st.DataObject
+) -> None:
+    """The score JSON is joined from each place's part (what the cache keeps): whatever the
+    places, their names (quotes, newlines, Chinese) and what is known of them, the text is
+    the one the whole data dumped at once gives, byte for byte."""
+    chosen = data.draw(st.lists(st.sampled_from(sorted(profiles)), unique=True, max_size=4))
+    name = data.draw(st.text(alphabet='ab"\\\n 市：', max_size=6))
+    blank = data.draw(st.booleans())
+    places = [profiles[i] for i in chosen]
+    if places and name:
+        places[0] = places[0].model_copy(update={"name": name})
+    if places and blank:  # a place with nothing known: no rank
+        places[-1] = places[-1].model_copy(update={"id": "blank", "indicators": {}})
+    cards = rank([score(rubric, p) for p in places])
+    assert render_json(rubric, cards) == to_json(score_data(rubric, cards))
 
 
 def test_json_unknown_is_null(rubric: Rubric, cards: list[Scorecard]) -> None:

@@ -357,14 +357,59 @@ def test_warm_score_validates_no_profile_and_scores_none_again(
     assert runner.invoke(app, ["score", "--format", "json"]).stdout == cold.stdout
 
 
-def test_a_tampered_card_is_scored_afresh(
-    own_cache: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+def _parts(where: Path) -> int:
+    with sqlite3.connect(where / cache.FILE_NAME) as db:
+        return int(db.execute("SELECT count(*) FROM score_json").fetchone()[0])
+
+
+@pytest.mark.parametrize("args", [(), ("j-city", "hangzhou"), ("qingdao", "--peers", "@bundled")])
+def test_a_warm_json_run_joins_the_kept_parts_and_revives_no_card(
+    own_cache: Path,
+    tmp_path: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+) -> None:
+    """The first run keeps cards; the second the places' parts of the JSON; the third joins
+    those and revives no card. All three, and a run without the cache, print the same."""
+    monkeypatch.chdir(tmp_path)
+    _profiles(tmp_path)
+    first, second = _score_twice(runner, *args)
+    assert _parts(own_cache) > 0 and first == second
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a kept card was revived")
+
+    monkeypatch.setattr(cache, "card_of", refused)
+    third = runner.invoke(app, ["score", "--format", "json", *args])
+    assert third.exit_code == 0, third.output
+    assert third.stdout == first
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.OFF_VARIABLE, "1")
+    assert runner.invoke(app, ["score", "--format", "json", *args]).stdout == first
+
+
+@pytest.mark.parametrize(
+    "tampering",
+    [
+        # the parts gone too, or the run would join them and never read a card
+        "UPDATE scorecards SET card = '[\"j-city\", 5]'; DELETE FROM score_json",
+        "UPDATE score_json SET overall = 'high', head = 1",  # a part of another shape
+    ],
+)
+def test_a_tampered_card_or_part_is_scored_afresh(
+    own_cache: Path,
+    tmp_path: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    tampering: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _profiles(tmp_path)
     cold, _ = _score_twice(runner)
     with sqlite3.connect(own_cache / cache.FILE_NAME) as db:
-        db.execute("UPDATE scorecards SET card = '[\"j-city\", 5]'")
+        db.executescript(tampering)
     (warm, again) = _score_twice(runner)
     assert warm == again == cold
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from policebench.i18n import label, paren, t
@@ -19,7 +20,7 @@ from policebench.render.common import (
     to_json,
 )
 from policebench.report.parts import rnd
-from policebench.report.scores import score_data
+from policebench.report.scores import rubric_ref, scored_place
 from policebench.scoring import Scorecard, ranks
 
 
@@ -32,7 +33,37 @@ def _name(card: Scorecard, lang: str) -> str:
 
 
 def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
-    return to_json(score_data(rubric, cards))
+    """The JSON contract (``score_data``), ``cards`` in ranking order."""
+    return joined_json(
+        rubric, [(n, *place_json(c)) for n, c in zip(ranks(cards), cards, strict=True)]
+    )
+
+
+#: Where a place's rank stands in its JSON text: its keys are sorted, 'rank' before 'stage'.
+_RANK_AT = '\n      "rank": 0,'
+
+
+def place_json(card: Scorecard) -> tuple[str, str]:
+    """A place's part of the score JSON, as the whole document writes it (indented for its
+    place in the list), cut where its rank goes: the text before it and after it. It depends
+    on the card alone, so the cache keeps it (``Workspace.score_json_parts``) and a run that
+    finds every place's part joins them without a card (``joined_json``); either way the
+    document is the one ``to_json(score_data(...))`` writes (tests/render/test_scores.py)."""
+    text = to_json(scored_place(card, 0)).rstrip("\n").replace("\n", "\n    ")
+    head, tail = text.split(_RANK_AT, 1)
+    return head, tail
+
+
+def joined_json(rubric: Rubric, parts: Sequence[tuple[int | None, str, str]]) -> str:
+    """The score JSON from each place's rank and parts (``place_json``), in ranking order."""
+    document = to_json({"places": [], "rubric": rubric_ref(rubric)})
+    if not parts:
+        return document
+    places = ",\n    ".join(
+        f'{head}\n      "rank": {"null" if rank is None else rank},{tail}'
+        for rank, head, tail in parts
+    )
+    return document.replace('"places": []', '"places": [\n    ' + places + "\n  ]", 1)
 
 
 def render_csv(rubric: Rubric, cards: list[Scorecard], lang: str = "en") -> str:

@@ -12,7 +12,9 @@ Beside them, per profile and rubric (keyed by the code's fingerprint and the SHA
 files), the profile's scorecard, written when a command scores it (``Workspace.scorecards``)
 and only for profiles that passed the checks against that rubric: with it a warm ``score``
 neither checks, scores nor validates a cached profile (``LoadedProfile`` validates the kept
-JSON only when a command asks for the model). A kept card is read back only when it has
+JSON only when a command asks for the model). And beside the card, the place's part of the
+score JSON as ``score --format json`` writes it (``ScoreJson``), so that a warm JSON run
+joins text and revives no card (``Workspace.score_json``). A kept card is read back only when it has
 exactly the shape this code writes, for this rubric's dimensions and indicators in order
 (:func:`card_of`); anything else is a miss, and the place is scored afresh.
 
@@ -90,6 +92,13 @@ CREATE TABLE IF NOT EXISTS scorecards (
     key TEXT PRIMARY KEY,
     card TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS score_json (
+    key TEXT PRIMARY KEY,
+    place TEXT NOT NULL,
+    overall REAL,
+    head TEXT NOT NULL,
+    tail TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rubrics (
     key TEXT PRIMARY KEY,
     warnings TEXT NOT NULL,
@@ -102,6 +111,7 @@ CREATE TABLE IF NOT EXISTS rubrics (
 _COLUMNS = {
     "profiles": ["key", "warnings", "raw_id", "raw_rubric", "place_id", "assessed", "profile"],
     "scorecards": ["key", "card"],
+    "score_json": ["key", "place", "overall", "head", "tail"],
     "rubrics": ["key", "warnings", "rubric"],
 }
 
@@ -206,6 +216,16 @@ def entry_of(
     return Entry(profile_json, kept, raw_id, raw_rubric, place_id, assessed)
 
 
+class ScoreJson(typing.NamedTuple):
+    """A place's part of the score JSON (``render.scores.place_json``: the text before and
+    after its rank), with what ranks it. Depends on the scorecard alone: kept beside it."""
+
+    city_id: str
+    overall: float | None
+    head: str
+    tail: str
+
+
 class Store:
     """An open cache; every method fails soft (a miss, or nothing written)."""
 
@@ -274,6 +294,24 @@ class Store:
         """Keep scorecards by :func:`card_key` (one transaction; nothing on any failure)."""
         if self._db is not None and cards:
             self._write("scorecards", list(cards.items()))
+
+    def get_score_json(self, keys: list[str]) -> dict[str, ScoreJson]:
+        """The places' parts of the score JSON kept under ``keys`` (by :func:`card_key`), each
+        only when its values have the types this code writes."""
+        rows = self._rows("score_json", "place, overall, head, tail", keys)
+        return {
+            key: ScoreJson(place, overall, head, tail)
+            for key, place, overall, head, tail in rows
+            if type(place) is str
+            and type(overall) in (float, _NONE)
+            and type(head) is str
+            and type(tail) is str
+        }
+
+    def put_score_json(self, parts: dict[str, ScoreJson]) -> None:
+        """Keep places' parts of the score JSON by :func:`card_key` (one transaction)."""
+        if self._db is not None and parts:
+            self._write("score_json", [(key, *part) for key, part in parts.items()])
 
     def get_rubric(self, key: str) -> tuple[Rubric, Entry] | None:
         """The rubric kept under ``key``, and its entry (for its warnings: ``problems``);

@@ -59,7 +59,13 @@ def score(
     ws, failed = load_or_exit(cities or [], rubric, strict=strict, peers=peers, profiles=False)
     # The places asked for, ranked among themselves; with --peers, among those peers too.
     places = ws.compared if peers is not None else ws.selected
-    cards = rank(ws.scorecards(places))
-    result = registry.Scores(ws.rubric, cards)
-    text = registry.render("score", fmt, result, style_for(output, language))
+    text: str | bytes
+    if fmt == "json":  # each place's part joined, kept in the cache beside its card
+        from policebench.render.scores import joined_json, place_json
+
+        text = joined_json(ws.rubric, ws.score_json(places, place_json))
+    else:
+        cards = rank(ws.scorecards(places))
+        result = registry.Scores(ws.rubric, cards)
+        text = registry.render("score", fmt, result, style_for(output, language))
     finish(text, output, ws, failed)
