@@ -326,6 +326,10 @@ def test_a_place_with_nothing_known_is_ranked_nowhere_in_compare_and_report(
     assert code == 0, err
     assert "| — | My City |" in out.replace("\\*", "")
     assert "—: no level known, so no overall and no rank." in out
+    table = runner.invoke(app, ["compare", "my-city", "@bundled"], env={"COLUMNS": "200"})
+    row = next(line for line in table.stdout.splitlines() if "│" in line and "My City" in line)
+    cells = [cell.strip() for cell in row.split("│")]
+    assert cells[1:5] == ["—*", "My City", "unknown", "unknown"], row  # no overall, no stage
     code, out, err = run(runner, "compare", "my-city", "@bundled", "-f", "csv")
     assert code == 0, err
     assert [r["rank"] for r in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))][-1] == ""

@@ -40,7 +40,7 @@ def compare_table(
             rank_cell(p["rank"], len(data["places"])) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
-            p["stage"] or "",
+            p["stage"] or t("unknown", lang),  # as score, Markdown and HTML show it
             pct(p["coverage"], lang),
         ]
         for d in data["dimensions"]:
