@@ -55,7 +55,7 @@ def test_templates_have_the_typography_helpers() -> None:
     )
 
 
-_LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+_LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "POLICEBENCH_LANG")
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,11 @@ _LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
         ({"LANG": "C.UTF-8"}, "en"),
         ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),  # LC_ALL first
         ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        # POLICEBENCH_LANG before the locale: a server whose locale is C.UTF-8
+        ({"POLICEBENCH_LANG": "zh", "LC_ALL": "C.UTF-8"}, "zh"),
+        ({"POLICEBENCH_LANG": "zh_CN", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"POLICEBENCH_LANG": "EN", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"POLICEBENCH_LANG": "fr", "LANG": "zh_CN.UTF-8"}, "zh"),  # neither: the locale's
     ],
 )
 def test_the_locale_variables_choose_the_language(

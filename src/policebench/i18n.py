@@ -930,11 +930,26 @@ def count(n: int, key: str, lang: str = "en") -> str:
     return t(use, lang).format(n=n)
 
 
+#: The environment variable that sets the language of every command, before the locale: for
+#: a server whose locale is C.UTF-8, say, where a Chinese user would type --lang zh each time.
+LANG_VARIABLE = "POLICEBENCH_LANG"
+
+
+def lang_variable() -> str | None:
+    """The language ``POLICEBENCH_LANG`` names: ``zh`` for zh, zh_CN, zh-Hans...; ``en`` for
+    en, en_US...; None when it is unset or names neither (the CLI then warns once)."""
+    value = os.environ.get(LANG_VARIABLE, "").strip().lower()
+    return next((lang for lang in LANGS if value.startswith(lang)), None)
+
+
 def default_lang() -> str:
-    """``zh`` when the environment's locale is Chinese, else ``en``: the locale variables
-    (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else on Windows (where they are seldom set) the
-    language Windows is shown in, else the process's locale, which Windows names in words
-    ("Chinese (Simplified)_China")."""
+    """``POLICEBENCH_LANG`` when it names en or zh; else ``zh`` when the environment's locale
+    is Chinese, else ``en``: the locale variables (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else
+    on Windows (where they are seldom set) the language Windows is shown in, else the
+    process's locale, which Windows names in words ("Chinese (Simplified)_China")."""
+    chosen = lang_variable()
+    if chosen is not None:
+        return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:

@@ -237,6 +237,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请指明文件，或指明存放文件的子文件夹；子文件夹不会被读取",
     ),
     "reading-profiles": ("reading profiles", "正在读取地区档案"),
+    "lang-variable": (
+        "warning: {name} is '{value}', expected zh or en; the locale's language is used",
+        "警告：{name} 为 '{value}'，应为 zh 或 en；已按系统区域设置的语言显示",
+    ),
     "internal-error": (
         "policebench: internal error (a bug in policebench, not in your input); please report "
         "it with the lines below",

@@ -13,8 +13,10 @@ from policebench.cli.usage import _KNOWN, lang_in, worded
 from policebench.messages import CATALOGUE, placeholders, text
 
 
-def _run(*args: str, lang: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "COLUMNS": "100"}
+def _run(
+    *args: str, lang: str = "zh_CN.UTF-8", chosen: str = ""
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "COLUMNS": "100", "POLICEBENCH_LANG": chosen}
     return subprocess.run(
         [sys.executable, "-m", "policebench", *args],
         capture_output=True,
@@ -76,3 +78,17 @@ def test_the_language_asked_for() -> None:
     assert lang_in(["score", "--lang=en"]) == "en"
     assert text(worded("Missing argument 'CITY'."), "zh") == "缺少参数 'CITY'。"
     assert worded("Something click says") == "Something click says"
+
+
+def test_policebench_lang_sets_the_language_on_a_server_whose_locale_is_not_chinese() -> None:
+    """POLICEBENCH_LANG=zh under LANG=C.UTF-8: usage errors and output in Chinese; a value
+    that is neither zh nor en is said (once, on stderr), and the locale's language used."""
+    chinese = _run("score", "--format", "pdf", lang="C.UTF-8", chosen="zh")
+    assert chinese.returncode == 2 and "错误：" in chinese.stderr, chinese.stderr
+    neither = _run("score", "--format", "pdf", lang="C.UTF-8", chosen="chinese")
+    assert neither.returncode == 2
+    first, rest = neither.stderr.split("\n", 1)
+    assert first == (
+        "warning: POLICEBENCH_LANG is 'chinese', expected zh or en; the locale's language is used"
+    )
+    assert "错误" not in rest and "Invalid value" in rest, rest

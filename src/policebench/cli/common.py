@@ -18,7 +18,7 @@ import typer
 
 from policebench import exitcodes
 from policebench.errors import InvalidInput, UserError, UserErrors
-from policebench.i18n import default_lang, t
+from policebench.i18n import LANG_VARIABLE, default_lang, lang_variable, t
 from policebench.messages import Msg, os_reason, text
 from policebench.problems import READ_AS, Problem
 from policebench.render import registry
@@ -218,7 +218,8 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        help="Language of labels and texts: en or zh (default: from the locale, else en).",
+        help="Language of labels and texts: en or zh (default: POLICEBENCH_LANG, else from the "
+        "locale, else en).",
         show_default=False,
     ),
 ]
@@ -463,6 +464,9 @@ def run_app(app: typer.Typer) -> None:
 
     forget_real_paths()
     usage.install(usage.lang_in(sys.argv[1:]))
+    chosen = os.environ.get(LANG_VARIABLE, "")
+    if chosen.strip() and lang_variable() is None:
+        say(Msg("lang-variable", name=LANG_VARIABLE, value=chosen))
     if hasattr(signal, "SIGXFSZ"):
         # A file-size limit (ulimit -f) then fails the write with EFBIG, said as a message,
         # instead of killing the process with a core dump and a half-written file.

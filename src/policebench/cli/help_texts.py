@@ -350,7 +350,10 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "其他全部地区；若没有，则用 policebench 自带的地区。",
     ),
     "*:--template-dir": ("a5b80790", "jinja2 模板文件夹，其中的模板覆盖自带的同名模板。"),
-    "*:--lang": ("815154e0", "标签和文字的语言：en 或 zh（默认：按系统区域设置，否则为 en）。"),
+    "*:--lang": (
+        "ca0c6c87",
+        "标签和文字的语言：en 或 zh（默认：按 POLICEBENCH_LANG，其次按系统区域设置，否则为 en）。",
+    ),
     "*:--uncertainty": (
         "5ac822db",
         "在得分和排名旁显示 5%–95% 区间（来自 `policebench sensitivity`）。",
