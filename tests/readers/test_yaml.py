@@ -451,6 +451,16 @@ def test_a_copy_mended_with_certainty_is_handed_on_placed_in_the_original() -> N
     assert doc.keys[("level",)] == (2, 1) and doc.text == text
 
 
+def test_a_fullwidth_dash_is_mended_with_its_space() -> None:
+    """'－title: B' is a list item, as its hint says: mended to '- title: B', not '-title'
+    (a key '-title' and, under it, a syntax error the fix would not give)."""
+    text = "sources:\n  －title: B\n    url: https://a.example\n"
+    with pytest.raises(MendedInput) as info:
+        parse(text, "f.yaml")
+    assert [p.code for p in info.value.problems] == ["fullwidth-dash"]
+    assert info.value.mended.data == {"sources": [{"title": "B", "url": "https://a.example"}]}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -268,7 +268,8 @@ def _mendings(lines: list[str], problems: list[Problem]) -> tuple[list[_Mending]
             char = line[column] if 0 <= column < len(line) else ""
             if problem.code.startswith("fullwidth-") and char in _PUNCTUATION and column >= lead:
                 new = _PUNCTUATION[char]
-                if char == COLON and line[column + 1 : column + 2] not in ("", " ", "\t"):
+                # ': ' and '- ' need their space ('－title: B' is a list item, as its hint says)
+                if char in (COLON, DASH) and line[column + 1 : column + 2] not in ("", " ", "\t"):
                     new += " "
                 edits[column] = new
             elif _is_tab_problem(problem) or (problem.code == "fullwidth-space" and char == SPACE):
