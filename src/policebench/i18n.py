@@ -136,7 +136,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "the profile or the rubric's default",
         "对标地区：无（{where}），无地区排名、无先进前沿；目标取自档案自定目标或框架默认目标",
     ),
-    "no_ranking": ("— (no other place)", "—（无其他地区）"),
+    "no_ranking": ("— (no other place with a score)", "—（无其他有得分的地区）"),
+    "ranked_alone": (
+        "—: only one place has a score, so there is no ranking.",
+        "—：只有一个地区有得分，因此不排名。",
+    ),
     "unranked": ("not ranked: no level known", "不参与排名：尚无已知等级"),
     "compared_line": ("Places compared ({count}): {places}", "比较地区（{count} 个）：{places}"),
     "compared_alone": (

@@ -356,3 +356,35 @@ def test_a_bundled_place_not_in_use_is_named_as_bundled_not_mistaken_for_another
     assert "did you mean" not in err
     code, _, err = run(runner, "gaps", "j-city", "@bundled")
     assert code == 0, err
+
+
+def test_the_one_place_with_a_score_is_not_ranked_first_of_one(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """J City beside a place with nothing known: the summary and the ranking agree that
+    there is no ranking ('—' for both, each with its caption), and the odds table of
+    --uncertainty is left out when no place has a rank."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    code, out, err = run(
+        runner, "report", "j-city", "@bundled", "--peers", "my-city", "-f", "markdown"
+    )
+    assert code == 0, err
+    assert "— (no other place with a score)" in out
+    rows = [line for line in out.splitlines() if line.startswith("| —")]
+    assert len(rows) == 2, rows
+    assert "—: only one place has a score, so there is no ranking." in out
+    code, out, err = run(
+        runner,
+        "report",
+        "my-city",
+        "--peers",
+        "none",
+        "--uncertainty",
+        "--samples",
+        "100",
+        "-f",
+        "markdown",
+    )
+    assert code == 0, err
+    assert "P(this rank)" not in out  # no empty table of rank odds

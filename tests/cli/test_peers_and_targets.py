@@ -219,6 +219,6 @@ def test_an_empty_frontier_is_said_plainly(runner: CliRunner, my_city: Path) -> 
 
 def test_no_peers_means_no_rank_not_first_of_one(runner: CliRunner, my_city: Path) -> None:
     md = run(runner, "report", "my-city", "--peers", "none", "-f", "markdown")[1]
-    assert "— (no other place)" in md and "1\\* / 1" not in md and "1 / 1" not in md
+    assert "— (no other place with a score)" in md and "1\\* / 1" not in md and "1 / 1" not in md
     html = run(runner, "report", "my-city", "--peers", "none", "-f", "html")[1]
-    assert "— (no other place)" in html
+    assert "— (no other place with a score)" in html

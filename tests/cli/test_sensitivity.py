@@ -285,3 +285,52 @@ def test_a_place_with_nothing_known_is_ranked_nowhere(runner: CliRunner, in_tmp:
     assert code == 0 and "My City" in out, err  # the terminal's table of rank odds leaves it out
     data = json.loads(run(runner, "report", "my-city", "--uncertainty", "-f", "json")[1])
     assert data["uncertainty"]["rank"] is None and "my-city" not in data["uncertainty"]["places"]
+
+
+def test_imputed_samples_do_not_rank_a_place_with_nothing_known(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """With unknowns imputed, a place with nothing known has scores in the samples (its band
+    shows them, and the others' ranks count it: P(rank 5) is a column) but no score of its
+    own, so no rank: not 'None' in the rank odds, not 'rank 5 in 67% of samples'."""
+    (in_tmp / "rubrics").mkdir()
+    text = (bundled("rubrics") / "smart-policing.yaml").read_text(encoding="utf-8")
+    (in_tmp / "rubrics" / "smart-policing.yaml").write_text(
+        text + "uncertainty:\n  impute_unknown: true\n", encoding="utf-8"
+    )
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    code, out, err = run(
+        runner, "sensitivity", "my-city", "@bundled", "--samples", "300", "-f", "json"
+    )
+    assert code == 0, err
+    mine = json.loads(out)["places"][-1]
+    assert mine["id"] == "my-city" and mine["rank"] is None and mine["overall"] is not None
+    code, out, err = run(
+        runner, "sensitivity", "my-city", "@bundled", "--samples", "300", "-f", "csv"
+    )
+    assert code == 0, err
+    assert "p_rank_5" in out.splitlines()[0]
+    for command in (
+        ("compare", "my-city", "@bundled"),
+        ("report", "my-city", "--peers", "@bundled"),
+    ):
+        for fmt in (
+            ("markdown", "html", "table") if command[0] == "compare" else ("markdown", "html")
+        ):
+            code, out, err = run(runner, *command, "--uncertainty", "--samples", "300", "-f", fmt)
+            assert code == 0, err
+            assert "None" not in out and "rank 5 in" not in out, (command, fmt)
+
+
+def test_a_ranking_caption_is_shown_only_under_a_row_it_explains(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    code, _, err = run(runner, "new", "my-city", "--name", "My City")
+    assert code == 0, err
+    top = ("sensitivity", "my-city", "@bundled", "--samples", "200", "-f", "markdown")
+    code, out, err = run(runner, *top, "--top", "2")
+    assert code == 0, err
+    assert "no level known" not in out  # My City is not among the best two
+    code, out, err = run(runner, *top)
+    assert "—: no level known, so no overall and no rank." in out

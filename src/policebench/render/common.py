@@ -30,15 +30,22 @@ def pct(value: float | None, lang: str = "en") -> str:
     return t("unknown", lang) if value is None else f"{100 * value:.0f}%"
 
 
-def rank_cell(rank: int | None, places: int) -> str:
-    """A ranking's "#" for people: the rank, or "—" for a place with nothing known (it has no
-    rank) and for a place alone (first of one is no rank); ``ranking_notes`` says which."""
-    return "—" if rank is None or places < 2 else str(rank)
+def rank_cell(rank: int | None, ranks: list[int | None]) -> str:
+    """A ranking's "#" for people, ``ranks`` being the ranks of the places it shows: the
+    rank, or "—" for a place with nothing known (it has no rank) and for the one place with
+    a score (first of one is no rank); ``ranking_notes`` says which."""
+    return "—" if rank is None or sum(r is not None for r in ranks) < 2 else str(rank)
 
 
 def ranking_notes(ranks: list[int | None], lang: str) -> list[str]:
-    """The caption of a ranking's "—" for a place with nothing known, if it shows one."""
-    return [t("unranked_unknown", lang)] if len(ranks) > 1 and None in ranks else []
+    """The captions of a ranking's "—" (``rank_cell``) when it shows several places: for a
+    place with nothing known, and for the only one with a score."""
+    if len(ranks) < 2:
+        return []
+    notes = [t("unranked_unknown", lang)] if None in ranks else []
+    if sum(r is not None for r in ranks) == 1:
+        notes.append(t("ranked_alone", lang))
+    return notes
 
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS

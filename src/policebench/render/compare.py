@@ -31,13 +31,14 @@ def compare_table(
     notes = [t("leader_mark", lang)] if leads else []
     if any(p["provisional"] for p in data["places"]):
         notes.append(t("provisional_note", lang))
-    notes += ranking_notes([p["rank"] for p in data["places"]], lang)
+    numbers = [p["rank"] for p in data["places"]]
+    notes += ranking_notes(numbers, lang)
     caption = "\n".join(notes)
     heads = [t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     rows: list[list[str | Cell]] = []
     for p in data["places"]:
         cells: list[str | Cell] = [
-            rank_cell(p["rank"], len(data["places"])) + ("*" if p["provisional"] else ""),
+            rank_cell(p["rank"], numbers) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
             p["stage"] or t("unknown", lang),  # as score, Markdown and HTML show it
@@ -157,7 +158,11 @@ def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> 
         title=t("unc_heading", lang),
         keep=[p["name"] for p in data["places"]],
     )
-    notes: list[Any] = table(grid, width=width, lang=lang, color=color)
+    notes: list[Any] = (
+        table(grid, width=width, lang=lang, color=color)
+        if rows  # no place has a rank (nothing known): the heading, no empty table
+        else [Text(t("unc_heading", lang), style="bold")]
+    )
     explained = u["explanation"]
     for name, sentences in (
         ("unc_varied", explained["varied"]),

@@ -33,7 +33,8 @@ def _name(card: Scorecard, lang: str) -> str:
 
 
 def render_json(rubric: Rubric, cards: list[Scorecard]) -> str:
-    """The JSON contract (``score_data``), ``cards`` in ranking order."""
+    """The JSON contract, ``cards`` in ranking order: the text of ``score_data``'s data,
+    joined from each place's part (``place_json``) as a warm run joins the kept parts."""
     return joined_json(
         rubric, [(n, *place_json(c)) for n, c in zip(ranks(cards), cards, strict=True)]
     )
@@ -46,7 +47,7 @@ _RANK_AT = '\n      "rank": 0,'
 def place_json(card: Scorecard) -> tuple[str, str]:
     """A place's part of the score JSON, as the whole document writes it (indented for its
     place in the list), cut where its rank goes: the text before it and after it. It depends
-    on the card alone, so the cache keeps it (``Workspace.score_json_parts``) and a run that
+    on the card alone, so the cache keeps it (``Workspace.score_json``) and a run that
     finds every place's part joins them without a card (``joined_json``); either way the
     document is the one ``to_json(score_data(...))`` writes (tests/render/test_scores.py)."""
     text = to_json(scored_place(card, 0)).rstrip("\n").replace("\n", "\n    ")
@@ -101,8 +102,9 @@ def _ranking_rows(
     header = ["#", t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     header += [_short(d, lang) for d in rubric.dimensions]
     rows = []
-    for n, card in zip(ranks(cards), cards, strict=True):
-        rank = rank_cell(n, len(cards))
+    numbers = ranks(cards)
+    for n, card in zip(numbers, cards, strict=True):
+        rank = rank_cell(n, numbers)
         row = [
             f"{rank}*" if card.provisional else rank,
             _name(card, lang),

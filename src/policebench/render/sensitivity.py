@@ -27,7 +27,6 @@ from policebench.models.base import localized
 from policebench.render.common import (
     md_cell,
     md_table,
-    ranking_notes,
     rich_to_text,
     to_csv,
     to_json,
@@ -245,9 +244,12 @@ def left_out_text(result: SensitivityResult, top: int | None, lang: str) -> str:
     return t("sens_places_left_out", lang).format(top=top, n=len(result.places), rest=rest)
 
 
-def _unranked(result: SensitivityResult, lang: str) -> list[str]:
-    """The caption of the "—" of a place ranked nowhere, if the ranking shows one."""
-    return ranking_notes([None if p.rank is None else p.rank.point for p in result.places], lang)
+def _unranked(result: SensitivityResult, lang: str, top: int | None) -> list[str]:
+    """The caption of the "—" of a place ranked nowhere, if the ranking (its best ``top``
+    places) shows one."""
+    shown = result.places[:top] if top is not None else result.places
+    points = [None if p.rank is None else p.rank.point for p in shown]
+    return [t("unranked_unknown", lang)] if len(result.places) > 1 and None in points else []
 
 
 def render_markdown(
@@ -268,7 +270,7 @@ def render_markdown(
         out.append(md_table(header, rows, align[: len(header)]))
         if left_out and heading != t("sens_index", lang):
             out.append(f"*{md_cell(left_out)}*\n")
-        out += [md_cell(note) + "\n" for note in _unranked(result, lang) if n == 0]
+        out += [md_cell(note) + "\n" for note in _unranked(result, lang, top) if n == 0]
     out.append(t("sens_index_note", lang) + "\n")
     out.append(method_text(result, rubric, lang) + " " + samples_text(result, lang) + "\n")
     return "\n".join(out)
@@ -306,7 +308,7 @@ def render_table(
         parts += table(grid, width=w, lang=lang, color=color)
         if left_out and heading != t("sens_index", lang):
             parts.append(paragraph(left_out, w))
-        parts += [paragraph(note, w) for note in _unranked(result, lang) if n == 0]
+        parts += [paragraph(note, w) for note in _unranked(result, lang, top) if n == 0]
     parts.append(paragraph(t("sens_index_note", lang), w))
     joiner = "" if lang == "zh" else " "
     method = method_text(result, rubric, lang) + joiner + samples_text(result, lang)

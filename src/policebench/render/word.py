@@ -839,6 +839,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
 
     w.heading(w.t("ranking"), 2)
     rows: list[list[CellText]] = []
+    numbers = [p["rank"] for p in r["ranking"]]
     for p in r["ranking"]:
         overall: list[Line] = [[Seg(w.score(p["overall"]))]]
         if p["band"]:  # its 5-95% band under it: a narrow column breaks no number
@@ -846,7 +847,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
             overall.append([_muted(w.paren(band).strip())])
         rows.append(
             [
-                rank_cell(p["rank"], len(r["ranking"])) + ("*" if p["provisional"] else ""),
+                rank_cell(p["rank"], numbers) + ("*" if p["provisional"] else ""),
                 p["name"],
                 overall,
                 p["stage"] or w.t("unknown"),
@@ -860,7 +861,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     w.wide_table(header, rows, keys=[1], split_at=5, right=[0, 2, 4], highlight=own)
     if any(p["provisional"] for p in r["ranking"]):
         w.para(_muted(w.t("provisional_note")))
-    for note in ranking_notes([p["rank"] for p in r["ranking"]], w.lang):
+    for note in ranking_notes(numbers, w.lang):
         w.para(_muted(note))
     if u:
         _uncertainty(w, r, u)
@@ -874,10 +875,13 @@ def _uncertainty(w: _Writer, r: PlaceReport, u: PlaceUncertainty) -> None:
     if u["rank"]:
         w.para(f"{r['place']['name']}{colon}{u['rank']['likelihood_text']}{w.period()}")
     rows: list[list[CellText]] = []
+    own = None
     for p in r["ranking"]:
         band = p["rank_band"]
-        if band is None:
+        if band is None:  # ranked nowhere (nothing known), as the HTML leaves it out
             continue
+        if p["id"] == r["place"]["id"]:
+            own = len(rows)
         likely = f"{band['most_likely_rank']}" + (
             f"（{band['p_most_likely_rank_text']}）"
             if w.lang == "zh"
@@ -892,9 +896,9 @@ def _uncertainty(w: _Writer, r: PlaceReport, u: PlaceUncertainty) -> None:
                 f"{band['min']}–{band['max']}",
             ]
         )
-    own = next((i for i, p in enumerate(r["ranking"]) if p["id"] == r["place"]["id"]), None)
     header = [w.t(k) for k in ("city", "rank", "sens_p_point_rank", "unc_most_likely")]
-    w.table([*header, w.t("rank_range").capitalize()], rows, right=[1, 2, 3, 4], highlight=own)
+    if rows:
+        w.table([*header, w.t("rank_range").capitalize()], rows, right=[1, 2, 3, 4], highlight=own)
     explanation = u["explanation"]
     w.para(_b(w.label("unc_varied")), keep_next=True)
     for x in explanation["varied"]:

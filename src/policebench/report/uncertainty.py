@@ -141,15 +141,15 @@ def _header(result: SensitivityResult, rubric: Rubric, lang: str) -> Uncertainty
     places: dict[str, PlaceRankOdds] = {}
     for place in result.places:
         rank = _rank(place, lang)
-        if place.rank is None or rank is None:  # ranked nowhere: no odds to give
+        if rank is None:  # ranked nowhere: no odds to give
             continue
         places[place.id] = {
-            "point_rank": place.rank.point,
+            "point_rank": rank["point"],
             "p_point_rank": rank["p_point_rank"],
             "most_likely_rank": rank["most_likely_rank"],
             "p_most_likely_rank": rank["p_most_likely_rank"],
-            "rank_min": place.rank.min,
-            "rank_max": place.rank.max,
+            "rank_min": rank["min"],
+            "rank_max": rank["max"],
         }
     return {
         "samples": result.samples,

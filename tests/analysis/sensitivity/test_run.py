@@ -188,7 +188,8 @@ def test_a_move_off_the_scale_stays_put() -> None:
 
 def test_unknowns_imputed() -> None:
     # x: a=4, b unknown -> left out 100, at 0: 50, at 4: 100. y: nothing known -> no score,
-    # 0 or 100, and always second (last when it has no score; a tie at 100 goes to x).
+    # 0 or 100, always after x in the samples (a tie at 100 goes to x); with no score of its
+    # own it has no rank, as in `score`.
     r = rubric(impute_unknown=True)
     x = place("x", a=(4, "high"), b=(None, ""))
     y = place("y", a=(None, ""), b=(None, ""))
@@ -202,8 +203,10 @@ def test_unknowns_imputed() -> None:
     assert by.point is None
     assert (by.min, by.max) == (0.0, 100.0)
     assert by.share == pytest.approx(2 / 3, abs=0.03)
-    assert result.place("y").rank.probabilities == {2: 1.0}
-    assert result.place("x").rank.point == 1
+    assert result.place("y").rank is None
+    x_rank = result.place("x").rank
+    assert x_rank is not None and x_rank.point == 1 and x_rank.probabilities == {1: 1.0}
+    assert result.ranked == 2  # both take a rank in the samples: the columns run to 2
 
 
 def test_unknowns_imputed_between_the_rubrics_bounds() -> None:

@@ -180,8 +180,9 @@ class PlaceResult:
     name: str
     name_zh: str | None
     overall: Band | None
-    #: None when the place has no overall score in any sample (nothing known, unknowns not
-    #: imputed): it is ranked nowhere, as `score` ranks it (``scoring.ranks``).
+    #: None when the place has no overall score of its own (nothing known): it is ranked
+    #: nowhere, as `score` ranks it (``scoring.ranks``), even when imputed unknowns give it
+    #: scores in the samples (its band then shows them; the others' ranks count it).
     rank: RankBand | None
     dimensions: dict[str, Band | None]
     #: First-order index of each source for this place's overall score (None: not varied,
@@ -227,8 +228,9 @@ class SensitivityResult:
 
     @property
     def ranked(self) -> int:
-        """How many places have a rank (the ranks a table of probabilities runs to)."""
-        return sum(1 for place in self.places if place.rank is not None)
+        """How many places take a rank in the samples (a score in some sample): the ranks a
+        table of probabilities runs to."""
+        return sum(1 for place in self.places if place.overall is not None)
 
     def place(self, place_id: str) -> PlaceResult:
         """The result of the place with id ``place_id``."""
@@ -477,7 +479,9 @@ def _result(
             name=card.city_name,
             name_zh=card.city_name_zh,
             overall=band,
-            rank=None if band is None else _rank_band(*counts[p], point_rank[place_id]),
+            rank=None
+            if band is None or overall is None
+            else _rank_band(*counts[p], point_rank[place_id]),
             dimensions={d: _band(row, dim_points[d]) for d, row in zip(dim_ids, dims, strict=True)},
             index=place_index(chunk, k, sources),
         )
