@@ -74,6 +74,23 @@ def test_a_second_read_comes_from_the_cache_and_is_the_same(
     assert _reads(paths) == first
 
 
+def test_a_cache_holding_nothing_under_this_code_hashes_no_file_to_look_up(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new cache, or the first run after an upgrade (entries under another code's
+    fingerprint): the files are hashed by their readers only, and the second run finds them."""
+    paths = _profiles(tmp_path)
+    hashed: list[Path] = []
+    real = cache.sha_of_file
+    monkeypatch.setattr(cache, "sha_of_file", lambda path: hashed.append(path) or real(path))
+    first = _reads(paths)
+    assert hashed == []
+    assert _reads(paths) == first and len(hashed) == len(paths)
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another-version")
+    hashed.clear()
+    assert _reads(paths) == first and hashed == []
+
+
 def test_warnings_are_the_same_with_and_without_the_cache(
     own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -248,6 +248,20 @@ class Store:
                 found[key] = entry
         return found
 
+    def holds_profiles(self) -> bool:
+        """Whether any profile is kept under this code (``key_of_sha``'s prefix): none after
+        an upgrade or in a new cache, and then there is nothing to look up."""
+        if self._db is None:
+            return False
+        prefix = f"{fingerprint()}:"
+        try:  # a range on the primary key: its index answers, whatever the table's size
+            query = "SELECT 1 FROM profiles WHERE key >= ? AND key < ? LIMIT 1"
+            row = self._db.execute(query, (prefix, prefix[:-1] + ";")).fetchone()
+        except sqlite3.Error:
+            self._broken()
+            return False
+        return row is not None
+
     def payloads(self, keys: list[str]) -> dict[str, str]:
         """The profiles' JSON kept under ``keys`` (what :meth:`get` leaves out)."""
         return {k: text for k, text in self._rows("profiles", "profile", keys) if type(text) is str}

@@ -326,9 +326,11 @@ def _entry_of(read: ProfileRead) -> tuple[str, cache.Entry]:
 def _cached(paths: list[Path], store: cache.Store) -> dict[int, ProfileRead]:
     """The profiles among ``paths`` whose bytes the cache knows, by their index.
 
-    A file that cannot be read here is left to the reader, whose problems say why.
+    A file that cannot be read here is left to the reader, whose problems say why. When the
+    cache holds no profile under this code (a new cache, or the first run after an upgrade),
+    the files are not hashed here at all: the readers hash them as they read them.
     """
-    if not store.active:
+    if not store.holds_profiles():
         return {}
     keyed: dict[int, tuple[str, str]] = {}
     for n, path in enumerate(paths):
