@@ -137,6 +137,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "对标地区：无（{where}），无地区排名、无先进前沿；目标取自档案自定目标或框架默认目标",
     ),
     "no_ranking": ("— (no other place with a score)", "—（无其他有得分的地区）"),
+    # under a "—" of its own (the report's summary card)
+    "no_ranking_why": ("no other place with a score", "无其他有得分的地区"),
     "ranked_alone": (
         "—: only one place has a score, so there is no ranking.",
         "—：只有一个地区有得分，因此不排名。",

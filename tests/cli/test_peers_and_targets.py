@@ -221,4 +221,7 @@ def test_no_peers_means_no_rank_not_first_of_one(runner: CliRunner, my_city: Pat
     md = run(runner, "report", "my-city", "--peers", "none", "-f", "markdown")[1]
     assert "— (no other place with a score)" in md and "1\\* / 1" not in md and "1 / 1" not in md
     html = run(runner, "report", "my-city", "--peers", "none", "-f", "html")[1]
-    assert "— (no other place with a score)" in html
+    # the card's "—" once, the reason under it
+    assert (
+        '<div class="value word">—</div><div class="sub">no other place with a score</div>' in html
+    )

@@ -24,13 +24,7 @@ from policebench.analysis.sensitivity.settings import SOURCES
 from policebench.i18n import join_list, label, paren, t
 from policebench.models import Rubric
 from policebench.models.base import localized
-from policebench.render.common import (
-    md_cell,
-    md_table,
-    rich_to_text,
-    to_csv,
-    to_json,
-)
+from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
 from policebench.report.parts import rnd
 from policebench.report.sensitivity import band_text, rank_text, sensitivity_data
 

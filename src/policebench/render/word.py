@@ -771,7 +771,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     elif s["of"] > 1:
         rank, rank_sub = f"{s['rank']}{star} / {s['of']}", ""
     else:
-        rank, rank_sub = "—", w.t("no_ranking")
+        rank, rank_sub = "—", w.t("no_ranking_why")
     if u and (odds := u["rank"]):
         rank_sub = w.sep().join(
             x

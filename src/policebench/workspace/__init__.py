@@ -134,19 +134,14 @@ class Workspace:
         missing = [(key, lp) for key, lp in zip(keys, places, strict=True) if key not in found]
         if missing:
             cards = self.scorecards([lp for _, lp in missing])
-            made = {
-                key: cache.ScoreJson(card.city_id, card.overall, *part_of(card))
-                for (key, _), card in zip(missing, cards, strict=True)
-            }
-            kept = {
-                key: part
-                for (key, lp), part in zip(missing, made.values(), strict=True)
-                if lp.source.sha256 in self.kept_cards
-            }
+            kept: dict[str, cache.ScoreJson] = {}
+            for (key, lp), card in zip(missing, cards, strict=True):
+                found[key] = cache.ScoreJson(card.city_id, card.overall, *part_of(card))
+                if lp.source.sha256 in self.kept_cards:
+                    kept[key] = found[key]
             if kept and cache.enabled():
                 with cache.opened() as store:
                     store.put_score_json(kept)
-            found.update(made)
         ordered = rank(found[key] for key in keys)
         return [(n, part.head, part.tail) for n, part in zip(ranks(ordered), ordered, strict=True)]
 

@@ -159,9 +159,8 @@ def _raw(doc: Document) -> tuple[str | None, str | None]:
     """The ``id`` and ``rubric`` a profile's document gives, whatever else is wrong in it."""
     raw_id = doc.data.get("id")
     raw_rubric = doc.data.get("rubric") if "rubric" in doc.data else None
-    return raw_id if isinstance(raw_id, str) else None, None if raw_rubric is None else str(
-        raw_rubric
-    )
+    place_id = raw_id if isinstance(raw_id, str) else None
+    return place_id, None if raw_rubric is None else str(raw_rubric)
 
 
 def _mended_read(exc: InvalidInput, keep_documents: bool) -> ProfileRead:
