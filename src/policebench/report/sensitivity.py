@@ -67,11 +67,12 @@ def rank_data(rank: RankBand, *, counts: bool = True) -> RankData:
     probability for 3,000 places would be nine million numbers, nearly all zero. Shares are
     those of the counts, rounded to 4 digits."""
     mode = rank.mode
+    p5, p95 = rank.quantiles(0.05, 0.95)  # one running sum for both
     data: RankData = {
         "point": rank.point,
         "median": rank.median,
-        "p5": rank.p5,
-        "p95": rank.p95,
+        "p5": p5,
+        "p95": p95,
         "min": rank.min,
         "max": rank.max,
         "p_point_rank": round(rank.probability(rank.point), 4),

@@ -136,13 +136,17 @@ class RankBand:
     counts: array[int]
 
     def quantile(self, q: float) -> int:
-        """The smallest rank r with P(rank <= r) >= ``q`` (the counts' running sum made and
+        """The smallest rank r with P(rank <= r) >= ``q``."""
+        return self.quantiles(q)[0]
+
+    def quantiles(self, *qs: float) -> tuple[int, ...]:
+        """:meth:`quantile` of each of ``qs``, from one running sum of the counts (made and
         searched by NumPy over the array as it is, and not kept: thousands of places)."""
         import numpy as np
 
         running = np.cumsum(np.frombuffer(self.counts, dtype=self.counts.typecode), dtype=np.int64)
-        k = int(np.searchsorted(running, q * self.samples))
-        return min(self.min + k, self.max)
+        found = np.searchsorted(running, [q * self.samples for q in qs])
+        return tuple(min(self.min + int(k), self.max) for k in found)
 
     @property
     def p5(self) -> int:
