@@ -186,6 +186,24 @@ def test_a_link_inside_the_folder_is_followed(runner: CliRunner, in_tmp: Path) -
     assert (in_tmp / "out.md").read_text(encoding="utf-8") == "J City\n"
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_null_in_a_planners_template_reads_as_a_dash_not_none(
+    runner: CliRunner, in_tmp: Path, fmt: str
+) -> None:
+    """J City's security score is unknown (null): a template that prints it as it is shows
+    "—", as the bundled ones do, never Python's "None"."""
+    folder = in_tmp / "tpl"
+    folder.mkdir()
+    name = "report.html.j2" if fmt == "html" else "report.md.j2"
+    (folder / name).write_text(
+        "{% for d in r.dimensions %}{{ d.id }}={{ d.score }};{% endfor %}\n", encoding="utf-8"
+    )
+    code, err = _report(runner, folder, fmt)
+    assert code == 0, err
+    out = (in_tmp / ("out.html" if fmt == "html" else "out.md")).read_text(encoding="utf-8")
+    assert "security=—;" in out and "None" not in out
+
+
 def test_a_template_that_is_a_folder(runner: CliRunner, in_tmp: Path) -> None:
     folder = in_tmp / "tpl"
     (folder / "report.md.j2").mkdir(parents=True)

@@ -218,7 +218,11 @@ def environment(
     @pass_context
     def finalize(context: Any, value: Any) -> Any:
         """Every ``{{ value }}``: in Markdown templates escaped unless made safe (``md``,
-        ``md_link``); elsewhere (HTML autoescapes) control characters made visible."""
+        ``md_link``); elsewhere (HTML autoescapes) control characters made visible. A value
+        the data does not have (``null``: a rank of a place with nothing known, in a template
+        older than ``rank_cell``) reads "—", never Python's "None"."""
+        if value is None:
+            return "—"
         if _is_markdown(context.name):
             return md_finalize(value)
         return visible_value(value)
