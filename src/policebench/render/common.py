@@ -30,11 +30,17 @@ def pct(value: float | None, lang: str = "en") -> str:
     return t("unknown", lang) if value is None else f"{100 * value:.0f}%"
 
 
-def rank_cell(rank: int | None, ranks: list[int | None]) -> str:
-    """A ranking's "#" for people, ``ranks`` being the ranks of the places it shows: the
-    rank, or "—" for a place with nothing known (it has no rank) and for the one place with
-    a score (first of one is no rank); ``ranking_notes`` says which."""
-    return "—" if rank is None or sum(r is not None for r in ranks) < 2 else str(rank)
+def ranked_count(ranks: list[int | None]) -> int:
+    """How many of a ranking's places have a rank (``rank_cell``'s ``ranked``)."""
+    return sum(r is not None for r in ranks)
+
+
+def rank_cell(rank: int | None, ranked: int) -> str:
+    """A ranking's "#" for people, ``ranked`` places of it having a rank (counted once per
+    ranking: ``ranked_count``): the rank, or "—" for a place with nothing known (it has no
+    rank) and for the one place with a score (first of one is no rank); ``ranking_notes``
+    says which."""
+    return "—" if rank is None or ranked < 2 else str(rank)
 
 
 def ranking_notes(ranks: list[int | None], lang: str) -> list[str]:
@@ -43,7 +49,7 @@ def ranking_notes(ranks: list[int | None], lang: str) -> list[str]:
     if len(ranks) < 2:
         return []
     notes = [t("unranked_unknown", lang)] if None in ranks else []
-    if sum(r is not None for r in ranks) == 1:
+    if ranked_count(ranks) == 1:
         notes.append(t("ranked_alone", lang))
     return notes
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from policebench.i18n import join_list, label, paren, t
-from policebench.render.common import num, pct, rank_cell, ranking_notes, rich_to_text, to_csv
+from policebench.render.common import (
+    num,
+    pct,
+    rank_cell,
+    ranked_count,
+    ranking_notes,
+    rich_to_text,
+    to_csv,
+)
 from policebench.report.contract import Comparison, Spread
 
 
@@ -33,12 +41,13 @@ def compare_table(
         notes.append(t("provisional_note", lang))
     numbers = [p["rank"] for p in data["places"]]
     notes += ranking_notes(numbers, lang)
+    ranked = ranked_count(numbers)
     caption = "\n".join(notes)
     heads = [t("city", lang), t("overall", lang), t("stage", lang), t("coverage", lang)]
     rows: list[list[str | Cell]] = []
     for p in data["places"]:
         cells: list[str | Cell] = [
-            rank_cell(p["rank"], numbers) + ("*" if p["provisional"] else ""),
+            rank_cell(p["rank"], ranked) + ("*" if p["provisional"] else ""),
             p["name"],
             num(p["overall"], 1, lang),
             p["stage"] or t("unknown", lang),  # as score, Markdown and HTML show it

@@ -14,6 +14,7 @@ from policebench.render.common import (
     num,
     pct,
     rank_cell,
+    ranked_count,
     ranking_notes,
     rich_to_text,
     to_csv,
@@ -110,8 +111,9 @@ def _ranking_rows(
     header += [_short(d, lang) for d in rubric.dimensions]
     rows = []
     numbers = ranks(cards)
+    ranked = ranked_count(numbers)
     for n, card in zip(numbers, cards, strict=True):
-        rank = rank_cell(n, numbers)
+        rank = rank_cell(n, ranked)
         row = [
             f"{rank}*" if card.provisional else rank,
             _name(card, lang),

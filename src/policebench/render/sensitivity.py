@@ -121,7 +121,7 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
     header = ["rank", "id", "name", "overall", "p5", "median", "p95", "min", "max"]
     header += ["rank_median", "rank_min", "rank_max"]
     if each_rank:
-        header += [f"p_rank_{r}" for r in range(1, result.ranked + 1)]
+        header += [f"p_rank_{r}" for r in range(1, result.sample_ranks + 1)]
     else:
         header.append("p_point_rank")
     for d in dims:
@@ -135,10 +135,10 @@ def render_csv(result: SensitivityResult, lang: str = "en") -> str:
         row: list[Any] = [point, place.id, localized(place, "name", lang)]
         row += _band_cells(overall, full=True)
         if rank is None:  # ranked nowhere: its rank cells are empty
-            row += [None] * (3 + (result.ranked if each_rank else 1))
+            row += [None] * (3 + (result.sample_ranks if each_rank else 1))
         else:
             row += [rank.median, rank.min, rank.max]
-            wanted = range(1, result.ranked + 1) if each_rank else [rank.point]
+            wanted = range(1, result.sample_ranks + 1) if each_rank else [rank.point]
             row += [round(rank.probability(r), 4) for r in wanted]
         for d in dims:
             row += _band_cells(place.dimensions[d], full=False)
@@ -166,7 +166,7 @@ def _tables(
     header = ["#", t("city", lang), t("sens_score", lang), t("sens_median", lang)]
     header.append(t("sens_rank", lang))
     if each_rank:
-        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, result.ranked + 1)]
+        header += [t("sens_p_rank", lang).format(rank=r) for r in range(1, result.sample_ranks + 1)]
     else:
         header.append(t("sens_p_point_rank", lang))
     rows = []
@@ -176,9 +176,9 @@ def _tables(
         row = ["—" if rank is None else str(rank.point), localized(place, "name", lang)]
         row += [band_text(place.overall, 1, lang), median, rank_text(rank, lang)]
         if rank is None:
-            row += [""] * (result.ranked if each_rank else 1)
+            row += [""] * (result.sample_ranks if each_rank else 1)
         else:
-            wanted = range(1, result.ranked + 1) if each_rank else [rank.point]
+            wanted = range(1, result.sample_ranks + 1) if each_rank else [rank.point]
             row += [probability_text(rank.probability(r)) for r in wanted]
         rows.append(row)
     ranking = (t("sens_title", lang), header, rows, "rlrrr" + "r" * (len(header) - 5))

@@ -301,7 +301,7 @@ def environment(
     env.filters["url"] = safe_url
     env.globals["md_link"] = md_link
     env.globals["t"] = i18n.t
-    env.globals["rank_cell"] = rank_cell
+    env.globals["rank_cell"] = rank_cell  # rank_cell(p.rank, ranks|reject('none')|list|length)
     env.globals["ranking_notes"] = ranking_notes
     env.globals["charts"] = charts.exported()
     env.globals["range"] = _bounded_range([MAX_RANGE_ITEMS])

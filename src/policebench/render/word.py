@@ -42,7 +42,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from policebench.i18n import age_limit, count, join_list, label, paren, period, sentence_sep, t
-from policebench.render.common import num, pct, rank_cell, ranking_notes, safe_url, visible
+from policebench.render.common import (
+    num,
+    pct,
+    rank_cell,
+    ranked_count,
+    ranking_notes,
+    safe_url,
+    visible,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -840,6 +848,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     w.heading(w.t("ranking"), 2)
     rows: list[list[CellText]] = []
     numbers = [p["rank"] for p in r["ranking"]]
+    ranked = ranked_count(numbers)
     for p in r["ranking"]:
         overall: list[Line] = [[Seg(w.score(p["overall"]))]]
         if p["band"]:  # its 5-95% band under it: a narrow column breaks no number
@@ -847,7 +856,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
             overall.append([_muted(w.paren(band).strip())])
         rows.append(
             [
-                rank_cell(p["rank"], numbers) + ("*" if p["provisional"] else ""),
+                rank_cell(p["rank"], ranked) + ("*" if p["provisional"] else ""),
                 p["name"],
                 overall,
                 p["stage"] or w.t("unknown"),

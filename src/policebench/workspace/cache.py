@@ -14,9 +14,9 @@ and only for profiles that passed the checks against that rubric: with it a warm
 neither checks, scores nor validates a cached profile (``LoadedProfile`` validates the kept
 JSON only when a command asks for the model). And beside the card, the place's part of the
 score JSON as ``score --format json`` writes it (``ScoreJson``), so that a warm JSON run
-joins text and revives no card (``Workspace.score_json``). A kept card is read back only when it has
-exactly the shape this code writes, for this rubric's dimensions and indicators in order
-(:func:`card_of`); anything else is a miss, and the place is scored afresh.
+joins text and revives no card (``Workspace.score_json``). A kept card is read back only
+when it has exactly the shape this code writes, for this rubric's dimensions and indicators
+in order (:func:`card_of`); anything else is a miss, and the place is scored afresh.
 
 And per rubric file, the rubric that passed every check, with its warnings: made again from
 its JSON without validating it (:func:`rubric_of`; pydantic would first build the rubric's

@@ -206,7 +206,7 @@ def test_unknowns_imputed() -> None:
     assert result.place("y").rank is None
     x_rank = result.place("x").rank
     assert x_rank is not None and x_rank.point == 1 and x_rank.probabilities == {1: 1.0}
-    assert result.ranked == 2  # both take a rank in the samples: the columns run to 2
+    assert result.sample_ranks == 2  # both take a rank in the samples: the columns run to 2
 
 
 def test_unknowns_imputed_between_the_rubrics_bounds() -> None:

@@ -231,9 +231,10 @@ class SensitivityResult:
         return (min(ranks), max(ranks)) if ranks else None
 
     @property
-    def ranked(self) -> int:
-        """How many places take a rank in the samples (a score in some sample): the ranks a
-        table of probabilities runs to."""
+    def sample_ranks(self) -> int:
+        """How many ranks the samples hand out: one per place with a score in some sample
+        (a place with nothing known but imputed scores takes ranks there, yet has no rank
+        of its own). The ranks a table of probabilities runs to."""
         return sum(1 for place in self.places if place.overall is not None)
 
     def place(self, place_id: str) -> PlaceResult:
