@@ -149,3 +149,38 @@ def test_the_fonts_of_the_chinese_report_are_cjk_fonts(
         [pdffonts, str(pdf)], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert re.search(r"CJK|Hei|Song|Ming|WenQuanYi|Han", fonts), fonts
+
+
+@pytest.mark.parametrize(("command", "name", "keep_as"), [
+    (["report", "j-city", "--lang", "zh"], "r.docx", "docx:MS Word 2007 XML"),
+    (["score"], "s.xlsx", "xlsx:Calc MS Excel 2007 XML"),
+])  # fmt: skip
+def test_a_report_saved_again_by_an_office_suite_is_never_replaced(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    name: str,
+    keep_as: str,
+) -> None:
+    """A report opened and saved in LibreOffice is the planner's: writing it again is refused
+    (exit 2, the file as it was), while writing over policebench's own copy goes through."""
+    assert SOFFICE is not None
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, [*command, "-o", name]).exit_code == 0
+    first = (tmp_path / name).read_bytes()
+    assert runner.invoke(app, [*command, "-o", name]).exit_code == 0  # its own copy: replaced
+    assert (tmp_path / name).read_bytes() == first
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", keep_as, "--outdir", str(tmp_path / "saved"), name],
+        capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    edited = (tmp_path / "saved" / name).read_bytes()
+    (tmp_path / name).write_bytes(edited)
+    result = runner.invoke(app, [*command, "-o", name, "--lang", "zh"])
+    assert result.exit_code == 2
+    assert f"{name} 不是 policebench 写出的报告，或写出后已被改动" in result.stderr
+    assert "请用 --output 另选文件名" in result.stderr
+    assert (tmp_path / name).read_bytes() == edited
+    assert not list(tmp_path.glob(f".{name}.*"))  # no temporary left

@@ -1768,6 +1768,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "choose another --output path or remove the file first",
         "请另选 --output 路径，或先删除该文件",
     ),
+    "out-office-changed": (
+        "{path} is not a report policebench wrote, or it was changed since (saved in Word, WPS"
+        " or Excel?); refusing to overwrite it",
+        "{path} 不是 policebench 写出的报告，或写出后已被改动"
+        "（例如在 Word、WPS 或 Excel 中保存过），不会覆盖它",
+    ),
+    "out-office-changed-hint": (
+        "choose another --output name; if what it holds is no longer needed, delete or rename"
+        " it first",
+        "请用 --output 另选文件名；如果其中的内容已不再需要，先删除该文件或给它改名",
+    ),
     "out-is-folder": ("{path} is a folder", "{path} 是文件夹"),
     "out-is-folder-hint": ("give a file name to --output", "请给 --output 一个文件名"),
     "out-no-folder": ("{path}: no such folder", "{path}：没有此文件夹"),

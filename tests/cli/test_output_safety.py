@@ -126,6 +126,79 @@ def test_a_read_only_report_is_not_replaced(runner: CliRunner, workdir: Path) ->
     assert sorted(p.name for p in workdir.iterdir()) == ["cities", "scores.md", "tpl"]
 
 
+def test_a_report_written_again_replaces_its_own_untouched_copy(
+    runner: CliRunner, workdir: Path
+) -> None:
+    assert run(runner, "report", "j-city", "-o", "r.docx")[0] == 0
+    first = (workdir / "r.docx").read_bytes()
+    (workdir / "cities" / "hangzhou.yaml").unlink()  # the report changes: J City ranked alone
+    assert run(runner, "report", "j-city", "-o", "r.docx")[0] == 0
+    assert (workdir / "r.docx").read_bytes() != first
+
+
+def _edited(package: bytes) -> bytes:
+    """``package`` as an Office program saves it: every part rewritten, no zip comment."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "content"),
+    [
+        (["report", "j-city"], "r.docx", "edited"),  # saved again in Word
+        (["score"], "s.xlsx", "edited"),  # saved again in Excel
+        (["report", "j-city"], "r.docx", "foreign"),  # the planner's own document
+        (["report", "j-city", "--format", "docx"], "notes.doc", "old"),  # Word 97-2003
+        (["score", "--format", "xlsx"], "table.et", "old"),  # WPS's spreadsheet
+        (["report", "j-city"], "r.html", "foreign"),  # a zip under another name, by its bytes
+    ],
+)
+def test_an_office_document_policebench_did_not_leave_as_is_is_never_replaced(
+    runner: CliRunner, workdir: Path, args: list[str], name: str, content: str
+) -> None:
+    target = workdir / name
+    if content == "edited":
+        assert run(runner, *args, "-o", name)[0] == 0
+        target.write_bytes(_edited(target.read_bytes()))
+    elif content == "foreign":
+        target.write_bytes(_edited(_zip_of("word/document.xml", b"<w:document/>")))
+    else:
+        target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1016))
+    kept = snapshot(workdir)
+    code, err = run(runner, *args, "-o", name)
+    assert code == exitcodes.BAD_INPUT
+    assert f"{name} is not a report policebench wrote, or it was changed since" in err
+    assert "choose another --output name" in err
+    assert snapshot(workdir) == kept  # nothing written, no temporary left
+
+
+def _zip_of(name: str, body: bytes) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(name, body)
+    return out.getvalue()
+
+
+def test_the_office_refusal_in_chinese(runner: CliRunner, workdir: Path) -> None:
+    (workdir / "r.docx").write_bytes(_zip_of("word/document.xml", b"<w:document/>"))
+    code, err = run(runner, "report", "j-city", "-o", "r.docx", "--lang", "zh")
+    assert code == exitcodes.BAD_INPUT
+    assert "错误：r.docx 不是 policebench 写出的报告，或写出后已被改动（例如在 Word、WPS" in err
+    assert "提示：请用 --output 另选文件名；如果其中的内容已不再需要，先删除该文件或给它改名" in err
+
+
 @pytest.mark.parametrize("raw", ["reports/", "reports//", "new/reports/"])
 def test_a_trailing_slash_names_a_folder_that_must_exist(
     runner: CliRunner, workdir: Path, raw: str

@@ -2,8 +2,10 @@
 
 The one rule (:func:`check_target`): a report never replaces an input of the command, a file
 inside a protected folder (the ``--template-dir`` in use: any file there, and any new name a
-template lookup would find, ``*.j2``), a read-only file, an existing YAML file or a folder; a
-name ending in ``/`` names a folder. The temporary file is removed when
+template lookup would find, ``*.j2``), a read-only file, an existing YAML file, an Office
+document other than one policebench wrote and nobody changed since (a report edited in Word
+is the planner's now: :func:`policebench.render.office.untouched`) or a folder; a name
+ending in ``/`` names a folder. The temporary file is removed when
 the write fails, on Ctrl-C, and on SIGTERM/SIGHUP; a SIGKILL cannot be caught: what it leaves
 is a hidden ``.NAME.*.tmp`` beside the report (never a half-written report), removed by the
 next write of that report once it is :data:`STALE_SECONDS` old. A file-size
@@ -31,6 +33,16 @@ from policebench.paths import YAML_SUFFIXES, display, real_path
 
 #: The names a template lookup finds: a new file so named in the template folder would be one.
 TEMPLATE_SUFFIXES = frozenset({".j2", ".jinja", ".jinja2"})
+#: Names of Office documents (and WPS's own): one is replaced only when policebench wrote it
+#: and nobody changed it since.
+OFFICE_SUFFIXES = frozenset(
+    {".docx", ".docm", ".dotx", ".doc", ".xlsx", ".xlsm", ".xltx", ".xlsb", ".xls"}
+    | {".odt", ".ods", ".wps", ".et", ".pptx", ".ppt"}
+)
+#: The first bytes of a zip package (OOXML, ODF) and of an OLE2 file (.doc, .xls, .wps).
+_OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+#: An Office file larger than this is not one policebench wrote (nor read to find out).
+_OFFICE_MAX_BYTES = 256 * 2**20
 #: The signals that end a run politely; during a write each removes the temporary file first.
 _POLITE = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -90,6 +102,26 @@ def check_target(
         raise UserError(t("out_not_regular", lang).format(path=shown), t("out_hint_other", lang))
     if target.exists() and _read_only(target):
         raise UserError(t("out_read_only", lang).format(path=shown), t("out_read_only_hint", lang))
+    if target.exists() and _someone_elses_document(target):
+        raise UserError(Msg("out-office-changed", path=shown), Msg("out-office-changed-hint"))
+
+
+def _someone_elses_document(target: Path) -> bool:
+    """An Office document (by its name or its first bytes) that is not a package policebench
+    wrote, unchanged since. A file that cannot be read is left to the write to report."""
+    from policebench.render.office import untouched
+
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(4)
+            if target.suffix.lower() not in OFFICE_SUFFIXES and head not in _OFFICE_MAGIC:
+                return False
+            if target.stat().st_size > _OFFICE_MAX_BYTES:
+                return True
+            data = head + handle.read()
+    except OSError:
+        return False
+    return not untouched(data)
 
 
 def _file_in_the_way(folder: Path) -> Path | None:
