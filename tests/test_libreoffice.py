@@ -103,7 +103,7 @@ def test_a_chinese_report_and_workbook_convert_and_keep_their_headings(
     assert "第1页，共" in text  # the page-number field, filled in by LibreOffice
 
     text = _text(book_pdf)
-    for heading in ("评估数据采集表", "指标编号", "问题", "置信度", "来源1：标题", "地区编号"):
+    for heading in ("评估数据采集表", "指标标识", "问题", "置信度", "来源1：标题", "地区标识"):
         assert heading in text, heading
     assert "顶层设计与建设路线图" in text  # an indicator's Chinese name
 

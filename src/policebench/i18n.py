@@ -739,7 +739,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "libcairo2).",
         "图表未插入：绘制图表需要 Cairo 库（Debian 系统可安装：apt-get install libcairo2）。",
     ),
-    "xlsx_id": ("Id", "编号"),
+    "xlsx_id": ("Id", "标识"),
     "xlsx_sheet_scores": ("Scores", "得分"),
     "xlsx_sheet_places": ("Places", "地区得分"),
     "xlsx_sheet_levels": ("Levels", "各指标等级"),

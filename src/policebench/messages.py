@@ -1104,7 +1104,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "csv-duplicate-respondent-hint": (
         "delete the repeated row, give each respondent their own id, or leave repeats out with "
         "--skip-bad-rows (the first row is kept)",
-        "请删除重复的行，或为每位受访者使用不同的编号；"
+        "请删除重复的行，或为每位受访者使用不同的标识；"
         "也可用 --skip-bad-rows 跳过重复行（保留第一行）",
     ),
     "csv-unreadable-row": (
@@ -1342,12 +1342,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wb-id-by-order": (
         "rows follow the rubric's order: this row is '{id}', whose id is missing; restore it "
         "(ids link each row to the rubric)",
-        "各行按评估框架的顺序排列：此行应为 '{id}'，而该编号已不在表中；请恢复该编号"
-        "（编号把每一行与评估框架对应起来）",
+        "各行按评估框架的顺序排列：此行应为 '{id}'，而该标识已不在表中；请恢复该标识"
+        "（标识把每一行与评估框架对应起来）",
     ),
     "wb-id-keep": (
         "do not edit the ids: they link each row to the rubric",
-        "请勿修改编号：编号把每一行与评估框架对应起来",
+        "请勿修改标识：标识把每一行与评估框架对应起来",
     ),
     "wb-unknown-field": ("unknown field '{key}'", "未知的字段 '{key}'"),
     "wb-unknown-field-hint": ("do not edit column A of this sheet", "请勿修改此表的 A 列"),
@@ -1371,14 +1371,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "do not delete columns; make a new workbook with policebench export",
         "请勿删除列；可用 policebench export 重新生成工作簿",
     ),
-    "wb-row-without-id": ("a row without an indicator id", "此行有内容，但没有指标编号"),
+    "wb-row-without-id": ("a row without an indicator id", "此行有内容，但没有指标标识"),
     "wb-row-without-id-hint": (
         "do not insert rows or delete ids; every row is one of the rubric's indicators",
-        "请勿插入行或删除编号；每一行对应评估框架中的一项指标",
+        "请勿插入行或删除标识；每一行对应评估框架中的一项指标",
     ),
     "wb-unknown-indicator": (
         "unknown indicator id '{id}' (not in rubric '{rubric}')",
-        "未知的指标编号 '{id}'（评估框架 '{rubric}' 中没有）",
+        "未知的指标标识 '{id}'（评估框架 '{rubric}' 中没有）",
     ),
     "wb-repeated-indicator": (
         "indicator '{id}' repeats row {row}",

@@ -94,6 +94,21 @@ def test_every_problem_at_its_cell_at_once(made: Path, rubric: Rubric) -> None:
     ]
 
 
+def test_a_chinese_workbook_of_an_earlier_release_still_reads(
+    tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """Workbooks sent out before the id column was called 指标标识 said 指标编号."""
+    path = tmp_path / "j.xlsx"
+    path.write_bytes(render_workbook(profiles["j-city"], rubric, SHA, "zh"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["指标"]
+    (cell,) = [c for c in ws[1] if c.value == "指标标识"]
+    cell.value = "指标编号"
+    wb.save(path)
+    profile, _ = reader.read_workbook(path, path.name, rubric, SHA)
+    assert profile.indicators == profiles["j-city"].indicators
+
+
 def test_a_level_outside_the_scale_comes_with_the_mistakes_that_stop_the_profile(
     made: Path, rubric: Rubric
 ) -> None:

@@ -71,7 +71,7 @@ def test_compare_has_a_sheet_per_table(runner: CliRunner, tmp_path: Path) -> Non
     assert blank == [None] * len(header)
     assert note[0] == "空白 = 未知（档案中没有等级）；※ = 无证据的等级（主观判断）。"
     assert levels.auto_filter.ref.endswith(str(len(rows) + 1))
-    assert header[:3] == ["指标", "编号", "维度"]
+    assert header[:3] == ["指标", "标识", "维度"]
     assert header[3:] == [p["name"] for p in data["places"]]
     expected = {
         r["indicator"]: {c["place"]: c["level"] for c in r["levels"]} for r in data["heatmap"]

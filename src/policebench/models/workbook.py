@@ -29,7 +29,7 @@ SHEETS: dict[str, tuple[str, str]] = {
 
 #: Place sheet: the profile's own fields, in order, with their labels.
 PLACE_FIELDS: dict[str, tuple[str, str]] = {
-    "id": ("Place id", "地区编号"),
+    "id": ("Place id", "地区标识"),
     "name": ("Name", "名称（英文）"),
     "name_zh": ("Name in Chinese", "名称（中文）"),
     "kind": ("Kind", "类型"),
@@ -115,11 +115,14 @@ MIN_SOURCES = 2
 
 #: The indicator sheet's columns before the descriptors (read-only: from the rubric).
 LEAD_COLUMNS: dict[str, tuple[str, str]] = {
-    "id": ("Indicator id", "指标编号"),
+    "id": ("Indicator id", "指标标识"),
     "dimension": ("Dimension", "维度"),
     "indicator": ("Indicator", "指标"),
     "question": ("Question", "问题"),
 }
+#: Headers of earlier releases, still read: header -> its column key (the workbooks already
+#: sent out and filled in say 指标编号 where this release writes 指标标识).
+FORMER_HEADERS: dict[str, str] = {"指标编号": "id"}
 #: The descriptor column of level N.
 DESCRIPTOR = ("Level {n}: {name}", "{n}级：{name}")
 #: The columns after the descriptors: the metric's unit and thresholds (read-only), then the

@@ -38,6 +38,7 @@ from policebench.models.workbook import (
     ENTRY_COLUMNS,
     FILL_COLUMNS,
     FORMAT,
+    FORMER_HEADERS,
     KINDS,
     LEAD_COLUMNS,
     META_SHEET,
@@ -750,6 +751,7 @@ def _header_keys(rubric: Rubric) -> dict[str, str]:
         for key, pair in table.items():
             for header in pair:
                 keys[_normal(header)] = key
+    keys.update((_normal(header), key) for header, key in FORMER_HEADERS.items())
     for level in scale.span:
         for lang, pattern in (("en", DESCRIPTOR[0]), ("zh", DESCRIPTOR[1])):
             keys[_normal(pattern.format(n=level, name=scale.name_of(level, lang)))] = (

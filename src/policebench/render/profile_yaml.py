@@ -74,7 +74,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "targets": (
         "targets: indicator-id: level, where this place aims above or below the default "
         "target ({target}).",
-        "targets：指标编号: 等级，用于设定不同于框架默认目标（{target}级）的目标等级。",
+        "targets：指标标识: 等级，用于设定不同于框架默认目标（{target}级）的目标等级。",
     ),
     "dimension": ("{name} ({id}, weight {weight})", "{name}（{id}，权重 {weight}）"),
     "indicator": ("{name} (weight {weight})", "{name}（权重 {weight}）"),
