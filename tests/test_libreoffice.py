@@ -184,3 +184,24 @@ def test_a_report_saved_again_by_an_office_suite_is_never_replaced(
     assert "请用 --output 另选文件名" in result.stderr
     assert (tmp_path / name).read_bytes() == edited
     assert not list(tmp_path.glob(f".{name}.*"))  # no temporary left
+
+
+def test_the_chinese_roadmap_workbook_prints_every_line_of_its_actions(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`recommend -o x.xlsx` in LibreOffice: the headers, and the whole of a long action
+    (rows are as tall as their wrapped text: none is cut to its first line)."""
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "roadmap.xlsx"
+    result = runner.invoke(app, ["recommend", "j-city", "--lang", "zh", "-o", str(book)])
+    assert result.exit_code == 0, result.stderr
+    data = runner.invoke(app, ["recommend", "j-city", "--lang", "zh", "--format", "json"])
+    import json
+
+    actions = [a["do"] for p in json.loads(data.stdout)["roadmap"]["phases"] for a in p["actions"]]
+    (pdf,) = _convert([book], tmp_path)
+    text = _text(pdf)
+    for heading in ("实施阶段", "措施", "优先级", "责任单位", "对标地区"):
+        assert _flat(heading) in text, heading
+    longest = max(actions, key=len)
+    assert len(longest) > 40 and _flat(longest) in text  # two lines in its cell, both printed

@@ -743,6 +743,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_sheet_scores": ("Scores", "得分"),
     "xlsx_sheet_places": ("Places", "地区得分"),
     "xlsx_sheet_levels": ("Levels", "各指标等级"),
+    "xlsx_sheet_roadmap": ("Roadmap", "路线图"),
+    "xlsx_owner": ("Owner (to fill in)", "责任单位（待填）"),
+    "xlsx_due": ("Due (to fill in)", "完成时限（待填）"),
+    "xlsx_peer": ("Peer", "对标地区"),
+    "xlsx_level_name": ("Level name", "等级名称"),
+    "xlsx_priority": ("Priority (impact ÷ effort)", "优先级（提升效果 ÷ 投入）"),
     # issue 16 (expert judgement: AHP and entropy weights, consensus)
     "ahp_title": ("Weights from expert judgement (AHP)", "专家判断权重（层次分析法）"),
     "ahp_consistency": ("Consistency of each expert's comparisons", "各专家判断矩阵的一致性"),

@@ -57,6 +57,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "export": registry.ProfileDoc(profiles["j-city"], rubric, "0" * 64, "j.yaml"),
         "report": report,
         "gaps": report,
+        "recommend": report,
         "compare": data("compare"),
         "score": registry.Scores(rubric, cards),
     }
@@ -79,4 +80,5 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         ("score", "xlsx"),
         ("compare", "xlsx"),
         ("gaps", "xlsx"),
+        ("recommend", "xlsx"),
     }

@@ -146,3 +146,63 @@ def test_a_comparison_of_one_place_ranks_and_leads_nothing(
     assert " ★ |" not in out and 'class="leader"' not in out and "0 ★" not in out
     ranked = {"table": "│ — │ J市", "markdown": "| — | J市 |", "html": '<td class="num">—</td>'}
     assert ranked[fmt] in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_recommend_has_the_roadmap_what_is_blocked_and_the_peers(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    wb, data = _run(runner, tmp_path, "recommend", "j-city", "--lang", lang)
+    assert wb.sheetnames == [t("xlsx_sheet_roadmap", lang), t("blocked", lang), t("lessons", lang)]
+    header, *rows = _rows(wb.worksheets[0])
+    assert header[-2:] == [t("xlsx_owner", lang), t("xlsx_due", lang)]  # for the bureau
+    actions = [(p["phase"], a) for p in data["roadmap"]["phases"] for a in p["actions"]]
+    roadmap, (blank, about, *context) = rows[: len(actions)], rows[len(actions) :]
+    assert [(r[0], r[1], r[4], r[8], r[9]) for r in roadmap] == [
+        (n, a["indicator"], a["level"], a["impact"], a["priority"]) for n, a in actions
+    ]
+    assert all(isinstance(r[0], int) and isinstance(r[8], float) for r in roadmap)
+    assert all(r[-2:] == [None, None] for r in roadmap)
+    assert blank == [None] * len(blank)
+    assert about[0].startswith(t("recommend_title", lang) + " · ")
+    assert context[0][0] == data["peers"]["text"]  # names its peers when circulated alone
+    _, *blocked = _rows(wb.worksheets[1])
+    assert [(r[0], r[4]) for r in blocked[: len(data["roadmap"]["blocked"])]] == [
+        (b["indicator"], b["reason"]) for b in data["roadmap"]["blocked"]
+    ]
+    _, *lessons = _rows(wb.worksheets[2])
+    expected = [
+        (lesson["indicator"], peer["name"], peer["level"])
+        for lesson in data["lessons"]
+        for peer in lesson["peers"]
+    ]
+    assert [(r[0], r[3], r[4]) for r in lessons if r[4] is not None] == expected
+    reached = {lesson["indicator"] for lesson in data["lessons"] if lesson["peers"]}
+    nobody = [r for r in lessons if r[4] is None]
+    assert nobody and all(r[3] == t("no_peer", lang) and r[0] not in reached for r in nobody)
+    cited = next(r for r in lessons if r[7])
+    assert "http" in cited[7]
+
+
+def test_a_row_is_as_tall_as_its_longest_wrapped_text(runner: CliRunner, tmp_path: Path) -> None:
+    """Excel, WPS and LibreOffice do not fit rows to wrapped text on opening: each row is
+    given the lines its longest cell needs, and the cells of a taller row read from the top."""
+    from policebench.render.sheets import _lines
+
+    assert _lines("abc", 10) == 1 and _lines("a" * 11, 10) == 2
+    assert _lines("统筹规划统筹", 10) == 2  # a Chinese character is two widths
+    assert _lines("一\n二\n三", 10) == 3
+    wb, _ = _run(runner, tmp_path, "recommend", "j-city", "--lang", "zh")
+    ws = wb.worksheets[2]
+    evidence = 7
+    for row in ws.iter_rows(min_row=2, max_row=ws.max_row):
+        texts = [c for c in row if isinstance(c.value, str)]
+        width = ws.column_dimensions["G"].width
+        needed = _lines(row[evidence - 1].value or "", width)
+        height = ws.row_dimensions[row[0].row].height
+        if max((_lines(c.value, ws.column_dimensions[c.column_letter].width) for c in texts),
+               default=1) > 1:  # fmt: skip
+            assert height is not None and height >= needed * 15
+            assert all(c.alignment.vertical == "top" for c in row if c.value is not None)
+        else:
+            assert height is None

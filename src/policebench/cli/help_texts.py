@@ -118,14 +118,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         '  policebench new my-city --name "My City" --name-zh 某市 -o my-city.xlsx',
     ),
     "recommend": (
-        "a4bd0efd",
+        "6b86b87f",
         "把差距转化为分阶段的措施路线图，并列出可借鉴的对标地区。\n\n"
         "只有当一项措施所需的全部等级都已达到（现在已达到，或由前面的阶段达到）时，才将其排入"
         "某一阶段；同一阶段内按单位投入的提升效果排序（低 = 1，中 = 2，高 = 4）。所需等级若不在"
         "任何差距之内，相应步骤作为前置条件纳入；所需等级未知的措施列为暂无法排期。\n\n"
         "示例：\n\n"
         "  policebench recommend j-city --against frontier\n\n"
-        "  policebench recommend j-city --against qingdao --top 5 --format markdown",
+        "  policebench recommend j-city --against qingdao --top 5 --format markdown\n\n"
+        "  policebench recommend j-city --lang zh -o 路线图.xlsx   # Excel 表格",
     ),
     "recommend#epilog": ("184dde98", _TARGETS_ZH),
     "report": (

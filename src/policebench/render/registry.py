@@ -37,7 +37,8 @@ class TableFormat(StrEnum):
 
 
 class SheetFormat(StrEnum):
-    """The formats of the table commands that also write a workbook (score, gaps)."""
+    """The formats of the table commands that also write a workbook (score, gaps,
+    recommend)."""
 
     table = "table"
     json = "json"
@@ -266,6 +267,12 @@ def _recommend_csv(report: PlaceReport, s: Style) -> str:
     from policebench.render import gaps
 
     return gaps.recommend_csv(report, s.lang)
+
+
+def _recommend_xlsx(report: PlaceReport, s: Style) -> bytes:
+    from policebench.render.sheets import recommend_workbook
+
+    return recommend_workbook(report, s.lang)
 
 
 # --------------------------------------------------------------------------- data as is
@@ -520,12 +527,13 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
         },
     ),
     "recommend": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _recommend_table,
             "json": _recommend_json,
             "csv": _recommend_csv,
             "markdown": _template("recommend.md.j2"),
+            "xlsx": _recommend_xlsx,
         },
     ),
     "compare": (

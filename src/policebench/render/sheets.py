@@ -1,4 +1,5 @@
-"""Tables as an Excel workbook (``score``, ``compare``, ``gaps`` with ``--format xlsx``).
+"""Tables as an Excel workbook (``score``, ``compare``, ``gaps``, ``recommend`` with
+``--format xlsx``).
 
 One sheet per table a command prints; numbers are written as numbers (scores, coverage as a
 percentage, levels, impacts), never as text, so a planner can sort, filter and chart them;
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from policebench.i18n import label, t
+from policebench.i18n import label, sentence_sep, t
 from policebench.models.base import localized
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
 
     color_scale: Any = ColorScaleRule  # untyped in types-openpyxl
     wrapped = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     for spec in sheets:
@@ -77,23 +79,36 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
             cell.data_type = "s"
             cell.font = Font(bold=True, color="FFFFFFFF")
             cell.fill = PatternFill("solid", fgColor="FF1F4E79")
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            # A number's header stands over it, on the right as the number is.
+            across = "left" if column.number_format == "General" else "right"
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=across)
             ws.column_dimensions[get_column_letter(col)].width = column.width
+        ws.row_dimensions[1].height = _height([(c.header, c.width) for c in spec.columns])
         for r, values in enumerate(spec.rows, start=2):
+            texts = []
+            cells = []
             for col, (column, value) in enumerate(zip(spec.columns, values, strict=True), 1):
                 mark = value.mark if isinstance(value, Marked) else ""
                 if isinstance(value, Marked):
                     value = value.value
                 cell = ws.cell(row=r, column=col, value=value)
+                cells.append(cell)
                 if isinstance(value, str):
                     cell.data_type = "s"  # a text starting with = stays text, never a formula
-                    if len(value) > column.width / 2:  # may be longer than its column: wraps
+                    texts.append((value, column.width))
+                    if _lines(value, column.width) > 1:  # longer than its column: wraps
                         cell.alignment = wrapped
                 elif isinstance(value, int | float) and not isinstance(value, bool):
                     quoted = mark.replace('"', "")
                     cell.number_format = column.number_format + (f'"{quoted}"' if mark else "")
                 elif isinstance(value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
+            height = _height(texts)
+            if height is not None:  # a row of several lines reads from its top
+                ws.row_dimensions[r].height = height
+                for cell in cells:  # (ws[r] would look through every row for the width)
+                    if not cell.alignment.wrap_text:
+                        cell.alignment = top
         last = len(spec.rows) + 1
         for n, note in enumerate(spec.notes, start=last + 2):
             ws.cell(row=n, column=1, value=note).data_type = "s"
@@ -127,6 +142,35 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
+#: Points per line of 11-point text, as Excel and LibreOffice space it (their default row).
+_LINE_POINTS = 15.0
+
+
+def _height(texts: Sequence[tuple[str, float]]) -> float | None:
+    """The height of a row holding ``texts`` (each with its column's width), wrapped: None
+    when one line holds each. Set, not left to the program, because neither Excel nor
+    LibreOffice nor WPS fits a row to wrapped text it did not write itself: the text beyond
+    the first line would be hidden."""
+    lines = max((_lines(text, width) for text, width in texts), default=1)
+    return None if lines <= 1 else lines * _LINE_POINTS
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide (a Chinese
+    character is two: a column width counts the widths of the digit 0). An estimate, on
+    the generous side for Latin text (most letters are narrower than a digit)."""
+    import unicodedata
+
+    room = max(1.0, width)
+    if "\n" not in text and (2 * len(text) <= room or (text.isascii() and len(text) <= room)):
+        return 1  # the usual short cell, without a look at each character
+    total = 0
+    for line in text.split("\n"):
+        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        total += max(1, -(-cells // int(room)))
+    return total
+
+
 def _print_setup(ws: Any) -> None:
     """Printed (or saved as PDF): A4 landscape, one page wide, the header row on every page
     (a table of a dozen columns otherwise prints a column or two per page)."""
@@ -140,12 +184,13 @@ def _print_setup(ws: Any) -> None:
     ws.print_title_rows = "1:1"
 
 
-def _about(report: PlaceReport, lang: str) -> list[str]:
-    """Whose analysis a sheet of a place's gaps is, against what and among which peers."""
+def _about(report: PlaceReport, lang: str, what: str = "gaps_title") -> list[str]:
+    """Whose analysis a sheet of a place's gaps (or roadmap) is, against what and among
+    which peers."""
     from policebench.render.gaps import context_lines, heading
 
     assessed = label(t("assessed", lang), lang) + report["place"]["assessed"]
-    return [f"{heading(report, 'gaps_title', lang)} · {assessed}", *context_lines(report, lang)]
+    return [f"{heading(report, what, lang)} · {assessed}", *context_lines(report, lang)]
 
 
 def _title(text: str) -> str:
@@ -333,3 +378,104 @@ def gaps_workbook(report: PlaceReport, lang: str) -> bytes:
         ]
         sheets.append(Sheet(t("not_applicable_levels", lang), na_columns, na))
     return workbook(sheets)
+
+
+def recommend_workbook(report: PlaceReport, lang: str) -> bytes:
+    """`recommend --format xlsx`: the roadmap's actions, one row each in phase order (with
+    two empty columns for the bureau to assign them: who, by when), the actions that cannot
+    be scheduled yet and why, and the peers to learn from (their level, evidence, sources)."""
+    wide = 60
+    action_columns = [
+        Column(t("phase", lang), "0", 8),
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=30),
+        Column(t("dimension", lang), width=18),
+        Column(t("to_level", lang), "0", 9),
+        Column(t("xlsx_level_name", lang), width=10),
+        Column(t("action", lang), width=wide),
+        Column(t("effort", lang), width=8),
+        Column(t("impact", lang), "0.00", 10),
+        Column(t("xlsx_priority", lang), "0.00", 12),
+        Column(t("needs", lang), width=30),
+        Column(t("prerequisite", lang), width=10),
+        Column(t("xlsx_owner", lang), width=18),
+        Column(t("xlsx_due", lang), width=14),
+    ]
+    actions = [
+        [
+            phase["phase"],
+            a["indicator"],
+            a["name"],
+            a["dimension_name"],
+            a["level"],
+            a["level_name"],
+            a["do"],
+            a["effort_name"],
+            a["impact"],
+            a["priority"],
+            sentence_sep(lang).join(f"{n['name']} ≥ {n['level']}" for n in a["needs"]),
+            t("yes", lang) if a["prerequisite"] else None,
+            None,
+            None,
+        ]
+        for phase in report["roadmap"]["phases"]
+        for a in phase["actions"]
+    ]
+    notes = _about(report, lang, "recommend_title")
+    if not actions:
+        notes.append(t("no_actions", lang))
+    undefined = report["roadmap"]["undefined"]
+    if undefined:
+        steps = [f"{u['name']} → {u['level']}" for u in undefined]
+        notes.append(label(t("undefined_steps", lang), lang) + sentence_sep(lang).join(steps))
+    sheets = [Sheet(t("xlsx_sheet_roadmap", lang), action_columns, actions, notes)]
+    blocked = report["roadmap"]["blocked"]
+    if blocked:
+        blocked_columns = [
+            Column(t("xlsx_id", lang), width=24),
+            Column(t("indicator", lang), width=30),
+            Column(t("to_level", lang), "0", 9),
+            Column(t("action", lang), width=wide),
+            Column(t("reason", lang), width=wide),
+        ]
+        rows = [[b["indicator"], b["name"], b["level"], b["do"], b["reason"]] for b in blocked]
+        sheets.append(Sheet(t("blocked", lang), blocked_columns, rows, [t("blocked_note", lang)]))
+    if report["lessons"]:
+        sheets.append(_lessons_sheet(report, lang))
+    return workbook(sheets)
+
+
+def _lessons_sheet(report: PlaceReport, lang: str) -> Sheet:
+    """One row per (indicator, peer at its target): what that peer shows and where it says
+    so; an indicator no peer has reached has one row saying so."""
+    columns = [
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=30),
+        Column(t("to_level", lang), "0", 9),
+        Column(t("xlsx_peer", lang), width=18),
+        Column(t("level", lang), "0", 8),
+        Column(t("confidence", lang), width=10),
+        Column(t("evidence", lang), width=70),
+        Column(t("sources", lang), width=60),
+    ]
+    rows: list[list[Any]] = []
+    for lesson in report["lessons"]:
+        lead = [lesson["indicator"], lesson["name"], lesson["target"]]
+        for peer in lesson["peers"]:
+            sources = [s["title"] + (f" {s['url']}" if s["url"] else "") for s in peer["sources"]]
+            rows.append(
+                [
+                    *lead,
+                    peer["name"],
+                    peer["level"],
+                    t(peer["confidence"], lang) if peer["confidence"] else t("unknown", lang),
+                    peer["evidence"] or t("opinion", lang),
+                    "\n".join(sources) or None,  # a source a line
+                ]
+            )
+        if not lesson["peers"]:
+            rows.append([*lead, t("no_peer", lang), None, None, None, None])
+        if lesson["more"]:
+            more = label(t("more_peers", lang), lang) + str(lesson["more"])
+            rows.append([*lead, more, None, None, None, None])
+    return Sheet(t("lessons", lang), columns, rows)

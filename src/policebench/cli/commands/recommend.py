@@ -7,7 +7,7 @@ from policebench.cli.common import (
     OutputOpt,
     PeersOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -40,7 +40,7 @@ def recommend(
     target: TargetOpt = None,
     top: TopOpt = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -56,6 +56,8 @@ def recommend(
       policebench recommend j-city --against frontier
 
       policebench recommend j-city --against qingdao --top 5 --format markdown
+
+      policebench recommend j-city -o roadmap.xlsx   # a workbook
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "recommend", language)
