@@ -13,7 +13,9 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.i18n import t
 from policebench.models import Profile, Rubric
+from policebench.models.base import localized
 from policebench.workspace import bundled, load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -275,6 +277,27 @@ def test_entropy_weights_by_hand(runner: CliRunner, rubric: Rubric) -> None:
         assert x["entropy"] == pytest.approx(e, abs=1e-5)
     ranked = [abs(x["difference"]) for x in data["indicators"]]
     assert ranked == sorted(ranked, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_indicators_left_out_of_entropy_are_named_and_never_cut(
+    runner: CliRunner, rubric: Rubric, lang: str
+) -> None:
+    """The indicators fewer than two places have a level for, by their names (ids are for
+    the JSON), each with its count and never cut at the end of a line."""
+    code, out, _ = _run(runner, "weights", "entropy", "--format", "json")
+    left_out = json.loads(out)["left_out"]
+    assert code == 0 and left_out
+    code, out, _ = _run(runner, "weights", "entropy", "--lang", lang)
+    start = out.index(t("entropy_left_out", lang))
+    listed = out[start : out.index(t("entropy_note", lang)[:8], start)]
+    lines = listed.splitlines()
+    for ind, n in left_out.items():
+        item = localized(rubric.indicators[ind], "name", lang) + ("（" if lang == "zh" else " (")
+        item += f"{n}{'）' if lang == 'zh' else ')'}"
+        assert any(item in line for line in lines), (item, lines)
+        assert ind not in listed
+    assert len(lines) > 1  # wrapped: the names stood whole on every line
 
 
 def test_sensitivity_with_the_panel_and_entropy_weight_sets(

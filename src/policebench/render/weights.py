@@ -310,8 +310,13 @@ def entropy_table(w: Weighted, lang: str, *, color: bool = False, width: int | N
             )
         )
     if result.left_out:
-        listed = join_list((i + paren(str(n), lang) for i, n in result.left_out.items()), lang)
-        parts.append(paragraph(label(t("entropy_left_out", lang), lang) + listed, wd, style="dim"))
+        items = [
+            localized(w.rubric.indicators[i], "name", lang) + paren(str(n), lang)
+            for i, n in result.left_out.items()
+        ]
+        # An item is never cut in two at the end of a line.
+        text = label(t("entropy_left_out", lang), lang) + join_list(items, lang)
+        parts.append(paragraph(text, wd, keep=items, style="dim"))
     parts.append(paragraph(t("entropy_note", lang), wd, style="dim"))
     return rich_to_text(Group(*parts), color=color, width=wd)
 
