@@ -95,6 +95,34 @@ def test_evidence_and_sources_merged_without_duplicates(rubric: Rubric) -> None:
     ]
 
 
+def test_the_chinese_side_names_the_assessors_in_chinese(rubric: Rubric) -> None:
+    """assessor_zh names an assessor in every Chinese text (the merged evidence_zh, the
+    profile's assessor_zh, ``names("zh")``); the keys of the levels stay ``assessor``."""
+    c = consensus(rubric, _profiles())
+    assert c.names("zh") == ("科技信息化部门", "大数据中心", "巡特警支队")
+    assert c.names("en") == c.assessors
+    entry = c.profile.indicators["top-level-design"]
+    assert entry.evidence_zh is not None
+    assert entry.evidence_zh.startswith("[科技信息化部门、大数据中心] 2025—2027年")
+    assert "[巡特警支队]" in entry.evidence_zh
+    assert c.profile.assessor_zh is not None
+    assert c.profile.assessor_zh.startswith("科技信息化部门、大数据中心、巡特警支队 的共识")
+    assert entry.consensus is not None and "Data office" in entry.consensus.assessors
+
+
+def test_an_assessor_without_a_chinese_name_keeps_their_own(rubric: Rubric) -> None:
+    """Without assessor_zh the Chinese side shows ``assessor``; two alike are told apart by
+    their files, in brackets of the language."""
+    profiles = [
+        (file, p.model_copy(update={"assessor_zh": None, "assessor": "Unit"}))
+        for file, p in _profiles()
+    ]
+    c = consensus(rubric, profiles)
+    names = [file for file, _ in profiles]
+    assert c.names("zh") == tuple(f"Unit（{f}）" for f in names)
+    assert c.assessors == tuple(f"Unit ({f})" for f in names)
+
+
 def test_the_meeting_overrides_with_its_rationale(rubric: Rubric) -> None:
     c = consensus(rubric, _profiles(), {"data-sharing": Override(3, "the agreement was seen")})
     entry = c.profile.indicators["data-sharing"]

@@ -273,7 +273,9 @@ def test_the_meeting_overview_reads_as_chinese(runner: CliRunner, rubric: Rubric
         theirs |= {w for text in texts for w in re.findall(r"[A-Za-z]+", text)}
     left = [s for s in english_sentences(out) if not set(s.split()) <= theirs]
     assert left == [], out
-    assert "3 位评估人（Science and technology unit、Data office、Patrol branch）" in out
+    # Named in Chinese where the profile says how (assessor_zh), never in English beside it.
+    assert "3 位评估人（科技信息化部门、大数据中心、巡特警支队）" in out
+    assert "Science and technology unit" not in out and "Patrol branch" not in out
     assert "提交共识会议讨论的分歧" in out and "跨部门数据共享（打破信息壁垒）（极差 2）" in out
     # Confidence in Chinese: the median of 1, 3, 2 with a spread of 2 is low.
     row = next(line for line in out.splitlines() if "(data-sharing)" in line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -344,6 +345,26 @@ def test_bundled_example(runner: CliRunner, in_tmp: Path) -> None:
     assert "7 respondents; 20 of 21 indicators answered" in err
     # operations-maintenance: 2 1 1 2 -> sorted 1 1 2 2 -> the lower middle value, 1.
     assert "  operations-maintenance:\n    level: 1\n    confidence: medium\n" in text
+
+
+def test_the_chinese_example_is_the_same_survey_in_chinese(runner: CliRunner, in_tmp: Path) -> None:
+    """examples/survey-j-city.zh.csv: the English example's answers under Chinese headers
+    (受访者, 岗位, 意见), roles and comments, as a Chinese questionnaire platform exports it."""
+    folder = Path(__file__).resolve().parents[2] / "examples"
+    args = ("--city", "j-city", "--name", "J City", "--assessed", "2026-12-01", "-o", "-")
+    code, en, err = _survey(runner, str(folder / "survey-j-city.csv"), *args)
+    assert code == 0, err
+    code, zh, err = _survey(runner, str(folder / "survey-j-city.zh.csv"), *args, "--lang", "zh")
+    assert code == 0, err
+    assert "7 位受访者；21 项指标中有 20 项有回答" in err
+
+    def levels(text: str) -> dict[str, Any]:
+        doc = yaml.safe_load(text)
+        return {k: (v["level"], v.get("confidence")) for k, v in doc["indicators"].items()}
+
+    assert levels(zh) == levels(en)
+    assessor = yaml.safe_load(zh)["assessor_zh"]
+    assert "巡逻民警 2 人" in assessor and "科技信息化部门 2 人" in assessor
 
 
 def test_help_states_the_rules(runner: CliRunner) -> None:

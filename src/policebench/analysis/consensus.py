@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from policebench.analysis.survey import agreement, lower_median
+from policebench.i18n import join_list, paren
 from policebench.models import Assessment, Profile, Rubric, Source
 from policebench.models.profile import Confidence, ConsensusStats, Review, capped_by_spread
 from policebench.scoring import level_of
@@ -142,6 +143,12 @@ class Consensus:
     alpha: float | None
     #: Share of the (indicator, assessor) known levels within one level of the consensus.
     within_one: float | None
+    #: The assessors' names in Chinese (``assessor_zh``, else ``assessor``), in the same order.
+    assessors_zh: tuple[str, ...] = ()
+
+    def names(self, lang: str) -> tuple[str, ...]:
+        """The assessors' names in ``lang``, in the order of every ``opinions``."""
+        return self.assessors_zh if lang == "zh" and self.assessors_zh else self.assessors
 
     @property
     def disagreements(self) -> list[IndicatorConsensus]:
@@ -151,11 +158,14 @@ class Consensus:
         return sorted(listed, key=lambda c: (-c.spread, order[c.indicator]))
 
 
-def assessor_names(profiles: Sequence[tuple[str, Profile]]) -> list[str]:
-    """A name per profile: its ``assessor`` (else the file's), made unique with the file."""
-    names = [p.assessor or file for file, p in profiles]
+def assessor_names(profiles: Sequence[tuple[str, Profile]], lang: str = "en") -> list[str]:
+    """A name per profile: its ``assessor`` (in Chinese its ``assessor_zh`` first; else the
+    file's), made unique with the file."""
+    names = [
+        (p.assessor_zh if lang == "zh" else None) or p.assessor or file for file, p in profiles
+    ]
     return [
-        f"{name} ({file})" if names.count(name) > 1 else name
+        f"{name}{paren(file, lang)}" if names.count(name) > 1 else name
         for name, (file, _) in zip(names, profiles, strict=True)
     ]
 
@@ -166,8 +176,9 @@ def _confidence(given: Sequence[str | None], spread: int) -> Confidence:
     return capped_by_spread(lowest, spread) or lowest
 
 
-def _merged_text(texts: Sequence[tuple[str, str | None]]) -> str | None:
-    """The distinct texts in first-seen order, each after the assessors who wrote it."""
+def _merged_text(texts: Sequence[tuple[str, str | None]], lang: str = "en") -> str | None:
+    """The distinct texts in first-seen order, each after the assessors who wrote it
+    ("[A, B] text"; in Chinese "[甲、乙] text")."""
     by_text: dict[str, list[str]] = {}
     for who, text in texts:
         if text and text.strip():
@@ -176,7 +187,7 @@ def _merged_text(texts: Sequence[tuple[str, str | None]]) -> str | None:
         return None
     if len(by_text) == 1 and len(next(iter(by_text.values()))) == len(texts):
         return next(iter(by_text))
-    return " ".join(f"[{', '.join(who)}] {text}" for text, who in by_text.items())
+    return " ".join(f"[{join_list(who, lang)}] {text}" for text, who in by_text.items())
 
 
 def _merged_sources(entries: Sequence[Assessment]) -> list[Source]:
@@ -199,6 +210,7 @@ def consensus(
     """The consensus of ``profiles`` ((file, profile) of one place and date, two or more)."""
     overrides = overrides or {}
     names = assessor_names(profiles)
+    names_zh = assessor_names(profiles, "zh")
     first = profiles[0][1]
     low = rubric.scale.min
     found: list[IndicatorConsensus] = []
@@ -239,6 +251,7 @@ def consensus(
         )
         found.append(item)
         present = [(name, e) for name, e in zip(names, given, strict=True) if e is not None]
+        present_zh = [(name, e) for name, e in zip(names_zh, given, strict=True) if e is not None]
         if not present and ind_id not in overrides:
             continue
         values = [e.value for _, e in present if e.value is not None]
@@ -249,10 +262,10 @@ def consensus(
             else sorted(values)[(len(values) - 1) // 2],
             confidence=confidence,
             evidence=_merged_text([(n, e.evidence) for n, e in present]),
-            evidence_zh=_merged_text([(n, e.evidence_zh) for n, e in present]),
+            evidence_zh=_merged_text([(n, e.evidence_zh) for n, e in present_zh], "zh"),
             sources=_merged_sources([e for _, e in present]),
             note=_merged_text([(n, e.note) for n, e in present]),
-            note_zh=_merged_text([(n, e.note_zh) for n, e in present]),
+            note_zh=_merged_text([(n, e.note_zh) for n, e in present_zh], "zh"),
             consensus=ConsensusStats(
                 assessors={o.assessor: o.level for o in opinions},
                 agreement=None if share is None else round(share, 2),
@@ -272,10 +285,12 @@ def consensus(
         assessed=first.assessed,
         assessor=f"Consensus of {who} (policebench consensus: the median level, the lower "
         "middle one on ties, unless the meeting decided)",
-        assessor_zh=f"{'、'.join(names)} 的共识（policebench consensus：取中位数，"
+        assessor_zh=f"{'、'.join(names_zh)} 的共识（policebench consensus：取中位数，"
         "偶数个时取较低的中间值；会议另有决定的除外）",
         notes=_merged_text([(n, p.notes) for n, (_, p) in zip(names, profiles, strict=True)]),
-        notes_zh=_merged_text([(n, p.notes_zh) for n, (_, p) in zip(names, profiles, strict=True)]),
+        notes_zh=_merged_text(
+            [(n, p.notes_zh) for n, (_, p) in zip(names_zh, profiles, strict=True)], "zh"
+        ),
         review=Review(status="draft"),
         targets=first.targets,
         indicators=entries,
@@ -286,4 +301,5 @@ def consensus(
         tuple(found),
         alpha,
         close / total if total else None,
+        tuple(names_zh),
     )

@@ -202,7 +202,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "任何内容，除非用 --skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令"
         "停止（否则这些回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
-        "  policebench survey examples/survey-j-city.csv --city j-city -o -\n\n"
+        "  policebench survey examples/survey-j-city.zh.csv --city j-city -o -\n\n"
         "  policebench survey answers.csv --city my-city --assessed 2026-11-24\n\n"
         "  policebench survey answers.csv --city my-city --skip-bad-rows --lang zh",
     ),

@@ -49,7 +49,7 @@ def _summary(r: ConsensusResult, lang: str) -> list[str]:
             place=localized(c.profile, "name", lang),
             date=c.profile.assessed.isoformat(),
             count=len(c.assessors),
-            assessors=join_list(c.assessors, lang),
+            assessors=join_list(c.names(lang), lang),
         ),
         t("consensus_agreement", lang).format(
             within=_share(c.within_one), alpha=alpha, disagree=len(c.disagreements)
@@ -62,7 +62,7 @@ def _grid(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
     c = r.result
     header = [
         t("item", lang),
-        *c.assessors,
+        *c.names(lang),
         t("consensus_level", lang),
         t("consensus_within", lang),
         t("consensus_spread", lang),
@@ -108,6 +108,7 @@ def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[l
         t("evidence", lang),
     ]
     rows = []
+    names = r.result.names(lang)
     for item in r.result.disagreements:
         for n, o in enumerate(item.opinions):
             first = n == 0
@@ -118,7 +119,7 @@ def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[l
                     if first
                     else "",
                     _why(item, lang) if first else "",
-                    o.assessor,
+                    names[n],
                     _level(o.level),
                     localized(o, "evidence", lang) or "—",
                 ]
@@ -142,11 +143,10 @@ def consensus_table(
     header, rows = _grid(r, lang)
     columns = [Column(header[0], wrap=True, key=True, min=14)]
     # An assessor's name (a header over one-digit levels) may wrap between its words.
-    columns += [Column(h, "right", wrap=True, min=6) for h in r.result.assessors]
-    columns += [Column(h, "right") for h in header[1 + len(r.result.assessors) :]]
-    parts += table(
-        Grid(columns, rows, keep=list(r.result.assessors)), width=w, lang=lang, color=color
-    )
+    names = r.result.names(lang)
+    columns += [Column(h, "right", wrap=True, min=6) for h in names]
+    columns += [Column(h, "right") for h in header[1 + len(names) :]]
+    parts += table(Grid(columns, rows, keep=list(names)), width=w, lang=lang, color=color)
     header, rows = _disagreement_rows(r, lang)
     if rows:
         columns = [
@@ -156,7 +156,8 @@ def consensus_table(
             Column(header[3], "right"),
             Column(header[4], wrap=True, min=16, weight=3),
         ]
-        grid = Grid(columns, rows, title=t("consensus_disagreements", lang))
+        # An assessor's name stands whole (a column wide enough for the longest).
+        grid = Grid(columns, rows, title=t("consensus_disagreements", lang), keep=list(names))
         parts += table(grid, width=w, lang=lang, color=color)
     else:
         parts.append(paragraph(t("consensus_none", lang), w))

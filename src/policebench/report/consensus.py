@@ -13,6 +13,7 @@ def consensus_data(c: Consensus) -> ConsensusData:
         "id": c.profile.id,
         "assessed": c.profile.assessed.isoformat(),
         "assessors": list(c.assessors),
+        "assessors_zh": list(c.names("zh")),
         "rule": "median of the known levels, the lower middle one on ties",
         "alpha_ordinal": rnd(c.alpha, 4),
         "within_one": rnd(c.within_one, 4),

@@ -929,7 +929,10 @@ class ConsensusData(TypedDict):
 
     id: str
     assessed: str
+    #: The assessors' names (each profile's ``assessor``): the keys of every ``levels``.
     assessors: list[str]
+    #: The same names in Chinese (``assessor_zh`` where a profile has one), in that order.
+    assessors_zh: list[str]
     rule: str
     alpha_ordinal: float | None
     within_one: float | None
