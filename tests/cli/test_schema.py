@@ -58,6 +58,44 @@ def test_every_field_has_a_description(runner: CliRunner, which: str) -> None:
     assert missing == []
 
 
+def _descriptions(node: Any) -> list[str]:
+    """Every description text of a schema (not a property that happens to be named so)."""
+    if isinstance(node, list):
+        return [d for item in node for d in _descriptions(item)]
+    if not isinstance(node, dict):
+        return []
+    found = []
+    for key, value in node.items():
+        if key == "description" and isinstance(value, str):
+            found.append(value)
+        elif key == "properties" and isinstance(value, dict):
+            found += [d for item in value.values() for d in _descriptions(item)]
+        else:
+            found += _descriptions(value)
+    return found
+
+
+def test_the_input_schemas_read_chinese_first_then_english(runner: CliRunner) -> None:
+    """What an editor shows a planner over a key is Chinese, then the English; the catalogue
+    holds no translation of a description that is gone (it would have been of old English)."""
+    import re
+
+    from policebench.models.schema_zh import ZH
+
+    used = set()
+    for which in ("rubric", "profile", "weights"):
+        for text in _descriptions(json.loads(_run(runner, which))):
+            zh, sep, en = text.partition("\n\n")
+            assert sep and re.search("[\u4e00-\u9fff]", zh), f"{which}: no Chinese for {text!r}"
+            assert ZH[" ".join(en.split())] == zh
+            used.add(" ".join(en.split()))
+    assert set(ZH) - used == set(), "translations of descriptions no schema has"
+    for which in ("score", "report"):  # the outputs are read by programs: English
+        assert not any(
+            re.search("[\u4e00-\u9fff]", d) for d in _descriptions(json.loads(_run(runner, which)))
+        )
+
+
 def test_integer_keyed_maps_accept_the_strings_editors_see(runner: CliRunner) -> None:
     schema = json.loads(_run(runner, "rubric"))
     levels = schema["$defs"]["Scale"]["properties"]["levels"]

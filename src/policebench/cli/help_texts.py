@@ -150,7 +150,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "输出您编写的某种格式的 JSON Schema，或某个命令 JSON 输出的 JSON Schema。\n\n"
         "带 YAML 语言服务器的编辑器（例如 VS Code 的 YAML 扩展）读取形如 "
         "`# yaml-language-server: $schema=../schemas/profile.schema.json` 的第一行后，"
-        "即可在输入时补全键名、显示每个键的说明（英文）并标出未知的键。"
+        "即可在输入时补全键名、显示每个键的说明（先中文、后英文）并标出未知的键。"
         "各命令 JSON 输出（score、report、"
         "gaps 等）的模式说明读取 --format json 的程序可以依赖哪些内容。代码库在 schemas/ 中提供"
         "全部模式文件；本命令输出的文本与之相同。\n\n"

@@ -104,7 +104,28 @@ def json_schema(which: SchemaFormat) -> dict[str, Any]:
     model = models[which]
     schema = model.model_json_schema(schema_generator=_Generator)
     title, description = _TITLES[which]
-    return {**schema, "$schema": DRAFT, "title": title, "description": description}
+    schema = {**schema, "$schema": DRAFT, "title": title, "description": description}
+    _in_chinese_first(schema)
+    return schema
+
+
+def _in_chinese_first(node: Any) -> None:
+    """Every description of an input schema with its Chinese before it
+    (:mod:`policebench.models.schema_zh`): what an editor shows a planner on hover."""
+    from policebench.models.schema_zh import bilingual
+
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = bilingual(value)
+            elif key != "properties" or not isinstance(value, dict):
+                _in_chinese_first(value)
+            else:  # a property named "description" is a key of the format, not a text
+                for item in value.values():
+                    _in_chinese_first(item)
+    elif isinstance(node, list):
+        for value in node:
+            _in_chinese_first(value)
 
 
 def _closed(node: Any) -> None:
