@@ -198,7 +198,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "偏保守，只有超过半数受访者认为达到或超过某一等级时才认定该等级）。一致度 = 与该中位数"
         "相差不超过一级的回答所占比例。置信度：至少 5 个回答且一致度 >= 0.8 为高，至少 3 个回答"
         "且一致度 >= 0.6 为中，否则为低。无人作答的指标保持 `level: null`。\n\n"
-        "每个错误单元格都以 FILE:ROW:COL 报告（工作簿中为 FILE!SHEET!CELL）。只要有错误就不写入"
+        "每个错误单元格都以“文件:行:列”报告（工作簿中为“文件!工作表!单元格”）。只要有错误就不写入"
         "任何内容，除非用 --skip-bad-rows 跳过这些行；未知的列名，或无列名的列中有值，总会使命令"
         "停止（否则这些回答会被悄悄丢弃）。写入成功时退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
@@ -220,7 +220,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "911edb9a",
         "显示一个地区每次评估的综合得分和各维度得分，以及发生了哪些变化。\n\n"
         "一个地区的各次评估，是标识相同、'assessed' 日期不同的档案。在所用的档案（./cities，"
-        "否则为自带档案）以及 CITY 之后给出的每个文件或文件夹中查找。每行为一次评估，附与上一次"
+        "否则为自带档案）以及地区之后给出的每个文件或文件夹中查找。每行为一次评估，附与上一次"
         "相比的变化；下方列出等级发生变化的指标。每次评估都按同一评估框架计分，因此变化都来自"
         "地区自身（要查看新版评估框架对得分的影响，请用 `policebench rubric diff`）。详见 "
         "docs/trend.md。\n\n"
@@ -233,7 +233,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
         "ab3fb9b7",
         "检查评估框架和评估档案：语法、键名、类型、取值范围和跨文件引用。\n\n"
-        "所有问题（而不只是第一个）都以 FILE:LINE:COL: 消息（提示：建议） [代码] 的形式输出到标准"
+        "所有问题（而不只是第一个）都以“文件:行:列: 消息（提示：建议） [代码]”的形式输出到标准"
         "错误，语言取 --lang（否则取系统区域设置）；代码在两种语言中相同。全部有效时"
         "（允许有警告）退出码为 0，否则为 2。\n\n"
         "示例：\n\n"
@@ -259,7 +259,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  总变化 = S(新, A1) - S(旧, A0) = 框架变更影响 + 地区自身变化\n\n"
         "档案按各版评估框架所含的指标标识计分，不论档案写的是哪个框架标识；某版框架缺少的指标会"
         "被列出。无论两版是否不同，退出码均为 0；评估框架缺失或无效时为 2（每个问题都标明 "
-        "FILE:LINE:COL）。详见 docs/rubric-versions.md。\n\n"
+        "“文件:行:列”）。详见 docs/rubric-versions.md。\n\n"
         "示例：\n\n"
         "  policebench rubric diff v0.9.yaml rubrics/smart-policing.yaml\n\n"
         "  policebench rubric diff old.yaml new.yaml j-city history/ -f markdown\n\n"
@@ -288,7 +288,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "--format yaml 输出带有专家组权重的评估框架副本（绝不覆盖评估框架本身）：用 --rubric "
         "指定该副本即可按新权重计分。详见 docs/weights.md。\n\n"
         "计算完成时退出码为 0（CR 超过 0.1 时也是如此：结果中会标出）；文件有误时为 2，每个问题"
-        "都标明 FILE:LINE:COL。\n\n"
+        "都标明“文件:行:列”。\n\n"
         "示例：\n\n"
         "  policebench weights ahp expert-a.yaml expert-b.yaml expert-c.yaml\n\n"
         "  policebench weights ahp experts/*.yaml --format json\n\n"
@@ -317,10 +317,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "随机无异）。各评估人的证据、备注和来源合并在一起，相同的文字或来源只保留一次。存在分歧的"
         "指标（等级不同，或只有部分评估人知道）按极差从大到小列出，供共识会议讨论；--override "
         "逐项记录会议的决定及理由。\n\n"
-        "共识档案（--format yaml，或 -o FILE.yaml）的审核状态为草稿：经本局批准后，写明 "
+        "共识档案（--format yaml，或 -o 文件名.yaml）的审核状态为草稿：经本局批准后，写明 "
         "`review: {status: approved, by: ..., date: ...}`，`validate --require-approved` 会检查"
         "这一点。详见 docs/consensus.md。\n\n"
-        "不同地区、不同评估日期或不同评估框架的档案会被拒绝，问题标明 FILE:LINE:COL（退出码为 "
+        "不同地区、不同评估日期或不同评估框架的档案会被拒绝，问题标明“文件:行:列”（退出码为 "
         "2）。\n\n"
         "示例：\n\n"
         "  policebench consensus examples/consensus/*.yaml\n\n"
@@ -454,7 +454,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     ),
     "consensus:--override": (
         "fff79a64",
-        "共识会议决定的等级及其理由：'INDICATOR=LEVEL: 理由'（可重复；LEVEL 可为 null）。",
+        "共识会议决定的等级及其理由：'指标标识=等级: 理由'（可重复；等级可为 null）。",
     ),
     "sensitivity:--weights": (
         "b0551166",
