@@ -749,6 +749,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_peer": ("Peer", "对标地区"),
     "xlsx_level_name": ("Level name", "等级名称"),
     "xlsx_priority": ("Priority (impact ÷ effort)", "优先级（提升效果 ÷ 投入）"),
+    "xlsx_url": ("URL", "网址"),
+    "xlsx_accessed": ("Accessed", "访问日期"),
+    "xlsx_age_years": ("Age (years)", "时效（年）"),
+    "xlsx_checked": ("Checked: what was found (to fill in)", "核实情况（待填）"),
+    "xlsx_sheet_ev_levels": ("Levels and their sources", "各等级的来源"),
+    "xlsx_level_age": ("Newest source (years)", "最新来源（年）"),
+    "xlsx_level_flags": ("Level flags", "等级提示"),
+    "xlsx_source_flags": ("Source flags", "来源提示"),
+    "xlsx_known_levels": ("Known levels", "已知等级"),
+    "xlsx_median_age": ("Median age of newest sources (years)", "最新来源时效中位数（年）"),
+    "xlsx_opinions": ("Without evidence", "无证据的等级"),
+    "xlsx_quality_note": (
+        "Shares: known levels by their most reliable source. Age: from a level's newest dated "
+        "source to the assessment date.",
+        "比例：已知等级按其最可靠来源的可靠性划分。时效：从某等级最新一项有日期的来源到评估日期。",
+    ),
     # issue 16 (expert judgement: AHP and entropy weights, consensus)
     "ahp_title": ("Weights from expert judgement (AHP)", "专家判断权重（层次分析法）"),
     "ahp_consistency": ("Consistency of each expert's comparisons", "各专家判断矩阵的一致性"),

@@ -45,6 +45,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     }
+    from policebench.analysis.evidence import quality, register
     from policebench.scoring import score
 
     def data(*args: str) -> Any:
@@ -60,6 +61,12 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "recommend": report,
         "compare": data("compare"),
         "score": registry.Scores(rubric, cards),
+        "evidence": registry.Evidence(
+            rubric,
+            register(rubric, list(profiles.values())),
+            {pid: quality(rubric, p) for pid, p in profiles.items()},
+            dict(profiles),
+        ),
     }
     tried = set()
     for command, renderers in registry.commands().items():
@@ -81,4 +88,5 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         ("compare", "xlsx"),
         ("gaps", "xlsx"),
         ("recommend", "xlsx"),
+        ("evidence", "xlsx"),
     }

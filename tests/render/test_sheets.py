@@ -206,3 +206,35 @@ def test_a_row_is_as_tall_as_its_longest_wrapped_text(runner: CliRunner, tmp_pat
             assert all(c.alignment.vertical == "top" for c in row if c.value is not None)
         else:
             assert height is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_evidence_has_the_sources_to_check_the_levels_and_the_quality(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    wb, data = _run(runner, tmp_path, "evidence", "@bundled", "--lang", lang)
+    assert wb.sheetnames == [
+        t("ev_sources", lang),
+        t("xlsx_sheet_ev_levels", lang),
+        t("ev_quality", lang),
+    ]
+    header, *rows = _rows(wb.worksheets[0])
+    assert header[-1] == t("xlsx_checked", lang)  # for the reviewer
+    sources = rows[: len(data["sources"])]
+    assert [(r[0], r[2], r[6], r[7]) for r in sources] == [
+        (n, s["url"], s["age_years"], len(s["supports"])) for n, s in enumerate(data["sources"], 1)
+    ]
+    assert all(r[-1] is None for r in sources)
+    dated = next(r for r in sources if r[4] is not None)
+    assert dated[4].year >= 2000  # a date, sortable, not text
+    # One row per known level and source it cites (none: one row, empty source columns).
+    _, *levels = _rows(wb.worksheets[1])
+    known = [lv for lv in data["levels"] if lv["level"] is not None]
+    assert len(levels) == sum(max(1, len(lv["sources"])) for lv in known)
+    assert {(r[1], r[3]) for r in levels} == {(lv["indicator"], lv["level"]) for lv in known}
+    _, *quality = _rows(wb.worksheets[2])
+    assert [r[1] for r in quality[: len(data["places"])]] == [
+        q["known"] for q in data["places"].values()
+    ]
+    first = next(iter(data["places"].values()))
+    assert quality[0][2] == round(first["by_reliability"]["primary"] / first["known"], 4)

@@ -49,7 +49,7 @@ def _ind(rubric: Rubric, ind_id: str, lang: str) -> str:
     return localized(rubric.indicators[ind_id], "name", lang)
 
 
-def _supports_text(rubric: Rubric, entry: SourceEntry, names: dict[str, Profile], lang: str) -> str:
+def supports_text(rubric: Rubric, entry: SourceEntry, names: dict[str, Profile], lang: str) -> str:
     """ "Hangzhou: Top-level design, Data sharing; Qingdao: ..." (places in id order)."""
     parts = []
     for pid in entry.places:
@@ -249,7 +249,7 @@ def _source_rows(
                 e.date.isoformat() if e.date else "—",
                 age_text(e.age_days, lang),
                 str(len(e.supports)),
-                _supports_text(rubric, e, names, lang),
+                supports_text(rubric, e, names, lang),
                 flag_text(e.flags, lang),
             ]
         )

@@ -38,7 +38,7 @@ class TableFormat(StrEnum):
 
 class SheetFormat(StrEnum):
     """The formats of the table commands that also write a workbook (score, gaps,
-    recommend)."""
+    recommend, evidence)."""
 
     table = "table"
     json = "json"
@@ -426,6 +426,12 @@ def _evidence_csv(r: Evidence, s: Style) -> str:
     return evidence.render_csv(r.rubric, r.register, r.names, s.lang)
 
 
+def _evidence_xlsx(r: Evidence, s: Style) -> bytes:
+    from policebench.render.sheets import evidence_workbook
+
+    return evidence_workbook(r.rubric, r.register, r.qualities, r.names, s.lang)
+
+
 def _evidence_markdown(r: Evidence, s: Style) -> str:
     from policebench.render import evidence
 
@@ -575,12 +581,13 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
         },
     ),
     "evidence": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _evidence_table,
             "json": _evidence_json,
             "csv": _evidence_csv,
             "markdown": _evidence_markdown,
+            "xlsx": _evidence_xlsx,
         },
     ),
     "rubric diff": (

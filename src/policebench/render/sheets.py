@@ -1,5 +1,5 @@
-"""Tables as an Excel workbook (``score``, ``compare``, ``gaps``, ``recommend`` with
-``--format xlsx``).
+"""Tables as an Excel workbook (``score``, ``compare``, ``gaps``, ``recommend``,
+``evidence`` with ``--format xlsx``).
 
 One sheet per table a command prints; numbers are written as numbers (scores, coverage as a
 percentage, levels, impacts), never as text, so a planner can sort, filter and chart them;
@@ -21,6 +21,7 @@ from policebench.i18n import label, sentence_sep, t
 from policebench.models.base import localized
 
 if TYPE_CHECKING:
+    from policebench.analysis.evidence import Quality, Register
     from policebench.models import Profile, Rubric
     from policebench.report.contract import PlaceReport
     from policebench.scoring import Scorecard
@@ -167,6 +168,8 @@ def _lines(text: str, width: float) -> int:
     total = 0
     for line in text.split("\n"):
         cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        if "://" in line:  # a web address breaks anywhere, so unevenly: a tenth more room
+            cells = -(-cells * 11 // 10)
         total += max(1, -(-cells // int(room)))
     return total
 
@@ -285,7 +288,7 @@ def compare_workbook(data: dict[str, Any]) -> bytes:
         Column(t("dimension", lang), width=20),
         *[Column(p["name"], "0", 12, (low, high)) for p in places],
     ]
-    levels = []
+    levels: list[list[Any]] = []
     mark = t("opinion_mark", lang)
     for row in data["heatmap"]:
         by_place: dict[str, int | Marked | None] = {
@@ -479,3 +482,132 @@ def _lessons_sheet(report: PlaceReport, lang: str) -> Sheet:
             more = label(t("more_peers", lang), lang) + str(lesson["more"])
             rows.append([*lead, more, None, None, None, None])
     return Sheet(t("lessons", lang), columns, rows)
+
+
+def evidence_workbook(
+    rubric: Rubric,
+    register: Register,
+    qualities: dict[str, Quality],
+    names: dict[str, Profile],
+    lang: str,
+) -> bytes:
+    """`evidence --format xlsx`: the source register a reviewer checks, one row per source
+    (where it is cited, how reliable, how old, its flags) with an empty column for what the
+    check found; every known level with each source it cites (the CSV's long table, to
+    filter); and each place's evidence quality in figures."""
+    from policebench.analysis.evidence import RELIABILITY_ORDER, age_years
+    from policebench.render.evidence import flag_text, rule_text, supports_text
+
+    def place(pid: str) -> str:
+        return localized(names[pid], "name", lang) if pid in names else pid
+
+    def reliability(values: Sequence[str]) -> str:
+        return " / ".join(t(r, lang) for r in values)
+
+    years = t("xlsx_age_years", lang)
+    source_columns = [
+        Column("#", "0", 5),
+        Column(t("ev_source", lang), width=40),
+        Column(t("xlsx_url", lang), width=50),
+        Column(t("reliability", lang), width=10),
+        Column(t("ev_date", lang), width=12),
+        Column(t("xlsx_accessed", lang), width=12),
+        Column(years, "0.0", 9),
+        Column(t("ev_levels", lang), "0", 10),
+        Column(t("ev_supports", lang), width=50),
+        Column(t("ev_flags", lang), width=20),
+        Column(t("xlsx_checked", lang), width=24),
+    ]
+    sources = [
+        [
+            n,
+            localized(e, "title", lang),
+            e.url,
+            reliability(e.reliabilities),
+            e.date,
+            e.accessed,
+            age_years(e.age_days),
+            len(e.supports),
+            supports_text(rubric, e, names, lang),
+            flag_text(e.flags, lang) or None,
+            None,
+        ]
+        for n, e in enumerate(register.sources, 1)
+    ]
+    by_key = {e.key: e for e in register.sources}
+    level_columns = [
+        Column(t("city", lang), width=16),
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=30),
+        Column(t("level", lang), "0", 7),
+        Column(t("confidence", lang), width=9),
+        Column(t("xlsx_level_age", lang), "0.0", 12),
+        Column(t("xlsx_level_flags", lang), width=18),
+        Column(t("ev_source", lang), width=40),
+        Column(t("xlsx_url", lang), width=30),
+        Column(t("reliability", lang), width=10),
+        Column(t("ev_date", lang), width=12),
+        Column(t("xlsx_accessed", lang), width=12),
+        Column(years, "0.0", 9),
+        Column(t("xlsx_source_flags", lang), width=18),
+    ]
+    levels: list[list[Any]] = []
+    for lv in register.levels:
+        if not lv.known:
+            continue
+        head = [
+            place(lv.place),
+            lv.indicator,
+            localized(rubric.indicators[lv.indicator], "name", lang),
+            lv.level,
+            t(lv.confidence, lang) if lv.confidence else None,
+            age_years(lv.age_days),
+            flag_text(lv.flags, lang) or None,
+        ]
+        if not lv.sources:  # a level without a source: its row, the source columns empty
+            levels.append([*head, *[None] * 7])
+        for key in lv.sources:
+            e = by_key[key]
+            levels.append(
+                [
+                    *head,
+                    localized(e, "title", lang),
+                    e.url,
+                    reliability(e.reliabilities),
+                    e.date,
+                    e.accessed,
+                    age_years(e.age_days),
+                    flag_text(e.flags, lang) or None,
+                ]
+            )
+    kinds = (*RELIABILITY_ORDER, "none")
+    quality_columns = [
+        Column(t("city", lang), width=16),
+        Column(t("xlsx_known_levels", lang), "0", 10),
+        *[Column(t(k if k != "none" else "ev_flag_no_source", lang), "0%", 9) for k in kinds],
+        Column(t("xlsx_median_age", lang), "0.0", 14),
+        Column(t("xlsx_opinions", lang), "0", 12),
+        Column(t("ev_flag_stale", lang), "0", 8),
+        Column(t("ev_flag_repost_only", lang), "0", 10),
+    ]
+    quality = [
+        [
+            place(pid),
+            q.known,
+            *[round(q.share(k), 4) for k in kinds],
+            None if q.median_age_days is None else round(q.median_age_days / 365.25, 1),
+            q.opinions,
+            q.stale,
+            q.repost_only,
+        ]
+        for pid, q in qualities.items()
+    ]
+    return workbook(
+        [
+            Sheet(
+                t("ev_sources", lang), source_columns, sources, [rule_text(rubric, register, lang)]
+            ),
+            Sheet(t("xlsx_sheet_ev_levels", lang), level_columns, levels),
+            Sheet(t("ev_quality", lang), quality_columns, quality, [t("xlsx_quality_note", lang)]),
+        ]
+    )

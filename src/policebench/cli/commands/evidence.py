@@ -11,7 +11,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -28,7 +28,7 @@ from policebench.render import registry
 def evidence(
     cities: CitiesArg = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     many: Annotated[
@@ -54,6 +54,8 @@ def evidence(
       policebench evidence hangzhou qingdao --format markdown
 
       policebench evidence @bundled --output sources.csv
+
+      policebench evidence @bundled -o sources.xlsx   # to check, source by source
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "evidence", language)
