@@ -1774,6 +1774,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} 不是 policebench 写出的报告，或写出后已被改动"
         "（例如在 Word、WPS 或 Excel 中保存过），不会覆盖它",
     ),
+    "out-report-changed": (
+        "{path} is not a report policebench wrote, or it was changed since (edited and"
+        " saved?); refusing to overwrite it",
+        "{path} 不是 policebench 写出的报告，或写出后已被改动（例如编辑后保存过），不会覆盖它",
+    ),
     "out-office-changed-hint": (
         "choose another --output name; if what it holds is no longer needed, delete or rename"
         " it first",

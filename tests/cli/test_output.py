@@ -18,14 +18,16 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
-from policebench.cli.output import write_atomic
+from policebench.cli.output import marked, write_atomic
 from policebench.errors import UserError
 from policebench.workspace import bundled
 
-OLD = "previous report\n"
+OLD = marked("previous report\n")  # a report policebench wrote: one it may replace
 
 
 def _child(script: str, target: Path, signal_file: Path) -> subprocess.Popen[bytes]:
@@ -124,7 +126,7 @@ def test_a_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> No
     target.write_text(OLD, encoding="utf-8")
     target.chmod(0o600)
     write_atomic(target, "new\n")
-    assert target.read_text(encoding="utf-8") == "new\n"
+    assert target.read_text(encoding="utf-8") == marked("new\n")
     assert target.stat().st_mode & 0o777 == 0o600  # the reader's permissions are kept
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
@@ -239,3 +241,21 @@ def test_a_folder_name_that_is_no_folder_is_refused_in_the_command_s_language(
         "nodir/：没有此文件夹（以“/”结尾的名称表示文件夹）（提示：请先创建该文件夹，或给出文件名，"
         "例如reports/report.html）" in flat
     )
+
+
+@given(st.text(min_size=0, max_size=200), st.data())
+def test_a_marked_report_is_untouched_until_any_byte_changes(
+    text: str, data: st.DataObject
+) -> None:
+    """Law: what marked() gives is untouched_text; change, add or drop any byte before or in
+    the mark and it is not (nor is the text without its mark)."""
+    from policebench.cli.output import untouched_text
+
+    written = marked(text).encode("utf-8")
+    assert untouched_text(written)
+    assert not untouched_text(text.encode("utf-8"))
+    k = data.draw(st.integers(0, len(written) - 2))  # any byte but the final newline
+    changed = bytearray(written)
+    changed[k] = (changed[k] + 1) % 256
+    assert not untouched_text(bytes(changed))
+    assert not untouched_text(written[:k] + written[k + 1 :])

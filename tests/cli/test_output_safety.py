@@ -22,9 +22,10 @@ from typer.testing import CliRunner
 
 from policebench import exitcodes
 from policebench.cli.app import app
+from policebench.cli.output import marked
 from policebench.workspace import bundled
 
-OLD = b"previous report\n"
+OLD = marked("previous report\n").encode()  # a report policebench wrote
 
 
 @pytest.fixture
@@ -197,6 +198,48 @@ def test_the_office_refusal_in_chinese(runner: CliRunner, workdir: Path) -> None
     assert code == exitcodes.BAD_INPUT
     assert "错误：r.docx 不是 policebench 写出的报告，或写出后已被改动（例如在 Word、WPS" in err
     assert "提示：请用 --output 另选文件名；如果其中的内容已不再需要，先删除该文件或给它改名" in err
+
+
+@pytest.mark.parametrize("name", ["r.md", "r.html"])
+def test_a_text_report_edited_since_is_never_replaced(
+    runner: CliRunner, workdir: Path, name: str
+) -> None:
+    """A Markdown or HTML report ends with a mark of what policebench wrote: written again,
+    its own copy is replaced; edited (one word, or line endings an editor's save changed),
+    it is the planner's, and refused."""
+    assert run(runner, "report", "j-city", "-o", name)[0] == 0
+    written = (workdir / name).read_bytes()
+    assert written.splitlines()[-1].startswith(b"<!-- policebench sha256:")
+    stdout = runner.invoke(
+        app, ["report", "j-city", "--format", name.split(".")[1].replace("md", "markdown")]
+    ).stdout
+    assert b"policebench sha256" not in stdout.encode()  # stdout is the report alone
+    assert run(runner, "report", "j-city", "-o", name)[0] == 0
+    assert (workdir / name).read_bytes() == written
+    for edited in (written.replace(b"J City", b"J  City", 1), written.replace(b"\n", b"\r\n")):
+        (workdir / name).write_bytes(edited)
+        kept = snapshot(workdir)
+        code, err = run(runner, "report", "j-city", "-o", name, "--lang", "zh")
+        assert code == exitcodes.BAD_INPUT
+        assert (
+            f"{name} 不是 policebench 写出的报告，或写出后已被改动（例如编辑后保存过），不会覆盖它"
+            in err
+        )
+        assert snapshot(workdir) == kept
+
+
+def test_a_planners_own_notes_are_never_replaced_but_a_table_or_data_file_is(
+    runner: CliRunner, workdir: Path
+) -> None:
+    (workdir / "notes.md").write_text("# 我的笔记\n", encoding="utf-8")
+    code, err = run(runner, "score", "-o", "notes.md")
+    assert code == exitcodes.BAD_INPUT
+    assert "notes.md is not a report policebench wrote, or it was changed since" in err
+    assert (workdir / "notes.md").read_text(encoding="utf-8") == "# 我的笔记\n"
+    for name in ("scores.csv", "scores.json", "scores.txt"):  # data: -o names the output
+        (workdir / name).write_text("old\n", encoding="utf-8")
+        assert run(runner, "score", "-o", name)[0] == 0
+        assert (workdir / name).read_text(encoding="utf-8") != "old\n"
 
 
 @pytest.mark.parametrize("raw", ["reports/", "reports//", "new/reports/"])

@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.cli.output import marked
 from policebench.render import templates
 
 HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile" / "templates"
@@ -183,7 +184,7 @@ def test_a_link_inside_the_folder_is_followed(runner: CliRunner, in_tmp: Path) -
     (folder / "report.md.j2").write_text('{% include "alias.md.j2" %}', encoding="utf-8")
     code, err = _report(runner, folder, "markdown")
     assert code == 0, err
-    assert (in_tmp / "out.md").read_text(encoding="utf-8") == "J City\n"
+    assert (in_tmp / "out.md").read_text(encoding="utf-8") == marked("J City\n")
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

@@ -3,9 +3,12 @@
 The one rule (:func:`check_target`): a report never replaces an input of the command, a file
 inside a protected folder (the ``--template-dir`` in use: any file there, and any new name a
 template lookup would find, ``*.j2``), a read-only file, an existing YAML file, an Office
-document other than one policebench wrote and nobody changed since (a report edited in Word
-is the planner's now: :func:`policebench.render.office.untouched`) or a folder; a name
-ending in ``/`` names a folder. The temporary file is removed when
+document, Markdown or HTML file other than a report policebench wrote and nobody changed
+since (a report edited in Word or a text editor is the planner's now:
+:func:`policebench.render.office.untouched`, :func:`untouched_text`) or a folder; a name
+ending in ``/`` names a folder. A Markdown or HTML report written to a file ends with a
+comment holding the digest of what comes before it (:func:`marked`), invisible where the
+report is shown; what goes to stdout is the report alone. The temporary file is removed when
 the write fails, on Ctrl-C, and on SIGTERM/SIGHUP; a SIGKILL cannot be caught: what it leaves
 is a hidden ``.NAME.*.tmp`` beside the report (never a half-written report), removed by the
 next write of that report once it is :data:`STALE_SECONDS` old. A file-size
@@ -16,7 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -39,6 +44,10 @@ OFFICE_SUFFIXES = frozenset(
     {".docx", ".docm", ".dotx", ".doc", ".xlsx", ".xlsm", ".xltx", ".xlsb", ".xls"}
     | {".odt", ".ods", ".wps", ".et", ".pptx", ".ppt"}
 )
+#: Reports a text editor may have changed since: marked when written (:func:`marked`), and
+#: replaced only when the mark still holds.
+TEXT_MARKED = frozenset({".md", ".markdown", ".html", ".htm"})
+_TEXT_MARK = re.compile(rb"<!-- policebench sha256:([0-9a-f]{64}) -->\n\Z")
 #: The first bytes of a zip package (OOXML, ODF) and of an OLE2 file (.doc, .xls, .wps).
 _OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 #: An Office file larger than this is not one policebench wrote (nor read to find out).
@@ -104,6 +113,35 @@ def check_target(
         raise UserError(t("out_read_only", lang).format(path=shown), t("out_read_only_hint", lang))
     if target.exists() and _someone_elses_document(target):
         raise UserError(Msg("out-office-changed", path=shown), Msg("out-office-changed-hint"))
+    if target.exists() and target.suffix.lower() in TEXT_MARKED and not _our_text(target):
+        raise UserError(Msg("out-report-changed", path=shown), Msg("out-office-changed-hint"))
+
+
+def marked(text: str) -> str:
+    """``text`` (a Markdown or HTML report) with a last line saying policebench wrote it:
+    an HTML comment holding the SHA-256 of everything before it."""
+    body = text if text.endswith("\n") else text + "\n"
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return f"{body}<!-- policebench sha256:{digest} -->\n"
+
+
+def untouched_text(data: bytes) -> bool:
+    """Whether ``data`` is a report :func:`marked` made, unchanged since (a byte edited, a
+    line ending converted by an editor's save, the mark removed: False)."""
+    mark = _TEXT_MARK.search(data)
+    if mark is None:
+        return False
+    return hashlib.sha256(data[: mark.start()]).hexdigest() == mark.group(1).decode("ascii")
+
+
+def _our_text(target: Path) -> bool:
+    """:func:`untouched_text` of the file (one that cannot be read is left to the write)."""
+    try:
+        if target.stat().st_size > _OFFICE_MAX_BYTES:
+            return False
+        return untouched_text(target.read_bytes())
+    except OSError:
+        return True
 
 
 def _someone_elses_document(target: Path) -> bool:
@@ -155,6 +193,8 @@ def write_atomic(
     """
     check_target(path, protected, lang, raw=raw)
     target = path.resolve()
+    if isinstance(data, str) and target.suffix.lower() in TEXT_MARKED:
+        data = marked(data)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with _temporary(target) as (fd, tmp):
