@@ -46,6 +46,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     }
     from policebench.analysis.evidence import quality, register
+    from policebench.analysis.trend import trend
     from policebench.scoring import score
 
     def data(*args: str) -> Any:
@@ -61,6 +62,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "recommend": report,
         "compare": data("compare"),
         "score": registry.Scores(rubric, cards),
+        "trend": registry.WithRubric(rubric, trend(rubric, [profiles["j-city"]])),
         "evidence": registry.Evidence(
             rubric,
             register(rubric, list(profiles.values())),
@@ -89,4 +91,5 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         ("gaps", "xlsx"),
         ("recommend", "xlsx"),
         ("evidence", "xlsx"),
+        ("trend", "xlsx"),
     }

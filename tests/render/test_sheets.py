@@ -238,3 +238,24 @@ def test_evidence_has_the_sources_to_check_the_levels_and_the_quality(
     ]
     first = next(iter(data["places"].values()))
     assert quality[0][2] == round(first["by_reliability"]["primary"] / first["known"], 4)
+
+
+def test_trend_has_the_assessments_and_the_moves(runner: CliRunner, tmp_path: Path) -> None:
+    history = Path(__file__).resolve().parents[1] / "fixtures" / "history"
+    wb, data = _run(runner, tmp_path, "trend", "demo-county", str(history), "--lang", "zh")
+    assert wb.sheetnames == [t("xlsx_sheet_assessments", "zh"), t("indicator_moves", "zh")]
+    ws = wb.worksheets[0]
+    header, *rows = _rows(ws)
+    runs = data["assessments"]
+    assert [(r[0].date().isoformat(), r[1], r[2]) for r in rows[: len(runs)]] == [
+        (a["assessed"], a["overall"], a["overall_change"]) for a in runs
+    ]
+    assert rows[1][3] == data["steps"][0]["like_for_like"]  # a change only like for like
+    assert ws.cell(3, 3).number_format == "+0.0;-0.0;0.0"  # a change shows its sign
+    assert "统筹规划：变化" in header
+    notes = [r[0] for r in rows[len(runs) + 1 :]]
+    assert notes[0].startswith("评估历史 · ") and "同口径变化为" in notes[1]
+    _, *moves = _rows(wb.worksheets[1])
+    expected = [(m["id"], m["from"], m["to"]) for s in data["steps"] for m in s["indicators"]]
+    assert [(r[2], r[4], r[5]) for r in moves] == expected
+    assert {r[6] for r in moves} <= {"上升", "下降", "新增已知", "变为未知"}

@@ -38,7 +38,7 @@ class TableFormat(StrEnum):
 
 class SheetFormat(StrEnum):
     """The formats of the table commands that also write a workbook (score, gaps,
-    recommend, evidence)."""
+    recommend, evidence, trend)."""
 
     table = "table"
     json = "json"
@@ -347,6 +347,12 @@ def _trend_csv(r: WithRubric, s: Style) -> str:
     return trend.render_csv(r.rubric, r.result, s.lang)
 
 
+def _trend_xlsx(r: WithRubric, s: Style) -> bytes:
+    from policebench.render.sheets import trend_workbook
+
+    return trend_workbook(r.rubric, r.result, s.lang, r.left_out)
+
+
 def _trend_markdown(r: WithRubric, s: Style) -> str:
     from policebench.render import trend
 
@@ -563,12 +569,13 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
         },
     ),
     "trend": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _trend_table,
             "json": _trend_json,
             "csv": _trend_csv,
             "markdown": _trend_markdown,
+            "xlsx": _trend_xlsx,
         },
     ),
     "sensitivity": (

@@ -1,5 +1,5 @@
 """Tables as an Excel workbook (``score``, ``compare``, ``gaps``, ``recommend``,
-``evidence`` with ``--format xlsx``).
+``evidence``, ``trend`` with ``--format xlsx``).
 
 One sheet per table a command prints; numbers are written as numbers (scores, coverage as a
 percentage, levels, impacts), never as text, so a planner can sort, filter and chart them;
@@ -22,6 +22,7 @@ from policebench.models.base import localized
 
 if TYPE_CHECKING:
     from policebench.analysis.evidence import Quality, Register
+    from policebench.analysis.trend import Trend
     from policebench.models import Profile, Rubric
     from policebench.report.contract import PlaceReport
     from policebench.scoring import Scorecard
@@ -609,5 +610,81 @@ def evidence_workbook(
             ),
             Sheet(t("xlsx_sheet_ev_levels", lang), level_columns, levels),
             Sheet(t("ev_quality", lang), quality_columns, quality, [t("xlsx_quality_note", lang)]),
+        ]
+    )
+
+
+#: A change: its sign always shown ("+2.5", "-1.0", "0.0").
+_CHANGE = "+0.0;-0.0;0.0"
+
+
+def trend_workbook(rubric: Rubric, trend: Trend, lang: str, left_out: Sequence[str] = ()) -> bytes:
+    """`trend --format xlsx`: one row per assessment (date, overall and its change, like for
+    like where what is known changed, stage, coverage, each dimension and its change), the
+    notes under it; and the indicators that changed level, one row per change."""
+    from policebench.render.trend import left_out_text, like_for_like_notes
+    from policebench.report.parts import rnd
+
+    columns = [
+        Column(t("assessed", lang), width=12),
+        Column(t("overall", lang), "0.0", 10, (0, 100)),
+        Column(t("change", lang), _CHANGE, 9),
+        Column(t("xlsx_like_for_like", lang), _CHANGE, 10),
+        Column(t("stage", lang), width=12),
+        Column(t("coverage", lang), "0%", 9),
+    ]
+    for d in rubric.dimensions:
+        name = localized(d, "name", lang)
+        columns += [
+            Column(name, "0.0", 14, (0, 100)),
+            Column(label(name, lang) + t("change", lang), _CHANGE, 12),
+        ]
+    steps = [None, *trend.steps]  # the step that ends at each assessment
+    rows = []
+    for point, step in zip(trend.points, steps, strict=True):
+        row: list[Any] = [
+            point.assessed,
+            rnd(point.overall),
+            rnd(point.overall_change),
+            None if step is None else rnd(step.like_for_like),
+            localized(point.stage, "name", lang) if point.stage else None,
+            rnd(point.coverage, 4),
+        ]
+        for d in rubric.dimensions:
+            row += [rnd(point.dimension(d.id)), rnd(point.dimension_changes[d.id])]
+        rows.append(row)
+    title = f"{t('trend_title', lang)} · {localized(trend, 'name', lang)}"
+    notes = [f"{title} · {label(t('rubric', lang), lang)}{localized(rubric, 'name', lang)}"]
+    notes += like_for_like_notes(rubric, trend, lang)
+    missing = left_out_text(left_out, lang)
+    if missing:
+        notes.append(missing)
+    move_columns = [
+        Column(t("period", lang), width=26),
+        Column(t("dimension", lang), width=18),
+        Column(t("xlsx_id", lang), width=24),
+        Column(t("indicator", lang), width=30),
+        Column(t("before", lang), "0", 8),
+        Column(t("after", lang), "0", 8),
+        Column(t("xlsx_direction", lang), width=12),
+    ]
+    dims = {d.id: d for d in rubric.dimensions}
+    moves = [
+        [
+            f"{step.start.isoformat()} → {step.end.isoformat()}",
+            localized(dims[move.dimension], "name", lang),
+            move.id,
+            localized(rubric.indicators[move.id], "name", lang),
+            move.before,
+            move.after,
+            t(f"xlsx_move_{move.direction}", lang),
+        ]
+        for step in trend.steps
+        for move in step.moves
+    ]
+    return workbook(
+        [
+            Sheet(t("xlsx_sheet_assessments", lang), columns, rows, notes),
+            Sheet(t("indicator_moves", lang), move_columns, moves),
         ]
     )

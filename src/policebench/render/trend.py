@@ -186,7 +186,7 @@ def _like_for_like(
     )
 
 
-def _left_out(files: Sequence[str], lang: str) -> str | None:
+def left_out_text(files: Sequence[str], lang: str) -> str | None:
     """The sentence naming the input files left out with errors (said in the output too, so
     a trend circulated without its terminal does not hide a missing assessment)."""
     if not files:
@@ -222,7 +222,7 @@ def render_table(
     )
     parts: list[Any] = table(points, width=w, lang=lang, color=color)
     parts += [paragraph(note, w) for note in like_for_like_notes(rubric, trend, lang)]
-    missing = _left_out(left_out, lang)
+    missing = left_out_text(left_out, lang)
     if missing:
         parts.append(paragraph(missing, w, style="bold"))
     note = _note(trend, lang)
@@ -277,7 +277,7 @@ def render_markdown(
     ]
     header, rows = _point_rows(rubric, trend, lang)
     out.append(md_table(header, rows, "lrrlr" + "r" * len(rubric.dimensions)))
-    missing = _left_out(left_out, lang)
+    missing = left_out_text(left_out, lang)
     if missing:
         out.append(f"**{md_cell(missing)}**\n")
     notes = like_for_like_notes(rubric, trend, lang)

@@ -12,7 +12,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -75,7 +75,7 @@ def trend(
         ),
     ] = None,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
