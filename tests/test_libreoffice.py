@@ -180,7 +180,7 @@ def test_a_report_saved_again_by_an_office_suite_is_never_replaced(
     (tmp_path / name).write_bytes(edited)
     result = runner.invoke(app, [*command, "-o", name, "--lang", "zh"])
     assert result.exit_code == 2
-    assert f"{name} 不是 policebench 写出的报告，或写出后已被改动" in result.stderr
+    assert f"{name} 没有 policebench 报告的写入标记，或写出后已被改动" in result.stderr
     assert "请用 --output 另选文件名" in result.stderr
     assert (tmp_path / name).read_bytes() == edited
     assert not list(tmp_path.glob(f".{name}.*"))  # no temporary left

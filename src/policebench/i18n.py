@@ -749,6 +749,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_peer": ("Peer", "对标地区"),
     "xlsx_level_name": ("Level name", "等级名称"),
     "xlsx_priority": ("Priority (impact ÷ effort)", "优先级（提升效果 ÷ 投入）"),
+    "xlsx_priority_note": (
+        "Priority = impact ÷ effort, effort counted low = 1, medium = 2, high = 4; within a "
+        "phase actions are ordered by it. A prerequisite is a step another action needs first.",
+        "优先级 = 提升效果 ÷ 投入，投入按 低 = 1、中 = 2、高 = 4 计；同一阶段内按优先级排序。"
+        "前置步骤：其他措施需要先完成的步骤。",
+    ),
+    "xlsx_yes": ("yes", "是"),
     "xlsx_url": ("URL", "网址"),
     "xlsx_sheet_assessments": ("Assessments", "各次评估"),
     "xlsx_direction": ("Direction", "变化方向"),
@@ -761,7 +768,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_age_years": ("Age (years)", "时效（年）"),
     "xlsx_checked": ("Checked: what was found (to fill in)", "核实情况（待填）"),
     "xlsx_sheet_ev_levels": ("Levels and their sources", "各等级的来源"),
-    "xlsx_level_age": ("Newest source (years)", "最新来源（年）"),
+    "xlsx_level_age": ("Newest source's age (years)", "最新来源时效（年）"),
     "xlsx_level_flags": ("Level flags", "等级提示"),
     "xlsx_source_flags": ("Source flags", "来源提示"),
     "xlsx_known_levels": ("Known levels", "已知等级"),

@@ -1769,15 +1769,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请另选 --output 路径，或先删除该文件",
     ),
     "out-office-changed": (
-        "{path} is not a report policebench wrote, or it was changed since (saved in Word, WPS"
-        " or Excel?); refusing to overwrite it",
-        "{path} 不是 policebench 写出的报告，或写出后已被改动"
-        "（例如在 Word、WPS 或 Excel 中保存过），不会覆盖它",
+        "{path} has no mark of a report policebench wrote, or was changed since (another"
+        " program's document, one from an earlier release, or saved again in Word, WPS or"
+        " Excel); refusing to overwrite it",
+        "{path} 没有 policebench 报告的写入标记，或写出后已被改动（可能是其他程序或早期版本写出的"
+        "文档，或在 Word、WPS 或 Excel 中保存过），不会覆盖它",
     ),
     "out-report-changed": (
-        "{path} is not a report policebench wrote, or it was changed since (edited and"
-        " saved?); refusing to overwrite it",
-        "{path} 不是 policebench 写出的报告，或写出后已被改动（例如编辑后保存过），不会覆盖它",
+        "{path} has no mark of a report policebench wrote, or was changed since (another"
+        " program's file, one from an earlier release, or edited and saved); refusing to"
+        " overwrite it",
+        "{path} 没有 policebench 报告的写入标记，或写出后已被改动（可能是其他程序或早期版本写出的"
+        "文件，或编辑后保存过），不会覆盖它",
     ),
     "out-office-changed-hint": (
         "choose another --output name; if what it holds is no longer needed, delete or rename"

@@ -118,9 +118,12 @@ def test_an_assessor_without_a_chinese_name_keeps_their_own(rubric: Rubric) -> N
         for file, p in _profiles()
     ]
     c = consensus(rubric, profiles)
-    names = [file for file, _ in profiles]
-    assert c.names("zh") == tuple(f"Unit（{f}）" for f in names)
-    assert c.assessors == tuple(f"Unit ({f})" for f in names)
+    stems = [Path(file).stem for file, _ in profiles]
+    assert c.names("zh") == tuple(f"Unit（{s}）" for s in stems)
+    assert c.assessors == tuple(f"Unit ({s})" for s in stems)
+    # Files alike but for their folders: the whole file tells them apart.
+    twins = [(f"{n}/a.yaml", p) for n, (_, p) in enumerate(profiles)]
+    assert consensus(rubric, twins).assessors == tuple(f"Unit ({n}/a.yaml)" for n in range(3))
 
 
 def test_the_meeting_overrides_with_its_rationale(rubric: Rubric) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -138,7 +139,8 @@ def test_a_report_written_again_replaces_its_own_untouched_copy(
 
 
 def _edited(package: bytes) -> bytes:
-    """``package`` as an Office program saves it: every part rewritten, no zip comment."""
+    """``package`` as an Office program saves it: every part rewritten, the time it was saved
+    stamped in its properties, no zip comment."""
     import io
     import zipfile
 
@@ -148,7 +150,10 @@ def _edited(package: bytes) -> bytes:
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
         for info in src.infolist():
-            dst.writestr(info.filename, src.read(info))
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = body.replace(b"2000-01-01T00:00:00Z", b"2026-12-04T09:30:00Z")
+            dst.writestr(info.filename, body)
     return out.getvalue()
 
 
@@ -177,7 +182,7 @@ def test_an_office_document_policebench_did_not_leave_as_is_is_never_replaced(
     kept = snapshot(workdir)
     code, err = run(runner, *args, "-o", name)
     assert code == exitcodes.BAD_INPUT
-    assert f"{name} is not a report policebench wrote, or it was changed since" in err
+    assert f"{name} has no mark of a report policebench wrote, or was changed since" in err
     assert "choose another --output name" in err
     assert snapshot(workdir) == kept  # nothing written, no temporary left
 
@@ -196,7 +201,7 @@ def test_the_office_refusal_in_chinese(runner: CliRunner, workdir: Path) -> None
     (workdir / "r.docx").write_bytes(_zip_of("word/document.xml", b"<w:document/>"))
     code, err = run(runner, "report", "j-city", "-o", "r.docx", "--lang", "zh")
     assert code == exitcodes.BAD_INPUT
-    assert "错误：r.docx 不是 policebench 写出的报告，或写出后已被改动（例如在 Word、WPS" in err
+    assert "错误：r.docx 没有 policebench 报告的写入标记，或写出后已被改动（可能是其他程序" in err
     assert "提示：请用 --output 另选文件名；如果其中的内容已不再需要，先删除该文件或给它改名" in err
 
 
@@ -222,8 +227,8 @@ def test_a_text_report_edited_since_is_never_replaced(
         code, err = run(runner, "report", "j-city", "-o", name, "--lang", "zh")
         assert code == exitcodes.BAD_INPUT
         assert (
-            f"{name} 不是 policebench 写出的报告，或写出后已被改动（例如编辑后保存过），不会覆盖它"
-            in err
+            f"{name} 没有 policebench 报告的写入标记，或写出后已被改动（可能是其他程序或早期版本"
+            "写出的文件，或编辑后保存过），不会覆盖它" in err
         )
         assert snapshot(workdir) == kept
 
@@ -234,12 +239,81 @@ def test_a_planners_own_notes_are_never_replaced_but_a_table_or_data_file_is(
     (workdir / "notes.md").write_text("# 我的笔记\n", encoding="utf-8")
     code, err = run(runner, "score", "-o", "notes.md")
     assert code == exitcodes.BAD_INPUT
-    assert "notes.md is not a report policebench wrote, or it was changed since" in err
+    assert "notes.md has no mark of a report policebench wrote, or was changed since" in err
     assert (workdir / "notes.md").read_text(encoding="utf-8") == "# 我的笔记\n"
     for name in ("scores.csv", "scores.json", "scores.txt"):  # data: -o names the output
         (workdir / name).write_text("old\n", encoding="utf-8")
         assert run(runner, "score", "-o", name)[0] == 0
         assert (workdir / name).read_text(encoding="utf-8") != "old\n"
+
+
+@pytest.mark.parametrize("name", ["r.md", "r.html", "r.docx", "s.xlsx"])
+def test_a_copy_holding_what_is_about_to_be_written_or_nothing_is_replaced(
+    runner: CliRunner, workdir: Path, name: str
+) -> None:
+    """No mark, nothing lost: the same report sent to stdout and redirected (or written by an
+    earlier release, without a mark), and an empty file (a shell's '>' made it), are
+    replaced; a different one without a mark is not."""
+    args = ["score"] if name.endswith(".xlsx") else ["report", "j-city"]
+    fmt = {"md": "markdown", "html": "html", "docx": "docx", "xlsx": "xlsx"}[name.split(".")[1]]
+
+    def unmarked() -> bytes:
+        """The report on stdout; a package as an earlier release wrote it: no comment."""
+        data = runner.invoke(app, [*args, "--format", fmt]).stdout_bytes
+        if fmt not in ("docx", "xlsx"):
+            return data
+        import io
+        import zipfile
+
+        buffer = io.BytesIO(data)
+        with zipfile.ZipFile(buffer, "a") as package:
+            package.comment = b""
+        return buffer.getvalue()
+
+    for existing in (unmarked(), b""):
+        (workdir / name).write_bytes(existing)
+        assert run(runner, *args, "-o", name)[0] == 0
+    (workdir / "cities" / "hangzhou.yaml").unlink()  # another report: J City ranked alone
+    (workdir / name).write_bytes(unmarked())
+    (workdir / "cities" / "other.yaml").write_bytes(
+        (bundled("cities") / "qingdao.yaml").read_bytes()
+    )
+    kept = snapshot(workdir)
+    code, _ = run(runner, *args, "-o", name)
+    assert code == exitcodes.BAD_INPUT
+    assert snapshot(workdir) == kept
+
+
+def test_a_link_named_as_a_report_guards_the_file_it_points_at(
+    runner: CliRunner, workdir: Path
+) -> None:
+    (workdir / "notes.txt").write_text("我的笔记\n", encoding="utf-8")
+    (workdir / "link.md").symlink_to(workdir / "notes.txt")
+    code, err = run(runner, "report", "j-city", "-o", "link.md")
+    assert code == exitcodes.BAD_INPUT and "notes.txt has no mark" in err  # the file it guards
+    assert (workdir / "notes.txt").read_text(encoding="utf-8") == "我的笔记\n"
+
+
+def test_a_report_that_cannot_be_read_is_not_replaced(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whose it is cannot be told: refused (a colleague's 0220 file, say; root reads all, so
+    the read is made to fail)."""
+    target = workdir / "r.md"
+    assert run(runner, "report", "j-city", "-o", "r.md")[0] == 0
+    kept = target.read_bytes()
+    real_open = Path.open
+
+    def unreadable(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == target.resolve() and "r" in (args[0] if args else kwargs.get("mode", "r")):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", unreadable)
+    code, err = run(runner, "report", "j-city", "-o", "r.md")
+    assert code == exitcodes.BAD_INPUT and "r.md has no mark" in err
+    monkeypatch.undo()
+    assert target.read_bytes() == kept
 
 
 @pytest.mark.parametrize("raw", ["reports/", "reports//", "new/reports/"])

@@ -108,3 +108,24 @@ def test_the_mark_holds_exactly_the_parts_written(
     changed[k] = (changed[k][0], changed[k][1] + b"x")
     comment = zipfile.ZipFile(io.BytesIO(written)).comment
     assert not office.untouched(_package(changed, comment))
+
+
+@pytest.mark.parametrize(("offset", "value"), [(8, 1), (10, 98)])  # encrypted; method 98
+def test_a_part_that_cannot_be_unpacked_is_not_untouched_nor_an_error(
+    offset: int, value: int
+) -> None:
+    """A marked package whose part is encrypted (zip -e adds one and keeps the comment) or
+    compressed in a way zipfile does not know: not ours, said without a traceback."""
+    written = bytearray(office.stable_zip(_package(PARTS)))
+    central = written.index(b"PK\x01\x02")  # the first part's entry in the central directory
+    written[central + offset : central + offset + 2] = value.to_bytes(2, "little")
+    assert not office.untouched(bytes(written))
+    assert not office.same_parts(bytes(written), office.stable_zip(_package(PARTS)))
+
+
+def test_same_parts_tells_a_copy_without_its_mark_from_another_document() -> None:
+    written = office.stable_zip(_package(PARTS))
+    bare = _package(_parts(written))  # the same parts, no comment: an earlier release's copy
+    assert not office.untouched(bare) and office.same_parts(bare, written)
+    other = _package([*PARTS[:2], ("word/document.xml", b"<w:t>other</w:t>")])
+    assert not office.same_parts(other, written)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from policebench.analysis.survey import agreement, lower_median
 from policebench.i18n import join_list, paren
@@ -160,14 +161,20 @@ class Consensus:
 
 def assessor_names(profiles: Sequence[tuple[str, Profile]], lang: str = "en") -> list[str]:
     """A name per profile: its ``assessor`` (in Chinese its ``assessor_zh`` first; else the
-    file's), made unique with the file."""
+    file's), made unique with the file's name without its folder and extension
+    ("科技信息化部门（assessor-a）"; the whole file when even those are alike)."""
     names = [
         (p.assessor_zh if lang == "zh" else None) or p.assessor or file for file, p in profiles
     ]
-    return [
-        f"{name}{paren(file, lang)}" if names.count(name) > 1 else name
-        for name, (file, _) in zip(names, profiles, strict=True)
-    ]
+    stems = [PurePath(file).stem for file, _ in profiles]
+    out = []
+    for name, stem, (file, _) in zip(names, stems, profiles, strict=True):
+        if names.count(name) == 1:
+            out.append(name)
+            continue
+        alike = [s for n, s in zip(names, stems, strict=True) if n == name]
+        out.append(f"{name}{paren(stem if alike.count(stem) == 1 else file, lang)}")
+    return out
 
 
 def _confidence(given: Sequence[str | None], spread: int) -> Confidence:

@@ -71,10 +71,16 @@ def _inside(target: Path, folder: Path) -> bool:
 
 
 def check_target(
-    path: Path, protected: Iterable[Path] = (), lang: str | None = None, *, raw: str | None = None
+    path: Path,
+    protected: Iterable[Path] = (),
+    lang: str | None = None,
+    *,
+    raw: str | None = None,
+    data: bytes | None = None,
 ) -> None:
     """Refuse ``path`` as the place of a report (see the module's rule); ``raw`` is the path as
-    typed, when known (``Path`` drops a trailing ``/``)."""
+    typed, when known (``Path`` drops a trailing ``/``); ``data``, what is to be written
+    there (a file already holding exactly that is replaced, marked or not)."""
     lang = lang or default_lang()
     shown = display(path)
     if raw is not None and ends_in_separator(raw) and not path.is_dir():
@@ -111,10 +117,9 @@ def check_target(
         raise UserError(t("out_not_regular", lang).format(path=shown), t("out_hint_other", lang))
     if target.exists() and _read_only(target):
         raise UserError(t("out_read_only", lang).format(path=shown), t("out_read_only_hint", lang))
-    if target.exists() and _someone_elses_document(target):
-        raise UserError(Msg("out-office-changed", path=shown), Msg("out-office-changed-hint"))
-    if target.exists() and target.suffix.lower() in TEXT_MARKED and not _our_text(target):
-        raise UserError(Msg("out-report-changed", path=shown), Msg("out-office-changed-hint"))
+    refusal = _planners_own(path, target, data) if target.exists() else None
+    if refusal is not None:
+        raise UserError(Msg(refusal, path=shown), Msg("out-office-changed-hint"))
 
 
 def marked(text: str) -> str:
@@ -134,32 +139,46 @@ def untouched_text(data: bytes) -> bool:
     return hashlib.sha256(data[: mark.start()]).hexdigest() == mark.group(1).decode("ascii")
 
 
-def _our_text(target: Path) -> bool:
-    """:func:`untouched_text` of the file (one that cannot be read is left to the write)."""
+def _planners_own(path: Path, target: Path, data: bytes | None) -> str | None:
+    """Why ``target`` (an existing file; ``path`` as given, maybe a link to it) is not to be
+    replaced by ``data``: the message id, or None. An Office document (by either name, or by
+    its first bytes) or a Markdown or HTML file is replaced only when it is policebench's
+    untouched copy (its mark holds), when it holds exactly what is about to be written (a
+    copy without a mark: from an earlier release, or the same report sent to stdout and
+    redirected), or when it is empty. One that cannot be read cannot be told: refused."""
+    from policebench.render.office import same_parts, untouched
+
+    names = {path.suffix.lower(), target.suffix.lower()}
+    office = "out-office-changed" if names & OFFICE_SUFFIXES else None
+    text = "out-report-changed" if names & TEXT_MARKED else None
     try:
-        if target.stat().st_size > _OFFICE_MAX_BYTES:
-            return False
-        return untouched_text(target.read_bytes())
-    except OSError:
-        return True
-
-
-def _someone_elses_document(target: Path) -> bool:
-    """An Office document (by its name or its first bytes) that is not a package policebench
-    wrote, unchanged since. A file that cannot be read is left to the write to report."""
-    from policebench.render.office import untouched
-
-    try:
+        size = target.stat().st_size
+        if size == 0:
+            return None  # nothing to lose
         with target.open("rb") as handle:
             head = handle.read(4)
-            if target.suffix.lower() not in OFFICE_SUFFIXES and head not in _OFFICE_MAGIC:
-                return False
-            if target.stat().st_size > _OFFICE_MAX_BYTES:
-                return True
-            data = head + handle.read()
+            if office is None and head in _OFFICE_MAGIC:
+                office = "out-office-changed"
+            if office is None and text is None:
+                return None
+            if size > _OFFICE_MAX_BYTES:
+                return office or text
+            existing = head + handle.read()
     except OSError:
-        return False
-    return not untouched(data)
+        return office or text
+    if office is not None:
+        if untouched(existing) or (data is not None and same_parts(existing, data)):
+            return None
+        return office
+    if untouched_text(existing) or (data is not None and existing in _text_copies(data)):
+        return None
+    return text
+
+
+def _text_copies(data: bytes) -> tuple[bytes, ...]:
+    """``data`` (a marked report) and the report without its mark, as stdout gave it."""
+    mark = _TEXT_MARK.search(data)
+    return (data,) if mark is None else (data, data[: mark.start()])
 
 
 def _file_in_the_way(folder: Path) -> Path | None:
@@ -191,11 +210,11 @@ def write_atomic(
     A reader (or a crash) sees the old file or the new one, never half of one. Refuses what
     :func:`check_target` refuses, before anything is written.
     """
-    check_target(path, protected, lang, raw=raw)
     target = path.resolve()
-    if isinstance(data, str) and target.suffix.lower() in TEXT_MARKED:
+    if isinstance(data, str) and {path.suffix.lower(), target.suffix.lower()} & TEXT_MARKED:
         data = marked(data)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    check_target(path, protected, lang, raw=raw, data=payload)
     try:
         with _temporary(target) as (fd, tmp):
             with os.fdopen(fd, "wb") as handle:

@@ -28,12 +28,12 @@ ZH: dict[str, str] = {
         "该等级为多位评估人的共识时，各评估人给出的等级。"
     ),
     "What was seen that shows the level.": "证据：看到了什么，足以表明达到该等级。",
-    "The evidence in Chinese.": "证据的中文。",
+    "The evidence in Chinese.": "证据（中文）。",
     "The level reached; null when unknown.": "达到的等级；未知时为 null。",
     "A remark, e.g. why the level is unknown.": "备注，例如等级为何未知。",
-    "The remark in Chinese.": "备注的中文。",
+    "The remark in Chinese.": "备注（中文）。",
     "Why the indicator does not apply here.": "该指标为何不适用于此地区。",
-    "The reason in Chinese.": "原因的中文。",
+    "The reason in Chinese.": "原因（中文）。",
     "Where the evidence comes from.": "证据的来源。",
     "Questionnaire statistics, when the level came from a survey.": (
         "等级来自问卷调查时的问卷统计。"
@@ -76,7 +76,7 @@ ZH: dict[str, str] = {
     ),
     "Title of the document, page or interview.": "文件、网页或访谈的标题。",
     "The title in Chinese, shown in Chinese reports (the document's own title when it is in "
-    "Chinese).": "标题的中文，用于中文报告（文件本身为中文时即其原标题）。",
+    "Chinese).": "标题（中文），用于中文报告（文件本身为中文时即其原标题）。",
     "Where it can be read, when public.": "可以查阅的网址（公开时填写）。",
     "How a level was reached from questionnaire answers (written by `policebench survey`).": (
         "如何由问卷回答得出该等级（由 `policebench survey` 写入）。"
@@ -92,7 +92,7 @@ ZH: dict[str, str] = {
     ),
     "Date of the assessment (YYYY-MM-DD).": "评估日期（YYYY-MM-DD）。",
     "Who assessed, and how.": "评估人及评估方式。",
-    "Who assessed, and how, in Chinese.": "评估人及评估方式的中文。",
+    "Who assessed, and how, in Chinese.": "评估人及评估方式（中文）。",
     "Lowercase letters, digits and hyphens, e.g. 'top-level-design'.": (
         "标识：小写字母、数字和连字符，例如 'top-level-design'。"
     ),
@@ -103,7 +103,7 @@ ZH: dict[str, str] = {
     "The place's name, e.g. 'J City'.": "地区名称（英文），例如 'J City'。",
     "The name in Chinese, e.g. 'J市'.": "地区名称（中文），例如 'J市'。",
     "Remarks on the whole assessment.": "对整个评估的说明。",
-    "The remarks in Chinese.": "说明的中文。",
+    "The remarks in Chinese.": "说明（中文）。",
     "Review status: draft, reviewed or approved, with who and when.": (
         "审核状态：草稿、已审核或已批准，并写明审核人和日期。"
     ),
@@ -118,7 +118,7 @@ ZH: dict[str, str] = {
     "What to do, in a sentence a planner would act on.": (
         "要做什么，用规划人员可以照着执行的一句话写明。"
     ),
-    "The same in Chinese.": "同上内容的中文。",
+    "The same in Chinese.": "同上（中文）。",
     "Relative effort: low, medium or high.": "相对投入：low（低）、medium（中）或 high（高）。",
     "Other indicators and the level each must have reached before this action.": (
         "前置条件：实施此措施之前，其他指标各自须达到的等级。"
@@ -130,7 +130,7 @@ ZH: dict[str, str] = {
     "The dimension's name, e.g. 'Planning and coordination'.": (
         "维度名称（英文），例如 'Planning and coordination'。"
     ),
-    "The name in Chinese.": "名称的中文。",
+    "The name in Chinese.": "名称（中文）。",
     "Relative weight in the overall score (> 0).": "在综合得分中的相对权重（> 0）。",
     "One thing assessed, rated on the rubric's scale (or measured, for metric indicators).": (
         "指标：一项评估内容，按评估框架的等级评定（计量指标则实测）。"
@@ -148,33 +148,33 @@ ZH: dict[str, str] = {
         '证据时效：到评估日期时，该指标最新的来源最多可以有多旧，超过即视为过期，例如 "2y" 或 '
         '"18m"（默认：评估框架的设置）。'
     ),
-    "The same kinds of evidence, in Chinese.": "同类证据的中文。",
+    "The same kinds of evidence, in Chinese.": "同类证据（中文）。",
     "Unique across the whole rubric; profiles refer to it.": (
-        "在整个评估框架中唯一；档案以它指称该项。"
+        "在整个评估框架中唯一；档案通过它引用该指标。"
     ),
     "'level' (rated by the assessor) or 'metric' (a measured value).": (
         "'level'（由评估人评定等级）或 'metric'（计量指标：填写实测数值）。"
     ),
     "A descriptor for every level of the scale.": "等级描述：每个等级一条。",
-    "The level descriptors in Chinese.": "等级描述的中文。",
+    "The level descriptors in Chinese.": "等级描述（中文）。",
     "A short name of what is assessed.": "所评估内容的简短名称。",
     "The seed problem or lesson this indicator answers.": (
         "该指标回应的问题或经验（来自原始研究）。"
     ),
     "The question an assessor answers.": "评估人要回答的问题。",
-    "The question in Chinese.": "问题的中文。",
+    "The question in Chinese.": "问题（中文）。",
     "Frameworks it maps to.": "对应的参考框架。",
     "Metric indicators: the value needed for each level above the minimum.": (
         "计量指标：达到最低等级以上每个等级所需的数值（阈值）。"
     ),
     "Metric indicators: the unit of the value.": "计量指标：数值的单位。",
-    "The unit in Chinese.": "单位的中文。",
+    "The unit in Chinese.": "单位（中文）。",
     "Relative weight within its dimension (> 0).": "在所属维度内的相对权重（> 0）。",
     "The whole-number levels every indicator is rated on, each with a name.": (
         "等级量表：每项指标都按这些整数等级评定，每个等级有名称。"
     ),
     "A name for every level from min to max.": "从 min 到 max 每个等级的名称。",
-    "Chinese level names.": "等级的中文名称。",
+    "Chinese level names.": "等级名称（中文）。",
     "The highest level (usually 4).": "最高等级（通常为 4）。",
     "The lowest level (usually 0).": "最低等级（通常为 0）。",
     "An overall maturity stage: reached when the overall score is at least ``min``.": (
@@ -182,7 +182,7 @@ ZH: dict[str, str] = {
     ),
     "Lowest overall score (0-100) of this stage.": "该阶段的最低综合得分（0-100）。",
     "The stage's name, e.g. 'Developing'.": "阶段名称（英文），例如 'Developing'。",
-    "The stage's name in Chinese.": "阶段名称的中文。",
+    "The stage's name in Chinese.": "阶段名称（中文）。",
     "How `policebench sensitivity` varies the choices behind a score (docs/sensitivity.md). "
     "Every field is optional. To switch a source of uncertainty off: ``concentration: null`` "
     "(weights fixed), ``aggregations: [arithmetic]``, ``impute_unknown: false``, "
@@ -233,7 +233,7 @@ ZH: dict[str, str] = {
     ),
     "The level a place should reach by default.": "默认目标等级：地区默认应达到的等级。",
     "What the rubric measures, for readers.": "评估框架衡量什么（供读者阅读的说明）。",
-    "The description in Chinese.": "说明的中文。",
+    "The description in Chinese.": "说明（中文）。",
     "The dimensions, each a weighted group of indicators.": "各维度，每个维度是一组带权重的指标。",
     "How old a level's newest source may be at the assessment date before the level is "
     'stale, e.g. "3y" or "36m"; a stale level\'s confidence is lowered one step in '

@@ -35,7 +35,7 @@ def context_lines(report: PlaceReport, lang: str) -> list[str]:
     if summary["provisional"]:
         lines.append(
             t("provisional_because", lang).format(why=summary["provisional_why"])
-            + " "
+            + ("" if lang == "zh" else " ")  # no space after "。"
             + t("provisional_may_move", lang)
         )
     return lines

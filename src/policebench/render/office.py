@@ -17,6 +17,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 
 #: The time written into every entry and into the document properties.
@@ -64,13 +65,36 @@ def untouched(data: bytes) -> bool:
     """Whether ``data`` is a package policebench wrote, unchanged since: its comment holds
     the digest of its parts. False for anything else (another program's document, one saved
     again by an Office program, a file that is no zip at all)."""
+    found = _digests(data)
+    return found is not None and found[0] is not None and found[0] == found[1]
+
+
+def same_parts(data: bytes, other: bytes) -> bool:
+    """Whether two packages hold the same parts, whatever their comments say (the copy an
+    earlier release wrote, without a mark, of the document about to replace it)."""
+    mine, theirs = _digests(data), _digests(other)
+    return mine is not None and theirs is not None and mine[1] == theirs[1]
+
+
+def _digests(data: bytes) -> tuple[str | None, str] | None:
+    """The digest the package's comment holds (None: no mark) and the digest of its parts;
+    None when it is no package this can read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             mark = _MARK.fullmatch(package.comment)
             infos = package.infolist()
-            if mark is None or sum(i.file_size for i in infos) > MAX_UNPACKED:
-                return False
+            if sum(i.file_size for i in infos) > MAX_UNPACKED:
+                return None
             parts = ((i.filename, package.read(i)) for i in infos)
-            return _digest(parts) == mark.group(1).decode("ascii")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return False
+            return (None if mark is None else mark.group(1).decode("ascii")), _digest(parts)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        RuntimeError,  # an encrypted part
+        NotImplementedError,  # a compression zipfile does not know
+        zlib.error,  # a damaged part
+    ):
+        return None

@@ -144,8 +144,10 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
-#: Points per line of 11-point text, as Excel and LibreOffice space it (their default row).
+#: Points per line of 11-point text, as Excel and LibreOffice space it (their default row);
+#: a line of Chinese, in a CJK font (Noto Sans CJK, DengXian), needs more.
 _LINE_POINTS = 15.0
+_CJK_LINE_POINTS = 18.0
 
 
 def _height(texts: Sequence[tuple[str, float]]) -> float | None:
@@ -154,22 +156,33 @@ def _height(texts: Sequence[tuple[str, float]]) -> float | None:
     LibreOffice nor WPS fits a row to wrapped text it did not write itself: the text beyond
     the first line would be hidden."""
     lines = max((_lines(text, width) for text, width in texts), default=1)
-    return None if lines <= 1 else lines * _LINE_POINTS
+    if lines <= 1:
+        return None
+    wide = any(_wide(ch) for text, _ in texts for ch in text)
+    return lines * (_CJK_LINE_POINTS if wide else _LINE_POINTS)
+
+
+def _wide(ch: str) -> bool:
+    """A character a CJK font draws two digits wide: Chinese, and the punctuation and symbols
+    East Asian fonts draw full width (“ ” — · ≥: Unicode's "ambiguous" width)."""
+    import unicodedata
+
+    return unicodedata.east_asian_width(ch) in "WFA"
 
 
 def _lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a column ``width`` characters wide (a Chinese
-    character is two: a column width counts the widths of the digit 0). An estimate, on
-    the generous side for Latin text (most letters are narrower than a digit)."""
-    import unicodedata
-
+    character is two: a column width counts the widths of the digit 0). An estimate on the
+    generous side: a line with Chinese gets a tenth more (a CJK glyph is a little over two
+    digits wide in Excel's fonts), a web address too (it breaks anywhere, so unevenly)."""
     room = max(1.0, width)
-    if "\n" not in text and (2 * len(text) <= room or (text.isascii() and len(text) <= room)):
+    if "\n" not in text and (2.2 * len(text) <= room or (text.isascii() and len(text) <= room)):
         return 1  # the usual short cell, without a look at each character
     total = 0
     for line in text.split("\n"):
-        cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-        if "://" in line:  # a web address breaks anywhere, so unevenly: a tenth more room
+        wide = sum(1 for ch in line if _wide(ch))
+        cells = len(line) + wide
+        if wide or "://" in line:
             cells = -(-cells * 11 // 10)
         total += max(1, -(-cells // int(room)))
     return total
@@ -418,14 +431,14 @@ def recommend_workbook(report: PlaceReport, lang: str) -> bytes:
             a["impact"],
             a["priority"],
             sentence_sep(lang).join(f"{n['name']} ≥ {n['level']}" for n in a["needs"]),
-            t("yes", lang) if a["prerequisite"] else None,
+            t("xlsx_yes", lang) if a["prerequisite"] else None,
             None,
             None,
         ]
         for phase in report["roadmap"]["phases"]
         for a in phase["actions"]
     ]
-    notes = _about(report, lang, "recommend_title")
+    notes = [*_about(report, lang, "recommend_title"), t("xlsx_priority_note", lang)]
     if not actions:
         notes.append(t("no_actions", lang))
     undefined = report["roadmap"]["undefined"]

@@ -814,7 +814,11 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
         box = w.callout("FCF1D8")
         w.box_para(
             box,
-            _b("* " + w.t("provisional_because").format(why=s["provisional_why"]) + " "),
+            _b(
+                "* "
+                + w.t("provisional_because").format(why=s["provisional_why"])
+                + ("" if w.lang == "zh" else " ")  # no space after "。"
+            ),
             w.t("provisional_may_move"),
             first=True,
         )
