@@ -233,13 +233,13 @@ def test_placeholders_choices_and_ranges_read_in_the_help_language(runner: CliRu
     zh = runner.invoke(app, ["sensitivity", "--help"], env={"LANG": "zh_CN.UTF-8"}).stdout
     flat = re.sub(r"[\s│]+", "", zh)
     assert "用法：policebenchsensitivity[选项][地区]..." in flat
-    assert "可选：table、json、csv、markdown。" in flat
+    assert "可选：table、json、csv、markdown、xlsx。" in flat
     assert "蒙特卡洛抽样次数。取值1至1000000。" in flat
     assert re.search(r"--samples\s+-n\s+次数", zh)
     en = runner.invoke(app, ["sensitivity", "--help"], env={"LANG": "en_US.UTF-8"}).stdout
     flat = re.sub(r"[\s│]+", " ", en)
     assert "Usage: policebench sensitivity [OPTIONS] [PLACE]..." in flat
-    assert "One of: table, json, csv, markdown." in flat
+    assert "One of: table, json, csv, markdown, xlsx." in flat
     assert "Monte Carlo samples. From 1 to 1000000." in flat
     assert re.search(r"--samples\s+-n\s+N\s", en)
 

@@ -46,6 +46,7 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     }
     from policebench.analysis.evidence import quality, register
+    from policebench.analysis.sensitivity import run
     from policebench.analysis.trend import trend
     from policebench.scoring import score
 
@@ -63,6 +64,9 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         "compare": data("compare"),
         "score": registry.Scores(rubric, cards),
         "trend": registry.WithRubric(rubric, trend(rubric, [profiles["j-city"]])),
+        "sensitivity": registry.WithRubric(
+            rubric, run(rubric, list(profiles.values()), samples=50)
+        ),
         "evidence": registry.Evidence(
             rubric,
             register(rubric, list(profiles.values())),
@@ -92,4 +96,5 @@ def test_office_formats_are_office_packages(rubric: Any, profiles: dict[str, Any
         ("recommend", "xlsx"),
         ("evidence", "xlsx"),
         ("trend", "xlsx"),
+        ("sensitivity", "xlsx"),
     }

@@ -259,3 +259,29 @@ def test_trend_has_the_assessments_and_the_moves(runner: CliRunner, tmp_path: Pa
     expected = [(m["id"], m["from"], m["to"]) for s in data["steps"] for m in s["indicators"]]
     assert [(r[2], r[4], r[5]) for r in moves] == expected
     assert {r[6] for r in moves} <= {"上升", "下降", "新增已知", "变为未知"}
+
+
+def test_sensitivity_has_every_place_its_bands_ranks_and_indices(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    args = ("sensitivity", "--samples", "500", "--weights", "entropy", "--top", "2")
+    wb, data = _run(runner, tmp_path, *args, "--lang", "zh")
+    assert wb.sheetnames == [
+        t("sens_title", "zh"),
+        t("sens_dimensions", "zh"),
+        t("xlsx_sheet_index", "zh"),
+    ]
+    header, *rows = _rows(wb.worksheets[0])
+    places = data["places"]
+    assert len([r for r in rows if r[1]]) == len(places)  # every place, whatever --top says
+    for row, place in zip(rows, places, strict=False):
+        assert row[1] == place["id"]
+        assert (row[3], row[4], row[6]) == tuple(
+            place["overall"][k] for k in ("point", "p5", "p95")
+        )
+        rank = place["rank"]
+        counts = {rank["min"] + k: n for k, n in enumerate(rank["counts"])}
+        assert row[12:16] == [round(counts.get(r, 0) / data["samples"], 4) for r in range(1, 5)]
+    assert header[-2:] == ["排名：评估框架权重", "排名：熵权法权重"]
+    _, *index = _rows(wb.worksheets[2])
+    assert index[0][1] == "全部地区" and index[0][2] == data["index"]["weights"]

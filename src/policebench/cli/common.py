@@ -49,7 +49,7 @@ def format_option(default: str) -> Any:
 
 
 TableFormatOpt = Annotated[TableFormat | None, format_option("table")]
-#: The table formats and a workbook (score, gaps, recommend, evidence, trend).
+#: The table formats and a workbook (score, gaps, recommend, evidence, trend, sensitivity).
 SheetFormatOpt = Annotated[SheetFormat | None, format_option("table")]
 
 #: The format a file name's extension says (lower case), for every format some command writes.

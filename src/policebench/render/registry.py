@@ -38,7 +38,7 @@ class TableFormat(StrEnum):
 
 class SheetFormat(StrEnum):
     """The formats of the table commands that also write a workbook (score, gaps,
-    recommend, evidence, trend)."""
+    recommend, evidence, trend, sensitivity)."""
 
     table = "table"
     json = "json"
@@ -382,6 +382,12 @@ def _sensitivity_csv(r: WithRubric, s: Style) -> str:
     return sensitivity.render_csv(r.result, s.lang)
 
 
+def _sensitivity_xlsx(r: WithRubric, s: Style) -> bytes:
+    from policebench.render.sheets import sensitivity_workbook
+
+    return sensitivity_workbook(r.result, r.rubric, s.lang)
+
+
 def _sensitivity_markdown(r: WithRubric, s: Style) -> str:
     from policebench.render import sensitivity
 
@@ -579,12 +585,13 @@ _REGISTRY: dict[str, tuple[type[StrEnum], dict[str, Renderer]]] = {
         },
     ),
     "sensitivity": (
-        TableFormat,
+        SheetFormat,
         {
             "table": _sensitivity_table,
             "json": _sensitivity_json,
             "csv": _sensitivity_csv,
             "markdown": _sensitivity_markdown,
+            "xlsx": _sensitivity_xlsx,
         },
     ),
     "evidence": (

@@ -49,7 +49,7 @@ def probability_text(p: float) -> str:
     return f"{p:.2f}"
 
 
-def _set_names(result: SensitivityResult, lang: str) -> list[str]:
+def set_names(result: SensitivityResult, lang: str) -> list[str]:
     """The weight sets as people call them: the first is the rubric's own, 'entropy' the
     entropy weights of the places analysed, any other its file's name (JSON and CSV keep
     the ids)."""
@@ -72,7 +72,7 @@ def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> 
     """One sentence saying what each sample draws (from the settings that were used)."""
     settings = result.settings
     if result.weight_sets:
-        sets = join_list(_set_names(result, lang), lang)
+        sets = join_list(set_names(result, lang), lang)
         if settings.concentration is None:
             weights = t("sens_weights_sets_fixed", lang).format(sets=sets)
         else:
@@ -208,7 +208,7 @@ def _tables(
     if not result.weight_sets:
         return [ranking, dimensions, index]
     sets_header = [t("city", lang)]
-    sets_header += [f"{n}. {name}" for n, name in enumerate(_set_names(result, lang), 1)]
+    sets_header += [f"{n}. {name}" for n, name in enumerate(set_names(result, lang), 1)]
     sets_header.append(t("sens_rank_range", lang))
     sets_rows = []
     for p in places:

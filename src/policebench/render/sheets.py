@@ -1,5 +1,5 @@
 """Tables as an Excel workbook (``score``, ``compare``, ``gaps``, ``recommend``,
-``evidence``, ``trend`` with ``--format xlsx``).
+``evidence``, ``trend``, ``sensitivity`` with ``--format xlsx``).
 
 One sheet per table a command prints; numbers are written as numbers (scores, coverage as a
 percentage, levels, impacts), never as text, so a planner can sort, filter and chart them;
@@ -22,6 +22,7 @@ from policebench.models.base import localized
 
 if TYPE_CHECKING:
     from policebench.analysis.evidence import Quality, Register
+    from policebench.analysis.sensitivity import SensitivityResult
     from policebench.analysis.trend import Trend
     from policebench.models import Profile, Rubric
     from policebench.report.contract import PlaceReport
@@ -109,7 +110,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
             if height is not None:  # a row of several lines reads from its top
                 ws.row_dimensions[r].height = height
                 for cell in cells:  # (ws[r] would look through every row for the width)
-                    if not cell.alignment.wrap_text:
+                    if cell.value is not None and not cell.alignment.wrap_text:
                         cell.alignment = top
         last = len(spec.rows) + 1
         for n, note in enumerate(spec.notes, start=last + 2):
@@ -158,7 +159,7 @@ def _height(texts: Sequence[tuple[str, float]]) -> float | None:
     lines = max((_lines(text, width) for text, width in texts), default=1)
     if lines <= 1:
         return None
-    wide = any(_wide(ch) for text, _ in texts for ch in text)
+    wide = any(not text.isascii() and any(map(_wide, text)) for text, _ in texts)
     return lines * (_CJK_LINE_POINTS if wide else _LINE_POINTS)
 
 
@@ -180,7 +181,7 @@ def _lines(text: str, width: float) -> int:
         return 1  # the usual short cell, without a look at each character
     total = 0
     for line in text.split("\n"):
-        wide = sum(1 for ch in line if _wide(ch))
+        wide = 0 if line.isascii() else sum(map(_wide, line))
         cells = len(line) + wide
         if wide or "://" in line:
             cells = -(-cells * 11 // 10)
@@ -699,5 +700,94 @@ def trend_workbook(rubric: Rubric, trend: Trend, lang: str, left_out: Sequence[s
         [
             Sheet(t("xlsx_sheet_assessments", lang), columns, rows, notes),
             Sheet(t("indicator_moves", lang), move_columns, moves),
+        ]
+    )
+
+
+def sensitivity_workbook(result: SensitivityResult, rubric: Rubric, lang: str) -> bytes:
+    """`sensitivity --format xlsx`: every place (not only the best shown in the terminal)
+    with its score's band and its rank's, and the probability of each rank (of its point
+    rank, beyond MAX_RANK_COLUMNS places) and under each weight set; each dimension's band;
+    the first-order indices, all places and each; the method under the first sheet."""
+    from policebench.analysis.sensitivity.settings import SOURCES
+    from policebench.render.sensitivity import (
+        MAX_RANK_COLUMNS,
+        method_text,
+        samples_text,
+        set_names,
+    )
+    from policebench.report.parts import rnd
+
+    places = result.places
+    each_rank = len(places) <= MAX_RANK_COLUMNS
+    ranks = range(1, result.sample_ranks + 1) if each_rank else range(0)
+    columns = [
+        Column("#", "0", 6),
+        Column(t("xlsx_id", lang), width=18),
+        Column(t("city", lang), width=18),
+        Column(t("xlsx_point", lang), "0.0", 9, (0, 100)),
+        Column("5%", "0.0", 8),
+        Column(t("sens_median", lang), "0.0", 9),
+        Column("95%", "0.0", 8),
+        Column(t("xlsx_lowest", lang), "0.0", 8),
+        Column(t("xlsx_highest", lang), "0.0", 8),
+        Column(t("xlsx_rank_median", lang), "0", 10),
+        Column(t("xlsx_rank_best", lang), "0", 10),
+        Column(t("xlsx_rank_worst", lang), "0", 10),
+    ]
+    columns += [Column(t("sens_p_rank", lang).format(rank=r), "0.00", 10) for r in ranks]
+    if not each_rank:
+        columns.append(Column(t("sens_p_point_rank", lang), "0.00", 12))
+    sets = set_names(result, lang)
+    columns += [Column(label(t("rank", lang), lang) + name, "0", 14) for name in sets]
+    rows = []
+    for place in places:
+        band, rank = place.overall, place.rank
+        row: list[Any] = [None if rank is None else rank.point, place.id]
+        row.append(localized(place, "name", lang))
+        row += (
+            [None] * 6
+            if band is None
+            else [rnd(v) for v in (band.point, band.p5, band.median, band.p95, band.min, band.max)]
+        )
+        wanted = list(ranks) if each_rank else ([] if rank is None else [rank.point])
+        if rank is None:
+            row += [None] * (3 + (len(ranks) if each_rank else 1))
+        else:
+            row += [rank.median, rank.min, rank.max]
+            row += [round(rank.probability(r), 4) for r in wanted]
+        row += [w.rank[place.id] for w in result.weight_sets]
+        rows.append(row)
+    notes = [method_text(result, rubric, lang) + " " + samples_text(result, lang)]
+    dims = rubric.dimensions
+    dim_columns = [Column(t("xlsx_id", lang), width=18), Column(t("city", lang), width=18)]
+    for d in dims:
+        name = localized(d, "name", lang)
+        dim_columns += [
+            Column(name, "0.0", 12, (0, 100)),
+            Column(label(name, lang) + "5%", "0.0", 10),
+            Column(label(name, lang) + "95%", "0.0", 10),
+        ]
+    dim_rows = []
+    for place in places:
+        cells: list[Any] = [place.id, localized(place, "name", lang)]
+        for d in dims:
+            b = place.dimensions[d.id]
+            cells += [None] * 3 if b is None else [rnd(b.point), rnd(b.p5), rnd(b.p95)]
+        dim_rows.append(cells)
+    index_columns = [Column(t("xlsx_id", lang), width=18), Column(t("city", lang), width=18)]
+    index_columns += [Column(t(f"sens_{s}", lang), "0.00", 12) for s in SOURCES]
+    index_rows: list[list[Any]] = [
+        [None, t("sens_all_places", lang), *[rnd(result.index[s], 4) for s in SOURCES]]
+    ]
+    index_rows += [
+        [p.id, localized(p, "name", lang), *[rnd(p.index[s], 4) for s in SOURCES]] for p in places
+    ]
+    index_notes = [t("sens_index_note", lang), t("xlsx_not_varied_note", lang)]
+    return workbook(
+        [
+            Sheet(t("sens_title", lang), columns, rows, notes),
+            Sheet(t("sens_dimensions", lang), dim_columns, dim_rows),
+            Sheet(t("xlsx_sheet_index", lang), index_columns, index_rows, index_notes),
         ]
     )

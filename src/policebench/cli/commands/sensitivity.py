@@ -15,7 +15,7 @@ from policebench.cli.common import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    TableFormatOpt,
+    SheetFormatOpt,
     finish,
     handle_errors,
     lang_of,
@@ -50,7 +50,7 @@ def sensitivity(
         int, typer.Option("--seed", min=0, help="Random seed: the same seed, the same output.")
     ] = 0,
     rubric: RubricOpt = None,
-    format: TableFormatOpt = None,
+    format: SheetFormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     strict: Annotated[
