@@ -164,13 +164,13 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "no_frontier": (
         "No peer has an evidenced level of any indicator: there is no frontier.",
-        "对标地区均无有证据的指标等级：不存在先进前沿。",
+        "对标地区均没有经证据支持的指标等级：不存在先进前沿。",
     ),
     "targets_peer_partly": (
         "{n} of the {total} targets are not {peer}'s: {peer} has no evidenced level there, so "
         "they are the profile's own or the rubric's default.",
-        "{total} 项目标中有 {n} 项并非取自{peer}：{peer}在这些指标上没有有证据的等级，因此取档案"
-        "自定目标或评估框架默认目标。",
+        "{total} 项目标中有 {n} 项并非取自{peer}：{peer}在这些指标上没有经证据支持的等级，"
+        "因此取档案自定目标或评估框架默认目标。",
     ),
     "targets_uniform": (
         "Every indicator's target is {level} ({name}), set by --target; peers set none.",
@@ -193,9 +193,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_from_option": ("--target", "--target 参数"),
     "no_evidenced_frontier": (
         "no peer has an evidenced level",
-        "对标地区均无有证据的等级",
+        "对标地区均没有经证据支持的等级",
     ),
-    "no_evidenced_peer": ("the peer has no evidenced level", "对标地区无有证据的等级"),
+    "no_evidenced_peer": ("the peer has no evidenced level", "对标地区没有经证据支持的等级"),
     "targets_title": ("Targets and where they come from", "目标及其来源"),
     "targets_rule": (
         "A peer's or the frontier's target is an evidenced level (a level without evidence is "
@@ -354,7 +354,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Weights: drawn around the rubric's (Dirichlet distribution, concentration {c}); "
         "{spread} (one standard deviation; the lighter a weight, the more it moves for its "
         "size).",
-        "权重：围绕评估框架的权重随机变化（Dirichlet 分布，集中度 {c}），{spread}"
+        "权重：围绕评估框架的权重随机变化（狄利克雷分布，集中度 {c}），{spread}"
         "（按一个标准差计；权重越小，相对浮动越大）。",
     ),
     "unc_spread_dimensions": (
@@ -498,7 +498,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sens_weights_fixed": ("fixed", "固定不变"),
     "sens_weights_dirichlet": (
         "around the rubric's (Dirichlet, concentration {c})",
-        "围绕评估框架权重浮动（Dirichlet 分布，集中度 {c}）",
+        "围绕评估框架权重浮动（狄利克雷分布，集中度 {c}）",
     ),
     "sens_left_out": ("left out", "不计入"),
     "sens_imputed": (
@@ -688,9 +688,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_undated": ("undated", "无日期"),
     "ev_levels": ("Levels", "支撑等级数"),
     "ev_supports": ("Supports", "支撑的地区与指标"),
-    "ev_flags": ("Flags", "提示"),
+    "ev_flags": ("Flags", "警示"),
     "ev_best": ("Best source", "最可靠来源"),
-    "ev_flagged_levels": ("Levels with a flag", "有提示的等级"),
+    "ev_flagged_levels": ("Levels with a flag", "有警示的等级"),
     "ev_quality": ("Evidence quality", "证据质量"),
     "ev_quality_line": (
         "{known} known levels by best source: {shares}; median age of the newest sources: "
@@ -780,8 +780,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "xlsx_checked": ("Checked: what was found (to fill in)", "核实情况（待填）"),
     "xlsx_sheet_ev_levels": ("Levels and their sources", "各等级的来源"),
     "xlsx_level_age": ("Newest source's age (years)", "最新来源时效（年）"),
-    "xlsx_level_flags": ("Level flags", "等级提示"),
-    "xlsx_source_flags": ("Source flags", "来源提示"),
+    "xlsx_level_flags": ("Level flags", "等级警示"),
+    "xlsx_source_flags": ("Source flags", "来源警示"),
     "xlsx_known_levels": ("Known levels", "已知等级"),
     "xlsx_median_age": ("Median age of newest sources (years)", "最新来源时效中位数（年）"),
     "xlsx_opinions": ("Without evidence", "无证据的等级"),
@@ -866,7 +866,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "consensus_agreement": (
         "Agreement: {within} of the known levels within one level of the consensus; "
         "Krippendorff's alpha (ordinal) {alpha}; {disagree} indicators to discuss.",
-        "一致程度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
+        "一致度：{within} 的已知等级与共识相差不超过一级；Krippendorff α（序数）{alpha}；"
         "{disagree} 项指标需讨论。",
     ),
     "ahp_panel_includes": (
@@ -922,7 +922,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sens_weights_sets": (
         "one of the weight sets ({sets}, equally likely), then around it (Dirichlet, "
         "concentration {c})",
-        "从各组权重（{sets}）中等可能地选取一组，再围绕其浮动（Dirichlet 分布，集中度 {c}）",
+        "从各组权重（{sets}）中等可能地选取一组，再围绕其浮动（狄利克雷分布，集中度 {c}）",
     ),
     "sens_weights_sets_fixed": (
         "one of the weight sets ({sets}, equally likely), as it is",

@@ -189,7 +189,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "count-and": ("{first} and {second}", "{first}、{second}"),
     "count-in-files": ("{counts} in {n} file", "共 {n} 个文件中有 {counts}"),
     "count-in-files-many": ("{counts} in {n} files", "共 {n} 个文件中有 {counts}"),
-    "files-valid": ("{n} file valid", "{n} 个文件全部有效"),
+    "files-valid": ("{n} file valid", "{n} 个文件有效"),
     "files-valid-many": ("{n} files valid", "{n} 个文件全部有效"),
     "problems-found": ("{n} problem found in the input", "输入中发现 {n} 个问题"),
     "problems-found-many": ("{n} problems found in the input", "输入中发现 {n} 个问题"),
@@ -1159,6 +1159,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "完全没有请选 {lowest} 级，未知请将单元格留空",
     ),
     "wb-no-evidence-hint": ("write the evidence in this cell", "请在此单元格填写证据"),
+    "wb-no-confidence-hint": (
+        "pick the confidence from the cell's drop-down list (high, medium or low)",
+        "请从该单元格的下拉列表中选择置信度（高、中或低）",
+    ),
     "wb-no-source-hint": (
         "fill in a source's title, address and reliability in these columns",
         "请在这几列填写来源的标题、网址和可靠性",
@@ -1563,7 +1567,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "use 'frontier', 'none' or a peer's id; a place outside the peers joins them with --peers "
         "ID_OR_PATH or @bundled",
         "请用 'frontier'、'none' 或对标地区的标识；"
-        "对比范围外的地区可用 --peers ID_OR_PATH 或 @bundled 加入",
+        "对比范围外的地区可用 --peers 地区标识或路径，或 @bundled 加入",
     ),
     "target-option-out-of-scale": (
         "--target {level} is outside the scale {min}..{max}",

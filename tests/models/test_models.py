@@ -158,3 +158,14 @@ def test_free_text_zh_sibling_round_trips_and_is_localized(
     assert localized(english, field, "zh") == "English text"
     # Declared like the English sibling: text or null, nothing else.
     assert error_types(model, base | {f"{field}_zh": 3}) == ["string_type"]
+
+
+def test_a_source_titled_in_chinese_only_is_titled_so() -> None:
+    """A Chinese planner writes the Chinese title only (title_zh, or the workbook's 中文标题
+    column): that is the document's title; without either title the source is refused."""
+    source = Source.model_validate({"title_zh": "某市公安局工作报告", "reliability": "primary"})
+    assert (source.title, source.title_zh) == ("某市公安局工作报告", "某市公安局工作报告")
+    english = Source.model_validate({"title": "Annual report", "reliability": "primary"})
+    assert (english.title, english.title_zh) == ("Annual report", None)
+    with pytest.raises(ValidationError, match="title"):
+        Source.model_validate({"reliability": "primary"})

@@ -94,18 +94,36 @@ def test_every_problem_at_its_cell_at_once(made: Path, rubric: Rubric) -> None:
     ]
 
 
-def test_a_chinese_workbook_of_an_earlier_release_still_reads(
-    tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile]
-) -> None:
-    """Workbooks sent out before the id column was called 指标标识 said 指标编号."""
+@pytest.fixture
+def made_zh(tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile]) -> Path:
     path = tmp_path / "j.xlsx"
     path.write_bytes(render_workbook(profiles["j-city"], rubric, SHA, "zh"))
-    wb = openpyxl.load_workbook(path)
+    return path
+
+
+def test_a_source_with_only_its_chinese_title_reads(made_zh: Path, rubric: Rubric) -> None:
+    """The 中文标题 column filled and 标题 left empty: the source's title is the Chinese."""
+    wb = openpyxl.load_workbook(made_zh)
     ws = wb["指标"]
-    (cell,) = [c for c in ws[1] if c.value == "指标标识"]
+    header = {c.value: c.column for c in ws[1]}
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, header["来源1：标题"]).value)
+    ws.cell(row, header["来源1：标题"]).value = None
+    ws.cell(row, header["来源1：中文标题"]).value = "某市公安局工作报告"
+    wb.save(made_zh)
+    profile, _ = reader.read_workbook(made_zh, made_zh.name, rubric, SHA)
+    entry = profile.indicators[ws.cell(row, 1).value]
+    assert entry.sources[0].title == entry.sources[0].title_zh == "某市公安局工作报告"
+
+
+def test_a_chinese_workbook_of_an_earlier_release_still_reads(
+    made_zh: Path, rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """Workbooks sent out before the id column was called 指标标识 said 指标编号."""
+    wb = openpyxl.load_workbook(made_zh)
+    (cell,) = [c for c in wb["指标"][1] if c.value == "指标标识"]
     cell.value = "指标编号"
-    wb.save(path)
-    profile, _ = reader.read_workbook(path, path.name, rubric, SHA)
+    wb.save(made_zh)
+    profile, _ = reader.read_workbook(made_zh, made_zh.name, rubric, SHA)
     assert profile.indicators == profiles["j-city"].indicators
 
 
@@ -131,8 +149,9 @@ def test_a_level_outside_the_scale_comes_with_the_mistakes_that_stop_the_profile
 def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
     tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile], lang: str
 ) -> None:
-    """A source with its address but no title: "missing required key 'title' (hint: add
-    'title:' here)" is YAML; the planner reads the column's header and fills the cell."""
+    """A source with its address but no title (in neither language): "missing required key
+    'title' (hint: add 'title:' here)" is YAML; the planner reads the column's header and
+    fills the cell."""
     path = tmp_path / "j.xlsx"
     path.write_bytes(render_workbook(profiles["j-city"], rubric, SHA, lang))
     wb = openpyxl.load_workbook(path)
@@ -141,6 +160,8 @@ def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
     title = next(n for n, h in enumerate(headers, 1) if str(h).startswith(("Source 1", "来源1")))
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, title).value)
     ws.cell(row, title).value = None
+    assert "Chinese" in headers[title] or "中文" in headers[title]
+    ws.cell(row, title + 1).value = None
     wb.save(path)
     (found,) = [p for p in _raised(path, rubric) if p.code == "missing-key"]
     assert found.cell == f"{ws.title}!{reader.cell_name(row, title)}"
@@ -168,7 +189,7 @@ def test_a_level_without_confidence_points_at_the_confidence_cell(
     # and, as for a YAML profile, the warning that the level has no evidence, at its cell
     assert _problems(made, rubric) == [
         "no-confidence j.xlsx!Indicators!M5: 'policing-reform' has a level but no confidence "
-        "(hint: add 'confidence: high | medium | low')",
+        "(hint: pick the confidence from the cell's drop-down list (high, medium or low))",
         "no-evidence j.xlsx!Indicators!N5: warning: 'policing-reform' has a level but no "
         "evidence; reports show it as an opinion (hint: write the evidence in this cell)",
     ]

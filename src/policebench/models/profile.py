@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
 from policebench.models.base import Id, Level, Model, Text
 
@@ -13,10 +13,21 @@ Confidence = Literal["high", "medium", "low"]
 Reliability = Literal["primary", "secondary", "repost"]
 
 
+def _either_title(schema: dict[str, Any]) -> None:
+    """In the schema, as in the model: ``title`` or ``title_zh``, at least one."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "title"]
+    schema["anyOf"] = [{"required": ["title"]}, {"required": ["title_zh"]}]
+
+
 class Source(Model):
     """Where evidence comes from, and how far it can be trusted."""
 
-    title: Text = Field(description="Title of the document, page or interview.")
+    model_config = ConfigDict(json_schema_extra=_either_title)
+
+    title: Text = Field(
+        description="Title of the document, page or interview; may be left out when "
+        "title_zh is given (the Chinese title is then its title)."
+    )
     title_zh: Text | None = Field(
         None,
         description="The title in Chinese, shown in Chinese reports (the document's own "
@@ -34,6 +45,15 @@ class Source(Model):
     accessed: dt.date | None = Field(
         None, description="The date the source was read (collected), when known."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _title_from_chinese(cls, data: Any) -> Any:
+        """A source titled in Chinese only (a Chinese document, a Chinese planner's entry):
+        its title is its Chinese title."""
+        if isinstance(data, dict) and data.get("title") is None and data.get("title_zh"):
+            return {**data, "title": data["title_zh"]}
+        return data
 
 
 class SurveyStats(Model):

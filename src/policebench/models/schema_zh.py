@@ -74,7 +74,10 @@ ZH: dict[str, str] = {
     "primary (official text), secondary (press, thesis), repost (mirror).": (
         "primary（一手：官方原文）、secondary（二手：媒体、论文）、repost（转载）。"
     ),
-    "Title of the document, page or interview.": "文件、网页或访谈的标题。",
+    "Title of the document, page or interview; may be left out when title_zh is given (the "
+    "Chinese title is then its title).": (
+        "文件、网页或访谈的标题；已填写 title_zh 时可以省略（此时中文标题即为其标题）。"
+    ),
     "The title in Chinese, shown in Chinese reports (the document's own title when it is in "
     "Chinese).": "标题（中文），用于中文报告（文件本身为中文时即其原标题）。",
     "Where it can be read, when public.": "可以查阅的网址（公开时填写）。",

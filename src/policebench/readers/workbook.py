@@ -136,6 +136,7 @@ _CELL_HINTS = {
     ("hint-ambiguous-none", "level-form"): "wb-ambiguous-none-hint",
     ("no-evidence-hint", "no-evidence"): "wb-no-evidence-hint",
     ("no-source-hint", "no-source"): "wb-no-source-hint",
+    ("no-confidence-hint", "no-confidence"): "wb-no-confidence-hint",
 }
 
 
@@ -173,9 +174,8 @@ def _in_cell_words(
     table = _DROP_DOWNS.get(key)
     if message.id in ("not-one-of", "not-true-or-false") and table:
         words = OneOf(f"'{pick(pair, lang)}'" for pair in table.values())
-        return Msg("not-one-of", **{**message.args, "expected": words}), hint or Msg(
-            "wb-choose-from-list"
-        )
+        # The YAML hint names a code ('primary'); a cell's list holds the words of the sheet.
+        return Msg("not-one-of", **{**message.args, "expected": words}), Msg("wb-choose-from-list")
     if message.id != "read-as":
         return message, hint
     args = dict(message.args)

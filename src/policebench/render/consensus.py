@@ -61,7 +61,7 @@ def _summary(r: ConsensusResult, lang: str) -> list[str]:
 def _grid(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
     c = r.result
     header = [
-        t("item", lang),
+        t("indicator", lang),
         *c.names(lang),
         t("consensus_level", lang),
         t("consensus_within", lang),
@@ -101,7 +101,7 @@ def _why(item: IndicatorConsensus, lang: str) -> str:
 
 def _disagreement_rows(r: ConsensusResult, lang: str) -> tuple[list[str], list[list[str]]]:
     header = [
-        t("item", lang),
+        t("indicator", lang),
         t("consensus_why", lang),
         t("consensus_assessor", lang),
         t("level", lang),

@@ -22,7 +22,13 @@ from policebench.messages import Msg, OneOf
 from policebench.models import Profile
 from policebench.problems import Problem
 from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
-from policebench.validation.forms import LOOK_ALIKES, look_alikes, normalise_profile, slug
+from policebench.validation.forms import (
+    CHOICE_WORDS,
+    LOOK_ALIKES,
+    look_alikes,
+    normalise_profile,
+    slug,
+)
 from policebench.validation.profile_checks import (
     CHECKED_KEYS,
     broken_against_rubric,
@@ -125,6 +131,17 @@ def _subject(loc: tuple[Any, ...], is_key: bool, value: Any) -> str:
     return Msg("subject-name", name=str(loc[-1]) if loc else "document")
 
 
+def _choice_hint(value: Any, options: list[str]) -> Msg | str:
+    """What to write for a choice typed another way: the choice a Chinese word means
+    ("一手" -> 'primary'), else the nearest choice to a misspelt one."""
+    if not isinstance(value, str):
+        return ""
+    meant = CHOICE_WORDS.get(value.strip())
+    if meant in options:
+        return Msg("write-id", id=meant)
+    return closest(value, options) or ""
+
+
 def _number_hint(value: Any, whole: bool) -> str:
     """Why text where a number goes is not one: quotes, full-width digits, YAML's ``1.5e2``."""
     if not isinstance(value, str):
@@ -173,8 +190,13 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
         return Msg("missing-key", name=name), Msg("missing-key-hint", name=name), False
     if kind == "literal_error":
         # pydantic words the choices ("'a', 'b' or 'c'"): taken apart, worded per language.
-        choices = OneOf(re.findall(r"'[^']*'", str(ctx.get("expected", ""))))
-        return Msg("not-one-of", subject=subject, value=typed, expected=choices), "", False
+        quoted = re.findall(r"'[^']*'", str(ctx.get("expected", "")))
+        choices = OneOf(quoted)
+        return (
+            Msg("not-one-of", subject=subject, value=typed, expected=choices),
+            _choice_hint(value, [q.strip("'") for q in quoted]),
+            False,
+        )
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         hint = _number_hint(value, whole=True)
         return Msg("not-whole-number", subject=subject, value=typed), hint, False

@@ -65,6 +65,21 @@ CONFIDENCE_WORDS: dict[str, str] = {
 }
 _CONFIDENCES = ("high", "medium", "low")
 
+#: The Chinese words planners write for a choice of the formats (the workbook's drop-down
+#: words among them), and the choice each means: said in the hint of the refusal.
+CHOICE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("一手", "一手（官方原文）", "官方", "官方原文", "原文"), "primary"),
+    **dict.fromkeys(("二手", "二手（媒体、论文）", "媒体", "媒体报道", "论文"), "secondary"),
+    **dict.fromkeys(("转载", "转帖", "转发"), "repost"),
+    **dict.fromkeys(("市", "城市", "地级市"), "city"),
+    **dict.fromkeys(("省", "省份"), "province"),
+    **dict.fromkeys(("自治区", "地区", "自治区/地区", "盟"), "region"),
+    **dict.fromkeys(("县", "区县", "县区", "县级"), "county"),
+    **dict.fromkeys(("草稿",), "draft"),
+    **dict.fromkeys(("已审核", "审核"), "reviewed"),
+    **dict.fromkeys(("已批准", "批准"), "approved"),
+}
+
 _CHINESE_DIGITS = {
     "零": 0,
     "〇": 0,
