@@ -323,3 +323,33 @@ def test_a_fullwidth_colon_does_not_hold_back_the_files_other_problems(
     assert [line for line in problems if "[fullwidth-colon]" not in line] == [
         line for line in fixed.splitlines() if line.endswith("]")
     ]
+
+
+def test_a_date_that_does_not_exist_does_not_hold_back_the_files_other_problems(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """'2026-02-30', a misspelt key and a level out of the scale: all three in one run, the
+    date said once (what the reader says of it, not the model's "expected a date" again)."""
+    code, _, err = run(runner, "new", "my-city", "--name", "My City", "--assessed", "2026-02-01")
+    assert code == 0, err
+    path = in_tmp / "cities" / "my-city.yaml"
+    text = path.read_text(encoding="utf-8").replace("assessed: 2026-02-01", "assessed: 2026-02-30")
+    text = text.replace(
+        "  data-sharing:\n    level: null\n    confidence: null\n",
+        "  data-sharing:\n    levle: 2\n    confidence: null\n",
+    ).replace(
+        "  network-interconnection:\n    level: null\n    confidence: null\n",
+        "  network-interconnection:\n    level: 5\n    confidence: low\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    for command in ("validate", "score"):
+        code, _, said = run(runner, command, str(path), "--lang", "zh")
+        assert code == 2
+        problems = [line for line in said.splitlines() if line.endswith("]")]
+        assert [line.rsplit("[", 1)[-1] for line in problems] == [
+            "value]",
+            "unknown-key]",
+            "level-range]",
+        ], said
+        assert "无法读取日期 '2026-02-30'：2026 年 2 月没有 30 日" in problems[0]
+        assert "应为日期" not in said

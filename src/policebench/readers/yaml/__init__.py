@@ -167,6 +167,10 @@ def parse(text: str, file: str) -> Document:
             ]
         ) from None
     if builder.problems:
+        if builder.passed_on == len(builder.problems) and isinstance(data, dict):
+            # Only dates that do not exist: the rest of the file is checked in the same run.
+            document = Document(file, data, builder.values, builder.keys, text)
+            raise MendedInput(builder.problems, document)
         raise InvalidInput(builder.problems)
     if not isinstance(data, dict):
         if _looks_like_csv(file, text):

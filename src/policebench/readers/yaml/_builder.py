@@ -87,6 +87,10 @@ class YamlBuilder:
         self.values: dict[YamlPath, Position] = {}
         self.keys: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
+        #: How many of ``problems`` hold back nothing else: a date that does not exist, kept
+        #: as its text so that the model's checks of the rest can run (and say it again,
+        #: at the same place: said once).
+        self.passed_on = 0
         self.nodes = 0
         #: The collections being built (an alias inside its own anchor would loop).
         self.open: set[int] = set()
@@ -190,6 +194,9 @@ class YamlBuilder:
                 Msg("value-unreadable-hint"),
                 "value",
             )
+            if node.tag == _TIMESTAMP_TAG and _DATE.match(node.value):
+                self.passed_on += 1
+                return node.value
         except (yaml.YAMLError, TypeError, AttributeError, KeyError, IndexError):
             # SafeConstructor trusts the resolver: a value given a tag it does not fit (an
             # explicit `!!bool maybe`, `!!timestamp soon`, `!!int ""`) fails inside it anyhow.
