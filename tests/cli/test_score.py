@@ -144,7 +144,7 @@ def test_score_by_id_lists_the_indicators(runner: CliRunner, in_tmp: Path, rubri
     assert "J City" in out and "Hangzhou" not in out
     for indicator in rubric.indicators.values():
         assert indicator.name in out
-    assert "1 · Initial" in out
+    assert "1 Initial" in out
 
 
 def test_score_by_path(runner: CliRunner, in_tmp: Path) -> None:

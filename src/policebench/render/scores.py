@@ -152,7 +152,7 @@ def _indicator_rows(
             elif s.level is None:
                 level = t("unknown", lang)
             else:
-                level = f"{s.level} · {rubric.scale.name_of(s.level, lang)}"
+                level = f"{s.level} {rubric.scale.name_of(s.level, lang)}"  # "1 起步"
                 if s.value is not None:
                     level += f" ({s.value:g})"
             evidence = (

@@ -44,7 +44,7 @@ def _short(dim: Dimension, lang: str) -> str:
 def _level(rubric: Rubric, level: int | None, lang: str) -> str:
     if level is None:
         return t("unknown", lang)
-    return f"{level} · {rubric.scale.name_of(level, lang)}"
+    return f"{level} {rubric.scale.name_of(level, lang)}"  # as everywhere: "1 起步"
 
 
 def _point_rows(
