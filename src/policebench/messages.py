@@ -1839,10 +1839,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage-line": ("Usage: {usage}", "用法：{usage}"),
     "usage-help": ("Try '{command} --help' for help.", "运行 '{command} --help' 查看帮助。"),
     "usage-no-option": ("No such option: {option}", "没有这个选项：{option}"),
-    "usage-lang-after-command": (
-        "--lang goes after the command, e.g. policebench score --lang zh",
-        "--lang 须写在命令之后，例如 policebench score --lang zh",
-    ),
     "usage-version-before-command": (
         "--version goes before any command: policebench --version",
         "--version 须写在命令之前：policebench --version",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.cli.root import COMMANDS, command_in
@@ -40,6 +41,8 @@ def test_every_command_is_found_in_the_module_named_for_it() -> None:
 
 def test_the_command_is_the_first_word_that_is_not_an_option() -> None:
     assert command_in(["--no-cache", "score", "j-city", "-f", "json"]) == "score"
+    assert command_in(["--lang", "zh", "gaps", "j-city"]) == "gaps"
+    assert command_in(["--lang=zh", "--no-cache", "trend"]) == "trend"
     assert command_in(["--help"]) is None
     assert command_in([]) is None
 
@@ -58,6 +61,7 @@ def test_a_run_registers_only_its_command() -> None:
         " print(len(app.registered_commands), len(app.registered_groups))"
     )
     assert _run(code, "score", "--help").stdout.split() == ["1", "0"]
+    assert _run(code, "--lang", "zh", "score").stdout.split() == ["1", "0"]
     assert _run(code, "weights", "ahp").stdout.split() == ["0", "1"]
     assert _run(code, "--help").stdout.split() == ["15", "2"]
 
@@ -69,6 +73,7 @@ def test_a_run_registers_only_its_command() -> None:
         ["weights", "--help"],
         ["report", "--lang", "zh", "--help"],
         ["--help"],
+        ["--lang", "zh", "--help"],
         ["scroe"],
         ["score", "--format", "nope"],
     ],
@@ -81,3 +86,28 @@ def test_what_a_run_shows_is_what_the_whole_app_shows(args: list[str]) -> None:
         whole.stderr,
     )
     assert one.stdout or one.stderr
+
+
+def test_the_global_options_hold_for_the_run_and_leave_the_environment_as_it_was(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--lang and --no-cache set what POLICEBENCH_LANG and POLICEBENCH_NO_CACHE would, for
+    the command run, and put them back after it (the next run in the same process)."""
+    monkeypatch.delenv("POLICEBENCH_LANG", raising=False)
+    monkeypatch.setenv("POLICEBENCH_NO_CACHE", "0")
+    seen: dict[str, str | None] = {}
+
+    @app.command("peek-env", hidden=True)
+    def _peek() -> None:
+        seen.update(
+            lang=os.environ.get("POLICEBENCH_LANG"), cache=os.environ.get("POLICEBENCH_NO_CACHE")
+        )
+
+    try:
+        result = runner.invoke(app, ["--lang", "zh", "--no-cache", "peek-env"])
+    finally:
+        app.registered_commands.pop()
+    assert result.exit_code == 0, result.output
+    assert seen == {"lang": "zh", "cache": "1"}
+    assert "POLICEBENCH_LANG" not in os.environ
+    assert os.environ["POLICEBENCH_NO_CACHE"] == "0"

@@ -39,10 +39,6 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
         (["score", "--nope"], "错误：没有这个选项：--nope（可能想用的选项：--peers）"),
         (["scor"], "错误：没有命令 'scor'。您是否想用 'score'？"),
         # an option typed in the wrong place is told where it goes
-        (
-            ["--lang", "zh", "score"],
-            "错误：--lang 须写在命令之后，例如 policebench score --lang zh",
-        ),
         (["score", "--version"], "错误：--version 须写在命令之前：policebench --version"),
         (["schema", "profile", "--lang", "zh"], "错误：没有这个选项：--lang"),
         (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
@@ -76,8 +72,32 @@ def test_english_keeps_typers_words() -> None:
 def test_the_language_asked_for() -> None:
     assert lang_in(["score", "--lang", "zh"]) == "zh"
     assert lang_in(["score", "--lang=en"]) == "en"
+    # the program's --lang, then the command's: the command's is the one it runs in
+    assert lang_in(["--lang", "zh", "score", "--lang", "en"]) == "en"
+    assert lang_in(["--lang", "en", "score", "--lang=zh"]) == "zh"
+    assert lang_in(
+        ["score", "--lang", "fr"],
+    ) in ("en", "zh")
     assert text(worded("Missing argument 'CITY'."), "zh") == "缺少参数 'CITY'。"
     assert worded("Something click says") == "Something click says"
+
+
+def test_lang_before_the_command_sets_the_language_of_the_whole_run() -> None:
+    """``policebench --lang zh ...`` as ``policebench ... --lang zh``: the help, a usage
+    error and the output, on a server whose locale is not Chinese."""
+    helped = _run("--lang", "zh", "--help", lang="C.UTF-8")
+    assert helped.returncode == 0 and "[选项] 命令 [参数]" in helped.stdout
+    assert _run("--help", "--lang", "zh", lang="C.UTF-8").stdout == helped.stdout
+    scored = _run("--lang", "zh", "score", lang="C.UTF-8")
+    assert scored.returncode == 0 and "综合得分" in scored.stdout, scored.stderr
+    assert _run("score", "--lang", "zh", lang="C.UTF-8").stdout == scored.stdout
+    wrong = _run("--lang", "zh", "score", "--format", "pdf", lang="C.UTF-8")
+    assert wrong.returncode == 2 and "错误：'--format' / '-f' 的值无效" in wrong.stderr
+    # the command's own --lang goes first
+    english = _run("--lang", "zh", "score", "--lang", "en", lang="C.UTF-8")
+    assert "Overall" in english.stdout and "综合得分" not in english.stdout
+    unknown = _run("--lang", "fr", "score", lang="C.UTF-8")
+    assert unknown.returncode == 2 and "'--lang'" in unknown.stderr
 
 
 def test_policebench_lang_sets_the_language_on_a_server_whose_locale_is_not_chinese() -> None:

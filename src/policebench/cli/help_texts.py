@@ -339,6 +339,11 @@ OPTIONS: dict[str, tuple[str, str]] = {
         "不用已校验输入缓存，每个文件都重新读取并校验（亦可设 POLICEBENCH_NO_CACHE=1；"
         "POLICEBENCH_CACHE_DIR 可改变缓存位置）。",
     ),
+    ":--lang": (
+        "b31f2571",
+        "命令的标签、文字和提示所用的语言：en 或 zh，与命令自己的 --lang 相同（两者都写时以命令的"
+        "为准）。",
+    ),
     "*:--rubric": ("190cdb35", "评估框架文件或文件夹（默认：./rubrics，否则用自带的评估框架）。"),
     "*:--format": ("518160c8", "输出格式（默认：按 --output 的文件名判断，否则为 table）。"),
     "report:--format": (
@@ -624,15 +629,9 @@ def show_placeholders(command: Any, path: str, lang: str) -> None:
 
 def help_lang() -> str:
     """The language of --help: ``--lang`` when on the command line, else the locale's."""
-    from policebench.i18n import default_lang
+    from policebench.cli.usage import lang_in
 
-    args = sys.argv[1:]
-    for n, arg in enumerate(args):
-        if arg == "--lang" and n + 1 < len(args):
-            return "zh" if args[n + 1] == "zh" else "en"
-        if arg.startswith("--lang="):
-            return "zh" if arg.endswith("=zh") else "en"
-    return default_lang()
+    return lang_in(sys.argv[1:])
 
 
 def localize(command: Any, path: str, lang: str) -> None:

@@ -4,9 +4,12 @@ so that ``policebench score`` imports and builds one command of eighteen."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from policebench import __version__, exitcodes
+from policebench.cli.common import Lang
 
 app = typer.Typer(
     name="policebench",
@@ -30,6 +33,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False,
         "--version",
@@ -44,14 +48,43 @@ def _root(
         help="Read and validate every file afresh, without the validated-input cache "
         "(also: POLICEBENCH_NO_CACHE=1; POLICEBENCH_CACHE_DIR moves it).",
     ),
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the command's labels, texts and messages: en or zh, as the "
+            "command's own --lang (which goes first when both are given).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Assess, compare and plan smart-policing maturity."""
-    if no_cache:
-        import os
+    if lang is not None:
+        from policebench.i18n import LANG_VARIABLE
 
+        _for_this_run(ctx, LANG_VARIABLE, lang.value)
+    if no_cache:
         from policebench.workspace.cache import OFF_VARIABLE
 
-        os.environ[OFF_VARIABLE] = "1"
+        _for_this_run(ctx, OFF_VARIABLE, "1")
+
+
+def _for_this_run(ctx: typer.Context, name: str, value: str) -> None:
+    """Set the environment variable ``name`` while the command runs: a global option says
+    what the variable would (the commands read it), and the run leaves the environment as
+    it found it (a test's next run, say)."""
+    import os
+
+    before = os.environ.get(name)
+    os.environ[name] = value
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+    ctx.call_on_close(restore)
 
 
 #: Each command (and command group) by the name typed, and the module under
@@ -92,6 +125,11 @@ def register(only: str | None = None) -> None:
 
 
 def command_in(args: list[str]) -> str | None:
-    """The command a command line names: its first word that is not an option (the global
-    options take no value)."""
-    return next((arg for arg in args if not arg.startswith("-")), None)
+    """The command a command line names: its first word that is neither an option nor the
+    value of one (of the global options, only --lang takes one)."""
+    value_of = False
+    for arg in args:
+        if not value_of and not arg.startswith("-"):
+            return arg
+        value_of = arg == "--lang"
+    return None

@@ -103,29 +103,28 @@ def worded(message: str) -> str:
 
 
 def _placed(message: str, ctx: Any) -> str:
-    """An option typed in the wrong place said so: ``policebench --lang zh score`` (--lang
-    belongs to the command) and ``policebench score --version`` (--version to the program),
-    instead of "no such option"."""
+    """An option typed in the wrong place said so: ``policebench score --version``
+    (--version belongs to the program), instead of "no such option"."""
     if not isinstance(message, Msg) or not message.id.startswith("usage-no-option"):
         return message
-    option = message.args.get("option")
     at_root = ctx is not None and ctx.parent is None
-    if option == "--lang" and at_root:
-        return Msg("usage-lang-after-command")
-    if option == "--version" and not at_root:
+    if message.args.get("option") == "--version" and not at_root:
         return Msg("usage-version-before-command")
     return message
 
 
 def lang_in(argv: list[str]) -> str:
-    """The language a command line asks for (``--lang zh``, ``--lang=zh``), else the locale's."""
+    """The language a command line asks for (``--lang zh``, ``--lang=zh``; the last when it
+    says more than one, as the command's own --lang goes before the program's), else the
+    locale's."""
+    chosen = None
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else ""
         if arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
         if value in ("en", "zh"):
-            return value
-    return default_lang()
+            chosen = value
+    return chosen or default_lang()
 
 
 def install(lang: str) -> None:
