@@ -156,8 +156,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "choose others with --peers",
         "policebench 自带档案：工作目录中没有其他地区；可用 --peers 另行指定",
     ),
-    "peers_from_named": ("named with --peers", "由 --peers 指定"),
-    "peers_from_none": ("--peers none", "--peers none"),
+    "peers_from_named": ("chosen for this comparison", "专门指定"),
+    "peers_from_none": ("as asked", "按要求不设"),
     "peers_from_missing": (
         "no other place in use, and no bundled place fits this rubric; name peers with --peers",
         "没有其他地区，自带档案也不适用于该评估框架；请用 --peers 指定对标地区",
@@ -173,8 +173,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "因此取档案自定目标或评估框架默认目标。",
     ),
     "targets_uniform": (
-        "Every indicator's target is {level} ({name}), set by --target; peers set none.",
-        "所有指标的目标统一为 {level} {name}（由 --target 设定），不参照对标地区。",
+        "Every indicator's target is {level} ({name}), one target given for all (--target); "
+        "peers set none.",
+        "所有指标的目标统一指定为 {level} {name}（--target），不参照对标地区。",
     ),
     # Targets: where each came from.
     "target_from_frontier": ("frontier: {holders}", "先进前沿：{holders}"),
@@ -190,7 +191,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_from_peer": ("{holders}", "{holders}"),
     "target_from_profile": ("the profile's own target", "档案自定目标"),
     "target_from_default": ("the rubric's default", "框架默认目标"),
-    "target_from_option": ("--target", "--target 参数"),
+    "target_from_option": ("the target given (--target)", "统一指定的目标（--target）"),
     "no_evidenced_frontier": (
         "no peer has an evidenced level",
         "对标地区均没有经证据支持的等级",
@@ -199,14 +200,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "targets_title": ("Targets and where they come from", "目标及其来源"),
     "targets_rule": (
         "A peer's or the frontier's target is an evidenced level (a level without evidence is "
-        "an opinion and sets no target; --with-opinions lets opinions in); where no peer has "
-        "one, the profile's own target, then the rubric's default.",
-        "对标地区或先进前沿的目标只取有证据的等级（无证据的等级仅为主观判断，不作为目标；"
-        "使用 --with-opinions 可纳入）；无对标地区有证据时，取档案自定目标，其次为框架默认目标。",
+        "an opinion and sets no target); where no peer has one, the profile's own target, then "
+        "the rubric's default.",
+        "对标地区或先进前沿的目标只取有证据的等级（无证据的等级仅为主观判断，不作为目标）；"
+        "无对标地区有证据时，取档案自定目标，其次为框架默认目标。",
     ),
     "targets_rule_opinions": (
-        "Levels without evidence were let in as targets (--with-opinions).",
-        "已将无证据的等级纳入目标（--with-opinions）。",
+        "In this report, levels without evidence were also let in as targets "
+        "(--with-opinions): such a target rests on an opinion, not on evidence.",
+        "本报告也将无证据的等级纳入了目标（--with-opinions）：这类目标仅凭主观判断，没有证据支持。",
     ),
     # Provisional scores.
     "provisional": ("provisional", "暂定"),
@@ -267,7 +269,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "undefined_steps": ("Steps the rubric lists no action for", "评估框架未列出措施的步骤"),
     "no_peer": ("No peer has reached this level yet.", "尚无对标地区达到该等级。"),
     "report_title": ("smart-policing maturity assessment", "智慧警务建设成熟度评估报告"),
-    "compared_with": ("Compared with", "对标"),
+    "compared_with": ("Measured against", "目标参照"),
     "assessor": ("Assessor", "评估人"),
     "summary": ("Summary", "概要"),
     "if_closed": ("If all gaps closed", "弥补全部差距后"),
@@ -968,6 +970,12 @@ def join_list(items: Iterable[str], lang: str = "en") -> str:
 def period(lang: str = "en") -> str:
     """What ends a sentence: "." in English, "。" in Chinese."""
     return "。" if lang == "zh" else "."
+
+
+def between_sentences(lang: str = "en") -> str:
+    """What goes between two sentences of a paragraph: a space in English, nothing after a
+    Chinese "。"."""
+    return "" if lang == "zh" else " "
 
 
 def sentence_sep(lang: str = "en") -> str:

@@ -57,8 +57,9 @@ class TestGaps:
         code, out, _ = run(runner, "gaps", "j-city", "--target", "4", "--lang", lang)
         assert code == 0
         said = {
-            "en": "Every indicator's target is 4 (Optimising), set by --target; peers set none.",
-            "zh": "所有指标的目标统一为 4 优化（由 --target 设定），不参照对标地区。",
+            "en": "Every indicator's target is 4 (Optimising), one target given for all "
+            "(--target); peers set none.",
+            "zh": "所有指标的目标统一指定为 4 优化（--target），不参照对标地区。",
         }
         assert said[lang] in out
         for wrong in ("Frontier", "frontier", "先进前沿"):

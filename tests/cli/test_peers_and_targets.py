@@ -162,7 +162,7 @@ def test_peers_named_explicitly(runner: CliRunner, my_city: Path) -> None:
     assert {g["target_source"] for g in gaps["gaps"]} <= {"peer", "default"}
     code, out, err = run(runner, "gaps", "my-city", "--peers", "none")
     assert code == 0, err
-    assert "Peers: none (--peers none): no ranking among places and no frontier" in out
+    assert "Peers: none (as asked): no ranking among places and no frontier" in out
     code, _, err = run(runner, "gaps", "my-city", "--against", "hangzhuo")
     assert code == 2
     assert "unknown peer 'hangzhuo' for --against" in err and "did you mean 'hangzhou'?" in err
@@ -208,7 +208,7 @@ def test_an_empty_frontier_is_said_plainly(runner: CliRunner, my_city: Path) -> 
     )
     code, out, err = run(runner, "gaps", "my-city", "--peers", str(bare))
     assert code == 0, err
-    assert "Peers: Bare (named with --peers)" in out
+    assert "Peers: Bare (chosen for this comparison)" in out
     assert "No peer has an evidenced level of any indicator: there is no frontier." in out
     data = json.loads(run(runner, "gaps", "my-city", "--peers", str(bare), "-f", "json")[1])
     assert data["targets"]["note"].startswith("No peer has an evidenced level")

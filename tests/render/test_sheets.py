@@ -93,7 +93,7 @@ def test_gaps_has_gaps_unknowns_and_subtotals(runner: CliRunner, tmp_path: Path)
     ]
     # Circulated alone, the sheet still says whose gaps these are and against whom.
     assert blank == [None] * len(blank)
-    assert about[0] == "Gap analysis · J City · Compared with: Frontier · Assessed: 2026-11-24"
+    assert about[0] == "Gap analysis · J City · Measured against: Frontier · Assessed: 2026-11-24"
     assert peers[0] == data["peers"]["text"] and "Hangzhou" in peers[0]
     assert note[0] == data["targets"]["note"] and "the peers' best" in note[0]
     ws = wb.worksheets[0]

@@ -18,7 +18,8 @@ def _target(g: GapRow | UnknownRow, lang: str) -> str:
 
 
 def heading(report: PlaceReport, what: str, lang: str) -> str:
-    """ "差距分析 · J市 · 对标：先进前沿": what (a catalogue key), of which place, against what."""
+    """ "差距分析 · J市 · 目标参照：先进前沿": what (a catalogue key), of which place, and
+    against what."""
     title = f"{t(what, lang)} · {report['place']['name']}"
     if report["against_name"]:
         title += f" · {label(t('compared_with', lang), lang)}{report['against_name']}"

@@ -296,6 +296,7 @@ def environment(
     env.globals["list_sep"] = lambda lang="en": i18n.join_list(["", ""], lang)
     env.globals["colon"] = lambda lang="en": i18n.label("", lang)
     env.globals["period"] = i18n.period
+    env.globals["space"] = i18n.between_sentences
     env.globals["count"] = i18n.count
     env.globals["trend_note"] = _trend_note
     env.filters["url"] = safe_url

@@ -41,7 +41,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from policebench.i18n import age_limit, count, join_list, label, paren, period, sentence_sep, t
+from policebench.i18n import (
+    age_limit,
+    between_sentences,
+    count,
+    join_list,
+    label,
+    paren,
+    period,
+    sentence_sep,
+    t,
+)
 from policebench.render.common import (
     num,
     pct,
@@ -995,9 +1005,9 @@ def _gaps(w: _Writer, r: PlaceReport) -> None:
     targets = r["targets"]
     rule: list[Seg | str] = [targets["rule"]]
     if targets["opinions"]:
-        rule.append(" " + w.t("targets_rule_opinions"))
+        rule.append(between_sentences(w.lang) + w.t("targets_rule_opinions"))
     if targets["note"]:
-        rule += [" ", _b(targets["note"])]
+        rule += [between_sentences(w.lang), _b(targets["note"])]
     w.para(*rule)
     open_gaps = [g for g in r["gaps"] if g["gap"]]
     if open_gaps:
