@@ -16,8 +16,7 @@ from typer.testing import CliRunner
 
 from policebench.cli.app import app
 from policebench.models import Profile, Rubric
-from policebench.render.sensitivity import probability_text
-from policebench.report.sensitivity import band_text, rank_text
+from policebench.report.sensitivity import band_text, rank_text, share_text
 from policebench.scoring import rank, score
 from policebench.workspace import bundled
 
@@ -191,12 +190,13 @@ def test_band_and_rank_text() -> None:
     assert rank_text(None) == "—"  # ranked nowhere: nothing known
     assert ranks.probabilities == {1: 0.3, 2: 0.6, 3: 0.1}
     assert ranks.probability(4) == 0.0
-    assert [probability_text(p) for p in (0.0, 0.004, 0.5, 0.996, 1.0)] == [
-        "0",
-        "<0.01",
-        "0.50",
-        ">0.99",
-        "1",
+    # as percentages, as compare --uncertainty gives them; exact 0 and 1 only when exact
+    assert [share_text(p) for p in (0.0, 0.004, 0.5, 0.996, 1.0)] == [
+        "0%",
+        "<1%",
+        "50%",
+        ">99%",
+        "100%",
     ]
 
 

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
-from policebench.report.uncertainty import share_text
+from policebench.report.sensitivity import share_text
 from policebench.workspace import bundled
 
 pytest.importorskip("numpy")

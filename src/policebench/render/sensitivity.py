@@ -26,7 +26,7 @@ from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
 from policebench.report.parts import rnd
-from policebench.report.sensitivity import band_text, rank_text, sensitivity_data
+from policebench.report.sensitivity import band_text, rank_text, sensitivity_data, share_text
 
 #: At most this many places get a column per rank in tables and CSV; beyond, P(this rank)
 #: only (the JSON always has every rank's probability).
@@ -35,18 +35,6 @@ MAX_RANK_COLUMNS = 8
 
 def _source_name(source: str, lang: str) -> str:
     return t(f"sens_{source}", lang)
-
-
-def probability_text(p: float) -> str:
-    """A probability with two decimals; "<0.01" / ">0.99" rather than a rounded 0 or 1 that
-    did happen or might not, and "0" / "1" only when exact."""
-    if p in (0.0, 1.0):
-        return f"{p:.0f}"
-    if p < 0.005:
-        return "<0.01"
-    if p > 0.995:
-        return ">0.99"
-    return f"{p:.2f}"
 
 
 def set_names(result: SensitivityResult, lang: str) -> list[str]:
@@ -179,7 +167,7 @@ def _tables(
             row += [""] * (result.sample_ranks if each_rank else 1)
         else:
             wanted = range(1, result.sample_ranks + 1) if each_rank else [rank.point]
-            row += [probability_text(rank.probability(r)) for r in wanted]
+            row += [share_text(rank.probability(r)) for r in wanted]
         rows.append(row)
     ranking = (t("sens_title", lang), header, rows, "rlrrr" + "r" * (len(header) - 5))
 

@@ -735,9 +735,9 @@ def sensitivity_workbook(result: SensitivityResult, rubric: Rubric, lang: str) -
         Column(t("xlsx_rank_best", lang), "0", 10),
         Column(t("xlsx_rank_worst", lang), "0", 10),
     ]
-    columns += [Column(t("sens_p_rank", lang).format(rank=r), "0.00", 10) for r in ranks]
+    columns += [Column(t("sens_p_rank", lang).format(rank=r), "0%", 10) for r in ranks]
     if not each_rank:
-        columns.append(Column(t("sens_p_point_rank", lang), "0.00", 12))
+        columns.append(Column(t("sens_p_point_rank", lang), "0%", 12))
     sets = set_names(result, lang)
     columns += [Column(label(t("rank", lang), lang) + name, "0", 14) for name in sets]
     rows = []

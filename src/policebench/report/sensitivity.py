@@ -38,6 +38,17 @@ def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
     return point + paren(f"{band.p5:.{digits}f}-{band.p95:.{digits}f}", lang)
 
 
+def share_text(p: float) -> str:
+    """A share of the samples as a whole percentage; "<1%" / ">99%" rather than a rounded
+    0% or 100% that did happen or might not, and "0%" / "100%" only when exact."""
+    percent = round(100 * p)
+    if p > 0 and percent == 0:
+        return "<1%"
+    if p < 1 and percent == 100:
+        return ">99%"
+    return f"{percent}%"
+
+
 def rank_text(rank: RankBand | None, lang: str = "en") -> str:
     """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples
     (``"2（1-3）"`` in Chinese); "—" for a place ranked nowhere (nothing known)."""

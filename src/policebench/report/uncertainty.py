@@ -28,7 +28,13 @@ from policebench.report.contract import (
     UncertaintyHeader,
 )
 from policebench.report.parts import rnd
-from policebench.report.sensitivity import band_data, band_text, rank_data, rank_text
+from policebench.report.sensitivity import (
+    band_data,
+    band_text,
+    rank_data,
+    rank_text,
+    share_text,
+)
 from policebench.validation.uncertainty import impute_bounds
 
 
@@ -37,17 +43,6 @@ def _band(band: Band | None, lang: str) -> TextBand | None:
     if data is None or band is None:
         return None
     return {**data, "text": band_text(band, 0, lang)}
-
-
-def share_text(p: float) -> str:
-    """A share of the samples as a whole percentage; "<1%" / ">99%" rather than a rounded
-    0% or 100% that did happen or might not, and "0%" / "100%" only when exact."""
-    percent = round(100 * p)
-    if p > 0 and percent == 0:
-        return "<1%"
-    if p < 1 and percent == 100:
-        return ">99%"
-    return f"{percent}%"
 
 
 def _rank(place: PlaceResult, lang: str) -> RankLikelihood | None:
