@@ -72,6 +72,9 @@ CASES: dict[str, tuple[str, str | None]] = {
     "syntax-invalid-escape.yaml": ("unknown escape character", "2:10"),
     "syntax-long-simple-key.yaml": ("could not find expected ':'", "5:1101"),
     "syntax-mapping-value-in-plain.yaml": ("must be quoted", "5:16"),
+    # a key without its colon, said on its own line (libyaml stops a line later)
+    "syntax-missing-colon.yaml": ("'level 2' has no colon: a key and its value", "7:5"),
+    "syntax-missing-colon-after-key.yaml": ("(hint: write 'confidence: low')", "8:5"),
     "syntax-multiple-documents.yaml": ("a file holds one document", "5:1"),
     "syntax-sequence-then-mapping.yaml": ("did not find expected '-' indicator", "2:1"),
     "syntax-tab-indentation.yaml": ("replace the indentation with 2 spaces", "6:1"),

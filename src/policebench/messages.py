@@ -669,6 +669,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "remove the tab at the start of the line, which lines it up with the lines around it",
         "请删除行首的制表符，与上下文对齐",
     ),
+    "yaml-missing-colon": (
+        "'{text}' has no colon: a key and its value are written 'key: value'",
+        "'{text}' 缺少冒号：键和值应写作 '键: 值'",
+    ),
+    "yaml-missing-colon-hint": ("write '{fixed}'", "请写作 '{fixed}'"),
     "yaml-colon-hint": ("a value containing ': ' must be quoted", "含有 ': ' 的值必须加引号"),
     "yaml-escape-hint": (
         "inside double quotes a backslash starts an escape; write \\\\ or use single quotes",

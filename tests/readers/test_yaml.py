@@ -798,3 +798,52 @@ def test_a_yaml_syntax_error_reads_in_chinese_without_libyaml_s_english(text: st
         assert re.search(r"[\u4e00-\u9fff]", shown)
         english = re.findall(r"\b(?:while|found|did not|expected|could not|not allowed)\b", shown)
         assert english == [], shown
+
+
+# --- a key without its colon ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "fixed"),
+    [
+        ("a:\n  level 2\n  confidence: low\n", (2, 3), "level: 2"),  # above a sibling key
+        ("a:\n  level: 1\n  confid low\n  evidence: x\n", (3, 3), "confid: low"),  # below one
+        ("a:\n  level 2\n  # a comment\n\n  confidence: low\n", (2, 3), "level: 2"),
+        ("a:\r\n  level 2\r\n  confidence: low\r\n", (2, 3), "level: 2"),
+        ("indicators:\n  top-level-design\n    level: 2\n", (2, 3), "top-level-design:"),
+        ("id j-city\nname: x\n", (1, 1), "id: j-city"),
+        # below a sibling whose value is folded over lines, and inside a list's item
+        (
+            "a:\n  evidence: >-\n    text\n    more\n  confid 2\n  sources: []\n",
+            (5, 3),
+            "confid: 2",
+        ),
+        ("a:\n  - title: x\n    url y\n    reliability: primary\n", (3, 5), "url: y"),
+    ],
+)
+def test_a_key_without_its_colon_is_said_on_its_own_line(
+    text: str, where: tuple[int, int], fixed: str
+) -> None:
+    """libyaml stops a line after the key that lacks its colon (or says "could not find
+    expected ':'" there); the problem is put on the key's line, with the line as it should
+    read."""
+    problem = only(text)
+    assert (problem.line, problem.column, problem.code) == (*where, "syntax")
+    assert str(problem.hint) == f"write '{fixed}'"
+    assert problem.render("zh").endswith(
+        f"缺少冒号：键和值应写作 '键: 值'（提示：请写作 '{fixed}'） [syntax]"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n  evidence: a\n    b\n    c: d\n",  # a value going on, with a colon in it
+        "a:\n  level: 1\n   confidence: x\n",  # indented one space too far
+        "a:\n  level: 1\n confidence: x\n",  # one space too little
+        "a:\n  - x\n  y\n",  # a list's item without its dash
+        "a:\n  level： 2\n  confidence: low\n",  # a full-width colon: said as such
+    ],
+)
+def test_other_mistakes_are_not_taken_for_a_missing_colon(text: str) -> None:
+    assert all("has no colon" not in str(p.message) for p in problems_of(text))

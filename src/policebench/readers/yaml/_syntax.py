@@ -6,6 +6,8 @@ with every confusing error met in the field, while the loader itself does not ch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import yaml
 
 from policebench.messages import CATALOGUE, Msg
@@ -69,6 +71,8 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         hint = Msg("yaml-anchor-twice-hint")
     elif "\t" in bad_line[: column + 1] or "\t" in problem:
         hint = Msg("yaml-tab-hint")
+    elif (missed := _missing_colon(exc, text)) is not None:
+        return Problem(file, *missed, "syntax")
     elif "mapping values are not allowed" in problem:
         hint = Msg("yaml-colon-hint")
     elif "unknown escape" in problem:
@@ -98,6 +102,100 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
     elif "','" in problem and ("']'" in problem or "'}'" in problem):
         hint = Msg("yaml-bracket-hint")
     return Problem(file, line, column, message, hint, "syntax")
+
+
+def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] | None:
+    """``level 2``, a key without its colon: libyaml says so a line too late, or not at all.
+    Above ``confidence: low`` it reads the two lines as one key and stops at the second
+    colon ("mapping values are not allowed here"); above a comment, at the next key ("did
+    not find expected key"); below a sibling key (``level: 1``), at the line after ("could
+    not find expected ':'", the key's start as its context mark). The line lacks the colon
+    when it has none, is no list item and stands where a key would: at the indentation of
+    the next line or less, below a key that opens a block (``top-level-design:``) or a
+    sibling key, the lines of a sibling's value skipped. Its line, column, message and hint;
+    None for anything else (``evidence: a`` continued by ``b`` and then ``c: d`` is a value
+    with a colon, the usual hint's case). At most :data:`_LOOK_BACK` lines are read."""
+    problem = getattr(exc, "problem", None) or ""
+    context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    start_mark = getattr(exc, "context_mark", None)
+    if "could not find expected ':'" in problem and "simple key" in context:
+        if start_mark is None or not 0 <= start_mark.index <= len(text):
+            return None
+        begin = text.rfind("\n", 0, start_mark.index) + 1
+        end = text.find("\n", start_mark.index)
+        candidate = (start_mark.line + 1, text[begin : end if end >= 0 else len(text)])
+        lines = _lines_before(text, begin)
+        limit = None
+    elif "mapping values are not allowed" in problem or "did not find expected key" in problem:
+        if mark is None or not 0 <= mark.index <= len(text):
+            return None
+        begin = text.rfind("\n", 0, mark.index) + 1
+        lines = _lines_before(text, begin)
+        above = next(lines, None)
+        if above is None:
+            return None
+        candidate = (mark.line + 1 - above[0], above[1])
+        limit = _indent(text[begin : mark.index])
+    else:
+        return None
+    number, own, words = candidate[0], _indent(candidate[1]), candidate[1].strip()
+    if (
+        (limit is not None and own > limit)
+        or ":" in words
+        or "\uff1a" in words  # a full-width colon: the full-width reader's case
+        or words.startswith(("-", "?", "'", '"', "[", "{", "&", "*", "!", "|", ">", "%"))
+    ):
+        return None
+    for _, above_line in lines:
+        if _indent(above_line) > own:
+            continue  # the value of a sibling key, folded over lines
+        at = _key_indent(above_line)
+        opens_block = above_line.rstrip().endswith(":") and at < own
+        if not (opens_block or (at == own and ":" in above_line)):
+            return None  # a list's item (``- x``), a value going on: not a key's place
+        break
+    key, _, value = words.partition(" ")
+    fixed = f"{key}: {value.strip()}" if value.strip() else f"{key}:"
+    return (
+        number,
+        own + 1,
+        Msg("yaml-missing-colon", text=words),
+        Msg("yaml-missing-colon-hint", fixed=fixed),
+    )
+
+
+#: How many lines above a syntax error :func:`_missing_colon` reads, at most.
+_LOOK_BACK = 200
+
+
+def _lines_before(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """The lines above the one starting at ``start``, nearest first, each with how many
+    lines up it is; blank lines and comments left out; at most :data:`_LOOK_BACK`."""
+    cut = start - 1
+    for up in range(1, _LOOK_BACK + 1):
+        if cut < 0:
+            return
+        begin = text.rfind("\n", 0, cut) + 1
+        found = text[begin:cut].rstrip("\r")
+        cut = begin - 1
+        if found.strip() and not found.lstrip().startswith("#"):
+            yield up, found
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_indent(line: str) -> int:
+    """Where a line's key starts: its indentation, or past the dash of a list item
+    (``  - title: x`` holds its key at column 4, as the item's other keys below it)."""
+    at = _indent(line)
+    rest = line[at:]
+    while rest.startswith("- ") or rest == "-":
+        step = len(rest) - len(rest[1:].lstrip(" "))
+        at, rest = at + step, rest[step:]
+    return at
 
 
 #: libyaml's own phrases (its problem and context texts), worded in the catalogue under
