@@ -1091,6 +1091,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{people} respondent; {answered} of {total} indicators answered",
         "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
     ),
+    "place-no-name": (
+        "no --name: the profile names the place {city}, as every table will; add --name "
+        "(and --name-zh for the Chinese name), or write name in the profile",
+        "未写 --name-zh：档案没有中文名称，各表格中将显示为 {city}；请加 --name-zh 重新生成，"
+        "或在档案中填写 name_zh",
+    ),
     "csv-unclosed-quote": (
         "a quote opened in column {column} is not closed before line {end}: {n} row(s) "
         "after it were read as part of this cell",

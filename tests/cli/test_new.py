@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
@@ -114,9 +115,23 @@ def test_bad_options_exit_2(runner: CliRunner, in_tmp: Path) -> None:
     code, _, err = _new(runner, "x", "--name", "X", "--assessed", "2026-02-30")
     assert (code, "is not a date" in err) == (2, True)
     assert _new(runner, "x", "--name", "X", "--kind", "planet")[0] == 2
-    assert _new(runner, "x")[0] == 2  # --name is required
     code, _, err = _new(runner, "x", "--name", "X", "--rubric", "nope.yaml")
     assert (code, "no such rubric" in err) == (2, True)
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_a_name_in_one_language_is_enough(runner: CliRunner, in_tmp: Path) -> None:
+    """A Chinese planner gives --name-zh only: the English name is the id, and nothing is
+    said in Chinese; without the Chinese name a Chinese run says what the tables will show."""
+    code, text, err = _new(runner, "x-city", "--name-zh", "某市", "--lang", "zh", "-o", "-")
+    assert code == 0, err
+    doc = yaml.safe_load(text)
+    assert (doc["name"], doc["name_zh"]) == ("x-city", "某市")
+    assert "--name" not in err
+    code, text, err = _new(runner, "x-city", "--lang", "zh", "-o", "-")
+    assert code == 0 and "未写 --name-zh：档案没有中文名称，各表格中将显示为 x-city" in err
+    code, _, err = _new(runner, "x-city", "--lang", "en", "-o", "-")
+    assert code == 0 and "no --name: the profile names the place x-city" in err
     assert list(in_tmp.iterdir()) == []
 
 

@@ -367,6 +367,38 @@ def test_the_chinese_example_is_the_same_survey_in_chinese(runner: CliRunner, in
     assert "巡逻民警 2 人" in assessor and "科技信息化部门 2 人" in assessor
 
 
+def test_a_place_without_a_name_in_the_language_used_is_said(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """Without --name-zh a Chinese run says the profile has no Chinese name (every table
+    would show the id); without --name, an English run; with the name, nothing is said."""
+    path = _csv(in_tmp, ROWS)
+    said = "未写 --name-zh：档案没有中文名称，各表格中将显示为 t-town"
+    _, text, err = _survey(runner, str(path), "--city", "t-town", "--lang", "zh", "-o", "-")
+    assert said in err and yaml.safe_load(text)["name_zh"] is None
+    _, _, err = _survey(runner, str(path), "--city", "t-town", "--name-zh", "T镇", "--lang", "zh")
+    assert "--name-zh" not in err
+    _, _, err = _survey(runner, str(path), "--city", "t-town", "--lang", "en", "-o", "-")
+    assert "no --name: the profile names the place t-town" in err
+    _, _, err = _survey(runner, str(path), "--city", "t-town", "--name", "T", "-o", "x.yaml")
+    assert "--name" not in err
+
+
+def test_the_written_profile_asks_to_check_the_levels_it_holds(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """The file's header comment says the levels are filled in (to check), not "replace
+    level: null" as in the blank profile policebench new writes."""
+    path = _csv(in_tmp, ROWS)
+    _, text, _ = _survey(runner, str(path), "--city", "t-town", "--lang", "zh", "-o", "-")
+    head = "".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
+    assert "下列指标已填入评估所得的等级" in head and "请逐项核对" in head
+    assert "改为达到的等级" not in head
+    made = runner.invoke(app, ["new", "t-town", "--name-zh", "T镇", "--lang", "zh", "-o", "-"])
+    assert made.exit_code == 0, made.stderr
+    assert "改为达到的等级" in made.stdout and "已填入" not in made.stdout
+
+
 def test_help_states_the_rules(runner: CliRunner) -> None:
     result = runner.invoke(app, ["survey", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0

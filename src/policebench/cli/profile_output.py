@@ -90,6 +90,15 @@ def check_id(city_id: str) -> str:
     return city_id
 
 
+def say_if_unnamed(profile: Profile, lang: str) -> None:
+    """Without a name in the language of the run (--name-zh in Chinese, --name in English:
+    the English name is the id then), say what every table will show instead."""
+    from policebench.cli.common import say
+
+    if (profile.name_zh if lang == "zh" else profile.name) in (None, profile.id):
+        say(Msg("place-no-name", city=profile.id))
+
+
 def make_profile(fields: dict[str, Any]) -> Profile:
     """A Profile from ``fields``; what the options got wrong becomes one clean error."""
     from policebench.readers.yaml import Document

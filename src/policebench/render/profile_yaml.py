@@ -58,6 +58,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "请将下列每项指标的 `level: null` 改为达到的等级（{low}—{high}：{names}）；"
         "不清楚的保留 null。",
     ),
+    "how_level_filled": (
+        "The levels below ({low}-{high}: {names}) are filled in as assessed: check each and "
+        "correct it where it is wrong; `level: null` is unknown: fill it in once known, else "
+        "leave it null.",
+        "下列指标已填入评估所得的等级（{low}—{high}：{names}）：请逐项核对，有误的予以更正；"
+        "`level: null` 表示尚不清楚，查明后填写，否则保留 null。",
+    ),
     "how_metric": (
         "Metric indicators: give the measured `value` instead; the level follows from the "
         "thresholds.",
@@ -355,7 +362,9 @@ def _file_header(profile: Profile, rubric: Rubric, lang: str, file: str) -> list
         ),
         "",
     )
-    lines += _wrap(_tr("how_level", lang, low=scale.min, high=scale.max, names=names), "")
+    filled = any(a.level is not None for a in profile.indicators.values())
+    how = "how_level_filled" if filled else "how_level"
+    lines += _wrap(_tr(how, lang, low=scale.min, high=scale.max, names=names), "")
     if any(ind.kind == "metric" for ind in rubric.indicators.values()):
         lines += _wrap(_tr("how_metric", lang), "")
     lines += _wrap(_tr("how_rest", lang, file=file), "")

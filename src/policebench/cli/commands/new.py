@@ -24,6 +24,7 @@ from policebench.cli.profile_output import (
     AssessedOpt,
     Kind,
     KindOpt,
+    NameOpt,
     NameZhOpt,
     ProfileOutOpt,
     check_id,
@@ -32,6 +33,7 @@ from policebench.cli.profile_output import (
     out_of,
     output_path,
     parse_date,
+    say_if_unnamed,
     write_profile,
 )
 from policebench.cli.root import app
@@ -57,9 +59,7 @@ def new(
             help="Id of the place: lowercase letters, digits, hyphens.", metavar="CITY_ID"
         ),
     ],
-    name: Annotated[
-        str, typer.Option("--name", help="The place's name in English, e.g. 'J City'.")
-    ],
+    name: NameOpt = None,
     name_zh: NameZhOpt = None,
     kind: KindOpt = Kind.city,
     rubric: RubricOpt = None,
@@ -104,7 +104,7 @@ def new(
     profile = make_profile(
         {
             "id": city_id,
-            "name": name,
+            "name": name or city_id,
             "name_zh": name_zh,
             "kind": kind.value,
             "rubric": found.id,
@@ -114,4 +114,5 @@ def new(
     shown = str(path) if path is not None else f"{city_id}.yaml"
     data = registry.ProfileDoc(profile, found, source.sha256, shown)
     text = registry.render("new", fmt, data, registry.Style(language))
+    say_if_unnamed(profile, language)
     write_profile(text, path, [source.path])

@@ -30,6 +30,7 @@ from policebench.cli.profile_output import (
     make_profile,
     output_path,
     parse_date,
+    say_if_unnamed,
     write_profile,
 )
 from policebench.cli.root import app
@@ -193,4 +194,5 @@ def survey(
             total=len(found.indicators),
         )
     )
+    say_if_unnamed(profile, lang_of(lang))
     write_profile(text, path, [rubric_file, responses], Msg("step-review"))
