@@ -282,6 +282,9 @@ def test_sensitivity_has_every_place_its_bands_ranks_and_indices(
         rank = place["rank"]
         counts = {rank["min"] + k: n for k, n in enumerate(rank["counts"])}
         assert row[12:16] == [round(counts.get(r, 0) / data["samples"], 4) for r in range(1, 5)]
+    # the fractions read as percentages, "<1%" for one that rounds to 0% but happened
+    shown = {wb.worksheets[0].cell(row=2, column=c).number_format for c in range(13, 17)}
+    assert shown == {'[=0]0%;[<0.005]"<1%";0%'}
     assert header[-2:] == ["排名：评估框架权重", "排名：熵权法权重"]
     _, *index = _rows(wb.worksheets[2])
     assert index[0][1] == "全部地区" and index[0][2] == data["index"]["weights"]

@@ -704,6 +704,12 @@ def trend_workbook(rubric: Rubric, trend: Trend, lang: str, left_out: Sequence[s
     )
 
 
+#: A probability as a whole percentage, and "<1%" for one that rounds to 0% but happened
+#: (as ``report.sensitivity.share_text`` writes it in the terminal); the cell keeps the
+#: fraction.
+PROBABILITY = '[=0]0%;[<0.005]"<1%";0%'
+
+
 def sensitivity_workbook(result: SensitivityResult, rubric: Rubric, lang: str) -> bytes:
     """`sensitivity --format xlsx`: every place (not only the best shown in the terminal)
     with its score's band and its rank's, and the probability of each rank (of its point
@@ -735,9 +741,9 @@ def sensitivity_workbook(result: SensitivityResult, rubric: Rubric, lang: str) -
         Column(t("xlsx_rank_best", lang), "0", 10),
         Column(t("xlsx_rank_worst", lang), "0", 10),
     ]
-    columns += [Column(t("sens_p_rank", lang).format(rank=r), "0%", 10) for r in ranks]
+    columns += [Column(t("sens_p_rank", lang).format(rank=r), PROBABILITY, 10) for r in ranks]
     if not each_rank:
-        columns.append(Column(t("sens_p_point_rank", lang), "0%", 12))
+        columns.append(Column(t("sens_p_point_rank", lang), PROBABILITY, 12))
     sets = set_names(result, lang)
     columns += [Column(label(t("rank", lang), lang) + name, "0", 14) for name in sets]
     rows = []
