@@ -1863,6 +1863,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No such command '{command}'. Did you mean {near}?",
         "没有命令 '{command}'。您是否想用 {near}？",
     ),
+    "usage-missing-command": (
+        "Missing command.",
+        "缺少命令，例如 policebench score",
+    ),
     "usage-missing-argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
     "usage-missing-option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
     "usage-needs-value": (

@@ -33,6 +33,7 @@ _KNOWN: list[tuple[re.Pattern[str], str]] = [
         "usage-no-command-near",
     ),
     (re.compile(r"No such command '(?P<command>[^']+)'\.$"), "usage-no-command"),
+    (re.compile(r"Missing command\.?$"), "usage-missing-command"),
     (re.compile(r"Missing argument '(?P<name>[^']+)'\.?$"), "usage-missing-argument"),
     (re.compile(r"Missing option '(?P<name>[^']+)'\.?$"), "usage-missing-option"),
     (re.compile(r"Option '(?P<option>[^']+)' requires an argument\.$"), "usage-needs-value"),
