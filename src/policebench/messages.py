@@ -1867,6 +1867,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Missing command.",
         "缺少命令，例如 policebench score",
     ),
+    "usage-missing-choice": (
+        "Missing argument '{name}': one of {choices}.",
+        "缺少参数 '{name}'：应为 {choices} 之一",
+    ),
     "usage-missing-argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
     "usage-missing-option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
     "usage-needs-value": (

@@ -39,6 +39,12 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
         (["score", "--nope"], "错误：没有这个选项：--nope（可能想用的选项：--peers）"),
         (["scor"], "错误：没有命令 'scor'。您是否想用 'score'？"),
         (["--lang", "zh"], "错误：缺少命令，例如 policebench score"),
+        (
+            ["schema"],
+            "错误：缺少参数 '名称'：应为 'rubric'、'profile'、'weights'、'score'、'report'、"
+            "'gaps'、'recommend'、'compare'、'trend'、'sensitivity'、'rubric-diff'、"
+            "'weights-ahp'、'weights-entropy'、'consensus' 之一",
+        ),
         # an option typed in the wrong place is told where it goes
         (["score", "--version"], "错误：--version 须写在命令之前：policebench --version"),
         (["schema", "profile", "--lang", "zh"], "错误：没有这个选项：--lang"),

@@ -34,6 +34,10 @@ _KNOWN: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"No such command '(?P<command>[^']+)'\.$"), "usage-no-command"),
     (re.compile(r"Missing command\.?$"), "usage-missing-command"),
+    (
+        re.compile(r"Missing argument '(?P<name>[^']+)'\. Choose from:\s*(?P<choices>.+)$", re.S),
+        "usage-missing-choice",
+    ),
     (re.compile(r"Missing argument '(?P<name>[^']+)'\.?$"), "usage-missing-argument"),
     (re.compile(r"Missing option '(?P<name>[^']+)'\.?$"), "usage-missing-option"),
     (re.compile(r"Option '(?P<option>[^']+)' requires an argument\.$"), "usage-needs-value"),
@@ -98,6 +102,10 @@ def worded(message: str) -> str:
             if key == "usage-not-a-choice":  # a list in the language's own way: 'a'、'b'
                 parts["choices"] = tuple(
                     f"'{c}'" for c in re.findall(r"'([^']*)'", found["choices"])
+                )
+            if key == "usage-missing-choice":  # one per line, with a comma: rubric,\n\tprofile
+                parts["choices"] = tuple(
+                    f"'{c}'" for c in re.split(r"[\s,]+", found["choices"].strip()) if c
                 )
             return Msg(key, **parts)
     return message
