@@ -674,6 +674,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{text}' 缺少冒号：键和值应写作 '键: 值'",
     ),
     "yaml-missing-colon-hint": ("write '{fixed}'", "请写作 '{fixed}'"),
+    "yaml-missing-colon-or-continued-hint": (
+        "write '{fixed}'; or, if the line goes on with the value of '{key}' above, indent it "
+        "two spaces more than '{key}'",
+        "请写作 '{fixed}'；如这一行是上面 '{key}' 的值的续行，请比 '{key}' 多缩进两格",
+    ),
+    "yaml-continued-value": (
+        "'{text}' looks like the value of '{key}' going on, but it is indented no deeper than "
+        "'{key}' itself",
+        "'{text}' 像是上面 '{key}' 的值的续行，但缩进与 '{key}' 相同",
+    ),
+    "yaml-continued-value-hint": (
+        "indent the line two spaces more than '{key}', or write the value on one line",
+        "续行请比 '{key}' 多缩进两格，或把整段值写在同一行",
+    ),
     "yaml-colon-hint": ("a value containing ': ' must be quoted", "含有 ': ' 的值必须加引号"),
     "yaml-escape-hint": (
         "inside double quotes a backslash starts an escape; write \\\\ or use single quotes",

@@ -819,6 +819,13 @@ def test_a_yaml_syntax_error_reads_in_chinese_without_libyaml_s_english(text: st
             "confid: 2",
         ),
         ("a:\n  - title: x\n    url y\n    reliability: primary\n", (3, 5), "url: y"),
+        # a URL's colon is no key's, a comment is left out of the line as it should read
+        (
+            "s:\n  - title: x\n    url https://a.example/b\n    n: 1\n",
+            (3, 5),
+            "url: https://a.example/b",
+        ),
+        ("a:\n  level 2  # a guess\n  confidence: low\n", (2, 3), "level: 2"),
     ],
 )
 def test_a_key_without_its_colon_is_said_on_its_own_line(
@@ -847,3 +854,41 @@ def test_a_key_without_its_colon_is_said_on_its_own_line(
 )
 def test_other_mistakes_are_not_taken_for_a_missing_colon(text: str) -> None:
     assert all("has no colon" not in str(p.message) for p in problems_of(text))
+
+
+def test_a_value_wrapped_onto_its_keys_indentation_is_not_made_a_key() -> None:
+    """Evidence wrapped onto a line as deep as its key: Chinese text is said to be the value
+    going on (indent it), never "write '和一定成效:'"; words that could be a key get both
+    readings in the hint."""
+    text = (
+        "a:\n  level: 1\n  evidence: 摘要提到J市智慧警务已有发展\n  和一定成效\n  confidence: low\n"
+    )
+    problem = only(text)
+    assert (problem.line, problem.column) == (4, 3)
+    assert problem.render("zh") == (
+        "f.yaml:4:3: '和一定成效' 像是上面 'evidence' 的值的续行，但缩进与 'evidence' 相同"
+        "（提示：续行请比 'evidence' 多缩进两格，或把整段值写在同一行） [syntax]"
+    )
+    english = only("a:\n  notes: the city has a long\n  history of reform\n  confidence: low\n")
+    assert (english.line, str(english.hint)) == (
+        3,
+        "write 'history: of reform'; or, if the line goes on with the value of 'notes' above, "
+        "indent it two spaces more than 'notes'",
+    )
+    # after a one-word value the line is a key
+    assert str(only("a:\n  level: 1\n  confid low\n  evidence: x\n").hint) == "write 'confid: low'"
+
+
+def test_a_long_line_is_quoted_short() -> None:
+    problem = only("a:\n  level: 1\n  evidence: x y\n  " + "长" * 300 + "\n  confidence: low\n")
+    shown = problem.render("zh")
+    assert "长" * 59 + "…'" in shown and len(shown) < 200
+
+
+def test_a_tab_and_a_missing_colon_on_one_line_are_both_said() -> None:
+    """The tab's indentation is guessed as the lines around it have it (4 spaces), though
+    the line then stops at its missing colon, which is said next, on that line."""
+    text = "id: x\nindicators:\n  top-level-design:\n\tlevel 2\n    confidence: low\n"
+    found = problems_of(text)
+    assert [(p.line, p.column) for p in found] == [(4, 1), (4, 2)]
+    assert "4 spaces" in str(found[0].hint) and str(found[1].hint) == "write 'level: 2'"

@@ -210,6 +210,15 @@ def _structure(text: str) -> tuple[set[int], int | None]:
         parser.dispose()
 
 
+def _said_above_the_stop(problem: Problem) -> bool:
+    """A problem :mod:`._syntax` puts on a line above the one libyaml stopped at, although
+    libyaml read that line (``level 2``, a key without its colon)."""
+    return getattr(problem.message, "id", "") in (
+        "yaml-missing-colon",
+        "yaml-continued-value",
+    )
+
+
 def _read(text: str, file: str) -> tuple[list[Problem], _Reach]:
     """The problems of ``text`` read again, and where its syntax stopped (None: it read)."""
     parser = YamlParser(text)
@@ -219,8 +228,12 @@ def _read(text: str, file: str) -> tuple[list[Problem], _Reach]:
         problems = yaml_problems(exc, file, text)
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reach = (mark.line, mark.column) if mark is not None else (0, 0)
-        if problems:
-            reach = min(reach, min((p.line - 1, p.column - 1) for p in problems))
+        # Where a problem is said before libyaml's mark, reading stopped there; but a key
+        # without its colon is said on its line while libyaml read past it (to the next
+        # key): a guess of indentation that leaves it there did get past its line.
+        said = [p for p in problems if not _said_above_the_stop(p)]
+        if said:
+            reach = min(reach, min((p.line - 1, p.column - 1) for p in said))
         return problems, reach
     except RecursionError:
         return [], (0, 0)

@@ -6,6 +6,7 @@ with every confusing error met in the field, while the loader itself does not ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -139,14 +140,16 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
         limit = _indent(text[begin : mark.index])
     else:
         return None
-    number, own, words = candidate[0], _indent(candidate[1]), candidate[1].strip()
+    number, own = candidate[0], _indent(candidate[1])
+    words = _COMMENT.sub("", candidate[1]).strip()  # `level 2  # a guess`: not the comment
     if (
         (limit is not None and own > limit)
-        or ":" in words
+        or _COLON.search(words)  # `url https://...` has no key's colon in it
         or "\uff1a" in words  # a full-width colon: the full-width reader's case
         or words.startswith(("-", "?", "'", '"', "[", "{", "&", "*", "!", "|", ">", "%"))
     ):
         return None
+    sibling = None  # the key above at the same place, when it has a value of words
     for _, above_line in lines:
         if _indent(above_line) > own:
             continue  # the value of a sibling key, folded over lines
@@ -154,15 +157,46 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
         opens_block = above_line.rstrip().endswith(":") and at < own
         if not (opens_block or (at == own and ":" in above_line)):
             return None  # a list's item (``- x``), a value going on: not a key's place
+        if not opens_block:
+            above_key, _, above_value = above_line[at:].partition(":")
+            if _PROSE.match(_COMMENT.sub("", above_value).strip()):
+                sibling = above_key.strip()
         break
     key, _, value = words.partition(" ")
-    fixed = f"{key}: {value.strip()}" if value.strip() else f"{key}:"
-    return (
-        number,
-        own + 1,
-        Msg("yaml-missing-colon", text=words),
-        Msg("yaml-missing-colon-hint", fixed=fixed),
+    shown = _short(words)
+    if not _KEY.match(key):
+        if sibling is None:
+            return None
+        # `evidence: 摘要提到…` wrapped onto a line as deep as its key: text, not a key
+        return (
+            number,
+            own + 1,
+            Msg("yaml-continued-value", text=shown, key=sibling),
+            Msg("yaml-continued-value-hint", key=sibling),
+        )
+    fixed = _short(f"{key}: {value.strip()}" if value.strip() else f"{key}:")
+    hint = (
+        Msg("yaml-missing-colon-hint", fixed=fixed)
+        if sibling is None
+        else Msg("yaml-missing-colon-or-continued-hint", fixed=fixed, key=sibling)
     )
+    return (number, own + 1, Msg("yaml-missing-colon", text=shown), hint)
+
+
+#: A key as the formats have them (`level`, `top-level-design`, `name_zh`).
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*$")
+#: A colon that makes a key (`key: value`, `key:`), not one in a URL (`https://`).
+_COLON = re.compile(r":(?:\s|$)")
+#: A comment after a value.
+_COMMENT = re.compile(r"\s+#.*$")
+#: A value of words (`the plan is published`, `摘要提到…`), which a planner may wrap: not a
+#: number, a single word, a quoted or flow value, or a block scalar's indicator.
+_PROSE = re.compile(r"""(?![\d"'\[{|>&*!])(?=.*(?:\s|[^\x00-\x7f]))\S.*""")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A line quoted in a message: at most ``limit`` characters, the rest an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 #: How many lines above a syntax error :func:`_missing_colon` reads, at most.
