@@ -761,7 +761,8 @@ def sensitivity_workbook(result: SensitivityResult, rubric: Rubric, lang: str) -
             row += [None] * (3 + (len(ranks) if each_rank else 1))
         else:
             row += [rank.median, rank.min, rank.max]
-            row += [round(rank.probability(r), 4) for r in wanted]
+            # exact: a rank seen once in 50,000 samples is not rounded to "never"
+            row += [rank.probability(r) for r in wanted]
         row += [w.rank[place.id] for w in result.weight_sets]
         rows.append(row)
     notes = [method_text(result, rubric, lang) + " " + samples_text(result, lang)]
