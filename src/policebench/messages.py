@@ -1106,9 +1106,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{people} 位受访者；{total} 项指标中有 {answered} 项有回答",
     ),
     "place-no-name": (
-        "no --name: the profile names the place {city}, as every table will; add --name "
-        "(and --name-zh for the Chinese name), or write name in the profile",
-        "未写 --name-zh：档案没有中文名称，各表格中将显示为 {city}；请加 --name-zh 重新生成，"
+        "no --name: the place is called by its id, {city}, in the profile and in every "
+        "table; add --name (and --name-zh for the Chinese name), or write name in the profile",
+        "未写 --name：档案和各表格中以标识 {city} 称呼该地区；请加 --name（中文名称用 "
+        "--name-zh），或在档案中填写 name",
+    ),
+    "place-no-name-zh": (
+        "no --name-zh: the profile has no Chinese name, and Chinese tables will show {shown}; "
+        "add --name-zh, or write name_zh in the profile",
+        "未写 --name-zh：档案没有中文名称，中文表格中将显示为 {shown}；请加 --name-zh 重新生成，"
         "或在档案中填写 name_zh",
     ),
     "csv-unclosed-quote": (

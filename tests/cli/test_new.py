@@ -129,9 +129,14 @@ def test_a_name_in_one_language_is_enough(runner: CliRunner, in_tmp: Path) -> No
     assert (doc["name"], doc["name_zh"]) == ("x-city", "某市")
     assert "--name" not in err
     code, text, err = _new(runner, "x-city", "--lang", "zh", "-o", "-")
-    assert code == 0 and "未写 --name-zh：档案没有中文名称，各表格中将显示为 x-city" in err
+    assert code == 0 and "未写 --name-zh：档案没有中文名称，中文表格中将显示为 x-city" in err
     code, _, err = _new(runner, "x-city", "--lang", "en", "-o", "-")
-    assert code == 0 and "no --name: the profile names the place x-city" in err
+    assert code == 0 and "no --name: the place is called by its id, x-city" in err
+    # an English name only: Chinese tables show it, and the note says so
+    code, _, err = _new(runner, "x-city", "--name", "X City", "--lang", "zh", "-o", "-")
+    assert code == 0 and "中文表格中将显示为 X City" in err
+    code, _, err = _new(runner, "x-city", "--name", "x-city", "-o", "-")
+    assert code == 0 and "no --name" not in err  # given, though the same as the id
     assert list(in_tmp.iterdir()) == []
 
 

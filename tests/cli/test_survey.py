@@ -373,13 +373,13 @@ def test_a_place_without_a_name_in_the_language_used_is_said(
     """Without --name-zh a Chinese run says the profile has no Chinese name (every table
     would show the id); without --name, an English run; with the name, nothing is said."""
     path = _csv(in_tmp, ROWS)
-    said = "未写 --name-zh：档案没有中文名称，各表格中将显示为 t-town"
+    said = "未写 --name-zh：档案没有中文名称，中文表格中将显示为 t-town"
     _, text, err = _survey(runner, str(path), "--city", "t-town", "--lang", "zh", "-o", "-")
     assert said in err and yaml.safe_load(text)["name_zh"] is None
     _, _, err = _survey(runner, str(path), "--city", "t-town", "--name-zh", "T镇", "--lang", "zh")
     assert "--name-zh" not in err
     _, _, err = _survey(runner, str(path), "--city", "t-town", "--lang", "en", "-o", "-")
-    assert "no --name: the profile names the place t-town" in err
+    assert "no --name: the place is called by its id, t-town" in err
     _, _, err = _survey(runner, str(path), "--city", "t-town", "--name", "T", "-o", "x.yaml")
     assert "--name" not in err
 
@@ -392,7 +392,7 @@ def test_the_written_profile_asks_to_check_the_levels_it_holds(
     path = _csv(in_tmp, ROWS)
     _, text, _ = _survey(runner, str(path), "--city", "t-town", "--lang", "zh", "-o", "-")
     head = "".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
-    assert "下列指标已填入评估所得的等级" in head and "请逐项核对" in head
+    assert "下列指标已填有等级" in head and "请逐项核对" in head
     assert "改为达到的等级" not in head
     made = runner.invoke(app, ["new", "t-town", "--name-zh", "T镇", "--lang", "zh", "-o", "-"])
     assert made.exit_code == 0, made.stderr

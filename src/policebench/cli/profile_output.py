@@ -90,12 +90,15 @@ def check_id(city_id: str) -> str:
     return city_id
 
 
-def say_if_unnamed(profile: Profile, lang: str) -> None:
-    """Without a name in the language of the run (--name-zh in Chinese, --name in English:
-    the English name is the id then), say what every table will show instead."""
+def say_if_unnamed(profile: Profile, named: bool, lang: str) -> None:
+    """Without a name in the language of the run (--name-zh in Chinese; --name in English,
+    ``named`` says whether it was given), say what every table will show instead: the
+    English name in Chinese, the id in English."""
     from policebench.cli.common import say
 
-    if (profile.name_zh if lang == "zh" else profile.name) in (None, profile.id):
+    if lang == "zh" and profile.name_zh is None:
+        say(Msg("place-no-name-zh", shown=profile.name))
+    elif lang != "zh" and not named:
         say(Msg("place-no-name", city=profile.id))
 
 

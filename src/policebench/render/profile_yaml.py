@@ -59,10 +59,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "不清楚的保留 null。",
     ),
     "how_level_filled": (
-        "The levels below ({low}-{high}: {names}) are filled in as assessed: check each and "
-        "correct it where it is wrong; `level: null` is unknown: fill it in once known, else "
-        "leave it null.",
-        "下列指标已填入评估所得的等级（{low}—{high}：{names}）：请逐项核对，有误的予以更正；"
+        "The levels below ({low}-{high}: {names}) are filled in: check each and correct it "
+        "where it is wrong; `level: null` is unknown: fill it in once known, else leave it "
+        "null.",
+        "下列指标已填有等级（{low}—{high}：{names}）：请逐项核对，有误的予以更正；"
         "`level: null` 表示尚不清楚，查明后填写，否则保留 null。",
     ),
     "how_metric": (

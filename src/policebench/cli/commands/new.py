@@ -114,5 +114,5 @@ def new(
     shown = str(path) if path is not None else f"{city_id}.yaml"
     data = registry.ProfileDoc(profile, found, source.sha256, shown)
     text = registry.render("new", fmt, data, registry.Style(language))
-    say_if_unnamed(profile, language)
+    say_if_unnamed(profile, name is not None, language)
     write_profile(text, path, [source.path])

@@ -45,7 +45,7 @@ def _assessor(file: str, respondents: int, roles: Counter[str]) -> str:
     if roles:
         listed = ", ".join(f"{role} {count}" for role, count in sorted(roles.items()))
         text += f" ({listed})"
-    return text + "; levels are the medians of their answers (policebench survey)."
+    return text + "; levels are the medians of their answers."
 
 
 def _assessor_zh(file: str, respondents: int, roles: Counter[str]) -> str:
@@ -53,7 +53,7 @@ def _assessor_zh(file: str, respondents: int, roles: Counter[str]) -> str:
     text = f"问卷调查（{file}）：{respondents} 位受访者"
     if roles:
         text += "（" + "、".join(f"{role} {n} 人" for role, n in sorted(roles.items())) + "）"
-    return text + "；各等级取回答的中位数（policebench survey）。"
+    return text + "；各等级取回答的中位数。"
 
 
 def _read_as(how: str) -> Msg:
@@ -194,5 +194,5 @@ def survey(
             total=len(found.indicators),
         )
     )
-    say_if_unnamed(profile, lang_of(lang))
+    say_if_unnamed(profile, name is not None, lang_of(lang))
     write_profile(text, path, [rubric_file, responses], Msg("step-review"))
