@@ -76,15 +76,15 @@ def test_english_keeps_typers_words() -> None:
     assert "用法" not in result.stderr
 
 
-def test_the_language_asked_for() -> None:
+def test_the_language_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICEBENCH_LANG", "zh")  # what no --lang, or a wrong one, falls to
     assert lang_in(["score", "--lang", "zh"]) == "zh"
     assert lang_in(["score", "--lang=en"]) == "en"
     # the program's --lang, then the command's: the command's is the one it runs in
     assert lang_in(["--lang", "zh", "score", "--lang", "en"]) == "en"
     assert lang_in(["--lang", "en", "score", "--lang=zh"]) == "zh"
-    assert lang_in(
-        ["score", "--lang", "fr"],
-    ) in ("en", "zh")
+    assert lang_in(["score", "--lang", "fr"]) == "zh"  # not a language: the default's
+    assert lang_in(["score"]) == "zh"
     assert text(worded("Missing argument 'CITY'."), "zh") == "缺少参数 'CITY'。"
     assert worded("Something click says") == "Something click says"
 

@@ -53,7 +53,7 @@ def _root(
         typer.Option(
             "--lang",
             help="Language of the command's labels, texts and messages: en or zh, as the "
-            "command's own --lang (which goes first when both are given).",
+            "command's own --lang does (which wins when both are given).",
             show_default=False,
         ),
     ] = None,
