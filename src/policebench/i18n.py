@@ -149,14 +149,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "one place: no ranking; add places to compare, or @bundled",
         "仅一个地区，无排名；可加入其他地区或 @bundled",
     ),
-    "peers_from_folder": ("the other profiles in use", "所用的其他评估档案"),
+    "peers_from_folder": ("the other profiles in use", "本次读入的其他地区"),
     "peers_from_bundled": ("bundled with policebench", "policebench 自带档案"),
     "peers_from_fallback": (
-        "bundled with policebench: the working folder holds no other place; "
-        "choose others with --peers",
-        "policebench 自带档案：工作目录中没有其他地区；可用 --peers 另行指定",
+        "bundled with policebench: the working folder holds no other place",
+        "policebench 自带档案：工作目录中没有其他地区",
     ),
-    "peers_from_named": ("chosen for this comparison", "专门指定"),
+    "peers_from_named": ("chosen for this comparison", "本次指定"),
     "peers_from_none": ("as asked", "按要求不设"),
     "peers_from_missing": (
         "no other place in use, and no bundled place fits this rubric; name peers with --peers",
@@ -173,9 +172,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "因此取档案自定目标或评估框架默认目标。",
     ),
     "targets_uniform": (
-        "Every indicator's target is {level} ({name}), one target given for all (--target); "
-        "peers set none.",
-        "所有指标的目标统一指定为 {level} {name}（--target），不参照对标地区。",
+        "Every indicator's target is {level} ({name}), one target for all; peers set none.",
+        "所有指标的目标统一为 {level} {name}，不参照对标地区。",
     ),
     # Targets: where each came from.
     "target_from_frontier": ("frontier: {holders}", "先进前沿：{holders}"),
@@ -191,12 +189,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_from_peer": ("{holders}", "{holders}"),
     "target_from_profile": ("the profile's own target", "档案自定目标"),
     "target_from_default": ("the rubric's default", "框架默认目标"),
-    "target_from_option": ("the target given (--target)", "统一指定的目标（--target）"),
+    "target_from_option": ("one target for all", "统一目标"),
     "no_evidenced_frontier": (
         "no peer has an evidenced level",
         "对标地区均没有经证据支持的等级",
     ),
-    "no_evidenced_peer": ("the peer has no evidenced level", "对标地区没有经证据支持的等级"),
+    "no_evidenced_peer": ("{peer} has no evidenced level", "{peer}没有经证据支持的等级"),
     "targets_title": ("Targets and where they come from", "目标及其来源"),
     "targets_rule": (
         "A peer's or the frontier's target is an evidenced level (a level without evidence is "
@@ -206,9 +204,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "无对标地区有证据时，取档案自定目标，其次为框架默认目标。",
     ),
     "targets_rule_opinions": (
-        "In this report, levels without evidence were also let in as targets "
-        "(--with-opinions): such a target rests on an opinion, not on evidence.",
-        "本报告也将无证据的等级纳入了目标（--with-opinions）：这类目标仅凭主观判断，没有证据支持。",
+        "In this report, levels without evidence (opinions) are also used as targets: such a "
+        "target rests on no evidence.",
+        "本报告将无证据的等级（主观判断）也用作目标：这类目标没有证据支持。",
     ),
     # Provisional scores.
     "provisional": ("provisional", "暂定"),

@@ -106,7 +106,7 @@ def test_the_chinese_side_names_the_assessors_in_chinese(rubric: Rubric) -> None
     assert entry.evidence_zh.startswith("[科技信息化部门、大数据中心] 2025—2027年")
     assert "[巡特警支队]" in entry.evidence_zh
     assert c.profile.assessor_zh is not None
-    assert c.profile.assessor_zh.startswith("科技信息化部门、大数据中心、巡特警支队 的共识")
+    assert c.profile.assessor_zh.startswith("科技信息化部门、大数据中心、巡特警支队的共识（取各")
     assert entry.consensus is not None and "Data office" in entry.consensus.assessors
 
 

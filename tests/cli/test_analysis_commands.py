@@ -57,9 +57,8 @@ class TestGaps:
         code, out, _ = run(runner, "gaps", "j-city", "--target", "4", "--lang", lang)
         assert code == 0
         said = {
-            "en": "Every indicator's target is 4 (Optimising), one target given for all "
-            "(--target); peers set none.",
-            "zh": "所有指标的目标统一指定为 4 优化（--target），不参照对标地区。",
+            "en": "Every indicator's target is 4 (Optimising), one target for all; peers set none.",
+            "zh": "所有指标的目标统一为 4 优化，不参照对标地区。",
         }
         assert said[lang] in out
         for wrong in ("Frontier", "frontier", "先进前沿"):
@@ -67,7 +66,7 @@ class TestGaps:
         assert "there is no frontier" not in out and "不存在先进前沿" not in out
         code, out, _ = run(runner, "gaps", "j-city", "--target", "4", "-f", "json")
         report = json.loads(out)
-        assert report["against_name"] is None and "--target" in report["targets"]["note"]
+        assert report["against_name"] is None and "one target for all" in report["targets"]["note"]
 
     @pytest.mark.parametrize("lang", ["en", "zh"])
     def test_targets_not_from_the_peer_are_counted(self, runner: CliRunner, lang: str) -> None:

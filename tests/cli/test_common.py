@@ -157,7 +157,11 @@ def test_the_file_name_picks_the_format(
     # The same text as --format gives (with a file name that agrees).
     code, _, err = run(runner, [*args, "--format", fmt, "-o", f"given{suffix}"])
     assert code == 0, err
-    assert read(in_tmp / f"given{suffix}", fmt) == written
+    given = read(in_tmp / f"given{suffix}", fmt)
+    if name == "consensus" and fmt == "yaml":  # its header names the file to validate
+        assert "validate given.yaml" in given
+        given = given.replace("given.yaml", "out.yaml")
+    assert given == written
 
 
 @pytest.mark.parametrize(

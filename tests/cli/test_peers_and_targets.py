@@ -119,6 +119,12 @@ def test_the_opinion_sets_no_target_for_anyone(runner: CliRunner, my_city: Path)
     target = next(t for t in report["targets"]["indicators"] if t["indicator"] == ind)
     assert (target["level"], target["holders"]) == (level, ["My City"])
     assert report["targets"]["opinions"] is True
+    # one target for all takes none from an opinion: the report does not say it does
+    args = ("report", "j-city", "@bundled", "--with-opinions", "--target", "3")
+    code, out, err = run(runner, *args, "-f", "json")
+    assert code == 0 and json.loads(out)["targets"]["opinions"] is False, err
+    markdown = run(runner, *args, "--lang", "zh", "-f", "markdown")[1]
+    assert "也用作目标" not in markdown and "统一为 3 健全" in markdown
 
 
 def test_provisional_is_marked_in_every_format(runner: CliRunner, my_city: Path) -> None:
@@ -163,12 +169,35 @@ def test_peers_named_explicitly(runner: CliRunner, my_city: Path) -> None:
     code, out, err = run(runner, "gaps", "my-city", "--peers", "none")
     assert code == 0, err
     assert "Peers: none (as asked): no ranking among places and no frontier" in out
+    # no frontier to measure against: the heading names none, and no note says it again
+    assert out.splitlines()[0] == "Gap analysis · My City"
+    assert "there is no frontier" not in out
     code, _, err = run(runner, "gaps", "my-city", "--against", "hangzhuo")
     assert code == 2
     assert "unknown peer 'hangzhuo' for --against" in err and "did you mean 'hangzhou'?" in err
     code, out, err = run(runner, "gaps", "my-city", "--against", "none", "-f", "json")
     assert code == 0, err
     assert {g["target_source"] for g in json.loads(out)["gaps"]} == {"default"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "the rubric's default; Hangzhou has no evidenced level"),
+        ("zh", "框架默认目标，杭州市没有经证据支持的等级"),
+    ],
+)
+def test_a_default_target_names_the_peer_that_has_no_evidence(
+    runner: CliRunner, lang: str, said: str
+) -> None:
+    """Against Hangzhou, a target that falls back to the rubric's default says Hangzhou has
+    no evidenced level there (not "the peer", which reads as any of the peers listed)."""
+    code, out, err = run(
+        runner, "gaps", "j-city", "--against", "hangzhou", "--lang", lang, "-f", "json"
+    )
+    assert code == 0, err
+    froms = {g["target_from"] for g in json.loads(out)["gaps"] if g["target_source"] == "default"}
+    assert froms == {said}
 
 
 def test_a_planners_folder_of_several_places_keeps_its_own_peers(

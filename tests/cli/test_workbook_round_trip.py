@@ -371,3 +371,32 @@ def test_export_never_replaces_a_workbook_that_may_have_come_back_filled(
     assert code == 2
     assert ("j.xlsx 已存在；不会覆盖它" if lang == "zh" else "j.xlsx already exists") in err
     assert (in_tmp / "j.xlsx").read_bytes() == filled
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "last"),
+    [
+        ("zh", "填写说明", "5. 填好后请交回评估牵头部门。"),
+        (
+            "en",
+            "Guide",
+            "5. When it is filled in, send the workbook back to whoever leads the assessment.",
+        ),
+    ],
+)
+def test_the_guide_a_department_reads_names_no_command(
+    runner: CliRunner, in_tmp: Path, lang: str, sheet: str, last: str
+) -> None:
+    """The workbook goes to departments that never run policebench: its guide tells them to
+    send it back, not which command reads it."""
+    code, _, err = _invoke(
+        runner, "new", "x-city", "--name-zh", "X市", "--lang", lang, "-o", "x.xlsx"
+    )
+    assert code == 0, err
+    text = "\n".join(
+        str(c.value)
+        for row in openpyxl.load_workbook(in_tmp / "x.xlsx")[sheet].iter_rows()
+        for c in row
+        if c.value
+    )
+    assert last in text.splitlines() and "policebench import" not in text

@@ -290,10 +290,10 @@ def consensus(
         kind=first.kind,
         rubric=first.rubric,
         assessed=first.assessed,
-        assessor=f"Consensus of {who} (policebench consensus: the median level, the lower "
-        "middle one on ties, unless the meeting decided)",
-        assessor_zh=f"{'、'.join(names_zh)} 的共识（policebench consensus：取中位数，"
-        "偶数个时取较低的中间值；会议另有决定的除外）",
+        assessor=f"Consensus of {who} (the median of their levels, the lower middle one on "
+        "ties, unless the meeting decided)",
+        assessor_zh=f"{'、'.join(names_zh)}的共识（取各评估人等级的中位数，偶数个时取较低的"
+        "中间值；会议另有决定的除外）",
         notes=_merged_text([(n, p.notes) for n, (_, p) in zip(names, profiles, strict=True)]),
         notes_zh=_merged_text(
             [(n, p.notes_zh) for n, (_, p) in zip(names_zh, profiles, strict=True)], "zh"

@@ -74,7 +74,7 @@ _GUIDE: dict[str, tuple[str, str]] = {
         "read).\n"
         "4. Grey cells are protected (the rubric's texts, and statistics policebench computed): "
         "do not edit ids, insert or delete rows; type values, not formulas.\n"
-        "5. Send the workbook back; it is read with: policebench import FILE.xlsx",
+        "5. When it is filled in, send the workbook back to whoever leads the assessment.",
         "1. 在“{place}”表中核对地区名称和评估日期，填写评估人。审核相关各行由审核或批准评估的"
         "人员填写。\n"
         "2. 在“{indicators}”表中，每行一项指标：阅读问题和各级描述，从下拉列表选择达到的等级"
@@ -84,7 +84,7 @@ _GUIDE: dict[str, tuple[str, str]] = {
         "可靠性、来源所述日期、访问日期）。\n"
         "4. 灰色单元格已保护（评估框架的内容，以及 policebench 计算的统计数据）：请勿修改标识、"
         "插入或删除行；请填写数值，不要用公式。\n"
-        "5. 填好后交回，用以下命令读取：policebench import 文件名.xlsx",
+        "5. 填好后请交回评估牵头部门。",
     ),
     "levels": ("Levels", "等级"),
     "rubric": ("Rubric", "评估框架"),

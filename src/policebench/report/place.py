@@ -112,9 +112,15 @@ def build_report(
         "place": _place_head(city, lang),
         "against": against,
         # With --target no peer sets a target: the heading names none ("targets" says why).
-        "against_name": None if target_level is not None else _against_name(against, names),
+        # Nor does a frontier of no peers (--peers none): the targets are the profile's own
+        # or the rubric's default, which "peers" and "targets" say.
+        "against_name": None
+        if target_level is not None or (against == FRONTIER and not others)
+        else _against_name(against, names),
         "peers": sections.peers(others, peer_origin, names),
-        "targets": sections.targets(rubric, targets, against, opinions, names, target_level),
+        "targets": sections.targets(
+            rubric, targets, against, opinions, names, target_level, peers=bool(others)
+        ),
         "summary": _summary(card, rank, comparison.ranked, gaps, names),
         "ranking": [
             _card(c, names, n)
@@ -123,9 +129,9 @@ def build_report(
         ],
         "dimensions": sections.dimensions(rubric, card, gaps, comparison.cards, names),
         "radar": sections.radar(rubric, card, comparison.cards, against, names),
-        "gaps": [sections.gap(g, names) for g in gaps.gaps],
+        "gaps": [sections.gap(g, names, against) for g in gaps.gaps],
         "top": top,
-        "unknown": [sections.unknown(g, city, names) for g in gaps.unknown],
+        "unknown": [sections.unknown(g, city, names, against) for g in gaps.unknown],
         "not_applicable": [
             NotApplicableRow(
                 {

@@ -154,10 +154,11 @@ def _below_default(target: Target, rubric: Rubric) -> bool:
     return target.source == FRONTIER and target.level < rubric.default_target
 
 
-def target_from(target: Target, names: Names) -> str:
+def target_from(target: Target, names: Names, against: str | None = None) -> str:
     """Where a target came from, in words: a peer, the frontier's holders, the profile's own
-    target or the rubric's default (and what it stands in for). A frontier below the rubric's
-    default target is called the peers' best, not "the frontier", and said to be below it."""
+    target or the rubric's default (and what it stands in for: the peer ``against`` names, or
+    the frontier). A frontier below the rubric's default target is called the peers' best,
+    not "the frontier", and said to be below it."""
     lang = names.lang
     holders = t("list_sep", lang).join(names.place(h) for h in target.holders)
     if _below_default(target, names.rubric):
@@ -166,7 +167,10 @@ def target_from(target: Target, names: Names) -> str:
         return t("target_from_frontier_low", lang).format(holders=holders)
     text = t(f"target_from_{target.source}", lang).format(holders=holders)
     if target.instead_of is not None:
-        text += t("instead_sep", lang) + t(f"no_evidenced_{target.instead_of}", lang)
+        peer = names.place(against) if against not in (None, FRONTIER) else ""
+        text += t("instead_sep", lang) + t(f"no_evidenced_{target.instead_of}", lang).format(
+            peer=peer
+        )
     return text
 
 
@@ -177,14 +181,16 @@ def targets(
     opinions: bool,
     names: Names,
     uniform: int | None = None,
+    peers: bool = True,
 ) -> Targets:
     """The target profile: per indicator, the target level and where it came from.
 
     ``note`` says plainly when one level was set for every indicator (``uniform``:
     ``--target``), or when the frontier asked for is empty (no peer has evidenced any
-    indicator), so that every target fell back to the profile's or the rubric's.
+    indicator), so that every target fell back to the profile's or the rubric's. Without
+    ``peers`` (--peers none) the peers' line has said so already.
     """
-    empty = against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
+    empty = peers and against == FRONTIER and all(t.source != FRONTIER for t in targets.values())
     filled = sum(1 for x in targets.values() if x.source not in ("peer", "frontier"))
     if uniform is not None:
         note: str | None = t("targets_uniform", names.lang).format(
@@ -209,7 +215,8 @@ def targets(
         note = None
     return {
         "against": against,
-        "opinions": opinions,
+        # one target for all (--target) takes none from a peer's opinion either
+        "opinions": opinions and uniform is None,
         "rule": t("targets_rule", names.lang),
         "note": note,
         "indicators": [
@@ -223,7 +230,7 @@ def targets(
                     "source": target.source,
                     "holders": [names.place(h) for h in target.holders],
                     "instead_of": target.instead_of,
-                    "from": target_from(target, names),
+                    "from": target_from(target, names, against),
                 }
             )
             for ind_id, target in targets.items()
@@ -231,8 +238,8 @@ def targets(
     }
 
 
-def gap(gap: Gap, names: Names) -> GapRow:
-    """One gap row."""
+def gap(gap: Gap, names: Names, against: str | None = None) -> GapRow:
+    """One gap row (``against``: the peer or frontier its target was to come from)."""
     return {
         "indicator": gap.indicator,
         "name": names.inds[gap.indicator],
@@ -244,13 +251,13 @@ def gap(gap: Gap, names: Names) -> GapRow:
         "target_name": names.level(gap.target.level),
         "target_source": gap.target.source,
         "holders": [names.place(h) for h in gap.target.holders],
-        "target_from": target_from(gap.target, names),
+        "target_from": target_from(gap.target, names, against),
         "gap": gap.gap,
         "impact": rnd(gap.impact),
     }
 
 
-def unknown(gap: Gap, city: Profile, names: Names) -> UnknownRow:
+def unknown(gap: Gap, city: Profile, names: Names, against: str | None = None) -> UnknownRow:
     """One indicator whose current level is unknown, with its target and where it came from."""
     entry = city.indicators.get(gap.indicator)
     return {
@@ -262,7 +269,7 @@ def unknown(gap: Gap, city: Profile, names: Names) -> UnknownRow:
         "target_name": names.level(gap.target.level),
         "target_source": gap.target.source,
         "holders": [names.place(h) for h in gap.target.holders],
-        "target_from": target_from(gap.target, names),
+        "target_from": target_from(gap.target, names, against),
         "note": (localized(entry, "note", names.lang) or None) if entry else None,
     }
 

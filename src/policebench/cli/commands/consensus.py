@@ -164,9 +164,9 @@ def consensus(
         print_problems(shown)
     decided = _decisions(override or [], found)
     result = combine(found, [(doc.file, p) for p, doc in read], decided)
-    # The file the profile's header says to validate: named by the place, as `new` names it
-    # (the same text whatever --output says, as for every format of every command).
-    shown_out = f"{result.profile.id}.yaml"
+    # The file the profile's header says to validate: the one written, as in `new` and
+    # `survey`; on stdout, named by the place, as `new` names it.
+    shown_out = str(output) if output is not None else f"{result.profile.id}.yaml"
     text = registry.render(
         "consensus",
         fmt,
