@@ -679,6 +679,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "two spaces more than '{key}'",
         "请写作 '{fixed}'；如这一行是上面 '{key}' 的值的续行，请比 '{key}' 多缩进两格",
     ),
+    "yaml-indent-deeper": (
+        "'{key}' is indented deeper than '{above}' above it (by {more}), which already has a value",
+        "'{key}' 比上一行的 '{above}' 多缩进了 {more} 个空格，而 '{above}' 已有值",
+    ),
+    "yaml-indent-deeper-hint": (
+        "keys of one level line up: indent the line as '{above}' is, {spaces} spaces",
+        "同一层的键须对齐，请与 '{above}' 一样缩进 {spaces} 个空格",
+    ),
+    "yaml-indent-deeper-top-hint": (
+        "keys of one level line up: start the line at its first column, as '{above}' is",
+        "同一层的键须对齐，请与 '{above}' 一样顶格书写",
+    ),
+    "yaml-indent-deeper-or-value-hint": (
+        "if '{key}' is a key of its own, indent it as '{above}' is ({spaces} spaces); if the "
+        "line is part of the value above, put the value in quotes (it holds ': ')",
+        "如 '{key}' 是新的键，请与 '{above}' 一样缩进 {spaces} 个空格；如这一行是上一行值的一部分，"
+        "含 ': ' 的值须加引号",
+    ),
+    "yaml-indent-odd": (
+        "'{key}' is indented {spaces} spaces, the keys above and below it {others}",
+        "'{key}' 缩进了 {spaces} 个空格，而上下两行的键缩进 {others} 个空格",
+    ),
+    "yaml-indent-under": (
+        "'{key}' is indented as '{opener}' above it, whose keys belong under it, as the next "
+        "line is ({others} spaces)",
+        "'{key}' 与上一行的 '{opener}' 缩进相同，但应写在 '{opener}' 之下，如下一行（缩进 {others} "
+        "个空格）",
+    ),
+    "yaml-indent-odd-hint": (
+        "line it up with the keys around it ({spaces} spaces)",
+        "请与上下行的键对齐（缩进 {spaces} 个空格）",
+    ),
     "yaml-continued-value": (
         "'{text}' looks like the value of '{key}' going on, but it is indented no deeper than "
         "'{key}' itself",

@@ -892,3 +892,58 @@ def test_a_tab_and_a_missing_colon_on_one_line_are_both_said() -> None:
     found = problems_of(text)
     assert [(p.line, p.column) for p in found] == [(4, 1), (4, 2)]
     assert "4 spaces" in str(found[0].hint) and str(found[1].hint) == "write 'level: 2'"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "said"),
+    [
+        # two spaces too many under a key that has its value: not "quote the value"
+        (
+            "a:\n  level: 1\n    confidence: low\n  evidence: x\n",
+            (3, 5),
+            "'confidence' 比上一行的 'level' 多缩进了 2 个空格，而 'level' 已有值"
+            "（提示：同一层的键须对齐，请与 'level' 一样缩进 2 个空格）",
+        ),
+        # two too few between keys at four: said on its own line, not on the next one
+        (
+            "a:\n  b:\n    level: 1\n  confidence: low\n    evidence: x\n",
+            (4, 3),
+            "'confidence' 缩进了 2 个空格，而上下两行的键缩进 4 个空格（提示：请与上下行的键对齐"
+            "（缩进 4 个空格））",
+        ),
+        # the first key under an indicator as deep as the indicator
+        (
+            "a:\n  top-level-design:\n  level: 2\n    confidence: low\n",
+            (3, 3),
+            "'level' 与上一行的 'top-level-design' 缩进相同，但应写在 'top-level-design' 之下，"
+            "如下一行（缩进 4 个空格）（提示：请与上下行的键对齐（缩进 4 个空格））",
+        ),
+        # a list item's key, and after a sibling's value folded over lines
+        (
+            "s:\n  - title: x\n      url: y\n",
+            (3, 7),
+            "'url' 比上一行的 'title' 多缩进了 2 个空格，而 'title' 已有值"
+            "（提示：同一层的键须对齐，请与 'title' 一样缩进 4 个空格）",
+        ),
+        (
+            "a:\n  b:\n    evidence: >-\n      text: more\n  confidence: low\n    n: 1\n",
+            (5, 3),
+            "'confidence' 缩进了 2 个空格，而上下两行的键缩进 4 个空格（提示：请与上下行的键对齐"
+            "（缩进 4 个空格））",
+        ),
+    ],
+)
+def test_a_key_indented_wrong_is_said_as_such_on_its_line(
+    text: str, where: tuple[int, int], said: str
+) -> None:
+    problem = only(text)
+    assert (problem.line, problem.column) == where
+    assert problem.render("zh") == f"f.yaml:{where[0]}:{where[1]}: {said} [syntax]"
+
+
+def test_a_value_of_words_may_go_on_with_a_colon_the_hint_says_both() -> None:
+    problem = only("a:\n  notes: the plan\n    due: 2026\n")
+    assert str(problem.hint) == (
+        "if 'due' is a key of its own, indent it as 'notes' is (2 spaces); if the line is "
+        "part of the value above, put the value in quotes (it holds ': ')"
+    )

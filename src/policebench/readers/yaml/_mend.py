@@ -212,10 +212,13 @@ def _structure(text: str) -> tuple[set[int], int | None]:
 
 def _said_above_the_stop(problem: Problem) -> bool:
     """A problem :mod:`._syntax` puts on a line above the one libyaml stopped at, although
-    libyaml read that line (``level 2``, a key without its colon)."""
+    libyaml read that line (``level 2``, a key without its colon; a key indented less than
+    the keys around it)."""
     return getattr(problem.message, "id", "") in (
         "yaml-missing-colon",
         "yaml-continued-value",
+        "yaml-indent-odd",
+        "yaml-indent-under",
     )
 
 

@@ -72,7 +72,7 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> Problem:
         hint = Msg("yaml-anchor-twice-hint")
     elif "\t" in bad_line[: column + 1] or "\t" in problem:
         hint = Msg("yaml-tab-hint")
-    elif (missed := _missing_colon(exc, text)) is not None:
+    elif (missed := _missing_colon(exc, text) or _misindented(exc, text)) is not None:
         return Problem(file, *missed, "syntax")
     elif "mapping values are not allowed" in problem:
         hint = Msg("yaml-colon-hint")
@@ -155,7 +155,7 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
             continue  # the value of a sibling key, folded over lines
         at = _key_indent(above_line)
         opens_block = above_line.rstrip().endswith(":") and at < own
-        if not (opens_block or (at == own and ":" in above_line)):
+        if not (opens_block or (at == own and _KEY_LINE.match(above_line))):
             return None  # a list's item (``- x``), a value going on: not a key's place
         if not opens_block:
             above_key, _, above_value = above_line[at:].partition(":")
@@ -183,6 +183,73 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
     return (number, own + 1, Msg("yaml-missing-colon", text=shown), hint)
 
 
+def _misindented(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] | None:
+    """A key indented deeper than the key above it, which has a value (``level: 1`` above
+    ``  confidence: low``): libyaml reads the two as one value and stops at the colon
+    ("mapping values are not allowed"), and the usual hint would have the planner quote a
+    value that is none. Said where the indentation is wrong: on the line libyaml stopped at;
+    or, when that line lines up with the line above the one before it (``level: 1``,
+    ``confidence: low`` two spaces less, ``evidence:`` back), on the one between, the odd one
+    out. A value of words above may go on with a colon in it (``notes: the plan`` above
+    ``  due: 2026``): then the hint gives both readings."""
+    problem = getattr(exc, "problem", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    if "mapping values are not allowed" not in problem or mark is None:
+        return None
+    if not 0 <= mark.index <= len(text):
+        return None
+    begin = text.rfind("\n", 0, mark.index) + 1
+    own = _indent(text[begin : mark.index])
+    key = text[begin + own : mark.index]
+    if not _KEY.match(key) or text[mark.index : mark.index + 1] != ":":
+        return None  # the colon is not the one of this line's first key
+    lines = _lines_before(text, begin)
+    above = next(lines, None)
+    if above is None:
+        return None
+    up, line = above
+    at = _key_indent(line)
+    above_key, colon, value = line[at:].partition(":")
+    value = _COMMENT.sub("", value).strip()
+    if not colon or not value or at >= own or not _KEY.match(above_key.strip()):
+        return None
+    # the line above that, past the lines of a sibling's value folded below it
+    before = next(((n, x) for n, x in lines if _indent(x) <= own), None)
+    if before is not None and _KEY_LINE.match(before[1]) and not line.lstrip().startswith("-"):
+        if _key_indent(before[1]) == own:
+            # `confidence` two spaces less than the keys above and below it: the odd one
+            return (
+                mark.line + 1 - up,
+                at + 1,
+                Msg("yaml-indent-odd", key=above_key.strip(), spaces=at, others=own),
+                Msg("yaml-indent-odd-hint", spaces=own),
+            )
+        opener = before[1].strip()
+        if _key_indent(before[1]) == at and _COMMENT.sub("", opener).endswith(":"):
+            # `level: 1` as deep as `top-level-design:` above it, whose keys are deeper
+            return (
+                mark.line + 1 - up,
+                at + 1,
+                Msg("yaml-indent-under", key=above_key.strip(), opener=opener[:-1], others=own),
+                Msg("yaml-indent-odd-hint", spaces=own),
+            )
+    hint = (
+        Msg("yaml-indent-deeper-or-value-hint", key=key, above=above_key.strip(), spaces=at)
+        if _PROSE.match(value)
+        else Msg("yaml-indent-deeper-hint", above=above_key.strip(), spaces=at)
+        if at
+        else Msg("yaml-indent-deeper-top-hint", above=above_key.strip())
+    )
+    return (
+        mark.line + 1,
+        own + 1,
+        Msg("yaml-indent-deeper", key=key, above=above_key.strip(), more=own - at),
+        hint,
+    )
+
+
+#: A line that starts with a key (`  level: 1`, `  - title: x`, `top-level-design:`).
+_KEY_LINE = re.compile(r"\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)")
 #: A key as the formats have them (`level`, `top-level-design`, `name_zh`).
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*$")
 #: A colon that makes a key (`key: value`, `key:`), not one in a URL (`https://`).
