@@ -552,6 +552,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot read the date {value}: month {month} of {year} has no day {day}",
         "无法读取日期 {value}：{year} 年 {month} 月没有 {day} 日",
     ),
+    "date-exists-hint": (
+        "give a day that exists, as YYYY-MM-DD",
+        "请填写实际存在的日期（YYYY-MM-DD）",
+    ),
     "value-unreadable-hint": (
         "check the date (YYYY-MM-DD, a day that exists), or put the value in quotes if it is text",
         "请检查日期（YYYY-MM-DD，且该日存在）；如果是文字，请加引号",

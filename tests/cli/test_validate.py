@@ -97,6 +97,29 @@ def test_errors_exit_2_with_every_problem(runner: CliRunner, in_tmp: Path) -> No
     assert "valid" not in lines[-1]
 
 
+def test_a_quoted_level_outside_the_scale_is_said_beside_another_mistake(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """level: "5" is read as 5; beside a source date that is no day, it is checked against
+    the scale in the same run (it was only said to be read as 5)."""
+    (in_tmp / "q.yaml").write_text(
+        "id: q-city\nname: Q City\nrubric: smart-policing\nassessed: 2026-01-01\n"
+        'indicators:\n  top-level-design:\n    level: "5"\n    confidence: low\n'
+        "    evidence: x\n  data-sharing:\n    level: 2\n    confidence: low\n"
+        "    evidence: y\n    sources:\n      - title: t\n        url: https://a.example\n"
+        '        reliability: primary\n        date: "2026-02-30"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(runner, "validate", "q.yaml", "--lang", "zh")
+    assert code == 2
+    assert err.splitlines()[:2] == [
+        "q.yaml:7:12: 等级 5 超出 0 到 4 的量表范围（提示：请填写 0 到 4 之间的整数；"
+        "未知则写 null） [level-range]",
+        "q.yaml:18:15: 无法读取日期 '2026-02-30'：2026 年 2 月没有 30 日"
+        "（提示：请填写实际存在的日期（YYYY-MM-DD）） [not-a-date]",
+    ]
+
+
 def test_missing_path(runner: CliRunner, in_tmp: Path) -> None:
     code, _, err = run(runner, "validate", "nowhere.yaml")
     assert code == 2

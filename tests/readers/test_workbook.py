@@ -145,6 +145,27 @@ def test_a_level_outside_the_scale_comes_with_the_mistakes_that_stop_the_profile
     ]
 
 
+def test_a_level_typed_as_text_outside_the_scale_and_a_day_that_does_not_exist(
+    made: Path, rubric: Rubric
+) -> None:
+    """The walk-through's case: '5' typed as text beside a date of 2026-02-30. The 5 was
+    read as 5 and said to be so, not checked against the scale until the date was fixed;
+    the date was told to be written YYYY-MM-DD, which it was."""
+    wb = openpyxl.load_workbook(made)
+    place = wb[wb.sheetnames[2]]
+    (row,) = [r for r in range(1, place.max_row + 1) if place.cell(r, 1).value == "assessed"]
+    place.cell(row, 3).value = "2026-02-30"
+    wb["Indicators"].cell(4, 11).value = "5"
+    wb.save(made)
+    found = _problems(made, rubric)
+    assert [f.split(":")[0] for f in found] == [
+        f"not-a-date j.xlsx!{place.title}!C{row}",
+        "level-range j.xlsx!Indicators!K4",
+    ]
+    assert "cannot read the date '2026-02-30': month 2 of 2026 has no day 30" in found[0]
+    assert "(hint: give a day that exists, as YYYY-MM-DD)" in found[0]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
     tmp_path: Path, rubric: Rubric, profiles: dict[str, Profile], lang: str

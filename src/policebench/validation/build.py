@@ -21,7 +21,13 @@ from pydantic import BaseModel, ValidationError
 from policebench.messages import Msg, OneOf
 from policebench.models import Profile
 from policebench.problems import Problem
-from policebench.readers.yaml import Document, YamlPath, closest, fullwidth_in_scalar
+from policebench.readers.yaml import (
+    Document,
+    YamlPath,
+    closest,
+    fullwidth_in_scalar,
+    impossible_date,
+)
 from policebench.validation.forms import (
     CHOICE_WORDS,
     LOOK_ALIKES,
@@ -240,6 +246,10 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, str, bool]:
     if kind in {"bool_type", "bool_parsing"}:
         return Msg("not-true-or-false", subject=subject, value=typed), "", False
     if kind.startswith("date"):
+        # `2026-02-30` typed in a cell, or quoted: no such day, not "write YYYY-MM-DD"
+        impossible = impossible_date(value.strip()) if isinstance(value, str) else None
+        if impossible is not None:
+            return impossible, Msg("date-exists-hint"), False
         return Msg("not-a-date", subject=subject, value=typed), Msg("not-a-date-hint"), False
     return Msg("invalid-value", subject=subject, detail=str(error["msg"])), "", False
 
@@ -459,4 +469,5 @@ def build_profile(
             return Profile.model_validate(forms.data), forms.warnings, False
         except ValidationError as exc:
             errors = exc.errors()
+        doc.read_as = forms.data  # `level: "5"` is checked against the scale as 5
     return None, _problems(Profile, doc, errors, forms.hints) + forms.warnings, forms.pending

@@ -187,8 +187,9 @@ def unknown_targets(doc: Document, rubric: Rubric) -> list[Problem]:
 
 def _known(doc: Document, key: str, rubric: Rubric) -> list[tuple[str, Any]]:
     """The entries of the raw document's mapping ``key`` under an indicator id the rubric
-    has."""
-    entries = doc.data.get(key) if isinstance(doc.data, dict) else None
+    has, with the forms read as meant (``Document.read_as``) when they were."""
+    data = doc.data if doc.read_as is None else doc.read_as
+    entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         return []
     return [(k, v) for k, v in entries.items() if isinstance(k, str) and k in rubric.indicators]

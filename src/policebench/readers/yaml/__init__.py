@@ -36,7 +36,7 @@ import yaml
 from policebench.errors import InvalidInput
 from policebench.messages import Msg
 from policebench.problems import Problem
-from policebench.readers.yaml._builder import TooLarge, YamlBuilder, YamlParser
+from policebench.readers.yaml._builder import TooLarge, YamlBuilder, YamlParser, impossible_date
 from policebench.readers.yaml._document import (
     MAX_DEPTH,
     MAX_NODES,
@@ -65,6 +65,7 @@ __all__ = [
     "detach",
     "detached",
     "fullwidth_in_scalar",
+    "impossible_date",
     "load",
     "parse",
     "read_text",

@@ -280,13 +280,23 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def _unreadable(shown: str) -> Msg:
     """Why a value YAML took for a date or number cannot be one: no such month, or day."""
+    return impossible_date(shown) or Msg("value-unreadable", value=repr(shown))
+
+
+def impossible_date(shown: str) -> Msg | None:
+    """``2026-02-30`` said as no day 30 in February 2026 (``2026-13-01``: no month 13);
+    None for text of another form, or a day that exists."""
     date = _DATE.match(shown)
-    if date:
-        year, month, day = (int(part) for part in date.groups())
-        if not 1 <= month <= 12:
-            return Msg("date-no-month", value=repr(shown), month=month)
+    if not date:
+        return None
+    year, month, day = (int(part) for part in date.groups())
+    if not 1 <= month <= 12:
+        return Msg("date-no-month", value=repr(shown), month=month)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
         return Msg("date-no-day", value=repr(shown), day=day, month=month, year=year)
-    return Msg("value-unreadable", value=repr(shown))
+    return None
 
 
 def _short(key: Any) -> Any:

@@ -35,6 +35,10 @@ class Document:
     #: The text it was parsed from (a reference, not a copy), for problems that need to look
     #: at what was typed around a value; empty for a document made otherwise.
     text: str = field(default_factory=str, repr=False, compare=False)
+    #: The data with the forms a planner meant read as meant (``level: "5"`` as 5), when the
+    #: model refused the document for something else: what the rubric's checks of a broken
+    #: document read (``validation.build.build_profile`` sets it); None otherwise.
+    read_as: Any = field(default=None, repr=False, compare=False)
 
     def position(self, path: YamlPath, *, key: bool = False) -> Position:
         """Where ``path`` stands; the nearest enclosing node that is known otherwise.
