@@ -1543,6 +1543,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "choose another --output path, or remove the file first",
         "请另选 --output 路径，或先删除该文件",
     ),
+    "exists-profile-hint": (
+        "to replace it, remove or move it first; under another name in {folder} the same "
+        "place would be there twice (one id)",
+        "如要取代它，请先删除或移走该文件；在 {folder} 中另起文件名会使同一地区（同一标识）"
+        "出现两次",
+    ),
     # --- places, peers and rubrics in use (workspace/, cli/reporting.py, trend) ---
     "none": ("none", "无"),
     "peers-none-with-others": (
@@ -1906,6 +1912,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage-line": ("Usage: {usage}", "用法：{usage}"),
     "usage-help": ("Try '{command} --help' for help.", "运行 '{command} --help' 查看帮助。"),
     "usage-no-option": ("No such option: {option}", "没有这个选项：{option}"),
+    "usage-no-cache-before-command": (
+        "--no-cache goes before the command: policebench --no-cache {command}",
+        "--no-cache 须写在命令之前：policebench --no-cache {command}",
+    ),
     "usage-version-before-command": (
         "--version goes before any command: policebench --version",
         "--version 须写在命令之前：policebench --version",

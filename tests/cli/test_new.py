@@ -90,10 +90,16 @@ def test_refuses_to_overwrite(runner: CliRunner, in_tmp: Path) -> None:
     assert code == 2
     assert "already exists; refusing to overwrite it" in err
     assert target.read_text(encoding="utf-8") == "keep me"
+    code, _, err = _new(runner, "x", "--name", "X", "--output", str(target), "--format", "yaml")
+    assert code == 2 and "hint: choose another --output path" in err
     assert _new(runner, "x", "--name", "X")[0] == 0
+    # in ./cities another name would hold the same place twice: the hint says how to replace
     code, _, err = _new(runner, "x", "--name", "X")
     assert code == 2
-    assert "hint: choose another --output path" in err
+    assert (
+        "(hint: to replace it, remove or move it first; under another name in cities/ the "
+        "same place would be there twice (one id))" in err
+    )
 
 
 def test_stdout_writes_no_file(runner: CliRunner, in_tmp: Path) -> None:

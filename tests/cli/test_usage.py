@@ -47,6 +47,10 @@ def test_every_known_kind_names_a_message_with_its_placeholders() -> None:
         ),
         # an option typed in the wrong place is told where it goes
         (["score", "--version"], "错误：--version 须写在命令之前：policebench --version"),
+        (
+            ["weights", "ahp", "x.yaml", "--no-cache"],
+            "错误：--no-cache 须写在命令之前：policebench --no-cache weights ahp",
+        ),
         (["schema", "profile", "--lang", "zh"], "错误：没有这个选项：--lang"),
         (["sensitivity", "--samples", "x"], "错误：'--samples' / '-n' 的值无效：应为整数"),
         (["sensitivity", "--top", "0"], "错误：'--top' 的值无效：应不小于 1"),

@@ -138,9 +138,13 @@ def output_path(city_id: str, output: str | None, lang: str, fmt: str = "yaml") 
                 t("out_trailing_sep", lang).format(path=output), t("out_trailing_sep_hint", lang)
             )
     if path.exists():
+        # In ./cities another name would hold the same place twice: say how to replace it.
+        in_use = fmt == "yaml" and path.parent.resolve() == PROFILES_FOLDER.resolve()
         raise UserError(
             Msg("exists", path=str(path)),
-            Msg("exists-hint"),
+            Msg("exists-profile-hint", folder=f"{PROFILES_FOLDER}/")
+            if in_use
+            else Msg("exists-hint"),
         )
     check_output_name(path, fmt, lang)
     return path

@@ -112,13 +112,22 @@ def worded(message: str) -> str:
 
 
 def _placed(message: str, ctx: Any) -> str:
-    """An option typed in the wrong place said so: ``policebench score --version``
-    (--version belongs to the program), instead of "no such option"."""
+    """An option typed in the wrong place said so: ``policebench score --version`` and
+    ``policebench validate --no-cache`` (both belong to the program), instead of "no such
+    option"."""
     if not isinstance(message, Msg) or not message.id.startswith("usage-no-option"):
         return message
-    at_root = ctx is not None and ctx.parent is None
-    if message.args.get("option") == "--version" and not at_root:
+    at_root = ctx is None or ctx.parent is None
+    option = message.args.get("option")
+    if option == "--version" and not at_root:
         return Msg("usage-version-before-command")
+    if option == "--no-cache" and not at_root:
+        names: list[str] = []
+        at = ctx
+        while at.parent is not None:  # `weights ahp`, whatever the program is called
+            names.insert(0, str(at.info_name))
+            at = at.parent
+        return Msg("usage-no-cache-before-command", command=" ".join(names))
     return message
 
 
