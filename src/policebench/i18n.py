@@ -37,7 +37,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "medium": ("medium", "中"),
     "low": ("low", "低"),
     "assessed": ("Assessed", "评估日期"),
-    "scores_title": ("Smart-policing maturity scores", "智慧警务建设成熟度得分"),
+    # the rubric's own name: "smart-policing" is one rubric of many
+    "scores_title": ("Scores · {rubric} {version}", "评分结果 · {rubric} {version}"),
     "rubric": ("Rubric", "评估框架"),
     # trend (`policebench trend`)
     "trend_title": ("Assessment history", "评估历史"),
@@ -55,7 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{start} → {end}: overall {change}; over the {n} indicators known at both dates, "
         "{same}. The difference comes from {what} (coverage {before} → {after}).",
         # U+00A0 keeps a number with its words when a line breaks.
-        "{start} → {end}：总分变化\u00a0{change}；只看两期均已知的\u00a0{n}\u00a0项指标，"
+        "{start} → {end}：综合得分变化\u00a0{change}；只看两期均已知的\u00a0{n}\u00a0项指标，"
         "同口径变化为\u00a0{same}。差额来自{what}（覆盖率 {before} → {after}）。",
     ),
     "like_for_like_known": ("{names}, newly known", "本期新增已知的{names}"),
@@ -327,7 +328,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "uncertainty_under": (
         "Under each overall score: its 5-95% band and the best and worst rank seen in the samples",
-        "总分下方为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
+        "综合得分下方为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
     ),
     # what --uncertainty varied, and how likely each rank is (render.uncertainty)
     "unc_heading": ("How sure are these results?", "结果有多确定？"),
@@ -721,7 +722,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_flag_not_http": ("not an http(s) URL", "非http(s)网址"),
     "ev_flag_undated": ("undated", "无日期"),
     "ev_flag_no_source": ("no source", "无来源"),
-    "ev_quality_known": ("Known levels by their best source", "已知等级按最可靠来源"),
+    "ev_quality_known": ("{n} known levels, by their best source", "已知等级 {n} 项，按最可靠来源"),
     "ev_median_age": ("Median age of the newest sources", "最新来源时效中位数"),
     "ev_max_age": ("Stale when older than", "证据过期时限"),
     "ev_level_age": ("newest source", "最新来源"),
@@ -812,7 +813,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ahp_weights": ("Weights", "权重"),
     "ahp_panel_weight": ("Panel weight", "专家组权重"),
     "ahp_rubric_weight": ("Rubric weight", "评估框架权重"),
-    "ahp_global": ("Share of overall (rubric)", "占总分比重（评估框架）"),
+    "ahp_global": ("Share of overall: panel (rubric)", "占综合得分比重：专家组（评估框架）"),
     "ahp_from": ("From", "来源"),
     "ahp_from_panel": ("panel", "专家组"),
     "ahp_from_rubric": ("rubric (not compared)", "评估框架（未比较）"),
@@ -856,7 +857,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Weights are shares of the overall score over the indicators shown (sum 1); the "
         "rubric's are scaled to the same indicators. Entropy rewards what differs between "
         "these places, not what matters: a check on the experts' weights, not a replacement.",
-        "权重为所列指标占总分的比重（合计为1），评估框架权重按同一组指标折算。熵权反映的是"
+        "权重为所列指标占综合得分的比重（合计为1），评估框架权重按同一组指标折算。熵权反映的是"
         "这些地区之间差异的大小，而非指标的重要性：用于检验专家权重，不能替代专家权重。",
     ),
     "consensus_summary": (

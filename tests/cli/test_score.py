@@ -106,7 +106,7 @@ def test_csv_in_chinese(runner: CliRunner, in_tmp: Path) -> None:
 def test_markdown(runner: CliRunner, in_tmp: Path, profiles: dict[str, Profile]) -> None:
     code, out, err = run(runner, "score", "--format", "markdown")
     assert code == 0, err
-    assert out.startswith("# Smart-policing maturity scores\n")
+    assert out.startswith("# Scores · Smart policing maturity 1.0\n")
     assert "| # | Place | Overall | Stage | Coverage |" in out
     for profile in profiles.values():
         assert f"| {profile.name} |" in out

@@ -208,9 +208,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "evidence": (
         "da09cace",
-        "列出各地区的全部证据来源：所支撑的指标和地区、可靠性、截至评估日期的时效，以及提示"
+        "列出各地区的全部证据来源：所支撑的指标和地区、可靠性、截至评估日期的时效，以及警示"
         "（已过期、仅有转载、单一来源支撑多个等级、可靠性评定不一、不是网页或邮件链接、无日期）；"
-        "然后列出每个有提示的等级（包括没有来源的等级），以及每个地区的证据质量。\n\n"
+        "然后列出每个有警示的等级（包括没有来源的等级），以及每个地区的证据质量。\n\n"
         "示例：\n\n"
         "  policebench evidence\n\n"
         "  policebench evidence hangzhou qingdao --format markdown\n\n"

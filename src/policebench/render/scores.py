@@ -174,7 +174,9 @@ def _indicator_rows(
 
 
 def render_markdown(rubric: Rubric, cards: list[Scorecard], lang: str = "en") -> str:
-    title = t("scores_title", lang)
+    title = t("scores_title", lang).format(
+        rubric=md_cell(localized(rubric, "name", lang)), version=md_cell(rubric.version)
+    )
     out = [
         f"# {title}\n",
         f"{label(t('rubric', lang), lang)}{md_cell(localized(rubric, 'name', lang))}"
@@ -220,7 +222,9 @@ def render_table(
             *(Column(h, "left" if n == 1 else "right") for n, h in enumerate(header[2:])),
         ],
         [list(r) for r in rows],
-        title=f"{t('scores_title', lang)} · {localized(rubric, 'name', lang)} {rubric.version}",
+        title=t("scores_title", lang).format(
+            rubric=localized(rubric, "name", lang), version=rubric.version
+        ),
         caption="\n".join(_captions(cards, lang)) or None,
         keep=places,
     )

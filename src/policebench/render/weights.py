@@ -238,7 +238,7 @@ def ahp_table(w: Weighted, lang: str, *, color: bool = False, width: int | None 
                     f"· {names[i.id]} ({i.id})",
                     f"{panel.indicator_weights[d.id][i.id]:.3f}",
                     f"{panel.rubric_indicator_weights[d.id][i.id]:.3f}",
-                    f"{global_weights[i.id]:.3f} ({rubric_global[i.id]:.3f})",
+                    f"{global_weights[i.id]:.3f}" + paren(f"{rubric_global[i.id]:.3f}", lang),
                     t("ahp_from_panel", lang)
                     if d.id in panel.compared
                     else t("ahp_from_rubric", lang),

@@ -1184,11 +1184,11 @@ def _trend(w: _Writer, r: PlaceReport) -> None:
 def _quality(w: _Writer, r: PlaceReport) -> None:
     q = r["evidence_quality"]
     w.heading(w.t("ev_quality"), 2)
-    shares: list[Seg | str] = [w.label("ev_quality_known")]
+    known = label(w.t("ev_quality_known").format(n=q["known"]), w.lang)
+    shares: list[Seg | str] = [known]
     for b in q["by_reliability"]:
         name = w.t("ev_flag_no_source") if b["reliability"] == "none" else w.t(b["reliability"])
         shares += [_badge(f"{name} {pct(b['share'], w.lang)}", b["reliability"]), " "]
-    shares.append(w.paren(str(q["known"])).strip())
     w.para(*shares)
     age = (
         w.t("ev_age_years").format(years=q["median_age_years"])
