@@ -490,11 +490,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "sens_method": (
         "Drawn in each sample: weights {weights}; aggregation {aggregations}; "
-        "low-confidence levels move one level with probability {low}, medium {medium}, "
-        "high never; unknown levels {unknowns}.",
+        "low-confidence levels move one level in {low} of the samples, medium ones in "
+        "{medium}, high ones never; unknown levels {unknowns}.",
         "每次抽样随机抽取：权重{weights}；汇总方法{aggregations}；"
-        "低置信度等级以 {low} 的概率上下浮动一级，中置信度 {medium}，"
-        "高置信度不变；未知等级{unknowns}。",
+        "低置信度等级在 {low} 的抽样中上调或下调一级，中置信度等级为 {medium}，"
+        "高置信度等级始终不变；未知等级{unknowns}。",
     ),
     "sens_weights_fixed": ("fixed", "固定不变"),
     "sens_weights_dirichlet": (
@@ -685,7 +685,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_date": ("Date", "日期"),
     "ev_accessed": ("accessed", "访问于"),
     "ev_age": ("Age", "时效"),
-    "ev_age_years": ("{years} y", "{years}年"),
+    "ev_age_years": ("{years} y", "{years} 年"),
     "ev_undated": ("undated", "无日期"),
     "ev_levels": ("Levels", "支撑等级数"),
     "ev_supports": ("Supports", "支撑的地区与指标"),

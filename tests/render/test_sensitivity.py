@@ -62,3 +62,18 @@ def test_json_gives_each_places_rank_odds_and_without_counts_only_those(
     assert {k: v for k, v in lean.items() if k != "places"} == {
         k: v for k, v in full.items() if k != "places"
     }
+
+
+def test_the_method_gives_how_often_a_level_moves_as_a_percentage(
+    rubric: Rubric, profiles: dict[str, Profile]
+) -> None:
+    """As compare --uncertainty says it: "in 67% of the samples", not "with probability 0.67"."""
+    from policebench.render.sensitivity import method_text
+
+    result = run(rubric, list(profiles.values()), samples=50, seed=1)
+    assert "低置信度等级在 67% 的抽样中上调或下调一级，中置信度等级为 33%" in method_text(
+        result, rubric, "zh"
+    )
+    assert "move one level in 67% of the samples, medium ones in 33%" in method_text(
+        result, rubric, "en"
+    )

@@ -81,8 +81,8 @@ def method_text(result: SensitivityResult, rubric: Rubric, lang: str = "en") -> 
     return t("sens_method", lang).format(
         weights=weights,
         aggregations=" / ".join(names),
-        low=f"{settings.low_shift:.2g}",
-        medium=f"{settings.medium_shift:.2g}",
+        low=share_text(settings.low_shift),
+        medium=share_text(settings.medium_shift),
         unknowns=unknowns,
     )
 
