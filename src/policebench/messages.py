@@ -1183,6 +1183,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Office 文件（xlsx、docx）不能输出到终端",
     ),
     "office-tty-hint": ("give --output FILE", "请用 --output 指定文件"),
+    "peer-knows-nothing": (
+        "{prefix}the peer {place} has no known level yet: it ranks nowhere and sets no target "
+        "(a profile not filled in yet? --peers chooses the peers)",
+        "{prefix}对标地区 {place} 尚无已知等级：不参与排名，也不设定任何目标（是否是尚未填写的"
+        "档案？可用 --peers 指定对标地区）",
+    ),
+    "peer-same-name": (
+        "{prefix}the peer {place} has the name of the place assessed: another profile of the "
+        "same place? (--peers chooses the peers)",
+        "{prefix}对标地区 {place} 与被评估地区同名：是否是同一地区的另一份档案？（可用 --peers "
+        "指定对标地区）",
+    ),
     "survey-sheet-not-workbook": (
         "{prefix}--sheet {sheet} is for an .xlsx workbook; {file} is a CSV file and was read whole",
         "{prefix}--sheet {sheet} 仅用于 .xlsx 工作簿；{file} 是 CSV 文件，已整个读取",

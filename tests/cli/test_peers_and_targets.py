@@ -4,12 +4,14 @@ scores marked, one default rule for targets (issue "Conclusions a planner can ha
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from policebench.cli.app import app
+from policebench.workspace import bundled
 
 
 def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
@@ -254,3 +256,26 @@ def test_no_peers_means_no_rank_not_first_of_one(runner: CliRunner, my_city: Pat
     assert (
         '<div class="value word">—</div><div class="sub">no other place with a score</div>' in html
     )
+
+
+def test_peers_a_planner_may_not_mean_are_said(runner: CliRunner, in_tmp: Path) -> None:
+    """Files made while following the README join the peers of ./cities: a template not yet
+    filled in, and a survey of the same place under another id. Both are said, once each,
+    and nothing else changes."""
+    cities = in_tmp / "cities"
+    cities.mkdir()
+    shutil.copy(bundled("cities") / "j-city.yaml", cities)
+    assert run(runner, "new", "my-city", "--name-zh", "我的城市")[0] == 0
+    survey = (Path(__file__).resolve().parents[2] / "examples" / "survey-j-city.zh.csv").as_posix()
+    args = ("survey", survey, "--city", "j-survey", "--name", "J City", "--name-zh", "J市")
+    assert run(runner, *args)[0] == 0
+    code, _, err = run(runner, "gaps", "j-city", "--lang", "zh")
+    assert code == 0
+    assert err.splitlines() == [
+        "警告：对标地区 J市（j-survey）与被评估地区同名：是否是同一地区的另一份档案？"
+        "（可用 --peers 指定对标地区）",
+        "警告：对标地区我的城市（my-city）尚无已知等级：不参与排名，也不设定任何目标"
+        "（是否是尚未填写的档案？可用 --peers 指定对标地区）",
+    ]
+    code, _, err = run(runner, "gaps", "j-city", "--peers", "@bundled")
+    assert (code, err) == (0, "")

@@ -84,6 +84,7 @@ TemplateDirOpt = Annotated[
 
 
 if TYPE_CHECKING:
+    from policebench.models import Profile
     from policebench.report.contract import PlaceReport
 
 
@@ -132,6 +133,7 @@ def city_report(
             Msg("target-option-out-of-scale-hint", min=scale.min, max=scale.max),
         )
     history = [lp.profile for lp in ws.history.get(city.profile.id, [])][:-1]
+    _say_doubtful_peers(city.profile, [lp.profile for lp in ws.peers], lang)
     return build_report(
         ws.rubric,
         city.profile,
@@ -145,6 +147,25 @@ def city_report(
         provenance=provenance(ws, ids),
         history=history,
     )
+
+
+def _say_doubtful_peers(city: Profile, peers: list[Profile], lang: str) -> None:
+    """Peers a planner may not mean to compare with, said on stderr: one with no known level
+    (a template from `policebench new` left in ./cities: listed among the peers, it ranks
+    nowhere and sets no target), and one named as the place assessed (another profile of
+    the same place, under another id: a survey of it, say)."""
+    from policebench.cli.common import say
+    from policebench.i18n import paren
+    from policebench.models.base import localized
+
+    own = {localized(city, "name", lang), city.name, city.name_zh} - {None}
+    for peer in peers:
+        name = localized(peer, "name", lang)
+        place = name if name == peer.id else name + paren(peer.id, lang)
+        if not any(a.level is not None or a.value is not None for a in peer.indicators.values()):
+            say(Msg("peer-knows-nothing", prefix=Msg("warning-prefix"), place=place))
+        elif {peer.name, peer.name_zh} & own:
+            say(Msg("peer-same-name", prefix=Msg("warning-prefix"), place=place))
 
 
 def sensitivity_of(ws: Workspace, ids: list[str], samples: int, seed: int) -> Any:
