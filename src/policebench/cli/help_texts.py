@@ -112,10 +112,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "标识、版本和 SHA-256；`policebench import` 可将其读回。\n\n"
         "写入成功时退出码为 0；选项有误或输出文件已存在时为 2。\n\n"
         "示例：\n\n"
-        '  policebench new j-city --name "J City" --name-zh J市\n\n'
-        '  policebench new inner-mongolia --name "Inner Mongolia" --kind region\n\n'
-        '  policebench new my-city --name "My City" --output - > my-city.yaml\n\n'
-        '  policebench new my-city --name "My City" --name-zh 某市 -o my-city.xlsx',
+        '  policebench new j-city --name-zh J市 --name "J City"\n\n'
+        "  policebench new inner-mongolia --name-zh 内蒙古自治区 --kind region\n\n"
+        "  policebench new my-city --name-zh 某市 --output - > my-city.yaml\n\n"
+        "  policebench new my-city --name-zh 某市 -o my-city.xlsx   # 数据采集表",
     ),
     "recommend": (
         "6b86b87f",
