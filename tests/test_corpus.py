@@ -56,7 +56,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     "structure-whitespace-only.yaml": ("the file is empty", "1:1"),
     "syntax-anchor-alias-on-key-flow.yaml": ("did not find expected key", "6:1"),
     "syntax-bad-indentation-sequence.yaml": ("check the indentation", "9:4"),
-    "syntax-bad-indentation.yaml": ("'name' is indented deeper than 'id' above it", "2:3"),
+    "syntax-bad-indentation.yaml": ("'name' is indented 2 space(s) deeper than 'id'", "2:3"),
     "syntax-block-scalar-indicator.yaml": ("while scanning a block scalar", "5:9"),
     "syntax-control-character.yaml": ("character #x0007 is not allowed", "5:13"),
     "syntax-directive-duplicate.yaml": ("duplicate %YAML directive", "2:1"),

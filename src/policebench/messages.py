@@ -684,7 +684,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请写作 '{fixed}'；如这一行是上面 '{key}' 的值的续行，请比 '{key}' 多缩进两格",
     ),
     "yaml-indent-deeper": (
-        "'{key}' is indented deeper than '{above}' above it (by {more}), which already has a value",
+        "'{key}' is indented {more} space(s) deeper than '{above}' above it, which already "
+        "has a value",
         "'{key}' 比上一行的 '{above}' 多缩进了 {more} 个空格，而 '{above}' 已有值",
     ),
     "yaml-indent-deeper-hint": (
@@ -695,6 +696,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "keys of one level line up: start the line at its first column, as '{above}' is",
         "同一层的键须对齐，请与 '{above}' 一样顶格书写",
     ),
+    "yaml-indent-deeper-or-value-top-hint": (
+        "if '{key}' is a key of its own, start the line at its first column, as '{above}' is; "
+        "if the line is part of the value above, put the value in quotes (it holds ': ')",
+        "如 '{key}' 是新的键，请与 '{above}' 一样顶格书写；如这一行是上一行值的一部分，含 ': ' "
+        "的值须加引号",
+    ),
     "yaml-indent-deeper-or-value-hint": (
         "if '{key}' is a key of its own, indent it as '{above}' is ({spaces} spaces); if the "
         "line is part of the value above, put the value in quotes (it holds ': ')",
@@ -703,17 +710,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "yaml-indent-odd": (
         "'{key}' is indented {spaces} spaces, the keys above and below it {others}",
-        "'{key}' 缩进了 {spaces} 个空格，而上下两行的键缩进 {others} 个空格",
+        "'{key}' 缩进了 {spaces} 个空格，而上下的键缩进 {others} 个空格",
+    ),
+    "yaml-indent-first": (
+        "'{key}' is indented {spaces} spaces, the keys below it {others}",
+        "'{key}' 缩进了 {spaces} 个空格，而下面的键缩进 {others} 个空格",
+    ),
+    "yaml-indent-first-hint": (
+        "indent the line {more} space(s) more, to line up with the keys below it",
+        "请把这一行多缩进 {more} 个空格，与下面的键对齐",
     ),
     "yaml-indent-under": (
-        "'{key}' is indented as '{opener}' above it, whose keys belong under it, as the next "
-        "line is ({others} spaces)",
-        "'{key}' 与上一行的 '{opener}' 缩进相同，但应写在 '{opener}' 之下，如下一行（缩进 {others} "
-        "个空格）",
+        "'{key}' is indented as '{opener}' above it, but belongs under it, at {others} spaces "
+        "as the next line",
+        "'{key}' 与上一行的 '{opener}' 缩进相同，但应写在 '{opener}' 之下，与下一行一样缩进 "
+        "{others} 个空格",
     ),
     "yaml-indent-odd-hint": (
-        "line it up with the keys around it ({spaces} spaces)",
-        "请与上下行的键对齐（缩进 {spaces} 个空格）",
+        "line it up with the keys around it, at {spaces} spaces",
+        "请与上下的键对齐，缩进 {spaces} 个空格",
     ),
     "yaml-continued-value": (
         "'{text}' looks like the value of '{key}' going on, but it is indented no deeper than "

@@ -812,13 +812,9 @@ def test_a_yaml_syntax_error_reads_in_chinese_without_libyaml_s_english(text: st
         ("a:\r\n  level 2\r\n  confidence: low\r\n", (2, 3), "level: 2"),
         ("indicators:\n  top-level-design\n    level: 2\n", (2, 3), "top-level-design:"),
         ("id j-city\nname: x\n", (1, 1), "id: j-city"),
-        # below a sibling whose value is folded over lines, and inside a list's item
-        (
-            "a:\n  evidence: >-\n    text\n    more\n  confid 2\n  sources: []\n",
-            (5, 3),
-            "confid: 2",
-        ),
+        # inside a list's item, and as its first key
         ("a:\n  - title: x\n    url y\n    reliability: primary\n", (3, 5), "url: y"),
+        ("s:\n  - title x\n    url: y\n", (2, 3), "- title: x"),
         # a URL's colon is no key's, a comment is left out of the line as it should read
         (
             "s:\n  - title: x\n    url https://a.example/b\n    n: 1\n",
@@ -857,9 +853,10 @@ def test_other_mistakes_are_not_taken_for_a_missing_colon(text: str) -> None:
 
 
 def test_a_value_wrapped_onto_its_keys_indentation_is_not_made_a_key() -> None:
-    """Evidence wrapped onto a line as deep as its key: Chinese text is said to be the value
-    going on (indent it), never "write '和一定成效:'"; words that could be a key get both
-    readings in the hint."""
+    """Text wrapped onto a line as deep as its key is said to be the value going on (indent
+    it), never "write '和一定成效:'": Chinese text, words that start with no key of the
+    formats, a line of a folded (>-) value; a key of the formats, or a misspelt one with one
+    word after it, is a key without its colon (with both readings where text is above)."""
     text = (
         "a:\n  level: 1\n  evidence: 摘要提到J市智慧警务已有发展\n  和一定成效\n  confidence: low\n"
     )
@@ -869,14 +866,21 @@ def test_a_value_wrapped_onto_its_keys_indentation_is_not_made_a_key() -> None:
         "f.yaml:4:3: '和一定成效' 像是上面 'evidence' 的值的续行，但缩进与 'evidence' 相同"
         "（提示：续行请比 'evidence' 多缩进两格，或把整段值写在同一行） [syntax]"
     )
+    continued = "indent the line two spaces more than '{}', or write the value on one line"
     english = only("a:\n  notes: the city has a long\n  history of reform\n  confidence: low\n")
-    assert (english.line, str(english.hint)) == (
-        3,
-        "write 'history: of reform'; or, if the line goes on with the value of 'notes' above, "
-        "indent it two spaces more than 'notes'",
-    )
-    # after a one-word value the line is a key
+    assert (english.line, str(english.hint)) == (3, continued.format("notes"))
+    folded = "a:\n  evidence: >-\n    The source shows\n  written rules for data\n  level: 1\n"
+    assert (only(folded).line, str(only(folded).hint)) == (4, continued.format("evidence"))
+    # keys: one of the formats', or one misspelt with a word after it
     assert str(only("a:\n  level: 1\n  confid low\n  evidence: x\n").hint) == "write 'confid: low'"
+    misspelt = only("a:\n  evidence: >-\n    text\n    more\n  confid 2\n  sources: []\n")
+    assert (misspelt.line, str(misspelt.hint)) == (
+        5,
+        "write 'confid: 2'; or, if the line goes on with the value of 'evidence' above, indent "
+        "it two spaces more than 'evidence'",
+    )
+    known = only("a:\n  notes: the city has a long\n  level 2\n  confidence: low\n")
+    assert str(known.hint) == "write 'level: 2'"
 
 
 def test_a_long_line_is_quoted_short() -> None:
@@ -908,15 +912,15 @@ def test_a_tab_and_a_missing_colon_on_one_line_are_both_said() -> None:
         (
             "a:\n  b:\n    level: 1\n  confidence: low\n    evidence: x\n",
             (4, 3),
-            "'confidence' 缩进了 2 个空格，而上下两行的键缩进 4 个空格（提示：请与上下行的键对齐"
-            "（缩进 4 个空格））",
+            "'confidence' 缩进了 2 个空格，而上下的键缩进 4 个空格（提示：请与上下的键对齐，"
+            "缩进 4 个空格）",
         ),
         # the first key under an indicator as deep as the indicator
         (
             "a:\n  top-level-design:\n  level: 2\n    confidence: low\n",
             (3, 3),
             "'level' 与上一行的 'top-level-design' 缩进相同，但应写在 'top-level-design' 之下，"
-            "如下一行（缩进 4 个空格）（提示：请与上下行的键对齐（缩进 4 个空格））",
+            "与下一行一样缩进 4 个空格（提示：请把这一行多缩进 2 个空格，与下面的键对齐）",
         ),
         # a list item's key, and after a sibling's value folded over lines
         (
@@ -928,8 +932,8 @@ def test_a_tab_and_a_missing_colon_on_one_line_are_both_said() -> None:
         (
             "a:\n  b:\n    evidence: >-\n      text: more\n  confidence: low\n    n: 1\n",
             (5, 3),
-            "'confidence' 缩进了 2 个空格，而上下两行的键缩进 4 个空格（提示：请与上下行的键对齐"
-            "（缩进 4 个空格））",
+            "'confidence' 缩进了 2 个空格，而上下的键缩进 4 个空格（提示：请与上下的键对齐，"
+            "缩进 4 个空格）",
         ),
     ],
 )
@@ -938,6 +942,34 @@ def test_a_key_indented_wrong_is_said_as_such_on_its_line(
 ) -> None:
     problem = only(text)
     assert (problem.line, problem.column) == where
+    assert problem.render("zh") == f"f.yaml:{where[0]}:{where[1]}: {said} [syntax]"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "said"),
+    [
+        # the first key under an indicator, a space short of the keys below it
+        (
+            "a:\n  top-level-design:\n   level: 1\n    confidence: low\n    evidence: x\n",
+            (3, 4),
+            "'level' 缩进了 3 个空格，而下面的键缩进 4 个空格（提示：请把这一行多缩进 1 个空格，"
+            "与下面的键对齐）",
+        ),
+        # a source's dash as deep as `sources:`, its other keys where they belong
+        (
+            "a:\n  sources:\n  - title: x\n      url: y\n      reliability: primary\n",
+            (3, 5),
+            "'title' 缩进了 4 个空格，而下面的键缩进 6 个空格（提示：请把这一行多缩进 2 个空格，"
+            "与下面的键对齐）",
+        ),
+    ],
+)
+def test_the_first_key_of_a_block_indented_wrong_is_said_not_the_next(
+    text: str, where: tuple[int, int], said: str
+) -> None:
+    """libyaml stops at the second key; following "line it up with the first" would move
+    the mistake down the block: the first is the odd one, against the keys below it."""
+    problem = only(text)
     assert problem.render("zh") == f"f.yaml:{where[0]}:{where[1]}: {said} [syntax]"
 
 

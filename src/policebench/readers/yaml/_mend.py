@@ -219,6 +219,7 @@ def _said_above_the_stop(problem: Problem) -> bool:
         "yaml-continued-value",
         "yaml-indent-odd",
         "yaml-indent-under",
+        "yaml-indent-first",
     )
 
 

@@ -6,6 +6,7 @@ with every confusing error met in the field, while the loader itself does not ch
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -142,6 +143,19 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
         return None
     number, own = candidate[0], _indent(candidate[1])
     words = _COMMENT.sub("", candidate[1]).strip()  # `level 2  # a guess`: not the comment
+    dash = ""
+    if words.startswith("- ") and limit is not None:
+        # `- title x` above `  url: y`: an item's first key, as deep as the item's next key
+        dash = "- "
+        words = words[2:].lstrip()
+        own = (
+            len(candidate[1])
+            - len(candidate[1].lstrip(" "))
+            + len(candidate[1].strip())
+            - len(words)
+        )
+        if own != limit:
+            return None
     if (
         (limit is not None and own > limit)
         or _COLON.search(words)  # `url https://...` has no key's colon in it
@@ -149,9 +163,11 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
         or words.startswith(("-", "?", "'", '"', "[", "{", "&", "*", "!", "|", ">", "%"))
     ):
         return None
-    sibling = None  # the key above at the same place, when it has a value of words
+    sibling = None  # the key above, when the line may be the end of its value
+    folded = False  # lines deeper than this one lie between it and that key
     for _, above_line in lines:
         if _indent(above_line) > own:
+            folded = True
             continue  # the value of a sibling key, folded over lines
         at = _key_indent(above_line)
         opens_block = above_line.rstrip().endswith(":") and at < own
@@ -159,28 +175,65 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
             return None  # a list's item (``- x``), a value going on: not a key's place
         if not opens_block:
             above_key, _, above_value = above_line[at:].partition(":")
-            if _PROSE.match(_COMMENT.sub("", above_value).strip()):
+            value_above = _COMMENT.sub("", above_value).strip()
+            if _PROSE.match(value_above) or (folded and value_above[:1] in ("|", ">")):
                 sibling = above_key.strip()
         break
     key, _, value = words.partition(" ")
     shown = _short(words)
-    if not _KEY.match(key):
+    # Words that start with no key of the formats (`source shows written rules`), below a
+    # value of words: that value going on, not a key. One word alone may be either, and so
+    # may a misspelt key with one word after it (`confid 2`).
+    keyish = not value or key in _known_keys() or sibling is None
+    keyish = keyish or (len(value.split()) == 1 and _near_a_key(key))
+    if not _KEY.match(key) or not keyish:
         if sibling is None:
             return None
-        # `evidence: 摘要提到…` wrapped onto a line as deep as its key: text, not a key
         return (
             number,
             own + 1,
             Msg("yaml-continued-value", text=shown, key=sibling),
             Msg("yaml-continued-value-hint", key=sibling),
         )
-    fixed = _short(f"{key}: {value.strip()}" if value.strip() else f"{key}:")
+    fixed = _short(dash + (f"{key}: {value.strip()}" if value.strip() else f"{key}:"))
     hint = (
         Msg("yaml-missing-colon-hint", fixed=fixed)
-        if sibling is None
+        if sibling is None or key in _known_keys()
         else Msg("yaml-missing-colon-or-continued-hint", fixed=fixed, key=sibling)
     )
-    return (number, own + 1, Msg("yaml-missing-colon", text=shown), hint)
+    return (number, own + 1 - len(dash), Msg("yaml-missing-colon", text=_short(dash + words)), hint)
+
+
+def _near_a_key(word: str) -> bool:
+    """Whether ``word`` is a key of the formats misspelt (`confid`, `levle`)."""
+    import difflib
+
+    return bool(difflib.get_close_matches(word, sorted(_known_keys()), n=1, cutoff=0.6))
+
+
+@functools.cache
+def _known_keys() -> frozenset[str]:
+    """Every key the formats have (the properties in the JSON Schemas of a rubric, a profile
+    and an AHP judgement file): a word that is one starts a key, not text. On the error
+    path only: it imports the models."""
+    from policebench import models
+
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            properties = node.get("properties")
+            if isinstance(properties, dict):
+                found.update(str(k) for k in properties)
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for model in (models.Rubric, models.Profile):
+        walk(model.model_json_schema())
+    return frozenset(found)
 
 
 def _misindented(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] | None:
@@ -231,10 +284,28 @@ def _misindented(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] | 
                 mark.line + 1 - up,
                 at + 1,
                 Msg("yaml-indent-under", key=above_key.strip(), opener=opener[:-1], others=own),
-                Msg("yaml-indent-odd-hint", spaces=own),
+                Msg("yaml-indent-first-hint", more=own - at),
             )
+    if (
+        before is not None
+        and _key_indent(before[1]) < at
+        and _COMMENT.sub("", before[1]).rstrip().endswith(":")
+        and _next_key_indent(text, mark.index) == own
+    ):
+        # `level: 1` the first key under `top-level-design:`, one space short of the keys
+        # below it (which line up with the line libyaml stopped at): it is the odd one
+        return (
+            mark.line + 1 - up,
+            at + 1,
+            Msg("yaml-indent-first", key=above_key.strip(), spaces=at, others=own),
+            Msg("yaml-indent-first-hint", more=own - at),
+        )
     hint = (
-        Msg("yaml-indent-deeper-or-value-hint", key=key, above=above_key.strip(), spaces=at)
+        (
+            Msg("yaml-indent-deeper-or-value-hint", key=key, above=above_key.strip(), spaces=at)
+            if at
+            else Msg("yaml-indent-deeper-or-value-top-hint", key=key, above=above_key.strip())
+        )
         if _PROSE.match(value)
         else Msg("yaml-indent-deeper-hint", above=above_key.strip(), spaces=at)
         if at
@@ -282,6 +353,21 @@ def _lines_before(text: str, start: int) -> Iterator[tuple[int, str]]:
         cut = begin - 1
         if found.strip() and not found.lstrip().startswith("#"):
             yield up, found
+
+
+def _next_key_indent(text: str, index: int) -> int | None:
+    """Where the key of the next line that holds one (after the line of ``index``) starts;
+    None when there is none within :data:`_LOOK_BACK` lines."""
+    start = text.find("\n", index)
+    for _ in range(_LOOK_BACK):
+        if start < 0:
+            return None
+        end = text.find("\n", start + 1)
+        line = text[start + 1 : end if end >= 0 else len(text)].rstrip("\r")
+        start = end
+        if line.strip() and not line.lstrip().startswith("#"):
+            return _key_indent(line) if _KEY_LINE.match(line) else None
+    return None
 
 
 def _indent(line: str) -> int:
