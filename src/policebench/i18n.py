@@ -813,7 +813,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ahp_weights": ("Weights", "权重"),
     "ahp_panel_weight": ("Panel weight", "专家组权重"),
     "ahp_rubric_weight": ("Rubric weight", "评估框架权重"),
-    "ahp_global": ("Share of overall: panel (rubric)", "占综合得分比重：专家组（评估框架）"),
+    "ahp_global": ("Share of the overall: panel (rubric)", "占综合得分比重：专家组（评估框架）"),
     "ahp_from": ("From", "来源"),
     "ahp_from_panel": ("panel", "专家组"),
     "ahp_from_rubric": ("rubric (not compared)", "评估框架（未比较）"),

@@ -1199,17 +1199,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "office-tty-hint": ("give --output FILE", "请用 --output 指定文件"),
     "peer-knows-nothing": (
-        "{prefix}the peer {place} has no known level yet: it ranks nowhere and sets no target "
-        "(a profile not filled in yet? --peers chooses the peers)",
+        "{prefix}the peer {place} has no known level yet: it is not ranked and sets no target "
+        "(a profile not filled in yet?{advice})",
         "{prefix}对标地区 {place} 尚无已知等级：不参与排名，也不设定任何目标（是否是尚未填写的"
-        "档案？可用 --peers 指定对标地区）",
+        "档案？{advice}）",
     ),
     "peer-same-name": (
         "{prefix}the peer {place} has the name of the place assessed: another profile of the "
-        "same place? (--peers chooses the peers)",
-        "{prefix}对标地区 {place} 与被评估地区同名：是否是同一地区的另一份档案？（可用 --peers "
-        "指定对标地区）",
+        "same place?{advice}",
+        "{prefix}对标地区 {place} 与被评估地区同名：是否是同一地区的另一份档案？{advice}",
     ),
+    "peer-advice": (" --peers chooses the peers", "可用 --peers 指定对标地区"),
+    "peer-advice-alone": (" (--peers chooses the peers)", "（可用 --peers 指定对标地区）"),
     "survey-sheet-not-workbook": (
         "{prefix}--sheet {sheet} is for an .xlsx workbook; {file} is a CSV file and was read whole",
         "{prefix}--sheet {sheet} 仅用于 .xlsx 工作簿；{file} 是 CSV 文件，已整个读取",
@@ -1571,10 +1572,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请另选 --output 路径，或先删除该文件",
     ),
     "exists-profile-hint": (
-        "to replace it, remove or move it first; under another name in {folder} the same "
-        "place would be there twice (one id)",
-        "如要取代它，请先删除或移走该文件；在 {folder} 中另起文件名会使同一地区（同一标识）"
-        "出现两次",
+        "to replace it, remove or move it first; written under another name in {folder}, it "
+        "would be a second profile of the same place (the one assessed later counts as its "
+        "current state, the same date twice is refused)",
+        "如要取代它，请先删除或移走该文件；若以其他文件名写入 {folder}，同一地区就会有两份档案"
+        "（评估日期较晚的一份作为现状，日期相同则报重复）",
     ),
     # --- places, peers and rubrics in use (workspace/, cli/reporting.py, trend) ---
     "none": ("none", "无"),

@@ -97,8 +97,8 @@ def test_refuses_to_overwrite(runner: CliRunner, in_tmp: Path) -> None:
     code, _, err = _new(runner, "x", "--name", "X")
     assert code == 2
     assert (
-        "(hint: to replace it, remove or move it first; under another name in cities/ the "
-        "same place would be there twice (one id))" in err
+        "(hint: to replace it, remove or move it first; written under another name in cities/, "
+        "it would be a second profile of the same place" in err
     )
 
 

@@ -260,8 +260,9 @@ def test_no_peers_means_no_rank_not_first_of_one(runner: CliRunner, my_city: Pat
 
 def test_peers_a_planner_may_not_mean_are_said(runner: CliRunner, in_tmp: Path) -> None:
     """Files made while following the README join the peers of ./cities: a template not yet
-    filled in, and a survey of the same place under another id. Both are said, once each,
-    and nothing else changes."""
+    filled in, and a survey of the same place under another id. Both are said, once each;
+    chosen with --peers, without the advice to choose with --peers; and the bundled peers
+    give no word."""
     cities = in_tmp / "cities"
     cities.mkdir()
     shutil.copy(bundled("cities") / "j-city.yaml", cities)
@@ -276,6 +277,11 @@ def test_peers_a_planner_may_not_mean_are_said(runner: CliRunner, in_tmp: Path) 
         "（可用 --peers 指定对标地区）",
         "警告：对标地区我的城市（my-city）尚无已知等级：不参与排名，也不设定任何目标"
         "（是否是尚未填写的档案？可用 --peers 指定对标地区）",
+    ]
+    code, _, err = run(runner, "gaps", "j-city", "--peers", "cities/my-city.yaml", "--lang", "zh")
+    assert code == 0 and err.splitlines() == [
+        "警告：对标地区我的城市（my-city）尚无已知等级：不参与排名，也不设定任何目标"
+        "（是否是尚未填写的档案？）"
     ]
     code, _, err = run(runner, "gaps", "j-city", "--peers", "@bundled")
     assert (code, err) == (0, "")

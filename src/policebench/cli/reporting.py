@@ -133,7 +133,7 @@ def city_report(
             Msg("target-option-out-of-scale-hint", min=scale.min, max=scale.max),
         )
     history = [lp.profile for lp in ws.history.get(city.profile.id, [])][:-1]
-    _say_doubtful_peers(city.profile, [lp.profile for lp in ws.peers], lang)
+    _say_doubtful_peers(city.profile, [lp.profile for lp in ws.peers], ws.peer_origin, lang)
     return build_report(
         ws.rubric,
         city.profile,
@@ -149,11 +149,12 @@ def city_report(
     )
 
 
-def _say_doubtful_peers(city: Profile, peers: list[Profile], lang: str) -> None:
+def _say_doubtful_peers(city: Profile, peers: list[Profile], origin: str, lang: str) -> None:
     """Peers a planner may not mean to compare with, said on stderr: one with no known level
-    (a template from `policebench new` left in ./cities: listed among the peers, it ranks
-    nowhere and sets no target), and one named as the place assessed (another profile of
-    the same place, under another id: a survey of it, say)."""
+    (a template from `policebench new` left in ./cities: listed among the peers, it is not
+    ranked and sets no target), and one named as the place assessed, of the same kind
+    (another profile of the same place, under another id: a survey of it, say). How to
+    choose others is said unless they were chosen (``origin`` "named": --peers)."""
     from policebench.cli.common import say
     from policebench.i18n import paren
     from policebench.models.base import localized
@@ -162,10 +163,13 @@ def _say_doubtful_peers(city: Profile, peers: list[Profile], lang: str) -> None:
     for peer in peers:
         name = localized(peer, "name", lang)
         place = name if name == peer.id else name + paren(peer.id, lang)
+        chosen = origin == "named"
         if not any(a.level is not None or a.value is not None for a in peer.indicators.values()):
-            say(Msg("peer-knows-nothing", prefix=Msg("warning-prefix"), place=place))
-        elif {peer.name, peer.name_zh} & own:
-            say(Msg("peer-same-name", prefix=Msg("warning-prefix"), place=place))
+            advice = "" if chosen else Msg("peer-advice")
+            say(Msg("peer-knows-nothing", prefix=Msg("warning-prefix"), place=place, advice=advice))
+        elif {peer.name, peer.name_zh} & own and peer.kind == city.kind:
+            advice = "" if chosen else Msg("peer-advice-alone")
+            say(Msg("peer-same-name", prefix=Msg("warning-prefix"), place=place, advice=advice))
 
 
 def sensitivity_of(ws: Workspace, ids: list[str], samples: int, seed: int) -> Any:
