@@ -114,9 +114,12 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
     not find expected ':'", the key's start as its context mark). The line lacks the colon
     when it has none, is no list item and stands where a key would: at the indentation of
     the next line or less, below a key that opens a block (``top-level-design:``) or a
-    sibling key, the lines of a sibling's value skipped. Its line, column, message and hint;
-    None for anything else (``evidence: a`` continued by ``b`` and then ``c: d`` is a value
-    with a colon, the usual hint's case). At most :data:`_LOOK_BACK` lines are read."""
+    sibling key, the lines of a sibling's value skipped; or as a list item's first key
+    (``- title x`` above ``  url: y``). Text there that is no key (Chinese words, words
+    starting with no key of the formats, below a value of words or a folded one) is that
+    value going on, said as such. Its line, column, message and hint; None for anything
+    else (``evidence: a`` continued by ``b`` and then ``c: d`` is a value with a colon, the
+    usual hint's case). At most :data:`_LOOK_BACK` lines are read."""
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "problem_mark", None)
@@ -148,12 +151,7 @@ def _missing_colon(exc: yaml.YAMLError, text: str) -> tuple[int, int, str, str] 
         # `- title x` above `  url: y`: an item's first key, as deep as the item's next key
         dash = "- "
         words = words[2:].lstrip()
-        own = (
-            len(candidate[1])
-            - len(candidate[1].lstrip(" "))
-            + len(candidate[1].strip())
-            - len(words)
-        )
+        own = _key_indent(candidate[1])
         if own != limit:
             return None
     if (
