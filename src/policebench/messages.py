@@ -1232,7 +1232,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- workbooks (issue 14) ---
     # readers/workbook.py (import), readers/survey_csv.py (survey from .xlsx)
     # what a problem found in a workbook's cell says instead of YAML (CellDocument.problem)
-    "wb-empty-cell": ("'{label}' is required but empty", "「{label}」为必填项，但未填写"),
+    "wb-empty-cell": ("'{label}' is required but empty", "'{label}' 为必填项，但未填写"),
     "wb-empty-cell-hint": ("fill in this cell", "请填写此单元格"),
     "wb-pick-from-list": (
         "pick it from the cell's drop-down list instead",

@@ -189,7 +189,7 @@ def test_an_empty_required_cell_is_named_by_its_header_not_as_a_yaml_key(
     assert found.render(lang, code=False).endswith(
         f"'{headers[title - 1]}' is required but empty (hint: fill in this cell)"
         if lang == "en"
-        else f"「{headers[title - 1]}」为必填项，但未填写（提示：请填写此单元格）"
+        else f"'{headers[title - 1]}' 为必填项，但未填写（提示：请填写此单元格）"
     )
 
 
