@@ -1204,6 +1204,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{prefix}对标地区 {place} 尚无已知等级：不参与排名，也不设定任何目标（是否是尚未填写的"
         "档案？{advice}）",
     ),
+    "peers-know-nothing": (
+        "{prefix}{n} peers have no known level yet: {places}; they are not ranked and set no "
+        "target (profiles not filled in yet?{advice})",
+        "{prefix}{n} 个对标地区尚无已知等级：{places}；它们不参与排名，也不设定任何目标（是否是"
+        "尚未填写的档案？{advice}）",
+    ),
+    "peers-know-nothing-more": (
+        "{prefix}{n} peers have no known level yet: {places}, ...; they are not ranked and set "
+        "no target (profiles not filled in yet?{advice})",
+        "{prefix}{n} 个对标地区尚无已知等级：{places}等；它们不参与排名，也不设定任何目标（是否"
+        "是尚未填写的档案？{advice}）",
+    ),
     "peer-same-name": (
         "{prefix}the peer {place} has the name of the place assessed: another profile of the "
         "same place?{advice}",

@@ -285,3 +285,26 @@ def test_peers_a_planner_may_not_mean_are_said(runner: CliRunner, in_tmp: Path) 
     ]
     code, _, err = run(runner, "gaps", "j-city", "--peers", "@bundled")
     assert (code, err) == (0, "")
+
+
+def test_many_unfilled_peers_are_said_in_one_line(runner: CliRunner, in_tmp: Path) -> None:
+    """A folder of templates does not flood stderr: one line names the first five."""
+    cities = in_tmp / "cities"
+    cities.mkdir()
+    shutil.copy(bundled("cities") / "j-city.yaml", cities)
+    for n in range(1, 8):
+        assert run(runner, "new", f"t{n}-city", "--name-zh", f"模板{n}")[0] == 0
+    code, _, err = run(runner, "gaps", "j-city", "--lang", "zh")
+    assert code == 0
+    assert err.splitlines() == [
+        "警告：7 个对标地区尚无已知等级：模板1（t1-city）、模板2（t2-city）、模板3（t3-city）、"
+        "模板4（t4-city）、模板5（t5-city）等；它们不参与排名，也不设定任何目标（是否是尚未填写的"
+        "档案？可用 --peers 指定对标地区）"
+    ]
+    for n in range(3, 8):
+        (cities / f"t{n}-city.yaml").unlink()
+    code, _, err = run(runner, "gaps", "j-city")
+    assert err == (
+        "warning: 2 peers have no known level yet: t1-city, t2-city; they are not ranked and "
+        "set no target (profiles not filled in yet? --peers chooses the peers)\n"
+    )

@@ -156,20 +156,31 @@ def _say_doubtful_peers(city: Profile, peers: list[Profile], origin: str, lang: 
     (another profile of the same place, under another id: a survey of it, say). How to
     choose others is said unless they were chosen (``origin`` "named": --peers)."""
     from policebench.cli.common import say
-    from policebench.i18n import paren
+    from policebench.i18n import join_list, paren
     from policebench.models.base import localized
 
     own = {localized(city, "name", lang), city.name, city.name_zh} - {None}
+    chosen = origin == "named"
+    empty: list[str] = []
     for peer in peers:
         name = localized(peer, "name", lang)
         place = name if name == peer.id else name + paren(peer.id, lang)
-        chosen = origin == "named"
         if not any(a.level is not None or a.value is not None for a in peer.indicators.values()):
-            advice = "" if chosen else Msg("peer-advice")
-            say(Msg("peer-knows-nothing", prefix=Msg("warning-prefix"), place=place, advice=advice))
+            empty.append(place)
         elif {peer.name, peer.name_zh} & own and peer.kind == city.kind:
             advice = "" if chosen else Msg("peer-advice-alone")
             say(Msg("peer-same-name", prefix=Msg("warning-prefix"), place=place, advice=advice))
+    advice = "" if chosen else Msg("peer-advice")
+    if len(empty) == 1:
+        say(Msg("peer-knows-nothing", prefix=Msg("warning-prefix"), place=empty[0], advice=advice))
+    elif empty:  # a folder of templates: one line, not one per template
+        key = "peers-know-nothing-more" if len(empty) > _LISTED else "peers-know-nothing"
+        places = join_list(empty[:_LISTED], lang)
+        say(Msg(key, prefix=Msg("warning-prefix"), n=len(empty), places=places, advice=advice))
+
+
+#: How many peers without a known level the warning names before "…".
+_LISTED = 5
 
 
 def sensitivity_of(ws: Workspace, ids: list[str], samples: int, seed: int) -> Any:
