@@ -48,7 +48,7 @@ from policebench.readers.yaml._fullwidth import (
     opens_block,
 )
 from policebench.readers.yaml._libyaml import CParser
-from policebench.readers.yaml._syntax import yaml_problems
+from policebench.readers.yaml._syntax import SAID_ABOVE_THE_STOP, yaml_problems
 
 #: The most times a mended copy is read again.
 ROUNDS = 40
@@ -210,19 +210,6 @@ def _structure(text: str) -> tuple[set[int], int | None]:
         parser.dispose()
 
 
-def _said_above_the_stop(problem: Problem) -> bool:
-    """A problem :mod:`._syntax` puts on a line above the one libyaml stopped at, although
-    libyaml read that line (``level 2``, a key without its colon; a key indented less than
-    the keys around it)."""
-    return getattr(problem.message, "id", "") in (
-        "yaml-missing-colon",
-        "yaml-continued-value",
-        "yaml-indent-odd",
-        "yaml-indent-under",
-        "yaml-indent-first",
-    )
-
-
 def _read(text: str, file: str) -> tuple[list[Problem], _Reach]:
     """The problems of ``text`` read again, and where its syntax stopped (None: it read)."""
     parser = YamlParser(text)
@@ -235,7 +222,7 @@ def _read(text: str, file: str) -> tuple[list[Problem], _Reach]:
         # Where a problem is said before libyaml's mark, reading stopped there; but a key
         # without its colon is said on its line while libyaml read past it (to the next
         # key): a guess of indentation that leaves it there did get past its line.
-        said = [p for p in problems if not _said_above_the_stop(p)]
+        said = [p for p in problems if getattr(p.message, "id", "") not in SAID_ABOVE_THE_STOP]
         if said:
             reach = min(reach, min((p.line - 1, p.column - 1) for p in said))
         return problems, reach

@@ -211,9 +211,9 @@ def _near_a_key(word: str) -> bool:
 
 @functools.cache
 def _known_keys() -> frozenset[str]:
-    """Every key the formats have (the properties in the JSON Schemas of a rubric, a profile
-    and an AHP judgement file): a word that is one starts a key, not text. On the error
-    path only: it imports the models."""
+    """Every key the formats have (the properties in the JSON Schemas of a rubric and a
+    profile): a word that is one starts a key, not text. On the error path only: it imports
+    the models."""
     from policebench import models
 
     found: set[str] = set()
@@ -353,19 +353,25 @@ def _lines_before(text: str, start: int) -> Iterator[tuple[int, str]]:
             yield up, found
 
 
-def _next_key_indent(text: str, index: int) -> int | None:
-    """Where the key of the next line that holds one (after the line of ``index``) starts;
-    None when there is none within :data:`_LOOK_BACK` lines."""
+def _lines_after(text: str, index: int) -> Iterator[str]:
+    """The lines below the one holding ``index``, nearest first; blank lines and comments
+    left out; at most :data:`_LOOK_BACK` (as :func:`_lines_before` reads up)."""
     start = text.find("\n", index)
     for _ in range(_LOOK_BACK):
         if start < 0:
-            return None
+            return
         end = text.find("\n", start + 1)
-        line = text[start + 1 : end if end >= 0 else len(text)].rstrip("\r")
+        found = text[start + 1 : end if end >= 0 else len(text)].rstrip("\r")
         start = end
-        if line.strip() and not line.lstrip().startswith("#"):
-            return _key_indent(line) if _KEY_LINE.match(line) else None
-    return None
+        if found.strip() and not found.lstrip().startswith("#"):
+            yield found
+
+
+def _next_key_indent(text: str, index: int) -> int | None:
+    """Where the key of the next line (after the line of ``index``) starts; None when that
+    line holds no key, or there is none."""
+    line = next(_lines_after(text, index), None)
+    return _key_indent(line) if line is not None and _KEY_LINE.match(line) else None
 
 
 def _indent(line: str) -> int:
@@ -381,6 +387,20 @@ def _key_indent(line: str) -> int:
         step = len(rest) - len(rest[1:].lstrip(" "))
         at, rest = at + step, rest[step:]
     return at
+
+
+#: The messages said on a line above the one libyaml stopped at, although libyaml read that
+#: line: where reading stopped is libyaml's mark, not theirs (``_mend``'s guesses of
+#: indentation are scored by how far reading gets).
+SAID_ABOVE_THE_STOP = frozenset(
+    {
+        "yaml-missing-colon",
+        "yaml-continued-value",
+        "yaml-indent-odd",
+        "yaml-indent-under",
+        "yaml-indent-first",
+    }
+)
 
 
 #: libyaml's own phrases (its problem and context texts), worded in the catalogue under
