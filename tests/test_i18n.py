@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import locale
+import re
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
+from policebench.cli.app import app
 from policebench.i18n import default_lang, label, t
+from policebench.models import Profile
 from policebench.render.templates import environment
 
 
@@ -133,3 +137,47 @@ def test_an_age_limit_reads_in_words() -> None:
     ]
     assert [age_limit(a, "en") for a in ("5y", "1y", "18m")] == ["5 years", "1 year", "18 months"]
     assert age_limit("soon", "zh") == "soon"  # not a rubric's form: as it is
+
+
+def test_a_range_of_numbers_has_each_languages_dash() -> None:
+    from policebench.i18n import span
+
+    assert span(37, 63, "en") == "37–63"  # en dash
+    assert span(37, 63, "zh") == "37～63"  # wave dash (GB/T 15834-2011, 4.13.3)
+
+
+#: A range of numbers written with a hyphen ("37-63", "1-4"), not a date ("2026-11-24").
+_HYPHEN_RANGE = re.compile(r"(?<![\w.-])\d{1,3}(?:\.\d)?-\d{1,3}(?![\w-])")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "j-city", "--uncertainty", "--format", "markdown"],
+        ["report", "j-city", "--uncertainty", "--format", "html"],
+        ["compare", "--uncertainty"],
+        ["compare", "--uncertainty", "--format", "markdown"],
+        ["compare", "--uncertainty", "--format", "html"],
+        ["sensitivity", "--weights", "entropy", "-n", "300"],
+        ["sensitivity", "--format", "markdown", "-n", "300"],
+    ],
+    ids=" ".join,
+)
+def test_every_range_of_numbers_is_written_one_way(
+    runner: CliRunner, profiles: dict[str, Profile], args: list[str], lang: str
+) -> None:
+    """Score bands, rank ranges and scales read "37–63" (English) or "37～63" (Chinese) in
+    every command and format: never a hyphen beside a dash in the same report."""
+    result = runner.invoke(app, [*args, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    ours = result.stdout  # without the sources' own titles ("arts. 13-15"), as they wrote them
+    for profile in profiles.values():
+        for entry in profile.indicators.values():
+            for source in entry.sources:
+                for title in (source.title, source.title_zh):
+                    ours = ours.replace(title or "\0", "")
+    assert not _HYPHEN_RANGE.findall(ours)
+    assert ("～" if lang == "zh" else "–") in result.stdout
+    if lang == "zh":  # an English dash in a Chinese range, or the reverse
+        assert not re.findall(r"\d–\d", ours)

@@ -319,16 +319,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "recommend_title": ("Recommendations", "对策建议"),
     "gaps_title": ("Gap analysis", "差距分析"),
     "target_source": ("Target from", "目标来源"),
-    "band_5_95": ("5-95% band", "5%-95%区间"),
+    "band_5_95": ("5–95% band", "5%～95%区间"),
     "rank_range": ("rank range", "排名范围"),
     "samples": ("samples", "次抽样"),
     "uncertainty_note": (
-        "In brackets: the 5-95% band of the score and the best and worst rank seen in the samples",
-        "括号内为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
+        "In brackets: the 5–95% band of the score and the best and worst rank seen in the samples",
+        "括号内为得分的 5%～95% 区间，以及各次抽样中出现过的最好与最差名次",
     ),
     "uncertainty_under": (
-        "Under each overall score: its 5-95% band and the best and worst rank seen in the samples",
-        "综合得分下方为得分的 5%–95% 区间，以及各次抽样中出现过的最好与最差名次",
+        "Under each overall score: its 5–95% band and the best and worst rank seen in the samples",
+        "综合得分下方为得分的 5%～95% 区间，以及各次抽样中出现过的最好与最差名次",
     ),
     # what --uncertainty varied, and how likely each rank is (render.uncertainty)
     "unc_heading": ("How sure are these results?", "结果有多确定？"),
@@ -457,12 +457,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # policebench sensitivity
     "sens_title": ("Uncertainty and sensitivity of the scores", "得分的不确定性与敏感性"),
-    "sens_score": ("Score (5-95%)", "得分（5%–95%区间）"),
+    "sens_score": ("Score (5–95%)", "得分（5%～95%区间）"),
     "sens_median": ("Median", "中位数"),
     "sens_rank": ("Rank (range)", "排名（范围）"),
     "sens_p_rank": ("P(rank {rank})", "第{rank}名概率"),
     "sens_p_point_rank": ("P(this rank)", "保持该排名的概率"),
-    "sens_dimensions": ("Dimension scores (5-95%)", "各维度得分（5%–95%区间）"),
+    "sens_dimensions": ("Dimension scores (5–95%)", "各维度得分（5%～95%区间）"),
     "sens_index": (
         "What moves the overall score: first-order sensitivity index",
         "影响综合得分的因素：一阶敏感性指数",
@@ -472,7 +472,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "—：没有已知等级，因此没有综合得分，也不参与排名。",
     ),
     "sens_index_note": (
-        "Share of the score's variance a choice explains on its own (0-1). "
+        "Share of the score's variance a choice explains on its own (0–1). "
         "All places: pooled over the places analysed.",
         "某一不确定性来源单独解释的得分方差比例（0～1）。全部地区：对所分析地区合并计算。",
     ),
@@ -958,6 +958,13 @@ def paren(text: str, lang: str = "en") -> str:
     """``text`` in brackets after a word: " (text)" in English, "（text）" in Chinese (full-width,
     no space: "J市（未知：安全与合规）")."""
     return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def span(low: object, high: object, lang: str = "en") -> str:
+    """A range of numbers: "37–63" in English (an en dash), "37～63" in Chinese (the wave dash
+    GB/T 15834-2011 gives for a range of numbers). Score bands, rank ranges and level scales
+    are written with it alike."""
+    return f"{low}～{high}" if lang == "zh" else f"{low}–{high}"
 
 
 def join_list(items: Iterable[str], lang: str = "en") -> str:

@@ -2048,7 +2048,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "write a number from 1/9 to 9 on Saaty's scale: 1 equal, 3 moderately, 5 strongly, "
         "7 very strongly, 9 extremely more important (2, 4, 6, 8 between); 1/3 = moderately "
         "less",
-        "请按 Saaty 1–9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，5 明显重要，"
+        "请按 Saaty 1～9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，5 明显重要，"
         "7 强烈重要，9 极端重要（2、4、6、8 介于相邻两者之间）；1/3 表示稍微不重要",
     ),
     "comparison-self-value": (

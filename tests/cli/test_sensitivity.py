@@ -39,7 +39,7 @@ def test_table_lists_places_in_point_rank_order(
     order = [c.city_id for c in rank([score(rubric, p) for p in profiles.values()])]
     positions = [out.index(profiles[i].name) for i in order]
     assert positions == sorted(positions)
-    for label in ("Score (5-95%)", "Rank (range)", "P(rank 1)", "first-order", "seed 0"):
+    for label in ("Score (5–95%)", "Rank (range)", "P(rank 1)", "first-order", "seed 0"):
         assert label in out
     assert "\x1b[" not in out
 
@@ -179,14 +179,15 @@ def test_band_and_rank_text() -> None:
     from policebench.analysis.sensitivity import Band, RankBand
 
     band = Band(52.2, 47.4, 51.0, 58.1, 40.0, 61.0, 1.0)
-    assert band_text(band) == "52 (47-58)"
-    assert band_text(band, 1) == "52.2 (47.4-58.1)"
+    # The point as every table shows a score, the sampled ends in whole points; a range of
+    # numbers with an en dash in English, the wave dash of GB/T 15834 in Chinese.
+    assert band_text(band) == "52.2 (47–58)"
     assert band_text(None) == "unknown"
-    assert band_text(Band(None, 0.0, 50.0, 100.0, 0.0, 100.0, 0.6), lang="zh") == "未知（0-100）"
-    assert band_text(band, lang="zh") == "52（47-58）"  # full-width brackets in Chinese
+    assert band_text(Band(None, 0.0, 50.0, 100.0, 0.0, 100.0, 0.6), lang="zh") == "未知（0～100）"
+    assert band_text(band, lang="zh") == "52.2（47～58）"  # full-width brackets in Chinese
     ranks = RankBand(2, 2, 1, 3, 10, array("q", [3, 6, 1]))
-    assert rank_text(ranks) == "2 (1-3)"
-    assert rank_text(ranks, "zh") == "2（1-3）"
+    assert rank_text(ranks) == "2 (1–3)"
+    assert rank_text(ranks, "zh") == "2（1～3）"
     assert rank_text(None) == "—"  # ranked nowhere: nothing known
     assert ranks.probabilities == {1: 0.3, 2: 0.6, 3: 0.1}
     assert ranks.probability(4) == 0.0

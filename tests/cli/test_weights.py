@@ -350,7 +350,7 @@ def test_sensitivity_with_the_panel_and_entropy_weight_sets(
             "security: 5, talent: 5}",
             "security: 0, talent: 5}",
             "x.yaml:4:53: 'planning' 相对于 'security' 的判断值为 0，应为 1/9 到 9 之间的数"
-            "（提示：请按 Saaty 1–9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，"
+            "（提示：请按 Saaty 1～9 标度填写 1/9 到 9 之间的数：1 同等重要，3 稍微重要，"
             "5 明显重要，7 强烈重要，9 极端重要（2、4、6、8 介于相邻两者之间）；"
             "1/3 表示稍微不重要） [judgement-scale]",
         ),

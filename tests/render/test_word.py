@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -152,6 +153,8 @@ def test_trend_and_uncertainty_as_the_html_shows_them(runner: CliRunner) -> None
     assert data["uncertainty"]["explanation"]["samples"] in text
     for p in data["ranking"]:
         assert p["rank_band"]["p_point_rank_text"] in text
+        band = p["rank_band"]
+        assert f"{band['min']}–{band['max']}" in text  # a range as the HTML writes it
     for run in data["trend"]:
         assert run["assessed"] in text
     assert [(p["like_for_like"], p["compared"]) for p in data["trend"]] == [
@@ -163,6 +166,15 @@ def test_trend_and_uncertainty_as_the_html_shows_them(runner: CliRunner) -> None
     import docx
 
     assert len(docx.Document(io.BytesIO(raw)).inline_shapes) == 3  # radar, bars, trend
+
+
+def test_a_chinese_report_writes_its_ranges_with_the_wave_dash(runner: CliRunner) -> None:
+    data = _report(runner, "j-city", "--uncertainty", "--samples", "300", "--lang", "zh")
+    text, _ = _text(word.render_report(data))
+    band, rank = data["uncertainty"]["overall"], data["uncertainty"]["rank"]
+    assert f"{band['p5']:.0f}～{band['p95']:.0f}" in text
+    assert f"{rank['min']}～{rank['max']}" in text
+    assert not re.findall(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])", text)
 
 
 @pytest.mark.usefixtures("in_tmp")

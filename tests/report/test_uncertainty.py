@@ -35,7 +35,7 @@ def test_report_bands_belong_to_the_right_places(
     mine = result.place("j-city")
     assert out["uncertainty"]["overall"]["p5"] == round(mine.overall.p5, 2)  # type: ignore[union-attr]
     assert (
-        out["uncertainty"]["rank"]["text"] == f"{mine.rank.point} ({mine.rank.min}-{mine.rank.max})"
+        out["uncertainty"]["rank"]["text"] == f"{mine.rank.point} ({mine.rank.min}–{mine.rank.max})"
     )
     for row in out["ranking"]:
         band = result.place(row["id"]).overall
@@ -57,7 +57,7 @@ def test_comparison_bands(rubric: Rubric, profiles: dict[str, Profile]) -> None:
     out = comparison_with_bands(data, run(rubric, everyone, samples=300, seed=1), rubric)
     for row in out["places"]:
         assert row["rank_band"]["min"] <= row["rank"] <= row["rank_band"]["max"]
-        assert row["band"]["text"].startswith(f"{row['overall']:.0f} (")
+        assert row["band"]["text"].startswith(f"{row['overall']:.1f} (")
 
 
 def test_point_rank_probability_is_the_sensitivity_results(
@@ -148,7 +148,7 @@ def test_cli_uncertainty_is_reproducible(runner: CliRunner) -> None:
     # The band and rank range sit under the score (the ranking table fits 1280 px), and a
     # sentence says what they are.
     assert '<span class="muted band">' in html.stdout
-    assert "Under each overall score: its 5-95% band" in html.stdout
+    assert "Under each overall score: its 5–95% band" in html.stdout
     plain = runner.invoke(app_(), ["compare", "-f", "html"])
     assert "band</span>" not in plain.stdout and "Under each overall score" not in plain.stdout
 

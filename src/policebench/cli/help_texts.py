@@ -52,13 +52,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  policebench validate cities/my-city.yaml",
     ),
     "compare": (
-        "8dbb4ec8",
+        "fa74eeab",
         "横向比较多个地区：排名、综合得分、发展阶段、覆盖率、各维度得分（标出领先者）、"
         "各维度差距幅度以及每个指标的等级。\n\n"
         "示例：\n\n"
         "  policebench compare\n\n"
         "  policebench compare j-city hangzhou qingdao -o cmp.html   # 按文件名输出 html\n\n"
-        '  policebench compare --uncertainty -f markdown   # "52 (47-58)"、"排名 2 (1-3)"',
+        '  policebench compare --uncertainty -f markdown   # 52.2（47～58）：得分及其区间',
     ),
     "gaps": (
         "89957480",
@@ -173,7 +173,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "在各种不确定的选择下，给出得分区间、排名概率以及影响它们的因素。\n\n"
         "每次抽样都会围绕评估框架的权重重新抽取权重、汇总方法（算术平均或几何平均）、评估人"
         "把握不大的等级，以及（若评估框架如此规定）未知等级的计法（评估框架的 `uncertainty:` "
-        "部分；见 docs/sensitivity.md）。输出每个地区的得分及其 5%–95% 区间、排名及其范围和"
+        "部分；见 docs/sensitivity.md）。输出每个地区的得分及其 5%～95% 区间、排名及其范围和"
         "各名次的概率、每个维度的区间，以及各不确定性来源的一阶敏感性指数。排名在所分析的地区"
         "之间进行。\n\n"
         "示例：\n\n"
@@ -278,7 +278,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "weights ahp": (
         "428fb90a",
         "由专家组的两两比较得出权重（层次分析法，AHP）。\n\n"
-        "每位专家的文件按 Saaty 1–9 标度，比较评估框架的各维度以及同一维度内的各指标：只写上三角"
+        "每位专家的文件按 Saaty 1～9 标度，比较评估框架的各维度以及同一维度内的各指标：只写上三角"
         "（行相对于列：3 = 行对象比列对象稍微重要，1/3 = 稍微不重要），倒数自动补全；判断值可写"
         "数字或 1/3 这样的分数。没有人比较其指标的维度，保留评估框架中的指标权重；未比较各维度时，"
         "维度权重也保留评估框架中的。\n\n"
@@ -363,7 +363,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     ),
     "*:--uncertainty": (
         "5ac822db",
-        "在得分和排名旁显示 5%–95% 区间（来自 `policebench sensitivity`）。",
+        "在得分和排名旁显示 5%～95% 区间（来自 `policebench sensitivity`）。",
     ),
     "*:--samples": ("f4db321c", "--uncertainty 的抽样次数。"),
     "*:--seed": ("77518a11", "--uncertainty 的随机种子。"),

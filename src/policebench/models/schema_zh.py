@@ -261,7 +261,7 @@ ZH: dict[str, str] = {
     # ---------------------------------------------------------------- weights (AHP)
     "One expert's pairwise comparisons (AHP, Saaty's 1-9 scale) of a rubric's dimensions and "
     "of the indicators within each dimension: the upper triangle, reciprocals implied.": (
-        "一位专家对评估框架各维度、以及各维度内指标的两两比较（层次分析法，Saaty 1-9 标度）："
+        "一位专家对评估框架各维度、以及各维度内指标的两两比较（层次分析法，Saaty 1～9 标度）："
         "只写上三角，倒数自动推出。"
     ),
     "Dimensions against dimensions: row -> {column: judgement}.": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policebench.i18n import join_list, label, paren, t
+from policebench.i18n import join_list, label, paren, span, t
 from policebench.render.common import (
     num,
     pct,
@@ -158,7 +158,7 @@ def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> 
                 p["band"]["text"] if p["band"] else t("unknown", lang),
                 rank["p_point_rank_text"],
                 f"{rank['most_likely_rank']}" + paren(rank["p_most_likely_rank_text"], lang),
-                f"{rank['min']}-{rank['max']}",
+                span(rank["min"], rank["max"], lang),
             ]
         )
     grid = Grid(

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 import yaml
 
+from policebench.i18n import span
 from policebench.models import Assessment, Dimension, Indicator, Profile, Rubric, Source
 from policebench.models.base import localized
 from policebench.models.profile import ConsensusStats, Review, SurveyStats
@@ -54,15 +55,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "how_level": (
         "For each indicator below, replace `level: null` with the level reached "
-        "({low}-{high}: {names}); leave null where unknown.",
-        "请将下列每项指标的 `level: null` 改为达到的等级（{low}—{high}：{names}）；"
-        "不清楚的保留 null。",
+        "({scale}: {names}); leave null where unknown.",
+        "请将下列每项指标的 `level: null` 改为达到的等级（{scale}：{names}）；不清楚的保留 null。",
     ),
     "how_level_filled": (
-        "The levels below ({low}-{high}: {names}) are filled in: check each and correct it "
+        "The levels below ({scale}: {names}) are filled in: check each and correct it "
         "where it is wrong; `level: null` is unknown: fill it in once known, else leave it "
         "null.",
-        "下列指标已填有等级（{low}—{high}：{names}）：请逐项核对，有误的予以更正；"
+        "下列指标已填有等级（{scale}：{names}）：请逐项核对，有误的予以更正；"
         "`level: null` 表示尚不清楚，查明后填写，否则保留 null。",
     ),
     "how_metric": (
@@ -364,7 +364,7 @@ def _file_header(profile: Profile, rubric: Rubric, lang: str, file: str) -> list
     )
     filled = any(a.level is not None for a in profile.indicators.values())
     how = "how_level_filled" if filled else "how_level"
-    lines += _wrap(_tr(how, lang, low=scale.min, high=scale.max, names=names), "")
+    lines += _wrap(_tr(how, lang, scale=span(scale.min, scale.max, lang), names=names), "")
     if any(ind.kind == "metric" for ind in rubric.indicators.values()):
         lines += _wrap(_tr("how_metric", lang), "")
     lines += _wrap(_tr("how_rest", lang, file=file), "")

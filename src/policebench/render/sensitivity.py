@@ -7,9 +7,9 @@ For reports that show bands beside point scores (``--uncertainty``)::
 
     result = run(rubric, profiles, samples=10_000, seed=0)
     place = result.place("j-city")
-    band_text(place.overall)                 # "25 (10-36)": point score, 5-95% band
+    band_text(place.overall)                 # "25.0 (10–36)": point score, 5-95% band
     band_text(place.dimensions["planning"])  # the same for one dimension
-    rank_text(place.rank)                    # "4 (1-4)": point rank, lowest-highest rank
+    rank_text(place.rank)                    # "4 (1–4)": point rank, lowest-highest rank
     (place.overall.p5, place.overall.median, place.overall.p95)  # for error bars
 
 Everything here is pure: results in, strings out.
@@ -21,7 +21,7 @@ from typing import Any
 
 from policebench.analysis.sensitivity import Band, SensitivityResult
 from policebench.analysis.sensitivity.settings import SOURCES
-from policebench.i18n import join_list, label, paren, t
+from policebench.i18n import join_list, label, paren, span, t
 from policebench.models import Rubric
 from policebench.models.base import localized
 from policebench.render.common import md_cell, md_table, rich_to_text, to_csv, to_json
@@ -162,7 +162,7 @@ def _tables(
         median = "" if place.overall is None else f"{place.overall.median:.1f}"
         rank = place.rank
         row = ["—" if rank is None else str(rank.point), localized(place, "name", lang)]
-        row += [band_text(place.overall, 1, lang), median, rank_text(rank, lang)]
+        row += [band_text(place.overall, lang), median, rank_text(rank, lang)]
         if rank is None:
             row += [""] * (result.sample_ranks if each_rank else 1)
         else:
@@ -174,7 +174,7 @@ def _tables(
     dim_header = [t("city", lang)] + [localized(d, "name", lang) for d in rubric.dimensions]
     dim_rows = [
         [localized(p, "name", lang)]
-        + [band_text(p.dimensions[d.id], 0, lang) for d in rubric.dimensions]
+        + [band_text(p.dimensions[d.id], lang) for d in rubric.dimensions]
         for p in places
     ]
     dimensions = (t("sens_dimensions", lang), dim_header, dim_rows, "l" + "r" * len(dim_rows[0]))
@@ -207,7 +207,9 @@ def _tables(
             cells.append("—" if score is None else f"{score:.1f}" + paren(f"#{place_rank}", lang))
         spread = result.rank_spread(p.id)
         best, worst = spread or (0, 0)
-        cells.append("—" if spread is None else str(best) if best == worst else f"{best}-{worst}")
+        cells.append(
+            "—" if spread is None else str(best) if best == worst else span(best, worst, lang)
+        )
         sets_rows.append(cells)
     sets = (
         t("sens_weight_sets", lang),

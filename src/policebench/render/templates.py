@@ -297,6 +297,7 @@ def environment(
     env.globals["colon"] = lambda lang="en": i18n.label("", lang)
     env.globals["period"] = i18n.period
     env.globals["space"] = i18n.between_sentences
+    env.globals["span"] = i18n.span
     env.globals["count"] = i18n.count
     env.globals["trend_note"] = _trend_note
     env.filters["url"] = safe_url

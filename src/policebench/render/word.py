@@ -50,6 +50,7 @@ from policebench.i18n import (
     paren,
     period,
     sentence_sep,
+    span,
     t,
 )
 from policebench.render.common import (
@@ -777,7 +778,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
 
     overall_sub = w.t("out_of_100")
     if u and u["overall"]:
-        band = f"{num(u['overall']['p5'], 0)}–{num(u['overall']['p95'], 0)}"
+        band = span(num(u["overall"]["p5"], 0), num(u["overall"]["p95"], 0), w.lang)
         overall_sub = w.label("band_5_95") + band
     coverage_sub = f"{s['known']} / {s['applicable']} {w.t('indicators_known')}"
     if s["not_applicable"]:
@@ -796,7 +797,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
             for x in (
                 rank_sub,
                 w.label("sens_p_point_rank") + odds["p_point_rank_text"],
-                w.label("rank_range") + f"{odds['min']}–{odds['max']}",
+                w.label("rank_range") + span(odds["min"], odds["max"], w.lang),
             )
             if x
         )
@@ -866,7 +867,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     for p in r["ranking"]:
         overall: list[Line] = [[Seg(w.score(p["overall"]))]]
         if p["band"]:  # its 5-95% band under it: a narrow column breaks no number
-            band = f"{num(p['band']['p5'], 0)}–{num(p['band']['p95'], 0)}"
+            band = span(num(p["band"]["p5"], 0), num(p["band"]["p95"], 0), w.lang)
             overall.append([_muted(w.paren(band).strip())])
         rows.append(
             [
@@ -916,7 +917,7 @@ def _uncertainty(w: _Writer, r: PlaceReport, u: PlaceUncertainty) -> None:
                 str(p["rank"]),
                 _b(band["p_point_rank_text"]),
                 likely,
-                f"{band['min']}–{band['max']}",
+                span(band["min"], band["max"], w.lang),
             ]
         )
     header = [w.t(k) for k in ("city", "rank", "sens_p_point_rank", "unc_most_likely")]

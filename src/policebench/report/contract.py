@@ -117,7 +117,7 @@ class Band(TypedDict):
 
 
 class TextBand(Band):
-    #: "52 (47-58)": the point score and its 5-95% band.
+    #: "52.2 (47–58)": the point score and its 5-95% band (i18n.span).
     text: str
 
 

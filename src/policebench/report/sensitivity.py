@@ -7,9 +7,9 @@ For reports that show bands beside point scores (``--uncertainty``)::
 
     result = run(rubric, profiles, samples=10_000, seed=0)
     place = result.place("j-city")
-    band_text(place.overall)                 # "25 (10-36)": point score, 5-95% band
+    band_text(place.overall)                 # "25.0 (10–36)": point score, 5-95% band
     band_text(place.dimensions["planning"])  # the same for one dimension
-    rank_text(place.rank)                    # "4 (1-4)": point rank, lowest-highest rank
+    rank_text(place.rank)                    # "4 (1–4)": point rank, lowest-highest rank
 
 Pure: results in, data and strings out.
 """
@@ -17,7 +17,7 @@ Pure: results in, data and strings out.
 from __future__ import annotations
 
 from policebench.analysis.sensitivity import Band, RankBand, SensitivityResult
-from policebench.i18n import paren, t
+from policebench.i18n import paren, span, t
 from policebench.report import OneLine
 from policebench.report.contract import Band as BandData
 from policebench.report.contract import RankBand as RankData
@@ -25,17 +25,18 @@ from policebench.report.contract import SensitivityData, SensitivityWeightSet
 from policebench.report.parts import rnd
 
 
-def band_text(band: Band | None, digits: int = 0, lang: str = "en") -> str:
-    """``"52 (47-58)"``: the point score, then its 5-95% band, with ``digits`` decimals
-    (``"52（47-58）"`` in Chinese).
+def band_text(band: Band | None, lang: str = "en") -> str:
+    """``"51.4 (37–63)"``: the point score as every table shows a score (one decimal), then
+    its 5-95% band in whole points (``"51.4（37～63）"`` in Chinese): the ends of a band are
+    sampled, and a decimal on them would claim a precision the samples do not have.
 
     ``None`` (never a score in any sample) is the word for unknown; a band whose point is
     unknown (a score only when unknowns are imputed) shows that word before the band.
     """
     if band is None:
         return t("unknown", lang)
-    point = t("unknown", lang) if band.point is None else f"{band.point:.{digits}f}"
-    return point + paren(f"{band.p5:.{digits}f}-{band.p95:.{digits}f}", lang)
+    point = t("unknown", lang) if band.point is None else f"{band.point:.1f}"
+    return point + paren(span(f"{band.p5:.0f}", f"{band.p95:.0f}", lang), lang)
 
 
 def share_text(p: float) -> str:
@@ -50,9 +51,9 @@ def share_text(p: float) -> str:
 
 
 def rank_text(rank: RankBand | None, lang: str = "en") -> str:
-    """``"2 (1-3)"``: the point rank, then the best and worst rank seen in the samples
-    (``"2（1-3）"`` in Chinese); "—" for a place ranked nowhere (nothing known)."""
-    return "—" if rank is None else f"{rank.point}" + paren(f"{rank.min}-{rank.max}", lang)
+    """``"2 (1–3)"``: the point rank, then the best and worst rank seen in the samples
+    (``"2（1～3）"`` in Chinese); "—" for a place ranked nowhere (nothing known)."""
+    return "—" if rank is None else f"{rank.point}" + paren(span(rank.min, rank.max, lang), lang)
 
 
 def band_data(band: Band | None) -> BandData | None:

@@ -1,7 +1,7 @@
 """Uncertainty bands beside the point scores of reports (`report`/`compare --uncertainty`).
 
 Takes the report or comparison data and a :class:`SensitivityResult` of the same places, and
-returns the data with bands added: ``"52 (47-58)"`` texts beside scores and ranks, band
+returns the data with bands added: ``"52.2 (47–58)"`` texts beside scores and ranks, band
 mappings for the HTML error bars (``radar.series[i].bands``), and an ``uncertainty``
 section saying how the bands were drawn: the settings, samples and seed, what was varied and
 what was not (``explanation``, in the report's language), and how likely each place's point
@@ -42,7 +42,7 @@ def _band(band: Band | None, lang: str) -> TextBand | None:
     data = band_data(band)
     if data is None or band is None:
         return None
-    return {**data, "text": band_text(band, 0, lang)}
+    return {**data, "text": band_text(band, lang)}
 
 
 def _rank(place: PlaceResult, lang: str) -> RankLikelihood | None:

@@ -14,7 +14,7 @@ For the other engineers' reports, the API is :func:`run`::
     place.dimensions     # {dimension id: Band | None}
     result.index         # {source: first-order index over all places, or None}
 
-and :func:`policebench.render.sensitivity.band_text` turns a band into ``"52 (47-58)"``.
+and :func:`policebench.render.sensitivity.band_text` turns a band into ``"52.2 (47–58)"``.
 The same seed gives the same result to the last bit; a place's bands do not depend on which
 other places are analysed (its level draws are keyed by its id), only its ranks do.
 

@@ -59,7 +59,7 @@ def compare(
 
       policebench compare j-city hangzhou qingdao -o cmp.html   # html, by name
 
-      policebench compare --uncertainty -f markdown   # "52 (47-58)", "rank 2 (1-3)"
+      policebench compare --uncertainty -f markdown   # 52.2 (47–58), rank 2 (1–3)
     """
     language = lang_of(lang)
     fmt = resolve_format(format, output, "compare", language)
