@@ -331,6 +331,7 @@ PROFILE_CASES: dict[str, Change] = {
         consensus={"assessors": {"A": 1, "B": 3}, "agreement": 0.5, "spread": 2},
     ),
     "not-a-date": _set("assessed", "soon"),
+    "date-form": _set("assessed", "2026年11月24日"),
 }
 
 

@@ -1056,6 +1056,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "how-not-in-list": ("not a word of the drop-down list", "不在下拉列表中"),
     "how-capitals": ("capital letters", "大写字母"),
     "how-chinese-word": ("a Chinese word", "中文词"),
+    "how-date-written": ("a date written another way", "日期的其他写法"),
     "how-without-quotes": (", without quotes", "，不加引号"),
     "how-in-halfwidth": (", in half-width digits", "，用半角数字"),
     "subject-target": ("the target of '{id}'", "'{id}' 的目标"),

@@ -7,6 +7,8 @@ form scores exactly as the number.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from policebench.validation.build import build_profile
 from policebench.validation.forms import (
     level_names,
     read_confidence,
+    read_date,
     read_level,
     read_number,
     slug,
@@ -205,6 +208,78 @@ def test_build_profile_keeps_other_errors_beside_the_warnings() -> None:
     profile, problems, _ = build_profile(doc)
     assert profile is None
     assert sorted((p.line, p.severity) for p in problems) == [(7, "warning"), (8, "error")]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2026年11月24日",
+        "2026 年 11 月 24 日",
+        "2026年11月24号",
+        "2026/11/24",
+        "2026.11.24",
+        "２０２６－１１－２４",
+        "２０２６年１１月２４日",
+        "2026-11-24T10:00",
+        "20261124",
+        20261124,
+    ],
+)
+def test_a_year_first_date_written_another_way_is_read_as_meant(typed: str | int) -> None:
+    reading = read_date(typed)
+    assert reading.ok and reading.value == dt.date(2026, 11, 24)
+    assert reading.how == "a date written another way"
+
+
+def test_one_digit_months_and_days_are_read() -> None:
+    assert read_date("2026-1-5").value == dt.date(2026, 1, 5)
+    assert read_date("2026/1/5").value == dt.date(2026, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "11/24/2026",  # month first
+        "24.11.2026",  # day first
+        "2026年11月",  # no day
+        "2026年2月30日",  # no such day
+        "20261324",  # no month 13
+        "2026/11.24",  # two separators
+        "soon",
+        86400,  # seconds since 1970, as pydantic would have read it
+        True,
+    ],
+)
+def test_what_could_mean_another_day_or_none_is_not_read(typed: str | int) -> None:
+    assert not read_date(typed).ok
+
+
+def test_build_profile_reads_a_date_written_another_way_with_a_warning() -> None:
+    text = PROFILE.format(level=2, confidence="low").replace(
+        "reliability: primary}", "reliability: primary, date: 2021/9/8}"
+    )
+    doc = parse(text.replace("assessed: 2024-01-01", "assessed: 2026年11月24日"), "f.yaml")
+    profile, problems, _ = build_profile(doc)
+    assert profile is not None
+    assert profile.assessed == dt.date(2026, 11, 24)
+    assert profile.indicators["top-level-design"].sources[0].date == dt.date(2021, 9, 8)
+    assert [(p.line, p.code, p.severity) for p in problems] == [
+        (4, "date-form", "warning"),
+        (10, "date-form", "warning"),
+    ]
+    assert problems[0].hint == "write assessed: 2026-11-24"
+
+
+@pytest.mark.parametrize("typed", ["86400", "0", "20261324"])
+def test_a_number_is_never_a_date(typed: str) -> None:
+    """pydantic reads a number where a date goes as seconds since 1970: 86400 was accepted as
+    1970-01-02, and the profile scored as assessed that day."""
+    text = PROFILE.format(level=2, confidence="low").replace(
+        "assessed: 2024-01-01", f"assessed: {typed}"
+    )
+    profile, problems, _ = build_profile(parse(text, "f.yaml"))
+    assert profile is None
+    assert [(p.line, p.code) for p in problems] == [(4, "not-a-date")]
 
 
 # --- the property: any accepted form of level N scores as N ----------------------------------

@@ -58,7 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "示例：\n\n"
         "  policebench compare\n\n"
         "  policebench compare j-city hangzhou qingdao -o cmp.html   # 按文件名输出 html\n\n"
-        '  policebench compare --uncertainty -f markdown   # 52.2（47～58）：得分及其区间',
+        "  policebench compare --uncertainty -f markdown   # 52.2（47～58）：得分及其区间",
     ),
     "gaps": (
         "89957480",

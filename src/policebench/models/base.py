@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic_core import PydanticCustomError
 
 #: An id planners type in YAML and on the command line: lowercase words joined by hyphens.
 Id = Annotated[
@@ -20,6 +22,19 @@ Level = Annotated[int, Strict()]
 #: A relative weight: a positive number.
 Weight = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _not_a_number(value: Any) -> Any:
+    """Refuse a number where a date goes: pydantic reads ``86400`` as 1970-01-02 (seconds
+    since 1970), and ``assessed: 20261124`` typed without hyphens would be a day in 1970 or
+    an error that says nothing of dates."""
+    if isinstance(value, int | float):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    return value
+
+
+#: A day: a YAML date (``2026-11-24``), or the same in quotes; never a number.
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
 class Model(BaseModel):

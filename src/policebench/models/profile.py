@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from policebench.models.base import Id, Level, Model, Text
+from policebench.models.base import Day, Id, Level, Model, Text
 
 Confidence = Literal["high", "medium", "low"]
 Reliability = Literal["primary", "secondary", "repost"]
@@ -37,12 +36,12 @@ class Source(Model):
     reliability: Reliability = Field(
         description="primary (official text), secondary (press, thesis), repost (mirror)."
     )
-    date: dt.date | None = Field(
+    date: Day | None = Field(
         None,
         description="The date the source describes (its publication or effective date), "
         "when known; the evidence's age is counted from it.",
     )
-    accessed: dt.date | None = Field(
+    accessed: Day | None = Field(
         None, description="The date the source was read (collected), when known."
     )
 
@@ -153,7 +152,7 @@ class Review(Model):
 
     status: ReviewStatus = Field(description="draft, reviewed or approved.")
     by: str | None = Field(None, description="Who reviewed or approved it.")
-    date: dt.date | None = Field(None, description="When (YYYY-MM-DD).")
+    date: Day | None = Field(None, description="When (YYYY-MM-DD).")
     note: str | None = Field(None, description="A remark of the reviewer.")
 
 
@@ -167,7 +166,7 @@ class Profile(Model):
         "city", description="What sort of place: city, province, region or county."
     )
     rubric: Id = Field(description="The id of the rubric this profile is assessed against.")
-    assessed: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
+    assessed: Day = Field(description="Date of the assessment (YYYY-MM-DD).")
     assessor: str | None = Field(None, description="Who assessed, and how.")
     assessor_zh: str | None = Field(None, description="Who assessed, and how, in Chinese.")
     notes: str | None = Field(None, description="Remarks on the whole assessment.")

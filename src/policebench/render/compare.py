@@ -105,8 +105,8 @@ def compare_table(
             elif level is None:
                 marks.append(Cell("?", "dim"))
             else:
-                span = scale["max"] - scale["min"]
-                step = round((level - scale["min"]) * 4 / max(span, 1))
+                levels = scale["max"] - scale["min"]
+                step = round((level - scale["min"]) * 4 / max(levels, 1))
                 shown = str(level) + (t("opinion_mark", lang) if c.get("opinion") else "")
                 marks.append(Cell(shown, styles[max(0, min(4, step))]))
         heat_rows.append(marks)

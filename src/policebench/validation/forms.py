@@ -14,6 +14,7 @@ and gives the data with the forms read, the warnings, and the hints for the form
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -227,6 +228,38 @@ def read_number(raw: str) -> Reading:
     return _NO
 
 
+#: A day written year first another way: 2026年11月24日, 2026/11/24, 2026.11.24, 2026-1-5,
+#: ２０２６－１１－２４ (after NFKC), 20261124, 2026-11-24T10:00. Month first or day first
+#: (11/24/2026, 24.11.2026) could mean two days and is not read.
+_DAY = re.compile(
+    r"(?P<y>[0-9]{4})\s*(?:年\s*|(?P<sep>[-./])\s*)(?P<m>[0-9]{1,2})\s*(?:月\s*|(?P=sep)\s*)"
+    r"(?P<d>[0-9]{1,2})\s*[日号]?(?:\s*(?:T|\s)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+    r"|(?P<y8>[0-9]{4})(?P<m8>[0-9]{2})(?P<d8>[0-9]{2})"
+)
+
+
+def read_date(raw: str | int) -> Reading:
+    """The day meant by ``raw`` where a date goes (``assessed``, a source's ``date``): a
+    year-first date written with 年月日, slashes, dots, one-digit months or full-width
+    digits, or eight digits; never a day that does not exist."""
+    if isinstance(raw, bool):
+        return _NO
+    text = _plain(str(raw))
+    found = _DAY.fullmatch(text)
+    if not found:
+        return _NO
+    year, month, day = (
+        found["y"] or found["y8"],
+        found["m"] or found["m8"],
+        found["d"] or found["d8"],
+    )
+    try:
+        meant = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return _NO
+    return Reading(True, meant, Msg("how-date-written"))
+
+
 #: Characters that look like a Latin letter or a hyphen in an id, and the one they look like.
 LOOK_ALIKES = {
     **dict(zip("аеорсухіјѕкмнтвАЕОРСХКМНТВ", "aeopcyxijskmhtbaeopcxkmhtb", strict=True)),
@@ -275,18 +308,33 @@ class Normalised:
     pending: bool = False
 
 
+def _is_date(loc: tuple[Any, ...]) -> bool:
+    """Whether ``loc`` is where a profile holds a date: ``assessed``, ``review.date``, a
+    source's ``date`` or ``accessed``."""
+    return loc in (("assessed",), ("review", "date")) or (
+        len(loc) == 5
+        and loc[0] == "indicators"
+        and loc[2] == "sources"
+        and loc[4] in ("date", "accessed")
+    )
+
+
 def _replace(data: Any, path: YamlPath, value: Any) -> Any:
-    """``data`` with ``value`` at ``path``: the mappings on the way copied, nothing else."""
+    """``data`` with ``value`` at ``path``: the mappings and lists on the way copied, nothing
+    else."""
     if not path:
         return value
-    copy = dict(data)
+    copy: Any = list(data) if isinstance(data, list) else dict(data)
     copy[path[0]] = _replace(data[path[0]], path[1:], value)
     return copy
 
 
 def _at(data: Any, path: YamlPath) -> Any:
     for part in path:
-        if not isinstance(data, dict) or part not in data:
+        if isinstance(data, list):
+            if not (isinstance(part, int) and 0 <= part < len(data)):
+                return None
+        elif not (isinstance(data, dict) and part in data):
             return None
         data = data[part]
     return data
@@ -308,9 +356,15 @@ def normalise_profile(
     for error in errors:
         loc = tuple(error["loc"])
         raw = error.get("input")
-        if not isinstance(raw, str) or len(loc) < 2 or "[key]" in loc:
+        if _is_date(loc) and isinstance(raw, str | int) and "[key]" not in loc:
+            name, reading = str(loc[-1]), read_date(raw)
+            if not reading.ok:
+                continue
+        elif not isinstance(raw, str) or len(loc) < 2 or "[key]" in loc:
             continue
-        if loc[0] == "indicators" and len(loc) == 3 and loc[2] in ("level", "confidence", "value"):
+        elif (
+            loc[0] == "indicators" and len(loc) == 3 and loc[2] in ("level", "confidence", "value")
+        ):
             name = str(loc[2])
             if name == "level":
                 reading = read_level(raw, names)
@@ -325,7 +379,9 @@ def normalise_profile(
             continue
         if _at(doc.data, loc) != raw:  # the value as typed is not where pydantic says: leave it
             continue
-        code = "confidence-form" if name == "confidence" else "level-form"
+        code = {"confidence": "confidence-form"}.get(
+            name, "date-form" if _is_date(loc) else "level-form"
+        )
         if not reading.ok:
             if reading.hint:
                 result.hints[loc] = (reading.hint, code)
@@ -335,16 +391,20 @@ def normalise_profile(
         if reading.value is None:
             code = "null-form"
         result.data = _replace(result.data, loc, reading.value)
-        shown = _shown(reading.value)
+        shown = (
+            reading.value.isoformat()
+            if isinstance(reading.value, dt.date)
+            else _shown(reading.value)
+        )
         how = {
             "how-number-in-quotes": "how-without-quotes",
             "how-fullwidth-digits": "how-in-halfwidth",
         }.get(getattr(reading.how, "id", ""))
-        label = Msg("subject-name", name=name) if loc[0] == "indicators" else name
+        label = Msg("subject-name", name=name) if loc[0] != "targets" else name
         result.warnings.append(
             doc.problem(
                 loc,
-                Msg("read-as", subject=label, typed=raw.strip(), how=reading.how, shown=shown),
+                Msg("read-as", subject=label, typed=str(raw).strip(), how=reading.how, shown=shown),
                 Msg("write-as", key=str(loc[-1]), value=shown, how=Msg(how) if how else ""),
                 code=code,
                 severity="warning",
