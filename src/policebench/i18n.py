@@ -320,15 +320,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "gaps_title": ("Gap analysis", "差距分析"),
     "target_source": ("Target from", "目标来源"),
     "band_5_95": ("5–95% band", "5%～95%区间"),
-    "rank_range": ("rank range", "排名范围"),
+    "rank_range": ("rank (5–95%)", "排名（5%～95%区间）"),
     "samples": ("samples", "次抽样"),
     "uncertainty_note": (
-        "In brackets: the 5–95% band of the score and the best and worst rank seen in the samples",
-        "括号内为得分的 5%～95% 区间，以及各次抽样中出现过的最好与最差名次",
+        "In brackets: the 5–95% bands of the score and of the rank"
+        " (90% of the samples fall within each)",
+        "括号内为得分和排名的 5%～95% 区间（90% 的抽样落在其中）",
     ),
     "uncertainty_under": (
-        "Under each overall score: its 5–95% band and the best and worst rank seen in the samples",
-        "综合得分下方为得分的 5%～95% 区间，以及各次抽样中出现过的最好与最差名次",
+        "Under each overall score: the 5–95% bands of the score and of the rank"
+        " (90% of the samples fall within each)",
+        "综合得分下方为得分和排名的 5%～95% 区间（90% 的抽样落在其中）",
     ),
     # what --uncertainty varied, and how likely each rank is (render.uncertainty)
     "unc_heading": ("How sure are these results?", "结果有多确定？"),
@@ -459,7 +461,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sens_title": ("Uncertainty and sensitivity of the scores", "得分的不确定性与敏感性"),
     "sens_score": ("Score (5–95%)", "得分（5%～95%区间）"),
     "sens_median": ("Median", "中位数"),
-    "sens_rank": ("Rank (range)", "排名（范围）"),
+    "sens_rank": ("Rank (5–95%)", "排名（5%～95%区间）"),
     "sens_p_rank": ("P(rank {rank})", "第{rank}名概率"),
     "sens_p_point_rank": ("P(this rank)", "保持该排名的概率"),
     "sens_dimensions": ("Dimension scores (5–95%)", "各维度得分（5%～95%区间）"),

@@ -39,7 +39,7 @@ def test_table_lists_places_in_point_rank_order(
     order = [c.city_id for c in rank([score(rubric, p) for p in profiles.values()])]
     positions = [out.index(profiles[i].name) for i in order]
     assert positions == sorted(positions)
-    for label in ("Score (5–95%)", "Rank (range)", "P(rank 1)", "first-order", "seed 0"):
+    for label in ("Score (5–95%)", "Rank (5–95%)", "P(rank 1)", "first-order", "seed 0"):
         assert label in out
     assert "\x1b[" not in out
 
@@ -189,6 +189,12 @@ def test_band_and_rank_text() -> None:
     assert rank_text(ranks) == "2 (1–3)"
     assert rank_text(ranks, "zh") == "2（1～3）"
     assert rank_text(None) == "—"  # ranked nowhere: nothing known
+    # The ranks of 90% of the samples, not the best and worst of any: once first and twice
+    # third in 100 samples is "2 (2–2)", not "2 (1–3)".
+    rare = RankBand(2, 2, 1, 3, 100, array("q", [1, 97, 2]))
+    assert (rare.min, rare.max) == (1, 3)
+    assert rank_text(rare) == "2 (2–2)"
+    assert rank_text(RankBand(4, 4, 1, 4, 100, array("q", [1, 3, 20, 76]))) == "4 (3–4)"
     assert ranks.probabilities == {1: 0.3, 2: 0.6, 3: 0.1}
     assert ranks.probability(4) == 0.0
     # as percentages, as compare --uncertainty gives them; exact 0 and 1 only when exact

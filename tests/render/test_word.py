@@ -154,7 +154,7 @@ def test_trend_and_uncertainty_as_the_html_shows_them(runner: CliRunner) -> None
     for p in data["ranking"]:
         assert p["rank_band"]["p_point_rank_text"] in text
         band = p["rank_band"]
-        assert f"{band['min']}–{band['max']}" in text  # a range as the HTML writes it
+        assert f"{band['p5']}–{band['p95']}" in text  # the 90% of the ranks, as the HTML
     for run in data["trend"]:
         assert run["assessed"] in text
     assert [(p["like_for_like"], p["compared"]) for p in data["trend"]] == [
@@ -173,7 +173,7 @@ def test_a_chinese_report_writes_its_ranges_with_the_wave_dash(runner: CliRunner
     text, _ = _text(word.render_report(data))
     band, rank = data["uncertainty"]["overall"], data["uncertainty"]["rank"]
     assert f"{band['p5']:.0f}～{band['p95']:.0f}" in text
-    assert f"{rank['min']}～{rank['max']}" in text
+    assert f"{rank['p5']}～{rank['p95']}" in text
     assert not re.findall(r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])", text)
 
 

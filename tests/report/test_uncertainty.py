@@ -35,7 +35,7 @@ def test_report_bands_belong_to_the_right_places(
     mine = result.place("j-city")
     assert out["uncertainty"]["overall"]["p5"] == round(mine.overall.p5, 2)  # type: ignore[union-attr]
     assert (
-        out["uncertainty"]["rank"]["text"] == f"{mine.rank.point} ({mine.rank.min}–{mine.rank.max})"
+        out["uncertainty"]["rank"]["text"] == f"{mine.rank.point} ({mine.rank.p5}–{mine.rank.p95})"
     )
     for row in out["ranking"]:
         band = result.place(row["id"]).overall
@@ -148,7 +148,7 @@ def test_cli_uncertainty_is_reproducible(runner: CliRunner) -> None:
     # The band and rank range sit under the score (the ranking table fits 1280 px), and a
     # sentence says what they are.
     assert '<span class="muted band">' in html.stdout
-    assert "Under each overall score: its 5–95% band" in html.stdout
+    assert "Under each overall score: the 5–95% bands of the score and of the rank" in html.stdout
     plain = runner.invoke(app_(), ["compare", "-f", "html"])
     assert "band</span>" not in plain.stdout and "Under each overall score" not in plain.stdout
 

@@ -158,7 +158,7 @@ def _uncertainty_parts(data: Comparison, lang: str, width: int, color: bool) -> 
                 p["band"]["text"] if p["band"] else t("unknown", lang),
                 rank["p_point_rank_text"],
                 f"{rank['most_likely_rank']}" + paren(rank["p_most_likely_rank_text"], lang),
-                span(rank["min"], rank["max"], lang),
+                span(rank["p5"], rank["p95"], lang),
             ]
         )
     grid = Grid(

@@ -9,7 +9,7 @@ For reports that show bands beside point scores (``--uncertainty``)::
     place = result.place("j-city")
     band_text(place.overall)                 # "25.0 (10–36)": point score, 5-95% band
     band_text(place.dimensions["planning"])  # the same for one dimension
-    rank_text(place.rank)                    # "4 (1–4)": point rank, lowest-highest rank
+    rank_text(place.rank)                    # "4 (3–4)": point rank, 5-95% of the ranks
     (place.overall.p5, place.overall.median, place.overall.p95)  # for error bars
 
 Everything here is pure: results in, strings out.

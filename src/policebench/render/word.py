@@ -797,7 +797,7 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
             for x in (
                 rank_sub,
                 w.label("sens_p_point_rank") + odds["p_point_rank_text"],
-                w.label("rank_range") + span(odds["min"], odds["max"], w.lang),
+                w.label("rank_range") + span(odds["p5"], odds["p95"], w.lang),
             )
             if x
         )
@@ -917,7 +917,7 @@ def _uncertainty(w: _Writer, r: PlaceReport, u: PlaceUncertainty) -> None:
                 str(p["rank"]),
                 _b(band["p_point_rank_text"]),
                 likely,
-                span(band["min"], band["max"], w.lang),
+                span(band["p5"], band["p95"], w.lang),
             ]
         )
     header = [w.t(k) for k in ("city", "rank", "sens_p_point_rank", "unc_most_likely")]

@@ -9,7 +9,7 @@ For reports that show bands beside point scores (``--uncertainty``)::
     place = result.place("j-city")
     band_text(place.overall)                 # "25.0 (10–36)": point score, 5-95% band
     band_text(place.dimensions["planning"])  # the same for one dimension
-    rank_text(place.rank)                    # "4 (1–4)": point rank, lowest-highest rank
+    rank_text(place.rank)                    # "4 (3–4)": point rank, 5-95% of the ranks
 
 Pure: results in, data and strings out.
 """
@@ -51,9 +51,16 @@ def share_text(p: float) -> str:
 
 
 def rank_text(rank: RankBand | None, lang: str = "en") -> str:
-    """``"2 (1–3)"``: the point rank, then the best and worst rank seen in the samples
-    (``"2（1～3）"`` in Chinese); "—" for a place ranked nowhere (nothing known)."""
-    return "—" if rank is None else f"{rank.point}" + paren(span(rank.min, rank.max, lang), lang)
+    """``"2 (1–3)"``: the point rank, then the ranks between which 90% of the samples fall
+    (``"2（1～3）"`` in Chinese); "—" for a place ranked nowhere (nothing known).
+
+    Not the best and worst rank of any sample: over 10,000 samples every place of four took
+    every rank at least once, and "1–4" beside each said nothing (J City ranked first in 13).
+    """
+    if rank is None:
+        return "—"
+    low, high = rank.quantiles(0.05, 0.95)
+    return f"{rank.point}" + paren(span(low, high, lang), lang)
 
 
 def band_data(band: Band | None) -> BandData | None:
