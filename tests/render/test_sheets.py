@@ -87,7 +87,7 @@ def test_compare_has_a_sheet_per_table(runner: CliRunner, tmp_path: Path) -> Non
 def test_gaps_has_gaps_unknowns_and_subtotals(runner: CliRunner, tmp_path: Path) -> None:
     wb, data = _run(runner, tmp_path, "gaps", "j-city")
     assert wb.sheetnames == [t("gaps", "en"), t("unknown_levels", "en"), t("subtotals", "en")]
-    _, *gaps, blank, about, peers, note = _rows(wb.worksheets[0])
+    _, *gaps, blank, about, peers, dates, note = _rows(wb.worksheets[0])
     assert [(r[0], r[5], r[6]) for r in gaps] == [
         (g["indicator"], g["gap"], g["impact"]) for g in data["gaps"]
     ]
@@ -95,6 +95,7 @@ def test_gaps_has_gaps_unknowns_and_subtotals(runner: CliRunner, tmp_path: Path)
     assert blank == [None] * len(blank)
     assert about[0] == "Gap analysis · J City · Measured against: Frontier · Assessed: 2026-11-24"
     assert peers[0] == data["peers"]["text"] and "Hangzhou" in peers[0]
+    assert dates[0] == data["peers"]["dates"] and "Hangzhou 2021-10-18" in dates[0]
     assert note[0] == data["targets"]["note"] and "the peers' best" in note[0]
     ws = wb.worksheets[0]
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1

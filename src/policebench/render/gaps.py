@@ -30,6 +30,8 @@ def context_lines(report: PlaceReport, lang: str) -> list[str]:
     """The lines every output of a place's analysis carries: who the peers are, and, when
     the overall is provisional, why."""
     lines = [report["peers"]["text"]]
+    if report["peers"]["dates"]:
+        lines.append(report["peers"]["dates"])
     if report["targets"]["note"]:
         lines.append(report["targets"]["note"])
     summary = report["summary"]

@@ -755,6 +755,8 @@ def _head(w: _Writer, r: PlaceReport) -> None:
         meta += [" · ", _b(w.label("compared_with")), r["against_name"]]
     w.para(*meta)
     w.para(r["peers"]["text"])
+    if r["peers"]["dates"]:
+        w.para(r["peers"]["dates"])
     review = place["review"]
     if place["notes"] or place["assessor"] or review:
         box = w.callout()
@@ -780,7 +782,8 @@ def _summary(w: _Writer, r: PlaceReport) -> None:
     if u and u["overall"]:
         band = span(num(u["overall"]["p5"], 0), num(u["overall"]["p95"], 0), w.lang)
         overall_sub = w.label("band_5_95") + band
-    coverage_sub = f"{s['known']} / {s['applicable']} {w.t('indicators_known')}"
+    coverage_sub = w.t("by_weight") + w.sep()
+    coverage_sub += f"{s['known']} / {s['applicable']} {w.t('indicators_known')}"
     if s["not_applicable"]:
         coverage_sub += w.sep() + f"{s['not_applicable']} {w.t('not_applicable')}"
     if s["without_evidence"]:

@@ -94,13 +94,21 @@ class PlaceRef(TypedDict):
     name: str
 
 
+class PeerRef(PlaceRef):
+    #: The peer's assessment date (ISO), for the reader to weigh an old profile.
+    assessed: str
+
+
 class Peers(TypedDict):
     """Who a place is compared with, where they came from, and the line that says so."""
 
     #: "folder", "bundled", "named" (--peers) or "none".
     origin: str
-    places: list[PlaceRef]
+    places: list[PeerRef]
     text: str
+    #: When each peer was assessed, beside the place's date, and which were assessed more
+    #: than two years apart from it; None without peers.
+    dates: str | None
 
 
 class Band(TypedDict):

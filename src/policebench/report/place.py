@@ -117,7 +117,7 @@ def build_report(
         "against_name": None
         if target_level is not None or (against == FRONTIER and not others)
         else _against_name(against, names),
-        "peers": sections.peers(others, peer_origin, names),
+        "peers": sections.peers(others, peer_origin, names, city),
         "targets": sections.targets(
             rubric, targets, against, opinions, names, target_level, peers=bool(others)
         ),

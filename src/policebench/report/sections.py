@@ -12,7 +12,7 @@ from policebench.analysis.evidence import RELIABILITY_ORDER, level_evidence, qua
 from policebench.analysis.gaps import FRONTIER, Gap, GapAnalysis, Known, Target
 from policebench.analysis.peers import lessons as find_lessons
 from policebench.analysis.roadmap import Roadmap as Plan
-from policebench.i18n import t
+from policebench.i18n import between_sentences, join_list, period, t
 from policebench.messages import Msg, text
 from policebench.models import Assessment, Profile, Rubric
 from policebench.models.base import localized
@@ -132,9 +132,9 @@ def radar(
     return {"axes": [names.dims[d.id] for d in rubric.dimensions], "series": out}
 
 
-def peers(others: Sequence[Profile], origin: str, names: Names) -> Peers:
+def peers(others: Sequence[Profile], origin: str, names: Names, city: Profile) -> Peers:
     """Who the place is compared with and where they came from, with the one line that says
-    so in every output."""
+    so in every output, and the line that says when each was assessed (``dates``)."""
     lang = names.lang
     listed = t("list_sep", lang).join(names.place(p.id) for p in others)
     where = t(f"peers_from_{origin}", lang)
@@ -144,9 +144,61 @@ def peers(others: Sequence[Profile], origin: str, names: Names) -> Peers:
         text = t("peers_line_none", lang).format(where=where)
     return {
         "origin": origin,
-        "places": [{"id": p.id, "name": names.place(p.id)} for p in others],
+        "places": [
+            {"id": p.id, "name": names.place(p.id), "assessed": p.assessed.isoformat()}
+            for p in others
+        ],
         "text": text,
+        "dates": peer_dates(others, city, names),
     }
+
+
+def _and_list(items: Sequence[str], lang: str) -> str:
+    """ "a, b and c" in English, "a、b、c" in Chinese."""
+    if lang == "zh" or len(items) < 2:
+        return join_list(items, lang)
+    return join_list(items[:-1], lang) + " and " + items[-1]
+
+
+#: Peers assessed further apart from the place than this are said to be: their levels are
+#: those of another time (a peer's build-out moves on; its profile does not).
+APART_DAYS = 2 * 365
+#: Up to this many peers, each one's date is given; beyond, their span.
+DATED_PEERS = 6
+
+
+def peer_dates(others: Sequence[Profile], city: Profile, names: Names) -> str | None:
+    """When the peers were assessed, beside the place's own date, and which of them were
+    assessed more than two years before or after it: "评估日期：杭州市 2021-10-18，…；J市
+    2026-11-24。杭州市的评估与J市相隔两年以上：…". None without peers."""
+    if not others:
+        return None
+    lang = names.lang
+    own = names.place(city.id)
+    mine = t("dated", lang).format(place=own, date=city.assessed.isoformat())
+    if len(others) <= DATED_PEERS:
+        each = t("date_sep", lang).join(
+            t("dated", lang).format(place=names.place(p.id), date=p.assessed.isoformat())
+            for p in others
+        )
+        text = t("peer_dates", lang).format(peers=each, own=mine)
+    else:
+        days = sorted(p.assessed for p in others)
+        text = t("peer_dates_span", lang).format(
+            n=len(others), first=days[0].isoformat(), last=days[-1].isoformat(), own=mine
+        )
+    text += period(lang)
+    apart = [p for p in others if abs((p.assessed - city.assessed).days) > APART_DAYS]
+    if not apart:
+        return text
+    if len(apart) <= PEER_EXAMPLES:
+        who = _and_list([names.place(p.id) for p in apart], lang)
+        key = "peers_apart_one" if len(apart) == 1 else "peers_apart"
+        said = t(key, lang).format(peers=who, place=own)
+    else:
+        who = join_list((names.place(p.id) for p in apart[:PEER_EXAMPLES]), lang)
+        said = t("peers_apart_many", lang).format(n=len(apart), peers=who, place=own)
+    return text + between_sentences(lang) + said
 
 
 def _below_default(target: Target, rubric: Rubric) -> bool:
